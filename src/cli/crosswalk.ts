@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { crosswalkPath, lintCrosswalk } from '../crosswalk/crosswalk.js';
+import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { loadYaml } from '../util/yaml.js';
+
+/** Lints crosswalks; prints every problem as file:line:col: message. Exit 1 when any is found. */
+export function crosswalkCheckCommand(args: string[]): number {
+  const targets = args.length ? args : listProfileIds().filter((id) => existsSync(crosswalkPath(id)));
+  let problems = 0;
+  for (const arg of targets) {
+    const file = existsSync(arg) ? arg : crosswalkPath(arg);
+    const profileId = existsSync(arg) ? String((loadYaml<{ profile?: string }>(file).data ?? {}).profile ?? basename(arg, '.yaml')) : arg;
+    const { issues } = lintCrosswalk(file, loadProfile(profileId));
+    for (const i of issues) process.stdout.write(`${i.where}: ${i.message}\n`);
+    problems += issues.length;
+    if (issues.length === 0) process.stdout.write(`${file}: ok\n`);
+  }
+  return problems ? 1 : 0;
+}

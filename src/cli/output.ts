@@ -1,0 +1,58 @@
+/**
+ * Where reports go: stdout, or a file written atomically (a temporary file renamed at the end),
+ * so that a failed or interrupted run never leaves a truncated report behind. Writes wait for the
+ * destination to drain: a slow pipe slows reading down instead of filling memory.
+ */
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { dirname, basename, join } from 'node:path';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+
+export interface Sink {
+  write(chunk: string): Promise<void>;
+  /** Finishes the output; for a file, moves it into place. */
+  close(): Promise<void>;
+  /** Drops a partial output file. */
+  abort(): void;
+}
+
+async function writeTo(stream: Writable, chunk: string): Promise<void> {
+  if (chunk && !stream.write(chunk)) await once(stream, 'drain');
+}
+
+export function stdoutSink(): Sink {
+  return { write: (c) => writeTo(process.stdout, c), close: async () => undefined, abort: () => undefined };
+}
+
+const pending = new Set<string>();
+/** Temporary files still open when the process is interrupted are removed. */
+export function removePendingOutputs(): void {
+  for (const f of pending) rmSync(f, { force: true });
+  pending.clear();
+}
+
+export function fileSink(file: string): Sink {
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  pending.add(tmp);
+  const stream: WriteStream = createWriteStream(tmp);
+  let failed: Error | undefined;
+  stream.on('error', (e) => (failed = e));
+  return {
+    write: async (c) => {
+      if (failed) throw failed;
+      await writeTo(stream, c);
+    },
+    close: async () => {
+      stream.end();
+      await once(stream, 'close');
+      if (failed) throw failed;
+      renameSync(tmp, file);
+      pending.delete(tmp);
+    },
+    abort: () => {
+      stream.destroy();
+      rmSync(tmp, { force: true });
+      pending.delete(tmp);
+    },
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Checks a source record against its profile with ajv and turns ajv's errors into findings
+ * `profile/required`, `profile/vocabulary` and `profile/type`, each naming the field and its path.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Emitted } from '../rules/types.js';
+import { isEmpty } from '../util/empty.js';
+import { parsePath, toPointer } from '../util/paths.js';
+import { parseDate } from '../util/coerce.js';
+import { profileSchema } from './schema.js';
+import type { FieldDef, Profile } from './types.js';
+
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function newAjv(): Ajv {
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+  ajv.addVocabulary(['x-field', 'x-vocabulary']);
+  ajv.addKeyword({
+    keyword: 'nonEmpty',
+    schemaType: 'boolean',
+    errors: true,
+    validate: function nonEmpty(schema: boolean, data: unknown) {
+      return !schema || !isEmpty(data);
+    },
+  });
+  ajv.addFormat('portal-date', { type: 'string', validate: (s: string) => s.trim() === '' || parseDate(s) !== undefined });
+  ajv.addFormat('portal-email', { type: 'string', validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')) });
+  ajv.addFormat('portal-url', {
+    type: 'string',
+    validate: (s: string) => s.trim() === '' || /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(s.trim()),
+  });
+  ajv.addFormat('portal-json', {
+    type: 'string',
+    validate: (s: string) => {
+      try {
+        JSON.parse(s);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  return ajv;
+}
+
+const validators = new WeakMap<Profile, ValidateFunction>();
+
+function validatorFor(profile: Profile): ValidateFunction {
+  const hit = validators.get(profile);
+  if (hit) return hit;
+  const v = newAjv().compile(profileSchema(profile));
+  validators.set(profile, v);
+  return v;
+}
+
+/** The profile field an instance path points at (`/resources/2/format` → resources.format). */
+export function fieldAt(profile: Profile, pointer: string): FieldDef | undefined {
+  let fields: Record<string, FieldDef> | undefined = profile.fields;
+  let field: FieldDef | undefined;
+  for (const seg of parsePath(pointer)) {
+    if (/^\d+$/.test(seg) && field?.type === 'list') continue;
+    if (!fields) return field;
+    field = fields[seg];
+    if (!field) return undefined;
+    fields = field.fields;
+  }
+  return field;
+}
+
+function fieldName(pointer: string): string {
+  return parsePath(pointer)
+    .filter((s) => !/^\d+$/.test(s))
+    .join('.');
+}
+
+export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[] {
+  const validate = validatorFor(profile);
+  if (validate(record)) return [];
+  const out: Emitted[] = [];
+  const seen = new Set<string>();
+  for (const e of validate.errors as ErrorObject[]) {
+    const f = toFinding(profile, e);
+    if (!f) continue;
+    const key = `${f.ruleId} ${f.sourcePath}`;
+    if (seen.has(key)) continue; // ajv may report one bad value under several keywords
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
+  if (e.keyword === 'required') {
+    const missing = (e.params as { missingProperty: string }).missingProperty;
+    const pointer = e.instancePath + toPointer([missing]);
+    return required(profile, pointer);
+  }
+  if (e.keyword === 'nonEmpty') return { ...required(profile, e.instancePath), value: e.data };
+  const pointer = e.instancePath;
+  const field = fieldAt(profile, pointer);
+  const name = fieldName(pointer);
+  if (e.keyword === 'enum') {
+    const vocabId = (e.parentSchema as Record<string, unknown>)?.['x-vocabulary'] as string | undefined;
+    const vocab = vocabId ? profile.vocabularies[vocabId] : undefined;
+    const value = e.data;
+    const current = vocab?.legacy.get(String(value));
+    if (current !== undefined) {
+      return {
+        ruleId: 'profile/vocabulary',
+        messageId: 'legacy',
+        data: { field: name, value, current },
+        sourcePath: pointer,
+        value,
+        severity: 'warning',
+      };
+    }
+    return {
+      ruleId: 'profile/vocabulary',
+      messageId: 'unknown',
+      data: { field: name, value, vocabulary: vocabId },
+      sourcePath: pointer,
+      value,
+    };
+  }
+  // type, format, pattern: the value is not of the field's type
+  return {
+    ruleId: 'profile/type',
+    messageId: 'type',
+    data: { field: name, expected: field?.type ?? String((e.params as { type?: string }).type ?? e.keyword) },
+    sourcePath: pointer,
+    value: e.data,
+  };
+}
+
+function required(profile: Profile, pointer: string): Emitted {
+  const field = fieldAt(profile, pointer);
+  return {
+    ruleId: 'profile/required',
+    messageId: 'missing',
+    data: { field: fieldName(pointer), label: field?.label?.en ?? fieldName(pointer), labelFr: field?.label?.fr ?? fieldName(pointer) },
+    sourcePath: pointer,
+  };
+}

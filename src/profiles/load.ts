@@ -1,0 +1,158 @@
+/** Loads a jurisdiction's profile (profiles/<id>.yaml) and checks that it is well formed. */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadYaml, type YamlSource } from '../util/yaml.js';
+import { ConfigError, UsageError } from '../util/errors.js';
+import { PROFILES_DIR } from '../paths.js';
+import type { LangText } from '../util/lang.js';
+import { FIELD_TYPES, type FieldDef, type FieldType, type LocalVocabulary, type Profile } from './types.js';
+
+const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
+const PROFILE_KEYS = new Set([
+  'id', 'name', 'platform', 'portal', 'jurisdiction', 'languages', 'rules', 'fields', 'vocabularies', 'source', 'notes', 'detect',
+]);
+const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description']);
+
+type Raw = Record<string, unknown>;
+
+function isObj(v: unknown): v is Raw {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, LocalVocabulary> {
+  const out: Record<string, LocalVocabulary> = {};
+  if (raw === undefined) return out;
+  if (!isObj(raw)) throw new ConfigError('`vocabularies` must be a map', y.where(['vocabularies']));
+  for (const [id, v] of Object.entries(raw)) {
+    const at = ['vocabularies', id];
+    const codes = new Map<string, LangText | undefined>();
+    const legacy = new Map<string, string>();
+    const list = isObj(v) ? v.codes : v;
+    if (Array.isArray(list)) {
+      for (const c of list) codes.set(String(c), undefined);
+    } else if (isObj(list)) {
+      for (const [c, label] of Object.entries(list)) codes.set(c, isObj(label) ? (label as LangText) : undefined);
+    } else {
+      throw new ConfigError(`vocabulary ${id} needs \`codes\` (a list, or a map of code → label)`, y.where(at));
+    }
+    if (isObj(v) && v.legacy !== undefined) {
+      if (!isObj(v.legacy)) throw new ConfigError('`legacy` must map old code → current code', y.where([...at, 'legacy']));
+      for (const [old, cur] of Object.entries(v.legacy)) {
+        if (!codes.has(String(cur))) {
+          throw new ConfigError(`legacy code ${old} points to unknown code ${String(cur)}`, y.where([...at, 'legacy', old]));
+        }
+        legacy.set(old, String(cur));
+      }
+    }
+    out[id] = { id, codes, legacy };
+  }
+  return out;
+}
+
+function parseFields(
+  y: YamlSource<Raw>,
+  raw: unknown,
+  at: (string | number)[],
+  vocabularies: Record<string, LocalVocabulary>,
+): Record<string, FieldDef> {
+  if (!isObj(raw)) throw new ConfigError('`fields` must be a map of field name → definition', y.where(at));
+  const out: Record<string, FieldDef> = {};
+  for (const [name, def] of Object.entries(raw)) {
+    const here = [...at, name];
+    const d: Raw = typeof def === 'string' ? { type: def } : isObj(def) ? def : {};
+    if (typeof def !== 'string' && !isObj(def)) throw new ConfigError(`field ${name}: expected a type or a map`, y.where(here));
+    for (const k of Object.keys(d)) {
+      if (!FIELD_KEYS.has(k)) throw new ConfigError(`field ${name}: unknown key "${k}"`, y.where([...here, k], true));
+    }
+    const type = d.type as FieldType;
+    if (!FIELD_TYPES.includes(type)) {
+      throw new ConfigError(`field ${name}: type must be one of ${FIELD_TYPES.join(', ')}`, y.where([...here, 'type']));
+    }
+    if ((type === 'code' || type === 'codes') && typeof d.vocabulary !== 'string') {
+      throw new ConfigError(`field ${name}: a ${type} field needs a \`vocabulary\``, y.where(here));
+    }
+    if (typeof d.vocabulary === 'string' && !vocabularies[d.vocabulary]) {
+      throw new ConfigError(`field ${name}: unknown vocabulary "${d.vocabulary}"`, y.where([...here, 'vocabulary']));
+    }
+    const field: FieldDef = {
+      name,
+      type,
+      label: d.label as LangText | undefined,
+      required: d.required === true,
+      bilingual: d.bilingual === true || undefined,
+      vocabulary: d.vocabulary as string | undefined,
+      description: d.description as string | undefined,
+      where: y.where(here, true),
+    };
+    if (d.fields !== undefined) {
+      if (type !== 'list' && type !== 'object') {
+        throw new ConfigError(`field ${name}: only list and object fields have sub-fields`, y.where([...here, 'fields']));
+      }
+      field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
+    }
+    out[name] = field;
+  }
+  return out;
+}
+
+export function parseProfile(y: YamlSource<Raw>): Profile {
+  const d = y.data;
+  if (!isObj(d)) throw new ConfigError('a profile is a YAML map', y.where([]));
+  for (const k of Object.keys(d)) {
+    if (!PROFILE_KEYS.has(k)) throw new ConfigError(`unknown key "${k}"`, y.where([k], true));
+  }
+  if (typeof d.id !== 'string' || !/^[a-z0-9-]+$/.test(d.id)) {
+    throw new ConfigError('`id` must be lower-case letters, digits and dashes', y.where(['id']));
+  }
+  const rules: Record<string, never> = {};
+  if (d.rules !== undefined) {
+    if (!isObj(d.rules)) throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
+    for (const [id, sev] of Object.entries(d.rules)) {
+      if (!SEVERITIES.has(String(sev))) {
+        throw new ConfigError(`rule ${id}: severity must be error, warning, info or off`, y.where(['rules', id]));
+      }
+      (rules as Record<string, unknown>)[id] = sev;
+    }
+  }
+  const vocabularies = parseVocabularies(y, d.vocabularies);
+  const languages = Array.isArray(d.languages) ? d.languages.map(String) : [];
+  return {
+    id: d.id,
+    name: (isObj(d.name) ? d.name : { en: String(d.name ?? d.id) }) as LangText,
+    platform: d.platform as string | undefined,
+    portal: d.portal as string | undefined,
+    jurisdiction: d.jurisdiction as Profile['jurisdiction'],
+    languages,
+    rules,
+    fields: parseFields(y, d.fields ?? {}, ['fields'], vocabularies),
+    vocabularies,
+    file: y.file,
+    source: d.source as string | undefined,
+  };
+}
+
+export function profilePath(id: string, dir = PROFILES_DIR): string {
+  return join(dir, `${id}.yaml`);
+}
+
+export function listProfileIds(dir = PROFILES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .map((n) => n.slice(0, -5))
+    .sort();
+}
+
+const cache = new Map<string, Profile>();
+
+export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
+  const file = profilePath(id, dir);
+  const hit = cache.get(file);
+  if (hit) return hit;
+  if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
+    throw new UsageError(`unknown profile "${id}" (known: ${listProfileIds(dir).join(', ')})`);
+  }
+  const profile = parseProfile(loadYaml<Raw>(file));
+  if (profile.id !== id) throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
+  cache.set(file, profile);
+  return profile;
+}

@@ -1,0 +1,75 @@
+/**
+ * A JSON Schema derived from a profile, so that ajv checks each source record against its own
+ * portal's schema before any mapping. Annotations (`x-field`, `x-vocabulary`) let findings name the
+ * field and the vocabulary in the steward's terms.
+ */
+import type { FieldDef, Profile } from './types.js';
+
+type Schema = Record<string, unknown>;
+
+function typeSchema(f: FieldDef, profile: Profile): Schema {
+  const nullable = (t: string | string[]): string[] => [...(Array.isArray(t) ? t : [t]), 'null'];
+  switch (f.type) {
+    case 'string':
+      return { type: nullable('string') };
+    case 'strings':
+      return { type: nullable('array'), items: { type: 'string' } };
+    case 'text':
+      return { type: nullable('object'), additionalProperties: { type: ['string', 'null'] } };
+    case 'tags':
+      return { type: nullable('object'), additionalProperties: { type: ['array', 'null'], items: { type: 'string' } } };
+    case 'code': {
+      return { type: nullable('string'), 'x-vocabulary': f.vocabulary, enum: [...codes(f, profile), null] };
+    }
+    case 'codes':
+      return {
+        type: nullable('array'),
+        items: { type: 'string', 'x-vocabulary': f.vocabulary, enum: codes(f, profile) },
+      };
+    case 'date':
+    case 'datetime':
+      return { type: nullable('string'), format: 'portal-date' };
+    case 'email':
+      return { type: nullable('string'), format: 'portal-email' };
+    case 'url':
+      return { type: nullable('string'), format: 'portal-url' };
+    case 'integer':
+      return { type: nullable(['integer', 'string']), pattern: '^\\s*\\d+\\s*$' };
+    case 'number':
+      return { type: nullable(['number', 'string']), pattern: '^\\s*-?\\d+(\\.\\d+)?\\s*$' };
+    case 'boolean':
+      return { type: nullable(['boolean', 'string']), pattern: '^(true|false|True|False)$' };
+    case 'json':
+      return { type: nullable(['string', 'object', 'array']), format: 'portal-json' };
+    case 'list':
+      return {
+        type: nullable('array'),
+        items: f.fields ? objectSchema(f.fields, profile) : {},
+      };
+    case 'object':
+      return f.fields ? { ...objectSchema(f.fields, profile), type: nullable('object') } : { type: nullable('object') };
+  }
+}
+
+function codes(f: FieldDef, profile: Profile): string[] {
+  return [...(profile.vocabularies[f.vocabulary as string]?.codes.keys() ?? [])];
+}
+
+function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schema {
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  for (const f of Object.values(fields)) {
+    const s: Schema = { ...typeSchema(f, profile), 'x-field': f.name };
+    if (f.required) {
+      s.nonEmpty = true;
+      required.push(f.name);
+    }
+    properties[f.name] = s;
+  }
+  // Portals add system fields of their own (CKAN's revision_id…): unknown fields are not errors.
+  return { type: 'object', properties, ...(required.length ? { required } : {}) };
+}
+
+export function profileSchema(profile: Profile): Schema {
+  return { $id: `passerelle:profile:${profile.id}`, ...objectSchema(profile.fields, profile) };
+}

@@ -1,0 +1,71 @@
+import type { LangText } from '../util/lang.js';
+import type { Severity } from '../report/model.js';
+
+/**
+ * Field types a portal's schema uses.
+ * - `text`: a language map `{en, fr}` (ckanext-fluent `fluent_text`); `tags`: language map of lists.
+ * - `code` / `codes`: one or several values from a local vocabulary.
+ * - `list`: repeated sub-records (CKAN resources, BC contacts); `object`: one sub-record
+ *   (free-form when it declares no fields).
+ */
+export type FieldType =
+  | 'string'
+  | 'strings'
+  | 'text'
+  | 'tags'
+  | 'code'
+  | 'codes'
+  | 'date'
+  | 'datetime'
+  | 'email'
+  | 'url'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'json'
+  | 'list'
+  | 'object';
+
+export const FIELD_TYPES: readonly FieldType[] = [
+  'string', 'strings', 'text', 'tags', 'code', 'codes', 'date', 'datetime', 'email', 'url',
+  'integer', 'number', 'boolean', 'json', 'list', 'object',
+];
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label?: LangText;
+  required?: boolean;
+  /** Bilingual field: both official languages expected (fluent fields). */
+  bilingual?: boolean;
+  vocabulary?: string;
+  /** Sub-fields of `list` and `object` fields. */
+  fields?: Record<string, FieldDef>;
+  description?: string;
+  /** Where the field is `file:line:col` in the profile. */
+  where: string;
+}
+
+export interface LocalVocabulary {
+  id: string;
+  codes: Map<string, LangText | undefined>;
+  /** Legacy codes still met in the wild, with the code that replaced them. */
+  legacy: Map<string, string>;
+}
+
+export interface Profile {
+  id: string;
+  name: LangText;
+  platform?: string;
+  portal?: string;
+  jurisdiction?: { name?: LangText; level?: string; sgc?: string };
+  /** Languages every text should be given in (both official languages for bilingual profiles). */
+  languages: string[];
+  /** Per-profile rule severities (`odc/bilingual: error`). */
+  rules: Record<string, Severity | 'off'>;
+  fields: Record<string, FieldDef>;
+  vocabularies: Record<string, LocalVocabulary>;
+  /** The file it came from. */
+  file: string;
+  source?: string;
+}

@@ -1,0 +1,19 @@
+/**
+ * The JSON report (a contract other programs rely on):
+ * {"schemaVersion":1,"tool":{name,version},"records":[…],"summary":{…}}
+ * Records are written one per line as they are checked; the summary closes the object.
+ */
+import type { FormatterFactory } from './types.js';
+
+export const json: FormatterFactory = (o) => {
+  let first = true;
+  return {
+    start: () => `{"schemaVersion":1,"tool":${JSON.stringify(o.tool)},"records":[`,
+    record: (r) => {
+      const s = (first ? '\n' : ',\n') + JSON.stringify(r);
+      first = false;
+      return s;
+    },
+    end: (summary) => `${first ? '' : '\n'}],"summary":${JSON.stringify(summary)}}\n`,
+  };
+};

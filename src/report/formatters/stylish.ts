@@ -1,0 +1,49 @@
+/** For people at a terminal: findings grouped per record, coloured on a TTY, a summary at the end. */
+import { Chalk } from 'chalk';
+import { render } from '../../i18n/render.js';
+import { severityLabel, t } from '../../i18n/ui.js';
+import type { RecordResult, Severity } from '../model.js';
+import type { FormatterFactory } from './types.js';
+
+export const stylish: FormatterFactory = (o) => {
+  const c = new Chalk({ level: o.color ? 1 : 0 });
+  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  let withFindings = 0;
+  const where = (r: RecordResult): string => {
+    const s = r.source;
+    return s.line !== undefined ? `${s.file}:${s.line}` : s.pointer ? `${s.file}#${s.pointer}` : s.file;
+  };
+  return {
+    start: () => '',
+    record: (r) => {
+      if (r.findings.length === 0) return '';
+      withFindings++;
+      const title = r.title ? ` ${JSON.stringify(r.title)}` : '';
+      const head = `${c.underline(where(r))}  ${r.id ?? c.dim(t('rejected', o.lang))}${title}${r.profile ? c.dim(` (${r.profile})`) : ''}`;
+      const rows = r.findings.map((f) => [
+        f.line !== undefined ? (f.column !== undefined ? `${f.line}:${f.column}` : `${f.line}`) : '',
+        severityLabel(f.severity, o.lang),
+        f.message,
+        f.ruleId,
+        f.sourcePath ?? f.property ?? '',
+      ]);
+      const w = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
+      const lines = rows.map((row, i) => {
+        const sev = r.findings[i].severity;
+        return `  ${c.dim(row[0].padEnd(w[0]))}  ${paint[sev](row[1].padEnd(w[1]))}  ${row[2]}  ${c.dim(row[3])}${row[4] ? c.dim(`  ${row[4]}`) : ''}`;
+      });
+      return `\n${head}\n${lines.join('\n')}\n`;
+    },
+    end: (s) => {
+      const total = s.findings.error + s.findings.warning + s.findings.info;
+      const counts = `${s.records} ${t('records', o.lang)}: ${s.valid} ${t('valid', o.lang)}, ${s.invalid} ${t('invalid', o.lang)}, ${s.rejected} ${t('rejected', o.lang)}`;
+      if (total === 0) return `\n${c.green('✔')} ${t('noProblems', o.lang)} — ${counts}\n`;
+      const parts = (['error', 'warning', 'info'] as Severity[])
+        .filter((k) => s.findings[k] > 0)
+        .map((k) => `${s.findings[k]} ${severityLabel(k, o.lang, s.findings[k] !== 1)}`);
+      const mark = s.findings.error > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
+      const word = total === 1 ? t('problem', o.lang) : t('problems', o.lang);
+      return `\n${mark} ${c.bold(`${total} ${word} (${parts.join(', ')})`)} ${render(t('inRecords', o.lang), { n: withFindings, total: s.records })}\n  ${counts}\n`;
+    },
+  };
+};

@@ -1,0 +1,93 @@
+/**
+ * The one findings model every formatter renders (after Frictionless: the report is data,
+ * formatters only present it). The JSON formatter writes it as is; its shape is a contract.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** ODC principle (P1…P6). */
+  principle?: string;
+  /** ODC commitment (P3.c). */
+  commitment?: string;
+  /** Property of the common record: `title`, `distribution[0].license`, `title@fr`. */
+  property?: string;
+  /** JSON Pointer of the source field inside the source record. */
+  sourcePath?: string;
+  message: string;
+  /** The offending value, when there is one. */
+  value?: unknown;
+  /** Where the source field is in the input file, when known. */
+  line?: number;
+  column?: number;
+}
+
+export interface SourceRef {
+  file: string;
+  /** 1-based line of the record (JSON Lines, or where the record starts in a JSON document). */
+  line?: number;
+  /** JSON Pointer of the record inside its file (JSON documents). */
+  pointer?: string;
+}
+
+export type RecordStatus = 'valid' | 'invalid' | 'rejected';
+
+export interface RecordResult {
+  /** The record's identifier; null when the record could not be read. */
+  id: string | null;
+  title?: string;
+  profile: string | null;
+  source: SourceRef;
+  status: RecordStatus;
+  findings: Finding[];
+}
+
+export interface Summary {
+  records: number;
+  valid: number;
+  invalid: number;
+  rejected: number;
+  findings: Record<Severity, number>;
+}
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: ToolInfo;
+  summary: Summary;
+  records: RecordResult[];
+}
+
+export function emptySummary(): Summary {
+  return { records: 0, valid: 0, invalid: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
+}
+
+/** Adds one record to a running summary; every record read is counted exactly once. */
+export function addToSummary(summary: Summary, r: RecordResult): void {
+  summary.records++;
+  summary[r.status]++;
+  for (const f of r.findings) summary.findings[f.severity]++;
+}
+
+export function statusOf(findings: readonly Finding[], rejected: boolean): RecordStatus {
+  if (rejected) return 'rejected';
+  return findings.some((f) => f.severity === 'error') ? 'invalid' : 'valid';
+}
+
+export type FailOn = Severity | 'never';
+
+/** Exit code contract: 1 when any finding is at or above the `--fail-on` threshold. */
+export function exitCodeFor(summary: Summary, failOn: FailOn): 0 | 1 {
+  if (failOn === 'never') return 0;
+  const min = SEVERITY_RANK[failOn];
+  return (Object.keys(summary.findings) as Severity[]).some((s) => SEVERITY_RANK[s] >= min && summary.findings[s] > 0)
+    ? 1
+    : 0;
+}

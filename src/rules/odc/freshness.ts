@@ -1,0 +1,64 @@
+import { codeRule } from '../define.js';
+import { parseDate } from '../../util/coerce.js';
+
+const FREQ = 'http://publications.europa.eu/resource/authority/frequency/';
+const DAY = 86_400_000;
+
+export default codeRule({
+  meta: {
+    id: 'odc/freshness',
+    principle: 'P2',
+    commitment: 'P2.b',
+    severity: 'warning',
+    title: { en: 'Data is as fresh as its declared frequency', fr: 'Les données sont aussi fraîches que leur fréquence déclarée' },
+    docs: {
+      en: `A dataset declared monthly but last modified two years ago breaks its promise to users (Charter P2.b).
+The rule compares the last modification date (or the release date, when no modification date is
+given) with the declared frequency, as of \`--now\` (default today): older than the period × 1.5 plus
+a grace period (7 days) is a warning, older than the period × 3 an error. Frequencies with no
+schedule (as needed, irregular, not planned, unknown) are not judged.`,
+      fr: `Un jeu de données annoncé mensuel mais modifié pour la dernière fois il y a deux ans ne tient pas sa
+promesse (Charte P2.b). La règle compare la date de dernière modification (ou de publication, faute de
+date de modification) à la fréquence déclarée, à la date \`--now\` (aujourd'hui par défaut) : plus
+ancienne que la période × 1,5 plus un délai de grâce (7 jours), c'est un avertissement; plus ancienne
+que la période × 3, une erreur. Les fréquences sans calendrier (au besoin, irrégulière, non planifiée,
+inconnue) ne sont pas évaluées.`,
+    },
+    options: { graceDays: 7, warnFactor: 1.5, errorFactor: 3 },
+    messages: {
+      stale: {
+        en: 'Last updated {{date}} ({{age}} days ago) but declared {{frequency}}: expected within {{limit}} days',
+        fr: 'Dernière mise à jour le {{date}} (il y a {{age}} jours) mais fréquence déclarée « {{frequency}} » : attendue dans les {{limit}} jours',
+      },
+    },
+    examples: {
+      pass: [
+        { note: 'annual, updated 3 months before 2026-11-01', dataset: { accrualPeriodicity: `${FREQ}ANNUAL`, modified: '2026-08-01' } },
+        { note: 'irregular is not judged', dataset: { accrualPeriodicity: `${FREQ}IRREG`, modified: '2001-01-01' } },
+      ],
+      fail: [{ note: 'monthly, updated two years before 2026-11-01', dataset: { accrualPeriodicity: `${FREQ}MONTHLY`, modified: '2024-11-01' } }],
+    },
+  },
+  check(ctx) {
+    const d = ctx.dataset;
+    const concept = ctx.vocabularies.require('frequency').get(d.accrualPeriodicity);
+    const days = concept?.days;
+    if (typeof days !== 'number' || (concept?.schedule !== 'regular' && concept?.schedule !== 'continuous')) return;
+    const property = d.modified ? 'modified' : 'issued';
+    const when = parseDate(d.modified ?? d.issued);
+    if (!when) return;
+    const t = Date.parse(when.dateTime ?? `${when.date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
+    const age = Math.floor((ctx.now.getTime() - t) / DAY);
+    const grace = Number(ctx.options.graceDays ?? 7);
+    const warnAfter = Math.ceil(days * Number(ctx.options.warnFactor ?? 1.5) + grace);
+    const errorAfter = Math.ceil(days * Number(ctx.options.errorFactor ?? 3) + grace);
+    if (age <= warnAfter) return;
+    ctx.report({
+      messageId: 'stale',
+      property,
+      value: d.modified ?? d.issued,
+      severity: age > errorAfter ? 'error' : 'warning',
+      data: { date: when.date, age, frequency: concept?.label?.en ?? concept?.code, limit: warnAfter },
+    });
+  },
+});

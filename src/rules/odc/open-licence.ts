@@ -1,0 +1,70 @@
+import { codeRule } from '../define.js';
+
+const OGL = 'https://open.canada.ca/en/open-government-licence-canada';
+
+/**
+ * Open Definition conformance, with the licence policy for the Canadian Open Government Licence
+ * family: only OGL-Canada 2.0 has a formal review, the provincial OGLs share its template, so they
+ * count as open unless the policy option says otherwise.
+ */
+export default codeRule({
+  meta: {
+    id: 'odc/open-licence',
+    principle: 'P3',
+    commitment: 'P3.c',
+    severity: 'error',
+    title: { en: 'The licence is open', fr: 'La licence est ouverte' },
+    docs: {
+      en: `Data is open when anyone may use, reuse and redistribute it (Charter P3.c). A licence is open when the
+Open Definition review approved it (CC BY 4.0, CC0, ODbL, OGL-Canada 2.0…). By the default policy
+(\`acceptCanadianOpenLicences: true\`) the provincial Open Government Licences, built on the same
+template, count as open too. Licences the review rejected (non-commercial, "other (not open)", "not
+specified") are errors; licences nobody reviewed are warnings until a policy decides.`,
+      fr: `Des données sont ouvertes quand chacun peut les utiliser, les réutiliser et les redistribuer (Charte
+P3.c). Une licence est ouverte quand l'examen de l'Open Definition l'a approuvée (CC BY 4.0, CC0, ODbL,
+OGL-Canada 2.0…). Selon la politique par défaut (\`acceptCanadianOpenLicences: true\`), les licences du
+gouvernement ouvert des provinces, bâties sur le même modèle, comptent aussi comme ouvertes. Les
+licences rejetées (non commerciale, « autre (non ouverte) », « non précisée ») sont des erreurs; les
+licences jamais examinées sont des avertissements en attendant une politique.`,
+    },
+    options: { acceptCanadianOpenLicences: true },
+    messages: {
+      notOpen: { en: 'Licence {{licence}} is not an open licence', fr: "La licence {{licence}} n'est pas une licence ouverte" },
+      unreviewed: {
+        en: 'Licence {{licence}} has not been reviewed against the Open Definition',
+        fr: "La licence {{licence}} n'a pas été examinée au regard de l'Open Definition",
+      },
+      unknown: { en: 'Licence {{licence}} is not a known licence', fr: "La licence {{licence}} n'est pas une licence connue" },
+    },
+    examples: {
+      pass: [
+        { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } },
+        { note: 'provincial OGL, open by policy', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://open.alberta.ca/licence' }] } },
+      ],
+      fail: [
+        { note: 'non-commercial', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' }] } },
+        { note: 'terms of use', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://example.ca/terms' }] } },
+      ],
+    },
+  },
+  check(ctx) {
+    const vocab = ctx.vocabularies.require('licence');
+    const acceptFamily = ctx.options.acceptCanadianOpenLicences !== false;
+    const seen = new Set<string>();
+    (ctx.dataset.distribution ?? []).forEach((d, i) => {
+      if (!d.license || seen.has(d.license)) return;
+      seen.add(d.license);
+      const property = `distribution[${i}].license`;
+      const c = vocab.get(d.license) ?? vocab.lookup(d.license);
+      const licence = c?.label?.en ?? d.license;
+      if (!c) return ctx.report({ messageId: 'unknown', property, data: { licence }, value: d.license, severity: 'warning' });
+      if (c.openDefinition === 'approved') return;
+      const family = c.family === 'canadian-ogl' || c.family === 'canadian-open';
+      if (family && acceptFamily) return;
+      if (c.openDefinition === 'rejected' || c.openDefinition === 'not-specified') {
+        return ctx.report({ messageId: 'notOpen', property, data: { licence }, value: d.license });
+      }
+      ctx.report({ messageId: 'unreviewed', property, data: { licence }, value: d.license, severity: 'warning' });
+    });
+  },
+});

@@ -1,0 +1,61 @@
+import { codeRule } from '../define.js';
+
+export default codeRule({
+  meta: {
+    id: 'odc/title-description',
+    principle: 'P3',
+    commitment: 'P3.a',
+    severity: 'warning',
+    title: { en: 'The description says more than the title', fr: 'La description en dit plus que le titre' },
+    docs: {
+      en: `People find and judge data by its title and description (Charter P3.a, P4.c: data fully described in
+plain language). A description that repeats the title, or says too little (under
+\`minDescriptionLength\` characters, 100 by default), does not tell what the data holds, its source or
+its limits. Each language is judged on its own.`,
+      fr: `On trouve et juge les données par leur titre et leur description (Charte P3.a, P4.c : données
+entièrement décrites en langage clair). Une description qui répète le titre, ou qui en dit trop peu
+(moins de \`minDescriptionLength\` caractères, 100 par défaut), ne dit pas ce que contiennent les
+données, leur source ni leurs limites. Chaque langue est évaluée séparément.`,
+    },
+    options: { minDescriptionLength: 100 },
+    messages: {
+      sameAsTitle: { en: 'The description ({{language}}) repeats the title', fr: 'La description ({{language}}) répète le titre' },
+      short: {
+        en: 'The description ({{language}}) is {{length}} characters long; at least {{min}} are expected',
+        fr: 'La description ({{language}}) compte {{length}} caractères; au moins {{min}} sont attendus',
+      },
+    },
+    examples: {
+      pass: [
+        {
+          dataset: {
+            title: { en: 'Building permits' },
+            description: {
+              en: 'Building permits issued by the City since 2010, one row per permit, with the address, the type of work, the declared value of the work and the date the permit was issued.',
+            },
+          },
+        },
+      ],
+      fail: [
+        { note: 'repeats the title', dataset: { title: { en: 'Building permits' }, description: { en: 'Building permits' } } },
+        { note: 'too short', dataset: { title: { en: 'Building permits' }, description: { en: 'Permits issued by the City.' } } },
+      ],
+    },
+  },
+  check(ctx) {
+    const { title = {}, description = {} } = ctx.dataset;
+    const min = Number(ctx.options.minDescriptionLength ?? 100);
+    const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    for (const [lang, text] of Object.entries(description)) {
+      if (!text?.trim()) continue;
+      const property = `description@${lang}`;
+      const t = title[lang];
+      if (t && norm(t) === norm(text)) {
+        ctx.report({ messageId: 'sameAsTitle', property, data: { language: lang }, value: text });
+        continue;
+      }
+      const length = [...text.trim()].length;
+      if (length < min) ctx.report({ messageId: 'short', property, data: { language: lang, length, min }, value: text });
+    }
+  },
+});

@@ -1,0 +1,98 @@
+/**
+ * Rules, after ESLint: each rule is one module with its metadata (id, ODC principle and
+ * commitment, default severity), its messages and docs in English and French, and examples.
+ * Simple checks are data (`DataRule`: a target path, a core check, options, after Spectral);
+ * code (`CodeRule`) only for what data cannot say (freshness, licence openness, bilingualism).
+ * Rules whose findings come from another stage (reading, profile check, crosswalk) are `StageRule`s:
+ * metadata only, so that every finding's rule can be listed, explained and configured.
+ */
+import type { Dataset } from '../model/types.js';
+import type { Profile } from '../profiles/types.js';
+import type { Severity } from '../report/model.js';
+import type { VocabularyRegistry } from '../vocab/vocabulary.js';
+
+export type Bilingual = { en: string; fr: string };
+export type Lang = keyof Bilingual;
+export const LANGS: readonly Lang[] = ['en', 'fr'];
+
+export type Principle = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6';
+
+export interface RuleExample {
+  /** Why this example passes or fails, one line. */
+  note?: string;
+  /** Profile the example is checked under (severity, languages); `ca-gc` when not given. */
+  profile?: string;
+  dataset: Dataset;
+}
+
+export interface RuleMeta {
+  id: string;
+  principle?: Principle;
+  commitment?: string;
+  severity: Severity;
+  /** One line: what the rule asks for. */
+  title: Bilingual;
+  /** Why it matters and how to fix it (Markdown). */
+  docs: Bilingual;
+  /** Message templates, `{{name}}` placeholders filled from the finding's data. */
+  messages: Record<string, Bilingual>;
+  /** Options and their defaults (configurable per rule in issue-4 configuration). */
+  options?: Record<string, unknown>;
+  examples?: { pass: RuleExample[]; fail: RuleExample[] };
+}
+
+/** A finding as a stage or rule emits it, before severity and message are resolved. */
+export interface Emitted {
+  ruleId: string;
+  messageId: string;
+  data?: Record<string, unknown>;
+  property?: string;
+  sourcePath?: string;
+  value?: unknown;
+  /** A rule may choose a severity for one finding (a legacy code is only a warning). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  dataset: Dataset;
+  profile: Profile;
+  now: Date;
+  options: Record<string, unknown>;
+  vocabularies: VocabularyRegistry;
+  report(f: Omit<Emitted, 'ruleId'>): void;
+}
+
+export interface CodeRule {
+  kind: 'code';
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Core checks a data rule can ask for. */
+export type CoreCheck =
+  | { check: 'present' }
+  | { check: 'in-vocabulary'; vocabulary: string }
+  | { check: 'uri' }
+  | { check: 'email' };
+
+export interface DataRule {
+  kind: 'data';
+  meta: RuleMeta;
+  /** Path in the common record of the nodes the check applies to: `distribution[*]`, or '' for the dataset. */
+  given: string;
+  /** Field of each node to check. */
+  field: string;
+  then: CoreCheck;
+  /** Message when the check fails on a node. */
+  messageId: string;
+  /** Message when `given` reaches no node at all (a dataset without distributions); skipped when absent. */
+  ifNone?: string;
+}
+
+export interface StageRule {
+  kind: 'stage';
+  stage: 'input' | 'profile' | 'crosswalk';
+  meta: RuleMeta;
+}
+
+export type Rule = CodeRule | DataRule | StageRule;

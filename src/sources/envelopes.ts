@@ -1,0 +1,46 @@
+/**
+ * Where the records sit inside a JSON document, by the document's shape (detected from content):
+ * CKAN's package_show and package_search responses, a list of packages, a bare package.
+ * Later sources (DCAT-US data.json, Socrata views) add their own shapes here.
+ */
+export interface Envelope {
+  shape: string;
+  /** JSON Pointers of the records, or undefined when the document is not of this shape. */
+  records(doc: unknown): string[] | undefined;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+export const ENVELOPES: Envelope[] = [
+  {
+    shape: 'ckan-package-search',
+    records: (d) =>
+      isObj(d) && isObj(d.result) && Array.isArray(d.result.results)
+        ? d.result.results.map((_, i) => `/result/results/${i}`)
+        : undefined,
+  },
+  {
+    shape: 'ckan-package-list',
+    records: (d) => (isObj(d) && 'success' in d && Array.isArray(d.result) ? d.result.map((_, i) => `/result/${i}`) : undefined),
+  },
+  {
+    shape: 'ckan-package-show',
+    records: (d) => (isObj(d) && 'success' in d && isObj(d.result) ? ['/result'] : undefined),
+  },
+  {
+    shape: 'json-array',
+    records: (d) => (Array.isArray(d) ? d.map((_, i) => `/${i}`) : undefined),
+  },
+  {
+    shape: 'record',
+    records: (d) => (isObj(d) && !('success' in d) ? [''] : undefined),
+  },
+];
+
+/** A CKAN API error (`{"success": false, "error": {...}}`) is an unreadable input, not a record. */
+export function apiError(doc: unknown): string | undefined {
+  if (!isObj(doc) || doc.success !== false) return undefined;
+  const e = doc.error;
+  if (isObj(e)) return String(e.message ?? e.__type ?? JSON.stringify(e));
+  return 'the API reported an error';
+}

@@ -1,0 +1,255 @@
+/**
+ * Reads exports in every shape their users have: JSON Lines (streamed, never held whole),
+ * JSON documents (CKAN package_show / package_search responses, arrays, bare packages), `.gz` of
+ * each, and directories of such files. The shape is detected from the content, not the name.
+ */
+import { createReadStream, statSync, readdirSync, type Stats } from 'node:fs';
+import { join, extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
+import { InputError, UsageError } from '../util/errors.js';
+import { relativeToCwd } from '../util/files.js';
+import { LineIndex, offsetOf } from '../util/locate.js';
+import { getAll, parsePath } from '../util/paths.js';
+import { ENVELOPES, apiError } from './envelopes.js';
+import type { SourceRecord } from './types.js';
+
+/** File kinds a directory listing picks up; others (README, images…) are not inputs. */
+export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
+const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+
+/** Readers for other formats (XML, CSV, RDF) register here: they receive the file's text stream. */
+export interface FormatReader {
+  id: string;
+  extensions: string[];
+  /** Looks at the first bytes; true when the content is this reader's format. */
+  sniff(head: string): boolean;
+  read(lines: AsyncIterable<string> | undefined, file: string, open: () => Readable): AsyncIterable<SourceRecord>;
+}
+const READERS: FormatReader[] = [];
+export function registerReader(r: FormatReader): void {
+  if (!READERS.some((x) => x.id === r.id)) READERS.push(r);
+  for (const e of r.extensions) INPUT_EXTENSIONS.add(e);
+}
+
+function stat(path: string): Stats {
+  try {
+    return statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`, relativeToCwd(path));
+  }
+}
+
+function baseExtension(file: string): string {
+  const name = file.toLowerCase().endsWith('.gz') ? file.slice(0, -3) : file;
+  return extname(name).toLowerCase();
+}
+
+/** The files a path stands for, in a stable order (directories: their input files, recursively). */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = stat(p);
+    if (s.isDirectory()) {
+      const found: string[] = [];
+      const walk = (dir: string): void => {
+        for (const name of readdirSync(dir).sort()) {
+          if (name.startsWith('.')) continue;
+          const full = join(dir, name);
+          const st = statSync(full);
+          if (st.isDirectory()) walk(full);
+          else if (INPUT_EXTENSIONS.has(baseExtension(name))) found.push(full);
+        }
+      };
+      walk(p);
+      if (found.length === 0) throw new InputError('no input files in this directory', relativeToCwd(p));
+      out.push(...found);
+    } else {
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Opens a file as text, decompressing gzip (detected from its first bytes). */
+async function openText(file: string): Promise<{ open: () => Readable; head: string }> {
+  const fd = await import('node:fs/promises').then((fs) => fs.open(file, 'r'));
+  const buf = Buffer.alloc(2);
+  try {
+    await fd.read(buf, 0, 2, 0);
+  } finally {
+    await fd.close();
+  }
+  const gz = buf[0] === 0x1f && buf[1] === 0x8b;
+  const open = (): Readable => {
+    const raw = createReadStream(file);
+    if (!gz) return raw.setEncoding('utf8');
+    const out = raw.pipe(createGunzip());
+    raw.on('error', (e) => out.destroy(e));
+    return out.setEncoding('utf8');
+  };
+  let head = '';
+  const s = open();
+  try {
+    for await (const chunk of s) {
+      head += chunk as string;
+      if (head.length >= 65536) break;
+    }
+  } finally {
+    s.destroy();
+  }
+  return { open, head: head.replace(/^\uFEFF/, '') };
+}
+
+/** JSON Lines when the name says so, or when the first line is a whole JSON value and more follows. */
+function looksLikeJsonLines(file: string, head: string): boolean {
+  if (JSONL_EXTENSIONS.has(baseExtension(file))) return true;
+  const trimmed = head.trimStart();
+  if (!trimmed.startsWith('{')) return false;
+  const nl = trimmed.indexOf('\n');
+  if (nl < 0) return false;
+  try {
+    JSON.parse(trimmed.slice(0, nl));
+  } catch {
+    return false;
+  }
+  return trimmed.slice(nl + 1).trim().length > 0;
+}
+
+export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
+  const shown = relativeToCwd(file);
+  let opened: Awaited<ReturnType<typeof openText>>;
+  try {
+    opened = await openText(file);
+  } catch (e) {
+    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+  }
+  const { open, head } = opened;
+  const trimmed = head.trimStart();
+  const reader = READERS.find((r) => r.sniff(trimmed));
+  if (reader && !trimmed.startsWith('{') && !trimmed.startsWith('[')) {
+    yield* reader.read(undefined, shown, open);
+    return;
+  }
+  if (looksLikeJsonLines(file, head)) {
+    yield* readJsonLines(shown, open());
+    return;
+  }
+  yield* readJsonDocument(shown, open());
+}
+
+function parseErrorPosition(e: Error, text: string): number | undefined {
+  const pos = /position (\d+)/.exec(e.message);
+  if (pos) return Number(pos[1]);
+  const lc = /line (\d+) column (\d+)/.exec(e.message);
+  if (lc) return offsetFromLineCol(text, Number(lc[1]), Number(lc[2]));
+  if (/end of JSON input/.test(e.message)) return text.length;
+  return undefined;
+}
+
+function offsetFromLineCol(text: string, line: number, col: number): number {
+  let off = 0;
+  for (let l = 1; l < line; l++) off = text.indexOf('\n', off) + 1;
+  return off + col - 1;
+}
+
+/** JSON's own message without the echo of the input V8 adds. */
+function cleanJsonMessage(e: Error): string {
+  return e.message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
+}
+
+export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
+  const rl = createInterface({ input: stream, crlfDelay: Infinity });
+  let line = 0;
+  try {
+    for await (let text of rl) {
+      line++;
+      if (line === 1) text = text.replace(/^\uFEFF/, '');
+      if (text.trim() === '') continue;
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch (e) {
+        const pos = parseErrorPosition(e as Error, text);
+        yield {
+          data: undefined,
+          source: { file, line },
+          shape: 'jsonl',
+          error: { message: `invalid JSON: ${cleanJsonMessage(e as Error)}`, line, column: pos === undefined ? undefined : pos + 1 },
+        };
+        continue;
+      }
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        yield {
+          data: undefined,
+          source: { file, line },
+          shape: 'jsonl',
+          error: { message: `expected one JSON object per line, found ${Array.isArray(data) ? 'an array' : typeof data}`, line, column: 1 },
+        };
+        continue;
+      }
+      yield { data, source: { file, line }, shape: 'jsonl', locator: { index: new LineIndex(text, line), offset: 0 } };
+    }
+  } catch (e) {
+    throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
+  }
+}
+
+async function readAll(stream: Readable, file: string): Promise<string> {
+  let text = '';
+  try {
+    for await (const chunk of stream) text += chunk as string;
+  } catch (e) {
+    throw new InputError(`cannot read (${(e as Error).message})`, file);
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+export async function* readJsonDocument(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
+  const text = await readAll(stream, file);
+  const index = new LineIndex(text);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const pos = parseErrorPosition(e as Error, text);
+    const at = pos === undefined ? undefined : index.position(Math.min(pos, text.length));
+    yield {
+      data: undefined,
+      source: { file, line: at?.line },
+      shape: 'json',
+      error: { message: `invalid JSON: ${cleanJsonMessage(e as Error)}`, line: at?.line, column: at?.column },
+    };
+    return;
+  }
+  const err = apiError(doc);
+  if (err !== undefined) {
+    yield { data: undefined, source: { file, line: 1 }, shape: 'ckan-error', error: { message: `the portal answered with an error: ${err}`, line: 1 } };
+    return;
+  }
+  for (const env of ENVELOPES) {
+    const pointers = env.records(doc);
+    if (!pointers) continue;
+    for (const pointer of pointers) {
+      const [hit] = getAll(doc, parsePath(pointer));
+      const offset = offsetOf(text, pointer);
+      const line = offset >= 0 ? index.position(offset).line : undefined;
+      const source = pointer === '' ? { file, line } : { file, line, pointer };
+      if (hit?.value === null || typeof hit?.value !== 'object' || Array.isArray(hit.value)) {
+        yield { data: undefined, source, shape: env.shape, error: { message: 'expected a JSON object (a package)', line } };
+        continue;
+      }
+      yield { data: hit.value, source, shape: env.shape, locator: { index, offset: Math.max(offset, 0) } };
+    }
+    return;
+  }
+  yield { data: undefined, source: { file, line: 1 }, shape: 'json', error: { message: 'no records found: not a package, a list of packages or a CKAN API response', line: 1 } };
+}
+
+/** Every record of every path, in order. */
+export async function* readSources(paths: readonly string[]): AsyncGenerator<SourceRecord> {
+  if (paths.length === 0) throw new UsageError('no input paths given');
+  for (const file of expandPaths(paths)) yield* readFile(file);
+}

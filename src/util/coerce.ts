@@ -1,0 +1,111 @@
+/**
+ * Value coercions the crosswalk language offers (`as:`). Each returns the normalised value or
+ * `undefined` when the value is not of that type; the caller reports it with its source path.
+ */
+export type Coercion = 'string' | 'json' | 'date' | 'datetime' | 'integer' | 'number' | 'boolean' | 'uri' | 'email' | 'mediatype' | 'epoch';
+export const COERCIONS: readonly Coercion[] = ['string', 'json', 'date', 'datetime', 'integer', 'number', 'boolean', 'uri', 'email', 'mediatype', 'epoch'];
+
+export interface ParsedDate {
+  /** YYYY, YYYY-MM or YYYY-MM-DD */
+  date: string;
+  /** Full ISO 8601 date-time when the source had a time. */
+  dateTime?: string;
+}
+
+const DATE_RE =
+  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+
+/** Dates as portals write them: ISO 8601 and CKAN's `2017-05-18 00:00:00`. Calendar-checked. */
+export function parseDate(value: unknown): ParsedDate | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = DATE_RE.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, frac, tz] = m;
+  if (mo !== undefined && (+mo < 1 || +mo > 12)) return undefined;
+  if (d !== undefined) {
+    const dim = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
+    if (+d < 1 || +d > dim) return undefined;
+  }
+  if (h !== undefined && (+h > 23 || +mi > 59 || (s !== undefined && +s > 60))) return undefined;
+  const date = [y, mo, d].filter((x) => x !== undefined).join('-');
+  if (h === undefined) return { date };
+  return { date, dateTime: `${date}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${tz ?? ''}` };
+}
+
+const URI_RE = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/;
+const EMAIL_RE = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+const MEDIA_TYPE_RE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
+export const IANA_MEDIA_TYPES = 'http://www.iana.org/assignments/media-types/';
+
+export function coerce(value: unknown, as: Coercion): unknown {
+  switch (as) {
+    case 'string':
+      if (typeof value === 'string') return value.trim() || undefined;
+      if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      return undefined;
+    case 'json': {
+      // JSON carried as text (a GeoJSON geometry): objects are written out, text must parse
+      if (value !== null && typeof value === 'object') return JSON.stringify(value);
+      if (typeof value !== 'string' || !value.trim()) return undefined;
+      try {
+        JSON.parse(value);
+        return value.trim();
+      } catch {
+        return undefined;
+      }
+    }
+    case 'date': {
+      const d = parseDate(value);
+      return d?.date;
+    }
+    case 'datetime': {
+      const d = parseDate(value);
+      return d ? (d.dateTime ?? d.date) : undefined;
+    }
+    case 'epoch': {
+      const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return undefined;
+      return new Date(n * 1000).toISOString().replace('.000Z', 'Z');
+    }
+    case 'integer': {
+      if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+      if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+      return undefined;
+    }
+    case 'number': {
+      if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+      if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+      return undefined;
+    }
+    case 'boolean':
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+      return undefined;
+    case 'uri': {
+      if (typeof value !== 'string') return undefined;
+      const s = value.trim();
+      if (URI_RE.test(s)) return s;
+      // A URL with spaces or other characters browsers repair is still the publisher's intent.
+      if (/^https?:\/\//i.test(s)) {
+        try {
+          return new URL(s).href;
+        } catch {
+          return undefined;
+        }
+      }
+      return undefined;
+    }
+    case 'email': {
+      if (typeof value !== 'string') return undefined;
+      const s = value.trim().replace(/^mailto:/i, '');
+      return EMAIL_RE.test(s) ? s : undefined;
+    }
+    case 'mediatype': {
+      if (typeof value !== 'string') return undefined;
+      const s = value.trim();
+      if (s.startsWith(IANA_MEDIA_TYPES) || s.startsWith('https://www.iana.org/assignments/media-types/')) return s;
+      const bare = s.split(';')[0].trim().toLowerCase();
+      return MEDIA_TYPE_RE.test(bare) ? IANA_MEDIA_TYPES + bare : undefined;
+    }
+  }
+}

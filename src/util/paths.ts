@@ -1,0 +1,96 @@
+/**
+ * Paths into records. Two spellings, one meaning:
+ * - dotted: `resources[*].format`, `title_translated.en`, `resources.0.url`
+ * - JSON Pointer (RFC 6901): `/resources/*\/format`, `/title_translated/en`
+ * `*` expands every item of an array (or value of an object). Segments are strings;
+ * a numeric segment indexes an array.
+ */
+export const WILDCARD = '*';
+export type Segment = string;
+
+export class PathError extends Error {}
+
+export function isPointer(path: string): boolean {
+  return path === '' || path.startsWith('/');
+}
+
+export function parsePath(path: string): Segment[] {
+  if (typeof path !== 'string') throw new PathError(`path must be a string, got ${typeof path}`);
+  if (isPointer(path)) {
+    if (path === '') return [];
+    return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  }
+  const out: Segment[] = [];
+  const re = /([^.[\]]+)|\[(\*|\d+)\]|(\.)/gy;
+  let m: RegExpExecArray | null;
+  let expectName = true;
+  let last = 0;
+  while ((m = re.exec(path)) !== null) {
+    last = re.lastIndex;
+    if (m[1] !== undefined) {
+      if (!expectName) throw new PathError(`invalid path "${path}": missing "." before "${m[1]}"`);
+      out.push(m[1]);
+      expectName = false;
+    } else if (m[2] !== undefined) {
+      if (expectName && out.length > 0) throw new PathError(`invalid path "${path}": "[" after "."`);
+      out.push(m[2]);
+      expectName = false;
+    } else {
+      if (expectName) throw new PathError(`invalid path "${path}": empty segment`);
+      expectName = true;
+    }
+  }
+  if (last !== path.length || expectName || out.length === 0) {
+    throw new PathError(`invalid path "${path}"`);
+  }
+  return out;
+}
+
+export function toPointer(segments: readonly (string | number)[]): string {
+  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Dotted display form of a pointer: `/resources/0/format` → `resources[0].format`. */
+export function pointerToDotted(pointer: string): string {
+  return parsePath(pointer).reduce(
+    (acc, s) => (/^\d+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s),
+    '',
+  );
+}
+
+export interface Located {
+  value: unknown;
+  /** Absolute JSON Pointer of the value inside the record. */
+  pointer: string;
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+/** Every value the path reaches from `root` (wildcards expand). Missing branches yield nothing. */
+export function getAll(root: unknown, segments: readonly Segment[], base = ''): Located[] {
+  const out: Located[] = [];
+  const walk = (node: unknown, i: number, pointer: string): void => {
+    if (i === segments.length) {
+      if (node !== undefined) out.push({ value: node, pointer });
+      return;
+    }
+    const seg = segments[i];
+    if (node === null || typeof node !== 'object') return;
+    if (seg === WILDCARD) {
+      if (Array.isArray(node)) node.forEach((v, k) => walk(v, i + 1, `${pointer}/${k}`));
+      else for (const k of Object.keys(node)) walk((node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
+      return;
+    }
+    if (Array.isArray(node)) {
+      if (/^\d+$/.test(seg) && Number(seg) < node.length) walk(node[Number(seg)], i + 1, `${pointer}/${seg}`);
+      return;
+    }
+    if (own.call(node, seg)) walk((node as Record<string, unknown>)[seg], i + 1, pointer + toPointer([seg]));
+  };
+  walk(root, 0, base);
+  return out;
+}
+
+export function hasWildcard(segments: readonly Segment[]): boolean {
+  return segments.includes(WILDCARD);
+}

@@ -1,0 +1,143 @@
+/**
+ * Vocabularies: controlled lists of common concepts (EU tables, licences…) with each
+ * jurisdiction's local codes (`notations`). One source of truth for crosswalks (code → URI),
+ * rules (is this format machine-readable? this licence open?) and reports (labels).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadYaml } from '../util/yaml.js';
+import { ConfigError } from '../util/errors.js';
+import { VOCABULARIES_DIR } from '../paths.js';
+import type { LangText } from '../util/lang.js';
+
+export interface Concept {
+  code: string;
+  uri: string;
+  label?: LangText;
+  aliases?: string[];
+  notations?: Record<string, string[]>;
+  verified?: boolean;
+  /** Facts particular to the vocabulary (days, machineReadable, openDefinition…). */
+  [fact: string]: unknown;
+}
+
+export class Vocabulary {
+  readonly byUri = new Map<string, Concept>();
+  private readonly generic = new Map<string, Concept>();
+  private readonly perProfile = new Map<string, Map<string, Concept>>();
+
+  constructor(
+    readonly id: string,
+    readonly title: LangText | undefined,
+    readonly concepts: Concept[],
+    readonly file: string,
+  ) {
+    for (const c of concepts) {
+      this.byUri.set(c.uri, c);
+      for (const key of [c.code, c.uri, ...(c.aliases ?? [])]) this.index(this.generic, key, c);
+      for (const [profile, codes] of Object.entries(c.notations ?? {})) {
+        let m = this.perProfile.get(profile);
+        if (!m) this.perProfile.set(profile, (m = new Map()));
+        for (const code of codes) this.index(m, String(code), c);
+      }
+    }
+  }
+
+  private index(map: Map<string, Concept>, key: string, c: Concept): void {
+    // Exact key first, then a case- and space-insensitive key; the first concept to claim a key keeps it.
+    if (!map.has(key)) map.set(key, c);
+    const loose = normalise(key);
+    if (!map.has(loose)) map.set(loose, c);
+  }
+
+  /** The concept a local value stands for: the profile's own codes first, then codes, URIs and aliases. */
+  lookup(value: unknown, profile?: string): Concept | undefined {
+    if (value === null || value === undefined) return undefined;
+    const s = String(value).trim();
+    if (s === '') return undefined;
+    const local = profile ? this.perProfile.get(profile) : undefined;
+    return local?.get(s) ?? local?.get(normalise(s)) ?? this.generic.get(s) ?? this.generic.get(normalise(s));
+  }
+
+  get(uri: string | undefined): Concept | undefined {
+    return uri === undefined ? undefined : this.byUri.get(uri);
+  }
+
+  /** Local codes of one profile, for `profiles show` and comparisons. */
+  notations(profile: string): Map<string, Concept> {
+    return this.perProfile.get(profile) ?? new Map();
+  }
+}
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+}
+
+interface VocabularyFile {
+  id?: string;
+  title?: LangText;
+  concepts?: Record<string, Omit<Concept, 'code'>>;
+}
+
+export function loadVocabulary(file: string): Vocabulary {
+  const y = loadYaml<VocabularyFile>(file);
+  const d = y.data;
+  if (!d || typeof d !== 'object' || typeof d.id !== 'string') throw new ConfigError('a vocabulary needs an `id`', y.where([]));
+  if (!d.concepts || typeof d.concepts !== 'object') throw new ConfigError('a vocabulary needs `concepts`', y.where([]));
+  const concepts: Concept[] = [];
+  for (const [code, raw] of Object.entries(d.concepts)) {
+    if (!raw || typeof raw.uri !== 'string') throw new ConfigError(`concept ${code} needs a \`uri\``, y.where(['concepts', code]));
+    concepts.push({ ...raw, code } as Concept);
+  }
+  return new Vocabulary(d.id, d.title, concepts, y.file);
+}
+
+export class VocabularyRegistry {
+  private readonly vocabularies = new Map<string, Vocabulary>();
+
+  constructor(private readonly dirs: string[] = [VOCABULARIES_DIR]) {}
+
+  get(id: string): Vocabulary | undefined {
+    const hit = this.vocabularies.get(id);
+    if (hit) return hit;
+    for (const dir of this.dirs) {
+      let names: string[];
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
+      if (names.includes(`${id}.yaml`)) {
+        const v = loadVocabulary(join(dir, `${id}.yaml`));
+        if (v.id !== id) throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
+        this.vocabularies.set(id, v);
+        return v;
+      }
+    }
+    return undefined;
+  }
+
+  require(id: string): Vocabulary {
+    const v = this.get(id);
+    if (!v) throw new ConfigError(`unknown vocabulary "${id}"`);
+    return v;
+  }
+
+  ids(): string[] {
+    const out = new Set<string>();
+    for (const dir of this.dirs) {
+      try {
+        for (const n of readdirSync(dir)) if (n.endsWith('.yaml')) out.add(n.slice(0, -5));
+      } catch {
+        /* a missing folder holds no vocabularies */
+      }
+    }
+    return [...out].sort();
+  }
+}
+
+let shared: VocabularyRegistry | undefined;
+/** The package's vocabularies, loaded once per process and only those asked for. */
+export function defaultVocabularies(): VocabularyRegistry {
+  return (shared ??= new VocabularyRegistry());
+}

@@ -1,0 +1,33 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'passerelle.js');
+/** Reference material beside the checkout (../shared/reference); tests that need it skip without it. */
+export const REFERENCE = process.env.PASSERELLE_REFERENCE ?? resolve(ROOT, '..', 'shared', 'reference');
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real command, as a user would (the package is built by `npm test`'s pretest). */
+export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8', LC_ALL: '', ...opts.env },
+    input: opts.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
