@@ -62,6 +62,8 @@ interface Scope {
   at: (string | number)[];
   /** Set by `each` for an object list: the pattern of the items it builds (`distribution[*]`). */
   itemPattern?: string;
+  /** The source list being iterated (`resources`), for messages. */
+  itemOf?: string;
 }
 
 const own = Object.prototype.hasOwnProperty;
@@ -257,7 +259,7 @@ export class Compiler {
         return { segs, absolute }; // free-form object: anything below is allowed
       }
       if (!fields || !own.call(fields, seg)) {
-        const where = field ? `${field.name}` : `profile ${this.profile.id}`;
+        const where = field ? field.name : !absolute && scope.itemOf ? scope.itemOf : `profile ${this.profile.id}`;
         this.problem(`"${path}": field "${seg}" is not in ${where}`, at);
         return undefined;
       }
@@ -312,8 +314,9 @@ export class Compiler {
       let vals = produce(ctx);
       if (transform) vals = transform(vals, ctx, join(ctx.prefix, def.name));
       if (vals.length === 0 && dflt !== undefined) {
+        // a default is written in common terms (a code or URI of the vocabulary), not in local ones
         const d = explode(dflt, undefined, def, e.language ?? this.defaultLanguage);
-        vals = transform ? transform(d, ctx, join(ctx.prefix, def.name)) : d;
+        vals = transform ? transform(d, ctx, join(ctx.prefix, def.name), true) : d;
       }
       return vals;
     };
@@ -334,6 +337,7 @@ export class Compiler {
       relative: true,
       at,
       itemPattern: isObject ? `${join(scope.pattern, def.name)}[*]` : undefined,
+      itemOf: itemField?.name,
     };
     const { each: _each, ...rest } = e;
     void _each;
@@ -529,7 +533,7 @@ export class Compiler {
     e: EntrySpec,
     def: PropertyDef,
     at: (string | number)[],
-  ): ((vals: Val[], ctx: Ctx, property: string) => Val[]) | undefined {
+  ): ((vals: Val[], ctx: Ctx, property: string, isDefault?: boolean) => Val[]) | undefined {
     if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts') {
       if (e.map !== undefined || e.vocabulary !== undefined) this.problem(`${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`, at);
       if (e.split !== undefined && def.kind !== 'texts' && !e.languages) this.problem('`split` applies to lists and keywords', [...at, 'split']);
@@ -565,7 +569,7 @@ export class Compiler {
       }
     }
     if (e.fact !== undefined && e.vocabulary === undefined) this.problem('`fact` goes with `vocabulary`', [...at, 'fact']);
-    if (def.vocabulary && !vocab && !map && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
+    if (def.vocabulary && e.vocabulary === undefined && e.map === undefined && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
       this.problem(`${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``, at);
     }
     const as: Coercion | undefined = e.as ?? defaultCoercion(def);
@@ -573,7 +577,7 @@ export class Compiler {
     const fact = e.fact;
     const unmapped = e.unmapped ?? 'report';
     const profile = this.profile.id;
-    return (vals, ctx, property) => {
+    return (vals, ctx, property, isDefault = false) => {
       let out = vals;
       if (split !== undefined) {
         out = out.flatMap((v) =>
@@ -590,7 +594,7 @@ export class Compiler {
       for (const v of out) {
         let value: unknown = v.value;
         const src = v.sources[0];
-        if (map) {
+        if (map && !isDefault) {
           const key = String(value).trim();
           if (map.has(key) || map.has(key.toLowerCase())) {
             value = map.has(key) ? map.get(key) : map.get(key.toLowerCase());
@@ -617,7 +621,7 @@ export class Compiler {
               ctx.emit({
                 ruleId: 'profile/type',
                 messageId: 'coerce',
-                data: { property, value: String(value), expected: as },
+                data: { property, value: String(value), expected: COERCION_NAMES[as].en, expectedFr: COERCION_NAMES[as].fr },
                 property,
                 sourcePath: src,
                 value,
@@ -671,6 +675,20 @@ export class Compiler {
     return undefined;
   }
 }
+
+const COERCION_NAMES: Record<Coercion, { en: string; fr: string }> = {
+  string: { en: 'text', fr: 'texte' },
+  json: { en: 'JSON value', fr: 'valeur JSON' },
+  date: { en: 'date', fr: 'date' },
+  datetime: { en: 'date', fr: 'date' },
+  epoch: { en: 'timestamp (seconds)', fr: 'horodatage (secondes)' },
+  integer: { en: 'whole number', fr: 'nombre entier' },
+  number: { en: 'number', fr: 'nombre' },
+  boolean: { en: 'true or false', fr: 'vrai ou faux' },
+  uri: { en: 'URI', fr: 'URI' },
+  email: { en: 'email address', fr: 'adresse courriel' },
+  mediatype: { en: 'media type', fr: 'type de média' },
+};
 
 function toLookup(m: Record<string, unknown>): Map<string, unknown> {
   const out = new Map<string, unknown>();

@@ -13,6 +13,8 @@ export interface FinalizeContext {
   sourceOf?: (property: string) => string | undefined;
   /** Line and column of a source path; the column is unknown for fields that are missing. */
   locate?: (pointer: string) => { line: number; column?: number } | undefined;
+  /** Line of the record itself, for findings about the record as a whole. */
+  recordLine?: number;
 }
 
 export function severityOf(e: Emitted, ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Severity | 'off' {
@@ -40,12 +42,12 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     const typeKey = f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : key;
     if (seen.has(typeKey)) continue;
     seen.add(typeKey);
-    if (sourcePath !== undefined && ctx.locate) {
-      const pos = ctx.locate(sourcePath);
-      if (pos) {
-        f.line = pos.line;
-        if (pos.column !== undefined) f.column = pos.column;
-      }
+    const pos = sourcePath !== undefined && ctx.locate ? ctx.locate(sourcePath) : undefined;
+    if (pos) {
+      f.line = pos.line;
+      if (pos.column !== undefined) f.column = pos.column;
+    } else if (ctx.recordLine !== undefined) {
+      f.line = ctx.recordLine;
     }
     out.push(f);
   }

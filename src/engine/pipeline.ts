@@ -81,10 +81,7 @@ export class Pipeline {
   }
 
   process(src: SourceRecord): Processed {
-    // A field that cannot be located (a missing one) still gets the record's line.
-    const locate = src.locator
-      ? (p: string) => src.locator?.index.locate(p, src.locator.offset) ?? (src.source.line !== undefined ? { line: src.source.line } : undefined)
-      : undefined;
+    const locate = src.locator ? (p: string) => src.locator?.index.locate(p, src.locator.offset) : undefined;
     if (src.error || src.data === undefined) {
       const findings = finalize(
         [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? 'unreadable record' } }],
@@ -113,6 +110,8 @@ export class Pipeline {
       lang: this.lang,
       sourceOf: (property) => this.crosswalk.sourceOf(mapped, property),
       locate,
+      // a field that cannot be located (a missing one) still gets the record's line
+      recordLine: src.source.line,
     });
     const result: RecordResult = {
       id: recordId(src.data, mapped),

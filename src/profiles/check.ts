@@ -127,10 +127,37 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
   return {
     ruleId: 'profile/type',
     messageId: 'type',
-    data: { field: name, expected: field?.type ?? String((e.params as { type?: string }).type ?? e.keyword) },
+    data: (() => {
+      const t = typeName(field?.type ?? String((e.params as { type?: string }).type ?? e.keyword));
+      return { field: name, expected: t.en, expectedFr: t.fr };
+    })(),
     sourcePath: pointer,
     value: e.data,
   };
+}
+
+/** Names of field types in messages, in both languages. */
+const TYPE_NAMES: Record<string, { en: string; fr: string }> = {
+  string: { en: 'text', fr: 'texte' },
+  strings: { en: 'list of texts', fr: 'liste de textes' },
+  text: { en: 'language map ({en, fr})', fr: 'texte bilingue ({en, fr})' },
+  tags: { en: 'language map of keyword lists', fr: 'liste bilingue de mots-clés' },
+  code: { en: 'code', fr: 'code' },
+  codes: { en: 'list of codes', fr: 'liste de codes' },
+  date: { en: 'date', fr: 'date' },
+  datetime: { en: 'date and time', fr: 'date et heure' },
+  email: { en: 'email address', fr: 'adresse courriel' },
+  url: { en: 'URL', fr: 'URL' },
+  integer: { en: 'whole number', fr: 'nombre entier' },
+  number: { en: 'number', fr: 'nombre' },
+  boolean: { en: 'true or false', fr: 'vrai ou faux' },
+  json: { en: 'JSON value', fr: 'valeur JSON' },
+  list: { en: 'list', fr: 'liste' },
+  object: { en: 'object', fr: 'objet' },
+};
+
+export function typeName(type: string): { en: string; fr: string } {
+  return TYPE_NAMES[type] ?? { en: type, fr: type };
 }
 
 function required(profile: Profile, pointer: string): Emitted {

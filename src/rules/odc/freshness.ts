@@ -28,7 +28,7 @@ inconnue) ne sont pas évaluées.`,
     messages: {
       stale: {
         en: 'Last updated {{date}} ({{age}} days ago) but declared {{frequency}}: expected within {{limit}} days',
-        fr: 'Dernière mise à jour le {{date}} (il y a {{age}} jours) mais fréquence déclarée « {{frequency}} » : attendue dans les {{limit}} jours',
+        fr: 'Dernière mise à jour le {{date}} (il y a {{age}} jours) mais fréquence déclarée « {{frequencyFr}} » : attendue dans les {{limit}} jours',
       },
     },
     examples: {
@@ -58,7 +58,7 @@ inconnue) ne sont pas évaluées.`,
       property,
       value: d.modified ?? d.issued,
       severity: age > errorAfter ? 'error' : 'warning',
-      data: { date: when.date, age, frequency: concept?.label?.en ?? concept?.code, limit: warnAfter },
+      data: { date: when.date, age, frequency: concept?.label?.en ?? concept?.code, frequencyFr: concept?.label?.fr ?? concept?.code, limit: warnAfter },
     });
   },
 });

@@ -15,10 +15,10 @@ URL bien formés, les nombres numériques, les textes bilingues des objets. Une 
 écartée de l'enregistrement commun : le constat indique où la corriger à la source.`,
     },
     messages: {
-      type: { en: '{{field}}: value is not a valid {{expected}}', fr: "{{field}} : la valeur n'est pas un(e) {{expected}} valide" },
+      type: { en: '{{field}}: the value is not a valid {{expected}}', fr: "{{field}} : la valeur n'est pas valide ({{expectedFr}} attendu)" },
       coerce: {
         en: '{{property}}: "{{value}}" is not a valid {{expected}} and was left out',
-        fr: "{{property}} : « {{value}} » n'est pas un(e) {{expected}} valide et a été écarté(e)",
+        fr: "{{property}} : « {{value}} » n'est pas valide ({{expectedFr}} attendu) et a été écarté",
       },
     },
   },

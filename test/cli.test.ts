@@ -1,0 +1,152 @@
+/** The command as users and CI run it: output, JSON contract, exit codes. */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from './helpers.js';
+
+const NOW = ['--now', '2026-11-01'];
+
+describe('passerelle validate', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => (tmp = tempDir()));
+  afterAll(() => tmp.cleanup());
+
+  test('the federal fixtures: planted defects found, exit 1, JSON report per the contract', () => {
+    const r = cli(['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--format', 'json', ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout);
+    expect(Object.keys(report).sort()).toEqual(['records', 'schemaVersion', 'summary', 'tool']);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'passerelle', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+    expect(report.summary).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 13, warning: 6, info: 0 } });
+    const rejected = report.records.filter((x: { status: string }) => x.status === 'rejected');
+    expect(rejected).toEqual([
+      {
+        id: null,
+        profile: 'ca-gc',
+        source: { file: 'fixtures/ca-gc/catalogue.jsonl', line: 7 },
+        status: 'rejected',
+        findings: [expect.objectContaining({ ruleId: 'input/parse-error', severity: 'error', line: 7 })],
+      },
+    ]);
+    // order follows the input: files sorted, records in file order
+    expect(report.records.map((x: { source: { file: string } }) => x.source.file.split('/').pop())).toEqual([
+      'catalogue-extract.jsonl.gz', 'catalogue-extract.jsonl.gz', ...Array(8).fill('catalogue.jsonl'), 'dataset.json',
+      'package_search.json', 'package_search.json', 'package_show.json', 'packages.json', 'packages.json',
+    ]);
+    for (const rec of report.records) {
+      for (const f of rec.findings) {
+        expect(Object.keys(f).every((k) => ['ruleId', 'severity', 'principle', 'commitment', 'property', 'sourcePath', 'message', 'value', 'line', 'column'].includes(k))).toBe(true);
+      }
+    }
+  });
+
+  test('a clean record alone exits 0', () => {
+    const r = cli(['validate', 'fixtures/ca-gc/package_show.json', '--profile', 'ca-gc', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/No problems/);
+  });
+
+  test('the output is deterministic', () => {
+    const a = cli(['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--format', 'json', ...NOW]);
+    const b = cli(['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--format', 'json', ...NOW]);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  test('--fail-on sets the threshold', () => {
+    const f = 'fixtures/ca-gc/catalogue.jsonl';
+    const warnOnly = join(tmp.dir, 'warn.jsonl');
+    // the vehicle record with a fresh date keeps only its legacy-code warning
+    const line = readFileSync(f, 'utf8').split('\n')[3].replace('"date_modified": "2023-02-14"', '"date_modified": "2026-10-14"');
+    writeFileSync(warnOnly, line + '\n');
+    expect(cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW]).code).toBe(0);
+    expect(cli(['validate', warnOnly, '--profile', 'ca-gc', '--fail-on', 'warning', ...NOW]).code).toBe(1);
+    expect(cli(['validate', warnOnly, '--profile', 'ca-gc', '--fail-on', 'info', ...NOW]).code).toBe(1);
+    expect(cli(['validate', f, '--profile', 'ca-gc', '--fail-on', 'never', ...NOW]).code).toBe(0);
+  });
+
+  test('a JSON Lines file with one broken line: that line rejected, the others validated', () => {
+    const f = join(tmp.dir, 'one-bad.jsonl');
+    const lines = readFileSync('fixtures/ca-gc/catalogue.jsonl', 'utf8').split('\n');
+    writeFileSync(f, [lines[0], '{"id": "broken", "title_translated": {"en": "x"', lines[1]].join('\n'));
+    const r = cli(['validate', f, '--profile', 'ca-gc', '--format', 'json', ...NOW]);
+    const report = JSON.parse(r.stdout);
+    expect(report.records.map((x: { status: string; source: { line: number } }) => [x.source.line, x.status])).toEqual([
+      [1, 'valid'],
+      [2, 'rejected'],
+      [3, 'valid'],
+    ]);
+    expect(report.summary).toMatchObject({ records: 3, valid: 2, rejected: 1 });
+    expect(r.code).toBe(1);
+  });
+
+  test('stylish: grouped per record with file:line, rule ids and a summary; no colour when piped', () => {
+    const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', ...NOW]);
+    expect(r.stdout).toMatch(/fixtures\/ca-gc\/catalogue\.jsonl:4 {2}d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 "Canadian Vehicle Specifications"/);
+    expect(r.stdout).toMatch(/error +Last updated 2023-02-14 \(1356 days ago\) but declared Monthly/);
+    expect(r.stdout).toMatch(/✖ 14 problems \(8 errors, 6 warnings\) in 6 of 8 records/);
+    expect(r.stdout).not.toMatch(/\x1b\[/);
+  });
+
+  test('French messages with --lang fr', () => {
+    const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
+    expect(r.stdout).toMatch(/Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/);
+    expect(r.stdout).toMatch(/maintainer_email : la valeur n'est pas valide \(adresse courriel attendu\)/);
+    expect(r.stdout).toMatch(/14 problèmes \(8 erreurs, 6 avertissements\)/);
+  });
+
+  test('--output writes the report to a file, and nothing on stdout', () => {
+    const out = join(tmp.dir, 'report.json');
+    const r = cli(['validate', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc', '--format', 'json', '--output', out, ...NOW]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).summary.records).toBe(1);
+  });
+
+  test('<profile>=<path> names the profile per input', () => {
+    const r = cli(['validate', 'ca-gc=fixtures/ca-gc/dataset.json', '--format', 'json', ...NOW]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).records[0].profile).toBe('ca-gc');
+  });
+
+  test.each([
+    [['validate', 'fixtures/ca-gc', '--profile', 'nope'], /unknown profile "nope" \(known: .*ca-gc/],
+    [['validate', 'no/such/file.json', '--profile', 'ca-gc'], /no\/such\/file\.json: no such file or directory/],
+    [['validate', 'fixtures/ca-gc'], /no profile given/],
+    [['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--format', 'xml'], /unknown format "xml"/],
+    [['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--now', 'yesterday'], /--now: "yesterday" is not an ISO date/],
+    [['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', '--fail-on', 'sometimes'], /argument 'sometimes' is invalid/],
+    [['validate'], /missing required argument 'paths'/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('usage error %j: one line on stderr, exit 2, no report', (args, message) => {
+    const out = join(tmp.dir, 'never.json');
+    const r = cli([...args, ...(args[0] === 'validate' && args.length > 1 ? ['--output', out] : [])]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  test('an invalid crosswalk stops the run with exit 2 and file:line:col', () => {
+    // checked through the library in crosswalk.test.ts; here through `crosswalk check`
+    const bad = join(tmp.dir, 'bad.yaml');
+    writeFileSync(bad, 'crosswalk: bad\nprofile: ca-gc\ndataset:\n  title: {lang: titel_translated}\n');
+    const r = cli(['crosswalk', 'check', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/bad\.yaml:4:17: "titel_translated": field "titel_translated" is not in profile ca-gc/);
+    expect(cli(['crosswalk', 'check']).code).toBe(0);
+  });
+});
+
+describe('passerelle profiles', () => {
+  test('lists the profile ids with their names', () => {
+    const r = cli(['profiles']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ca-gc +Government of Canada — open\.canada\.ca +CKAN/m);
+  });
+});
+
+test('--help and --version exit 0', () => {
+  expect(cli(['--help']).code).toBe(0);
+  expect(cli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+});

@@ -1,0 +1,68 @@
+/**
+ * The bundled fixtures against their expectations (test/expected/<profile>.yaml): every planted
+ * defect reported with the right rule id, nothing else reported, every record accounted for.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { validate } from '../src/engine/pipeline.js';
+import { commonRecordSchema } from '../src/model/schema.js';
+import { validateRecords } from '../src/engine/pipeline.js';
+import { Ajv } from 'ajv';
+import { ROOT } from './helpers.js';
+
+const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) => existsSync(join(ROOT, 'test', 'expected', `${d}.yaml`)));
+
+describe.each(profiles)('fixtures/%s', (profile) => {
+  const expected = parse(readFileSync(join(ROOT, 'test', 'expected', `${profile}.yaml`), 'utf8')) as Record<string, string[]>;
+
+  test('each record reports exactly its planted defects', async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      const report = await validate([`fixtures/${profile}`], { profile, now: new Date('2026-11-01T00:00:00Z') });
+      const got: Record<string, string[]> = {};
+      for (const r of report.records) {
+        const key = r.id ?? `rejected@${r.source.file}:${r.source.line}`;
+        got[key] = [...(got[key] ?? []), ...r.findings.map((f) => f.ruleId)].sort();
+      }
+      // records read twice (the same package in two files) report the same findings twice
+      for (const k of Object.keys(got)) {
+        const once = [...(expected[k] ?? [])].sort();
+        const times = got[k].length / Math.max(once.length, 1);
+        expect([k, got[k]]).toEqual([k, once.length ? Array.from({ length: once.length * times }, (_, i) => once[Math.floor(i / times)]) : []]);
+      }
+      expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
+      const s = report.summary;
+      expect(s.records).toBe(report.records.length);
+      expect(s.valid + s.invalid + s.rejected).toBe(s.records);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  test('every finding names its rule, its source field, and a line in the file where one exists', async () => {
+    const report = await validate([join(ROOT, 'fixtures', profile)], { profile, now: new Date('2026-11-01T00:00:00Z') });
+    for (const r of report.records) {
+      for (const f of r.findings) {
+        expect(f.message).not.toMatch(/\{\{|undefined/);
+        if (r.status !== 'rejected') expect(f.sourcePath ?? f.property).toBeTruthy();
+        if (r.source.line !== undefined) expect(f.line).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  test('mapped records conform to the common model JSON Schema', async () => {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
+    ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
+    const check = ajv.compile(commonRecordSchema());
+    let n = 0;
+    for await (const { mapped } of validateRecords([join(ROOT, 'fixtures', profile)], { profile })) {
+      if (!mapped) continue;
+      n++;
+      expect([mapped.dataset.identifier, check(mapped.dataset) ? [] : check.errors]).toEqual([mapped.dataset.identifier, []]);
+    }
+    expect(n).toBeGreaterThan(0);
+  });
+});
