@@ -35,6 +35,42 @@ export interface SourceRef {
 
 export type RecordStatus = 'valid' | 'invalid' | 'rejected';
 
+/** MQA dimensions (EU Metadata Quality Assessment): the record's points and the maximum per dimension. */
+export type MqaDimension = 'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality';
+export type MqaBand = 'excellent' | 'good' | 'sufficient' | 'bad';
+export type PrincipleId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6';
+
+export interface MqaScore {
+  /** Points earned out of `max` (405 when every indicator is assessed). */
+  points: number;
+  max: number;
+  band: MqaBand;
+  dimensions: Record<MqaDimension, { points: number; max: number }>;
+  /** Indicators not assessed in this run (reachability without --check-urls). */
+  notAssessed?: string[];
+}
+
+/** The share of applicable checks of one ODC principle that passed. */
+export interface PrincipleScore {
+  passed: number;
+  applicable: number;
+  share: number;
+}
+
+export interface RecordScores {
+  mqa: MqaScore;
+  /** Berners-Lee 5-star level of the dataset (its best distribution), 0 to 5. */
+  stars: number;
+  principles: Partial<Record<PrincipleId, PrincipleScore>>;
+}
+
+export interface CatalogueScores {
+  mqa: { mean: number; median: number; max: number; band: MqaBand; dimensions: Record<MqaDimension, { mean: number; max: number }> };
+  /** Number of datasets at each 5-star level ("0".."5"). */
+  stars: Record<string, number>;
+  principles: Partial<Record<PrincipleId, PrincipleScore>>;
+}
+
 export interface RecordResult {
   /** The record's identifier; null when the record could not be read. */
   id: string | null;
@@ -43,6 +79,8 @@ export interface RecordResult {
   source: SourceRef;
   status: RecordStatus;
   findings: Finding[];
+  /** Scores of the record; absent for rejected records. */
+  scores?: RecordScores;
 }
 
 export interface Summary {
@@ -51,6 +89,8 @@ export interface Summary {
   invalid: number;
   rejected: number;
   findings: Record<Severity, number>;
+  /** Scores over the records that could be read. */
+  scores?: CatalogueScores;
 }
 
 export interface ToolInfo {

@@ -1,0 +1,8 @@
+/** The commands, in the order `passerelle --help` lists them. One file per command. */
+import type { Command } from 'commander';
+import type { SetExit } from './types.js';
+import * as validate from './validate.js';
+import * as profiles from './profiles.js';
+import * as crosswalk from './crosswalk.js';
+
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk];

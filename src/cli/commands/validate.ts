@@ -1,0 +1,25 @@
+import { Option, type Command } from 'commander';
+import { langFromEnv } from '../../i18n/ui.js';
+import { validateCommand } from '../validate.js';
+import type { SetExit } from './types.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('validate')
+    .description('check exports against their profile and the Open Data Charter rules')
+    .argument('<paths...>', 'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path')
+    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`)')
+    .addOption(new Option('-f, --format <format>', 'report format').default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
+        .choices(['error', 'warning', 'info', 'never'])
+        .default('error'),
+    )
+    .option('--now <date>', 'reference date for freshness checks (ISO date, default today)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
+    .option('--no-color', 'no colours, even on a terminal')
+    .action(async (paths: string[], o) => {
+      setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
+    });
+}
