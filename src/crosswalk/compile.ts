@@ -10,7 +10,7 @@ import type { Emitted } from '../rules/types.js';
 import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
-import { getAll, hasWildcard, isPointer, parsePath, PathError, WILDCARD, type Segment } from '../util/paths.js';
+import { filterOf, getAll, hasWildcard, isPointer, isSelector, parsePath, PathError, WILDCARD, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
 import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type Condition, type CrosswalkFile, type EntrySpec } from './types.js';
@@ -244,7 +244,7 @@ export class Compiler {
     let field: FieldDef | undefined;
     for (let i = 0; i < segs.length; i++) {
       const seg = segs[i];
-      if (seg === WILDCARD || /^\d+$/.test(seg)) {
+      if (isSelector(seg)) {
         if (field && field.type !== 'list' && field.type !== 'strings' && field.type !== 'codes' && field.type !== 'object' && field.type !== 'json' && field.type !== 'text' && field.type !== 'tags') {
           this.problem(`"${path}": ${field.name} is not a list`, at);
           return undefined;
@@ -327,7 +327,8 @@ export class Compiler {
     if (!def.multiple && def.kind !== 'texts') this.problem(`${def.name} holds one value: \`each\` does not apply`, [...at, 'each']);
     const p = this.path(e.each, scope, [...at, 'each']);
     if (!p) return undefined;
-    const segs = hasWildcard(p.segs) ? p.segs : [...p.segs, WILDCARD];
+    const last = p.segs[p.segs.length - 1];
+    const segs = hasWildcard(p.segs) || filterOf(last) ? p.segs : [...p.segs, WILDCARD];
     const itemField = this.fieldAtSegments(p.absolute ? this.profile.fields : scope.fields, p.segs);
     const isObject = def.kind === 'object';
     const inner: Scope = {
@@ -444,7 +445,7 @@ export class Compiler {
   private fieldAtSegments(fields: Record<string, FieldDef> | undefined, segs: Segment[]): FieldDef | undefined {
     let f: FieldDef | undefined;
     for (const s of segs) {
-      if (s === WILDCARD || /^\d+$/.test(s)) continue;
+      if (isSelector(s)) continue;
       f = fields?.[s];
       fields = f?.fields;
     }
@@ -517,9 +518,11 @@ export class Compiler {
       const value: Record<string, unknown> = {};
       const langSources: Record<string, string> = {};
       for (const pair of pairs) {
-        const [hit] = pair.absolute ? getAll(ctx.root, pair.segs) : getAll(ctx.node, pair.segs, ctx.base);
-        if (!hit || isEmpty(hit.value)) continue;
-        const v = def.kind === 'texts' ? textList(hit.value) : typeof hit.value === 'string' ? hit.value.trim() : undefined;
+        const hits = pair.absolute ? getAll(ctx.root, pair.segs) : getAll(ctx.node, pair.segs, ctx.base);
+        const hit = hits.find((h) => !isEmpty(h.value));
+        if (!hit) continue;
+        // keywords: every value the path reaches (one XML element per keyword); text: the first
+        const v = def.kind === 'texts' ? hits.flatMap((h) => textList(h.value) ?? []) : typeof hit.value === 'string' ? hit.value.trim() : undefined;
         if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
         value[pair.lang] = v;
         langSources[pair.lang] = hit.pointer;

@@ -3,9 +3,23 @@
  * - dotted: `resources[*].format`, `title_translated.en`, `resources.0.url`
  * - JSON Pointer (RFC 6901): `/resources/*\/format`, `/title_translated/en`
  * `*` expands every item of an array (or value of an object). Segments are strings;
- * a numeric segment indexes an array.
+ * a numeric segment indexes an array. A name applied to an array applies to each item (as in
+ * XPath), so that `gmd:keyword.gco:CharacterString` reaches every keyword of an XML record.
+ * A filter `[key=value]` (dotted form only) keeps the items whose `key` is `value`:
+ * `gmd:LocalisedCharacterString[@locale=#fra]`, `extras[key=purpose].value`.
  */
 export const WILDCARD = '*';
+
+/** A filter segment `[key=value]`, or undefined for other segments. */
+export function filterOf(seg: Segment): { key: string; value: string } | undefined {
+  const m = /^\[([^\]=]+)=([^\]]*)\]$/.exec(seg);
+  return m ? { key: m[1], value: m[2] } : undefined;
+}
+
+/** Segments that select items rather than name a field: `*`, an index, a filter. */
+export function isSelector(seg: Segment): boolean {
+  return seg === WILDCARD || /^\d+$/.test(seg) || filterOf(seg) !== undefined;
+}
 export type Segment = string;
 
 export class PathError extends Error {}
@@ -21,7 +35,7 @@ export function parsePath(path: string): Segment[] {
     return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   const out: Segment[] = [];
-  const re = /([^.[\]]+)|\[(\*|\d+)\]|(\.)/gy;
+  const re = /([^.[\]]+)|\[(\*|\d+)\]|(\[[^\]=]+=[^\]]*\])|(\.)/gy;
   let m: RegExpExecArray | null;
   let expectName = true;
   let last = 0;
@@ -31,9 +45,9 @@ export function parsePath(path: string): Segment[] {
       if (!expectName) throw new PathError(`invalid path "${path}": missing "." before "${m[1]}"`);
       out.push(m[1]);
       expectName = false;
-    } else if (m[2] !== undefined) {
+    } else if (m[2] !== undefined || m[3] !== undefined) {
       if (expectName && out.length > 0) throw new PathError(`invalid path "${path}": "[" after "."`);
-      out.push(m[2]);
+      out.push(m[2] ?? m[3]);
       expectName = false;
     } else {
       if (expectName) throw new PathError(`invalid path "${path}": empty segment`);
@@ -76,13 +90,25 @@ export function getAll(root: unknown, segments: readonly Segment[], base = ''): 
     }
     const seg = segments[i];
     if (node === null || typeof node !== 'object') return;
+    const filter = filterOf(seg);
+    if (filter) {
+      const keep = (v: unknown): boolean =>
+        v !== null && typeof v === 'object' && !Array.isArray(v) && String((v as Record<string, unknown>)[filter.key]) === filter.value;
+      if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(v, i + 1, `${pointer}/${k}`));
+      else if (keep(node)) walk(node, i + 1, pointer);
+      return;
+    }
     if (seg === WILDCARD) {
       if (Array.isArray(node)) node.forEach((v, k) => walk(v, i + 1, `${pointer}/${k}`));
       else for (const k of Object.keys(node)) walk((node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
       return;
     }
     if (Array.isArray(node)) {
-      if (/^\d+$/.test(seg) && Number(seg) < node.length) walk(node[Number(seg)], i + 1, `${pointer}/${seg}`);
+      if (/^\d+$/.test(seg)) {
+        if (Number(seg) < node.length) walk(node[Number(seg)], i + 1, `${pointer}/${seg}`);
+      } else {
+        node.forEach((v, k) => walk(v, i, `${pointer}/${k}`)); // a name applies to each item
+      }
       return;
     }
     if (own.call(node, seg)) walk((node as Record<string, unknown>)[seg], i + 1, pointer + toPointer([seg]));
