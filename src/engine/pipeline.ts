@@ -81,7 +81,7 @@ export class Pipeline {
   }
 
   process(src: SourceRecord): Processed {
-    const locate = src.locator ? (p: string) => src.locator?.index.locate(p, src.locator.offset) : undefined;
+    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
     if (src.error || src.data === undefined) {
       const findings = finalize(
         [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? 'unreadable record' } }],

@@ -1,7 +1,8 @@
 /**
  * Reads exports in every shape their users have: JSON Lines (streamed, never held whole),
  * JSON documents (CKAN package_show / package_search responses, arrays, bare packages), `.gz` of
- * each, and directories of such files. The shape is detected from the content, not the name.
+ * each, and directories of such files; other formats (XML, CSV) through their `FormatReader`.
+ * The shape is detected from the content, not the name.
  */
 import { createReadStream, statSync, readdirSync, type Stats } from 'node:fs';
 import { join, extname } from 'node:path';
@@ -10,7 +11,10 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
-import { LineIndex, offsetOf } from '../util/locate.js';
+import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
+import { decode, detectEncoding } from './decode.js';
+import { csvReader } from './csv.js';
+import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
 import type { SourceRecord } from './types.js';
@@ -19,19 +23,38 @@ import type { SourceRecord } from './types.js';
 export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
-/** Readers for other formats (XML, CSV, RDF) register here: they receive the file's text stream. */
+/** An input file as readers see it: its bytes (decompressed) and its first bytes for sniffing. */
+export interface InputFile {
+  /** The file as shown in reports (relative to the working directory). */
+  file: string;
+  /** A new stream of the file's bytes, gzip already undone. */
+  open(): Readable;
+  /** The first bytes (up to 64 KiB), to detect the format and the encoding. */
+  head: Buffer;
+  /** Those bytes as text (byte order mark dropped, encoding detected), to detect the format. */
+  text: string;
+}
+
+/**
+ * Readers of other formats (XML, CSV, RDF…). A reader claims a file from its content (`sniff`)
+ * and yields its records, each with its file and line; a record it cannot read is yielded with
+ * `error` (rejected), never dropped. JSON (documents and JSON Lines) is read when no reader
+ * claims the file.
+ */
 export interface FormatReader {
   id: string;
+  /** File extensions a directory listing picks up for this reader (`.xml`). */
   extensions: string[];
-  /** Looks at the first bytes; true when the content is this reader's format. */
-  sniff(head: string): boolean;
-  read(lines: AsyncIterable<string> | undefined, file: string, open: () => Readable): AsyncIterable<SourceRecord>;
+  sniff(input: InputFile): boolean;
+  read(input: InputFile): AsyncIterable<SourceRecord>;
 }
 const READERS: FormatReader[] = [];
 export function registerReader(r: FormatReader): void {
   if (!READERS.some((x) => x.id === r.id)) READERS.push(r);
   for (const e of r.extensions) INPUT_EXTENSIONS.add(e);
 }
+registerReader(xmlReader);
+registerReader(csvReader);
 
 function stat(path: string): Stats {
   try {
@@ -73,8 +96,10 @@ export function expandPaths(paths: readonly string[]): string[] {
   return out;
 }
 
-/** Opens a file as text, decompressing gzip (detected from its first bytes). */
-async function openText(file: string): Promise<{ open: () => Readable; head: string }> {
+const HEAD_BYTES = 65536;
+
+/** Opens a file as bytes, decompressing gzip (detected from its first bytes). */
+async function openInput(file: string, shown: string): Promise<InputFile> {
   const fd = await import('node:fs/promises').then((fs) => fs.open(file, 'r'));
   const buf = Buffer.alloc(2);
   try {
@@ -85,22 +110,34 @@ async function openText(file: string): Promise<{ open: () => Readable; head: str
   const gz = buf[0] === 0x1f && buf[1] === 0x8b;
   const open = (): Readable => {
     const raw = createReadStream(file);
-    if (!gz) return raw.setEncoding('utf8');
+    if (!gz) return raw;
     const out = raw.pipe(createGunzip());
     raw.on('error', (e) => out.destroy(e));
-    return out.setEncoding('utf8');
+    return out;
   };
-  let head = '';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let whole = true;
   const s = open();
   try {
     for await (const chunk of s) {
-      head += chunk as string;
-      if (head.length >= 65536) break;
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= HEAD_BYTES) {
+        whole = false;
+        break;
+      }
     }
   } finally {
     s.destroy();
   }
-  return { open, head: head.replace(/^\uFEFF/, '') };
+  const head = Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+  return { file: shown, open, head, text: decode(head, detectEncoding(head, whole)) };
+}
+
+/** A stream of the file's text, for JSON (always UTF-8, RFC 8259). */
+function openUtf8(input: InputFile): Readable {
+  return input.open().setEncoding('utf8');
 }
 
 /** JSON Lines when the name says so, or when the first line is a whole JSON value and more follows. */
@@ -120,24 +157,24 @@ function looksLikeJsonLines(file: string, head: string): boolean {
 
 export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
   const shown = relativeToCwd(file);
-  let opened: Awaited<ReturnType<typeof openText>>;
+  let input: InputFile;
   try {
-    opened = await openText(file);
+    input = await openInput(file, shown);
   } catch (e) {
     throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
   }
-  const { open, head } = opened;
-  const trimmed = head.trimStart();
-  const reader = READERS.find((r) => r.sniff(trimmed));
-  if (reader && !trimmed.startsWith('{') && !trimmed.startsWith('[')) {
-    yield* reader.read(undefined, shown, open);
+  const trimmed = input.text.trimStart();
+  const json = trimmed.startsWith('{') || trimmed.startsWith('[');
+  const reader = json ? undefined : READERS.find((r) => r.sniff(input));
+  if (reader) {
+    yield* reader.read(input);
     return;
   }
-  if (looksLikeJsonLines(file, head)) {
-    yield* readJsonLines(shown, open());
+  if (looksLikeJsonLines(file, input.text)) {
+    yield* readJsonLines(shown, openUtf8(input));
     return;
   }
-  yield* readJsonDocument(shown, open());
+  yield* readJsonDocument(shown, openUtf8(input));
 }
 
 function parseErrorPosition(e: Error, text: string): number | undefined {
@@ -190,7 +227,7 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
         };
         continue;
       }
-      yield { data, source: { file, line }, shape: 'jsonl', locator: { index: new LineIndex(text, line), offset: 0 } };
+      yield { data, source: { file, line }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, line), 0) };
     }
   } catch (e) {
     throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
@@ -241,7 +278,7 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
         yield { data: undefined, source, shape: env.shape, error: { message: 'expected a JSON object (a package)', line } };
         continue;
       }
-      yield { data: hit.value, source, shape: env.shape, locator: { index, offset: Math.max(offset, 0) } };
+      yield { data: hit.value, source, shape: env.shape, locator: new JsonLocator(index, Math.max(offset, 0)) };
     }
     return;
   }

@@ -1,14 +1,19 @@
 import type { SourceRef } from '../report/model.js';
-import type { LineIndex } from '../util/locate.js';
+import type { Position } from '../util/locate.js';
+
+/** Finds where a field of the record is in its file, from the field's JSON Pointer in the record. */
+export interface Locator {
+  locate(pointer: string): Position | undefined;
+}
 
 /** One record as read from an export, remembering where it came from. */
 export interface SourceRecord {
   data: unknown;
   source: SourceRef;
-  /** Input shape it was read as (`ckan-package-search`, `jsonl`…). */
+  /** Input shape it was read as (`ckan-package-search`, `jsonl`, `xml`, `csv`…). */
   shape: string;
-  /** To find a field's line and column in the file: the text's line index and where the record starts. */
-  locator?: { index: LineIndex; offset: number };
+  /** To give a finding the line and column of its field in the file. */
+  locator?: Locator;
   /** Set when the record could not be read: it is reported as rejected, never dropped. */
   error?: { message: string; line?: number; column?: number };
 }

@@ -129,3 +129,15 @@ export class LineIndex {
     return off < 0 ? undefined : this.position(off);
   }
 }
+
+/** A record inside a JSON text: its fields are found by scanning the text from where the record starts. */
+export class JsonLocator {
+  constructor(
+    private readonly index: LineIndex,
+    private readonly offset: number,
+  ) {}
+
+  locate(pointer: string): Position | undefined {
+    return this.index.locate(pointer, this.offset);
+  }
+}

@@ -5,8 +5,8 @@
  * `*` expands every item of an array (or value of an object). Segments are strings;
  * a numeric segment indexes an array. A name applied to an array applies to each item (as in
  * XPath), so that `gmd:keyword.gco:CharacterString` reaches every keyword of an XML record.
- * A filter `[key=value]` (dotted form only) keeps the items whose `key` is `value`:
- * `gmd:LocalisedCharacterString[@locale=#fra]`, `extras[key=purpose].value`.
+ * A filter `[path=value]` (dotted form only) keeps the items where the path (relative to the item)
+ * reaches `value`: `gmd:LocalisedCharacterString[@locale=#fra]`, `extras[key=purpose].value`.
  */
 export const WILDCARD = '*';
 
@@ -92,8 +92,9 @@ export function getAll(root: unknown, segments: readonly Segment[], base = ''): 
     if (node === null || typeof node !== 'object') return;
     const filter = filterOf(seg);
     if (filter) {
+      const key = parsePath(filter.key);
       const keep = (v: unknown): boolean =>
-        v !== null && typeof v === 'object' && !Array.isArray(v) && String((v as Record<string, unknown>)[filter.key]) === filter.value;
+        v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, key).some((x) => String(x.value) === filter.value);
       if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(v, i + 1, `${pointer}/${k}`));
       else if (keep(node)) walk(node, i + 1, pointer);
       return;

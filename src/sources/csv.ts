@@ -1,0 +1,160 @@
+/**
+ * CSV inventories (a spreadsheet of datasets, one row each), as provinces without a catalogue
+ * API publish them. The first row names the columns; each following row is a record whose
+ * fields are the columns (empty cells are absent fields), and whose line is its line in the file.
+ * Column headers are matched to the profile's fields later (src/profiles/conform.ts).
+ *
+ * Detected from the bytes: the encoding (byte order mark, UTF-8, else Windows-1252 as Excel
+ * writes it), the delimiter (comma, semicolon, tab or bar: the one the header row uses most).
+ * A row with more or fewer fields than the header, or a quoted field never closed, is a rejected
+ * record with its line; the other rows are still read. Inventories are small: the file is
+ * decoded whole (to know its encoding), then parsed as a stream.
+ */
+import { parse, type CsvError } from 'csv-parse';
+import { Readable } from 'node:stream';
+import type { Position } from '../util/locate.js';
+import { toPointer } from '../util/paths.js';
+import { decode, detectEncoding } from './decode.js';
+import type { FormatReader, InputFile } from './read.js';
+import type { Locator, SourceRecord } from './types.js';
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The delimiter the header row uses most (outside quotes); a comma when it uses none. */
+export function detectDelimiter(text: string): string {
+  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) break;
+    else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) as number) + 1);
+  }
+  let best = ',';
+  for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
+  return best;
+}
+
+/** Where each field of a row starts, from the row's raw text (quotes respected). */
+function fieldPositions(raw: string, delimiter: string, line: number): Position[] {
+  const out: Position[] = [{ line, column: 1 }];
+  let quoted = false;
+  let l = line;
+  let col = 1;
+  for (const c of raw) {
+    if (c === '"') quoted = !quoted;
+    if (c === '\n') {
+      if (!quoted) break;
+      l++;
+      col = 1;
+      continue;
+    }
+    col++;
+    if (!quoted && c === delimiter) out.push({ line: l, column: col });
+  }
+  return out;
+}
+
+class CsvLocator implements Locator {
+  constructor(
+    private readonly fields: Map<string, Position>,
+    private readonly row: Position,
+  ) {}
+
+  locate(pointer: string): Position {
+    return this.fields.get(pointer.split('/').slice(0, 2).join('/')) ?? this.row;
+  }
+}
+
+/** Header cells as field names: trimmed, unique (a repeated header gets ` (2)`), never empty. */
+function headerNames(cells: string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((c, i) => {
+    const base = c.trim() || `column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
+  const file = input.file;
+  const chunks: Buffer[] = [];
+  for await (const chunk of input.open()) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  // one line ending, so that lines are counted the way editors count them
+  const text = decode(bytes, detectEncoding(bytes, true)).replace(/\r\n?/g, '\n');
+  const delimiter = detectDelimiter(text);
+  const rejected: SourceRecord[] = [];
+  const parser = Readable.from([text]).pipe(
+    parse({
+      delimiter,
+      record_delimiter: '\n',
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      info: true,
+      raw: true,
+      on_skip: (err: CsvError | undefined, raw?: string) => {
+        if (!err) return;
+        const line = startLine(Number(err.lines ?? 1), raw ?? "");
+        const message = err.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quoted field opened here is never closed: lines ${line}–${err.lines} cannot be read` : err.message;
+        rejected.push({ data: undefined, source: { file, line }, shape: 'csv', error: { message: `invalid CSV: ${message}`, line, column: 1 } });
+      },
+    }),
+  );
+  let header: string[] | undefined;
+  try {
+    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      yield* rejected.splice(0);
+      const line = startLine(row.info.lines, row.raw);
+      if (!header) {
+        header = headerNames(row.record);
+        continue;
+      }
+      const source = { file, line };
+      if (row.record.length !== header.length) {
+        yield {
+          data: undefined,
+          source,
+          shape: 'csv',
+          error: { message: `invalid CSV: this row has ${row.record.length} fields, the header row has ${header.length}`, line, column: 1 },
+        };
+        continue;
+      }
+      const data: Record<string, string> = {};
+      const positions = fieldPositions(row.raw.replace(/^\n+/, ''), delimiter, line);
+      const fields = new Map<string, Position>();
+      row.record.forEach((cell, i) => {
+        const value = cell.trim();
+        if (value === '') return; // an empty cell is an absent field
+        data[header![i]] = value;
+        fields.set(toPointer([header![i]]), positions[i] ?? { line, column: 1 });
+      });
+      yield { data, source, shape: 'csv', locator: new CsvLocator(fields, { line, column: 1 }) };
+    }
+  } catch (e) {
+    yield { data: undefined, source: { file }, shape: 'csv', error: { message: `invalid CSV: ${(e as Error).message}` } };
+  }
+  yield* rejected.splice(0);
+  if (!header) {
+    yield { data: undefined, source: { file, line: 1 }, shape: 'csv', error: { message: 'no records found: the file has no header row', line: 1 } };
+  }
+}
+
+/** The line a row starts on, from the line it ends on and its raw text (blank lines before it skipped). */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^\n+/, '').replace(/\n$/, '');
+  return endLine - (body.match(/\n/g)?.length ?? 0);
+}
+
+/** CSV is the format of last resort: text that is not JSON or XML and whose first line has a delimiter. */
+function sniff(input: InputFile): boolean {
+  if (/\.(csv|tsv)(\.gz)?$/i.test(input.file)) return true;
+  const t = input.text.trimStart();
+  if (t.startsWith('<') || t.startsWith('{') || t.startsWith('[')) return false;
+  const first = t.split(/\r?\n/, 1)[0];
+  return DELIMITERS.some((d) => first.includes(d));
+}
+
+export const csvReader: FormatReader = { id: 'csv', extensions: ['.csv', '.tsv'], sniff, read: readCsv };
