@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCrosswalk, type Crosswalk, type Mapped } from '../crosswalk/crosswalk.js';
 import { checkAgainstProfile } from '../profiles/check.js';
+import { conformToProfile } from '../profiles/conform.js';
 import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -80,7 +81,8 @@ export class Pipeline {
     this.lang = options.lang ?? 'en';
   }
 
-  process(src: SourceRecord): Processed {
+  process(read: SourceRecord): Processed {
+    const src = conformToProfile(this.profile, read);
     const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
     if (src.error || src.data === undefined) {
       const findings = finalize(

@@ -11,7 +11,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const PROFILE_KEYS = new Set([
   'id', 'name', 'platform', 'portal', 'jurisdiction', 'languages', 'rules', 'fields', 'vocabularies', 'source', 'notes', 'detect',
 ]);
-const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description']);
+const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description', 'headers']);
 
 type Raw = Record<string, unknown>;
 
@@ -82,6 +82,7 @@ function parseFields(
       bilingual: d.bilingual === true || undefined,
       vocabulary: d.vocabulary as string | undefined,
       description: d.description as string | undefined,
+      headers: Array.isArray(d.headers) ? d.headers.map(String) : undefined,
       where: y.where(here, true),
     };
     if (d.fields !== undefined) {

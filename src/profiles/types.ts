@@ -42,6 +42,8 @@ export interface FieldDef {
   /** Sub-fields of `list` and `object` fields. */
   fields?: Record<string, FieldDef>;
   description?: string;
+  /** Other column headers the field goes by in spreadsheet exports (besides its name and labels). */
+  headers?: string[];
   /** Where the field is `file:line:col` in the profile. */
   where: string;
 }
