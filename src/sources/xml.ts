@@ -126,6 +126,9 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   let tagColumn = 1;
   let found = 0;
   let fileError: { message: string; line: number; column: number } | undefined;
+  // a broken record makes the parser close the elements around it (CSW wrappers): their closing
+  // tags, later in the file, are then unmatched; that is the same error, already reported
+  let wrappersLost = false;
 
   const position = (): { line: number; column: number } => ({ line: parser.line, column: parser.column + 1 });
 
@@ -136,7 +139,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
     if (TOLERATED.some((re) => re.test(message))) return;
     const err = { message: `malformed XML: ${message.replace(/\.$/, '')}`, ...at };
     if (record) record.error ??= err;
-    else fileError ??= err;
+    else if (!(wrappersLost && /close tag|closing tag/.test(message))) fileError ??= err;
   });
 
   parser.on('opentagstart', (t) => {
@@ -188,6 +191,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
       else into[frame.name] = value;
       return;
     }
+    if (record.error) wrappersLost = true;
     out.push(finish(record, file));
     record = undefined;
     stack = [];
