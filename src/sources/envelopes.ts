@@ -1,7 +1,8 @@
 /**
  * Where the records sit inside a JSON document, by the document's shape (detected from content):
  * CKAN's package_show and package_search responses, a list of packages, a bare package.
- * Later sources (DCAT-US data.json, Socrata views) add their own shapes here.
+ * DCAT-US 1.1 `data.json` catalogues (`dataset[]`) and Socrata view metadata (`/api/views/{id}.json`,
+ * one view or a list of them) are told apart from CKAN by their own keys.
  */
 export interface Envelope {
   shape: string;
@@ -11,7 +12,23 @@ export interface Envelope {
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** A Socrata view: a four-by-four id (`a1b2-c3d4`) and the keys only views have. */
+const isSocrataView = (v: unknown): boolean =>
+  isObj(v) && typeof v.id === 'string' && /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(v.id) && ('viewType' in v || 'columns' in v || 'rowsUpdatedAt' in v);
+
 export const ENVELOPES: Envelope[] = [
+  {
+    shape: 'dcat-us-catalog',
+    records: (d) => (isObj(d) && Array.isArray(d.dataset) && !('success' in d) ? d.dataset.map((_, i) => `/dataset/${i}`) : undefined),
+  },
+  {
+    shape: 'socrata-views',
+    records: (d) => (Array.isArray(d) && d.length > 0 && d.every(isSocrataView) ? d.map((_, i) => `/${i}`) : undefined),
+  },
+  {
+    shape: 'socrata-view',
+    records: (d) => (isSocrataView(d) ? [''] : undefined),
+  },
   {
     shape: 'ckan-package-search',
     records: (d) =>
