@@ -245,7 +245,7 @@ export class Compiler {
     for (let i = 0; i < segs.length; i++) {
       const seg = segs[i];
       if (isSelector(seg)) {
-        if (field && field.type !== 'list' && field.type !== 'strings' && field.type !== 'codes' && field.type !== 'object' && field.type !== 'json' && field.type !== 'text' && field.type !== 'tags') {
+        if (field && !['list', 'strings', 'codes', 'object', 'json', 'any', 'text', 'tags'].includes(field.type)) {
           this.problem(`"${path}": ${field.name} is not a list`, at);
           return undefined;
         }
@@ -255,7 +255,7 @@ export class Compiler {
         if (!isLanguageTag(seg)) this.problem(`"${path}": ${field.name} is a language map; "${seg}" is not a language`, at);
         return { segs, absolute };
       }
-      if (field && !field.fields && (field.type === 'object' || field.type === 'json' || field.type === 'list')) {
+      if (field && !field.fields && (field.type === 'object' || field.type === 'json' || field.type === 'any' || field.type === 'list')) {
         return { segs, absolute }; // free-form object: anything below is allowed
       }
       if (!fields || !own.call(fields, seg)) {

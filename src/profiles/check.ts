@@ -154,6 +154,7 @@ const TYPE_NAMES: Record<string, { en: string; fr: string }> = {
   json: { en: 'JSON value', fr: 'valeur JSON' },
   list: { en: 'list', fr: 'liste' },
   object: { en: 'object', fr: 'objet' },
+  any: { en: 'any value', fr: 'toute valeur' },
 };
 
 export function typeName(type: string): { en: string; fr: string } {

@@ -46,6 +46,8 @@ function typeSchema(f: FieldDef, profile: Profile): Schema {
         type: nullable('array'),
         items: f.fields ? objectSchema(f.fields, profile) : {},
       };
+    case 'any':
+      return {};
     case 'object':
       return f.fields ? { ...objectSchema(f.fields, profile), type: nullable('object') } : { type: nullable('object') };
   }

@@ -7,6 +7,7 @@ import type { Severity } from '../report/model.js';
  * - `code` / `codes`: one or several values from a local vocabulary.
  * - `list`: repeated sub-records (CKAN resources, BC contacts); `object`: one sub-record
  *   (free-form when it declares no fields).
+ * - `any`: not checked (a field whose shape differs between the exports one profile covers).
  */
 export type FieldType =
   | 'string'
@@ -24,11 +25,12 @@ export type FieldType =
   | 'boolean'
   | 'json'
   | 'list'
-  | 'object';
+  | 'object'
+  | 'any';
 
 export const FIELD_TYPES: readonly FieldType[] = [
   'string', 'strings', 'text', 'tags', 'code', 'codes', 'date', 'datetime', 'email', 'url',
-  'integer', 'number', 'boolean', 'json', 'list', 'object',
+  'integer', 'number', 'boolean', 'json', 'list', 'object', 'any',
 ];
 
 export interface FieldDef {
