@@ -106,8 +106,9 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
   let header: string[] | undefined;
   try {
     for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      yield* rejected.splice(0);
       const line = startLine(row.info.lines, row.raw);
+      // the parser may report a bad row before handing over the good rows above it: keep file order
+      while (rejected.length && (rejected[0].source.line ?? 0) < line) yield rejected.shift() as SourceRecord;
       if (!header) {
         header = headerNames(row.record);
         continue;
