@@ -2,12 +2,12 @@
  * The XML and CSV readers on real-shaped input: every record with its line, a broken record
  * rejected among good ones, encodings, delimiters and byte order marks.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';
 import { validateRecords } from '../src/engine/pipeline.js';
-import { ROOT, tempDir } from './helpers.js';
+import { REFERENCE, ROOT, tempDir } from './helpers.js';
 
 async function all(paths: string[]): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
@@ -138,5 +138,22 @@ describe('CSV reader (inventories)', () => {
     expect(d.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/AS_NEEDED');
     const bilingual = got[0].result.findings.find((x) => x.ruleId === 'odc/bilingual');
     expect(bilingual?.sourcePath).toBe('/notes_fr');
+  });
+});
+
+describe('real HNAP exports (../shared/reference/examples/canada/hnap)', () => {
+  const dir = join(REFERENCE, 'examples', 'canada', 'hnap');
+  const present = existsSync(dir);
+  if (!present) console.log(`skipped: ${dir} is absent (reference material beside the checkout)`);
+  (present ? test : test.skip)('every XML example is read by ca-gc-hnap: every record mapped, none rejected', async () => {
+    const files = readdirSync(dir).filter((n) => n.endsWith('.xml')).map((n) => join(dir, n));
+    let n = 0;
+    for await (const { result, mapped } of validateRecords(files, { profile: 'ca-gc-hnap', now: new Date('2026-11-01') })) {
+      n++;
+      expect([result.source, result.status]).not.toEqual([result.source, 'rejected']);
+      expect(mapped?.dataset.identifier).toBeTruthy();
+      expect((mapped?.dataset.title as Record<string, string>).en).toBeTruthy();
+    }
+    expect(n).toBe(19); // 6 + 10 + 3 records
   });
 });
