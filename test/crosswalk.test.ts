@@ -117,7 +117,7 @@ dataset:
     const odd = c.apply({ state: 'archived', frequency: 'Hourly' });
     expect(odd.dataset.type).toBe('http://example.ca/type/hourly');
     expect(odd.findings).toEqual([
-      expect.objectContaining({ ruleId: 'odc/unmapped-value', property: 'accessRights', sourcePath: '/state', value: 'archived', data: expect.objectContaining({ via: 'status' }) }),
+      expect.objectContaining({ ruleId: 'odc/unmapped-value', property: 'accessRights', sourcePath: '/state', value: 'archived', data: expect.objectContaining({ via: { en: 'the map "status"', fr: 'la table « status »' } }) }),
     ]);
   });
 

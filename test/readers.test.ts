@@ -36,7 +36,7 @@ describe('XML reader (ISO 19139)', () => {
     expect(rs.map((r) => r.source.line)).toEqual([4, 10, 16]);
     expect(rs.map((r) => r.shape)).toEqual(['xml', 'xml', 'xml']);
     expect(rs[1].data).toBeUndefined();
-    expect(rs[1].error?.message).toMatch(/malformed XML/);
+    expect(rs[1].error?.message.en).toMatch(/malformed XML/);
     expect(rs[1].error?.line).toBe(13);
     const third = rs[2].data as Obj;
     expect((third['gmd:fileIdentifier'] as Obj[])[0]['gco:CharacterString']).toBe('c');
@@ -74,7 +74,7 @@ describe('XML reader (ISO 19139)', () => {
     const none = join(tmp.dir, 'none.xml');
     writeFileSync(none, '<rss><channel/></rss>');
     const [r] = await all([none]);
-    expect(r.error?.message).toMatch(/no records found/);
+    expect(r.error?.message.en).toMatch(/no records found/);
   });
 
   test('no external entity or DTD is loaded', async () => {
@@ -82,7 +82,7 @@ describe('XML reader (ISO 19139)', () => {
     writeFileSync(f, `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n` + md('a', '&e;'));
     const [r] = await all([f]);
     expect(JSON.stringify(r.data ?? null)).not.toMatch(/root:/);
-    expect(r.error?.message).toMatch(/malformed XML/);
+    expect(r.error?.message.en).toMatch(/malformed XML/);
   });
 
   test('the HNAP crosswalk keeps English and French, whichever is the record language', async () => {
@@ -126,7 +126,7 @@ describe('CSV reader (inventories)', () => {
     const f = write('count.csv', 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n');
     const rs = await all([f]);
     expect(rs.map((r) => (r.error ? `rejected:${r.error.line}` : (r.data as Obj).a))).toEqual(['1', 'rejected:3', 'rejected:4', '10']);
-    expect(rs[1].error?.message).toMatch(/2 fields, the header row has 3/);
+    expect(rs[1].error?.message.en).toMatch(/2 fields, the header row has 3/);
   });
 
   test('header mapping: spreadsheet headers become the profile’s fields (label, headers, any case and accents)', async () => {

@@ -56,7 +56,8 @@ describe('sources: every shape CKAN exports come in', () => {
     const bad = rs[6];
     expect(bad.data).toBeUndefined();
     expect(bad.error?.line).toBe(7);
-    expect(bad.error?.message).toMatch(/invalid JSON/);
+    expect(bad.error?.message.en).toMatch(/invalid JSON: a string is not closed/);
+    expect(bad.error?.message.fr).toMatch(/JSON non valide : une chaîne n.est pas fermée/);
     expect(bad.error?.column).toBeGreaterThan(1);
     expect((rs[7].data as { id: string }).id).toBe('0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f');
   });
@@ -67,7 +68,7 @@ describe('sources: every shape CKAN exports come in', () => {
     const rs = await all([f]);
     expect(ids(rs)).toEqual(['a', 'b', null, 'c']);
     expect(rs.map((r) => r.source.line)).toEqual([1, 3, 4, 5]);
-    expect(rs[2].error?.message).toMatch(/one JSON object per line/);
+    expect(rs[2].error?.message.en).toMatch(/one JSON object per line, found an array/);
   });
 
   test('JSON Lines are detected from the content, whatever the file name', async () => {
@@ -115,7 +116,7 @@ describe('sources: every shape CKAN exports come in', () => {
     const f = join(tmp.dir, 'error.json');
     writeFileSync(f, JSON.stringify({ help: 'x', success: false, error: { message: 'Not found', __type: 'Not Found Error' } }));
     const [r] = await all([f]);
-    expect(r.error?.message).toMatch(/Not found/);
+    expect(r.error?.message.fr).toMatch(/le portail a répondu par une erreur : « Not found »/);
   });
 
   test('missing paths and empty directories are input errors (exit code 2), raised before reading', async () => {

@@ -552,15 +552,15 @@ export class Compiler {
         }));
     }
     let map: Map<string, unknown> | undefined;
-    let mapName: string | undefined;
+    let mapName: { en: string; fr: string } | undefined; // for messages
     if (e.map !== undefined) {
       if (typeof e.map === 'string') {
         map = this.maps.get(e.map);
-        mapName = e.map;
+        mapName = { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` };
         if (!map) this.problem(`unknown map "${e.map}" (define it under \`maps\`)`, [...at, 'map']);
       } else if (isObj(e.map)) {
         map = toLookup(e.map);
-        mapName = 'inline map';
+        mapName = { en: 'the inline map', fr: 'la table de la correspondance' };
       } else this.problem('`map` is a map name or an inline map', [...at, 'map']);
     }
     let vocab: Vocabulary | undefined;
@@ -603,14 +603,14 @@ export class Compiler {
             value = map.has(key) ? map.get(key) : map.get(key.toLowerCase());
             if (value === null) continue; // known local value with no common equivalent
           } else if (!vocab) {
-            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, mapName as string, src));
+            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, mapName as { en: string; fr: string }, src));
             if (unmapped !== 'keep') continue;
           }
         }
         if (vocab) {
           const concept = vocab.lookup(value, profile);
           if (!concept) {
-            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, vocab.id, src));
+            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, vocabularyName(vocab), src));
             if (unmapped !== 'keep') continue;
           } else {
             value = fact ? concept[fact] : concept.uri;
@@ -723,7 +723,13 @@ function defaultCoercion(def: PropertyDef): Coercion | undefined {
   }
 }
 
-function unmappedFinding(value: unknown, property: string, via: string, sourcePath: string | undefined): Emitted {
+/** "the Theme vocabulary" / "le vocabulaire Thème", for messages. */
+function vocabularyName(v: { id: string; title?: LangText }): { en: string; fr: string } {
+  return { en: `the ${v.title?.en ?? v.id} vocabulary`, fr: `le vocabulaire ${v.title?.fr ?? v.title?.en ?? v.id}` };
+}
+
+/** `via` names the map or vocabulary in both languages. */
+function unmappedFinding(value: unknown, property: string, via: { en: string; fr: string }, sourcePath: string | undefined): Emitted {
   return {
     ruleId: 'odc/unmapped-value',
     messageId: 'unmapped',

@@ -31,7 +31,7 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     const meta = ruleById(e.ruleId)?.meta;
     const template = meta?.messages[e.messageId]?.[ctx.lang] ?? e.messageId;
     const sourcePath = e.sourcePath ?? (e.property && ctx.sourceOf ? ctx.sourceOf(e.property) : undefined);
-    const f: Finding = { ruleId: e.ruleId, severity, message: render(template, e.data) };
+    const f: Finding = { ruleId: e.ruleId, severity, message: render(template, e.data, ctx.lang) };
     if (meta?.principle) f.principle = meta.principle;
     if (meta?.commitment) f.commitment = meta.commitment;
     if (e.property) f.property = e.property;

@@ -27,6 +27,7 @@ import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import type { SourceRecord } from '../sources/types.js';
 import { pickText } from '../util/lang.js';
+import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize } from './findings.js';
 
@@ -86,7 +87,7 @@ export class Pipeline {
     const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
     if (src.error || src.data === undefined) {
       const findings = finalize(
-        [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? 'unreadable record' } }],
+        [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
         { lang: this.lang, settings: this.options.settings },
       );
       for (const f of findings) {

@@ -1,4 +1,27 @@
-/** Fills `{{name}}` placeholders of a message template. */
-export function render(template: string, data: Record<string, unknown> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data[k] === undefined || data[k] === null ? '' : String(data[k])));
+import type { Lang } from '../rules/types.js';
+
+/** A value given in several languages (`{en, fr}`): rendered in the report's language. */
+export function isLangValue(v: unknown): v is Record<string, string> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const keys = Object.keys(v);
+  return keys.length > 0 && keys.every((k) => /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$|^und$/.test(k) && typeof (v as Record<string, unknown>)[k] === 'string');
+}
+
+/** The text of a language map in `lang`, else in the other official language, else any. */
+export function inLang(v: Record<string, string>, lang: Lang): string {
+  const other: Lang = lang === 'fr' ? 'en' : 'fr';
+  return v[lang] ?? v[other] ?? v.und ?? Object.values(v)[0] ?? '';
+}
+
+/**
+ * Fills `{{name}}` placeholders of a message template. A value that is a language map
+ * (`{en: 'Monthly', fr: 'Mensuel'}`) is given in `lang`, so that data built from labels, type
+ * names or parser errors reads in the report's language.
+ */
+export function render(template: string, data: Record<string, unknown> = {}, lang: Lang = 'en'): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
+    const v = data[k];
+    if (v === undefined || v === null) return '';
+    return isLangValue(v) ? inLang(v, lang) : String(v);
+  });
 }

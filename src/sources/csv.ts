@@ -11,6 +11,7 @@
  * decoded whole (to know its encoding), then parsed as a stream.
  */
 import { parse, type CsvError } from 'csv-parse';
+import { READ_ERRORS, csvErrorReason } from './read-errors.js';
 import { Readable } from 'node:stream';
 import type { Position } from '../util/locate.js';
 import { toPointer } from '../util/paths.js';
@@ -98,8 +99,8 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
       on_skip: (err: CsvError | undefined, raw?: string) => {
         if (!err) return;
         const line = startLine(Number(err.lines ?? 1), raw ?? "");
-        const message = err.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quoted field opened here is never closed: lines ${line}–${err.lines} cannot be read` : err.message;
-        rejected.push({ data: undefined, source: { file, line }, shape: 'csv', error: { message: `invalid CSV: ${message}`, line, column: 1 } });
+        const message = err.code === 'CSV_QUOTE_NOT_CLOSED' ? READ_ERRORS.csvQuoteNotClosed(line, Number(err.lines)) : READ_ERRORS.invalidCsv(csvErrorReason(err));
+        rejected.push({ data: undefined, source: { file, line }, shape: 'csv', error: { message, line, column: 1 } });
       },
     }),
   );
@@ -119,7 +120,7 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
           data: undefined,
           source,
           shape: 'csv',
-          error: { message: `invalid CSV: this row has ${row.record.length} fields, the header row has ${header.length}`, line, column: 1 },
+          error: { message: READ_ERRORS.csvFieldCount(row.record.length, header.length), line, column: 1 },
         };
         continue;
       }
@@ -135,11 +136,11 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
       yield { data, source, shape: 'csv', locator: new CsvLocator(fields, { line, column: 1 }) };
     }
   } catch (e) {
-    yield { data: undefined, source: { file }, shape: 'csv', error: { message: `invalid CSV: ${(e as Error).message}` } };
+    yield { data: undefined, source: { file }, shape: 'csv', error: { message: READ_ERRORS.invalidCsv(csvErrorReason(e as CsvError)) } };
   }
   yield* rejected.splice(0);
   if (!header) {
-    yield { data: undefined, source: { file, line: 1 }, shape: 'csv', error: { message: 'no records found: the file has no header row', line: 1 } };
+    yield { data: undefined, source: { file, line: 1 }, shape: 'csv', error: { message: READ_ERRORS.csvNoHeader, line: 1 } };
   }
 }
 

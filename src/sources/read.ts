@@ -17,6 +17,7 @@ import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
+import { READ_ERRORS, jsonErrorReason } from './read-errors.js';
 import type { SourceRecord } from './types.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
@@ -192,10 +193,6 @@ function offsetFromLineCol(text: string, line: number, col: number): number {
   return off + col - 1;
 }
 
-/** JSON's own message without the echo of the input V8 adds. */
-function cleanJsonMessage(e: Error): string {
-  return e.message.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '');
-}
 
 export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
@@ -214,7 +211,7 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
           data: undefined,
           source: { file, line },
           shape: 'jsonl',
-          error: { message: `invalid JSON: ${cleanJsonMessage(e as Error)}`, line, column: pos === undefined ? undefined : pos + 1 },
+          error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line, column: pos === undefined ? undefined : pos + 1 },
         };
         continue;
       }
@@ -223,7 +220,7 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
           data: undefined,
           source: { file, line },
           shape: 'jsonl',
-          error: { message: `expected one JSON object per line, found ${Array.isArray(data) ? 'an array' : typeof data}`, line, column: 1 },
+          error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line, column: 1 },
         };
         continue;
       }
@@ -257,13 +254,13 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
       data: undefined,
       source: { file, line: at?.line },
       shape: 'json',
-      error: { message: `invalid JSON: ${cleanJsonMessage(e as Error)}`, line: at?.line, column: at?.column },
+      error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line: at?.line, column: at?.column },
     };
     return;
   }
   const err = apiError(doc);
   if (err !== undefined) {
-    yield { data: undefined, source: { file, line: 1 }, shape: 'ckan-error', error: { message: `the portal answered with an error: ${err}`, line: 1 } };
+    yield { data: undefined, source: { file, line: 1 }, shape: 'ckan-error', error: { message: READ_ERRORS.portalError(err), line: 1 } };
     return;
   }
   for (const env of ENVELOPES) {
@@ -275,14 +272,14 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
       const line = offset >= 0 ? index.position(offset).line : undefined;
       const source = pointer === '' ? { file, line } : { file, line, pointer };
       if (hit?.value === null || typeof hit?.value !== 'object' || Array.isArray(hit.value)) {
-        yield { data: undefined, source, shape: env.shape, error: { message: 'expected a JSON object (a package)', line } };
+        yield { data: undefined, source, shape: env.shape, error: { message: READ_ERRORS.notAPackage, line } };
         continue;
       }
       yield { data: hit.value, source, shape: env.shape, locator: new JsonLocator(index, Math.max(offset, 0)) };
     }
     return;
   }
-  yield { data: undefined, source: { file, line: 1 }, shape: 'json', error: { message: 'no records found: not a package, a list of packages or a CKAN API response', line: 1 } };
+  yield { data: undefined, source: { file, line: 1 }, shape: 'json', error: { message: READ_ERRORS.noRecords, line: 1 } };
 }
 
 /** Every record of every path, in order. */

@@ -1,4 +1,5 @@
 import type { SourceRef } from '../report/model.js';
+import type { Bilingual } from '../rules/types.js';
 import type { Position } from '../util/locate.js';
 
 /** Finds where a field of the record is in its file, from the field's JSON Pointer in the record. */
@@ -14,6 +15,7 @@ export interface SourceRecord {
   shape: string;
   /** To give a finding the line and column of its field in the file. */
   locator?: Locator;
-  /** Set when the record could not be read: it is reported as rejected, never dropped. */
-  error?: { message: string; line?: number; column?: number };
+  /** Set when the record could not be read: it is reported as rejected, never dropped. The reason is
+   * given in both languages (the report's language is chosen later). */
+  error?: { message: Bilingual; line?: number; column?: number };
 }

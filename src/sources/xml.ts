@@ -26,6 +26,8 @@ import type { Position } from '../util/locate.js';
 import { detectEncoding } from './decode.js';
 import type { FormatReader, InputFile } from './read.js';
 import type { Locator, SourceRecord } from './types.js';
+import { READ_ERRORS, xmlErrorReason } from './read-errors.js';
+import type { Bilingual } from '../rules/types.js';
 
 /** Canonical prefixes: the same element has the same name in every record, whatever the file declares. */
 export const XML_PREFIXES: Record<string, string> = {
@@ -83,7 +85,7 @@ interface Pending {
   column: number;
   root: Frame;
   positions: Map<string, Position>;
-  error?: { message: string; line: number; column: number };
+  error?: { message: Bilingual; line: number; column: number };
 }
 
 function qualified(t: { prefix: string; local: string; uri: string }): string {
@@ -125,7 +127,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   let tagLine = 1;
   let tagColumn = 1;
   let found = 0;
-  let fileError: { message: string; line: number; column: number } | undefined;
+  let fileError: { message: Bilingual; line: number; column: number } | undefined;
   // a broken record makes the parser close the elements around it (CSW wrappers): their closing
   // tags, later in the file, are then unmatched; that is the same error, already reported
   let wrappersLost = false;
@@ -137,7 +139,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
     const at = m ? { line: Number(m[1]), column: Number(m[2]) } : position();
     const message = m ? m[3] : e.message;
     if (TOLERATED.some((re) => re.test(message))) return;
-    const err = { message: `malformed XML: ${message.replace(/\.$/, '')}`, ...at };
+    const err = { message: READ_ERRORS.malformedXml(xmlErrorReason(message)), ...at };
     if (record) record.error ??= err;
     else if (!(wrappersLost && /close tag|closing tag/.test(message))) fileError ??= err;
   });
@@ -209,11 +211,11 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
     parser.close();
   } catch (e) {
     // saxes reports through the handler; what reaches here is a read error (truncated gzip…)
-    if (record) record.error ??= { message: `cannot read the rest of the file (${(e as Error).message})`, ...position() };
-    else fileError ??= { message: `cannot read the rest of the file (${(e as Error).message})`, ...position() };
+    if (record) record.error ??= { message: READ_ERRORS.restUnreadable(e as Error), ...position() };
+    else fileError ??= { message: READ_ERRORS.restUnreadable(e as Error), ...position() };
   }
   if (record) {
-    record.error ??= { message: `malformed XML: the file ends inside this record (<${record.root.name}> is not closed)`, ...position() };
+    record.error ??= { message: READ_ERRORS.xmlCutShort(record.root.name), ...position() };
     out.push(finish(record, file));
   }
   found += out.length;
@@ -225,7 +227,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
       data: undefined,
       source: { file, line: 1 },
       shape: 'xml',
-      error: { message: `no records found: no ${[...XML_RECORD_ELEMENTS].join(' or ')} element`, line: 1, column: 1 },
+      error: { message: READ_ERRORS.noXmlRecords([...XML_RECORD_ELEMENTS]), line: 1, column: 1 },
     };
   }
 }

@@ -2,6 +2,16 @@ import { codeRule } from '../define.js';
 import { CLASSES, type ClassName } from '../../model/properties.js';
 import { isEmpty } from '../../util/empty.js';
 
+/** Class names in messages, in both languages. */
+const CLASS_LABELS: Record<ClassName, { en: string; fr: string }> = {
+  Dataset: { en: 'Dataset', fr: 'Jeu de données' },
+  Distribution: { en: 'Distribution', fr: 'Distribution' },
+  Agent: { en: 'Agent', fr: 'Agent' },
+  ContactPoint: { en: 'Contact point', fr: 'Point de contact' },
+  PeriodOfTime: { en: 'Period of time', fr: 'Période' },
+  Location: { en: 'Location', fr: 'Lieu' },
+};
+
 /** DCAT-AP 3.0.1 mandatory properties, read from the common model's property table. */
 export default codeRule({
   meta: {
@@ -20,7 +30,7 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
 (Charte P4.b : métadonnées de base cohérentes).`,
     },
     messages: {
-      missing: { en: '{{class}} has no {{label}} ({{iri}})', fr: "{{class}} n'a pas de {{labelFr}} ({{iri}})" },
+      missing: { en: '{{class}} has no {{label}} ({{iri}})', fr: '{{class}} : {{labelFr}} absent(e) ({{iri}})' },
     },
     examples: {
       pass: [
@@ -48,7 +58,7 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
           ctx.report({
             messageId: 'missing',
             property,
-            data: { class: cls, label: def.label.en.toLowerCase(), labelFr: def.label.fr.toLowerCase(), iri: def.iri },
+            data: { class: CLASS_LABELS[cls], label: def.label.en.toLowerCase(), labelFr: def.label.fr.toLowerCase(), iri: def.iri },
           });
         }
         if (def.kind === 'object' && def.class && value) {

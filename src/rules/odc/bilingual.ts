@@ -1,4 +1,5 @@
 import { codeRule } from '../define.js';
+import { propertyOf } from '../../model/properties.js';
 import { baseLanguage, isMachineTranslated, type LangText, type LangTexts } from '../../util/lang.js';
 
 type Texts = LangText | LangTexts | undefined;
@@ -11,6 +12,11 @@ function inLanguage(value: Texts, lang: string): string | string[] | undefined {
     if (Array.isArray(v) ? v.length > 0 : v?.trim()) return v;
   }
   return undefined;
+}
+
+/** The property's name in both languages (`Title` / `Titre`), from the model's table. */
+function labelOf(property: string): { en: string; fr: string } {
+  return propertyOf('Dataset', property)?.label ?? { en: property, fr: property };
 }
 
 function same(a: string | string[], b: string | string[]): boolean {
@@ -40,10 +46,10 @@ l'Ontario, information ailleurs.`,
     },
     options: { languages: ['en', 'fr'], properties: ['title', 'description', 'keyword'] },
     messages: {
-      missing: { en: '{{property}} is not given in {{language}}', fr: "{{property}} n'est pas fourni(e) en {{languageFr}}" },
+      missing: { en: '{{label}} ({{property}}) is not given in {{language}}', fr: '{{label}} ({{property}}) : absent en {{languageFr}}' },
       untranslated: {
-        en: '{{property}} is the same in English and French (untranslated)',
-        fr: '{{property}} est identique en anglais et en français (non traduit)',
+        en: '{{label}} ({{property}}) is the same in English and French (untranslated)',
+        fr: '{{label}} ({{property}}) : identique en anglais et en français (non traduit)',
       },
     },
     examples: {
@@ -78,13 +84,13 @@ l'Ontario, information ailleurs.`,
           ctx.report({
             messageId: 'missing',
             property: `${property}@${lang}`,
-            data: { property, language: names[lang]?.en ?? lang, languageFr: names[lang]?.fr ?? lang },
+            data: { property, label: labelOf(property), language: names[lang]?.en ?? lang, languageFr: names[lang]?.fr ?? lang },
           });
         }
       }
       const present = given.filter(([, t]) => t !== undefined) as [string, string | string[]][];
       if (present.length >= 2 && present.every(([, t]) => same(t, present[0][1]))) {
-        ctx.report({ messageId: 'untranslated', property: `${property}@${present[1][0]}`, data: { property }, value: present[1][1] });
+        ctx.report({ messageId: 'untranslated', property: `${property}@${present[1][0]}`, data: { property, label: labelOf(property) }, value: present[1][1] });
       }
     }
   },

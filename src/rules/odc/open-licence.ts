@@ -56,7 +56,7 @@ licences jamais examinées sont des avertissements en attendant une politique.`,
       seen.add(d.license);
       const property = `distribution[${i}].license`;
       const c = vocab.get(d.license) ?? vocab.lookup(d.license);
-      const licence = c?.label?.en ?? d.license;
+      const licence = c?.label ?? d.license; // a language map: named in the report's language
       if (!c) return ctx.report({ messageId: 'unknown', property, data: { licence }, value: d.license, severity: 'warning' });
       if (c.openDefinition === 'approved') return;
       const family = c.family === 'canadian-ogl' || c.family === 'canadian-open';
