@@ -1,16 +1,15 @@
 /** `passerelle validate`: a thin shell over the library's pipeline. */
 import { validateRecords, tool, type ValidateOptions } from '../engine/pipeline.js';
+import { render } from '../i18n/render.js';
+import { t } from '../i18n/ui.js';
 import { addToSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
-import { FORMATTERS } from '../report/formatters/index.js';
 import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
-import { fileSink, stdoutSink, type Sink } from './output.js';
+import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
 import { Progress } from './progress.js';
 
-export interface ValidateCommandOptions {
+export interface ValidateCommandOptions extends OutputFlags {
   profile?: string;
-  format: string;
-  output?: string;
   failOn: string;
   now?: string;
   lang: Lang;
@@ -28,8 +27,8 @@ export function parseNow(s: string | undefined): Date | undefined {
 }
 
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
-  const factory = FORMATTERS[o.format];
-  if (!factory) throw new UsageError(`--format: unknown format "${o.format}" (known: ${Object.keys(FORMATTERS).join(', ')})`);
+  const plan = planOutputs(o);
+  const maxWarnings = parseMaxWarnings(o.maxWarnings);
   if (!FAIL_ON.includes(o.failOn)) throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
   const options: Partial<ValidateOptions> = { profile: o.profile, now: parseNow(o.now), lang: o.lang };
   // Loading the profile and crosswalk and listing the inputs happen before any output, so that a
@@ -37,26 +36,27 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   const records = validateRecords(paths, options);
   const first = await records.next();
 
-  const toFile = o.output !== undefined;
-  const sink: Sink = toFile ? fileSink(o.output as string) : stdoutSink();
-  const color = o.color ?? (!toFile && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-  const formatter = factory({ lang: o.lang, color, tool: tool() });
+  const outputs = Outputs.open(plan, { lang: o.lang, color: o.color, tool: tool(), failOn: o.failOn as FailOn, quiet: o.quiet });
   const summary = emptySummary();
   const progress = new Progress(o.lang);
   try {
-    await sink.write(formatter.start());
+    await outputs.start();
     for (let r = first; !r.done; r = await records.next()) {
       addToSummary(summary, r.value.result);
       progress.tick();
-      await sink.write(formatter.record(r.value.result));
+      await outputs.record(r.value.result);
     }
-    await sink.write(formatter.end(summary));
-    await sink.close();
+    await outputs.end(summary);
   } catch (e) {
-    sink.abort();
+    outputs.abort();
     throw e;
   } finally {
     progress.stop();
   }
-  return exitCodeFor(summary, o.failOn as FailOn);
+  const code = exitCodeFor(summary, o.failOn as FailOn);
+  if (maxWarnings !== undefined && summary.findings.warning > maxWarnings) {
+    process.stderr.write(`passerelle: ${render(t('tooManyWarnings', o.lang), { n: summary.findings.warning, max: maxWarnings })}\n`);
+    return 1;
+  }
+  return code;
 }

@@ -1,16 +1,17 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
+import { addOutputOptions } from '../outputs.js';
 import { validateCommand } from '../validate.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
-  program
+  const cmd = program
     .command('validate')
     .description('check exports against their profile and the Open Data Charter rules')
     .argument('<paths...>', 'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path')
-    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`)')
-    .addOption(new Option('-f, --format <format>', 'report format').default('stylish'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`)');
+  addOutputOptions(cmd); // -f, -o, --output.<format>, --quiet, --max-warnings
+  cmd
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')
         .choices(['error', 'warning', 'info', 'never'])

@@ -1,8 +1,15 @@
+import { csv } from './csv.js';
+import { github } from './github.js';
+import { html } from './html.js';
 import { json } from './json.js';
+import { junit } from './junit.js';
+import { markdown } from './markdown.js';
+import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
 import type { FormatterFactory } from './types.js';
 
 /** Every output format, by the name `--format` takes. */
-export const FORMATTERS: Record<string, FormatterFactory> = { stylish, json };
+export const FORMATTERS: Record<string, FormatterFactory> = { stylish, json, junit, sarif, github, markdown, html, csv };
 
-export type { Formatter, FormatterFactory, FormatterOptions } from './types.js';
+export type { Chunk, Formatter, FormatterFactory, FormatterOptions } from './types.js';
+export { pieces } from './types.js';

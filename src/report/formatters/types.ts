@@ -1,21 +1,38 @@
 import type { Lang } from '../../rules/types.js';
-import type { RecordResult, Summary, ToolInfo } from '../model.js';
+import type { FailOn, RecordResult, Summary, ToolInfo } from '../model.js';
 
 export interface FormatterOptions {
   lang: Lang;
   /** Colours (ANSI) for terminals. */
   color: boolean;
   tool: ToolInfo;
+  /** The run's threshold: formats that mark records as failed (JUnit) follow it. Default `error`. */
+  failOn?: FailOn;
 }
+
+/**
+ * What a formatter hands back: text, or text in several chunks (a JUnit testsuite read back from a
+ * temporary file) that the writer sends one by one, waiting for the destination to drain.
+ */
+export type Chunk = string | Iterable<string>;
 
 /**
  * A formatter renders the findings model as records arrive (so a large catalogue streams) and
  * closes with the summary. It never computes findings of its own.
  */
 export interface Formatter {
-  start(): string;
-  record(r: RecordResult): string;
-  end(summary: Summary): string;
+  start(): Chunk;
+  record(r: RecordResult): Chunk;
+  end(summary: Summary): Chunk;
+  /** Frees what the formatter holds (temporary files) when a run stops before its end. */
+  dispose?(): void;
 }
 
 export type FormatterFactory = (options: FormatterOptions) => Formatter;
+
+/** The pieces of a chunk, in order. */
+export function* pieces(c: Chunk): Generator<string> {
+  if (typeof c === 'string') {
+    if (c) yield c;
+  } else for (const s of c) if (s) yield s;
+}

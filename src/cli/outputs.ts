@@ -1,0 +1,146 @@
+/**
+ * Several reports from one run, after ESLint and Spectral: `-f/--format` may be repeated, and
+ * `--output.<format> <file>` sends one format to a file (and asks for that format). Each format
+ * without a file of its own goes to `-o/--output <file>`, or to standard output: at most one may.
+ *
+ *   passerelle validate exports/ --output.sarif report.sarif --output.json report.json
+ *     → stylish on the terminal, SARIF and JSON in files
+ *
+ * `--quiet` keeps errors only in every report (the exit code still counts every finding, as in
+ * ESLint); `--max-warnings <n>` makes a run with more than n warnings exit 1.
+ */
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { FORMATTERS, pieces, type Chunk, type Formatter, type FormatterOptions } from '../report/formatters/index.js';
+import type { RecordResult, Summary } from '../report/model.js';
+import { UsageError } from '../util/errors.js';
+import { fileSink, stdoutSink, type Sink } from './output.js';
+
+export interface OutputFlags {
+  format?: string[];
+  output?: string;
+  quiet?: boolean;
+  maxWarnings?: string;
+  /** `--output.<format>` values, as commander names them. */
+  [outputFor: `output.${string}`]: string | undefined;
+}
+
+export interface PlannedOutput {
+  format: string;
+  /** Absent: standard output. */
+  file?: string;
+}
+
+const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
+
+/** Registers the output flags on a command. */
+export function addOutputOptions(cmd: Command): Command {
+  cmd
+    .addOption(new Option('-f, --format <format>', `report format, repeatable: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)`).argParser(collect))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output (the format that has no --output.<format>)')
+    .option('--output.<format> <file>', 'write one format to a file, e.g. --output.sarif report.sarif (repeatable, one per format)');
+  // commander knows options by name: one hidden option per format stands for `--output.<format>`
+  for (const name of Object.keys(FORMATTERS)) cmd.addOption(new Option(`--output.${name} <file>`).hideHelp());
+  cmd
+    .option('-q, --quiet', 'report errors only (warnings and infos still count for --fail-on and --max-warnings)')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings');
+  return cmd;
+}
+
+/** Which format goes where; every problem is a usage error, raised before anything is read. */
+export function planOutputs(o: OutputFlags): PlannedOutput[] {
+  const files = new Map<string, string>();
+  for (const name of Object.keys(FORMATTERS)) {
+    const f = o[`output.${name}`];
+    if (f !== undefined) files.set(name, f);
+  }
+  const formats: string[] = [];
+  for (const f of o.format ?? ['stylish']) {
+    if (!FORMATTERS[f]) throw new UsageError(`--format: unknown format "${f}" (known: ${Object.keys(FORMATTERS).join(', ')})`);
+    if (!formats.includes(f)) formats.push(f);
+  }
+  for (const f of files.keys()) if (!formats.includes(f)) formats.push(f);
+
+  const rest = formats.filter((f) => !files.has(f));
+  if (rest.length > 1) {
+    throw new UsageError(
+      `--format: ${rest.join(', ')} would all go to ${o.output ?? 'standard output'}; give all but one a file of its own with --output.<format> <file>`,
+    );
+  }
+  const plan = formats.map((format) => ({ format, file: files.get(format) ?? (rest[0] === format ? o.output : undefined) }));
+  if (o.output !== undefined && rest.length === 0) {
+    throw new UsageError(`--output: every format already has its own file (--output.<format>); nothing would go to ${o.output}`);
+  }
+  const seen = new Map<string, string>();
+  for (const p of plan) {
+    if (p.file === undefined) continue;
+    const key = resolve(p.file);
+    if (seen.has(key)) throw new UsageError(`--output: ${p.file} is given for both ${seen.get(key)} and ${p.format}`);
+    seen.set(key, p.format);
+  }
+  return plan;
+}
+
+export function parseMaxWarnings(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v.trim())) throw new UsageError(`--max-warnings: "${v}" is not a whole number (0 or more)`);
+  return Number(v);
+}
+
+/** A record as `--quiet` shows it: errors only. Its status does not change (it depends on errors). */
+export function errorsOnly(r: RecordResult): RecordResult {
+  return r.findings.every((f) => f.severity === 'error') ? r : { ...r, findings: r.findings.filter((f) => f.severity === 'error') };
+}
+
+function errorsOnlySummary(s: Summary): Summary {
+  return { ...s, findings: { error: s.findings.error, warning: 0, info: 0 } };
+}
+
+/** The reports of one run: each record goes to every format, each format to its destination. */
+export class Outputs {
+  private constructor(
+    private readonly outputs: { formatter: Formatter; sink: Sink }[],
+    private readonly quiet: boolean,
+  ) {}
+
+  /**
+   * Opens every destination. `color` applies to the report on a terminal only; `failOn` is the
+   * run's threshold (JUnit marks records failed by it).
+   */
+  static open(plan: PlannedOutput[], options: Omit<FormatterOptions, 'color'> & { color?: boolean; quiet?: boolean }): Outputs {
+    const onTerminal = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const outputs = plan.map((p) => ({
+      formatter: FORMATTERS[p.format]({ ...options, color: p.file === undefined && (options.color ?? onTerminal) }),
+      sink: p.file === undefined ? stdoutSink() : fileSink(p.file),
+    }));
+    return new Outputs(outputs, options.quiet ?? false);
+  }
+
+  private async write(pick: (f: Formatter) => Chunk): Promise<void> {
+    for (const o of this.outputs) for (const piece of pieces(pick(o.formatter))) await o.sink.write(piece);
+  }
+
+  start(): Promise<void> {
+    return this.write((f) => f.start());
+  }
+
+  record(r: RecordResult): Promise<void> {
+    const shown = this.quiet ? errorsOnly(r) : r;
+    return this.write((f) => f.record(shown));
+  }
+
+  /** Writes the summary and moves every file into place. */
+  async end(summary: Summary): Promise<void> {
+    const shown = this.quiet ? errorsOnlySummary(summary) : summary;
+    await this.write((f) => f.end(shown));
+    for (const o of this.outputs) await o.sink.close();
+  }
+
+  /** Drops partial files and what formatters hold. */
+  abort(): void {
+    for (const o of this.outputs) {
+      o.formatter.dispose?.();
+      o.sink.abort();
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Escaping for each target format. Everything that comes from a record (titles, ids, values,
+ * messages quoting them, file names) goes through one of these before it is written, so that a
+ * record cannot inject markup, formulas or workflow commands into a report.
+ */
+
+/** HTML text and attribute values (double- or single-quoted). */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
+}
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// Characters XML 1.0 cannot carry at all, even as references: most C0 controls, lone surrogates,
+// U+FFFE and U+FFFF. They are replaced with U+FFFD so that the document stays well-formed.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * XML text and attribute values. Markup characters become references (never CDATA, so `]]>` in a
+ * value has nothing to close); line breaks and tabs become references so that attribute values
+ * keep them instead of being normalised to spaces.
+ */
+export function escapeXml(s: string): string {
+  return s.replace(NOT_XML, '\uFFFD').replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]);
+}
+const XML_ENTITIES: Record<string, string> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;',
+};
+
+/**
+ * A CSV field (RFC 4180), always quoted. A value a spreadsheet would read as a formula (starting with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return, or their full-width forms) is prefixed with `'`,
+ * as OWASP recommends against CSV injection, so that it is shown as text and never evaluated.
+ */
+export function csvField(value: string | number | undefined | null): string {
+  let s = value === undefined || value === null ? '' : String(value);
+  if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(s)) s = `'${s}`;
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Markdown (CommonMark, GitHub Flavored) inline text: `<`, `>` and `&` become entities (no raw
+ * HTML), line breaks become spaces (a value cannot open a block, a table row or a heading, so
+ * marks that only count at the start of a line need nothing), and every character that can open
+ * inline markup (emphasis, code, links, images, tables, strikethrough, math, mentions) is
+ * backslash-escaped.
+ */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string)
+    .replace(/[\\`*_{}[\]()#+!|~$@^]/g, '\\$&');
+}
+
+/**
+ * GitHub Actions workflow commands (`::error file=…::message`), after @actions/core: in the message,
+ * `%`, CR and LF are percent-encoded, so a value can neither end the line nor start a command of
+ * its own; in property values, `:` and `,` too, so a value cannot close the properties.
+ */
+export function escapeWorkflowData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeWorkflowProperty(s: string): string {
+  return escapeWorkflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}

@@ -1,0 +1,82 @@
+/**
+ * The HTML report's style and script, inline in the page (no file, font or script is fetched).
+ * The page's Content-Security-Policy allows exactly these two by their SHA-256 hashes: nothing
+ * else can run or load, even if some record text slipped through escaping.
+ */
+import { createHash } from 'node:crypto';
+
+export const CSS = `
+:root { color-scheme: light dark; --error: #b3261e; --warning: #8a5a00; --info: #1f5fa8; --line: #d0d4da; --muted: #5b6470; --band: #f4f6f8; }
+@media (prefers-color-scheme: dark) { :root { --error: #ff8a80; --warning: #ffcc66; --info: #8ab4f8; --line: #3c4350; --muted: #a7b0bc; --band: #1f242c; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+header, main, footer { padding: 0 1.5rem; max-width: 90rem; margin: 0 auto; }
+h1 { font-size: 1.6rem; margin: 1.2rem 0 0.2rem; }
+h2 { font-size: 1.25rem; margin: 1.6rem 0 0.6rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+.muted, footer { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
+th { background: var(--band); position: sticky; top: 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.counts { display: flex; flex-wrap: wrap; gap: 0.6rem; margin: 0.4rem 0 1rem; padding: 0; list-style: none; }
+.counts li { border: 1px solid var(--line); border-radius: 6px; padding: 0.4rem 0.8rem; min-width: 7rem; }
+.counts b { display: block; font-size: 1.4rem; }
+.sev { font-weight: 600; white-space: nowrap; }
+.sev-error { color: var(--error); } .sev-warning { color: var(--warning); } .sev-info { color: var(--info); }
+code { font: 0.92em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.where { font: 0.85em ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; word-break: break-all; }
+.rec small { display: block; color: var(--muted); }
+form#filters { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: end; padding: 0.8rem; background: var(--band); border-radius: 6px; }
+form#filters fieldset { border: 0; margin: 0; padding: 0; }
+form#filters legend, form#filters label.title { font-weight: 600; display: block; margin-bottom: 0.2rem; }
+form#filters select, form#filters input[type=search] { font: inherit; padding: 0.2rem 0.4rem; min-width: 16rem; }
+#shown { display: block; margin: 0.6rem 0; color: var(--muted); }
+details { margin: 0.3rem 0; } details p { margin: 0.4rem 0 0.4rem 1rem; max-width: 60rem; }
+[hidden] { display: none !important; }
+`;
+
+export const SCRIPT = `
+(function () {
+  'use strict';
+  var main = document.getElementById('report');
+  var summary = document.getElementById('summary');
+  var findings = document.getElementById('findings');
+  if (main && summary && findings) main.insertBefore(summary, findings);
+  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
+  var severities = Array.prototype.slice.call(document.querySelectorAll('#filters input[name=severity]'));
+  var rule = document.getElementById('f-rule');
+  var record = document.getElementById('f-record');
+  var shown = document.getElementById('shown');
+  var empty = document.getElementById('empty');
+  var form = document.getElementById('filters');
+  function apply() {
+    var wanted = {};
+    severities.forEach(function (c) { if (c.checked) wanted[c.value] = true; });
+    var r = rule ? rule.value : '';
+    var q = record ? record.value.trim().toLowerCase() : '';
+    var n = 0;
+    rows.forEach(function (row) {
+      var ok = wanted[row.getAttribute('data-severity')] === true &&
+        (!r || row.getAttribute('data-rule') === r) &&
+        (!q || row.getAttribute('data-record').indexOf(q) !== -1);
+      row.hidden = !ok;
+      if (ok) n++;
+    });
+    if (shown) shown.textContent = shown.getAttribute('data-template').replace('{{n}}', String(n)).replace('{{total}}', String(rows.length));
+    if (empty) empty.hidden = n > 0;
+  }
+  severities.concat([rule, record]).forEach(function (el) {
+    if (!el) return;
+    el.addEventListener('input', apply);
+    el.addEventListener('change', apply);
+  });
+  if (form) form.addEventListener('submit', function (e) { e.preventDefault(); });
+  apply();
+})();
+`;
+
+const hash = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+
+/** Nothing but the page's own style and script: no network, no other script, no form posting. */
+export const CSP = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;

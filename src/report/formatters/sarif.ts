@@ -1,0 +1,109 @@
+/**
+ * SARIF 2.1.0 (OASIS), as code-scanning services read it (GitHub code scanning, Azure DevOps, IDEs).
+ * One run; one result per finding, with a physical location (the input file, and the line and
+ * column where known) and a logical location (the record's id); every rule that ran is described
+ * in `tool.driver.rules` with its help in the report's language.
+ *
+ * Streams: results are written as records arrive and the run's `tool` (with the rules list, which
+ * may grow with rules met on the way) closes the run object; JSON gives key order no meaning.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RULES } from '../../rules/index.js';
+import type { Finding, RecordResult, Severity, Summary } from '../model.js';
+import { plainText, ruleHelp } from '../rule-help.js';
+import { lineOf } from './common.js';
+import type { FormatterFactory } from './types.js';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+/** A file as a URI reference: relative paths stay relative (to the repository, in CI), percent-encoded. */
+export function artifactUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
+  return file.replace(/\\/g, '/').split('/').map(encodeURIComponent).join('/');
+}
+
+/** A finding's identity that survives edits elsewhere in the file (code scanning tracks alerts by it). */
+function fingerprint(r: RecordResult, f: Finding): string {
+  const who = r.id ?? `${r.source.file}:${r.source.line ?? ''}`;
+  return createHash('sha256').update([f.ruleId, who, f.property ?? '', f.sourcePath ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+}
+
+export const sarif: FormatterFactory = (o) => {
+  const ids: string[] = RULES.map((r) => r.meta.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  let first = true;
+
+  const indexOf = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.push(id) - 1;
+      index.set(id, i);
+    }
+    return i;
+  };
+
+  const result = (r: RecordResult, f: Finding): unknown => {
+    const line = lineOf(r, f);
+    const region = line === undefined ? undefined : { startLine: line, ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}) };
+    const location = {
+      physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, ...(region ? { region } : {}) },
+      ...(r.id !== null ? { logicalLocations: [{ name: r.id, fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id, kind: 'object' }] } : {}),
+    };
+    const properties: Record<string, unknown> = {};
+    for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const) if (f[k] !== undefined) properties[k] = f[k];
+    if (f.value !== undefined) properties.value = f.value;
+    if (r.title) properties.recordTitle = r.title;
+    if (r.profile) properties.profile = r.profile;
+    if (r.source.pointer) properties.recordPointer = r.source.pointer;
+    return {
+      ruleId: f.ruleId,
+      ruleIndex: indexOf(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [location],
+      partialFingerprints: { 'passerelleFinding/v1': fingerprint(r, f) },
+      properties,
+    };
+  };
+
+  const descriptor = (id: string): unknown => {
+    const h = ruleHelp(id, o.lang);
+    const text = plainText(h.docs);
+    const tags = [h.principle, h.commitment].filter((x): x is string => !!x).map((p) => `ODC ${p}`);
+    return {
+      id,
+      shortDescription: { text: h.title },
+      ...(text ? { fullDescription: { text: text.split('\n\n')[0] }, help: { text, markdown: h.docs } } : {}),
+      ...(h.helpUri ? { helpUri: h.helpUri } : {}),
+      ...(h.severity ? { defaultConfiguration: { level: LEVEL[h.severity] } } : {}),
+      ...(tags.length ? { properties: { tags } } : {}),
+    };
+  };
+
+  return {
+    start: () =>
+      `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"language":"${o.lang}-CA","columnKind":"utf16CodeUnits","results":[`,
+    record: (r) => {
+      let s = '';
+      for (const f of r.findings) {
+        s += (first ? '\n' : ',\n') + JSON.stringify(result(r, f));
+        first = false;
+      }
+      return s;
+    },
+    end: (summary: Summary) => {
+      const driver = {
+        name: o.tool.name,
+        version: o.tool.version,
+        semanticVersion: o.tool.version,
+        language: `${o.lang}-CA`,
+        rules: ids.map(descriptor),
+      };
+      const properties = { summary: { records: summary.records, valid: summary.valid, invalid: summary.invalid, rejected: summary.rejected, findings: summary.findings } };
+      return `${first ? '' : '\n'}],\n"tool":${JSON.stringify({ driver })},\n"properties":${JSON.stringify(properties)}}]}\n`;
+    },
+  };
+};
