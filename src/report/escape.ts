@@ -63,3 +63,13 @@ export function escapeWorkflowData(s: string): string {
 export function escapeWorkflowProperty(s: string): string {
   return escapeWorkflowData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/**
+ * Terminal text (the stylish report): control characters (line breaks, escape sequences) are shown
+ * as `\n`, `\u001b`…, so that a value can neither move the cursor, recolour the terminal, nor start
+ * a line of its own (CI logs take a line starting with `::` for a workflow command).
+ */
+export function escapeTerminal(s: string): string {
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => TERMINAL_NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const TERMINAL_NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

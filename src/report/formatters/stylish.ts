@@ -1,6 +1,7 @@
 /** For people at a terminal: findings grouped per record, coloured on a TTY, a summary at the end. */
 import { Chalk } from 'chalk';
 import { render } from '../../i18n/render.js';
+import { escapeTerminal as esc } from '../escape.js';
 import { severityLabel, t } from '../../i18n/ui.js';
 import type { RecordResult, Severity } from '../model.js';
 import type { FormatterFactory } from './types.js';
@@ -19,13 +20,13 @@ export const stylish: FormatterFactory = (o) => {
       if (r.findings.length === 0) return '';
       withFindings++;
       const title = r.title ? ` ${JSON.stringify(r.title)}` : '';
-      const head = `${c.underline(where(r))}  ${r.id ?? c.dim(t('rejected', o.lang))}${title}${r.profile ? c.dim(` (${r.profile})`) : ''}`;
+      const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t('rejected', o.lang))}${title}${r.profile ? c.dim(` (${r.profile})`) : ''}`;
       const rows = r.findings.map((f) => [
         f.line !== undefined ? (f.column !== undefined ? `${f.line}:${f.column}` : `${f.line}`) : '',
         severityLabel(f.severity, o.lang),
-        f.message,
+        esc(f.message),
         f.ruleId,
-        f.sourcePath ?? f.property ?? '',
+        esc(f.sourcePath ?? f.property ?? ''),
       ]);
       const w = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
       const lines = rows.map((row, i) => {

@@ -1,0 +1,221 @@
+/**
+ * Every report format on the federal fixtures, from one run that writes them all (several outputs
+ * per run), checked against the JSON report of the same run: the one findings model, rendered.
+ * JUnit and SARIF are validated against their schemas.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { RULES } from '../src/rules/index.js';
+import type { Report, RecordResult } from '../src/report/model.js';
+import { cli, ROOT, tempDir, type Run } from './helpers.js';
+import { XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
+
+const NOW = ['--now', '2026-11-01'];
+const FORMATS = ['json', 'junit', 'sarif', 'github', 'markdown', 'html', 'csv'] as const;
+const JUNIT_XSD = join(ROOT, 'test', 'schemas', 'junit-10.xsd');
+
+/** The SARIF 2.1.0 schema (draft-04), from Microsoft's SARIF SDK package (a dev dependency). */
+function sarifValidator(): (doc: unknown) => string[] {
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv-draft-04');
+  const addFormats = require('ajv-formats');
+  // The schema's `language` pattern has a stray `]`, which only non-Unicode regular expressions accept.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+  return (doc) => (validate(doc) ? [] : (validate.errors as { instancePath: string; message: string }[]).map((e) => `${e.instancePath} ${e.message}`));
+}
+
+const allFindings = (report: Report): { r: RecordResult; f: RecordResult['findings'][number] }[] =>
+  report.records.flatMap((r) => r.findings.map((f) => ({ r, f })));
+
+describe('report formats, all from one run', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let run: Run;
+  const files: Record<string, string> = {};
+  const out: Record<string, string> = {};
+  let report: Report;
+
+  beforeAll(() => {
+    tmp = tempDir();
+    for (const f of FORMATS) files[f] = join(tmp.dir, `report.${f}`);
+    run = cli(['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', ...NOW, ...FORMATS.flatMap((f) => [`--output.${f}`, files[f]])]);
+    for (const f of FORMATS) out[f] = readFileSync(files[f], 'utf8');
+    report = JSON.parse(out.json);
+  });
+  afterAll(() => tmp.cleanup());
+
+  test('stylish goes to standard output, every other format to its file; the exit code is the run’s', () => {
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/✖ 19 problems \(13 errors, 6 warnings\) in 8 of 16 records/);
+    expect(report.summary).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 13, warning: 6, info: 0 } });
+  });
+
+  test('junit: one testsuite per input file, one testcase per record, failures and errors counted', () => {
+    const suites = [...out.junit.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)" errors="(\d+)"/g)].map((m) => m.slice(1));
+    const perFile = new Map<string, RecordResult[]>();
+    for (const r of report.records) perFile.set(r.source.file, [...(perFile.get(r.source.file) ?? []), r]);
+    expect(suites).toEqual(
+      [...perFile].map(([file, rs]) => [
+        file,
+        String(rs.length),
+        String(rs.filter((r) => r.status === 'invalid').length),
+        String(rs.filter((r) => r.status === 'rejected').length),
+      ]),
+    );
+    expect(out.junit.match(/<testcase /g)).toHaveLength(report.records.length);
+    // the vehicle record fails on its stale date; its legacy-code warning is in system-out
+    const vehicle = out.junit.slice(out.junit.indexOf('d7f3a1c5'), out.junit.indexOf('</testcase>', out.junit.indexOf('d7f3a1c5')));
+    expect(vehicle).toMatch(/<failure type="odc\/freshness" message="Last updated 2023-02-14 \(1356 days ago\)/);
+    expect(vehicle).toMatch(/<system-out>fixtures\/ca-gc\/catalogue\.jsonl:4:1174 {2}warning {2}frequency: &quot;monthly&quot; is a legacy code/);
+    expect(out.junit).toMatch(/<error type="input\/parse-error" message="Record could not be read: invalid JSON: a string is not closed">fixtures\/ca-gc\/catalogue\.jsonl:7:1039/);
+  });
+
+  (XMLLINT ? test : test.skip)('junit: valid against the Jenkins junit-10 XSD (xmllint)', () => {
+    expect(xmlSchemaErrors(files.junit, JUNIT_XSD)).toBe('');
+    expect(xpath(files.junit, 'count(//testsuite)').trim()).toBe('6');
+    expect(xpath(files.junit, 'string(//testcase[contains(@name, "d7f3a1c5")]/@classname)')).toBe('fixtures/ca-gc/catalogue');
+  });
+
+  test('sarif: valid against the SARIF 2.1.0 schema; one result per finding with physical and logical locations', () => {
+    const doc = JSON.parse(out.sarif);
+    expect(sarifValidator()(doc)).toEqual([]);
+    expect(doc.version).toBe('2.1.0');
+    const [runObj] = doc.runs;
+    const rules = runObj.tool.driver.rules as { id: string; help?: { text: string; markdown: string }; helpUri?: string; shortDescription: { text: string } }[];
+    // every rule that ran is described, with its help from the rule's own docs
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+    for (const r of rules) {
+      const meta = RULES.find((x) => x.meta.id === r.id)?.meta;
+      expect(r.shortDescription.text).toBe(meta?.title.en);
+      expect(r.help?.markdown).toBe(meta?.docs.en);
+      expect(r.help?.text.length).toBeGreaterThan(50);
+      if (!r.id.startsWith('profile/')) expect(r.helpUri).toMatch(/^https:\/\//);
+    }
+    const expected = allFindings(report);
+    expect(runObj.results).toHaveLength(expected.length);
+    runObj.results.forEach((res: Record<string, any>, i: number) => {
+      const { r, f } = expected[i];
+      expect([res.ruleId, res.message.text]).toEqual([f.ruleId, f.message]);
+      expect(rules[res.ruleIndex].id).toBe(f.ruleId);
+      expect(res.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[f.severity]);
+      const loc = res.locations[0];
+      expect(loc.physicalLocation.artifactLocation.uri).toBe(r.source.file);
+      expect(loc.physicalLocation.region.startLine).toBe(f.line ?? r.source.line);
+      if (f.column !== undefined) expect(loc.physicalLocation.region.startColumn).toBe(f.column);
+      if (r.id !== null) expect(loc.logicalLocations[0]).toMatchObject({ name: r.id, kind: 'object' });
+      expect(res.partialFingerprints['passerelleFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+    });
+  });
+
+  test('github: one workflow command per finding, with file, line, column and title', () => {
+    const lines = out.github.trimEnd().split('\n');
+    const commands = lines.filter((l) => l.startsWith('::'));
+    const expected = allFindings(report);
+    expect(commands).toHaveLength(expected.length);
+    expect(lines.at(-1)).toBe('19 problems (13 errors, 6 warnings) in 8 of 16 records');
+    const freshness = commands.find((l) => l.includes('odc/freshness'));
+    expect(freshness).toBe(
+      '::error file=fixtures/ca-gc/catalogue.jsonl,line=4,col=1243,title=odc/freshness · d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02::Last updated 2023-02-14 (1356 days ago) but declared Monthly: expected within 53 days (d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 — Canadian Vehicle Specifications)',
+    );
+    expect(commands.filter((l) => l.startsWith('::warning ')).length).toBe(6);
+  });
+
+  test('markdown: counts, findings by principle and by rule, the first findings of each rule', () => {
+    const md = out.markdown;
+    expect(md).toMatch(/^## ❌ Passerelle report: 19 problems \(13 errors, 6 warnings\) in 8 of 16 records\n/);
+    expect(md).toContain('| 16 | 9 | 6 | 1 |');
+    expect(md).toContain('| P2 Timely and Comprehensive | 3 | 0 | 0 |');
+    expect(md).toMatch(/\| `odc\/freshness` \| Data is as fresh as its declared frequency \| 1 \| 0 \| 0 \|/);
+    expect(md).toMatch(/#### `odc\/freshness` — Data is as fresh as its declared frequency \(1\)\n\n- 🔴 fixtures\/ca-gc\/catalogue\.jsonl:4:1243 — d7f3a1c5/);
+    // groups: errors first, then by count, then by rule id
+    const groups = [...md.matchAll(/^#### `([^`]+)`/gm)].map((m) => m[1]);
+    expect(groups.slice(0, 3)).toEqual(['dcat-ap/mandatory', 'odc/bilingual', 'profile/required']);
+    expect(groups).toHaveLength(new Set(allFindings(report).map(({ f }) => f.ruleId)).size);
+  });
+
+  test('html: one page, no external resource, a row per finding with its filters’ keys', () => {
+    const html = out.html;
+    expect(html).toMatch(/^<!DOCTYPE html>/);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[^']+'; script-src 'sha256-[^']+';/);
+    // nothing loaded: no src attribute, no stylesheet link, no url() but data: (links to a rule's reference are links)
+    expect(html).not.toMatch(/\bsrc=|<link\b|url\((?!data:)/);
+    const rows = [...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)" data-record="([^"]*)">/g)];
+    expect(rows.map((m) => [m[1], m[2]])).toEqual(allFindings(report).map(({ f }) => [f.severity, f.ruleId]));
+    expect(html).toContain('<section id="summary"');
+    expect(html).toContain('<li class="sev-error"><b>13</b>Errors</li>');
+  });
+
+  test('csv: one row per finding, every field quoted, headings first', () => {
+    const rows: string[][] = parseCsv(out.csv, { bom: true });
+    expect(rows[0]).toEqual(['File', 'Line', 'Column', 'Record id', 'Title', 'Profile', 'Severity', 'Rule', 'Principle', 'Commitment', 'Property', 'Source field', 'Message', 'Value']);
+    const expected = allFindings(report);
+    expect(rows.slice(1).map((row) => [row[0], row[3], row[7], row[12]])).toEqual(expected.map(({ r, f }) => [r.source.file, r.id ?? '', f.ruleId, f.message]));
+    expect(out.csv.startsWith('\uFEFF"File","Line"')).toBe(true);
+    expect(out.csv.split('\r\n')).toHaveLength(expected.length + 2);
+  });
+
+  test('every format is deterministic: a second run writes the same bytes', () => {
+    const again = join(tmp.dir, 'again');
+    const r = cli(['validate', 'fixtures/ca-gc', '--profile', 'ca-gc', ...NOW, '-f', 'markdown', ...FORMATS.filter((f) => f !== 'markdown').flatMap((f) => [`--output.${f}`, `${again}.${f}`])]);
+    expect(r.stdout).toBe(out.markdown);
+    for (const f of FORMATS.filter((x) => x !== 'markdown')) expect([f, readFileSync(`${again}.${f}`, 'utf8')]).toEqual([f, out[f]]);
+  });
+});
+
+describe('output flags', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  beforeAll(() => (tmp = tempDir()));
+  afterAll(() => tmp.cleanup());
+  const f = 'fixtures/ca-gc/catalogue.jsonl';
+
+  test('-f may be repeated: the one format without a file goes to -o', () => {
+    const o = join(tmp.dir, 'one.sarif');
+    const j = join(tmp.dir, 'one.json');
+    const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW, '-f', 'sarif', '-f', 'json', '--output.json', j, '-o', o]);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(o, 'utf8')).version).toBe('2.1.0');
+    expect(JSON.parse(readFileSync(j, 'utf8')).summary.records).toBe(8);
+  });
+
+  test.each([
+    [['-f', 'json', '-f', 'sarif'], /json, sarif would all go to standard output; give all but one a file of its own/],
+    [['-f', 'json', '--output.json', 'SAME', '--output.sarif', 'SAME'], /same is given for both json and sarif/],
+    [['--output.json', 'a.json', '-f', 'json', '-o', 'b.json'], /--output: every format already has its own file/],
+    [['-f', 'yaml'], /--format: unknown format "yaml"/],
+    [['--output.yaml', 'x.yaml'], /unknown option '--output\.yaml'/],
+    [['--max-warnings', 'many'], /--max-warnings: "many" is not a whole number/],
+  ])('%j is a usage error: exit 2, nothing written', (args, message) => {
+    const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW, ...args.map((a) => (a === 'SAME' ? join(tmp.dir, 'same') : a))]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(existsSync(join(tmp.dir, 'same'))).toBe(false);
+  });
+
+  test('--quiet: errors only in every report; the exit code still counts everything', () => {
+    const j = join(tmp.dir, 'quiet.json');
+    const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW, '--quiet', '--output.json', j, '--fail-on', 'warning']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✖ 8 problems \(8 errors\) in 5 of 8 records/);
+    expect(r.stdout).not.toMatch(/warning/);
+    const report: Report = JSON.parse(readFileSync(j, 'utf8'));
+    expect(report.records.flatMap((x) => x.findings.map((y) => y.severity))).toEqual(Array(8).fill('error'));
+    expect(report.summary).toMatchObject({ records: 8, valid: 3, invalid: 4, rejected: 1, findings: { error: 8, warning: 0, info: 0 } });
+  });
+
+  test('--max-warnings: more warnings than allowed is exit 1, with a line on stderr', () => {
+    const warnOnly = join(tmp.dir, 'warn.jsonl');
+    const line = readFileSync(f, 'utf8').split('\n')[3].replace('"date_modified": "2023-02-14"', '"date_modified": "2026-10-14"');
+    writeFileSync(warnOnly, line + '\n');
+    expect(cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW, '--max-warnings', '1']).code).toBe(0);
+    const over = cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW, '--max-warnings', '0']);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toBe('passerelle: too many warnings (1; at most 0 allowed by --max-warnings)\n');
+    const fr = cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW, '--max-warnings', '0', '--lang', 'fr']);
+    expect(fr.stderr).toBe("passerelle: trop d'avertissements (1; au plus 0 permis par --max-warnings)\n");
+  });
+});

