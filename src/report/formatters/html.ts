@@ -163,7 +163,7 @@ export const html: FormatterFactory = (o) => {
       return s;
     },
     end: (s) =>
-      `</tbody></table>\n<p id="empty" hidden>${h(t('noProblems', lang))}</p>\n</section>\n` +
+      `</tbody></table>\n<p id="empty" hidden>${h(t(withFindings === 0 ? 'noProblems' : 'noMatch', lang))}</p>\n</section>\n` +
       summarySection(s) +
       rulesSection() +
       `</main>\n<footer><p>${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></footer>\n` +

@@ -1,0 +1,127 @@
+/**
+ * The HTML report in a real browser: headless Chromium (Debian's `chromium`, which .ci/run installs)
+ * opens the file from disk with the network off, and a test clicks the filters. Screenshots are
+ * saved under test-artifacts/ (git-ignored).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { cli, ROOT, tempDir } from './helpers.js';
+import { HOSTILE_TITLE, writeHostile } from './report-helpers.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+if (!HAVE_CHROMIUM) console.warn(`${CHROMIUM} not found: the HTML report's browser test is skipped (apt-get install chromium)`);
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+(HAVE_CHROMIUM ? describe : describe.skip)('the HTML report in Chromium, offline', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  let context: BrowserContext;
+  let page: Page;
+  const requests: string[] = [];
+  const problems: string[] = [];
+  let dialogs = 0;
+
+  const visible = (): Promise<string[][]> =>
+    page.$$eval('#findings-table tbody tr:not([hidden])', (rows) => rows.map((r) => [r.getAttribute('data-severity') ?? '', r.getAttribute('data-rule') ?? '']));
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    const hostile = writeHostile(tmp.dir);
+    const report = join(tmp.dir, 'report.html');
+    const r = cli(['validate', 'fixtures/ca-gc', hostile, '--profile', 'ca-gc', '--now', '2026-11-01', '-f', 'html', '-o', report]);
+    expect(r.stderr).toBe('');
+    // a fresh profile directory each run; playwright passes it as --user-data-dir
+    context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      offline: true,
+      viewport: { width: 1400, height: 1000 },
+    });
+    page = await context.newPage();
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', async (d) => {
+      dialogs++;
+      await d.dismiss();
+    });
+    await page.goto(pathToFileURL(report).href);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    tmp.cleanup();
+  });
+
+  test('opens from disk with nothing fetched, no script error, no CSP violation, no script from the record', async () => {
+    expect(requests.filter((u) => !u.startsWith('file:'))).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(dialogs).toBe(0);
+    // the record's title is shown as text
+    expect(await page.locator('td.rec small', { hasText: '<script>alert("pwned")</script>' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('script').count()).toBe(1);
+    // the page's own style applied (allowed by its hash): errors are red
+    const colour = await page.locator('#findings-table td.sev-error').first().evaluate((el) => getComputedStyle(el).color);
+    expect(colour).not.toBe('rgb(0, 0, 0)');
+    await page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: true });
+  }, 30_000);
+
+  test('the summary and filters come first, above the findings', async () => {
+    const order = await page.$$eval('main > section', (s) => s.map((x) => x.id));
+    expect(order).toEqual(['summary', 'findings', 'rules']);
+    expect(await page.textContent('#shown')).toBe('23 of 23 findings shown');
+  });
+
+  test('filter by severity: unticking warnings hides them', async () => {
+    expect((await visible()).filter(([s]) => s === 'warning')).toHaveLength(7);
+    await page.uncheck('#filters input[name=severity][value=warning]');
+    const rows = await visible();
+    expect(rows).toHaveLength(16);
+    expect(rows.every(([s]) => s === 'error')).toBe(true);
+    expect(await page.textContent('#shown')).toBe('16 of 23 findings shown');
+    await page.check('#filters input[name=severity][value=warning]');
+    expect(await visible()).toHaveLength(23);
+  }, 30_000);
+
+  test('filter by rule', async () => {
+    await page.selectOption('#f-rule', 'odc/bilingual');
+    const rows = await visible();
+    expect(rows.length).toBe(3);
+    expect(rows.every(([, rule]) => rule === 'odc/bilingual')).toBe(true);
+    await page.selectOption('#f-rule', '');
+    expect(await visible()).toHaveLength(23);
+  }, 30_000);
+
+  test('filter by record: id, title or file', async () => {
+    await page.fill('#f-record', 'd7f3a1c5');
+    expect(await visible()).toEqual([
+      ['error', 'odc/freshness'],
+      ['warning', 'profile/vocabulary'],
+    ]);
+    await page.fill('#f-record', 'PARKS canada'); // case does not matter
+    expect(await visible()).toEqual([['error', 'dcat-ap/mandatory']]);
+    await page.fill('#f-record', HOSTILE_TITLE.slice(0, 12));
+    expect((await visible()).length).toBe(4);
+    // combined with a rule and a severity
+    await page.selectOption('#f-rule', 'odc/unmapped-value');
+    expect(await visible()).toEqual([['warning', 'odc/unmapped-value']]);
+    await page.uncheck('#filters input[name=severity][value=warning]');
+    expect(await visible()).toEqual([]);
+    expect(await page.isVisible('#empty')).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'html-report-filtered.png'), fullPage: false });
+    await page.check('#filters input[name=severity][value=warning]');
+    await page.selectOption('#f-rule', '');
+    await page.fill('#f-record', '');
+    expect(await visible()).toHaveLength(23);
+  }, 30_000);
+});
