@@ -19,7 +19,7 @@ export type * from './model/types.js';
 export { RULES, ruleById } from './rules/index.js';
 export { runRules, type RuleSettings } from './rules/run.js';
 export type { Rule, RuleMeta, Emitted } from './rules/types.js';
-export { FORMATTERS } from './report/formatters/index.js';
+export { FORMATTERS, pieces, type Formatter, type FormatterFactory, type FormatterOptions, type Chunk } from './report/formatters/index.js';
 export * from './report/model.js';
 export { defaultVocabularies, VocabularyRegistry, Vocabulary, type Concept } from './vocab/vocabulary.js';
 export { UsageError, ConfigError, InputError } from './util/errors.js';

@@ -46,10 +46,10 @@ export const sarif: FormatterFactory = (o) => {
   };
 
   const result = (r: RecordResult, f: Finding): unknown => {
-    const line = lineOf(r, f);
-    const region = line === undefined ? undefined : { startLine: line, ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}) };
+    // Code scanning places a result by its region's start line: the file's first line when unknown.
+    const region = { startLine: lineOf(r, f) ?? 1, ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}) };
     const location = {
-      physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, ...(region ? { region } : {}) },
+      physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, region },
       ...(r.id !== null ? { logicalLocations: [{ name: r.id, fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id, kind: 'object' }] } : {}),
     };
     const properties: Record<string, unknown> = {};
