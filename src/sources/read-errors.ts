@@ -113,10 +113,13 @@ export const READ_ERRORS = {
     return { en: `cannot read the rest of the file${code ? ` (${code})` : ''}`, fr: `impossible de lire la suite du fichier${code ? ` (${code})` : ''}` };
   },
   invalidCsv: (reason: Bilingual): Bilingual => ({ en: `invalid CSV: ${reason.en}`, fr: `CSV non valide : ${reason.fr}` }),
-  csvQuoteNotClosed: (from: number, to: number): Bilingual => ({
-    en: `invalid CSV: a quoted field opened here is never closed: lines ${from}–${to} cannot be read`,
-    fr: `CSV non valide : un champ entre guillemets ouvert ici n'est jamais fermé; les lignes ${from} à ${to} sont illisibles`,
-  }),
+  csvQuoteNotClosed: (from: number, to: number): Bilingual =>
+    from === to
+      ? { en: `invalid CSV: a quoted field opened here is never closed: line ${from} cannot be read`, fr: `CSV non valide : un champ entre guillemets ouvert ici n'est jamais fermé; la ligne ${from} est illisible` }
+      : {
+          en: `invalid CSV: a quoted field opened here is never closed: lines ${from}–${to} cannot be read`,
+          fr: `CSV non valide : un champ entre guillemets ouvert ici n'est jamais fermé; les lignes ${from} à ${to} sont illisibles`,
+        },
   csvFieldCount: (n: number, header: number): Bilingual => ({
     en: `invalid CSV: this row has ${n} fields, the header row has ${header}`,
     fr: `CSV non valide : cette ligne a ${n} champs, la ligne d'en-tête en a ${header}`,
