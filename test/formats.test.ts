@@ -188,6 +188,7 @@ describe('output flags', () => {
     [['-f', 'yaml'], /--format: unknown format "yaml"/],
     [['--output.yaml', 'x.yaml'], /unknown option '--output\.yaml'/],
     [['--max-warnings', 'many'], /--max-warnings: "many" is not a whole number/],
+    [['--output.sarif', 'no/such/dir/x.sarif'], /--output\.sarif: no\/such\/dir\/x\.sarif: no such directory/],
   ])('%j is a usage error: exit 2, nothing written', (args, message) => {
     const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW, ...args.map((a) => (a === 'SAME' ? join(tmp.dir, 'same') : a))]);
     expect(r.code).toBe(2);

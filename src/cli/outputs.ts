@@ -9,7 +9,8 @@
  * `--quiet` keeps errors only in every report (the exit code still counts every finding, as in
  * ESLint); `--max-warnings <n>` makes a run with more than n warnings exit 1.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { FORMATTERS, pieces, type Chunk, type Formatter, type FormatterOptions } from '../report/formatters/index.js';
 import type { RecordResult, Summary } from '../report/model.js';
@@ -74,11 +75,21 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   const seen = new Map<string, string>();
   for (const p of plan) {
     if (p.file === undefined) continue;
+    const flag = files.has(p.format) ? `--output.${p.format}` : '--output';
+    if (!isDirectory(dirname(resolve(p.file)))) throw new UsageError(`${flag}: ${p.file}: no such directory`);
     const key = resolve(p.file);
     if (seen.has(key)) throw new UsageError(`--output: ${p.file} is given for both ${seen.get(key)} and ${p.format}`);
     seen.set(key, p.format);
   }
   return plan;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function parseMaxWarnings(v: string | undefined): number | undefined {
