@@ -82,6 +82,8 @@ const UI = {
     en: 'too many warnings ({{n}}; at most {{max}} allowed by --max-warnings)',
     fr: "trop d'avertissements ({{n}}; au plus {{max}} permis par --max-warnings)",
   },
+  converted: { en: '{{n}} records converted to {{format}}', fr: '{{n}} enregistrements convertis en {{format}}' },
+  notConverted: { en: '{{n}} could not be read', fr: '{{n}} illisibles' },
 } as const;
 
 /** The six principles of the International Open Data Charter, as the Charter names them. */

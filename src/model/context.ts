@@ -13,8 +13,12 @@ function termsFor(cls: ClassName): Record<string, unknown> {
     if (def.iri === '@id') continue;
     const term: Record<string, unknown> = { '@id': def.iri };
     if (def.kind === 'text' || def.kind === 'texts') term['@container'] = '@language';
-    else if (def.kind === 'uri') term['@type'] = '@id';
+    // emails are written as mailto: IRIs (vcard:hasEmail, foaf:mbox take a resource)
+    else if (def.kind === 'uri' || def.kind === 'email') term['@type'] = '@id';
     else if (def.kind === 'integer') term['@type'] = 'xsd:nonNegativeInteger';
+    else if (def.datatype) term['@type'] = def.datatype;
+    // lists stay lists in compacted JSON-LD, as in the common record
+    if (def.multiple && def.kind !== 'text' && def.kind !== 'texts') term['@container'] = '@set';
     if (def.kind === 'object' && def.class) term['@context'] = termsFor(def.class);
     terms[def.name] = term;
   }

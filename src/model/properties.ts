@@ -19,6 +19,8 @@ export interface PropertyDef {
   vocabulary?: string;
   /** Not a DCAT-AP property of this class. */
   extension?: boolean;
+  /** Datatype of `string` values in RDF (a CURIE), when not a plain string. */
+  datatype?: string;
   label: { en: string; fr: string };
 }
 
@@ -130,7 +132,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('label', 'skos:prefLabel', 'text', false, 'optional', 'Name', 'Nom'),
-      p('geometry', 'locn:geometry', 'string', false, 'optional', 'Geometry', 'Géométrie'),
+      p('geometry', 'locn:geometry', 'string', false, 'optional', 'Geometry', 'Géométrie', { datatype: 'gsp:geoJSONLiteral' }),
       p('bbox', 'dcat:bbox', 'string', false, 'recommended', 'Bounding box', 'Emprise'),
     ],
   },
@@ -150,4 +152,12 @@ export const NAMESPACES: Record<string, string> = {
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   adms: 'http://www.w3.org/ns/adms#',
   dcatap: 'http://data.europa.eu/r5r/',
+  gsp: 'http://www.opengis.net/ont/geosparql#',
 };
+
+/** Full IRI of a CURIE of the table (`dcat:Dataset`); other strings are returned as they are. */
+export function expandCurie(curie: string): string {
+  const i = curie.indexOf(':');
+  const ns = i > 0 ? NAMESPACES[curie.slice(0, i)] : undefined;
+  return ns ? ns + curie.slice(i + 1) : curie;
+}

@@ -4,5 +4,6 @@ import type { SetExit } from './types.js';
 import * as validate from './validate.js';
 import * as profiles from './profiles.js';
 import * as crosswalk from './crosswalk.js';
+import * as convert from './convert.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert];

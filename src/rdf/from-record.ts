@@ -1,0 +1,122 @@
+/**
+ * The common record as DCAT-AP 3 RDF, read off the model's property table (the same table the
+ * JSON-LD context comes from): one node per object (dcat:Dataset, dcat:Distribution, foaf:Agent,
+ * vcard:Kind, dct:PeriodOfTime, dct:Location), language-tagged literals from language maps,
+ * vocabulary values as IRIs, emails as `mailto:` IRIs, dates typed by their shape.
+ *
+ * Each node remembers the property path of the object it stands for (`distribution[1]`), so that
+ * a SHACL result about a node is traced back to the common record, and from there to the source.
+ */
+import { CLASSES, type ClassName, type PropertyDef } from '../model/properties.js';
+import type { Dataset } from '../model/types.js';
+import { RDF_TYPE, XSD, dateLiteral, factory, iri, safeIri, termKey, type Quad, type Term } from './terms.js';
+
+export interface RecordNode {
+  /** Property path of the object in the common record: '' for the dataset, `distribution[0]`, `publisher`. */
+  path: string;
+  cls: ClassName;
+}
+
+export interface RecordGraph {
+  quads: Quad[];
+  /** The dataset's node. */
+  subject: Term;
+  /** Every node of the record by `termKey`. */
+  nodes: Map<string, RecordNode>;
+}
+
+export interface ToRdfOptions {
+  /** Prefix of blank node labels, unique per record within one output (`r12`). */
+  blankPrefix?: string;
+  /** Named graph of the quads (N-Quads); the default graph when absent. */
+  graph?: Term;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Property definitions by predicate IRI, per class: for SHACL results, from a predicate back to a property. */
+const BY_IRI = new Map<ClassName, Map<string, PropertyDef>>();
+export function propertyByIri(cls: ClassName, predicate: string): PropertyDef | undefined {
+  let m = BY_IRI.get(cls);
+  if (!m) {
+    m = new Map();
+    for (const d of CLASSES[cls].properties) if (d.iri !== '@id') m.set(iri(d.iri).value, d);
+    BY_IRI.set(cls, m);
+  }
+  return m.get(predicate);
+}
+
+function mailto(email: string): string {
+  return safeIri(/^mailto:/i.test(email) ? email : `mailto:${email}`);
+}
+
+export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): RecordGraph {
+  const quads: Quad[] = [];
+  const nodes = new Map<string, RecordNode>();
+  const graph = options.graph ?? factory.defaultGraph();
+  const prefix = options.blankPrefix ?? 'r';
+  let blank = 0;
+
+  const add = (s: Term, p: string, o: Term): void => {
+    quads.push(factory.quad(s as never, factory.namedNode(p), o as never, graph as never));
+  };
+
+  const literals = (def: PropertyDef, value: unknown): Term[] => {
+    switch (def.kind) {
+      case 'text':
+        if (!isObj(value)) return [];
+        return Object.entries(value)
+          .filter(([, t]) => typeof t === 'string' && t.trim() !== '')
+          .map(([lang, t]) => factory.literal(t as string, lang === 'und' ? undefined : lang));
+      case 'texts':
+        if (!isObj(value)) return [];
+        return Object.entries(value).flatMap(([lang, list]) =>
+          (Array.isArray(list) ? list : [list])
+            .filter((t): t is string => typeof t === 'string' && t.trim() !== '')
+            .map((t) => factory.literal(t, lang === 'und' ? undefined : lang)),
+        );
+      default:
+        return (Array.isArray(value) ? value : [value]).flatMap((v) => (v === undefined || v === null || v === '' ? [] : [scalar(def, v)]));
+    }
+  };
+
+  const scalar = (def: PropertyDef, v: unknown): Term => {
+    const s = String(v);
+    switch (def.kind) {
+      case 'uri':
+        return factory.namedNode(safeIri(s));
+      case 'email':
+        return factory.namedNode(mailto(s));
+      case 'date':
+        return dateLiteral(s);
+      case 'integer':
+        return factory.literal(s, factory.namedNode(`${XSD}nonNegativeInteger`));
+      default:
+        return def.datatype ? factory.literal(s, iri(def.datatype)) : factory.literal(s);
+    }
+  };
+
+  const node = (value: Record<string, unknown>, cls: ClassName, path: string): Term => {
+    const id = typeof value.id === 'string' && value.id.trim() ? factory.namedNode(safeIri(value.id)) : factory.blankNode(`${prefix}b${blank++}`);
+    nodes.set(termKey(id), { path, cls });
+    add(id, RDF_TYPE, iri(CLASSES[cls].iri));
+    for (const def of CLASSES[cls].properties) {
+      if (def.iri === '@id') continue;
+      const v = value[def.name];
+      if (v === undefined || v === null) continue;
+      const p = iri(def.iri).value;
+      if (def.kind === 'object' && def.class) {
+        const items = Array.isArray(v) ? v : [v];
+        items.forEach((item, i) => {
+          if (isObj(item)) add(id, p, node(item, def.class as ClassName, `${path ? `${path}.` : ''}${def.name}${def.multiple ? `[${i}]` : ''}`));
+        });
+        continue;
+      }
+      for (const o of literals(def, v)) add(id, p, o);
+    }
+    return id;
+  };
+
+  const subject = node(dataset as Record<string, unknown>, 'Dataset', '');
+  return { quads, subject, nodes };
+}

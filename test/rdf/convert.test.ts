@@ -1,0 +1,93 @@
+/**
+ * `convert` over the fixtures of every profile (each fixtures/<id>/ folder, so profiles added later
+ * are covered): every syntax parses with rapper and rdflib to the same statements as ours, and
+ * JSON-LD and N-Triples carry the same graph both ways.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import N3 from 'n3';
+import { convertRecords } from '../../src/rdf/convert.js';
+import { documentLoader, loadJsonld } from '../../src/rdf/jsonld.js';
+import { RDF_FORMATS, lineText, rdfWriter, type RdfFormat } from '../../src/rdf/write.js';
+import { ROOT, tempDir } from '../helpers.js';
+import { HAS_RAPPER, HAS_RDFLIB, rapperCount, rdflibCount, skipNote } from './tools.js';
+
+const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) => existsSync(join(ROOT, 'profiles', `${d}.yaml`)));
+const tmp = tempDir();
+afterAll(() => tmp.cleanup());
+if (!HAS_RAPPER) skipNote('rapper');
+if (!HAS_RDFLIB) skipNote('rdflib');
+
+async function convert(profile: string, to: RdfFormat): Promise<{ text: string; records: number; rejected: number }> {
+  const { writer, records } = convertRecords([join(ROOT, 'fixtures', profile)], { profile, to });
+  let text = writer.start();
+  let n = 0;
+  let rejected = 0;
+  for await (const r of records) {
+    if (r.processed.result.status === 'rejected') rejected++;
+    else n++;
+    text += r.text;
+  }
+  return { text: text + writer.end(), records: n, rejected };
+}
+
+async function canonical(nquads: string): Promise<string> {
+  const jsonld = await loadJsonld();
+  return (await jsonld.canonize(nquads, { inputFormat: 'application/n-quads', algorithm: 'RDFC-1.0', format: 'application/n-quads' } as never)) as string;
+}
+
+describe.each(profiles)('convert fixtures/%s', (profile) => {
+  const out: Partial<Record<RdfFormat, { file: string; text: string }>> = {};
+  let ours = 0;
+  let oursQuads = 0;
+
+  beforeAll(async () => {
+    for (const f of RDF_FORMATS) {
+      const { text, records } = await convert(profile, f);
+      expect(records).toBeGreaterThan(0);
+      const file = join(tmp.dir, `${profile}.${f}`);
+      writeFileSync(file, text);
+      out[f] = { file, text };
+    }
+    // our statements: the distinct lines of our N-Triples
+    ours = new Set((out.ntriples?.text ?? '').split('\n').filter((l) => l)).size;
+    oursQuads = new Set((out.nquads?.text ?? '').split('\n').filter((l) => l)).size;
+  });
+
+  test('N-Triples, N-Quads and Turtle parse (N3.js) to the same statements', () => {
+    const count = (text: string, format: string) => new N3.Store(new N3.Parser({ format }).parse(text)).size;
+    expect(ours).toBeGreaterThan(50);
+    expect(count(out.ntriples?.text ?? '', 'N-Triples')).toBe(ours);
+    expect(count(out.nquads?.text ?? '', 'N-Quads')).toBe(oursQuads);
+    expect(count(out.turtle?.text ?? '', 'Turtle')).toBe(ours);
+  });
+
+  (HAS_RAPPER ? test : test.skip)('rapper reads the same number of statements from N-Triples, N-Quads and Turtle', () => {
+    expect(rapperCount(out.ntriples?.file ?? '', 'ntriples')).toBe(ours);
+    expect(rapperCount(out.nquads?.file ?? '', 'nquads')).toBe(oursQuads);
+    expect(rapperCount(out.turtle?.file ?? '', 'turtle')).toBe(ours);
+  });
+
+  (HAS_RDFLIB ? test : test.skip)('rdflib reads the same number of statements from every syntax, JSON-LD included', () => {
+    expect(rdflibCount(out.ntriples?.file ?? '', 'ntriples')).toBe(ours);
+    expect(rdflibCount(out.nquads?.file ?? '', 'nquads')).toBe(oursQuads);
+    expect(rdflibCount(out.turtle?.file ?? '', 'turtle')).toBe(ours);
+    expect(rdflibCount(out.jsonld?.file ?? '', 'jsonld')).toBe(ours);
+  });
+
+  test('JSON-LD → RDF gives the N-Triples graph (round trip through the JSON-LD processor)', async () => {
+    const jsonld = await loadJsonld();
+    const doc = JSON.parse(out.jsonld?.text ?? '');
+    const nquads = (await jsonld.toRDF(doc, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+    expect(await canonical(nquads)).toBe(await canonical(out.ntriples?.text ?? ''));
+  });
+
+  test('N-Triples → JSON-LD → N-Triples gives the graph back', async () => {
+    const quads = new N3.Parser({ format: 'N-Triples' }).parse(out.ntriples?.text ?? '');
+    const w = rdfWriter('jsonld');
+    const text = w.start() + (await w.write(quads)) + w.end();
+    const jsonld = await loadJsonld();
+    const back = (await jsonld.toRDF(JSON.parse(text), { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+    expect(await canonical(back)).toBe(await canonical(lineText(quads)));
+  });
+});
