@@ -8,12 +8,20 @@ import { UsageError } from '../util/errors.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
 import { Progress } from './progress.js';
 
+/** shacl-engine is loaded only when SHACL is asked for. */
+async function loadShacl(shapes: string[]): Promise<{ check: NonNullable<ValidateOptions['checks']>[number]['check'] }> {
+  const { ShaclChecker } = await import('../shacl/check.js');
+  return ShaclChecker.load(shapes);
+}
+
 export interface ValidateCommandOptions extends OutputFlags {
   profile?: string;
   failOn: string;
   now?: string;
   lang: Lang;
   color?: boolean;
+  shacl?: boolean;
+  shapes?: string[];
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -31,6 +39,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   const maxWarnings = parseMaxWarnings(o.maxWarnings);
   if (!FAIL_ON.includes(o.failOn)) throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
   const options: Partial<ValidateOptions> = { profile: o.profile, now: parseNow(o.now), lang: o.lang };
+  if (o.shacl || o.shapes?.length) options.checks = [await loadShacl(o.shapes ?? [])];
   // Loading the profile and crosswalk and listing the inputs happen before any output, so that a
   // usage or configuration error leaves no half-written report.
   const records = validateRecords(paths, options);

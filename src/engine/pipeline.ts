@@ -10,6 +10,7 @@ import { checkAgainstProfile } from '../profiles/check.js';
 import { conformToProfile } from '../profiles/conform.js';
 import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
+import type { Dataset } from '../model/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import {
   addToSummary,
@@ -40,6 +41,13 @@ export interface ValidateOptions {
   lang?: Lang;
   settings?: RuleSettings;
   vocabularies?: VocabularyRegistry;
+  /** Checks run on each common record after the rules, asynchronously (SHACL shapes: `validate --shacl`). */
+  checks?: readonly RecordCheck[];
+}
+
+/** A check of whole common records that may take its time (a SHACL engine). */
+export interface RecordCheck {
+  check(dataset: Dataset): Promise<Emitted[]>;
 }
 
 export interface Processed {
@@ -82,20 +90,22 @@ export class Pipeline {
     this.lang = options.lang ?? 'en';
   }
 
+  /** One record through the profile check, the crosswalk and the rules. */
   process(read: SourceRecord): Processed {
     const src = conformToProfile(this.profile, read);
-    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
-    if (src.error || src.data === undefined) {
-      const findings = finalize(
-        [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
-        { lang: this.lang, settings: this.options.settings },
-      );
-      for (const f of findings) {
-        if (src.error?.line !== undefined) f.line = src.error.line;
-        if (src.error?.column !== undefined) f.column = src.error.column;
-      }
-      return { result: { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings } };
-    }
+    return this.complete(src, this.start(src));
+  }
+
+  /** The same, with the asynchronous checks (`options.checks`) too. */
+  async processAsync(read: SourceRecord): Promise<Processed> {
+    const src = conformToProfile(this.profile, read);
+    const started = this.start(src);
+    if (started.mapped) for (const c of this.options.checks ?? []) started.emitted.push(...(await c.check(started.mapped.dataset)));
+    return this.complete(src, started);
+  }
+
+  private start(src: SourceRecord): { emitted: Emitted[]; mapped?: Mapped } {
+    if (src.error || src.data === undefined) return { emitted: [] };
     const emitted: Emitted[] = checkAgainstProfile(this.profile, src.data);
     const mapped = this.crosswalk.apply(src.data);
     emitted.push(...mapped.findings);
@@ -107,6 +117,22 @@ export class Pipeline {
         settings: this.options.settings,
       }),
     );
+    return { emitted, mapped };
+  }
+
+  private complete(src: SourceRecord, { emitted, mapped }: { emitted: Emitted[]; mapped?: Mapped }): Processed {
+    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
+    if (!mapped) {
+      const findings = finalize(
+        [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
+        { lang: this.lang, settings: this.options.settings },
+      );
+      for (const f of findings) {
+        if (src.error?.line !== undefined) f.line = src.error.line;
+        if (src.error?.column !== undefined) f.column = src.error.column;
+      }
+      return { result: { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings } };
+    }
     const findings = finalize(emitted, {
       profile: this.profile,
       settings: this.options.settings,
@@ -157,7 +183,7 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   expandPaths(inputs.map((i) => i.path));
   for (const i of inputs) {
     const pipeline = pipelines.get(i.profile) as Pipeline;
-    for await (const src of readSources([i.path])) yield pipeline.process(src);
+    for await (const src of readSources([i.path])) yield options.checks?.length ? await pipeline.processAsync(src) : pipeline.process(src);
   }
 }
 

@@ -20,6 +20,10 @@ function termsFor(cls: ClassName): Record<string, unknown> {
     // lists stay lists in compacted JSON-LD, as in the common record
     if (def.multiple && def.kind !== 'text' && def.kind !== 'texts') term['@container'] = '@set';
     if (def.kind === 'object' && def.class) term['@context'] = termsFor(def.class);
+    if (def.wrap) {
+      delete term['@container'];
+      term['@context'] = { label: { '@id': def.wrap.property, '@container': '@language' } };
+    }
     terms[def.name] = term;
   }
   return terms;

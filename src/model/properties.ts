@@ -21,6 +21,8 @@ export interface PropertyDef {
   extension?: boolean;
   /** Datatype of `string` values in RDF (a CURIE), when not a plain string. */
   datatype?: string;
+  /** In RDF the text sits on a node of this class, under this property (DCAT-AP's dct:rights takes a dct:RightsStatement). */
+  wrap?: { class: string; property: string };
   label: { en: string; fr: string };
 }
 
@@ -36,6 +38,8 @@ const p = (
   fr: string,
   extra: Partial<PropertyDef> = {},
 ): PropertyDef => ({ name, iri, kind, multiple, obligation, label: { en, fr }, ...extra });
+
+const RIGHTS_STATEMENT = { class: 'dct:RightsStatement', property: 'rdfs:label' };
 
 export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[] }> = {
   Dataset: {
@@ -67,7 +71,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
       p('accessRights', 'dct:accessRights', 'uri', false, 'optional', 'Access rights', "Droits d'accès", {
         vocabulary: 'access-right',
       }),
-      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', { extension: true }),
+      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', { extension: true, wrap: RIGHTS_STATEMENT }),
       p('landingPage', 'dcat:landingPage', 'uri', true, 'optional', 'Landing page', "Page d'accueil"),
       p('documentation', 'foaf:page', 'uri', true, 'optional', 'Documentation', 'Documentation'),
       p('conformsTo', 'dct:conformsTo', 'uri', true, 'optional', 'Conforms to', 'Conforme à'),
@@ -90,7 +94,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
       p('format', 'dct:format', 'uri', false, 'recommended', 'Format', 'Format', { vocabulary: 'file-type' }),
       p('mediaType', 'dcat:mediaType', 'uri', false, 'optional', 'Media type', 'Type de média'),
       p('license', 'dct:license', 'uri', false, 'recommended', 'Licence', 'Licence', { vocabulary: 'licence' }),
-      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits'),
+      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', { wrap: RIGHTS_STATEMENT }),
       p('byteSize', 'dcat:byteSize', 'integer', false, 'optional', 'Byte size', 'Taille en octets'),
       p('language', 'dct:language', 'uri', true, 'optional', 'Language', 'Langue', { vocabulary: 'language' }),
       p('issued', 'dct:issued', 'date', false, 'optional', 'Release date', 'Date de publication'),
@@ -153,6 +157,7 @@ export const NAMESPACES: Record<string, string> = {
   adms: 'http://www.w3.org/ns/adms#',
   dcatap: 'http://data.europa.eu/r5r/',
   gsp: 'http://www.opengis.net/ont/geosparql#',
+  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
 };
 
 /** Full IRI of a CURIE of the table (`dcat:Dataset`); other strings are returned as they are. */

@@ -112,7 +112,15 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
         });
         continue;
       }
-      for (const o of literals(def, v)) add(id, p, o);
+      const values = literals(def, v);
+      if (def.wrap && values.length) {
+        const wrapper = factory.blankNode(`${prefix}b${blank++}`);
+        add(id, p, wrapper);
+        add(wrapper, RDF_TYPE, iri(def.wrap.class));
+        for (const o of values) add(wrapper, iri(def.wrap.property).value, o);
+        continue;
+      }
+      for (const o of values) add(id, p, o);
     }
     return id;
   };

@@ -17,7 +17,6 @@ export const XSD = NAMESPACES.xsd;
 export const PREFIXES: Record<string, string> = {
   ...NAMESPACES,
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
-  rdfs: 'http://www.w3.org/2000/01/rdf-schema#',
   owl: 'http://www.w3.org/2002/07/owl#',
   prov: 'http://www.w3.org/ns/prov#',
   spdx: 'http://spdx.org/rdf/terms#',

@@ -16,6 +16,7 @@ import titleDescription from './odc/title-description.js';
 import contactPoint from './odc/contact-point.js';
 import publisher from './odc/publisher.js';
 import mandatory from './dcat-ap/mandatory.js';
+import { SHACL_RULES } from './shacl/components.js';
 
 export const RULES: readonly Rule[] = [
   parseError,
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   publisher,
   bilingual,
   mandatory,
+  ...SHACL_RULES,
 ];
 
 const byId = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -3,7 +3,7 @@ import { RULES } from './index.js';
 import { checkRule } from './testing.js';
 import { LANGS } from './types.js';
 
-const ID = /^(odc|dcat-ap|profile|input|shacl)\/[a-z0-9-]+$/;
+const ID = /^(odc|dcat-ap|profile|input)\/[a-z0-9-]+$|^shacl\/[A-Z][A-Za-z]+ConstraintComponent$/;
 
 describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
   test('has an id in its namespace, a severity, and a title, docs and messages in English and French', () => {

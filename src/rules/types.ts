@@ -91,7 +91,7 @@ export interface DataRule {
 
 export interface StageRule {
   kind: 'stage';
-  stage: 'input' | 'profile' | 'crosswalk';
+  stage: 'input' | 'profile' | 'crosswalk' | 'shacl';
   meta: RuleMeta;
 }
 

@@ -20,6 +20,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--now <date>', 'reference date for freshness checks (ISO date, default today)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
     .option('--no-color', 'no colours, even on a terminal')
+    .option('--shacl', "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes")
+    .option('--shapes <file...>', 'more SHACL shapes to check records against (Turtle, RDF/XML, JSON-LD…); implies --shacl')
     .action(async (paths: string[], o) => {
       setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
     });

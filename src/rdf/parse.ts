@@ -1,0 +1,125 @@
+/**
+ * Reads RDF text in the syntaxes catalogues and shape files come in: Turtle, TriG, N-Triples,
+ * N-Quads (N3.js), RDF/XML (rdfxml-streaming-parser) and JSON-LD (jsonld, with the offline
+ * document loader). Broken input is an `RdfSyntaxError` with the line and column where reading
+ * stopped, whatever the syntax.
+ */
+import { extname } from 'node:path';
+import N3 from 'n3';
+import { LineIndex } from '../util/locate.js';
+import type { Quad } from './terms.js';
+
+export type RdfSyntax = 'turtle' | 'trig' | 'ntriples' | 'nquads' | 'rdfxml' | 'jsonld';
+
+export class RdfSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'RdfSyntaxError';
+  }
+}
+
+const BY_EXTENSION: Record<string, RdfSyntax> = {
+  '.ttl': 'turtle',
+  '.turtle': 'turtle',
+  '.trig': 'trig',
+  '.nt': 'ntriples',
+  '.ntriples': 'ntriples',
+  '.nq': 'nquads',
+  '.nquads': 'nquads',
+  '.rdf': 'rdfxml',
+  '.owl': 'rdfxml',
+  '.jsonld': 'jsonld',
+};
+export const RDF_EXTENSIONS = Object.keys(BY_EXTENSION);
+
+/** The syntax of a file, from its name and its first characters. */
+export function syntaxOf(file: string, head: string): RdfSyntax | undefined {
+  const name = file.toLowerCase().replace(/\.gz$/, '');
+  const byName = BY_EXTENSION[extname(name)];
+  if (byName) return byName;
+  const h = head.replace(/^\uFEFF/, '').trimStart();
+  if (/^<\?xml[^>]*\?>\s*(<!--[\s\S]*?-->\s*)*<rdf:RDF\b/.test(h) || /^<rdf:RDF\b/.test(h)) return 'rdfxml';
+  if (h.startsWith('{') || h.startsWith('[')) return undefined;
+  if (/^(@prefix|@base|PREFIX\b|BASE\b)/i.test(h)) return 'turtle';
+  // N-Triples: a line `<s> <p> …` or `_:b <p> …`
+  if (/^(<[^>\s]*>|_:\S+)\s+<[^>\s]*>\s+/.test(h)) return 'turtle';
+  return undefined;
+}
+
+const N3_FORMAT: Record<string, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };
+
+/** Column of an N3.js error: where the offending token sits on its line. */
+function n3Column(text: string, line: number | undefined, e: Error & { context?: { token?: { prefix?: string; value?: string } } }): number | undefined {
+  if (line === undefined) return undefined;
+  const lineText = text.split('\n')[line - 1] ?? '';
+  const t = e.context?.token;
+  const needle = t?.prefix !== undefined ? `${t.prefix}:` : (/Unexpected "(.{1,40}?)"( on line|$)/.exec(e.message)?.[1] ?? t?.value);
+  if (!needle) return undefined;
+  const i = lineText.indexOf(needle);
+  return i >= 0 ? i + 1 : undefined;
+}
+
+function parseN3(text: string, syntax: RdfSyntax, baseIRI: string): Quad[] {
+  try {
+    return new N3.Parser({ format: N3_FORMAT[syntax], baseIRI }).parse(text) as Quad[];
+  } catch (err) {
+    const e = err as Error & { context?: { line?: number; token?: { prefix?: string; value?: string } } };
+    const line = e.context?.line ?? (/on line (\d+)/.exec(e.message) ? Number(/on line (\d+)/.exec(e.message)?.[1]) : undefined);
+    const message = e.message.replace(/ on line \d+\.?$/, '').replace(/\.$/, '');
+    throw new RdfSyntaxError(`invalid ${syntax === 'ntriples' ? 'N-Triples' : N3_FORMAT[syntax]}: ${message}`, line, n3Column(text, line, e));
+  }
+}
+
+async function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
+  const { RdfXmlParser } = await import('rdfxml-streaming-parser');
+  const parser = new RdfXmlParser({ baseIRI, dataFactory: N3.DataFactory as never });
+  const quads: Quad[] = [];
+  return new Promise((resolve, reject) => {
+    parser.on('data', (q: Quad) => quads.push(q));
+    // only the first error counts: the parser goes on reporting what follows from it
+    parser.once('error', (e: Error) => {
+      const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
+      reject(new RdfSyntaxError(`invalid RDF/XML: ${(m ? m[3] : e.message).replace(/\.$/, '')}`, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined));
+    });
+    parser.on('end', () => resolve(quads));
+    parser.end(text);
+  });
+}
+
+async function parseJsonLd(text: string, baseIRI: string): Promise<Quad[]> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    const e = err as Error;
+    const pos = /position (\d+)/.exec(e.message);
+    const at = pos ? new LineIndex(text).position(Number(pos[1])) : undefined;
+    throw new RdfSyntaxError(`invalid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '')}`, at?.line, at?.column);
+  }
+  const { documentLoader, jsonldMessage, loadJsonld } = await import('./jsonld.js');
+  const jsonld = await loadJsonld();
+  let nquads: string;
+  try {
+    nquads = (await jsonld.toRDF(doc as never, { format: 'application/n-quads', base: baseIRI, documentLoader } as never)) as unknown as string;
+  } catch (e) {
+    throw new RdfSyntaxError(`invalid JSON-LD: ${jsonldMessage(e)}`);
+  }
+  return new N3.Parser({ format: 'N-Quads' }).parse(nquads) as Quad[];
+}
+
+/** Every quad of an RDF text. `baseIRI` resolves relative IRIs (the file's own `file:` URL). */
+export async function parseRdf(text: string, syntax: RdfSyntax, baseIRI: string): Promise<Quad[]> {
+  const t = text.replace(/^\uFEFF/, '');
+  switch (syntax) {
+    case 'rdfxml':
+      return parseRdfXml(t, baseIRI);
+    case 'jsonld':
+      return parseJsonLd(t, baseIRI);
+    default:
+      return parseN3(t, syntax, baseIRI);
+  }
+}
