@@ -18,6 +18,7 @@ import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
 import { READ_ERRORS, jsonErrorReason } from './read-errors.js';
+import { rdfReader } from './rdf.js';
 import type { SourceRecord } from './types.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
@@ -47,6 +48,8 @@ export interface FormatReader {
   /** File extensions a directory listing picks up for this reader (`.xml`). */
   extensions: string[];
   sniff(input: InputFile): boolean;
+  /** For JSON-based formats (JSON-LD): true when a JSON file is this format rather than plain records. */
+  claimsJson?(input: InputFile): boolean;
   read(input: InputFile): AsyncIterable<SourceRecord>;
 }
 const READERS: FormatReader[] = [];
@@ -54,6 +57,8 @@ export function registerReader(r: FormatReader): void {
   if (!READERS.some((x) => x.id === r.id)) READERS.push(r);
   for (const e of r.extensions) INPUT_EXTENSIONS.add(e);
 }
+// RDF/XML is XML too: the RDF reader looks first
+registerReader(rdfReader);
 registerReader(xmlReader);
 registerReader(csvReader);
 
@@ -166,7 +171,7 @@ export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
   }
   const trimmed = input.text.trimStart();
   const json = trimmed.startsWith('{') || trimmed.startsWith('[');
-  const reader = json ? undefined : READERS.find((r) => r.sniff(input));
+  const reader = READERS.find((r) => (json ? r.claimsJson?.(input) : r.sniff(input)));
   if (reader) {
     yield* reader.read(input);
     return;

@@ -1,0 +1,183 @@
+/**
+ * DCAT-AP catalogues in RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD) as source records
+ * of the `dcat-ap` profile: one record per dcat:Dataset, in the order the file first mentions them.
+ *
+ * The record's JSON shape (docs/rdf.md, "RDF in"), decided once so that a profile and a crosswalk
+ * can describe it like any portal's export:
+ * - keys are the properties' prefixed names (`dct:title`), or full IRIs where no prefix is known;
+ *   `@id` is the node's IRI (absent for blank nodes), `@type` the list of its classes;
+ * - free text the common model holds as language maps (titles, descriptions, names, rights) is a
+ *   language map `{"en": "…", "fr": "…"}` (`und` for text without a language tag; a language
+ *   with several values gets a list, which the profile check reports); keywords `{"en": […]}`;
+ * - every other property is a list: IRIs and literals as text (a literal's lexical form), nodes
+ *   the common model describes (distributions, agents, contact points, periods, locations) as
+ *   nested records of the same shape; blank nodes of other properties likewise.
+ * The whole file is read first (a dataset's statements may be anywhere in it); a file that cannot
+ * be parsed is one rejected record with the line and column where reading stopped.
+ */
+import { Readable } from 'node:stream';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import N3 from 'n3';
+import type { ClassName } from '../model/properties.js';
+import { propertyByIri } from '../rdf/from-record.js';
+import { parseRdf, RdfSyntaxError, RDF_EXTENSIONS, syntaxOf, type RdfSyntax } from '../rdf/parse.js';
+import { curie, iri, RDF_TYPE, type Quad, type Term } from '../rdf/terms.js';
+import { LineIndex } from '../util/locate.js';
+import { decode, detectEncoding } from './decode.js';
+import type { FormatReader } from './read.js';
+import type { SourceRecord } from './types.js';
+
+type Json = Record<string, unknown>;
+
+const DATASET = iri('dcat:Dataset').value;
+// a blank node standing for a value (`dct:format [ rdf:value "application/pdf" ]`): its label
+const VALUE_OF = ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value', 'http://www.w3.org/2004/02/skos/core#notation', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2000/01/rdf-schema#label'];
+
+/** JSON-LD is claimed by name (`.jsonld`) or by an inline context; a remote context (DCAT-US data.json) stays JSON. */
+export function looksLikeJsonLd(head: string, file: string): boolean {
+  if (/\.jsonld(\.gz)?$/i.test(file)) return true;
+  return /^\s*[{[]\s*\{?\s*"@context"\s*:\s*[{[]/.test(head) || /^\s*\{\s*"@graph"\s*:/.test(head);
+}
+
+export function rdfSyntaxOf(head: string, file: string): RdfSyntax | undefined {
+  const s = syntaxOf(file, head);
+  if (s) return s;
+  return looksLikeJsonLd(head, file) ? 'jsonld' : undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The line where a dataset is described: its IRI in subject position, else its first mention. */
+function lineOf(text: string, index: LineIndex, term: Term): number | undefined {
+  if (term.termType !== 'NamedNode') return undefined;
+  const v = escapeRe(term.value);
+  for (const re of [new RegExp(`^[ \\t]*<${v}>`, 'm'), new RegExp(`rdf:about="${v}"`), new RegExp(`"@id"\\s*:\\s*"${v}"`), new RegExp(v)]) {
+    const m = re.exec(text);
+    if (m) return index.position(m.index + (m[0].length - m[0].trimStart().length)).line;
+  }
+  return undefined;
+}
+
+/** Turns a graph into records, one per dcat:Dataset. */
+export class RecordShaper {
+  private readonly store: N3.Store;
+
+  constructor(private readonly quads: readonly Quad[]) {
+    this.store = new N3.Store(quads as Quad[]);
+  }
+
+  /** Datasets in the order the file first mentions them. */
+  datasets(): Term[] {
+    const seen = new Set<string>();
+    const out: Term[] = [];
+    for (const q of this.quads) {
+      if (q.predicate.value !== RDF_TYPE || q.object.value !== DATASET) continue;
+      const k = `${q.subject.termType}:${q.subject.value}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(q.subject);
+      }
+    }
+    return out;
+  }
+
+  record(subject: Term, cls: ClassName | undefined = 'Dataset', path: ReadonlySet<string> = new Set()): Json {
+    const out: Json = {};
+    if (subject.termType === 'NamedNode') out['@id'] = subject.value;
+    const here = new Set(path).add(`${subject.termType}:${subject.value}`);
+    const byPredicate = new Map<string, Term[]>();
+    for (const q of this.store.getQuads(subject as never, null, null, null)) {
+      const list = byPredicate.get(q.predicate.value) ?? [];
+      if (!list.some((t) => t.equals(q.object))) list.push(q.object);
+      byPredicate.set(q.predicate.value, list);
+    }
+    for (const [p, objects] of byPredicate) {
+      if (p === RDF_TYPE) {
+        out['@type'] = objects.map((o) => curie(o.value));
+        continue;
+      }
+      const def = cls ? propertyByIri(cls, p) : undefined;
+      const key = curie(p);
+      if (def && (def.kind === 'text' || def.kind === 'texts')) {
+        // dct:rights may be a dct:RightsStatement node: its label is the text
+        const literals = objects.flatMap((o) => (o.termType === 'Literal' ? [o] : def.wrap ? this.labels(o, iri(def.wrap.property).value) : []));
+        out[key] = languageMap(literals as N3.Literal[], def.kind === 'texts');
+        continue;
+      }
+      const nested = def?.kind === 'object' ? (def.class as ClassName) : undefined;
+      out[key] = objects.map((o) => this.value(o, nested, def !== undefined, here));
+    }
+    return out;
+  }
+
+  private labels(node: Term, property: string): Term[] {
+    return this.store.getObjects(node as never, property, null).filter((o) => o.termType === 'Literal');
+  }
+
+  private value(o: Term, cls: ClassName | undefined, known: boolean, path: ReadonlySet<string>): unknown {
+    if (o.termType === 'Literal') return o.value;
+    const described = this.store.countQuads(o as never, null, null, null) > 0;
+    if (path.has(`${o.termType}:${o.value}`)) return o.termType === 'NamedNode' ? o.value : {};
+    // nodes the model describes are nested whether named or blank; other blank nodes too
+    if (cls && described) return this.record(o, cls, path);
+    if (o.termType === 'NamedNode') return o.value;
+    if (known) {
+      // a blank node where the model expects a value: its rdf:value or label
+      for (const p of VALUE_OF) {
+        const [v] = this.store.getObjects(o as never, p, null);
+        if (v) return v.value;
+      }
+    }
+    return this.record(o, undefined, path);
+  }
+}
+
+function languageMap(literals: N3.Literal[], lists: boolean): Json {
+  const out: Record<string, string[]> = {};
+  for (const l of literals) (out[l.language || 'und'] ??= []).push(l.value);
+  if (lists) return out;
+  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+}
+
+async function readAll(open: () => Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  const bytes = Buffer.concat(chunks);
+  // UTF-8 (Turtle, N-Triples, JSON-LD), or what an RDF/XML declaration names
+  return decode(bytes, detectEncoding(bytes, true));
+}
+
+/** Every dataset of an RDF file, as records of the `dcat-ap` shape. */
+export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Readable): AsyncGenerator<SourceRecord> {
+  const shape = `rdf-${syntax}`;
+  const text = await readAll(open);
+  let quads: Quad[];
+  try {
+    quads = await parseRdf(text, syntax, pathToFileURL(resolve(file)).href);
+  } catch (e) {
+    if (!(e instanceof RdfSyntaxError)) throw e;
+    yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.message, line: e.line, column: e.column } };
+    return;
+  }
+  const shaper = new RecordShaper(quads);
+  const datasets = shaper.datasets();
+  if (datasets.length === 0) {
+    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: 'no dcat:Dataset in this RDF', line: 1 } };
+    return;
+  }
+  const index = new LineIndex(text);
+  for (const d of datasets) yield { data: shaper.record(d), source: { file, line: lineOf(text, index, d) }, shape };
+}
+
+/** The reader of RDF files (sources/read.ts registers it). */
+export const rdfReader: FormatReader = {
+  id: 'rdf',
+  extensions: RDF_EXTENSIONS,
+  sniff: (input) => syntaxOf(input.file, input.text) !== undefined,
+  claimsJson: (input) => looksLikeJsonLd(input.text.trimStart(), input.file),
+  read: (input) => readRdf(input.file, rdfSyntaxOf(input.text.trimStart(), input.file) ?? 'turtle', () => input.open()),
+};
+
