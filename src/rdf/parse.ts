@@ -81,7 +81,10 @@ async function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
   return new Promise((resolve, reject) => {
     parser.on('data', (q: Quad) => quads.push(q));
     // only the first error counts: the parser goes on reporting what follows from it
-    parser.once('error', (e: Error) => {
+    let failed = false;
+    parser.on('error', (e: Error) => {
+      if (failed) return;
+      failed = true;
       const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
       reject(new RdfSyntaxError(`invalid RDF/XML: ${(m ? m[3] : e.message).replace(/\.$/, '')}`, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined));
     });

@@ -18,7 +18,7 @@
 import { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import N3 from 'n3';
+import type N3 from 'n3';
 import type { ClassName } from '../model/properties.js';
 import { propertyByIri } from '../rdf/from-record.js';
 import { parseRdf, RdfSyntaxError, RDF_EXTENSIONS, syntaxOf, type RdfSyntax } from '../rdf/parse.js';
@@ -46,50 +46,56 @@ export function rdfSyntaxOf(head: string, file: string): RdfSyntax | undefined {
   return looksLikeJsonLd(head, file) ? 'jsonld' : undefined;
 }
 
+const key = (t: Term): string => `${t.termType}:${t.value}`;
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The line where a dataset is described: its IRI in subject position, else its first mention. */
-function lineOf(text: string, index: LineIndex, term: Term): number | undefined {
+/** Where a dataset is described in the text: its IRI in subject position, else its first mention. */
+function offsetIn(text: string, term: Term): number | undefined {
   if (term.termType !== 'NamedNode') return undefined;
   const v = escapeRe(term.value);
   for (const re of [new RegExp(`^[ \\t]*<${v}>`, 'm'), new RegExp(`rdf:about="${v}"`), new RegExp(`"@id"\\s*:\\s*"${v}"`), new RegExp(v)]) {
     const m = re.exec(text);
-    if (m) return index.position(m.index + (m[0].length - m[0].trimStart().length)).line;
+    if (m) return m.index + (m[0].length - m[0].trimStart().length);
   }
   return undefined;
 }
 
-/** Turns a graph into records, one per dcat:Dataset. */
+/** Turns a graph into records, one per dcat:Dataset; values keep the order the file gives them. */
 export class RecordShaper {
-  private readonly store: N3.Store;
+  private readonly bySubject = new Map<string, Quad[]>();
 
   constructor(private readonly quads: readonly Quad[]) {
-    this.store = new N3.Store(quads as Quad[]);
+    for (const q of quads) {
+      const k = key(q.subject);
+      const list = this.bySubject.get(k);
+      if (list) list.push(q);
+      else this.bySubject.set(k, [q]);
+    }
   }
 
-  /** Datasets in the order the file first mentions them. */
-  datasets(): Term[] {
+  /** Datasets in the order the file describes them (`at`: where each is described, when known). */
+  datasets(at: (t: Term) => number | undefined = () => undefined): Term[] {
     const seen = new Set<string>();
     const out: Term[] = [];
     for (const q of this.quads) {
-      if (q.predicate.value !== RDF_TYPE || q.object.value !== DATASET) continue;
-      const k = `${q.subject.termType}:${q.subject.value}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(q.subject);
-      }
+      if (q.predicate.value !== RDF_TYPE || q.object.value !== DATASET || seen.has(key(q.subject))) continue;
+      seen.add(key(q.subject));
+      out.push(q.subject);
     }
-    return out;
+    // JSON-LD processors give statements in their own order: the text's order decides
+    const pos = new Map(out.map((t, i) => [t, at(t) ?? Number.MAX_SAFE_INTEGER - out.length + i]));
+    return out.sort((a, b) => (pos.get(a) as number) - (pos.get(b) as number));
   }
 
   record(subject: Term, cls: ClassName | undefined = 'Dataset', path: ReadonlySet<string> = new Set()): Json {
     const out: Json = {};
     if (subject.termType === 'NamedNode') out['@id'] = subject.value;
-    const here = new Set(path).add(`${subject.termType}:${subject.value}`);
+    const here = new Set(path).add(key(subject));
     const byPredicate = new Map<string, Term[]>();
-    for (const q of this.store.getQuads(subject as never, null, null, null)) {
+    for (const q of this.bySubject.get(key(subject)) ?? []) {
       const list = byPredicate.get(q.predicate.value) ?? [];
       if (!list.some((t) => t.equals(q.object))) list.push(q.object);
       byPredicate.set(q.predicate.value, list);
@@ -113,21 +119,25 @@ export class RecordShaper {
     return out;
   }
 
+  private objects(node: Term, property: string): Term[] {
+    return (this.bySubject.get(key(node)) ?? []).filter((q) => q.predicate.value === property).map((q) => q.object);
+  }
+
   private labels(node: Term, property: string): Term[] {
-    return this.store.getObjects(node as never, property, null).filter((o) => o.termType === 'Literal');
+    return this.objects(node, property).filter((o) => o.termType === 'Literal');
   }
 
   private value(o: Term, cls: ClassName | undefined, known: boolean, path: ReadonlySet<string>): unknown {
     if (o.termType === 'Literal') return o.value;
-    const described = this.store.countQuads(o as never, null, null, null) > 0;
-    if (path.has(`${o.termType}:${o.value}`)) return o.termType === 'NamedNode' ? o.value : {};
+    const described = this.bySubject.has(key(o));
+    if (path.has(key(o))) return o.termType === 'NamedNode' ? o.value : {};
     // nodes the model describes are nested whether named or blank; other blank nodes too
     if (cls && described) return this.record(o, cls, path);
     if (o.termType === 'NamedNode') return o.value;
     if (known) {
       // a blank node where the model expects a value: its rdf:value or label
       for (const p of VALUE_OF) {
-        const [v] = this.store.getObjects(o as never, p, null);
+        const [v] = this.objects(o, p);
         if (v) return v.value;
       }
     }
@@ -163,13 +173,18 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
     return;
   }
   const shaper = new RecordShaper(quads);
-  const datasets = shaper.datasets();
+  const offsets = new Map<Term, number | undefined>();
+  const at = (t: Term) => (offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t));
+  const datasets = shaper.datasets(at);
   if (datasets.length === 0) {
     yield { data: undefined, source: { file, line: 1 }, shape, error: { message: 'no dcat:Dataset in this RDF', line: 1 } };
     return;
   }
   const index = new LineIndex(text);
-  for (const d of datasets) yield { data: shaper.record(d), source: { file, line: lineOf(text, index, d) }, shape };
+  for (const d of datasets) {
+    const offset = at(d);
+    yield { data: shaper.record(d), source: { file, line: offset === undefined ? undefined : index.position(offset).line }, shape };
+  }
 }
 
 /** The reader of RDF files (sources/read.ts registers it). */
