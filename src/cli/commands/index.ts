@@ -5,5 +5,6 @@ import * as validate from './validate.js';
 import * as profiles from './profiles.js';
 import * as crosswalk from './crosswalk.js';
 import * as convert from './convert.js';
+import * as federate from './federate.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate];

@@ -1,0 +1,72 @@
+/** `passerelle federate`: one DCAT-AP catalogue from many jurisdictions' exports, with a search index. */
+import { render } from '../i18n/render.js';
+import { Federation, type FederationSummary } from '../federate/federate.js';
+import type { RdfFormat } from '../rdf/write.js';
+import { rdfWriter } from '../rdf/write.js';
+import type { Lang } from '../rules/types.js';
+import { fileSink, stdoutSink, type Sink } from './output.js';
+import { parseNow } from './validate.js';
+
+export interface FederateCommandOptions {
+  profile?: string;
+  to: RdfFormat;
+  output?: string;
+  index?: string;
+  base?: string;
+  publisher?: string;
+  now?: string;
+  lang: Lang;
+}
+
+const WORDS = {
+  jurisdiction: { en: '{{profile}}: {{records}} datasets in {{catalogue}}', fr: '{{profile}} : {{records}} jeux de données dans {{catalogue}}' },
+  total: {
+    en: '{{written}} datasets written from {{records}} records read ({{rejected}} unreadable, {{duplicates}} duplicates linked, {{sameIri}} read twice and written once)',
+    fr: '{{written}} jeux de données écrits sur {{records}} enregistrements lus ({{rejected}} illisibles, {{duplicates}} doublons reliés, {{sameIri}} lus deux fois et écrits une fois)',
+  },
+  duplicate: { en: 'duplicate: {{record}} of {{primary}} ({{reasons}})', fr: 'doublon : {{record}} de {{primary}} ({{reasons}})' },
+  reasons: {
+    'same-iri': { en: 'same IRI, written once', fr: 'même IRI, écrit une fois' },
+    identifier: { en: 'same identifier', fr: 'même identifiant' },
+    'landing-page': { en: 'same landing page', fr: "même page d'accueil" },
+    'title-publisher': { en: 'same title and publisher', fr: 'même titre et même éditeur' },
+  },
+} as const;
+
+function report(s: FederationSummary, lang: Lang): string {
+  const where = (e: FederationSummary['duplicates'][number]['entry']) =>
+    `${e.profile}:${e.result.id ?? e.iri} (${e.result.source.file}${e.result.source.line !== undefined ? `:${e.result.source.line}` : ''})`;
+  const lines = s.jurisdictions.map((j) => render(WORDS.jurisdiction[lang], j));
+  for (const d of s.duplicates) {
+    lines.push(render(WORDS.duplicate[lang], { record: where(d.entry), primary: where(d.primaryEntry), reasons: (d.reasons.includes('same-iri') ? (['same-iri'] as const) : d.reasons).map((r) => WORDS.reasons[r][lang]).join(', ') }));
+  }
+  const sameIri = s.duplicates.filter((d) => d.reasons.includes('same-iri')).length;
+  lines.push(render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
+export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
+  const federation = new Federation(paths, { profile: o.profile, lang: o.lang, now: parseNow(o.now), base: o.base, publisher: o.publisher });
+  const summary = await federation.scan();
+  for (const e of federation.entries) {
+    if (e.iri) continue;
+    for (const f of e.result.findings) {
+      process.stderr.write(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}\n`);
+    }
+  }
+  const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
+  const index: Sink | undefined = o.index !== undefined ? fileSink(o.index) : undefined;
+  try {
+    for await (const chunk of federation.rdf(rdfWriter(o.to))) await sink.write(chunk);
+    if (index) for (const line of federation.indexLines()) await index.write(line);
+    await sink.close();
+    await index?.close();
+  } catch (e) {
+    sink.abort();
+    index?.abort();
+    throw e;
+  }
+  process.stderr.write(report(summary, o.lang));
+  return summary.rejected ? 1 : 0;
+}

@@ -1,0 +1,268 @@
+/**
+ * `federate`: one DCAT-AP catalogue from many jurisdictions' exports. The federated dcat:Catalog
+ * lists one dcat:Catalog per jurisdiction (profile); each record is a dataset of its
+ * jurisdiction's catalogue with a dcat:CatalogRecord for its provenance (source catalogue, source
+ * identifier, source URL); duplicates are linked to their group's primary with a
+ * dcat:qualifiedRelation (role: IANA `duplicate`) and reported, never dropped. A dataset read
+ * twice under the same IRI is one RDF node: it is written once and reported.
+ *
+ * Two passes over the inputs, so that memory stays bounded: the first finds the duplicates and
+ * builds the search index, the second writes the RDF record by record.
+ */
+import { loadProfile } from '../profiles/load.js';
+import type { Profile } from '../profiles/types.js';
+import { parseInputs, validateRecords, type Input, type ValidateOptions } from '../engine/pipeline.js';
+import type { Dataset } from '../model/types.js';
+import { recordToRdf } from '../rdf/from-record.js';
+import { XSD, factory, iri, safeIri, type Quad, type Term } from '../rdf/terms.js';
+import type { RdfWriter } from '../rdf/write.js';
+import type { RecordResult } from '../report/model.js';
+import { pickText } from '../util/lang.js';
+import { defaultVocabularies } from '../vocab/vocabulary.js';
+import { findDuplicates, type Duplicate, type Keyed } from './duplicates.js';
+
+export const DEFAULT_BASE = 'https://passerelle.opendata.ca/federation/';
+const DUPLICATE_ROLE = 'http://www.iana.org/assignments/relation/duplicate';
+const DCAT_AP_3 = 'https://semiceu.github.io/DCAT-AP/releases/3.0.1/';
+
+export interface FederateOptions extends Partial<ValidateOptions> {
+  /** Base IRI of the federated catalogue and of the nodes it mints. */
+  base?: string;
+  /** Name of the federated catalogue's publisher. */
+  publisher?: string;
+}
+
+/** One record of the federation as the first pass saw it. */
+export interface Entry {
+  n: number;
+  profile: string;
+  result: RecordResult;
+  /** The dataset's IRI (minted under the base when the record has none); undefined for a rejected record. */
+  iri?: string;
+  index?: IndexLine;
+}
+
+/** A line of the JSON Lines index, for a search engine. */
+export interface IndexLine {
+  id: string;
+  identifier?: string;
+  title: { en?: string; fr?: string };
+  jurisdiction: string;
+  themes: string[];
+  keywords: { en?: string[]; fr?: string[] };
+  formats: string[];
+  licence?: string;
+  modified?: string;
+  source: { catalogue: string; identifier?: string; url?: string; file: string; line?: number };
+  duplicateOf?: string;
+  duplicates?: string[];
+}
+
+export interface FederationSummary {
+  records: number;
+  written: number;
+  rejected: number;
+  jurisdictions: { profile: string; catalogue: string; records: number }[];
+  duplicates: (Duplicate & { entry: Entry; primaryEntry: Entry })[];
+}
+
+const dateOf = (d: Date): string => d.toISOString().slice(0, 10);
+
+export class Federation {
+  readonly inputs: Input[];
+  readonly entries: Entry[] = [];
+  private duplicates: Duplicate[] = [];
+  private readonly base: string;
+  private readonly profiles = new Map<string, Profile>();
+
+  constructor(
+    args: readonly (string | Input)[],
+    private readonly options: FederateOptions = {},
+  ) {
+    this.inputs = args.map((a) => (typeof a === 'string' ? parseInputs([a], options.profile)[0] : a));
+    this.base = options.base ?? DEFAULT_BASE;
+    for (const i of this.inputs) if (!this.profiles.has(i.profile)) this.profiles.set(i.profile, loadProfile(i.profile));
+  }
+
+  get catalogue(): string {
+    return `${this.base}catalogue`;
+  }
+
+  /** The dcat:Catalog of a jurisdiction: its portal, or a node under the base. */
+  catalogueOf(profile: string): string {
+    return safeIri(this.profiles.get(profile)?.portal ?? `${this.base}catalogue/${profile}`);
+  }
+
+  private datasetIri(profile: string, d: Dataset, n: number): string {
+    return d.id ? safeIri(d.id) : `${this.base}dataset/${profile}/${encodeURIComponent(d.identifier ?? String(n))}`;
+  }
+
+  private records(): AsyncGenerator<{ profile: string; result: RecordResult; dataset?: Dataset }> {
+    const inputs = this.inputs;
+    const options = this.options;
+    return (async function* () {
+      for await (const p of validateRecords(inputs, options)) yield { profile: p.result.profile ?? '', result: p.result, dataset: p.mapped?.dataset };
+    })();
+  }
+
+  /** First pass: every record read, its index line and the duplicates. */
+  async scan(): Promise<FederationSummary> {
+    const vocab = defaultVocabularies();
+    const keyed: Keyed[] = [];
+    let n = 0;
+    for await (const { profile, result, dataset } of this.records()) {
+      const entry: Entry = { n: n++, profile, result };
+      this.entries.push(entry);
+      if (!dataset) continue;
+      entry.iri = this.datasetIri(profile, dataset, entry.n);
+      const level = this.profiles.get(profile)?.jurisdiction?.level;
+      keyed.push({
+        n: entry.n,
+        iri: entry.iri,
+        identifier: dataset.identifier,
+        landingPages: dataset.landingPage ?? [],
+        title: pickText(dataset.title),
+        publisher: pickText(dataset.publisher?.name),
+        rank: level === 'federal' ? 1 : 0,
+      });
+      const code = (id: string, uri: string): string => (vocab.get(id)?.get(uri)?.code as string | undefined) ?? uri;
+      const formats = [...new Set((dataset.distribution ?? []).flatMap((d) => (d.format ? [code('file-type', d.format)] : [])))];
+      entry.index = {
+        id: entry.iri,
+        ...(dataset.identifier ? { identifier: dataset.identifier } : {}),
+        title: { ...(dataset.title?.en ? { en: dataset.title.en } : {}), ...(dataset.title?.fr ? { fr: dataset.title.fr } : {}) },
+        jurisdiction: profile,
+        themes: (dataset.theme ?? []).map((t) => code('theme', t)),
+        keywords: { ...(dataset.keyword?.en ? { en: dataset.keyword.en } : {}), ...(dataset.keyword?.fr ? { fr: dataset.keyword.fr } : {}) },
+        formats,
+        ...(dataset.distribution?.find((d) => d.license)?.license ? { licence: dataset.distribution?.find((d) => d.license)?.license } : {}),
+        ...(dataset.modified ? { modified: dataset.modified } : {}),
+        source: {
+          catalogue: this.catalogueOf(profile),
+          ...(dataset.identifier ? { identifier: dataset.identifier } : {}),
+          ...(this.sourceUrl(dataset) ? { url: this.sourceUrl(dataset) } : {}),
+          file: result.source.file,
+          ...(result.source.line !== undefined ? { line: result.source.line } : {}),
+        },
+      };
+    }
+    this.duplicates = findDuplicates(keyed);
+    const byN = new Map(this.entries.map((e) => [e.n, e]));
+    for (const d of this.duplicates) {
+      const e = byN.get(d.n) as Entry;
+      const p = byN.get(d.primary) as Entry;
+      if (d.reasons.includes('same-iri')) continue; // the same node: nothing to link
+      if (e.index) e.index.duplicateOf = p.iri;
+      if (p.index) p.index.duplicates = [...(p.index.duplicates ?? []), e.iri as string];
+    }
+    return this.summary();
+  }
+
+  private sourceUrl(d: Dataset): string | undefined {
+    return d.landingPage?.[0] ?? d.id;
+  }
+
+  /** Records not written because an earlier record has the same IRI. */
+  private sameIri(): Set<number> {
+    return new Set(this.duplicates.filter((d) => d.reasons.includes('same-iri')).map((d) => d.n));
+  }
+
+  summary(): FederationSummary {
+    const byN = new Map(this.entries.map((e) => [e.n, e]));
+    const skipped = this.sameIri();
+    const jurisdictions = [...this.profiles.keys()].map((profile) => ({
+      profile,
+      catalogue: this.catalogueOf(profile),
+      records: this.entries.filter((e) => e.profile === profile && e.iri && !skipped.has(e.n)).length,
+    }));
+    return {
+      records: this.entries.length,
+      written: this.entries.filter((e) => e.iri && !skipped.has(e.n)).length,
+      rejected: this.entries.filter((e) => !e.iri).length,
+      jurisdictions,
+      duplicates: this.duplicates.map((d) => ({ ...d, entry: byN.get(d.n) as Entry, primaryEntry: byN.get(d.primary) as Entry })),
+    };
+  }
+
+  /** The search index, one line per dataset written. */
+  *indexLines(): Generator<string> {
+    const skipped = this.sameIri();
+    for (const e of this.entries) if (e.index && !skipped.has(e.n)) yield `${JSON.stringify(e.index)}\n`;
+  }
+
+  /** Second pass: the RDF, catalogues first, then each record as it is read again. */
+  async *rdf(writer: RdfWriter): AsyncGenerator<string> {
+    const now = dateOf(this.options.now ?? new Date());
+    const q = (s: Term, p: string, o: Term, g?: Term): Quad =>
+      factory.quad(s as never, iri(p) as never, o as never, (writer.quads && g ? g : factory.defaultGraph()) as never);
+    const lit = (v: string, lang?: string) => factory.literal(v, lang);
+    const date = factory.literal(now, factory.namedNode(`${XSD}date`));
+    const type = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+    yield writer.start();
+    const fed = factory.namedNode(this.catalogue);
+    const head: Quad[] = [
+      q(fed, type, iri('dcat:Catalog'), fed),
+      q(fed, 'dct:title', lit('Federated catalogue of Canadian open data', 'en'), fed),
+      q(fed, 'dct:title', lit('Catalogue fédéré des données ouvertes canadiennes', 'fr'), fed),
+      q(fed, 'dct:description', lit(`Datasets of ${this.profiles.size} jurisdictions' catalogues, in DCAT-AP 3, with their provenance and duplicates linked.`, 'en'), fed),
+      q(fed, 'dct:description', lit(`Jeux de données des catalogues de ${this.profiles.size} administrations, en DCAT-AP 3, avec leur provenance et les doublons reliés.`, 'fr'), fed),
+      q(fed, 'dct:modified', date, fed),
+    ];
+    const fedPublisher = factory.blankNode('federation-publisher');
+    head.push(q(fed, 'dct:publisher', fedPublisher, fed), q(fedPublisher, type, iri('foaf:Agent'), fed), q(fedPublisher, 'foaf:name', lit(this.options.publisher ?? 'Passerelle'), fed));
+    for (const [id, profile] of this.profiles) {
+      const cat = factory.namedNode(this.catalogueOf(id));
+      head.push(q(fed, 'dcat:catalog', cat, fed));
+      const publisher = factory.blankNode(`publisher-${id}`);
+      const name = profile.jurisdiction?.name ?? profile.name;
+      head.push(
+        q(cat, type, iri('dcat:Catalog'), cat),
+        ...Object.entries(profile.name).map(([l, t]) => q(cat, 'dct:title', lit(t, l), cat)),
+        q(cat, 'dct:description', lit(`Records of ${profile.name.en ?? id}, as exported and checked by Passerelle (profile ${id}).`, 'en'), cat),
+        q(cat, 'dct:description', lit(`Enregistrements de ${profile.name.fr ?? profile.name.en ?? id}, tels qu'exportés et vérifiés par Passerelle (profil ${id}).`, 'fr'), cat),
+        q(cat, 'dct:publisher', publisher, cat),
+        q(publisher, type, iri('foaf:Agent'), cat),
+        ...Object.entries(name).map(([l, t]) => q(publisher, 'foaf:name', lit(t, l), cat)),
+      );
+      if (profile.portal) head.push(q(cat, 'foaf:homepage', factory.namedNode(safeIri(profile.portal)), cat));
+    }
+    yield await writer.write(head);
+
+    const byN = new Map(this.entries.map((e) => [e.n, e]));
+    const links = new Map(this.duplicates.filter((d) => !d.reasons.includes('same-iri')).map((d) => [d.n, byN.get(d.primary) as Entry]));
+    const skipped = this.sameIri();
+    let n = 0;
+    for await (const { profile, dataset } of this.records()) {
+      const entry = byN.get(n++);
+      if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
+      const cat = factory.namedNode(this.catalogueOf(profile));
+      const ds = factory.namedNode(entry.iri);
+      const { quads } = recordToRdf({ ...dataset, id: entry.iri }, { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined });
+      const rec = factory.namedNode(`${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`);
+      quads.push(
+        q(cat, 'dcat:dataset', ds, cat),
+        q(cat, 'dcat:record', rec, cat),
+        q(rec, type, iri('dcat:CatalogRecord'), cat),
+        q(rec, 'foaf:primaryTopic', ds, cat),
+        q(rec, 'dct:modified', date, cat),
+        q(rec, 'dct:conformsTo', factory.namedNode(DCAT_AP_3), cat),
+      );
+      if (dataset.identifier) quads.push(q(rec, 'dct:identifier', lit(dataset.identifier), cat));
+      const url = this.sourceUrl(dataset);
+      if (url) quads.push(q(rec, 'dct:source', factory.namedNode(safeIri(url)), cat));
+      const primary = links.get(entry.n);
+      if (primary?.iri) {
+        const rel = factory.blankNode(`f${entry.n}dup`);
+        quads.push(
+          q(ds, 'dcat:qualifiedRelation', rel, cat),
+          q(rel, type, iri('dcat:Relationship'), cat),
+          q(rel, 'dct:relation', factory.namedNode(primary.iri), cat),
+          q(rel, 'dcat:hadRole', factory.namedNode(DUPLICATE_ROLE), cat),
+        );
+      }
+      yield await writer.write(quads);
+    }
+    yield writer.end();
+  }
+}
