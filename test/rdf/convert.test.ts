@@ -3,13 +3,13 @@
  * are covered): every syntax parses with rapper and rdflib to the same statements as ours, and
  * JSON-LD and N-Triples carry the same graph both ways.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import N3 from 'n3';
 import { convertRecords } from '../../src/rdf/convert.js';
 import { documentLoader, loadJsonld } from '../../src/rdf/jsonld.js';
 import { RDF_FORMATS, lineText, rdfWriter, type RdfFormat } from '../../src/rdf/write.js';
-import { ROOT, tempDir } from '../helpers.js';
+import { cli, ROOT, tempDir } from '../helpers.js';
 import { HAS_RAPPER, HAS_RDFLIB, rapperCount, rdflibCount, skipNote } from './tools.js';
 
 const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) => existsSync(join(ROOT, 'profiles', `${d}.yaml`)));
@@ -89,5 +89,30 @@ describe.each(profiles)('convert fixtures/%s', (profile) => {
     const jsonld = await loadJsonld();
     const back = (await jsonld.toRDF(JSON.parse(text), { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
     expect(await canonical(back)).toBe(await canonical(lineText(quads)));
+  });
+});
+
+describe('passerelle convert', () => {
+  test('writes the records, names the unreadable one on stderr and exits 1', () => {
+    const out = join(tmp.dir, 'cli.nt');
+    const r = cli(['convert', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', '--to', 'ntriples', '--output', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^fixtures\/ca-gc\/catalogue\.jsonl:7:\d+: Record could not be read: invalid JSON/m);
+    expect(r.stderr).toMatch(/7 records converted to ntriples; 1 could not be read/);
+    const quads = new N3.Parser({ format: 'N-Triples' }).parse(readFileSync(out, 'utf8'));
+    const datasets = quads.filter((q) => q.predicate.value.endsWith('#type') && q.object.value === 'http://www.w3.org/ns/dcat#Dataset');
+    expect(datasets).toHaveLength(7);
+  });
+
+  test('in French, to standard output; a usage error writes nothing', () => {
+    const r = cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc', '--to', 'turtle', '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#>\./);
+    expect(r.stderr).toBe('1 enregistrements convertis en turtle\n');
+    const bad = cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'nowhere', '--to', 'turtle', '--output', join(tmp.dir, 'none.ttl')]);
+    expect(bad.code).toBe(2);
+    expect(existsSync(join(tmp.dir, 'none.ttl'))).toBe(false);
+    expect(cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc']).code).toBe(2); // --to is required
   });
 });
