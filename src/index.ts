@@ -4,7 +4,7 @@
  *   import { validate } from 'passerelle';
  *   const report = await validate(['export.jsonl'], { profile: 'ca-gc' });
  */
-export { validate, validateRecords, Pipeline, tool, type ValidateOptions, type Processed } from './engine/pipeline.js';
+export { validate, validateRecords, Pipeline, tool, type ValidateOptions, type Processed, type RecordCheck } from './engine/pipeline.js';
 export { readSources, readFile, expandPaths, registerReader } from './sources/read.js';
 export type { SourceRecord } from './sources/types.js';
 export { loadProfile, listProfileIds, parseProfile } from './profiles/load.js';
@@ -23,3 +23,15 @@ export { FORMATTERS, pieces, type Formatter, type FormatterFactory, type Formatt
 export * from './report/model.js';
 export { defaultVocabularies, VocabularyRegistry, Vocabulary, type Concept } from './vocab/vocabulary.js';
 export { UsageError, ConfigError, InputError } from './util/errors.js';
+export { recordToRdf, type RecordGraph } from './rdf/from-record.js';
+export { rdfWriter, RDF_FORMATS, type RdfFormat, type RdfWriter } from './rdf/write.js';
+export { parseRdf, RdfSyntaxError, type RdfSyntax } from './rdf/parse.js';
+export { convertRecords, type ConvertOptions } from './rdf/convert.js';
+export { Federation, type FederateOptions, type IndexLine } from './federate/federate.js';
+export type { ShaclChecker, ShaclResult } from './shacl/check.js';
+
+/** SHACL checks with Passerelle's DCAT-AP 3 shapes and `files` (shacl-engine is loaded on first use). */
+export async function loadShaclChecker(files: readonly string[] = [], options?: { own?: boolean }): Promise<import('./shacl/check.js').ShaclChecker> {
+  const { ShaclChecker } = await import('./shacl/check.js');
+  return ShaclChecker.load(files, options);
+}

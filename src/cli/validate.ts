@@ -1,5 +1,5 @@
 /** `passerelle validate`: a thin shell over the library's pipeline. */
-import { validateRecords, tool, type ValidateOptions } from '../engine/pipeline.js';
+import { validateRecords, tool, type RecordCheck, type ValidateOptions } from '../engine/pipeline.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
 import { addToSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
@@ -9,7 +9,7 @@ import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outp
 import { Progress } from './progress.js';
 
 /** shacl-engine is loaded only when SHACL is asked for. */
-async function loadShacl(shapes: string[]): Promise<{ check: NonNullable<ValidateOptions['checks']>[number]['check'] }> {
+async function loadShacl(shapes: string[]): Promise<RecordCheck> {
   const { ShaclChecker } = await import('../shacl/check.js');
   return ShaclChecker.load(shapes);
 }

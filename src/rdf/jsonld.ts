@@ -89,4 +89,3 @@ export async function compactChunk(nquads: string): Promise<Node[]> {
   return Array.isArray(compacted['@graph']) ? (compacted['@graph'] as Node[]) : [compacted];
 }
 
-export { CONTEXT_URL };

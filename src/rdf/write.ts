@@ -10,13 +10,6 @@ import { PREFIXES, type Quad } from './terms.js';
 export const RDF_FORMATS = ['jsonld', 'turtle', 'ntriples', 'nquads'] as const;
 export type RdfFormat = (typeof RDF_FORMATS)[number];
 
-/** File extensions and media types, for `--output` names and documentation. */
-export const RDF_FORMAT_INFO: Record<RdfFormat, { extension: string; mediaType: string }> = {
-  jsonld: { extension: '.jsonld', mediaType: 'application/ld+json' },
-  turtle: { extension: '.ttl', mediaType: 'text/turtle' },
-  ntriples: { extension: '.nt', mediaType: 'application/n-triples' },
-  nquads: { extension: '.nq', mediaType: 'application/n-quads' },
-};
 
 export interface RdfWriter {
   readonly format: RdfFormat;

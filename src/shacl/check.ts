@@ -8,7 +8,7 @@ import N3 from 'n3';
 import { Validator } from 'shacl-engine';
 import type { Dataset } from '../model/types.js';
 import { propertyByIri, recordToRdf, type RecordNode } from '../rdf/from-record.js';
-import { curie, factory, termKey, type Quad, type Term } from '../rdf/terms.js';
+import { curie, termKey, type Quad, type Term } from '../rdf/terms.js';
 import type { Severity } from '../report/model.js';
 import { COMPONENTS } from '../rules/shacl/components.js';
 import type { Emitted } from '../rules/types.js';
@@ -128,4 +128,3 @@ function propertyPath(node: RecordNode, r: ShaclResult): string | undefined {
   return def && (def.kind === 'text' || def.kind === 'texts') && lang ? `${base}@${lang}` : base;
 }
 
-export { factory };
