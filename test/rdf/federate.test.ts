@@ -44,12 +44,14 @@ describe('federate the fixtures of every profile', () => {
   test('every dataset is in its jurisdiction catalogue, with a catalogue record of its provenance', () => {
     const datasets = store.getSubjects(TYPE, `${DCAT}Dataset`, null);
     expect(datasets.length).toBe(run.index.length);
+    const urls = Object.fromEntries(run.index.map((l) => [l.id, l.source.url]));
     for (const ds of datasets) {
       expect(store.getSubjects(`${DCAT}dataset`, ds, null)).toHaveLength(1);
       const [rec] = store.getSubjects(`${FOAF}primaryTopic`, ds, null);
       expect(store.getObjects(rec, TYPE, null).map((o) => o.value)).toEqual([`${DCAT}CatalogRecord`]);
       expect(store.getObjects(rec, `${DCT}identifier`, null)).toHaveLength(1);
-      expect(store.getObjects(rec, `${DCT}source`, null)).toHaveLength(1);
+      // the source URL (landing page, else the source's IRI), when the source has one (a CSV row may not)
+      expect(store.getObjects(rec, `${DCT}source`, null).map((o) => o.value)).toEqual(urls[ds.value] ? [urls[ds.value]] : []);
       expect(store.getObjects(rec, `${DCT}modified`, null)[0].value).toBe('2026-11-01');
     }
   });
