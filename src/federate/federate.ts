@@ -93,8 +93,11 @@ export class Federation {
     return safeIri(this.profiles.get(profile)?.portal ?? `${this.base}catalogue/${profile}`);
   }
 
+  /** The dataset's IRI; without one, its identifier when that is a URL (DCAT-US), else one under the base. */
   private datasetIri(profile: string, d: Dataset, n: number): string {
-    return d.id ? safeIri(d.id) : `${this.base}dataset/${profile}/${encodeURIComponent(d.identifier ?? String(n))}`;
+    if (d.id) return safeIri(d.id);
+    if (d.identifier && /^https?:\/\/\S+$/i.test(d.identifier)) return safeIri(d.identifier);
+    return `${this.base}dataset/${profile}/${encodeURIComponent(d.identifier ?? String(n))}`;
   }
 
   private records(): AsyncGenerator<{ profile: string; result: RecordResult; dataset?: Dataset }> {
