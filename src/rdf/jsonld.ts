@@ -14,25 +14,36 @@ export function loadJsonld(): Promise<JsonLd> {
 }
 
 /** Raised for a context the loader will not fetch; the message says what to do. */
-export class RemoteContextError extends Error {}
+export class RemoteContextError extends Error {
+  constructor(readonly url: string) {
+    super(`the JSON-LD context ${url} is not available offline (Passerelle never uses the network): put the context in the document`);
+  }
+}
 
 /** Local contexts only: Passerelle never uses the network. */
 export async function documentLoader(url: string): Promise<{ contextUrl?: string; documentUrl: string; document: unknown }> {
   if (url === CONTEXT_URL) return { contextUrl: undefined, documentUrl: url, document: jsonldContext() };
-  throw new RemoteContextError(
-    `the JSON-LD context ${url} is not available offline (Passerelle never uses the network): put the context in the document`,
-  );
+  throw new RemoteContextError(url);
 }
 
-/** The message of a jsonld error, down to its cause (a refused context, a bad term). */
-export function jsonldMessage(e: unknown): string {
-  let err = e as { message?: string; details?: { cause?: unknown }; cause?: unknown };
+/** Why jsonld failed, in English and French, down to its cause (a refused context, a bad term). */
+export function jsonldReason(e: unknown): { en: string; fr: string } {
+  let err = e as { message?: string; name?: string; details?: { cause?: unknown; code?: string }; cause?: unknown };
+  let code = err?.details?.code;
   for (let i = 0; i < 5; i++) {
+    if (err instanceof RemoteContextError) {
+      return {
+        en: err.message,
+        fr: `le contexte JSON-LD ${err.url} n'est pas disponible hors ligne (Passerelle n'utilise jamais le réseau) : mettez le contexte dans le document`,
+      };
+    }
     const next = (err?.details?.cause ?? err?.cause) as typeof err | undefined;
     if (!next) break;
     err = next;
+    code = err?.details?.code ?? code;
   }
-  return err?.message ?? String(e);
+  // jsonld's codes are the JSON-LD specification's error names (`invalid @id value`)
+  return code ? { en: `JSON-LD error "${code}"`, fr: `erreur JSON-LD « ${code} »` } : { en: 'syntax error', fr: 'erreur de syntaxe' };
 }
 
 const isRef = (v: unknown): v is { '@id': string } => v !== null && typeof v === 'object' && Object.keys(v).length === 1 && '@id' in (v as Node);

@@ -6,20 +6,49 @@
  */
 import { extname } from 'node:path';
 import N3 from 'n3';
+import type { Bilingual } from '../rules/types.js';
+import { jsonErrorReason, xmlErrorReason } from '../sources/read-errors.js';
 import { LineIndex } from '../util/locate.js';
 import type { Quad } from './terms.js';
 
 export type RdfSyntax = 'turtle' | 'trig' | 'ntriples' | 'nquads' | 'rdfxml' | 'jsonld';
 
+/** Broken RDF: why (in English and French) and where. */
 export class RdfSyntaxError extends Error {
   constructor(
-    message: string,
+    readonly reason: Bilingual,
     readonly line?: number,
     readonly column?: number,
   ) {
-    super(message);
+    super(reason.en);
     this.name = 'RdfSyntaxError';
   }
+}
+
+const SYNTAX_NAMES: Record<RdfSyntax, string> = {
+  turtle: 'Turtle',
+  trig: 'TriG',
+  ntriples: 'N-Triples',
+  nquads: 'N-Quads',
+  rdfxml: 'RDF/XML',
+  jsonld: 'JSON-LD',
+};
+const invalid = (syntax: RdfSyntax | 'json', why: Bilingual): Bilingual => {
+  const name = syntax === 'json' ? 'JSON' : SYNTAX_NAMES[syntax];
+  return { en: `invalid ${name}: ${why.en}`, fr: `${name} non valide : ${why.fr}` };
+};
+const SYNTAX_ERROR: Bilingual = { en: 'syntax error', fr: 'erreur de syntaxe' };
+
+/** N3.js's messages (without their line), in English and French. */
+function n3Reason(message: string): Bilingual {
+  let m = /^Undefined prefix "([^"]*)"/.exec(message);
+  if (m) return { en: `undefined prefix "${m[1]}"`, fr: `préfixe « ${m[1]} » non défini` };
+  m = /^Unexpected "(.*)"/.exec(message);
+  if (m) return { en: `unexpected "${m[1]}"`, fr: `« ${m[1]} » inattendu` };
+  m = /^Expected (\S+) but got (\S+)/.exec(message);
+  if (m) return { en: `${m[1]} expected, found ${m[2]}`, fr: `${m[1]} attendu, trouvé : ${m[2]}` };
+  if (/^Unexpected (eof|end)/i.test(message)) return { en: 'the text ends too early', fr: 'le texte se termine trop tôt' };
+  return SYNTAX_ERROR;
 }
 
 const BY_EXTENSION: Record<string, RdfSyntax> = {
@@ -52,6 +81,7 @@ export function syntaxOf(file: string, head: string): RdfSyntax | undefined {
 
 const N3_FORMAT: Record<string, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };
 
+
 /** Column of an N3.js error: where the offending token sits on its line. */
 function n3Column(text: string, line: number | undefined, e: Error & { context?: { token?: { prefix?: string; value?: string } } }): number | undefined {
   if (line === undefined) return undefined;
@@ -70,7 +100,7 @@ function parseN3(text: string, syntax: RdfSyntax, baseIRI: string): Quad[] {
     const e = err as Error & { context?: { line?: number; token?: { prefix?: string; value?: string } } };
     const line = e.context?.line ?? (/on line (\d+)/.exec(e.message) ? Number(/on line (\d+)/.exec(e.message)?.[1]) : undefined);
     const message = e.message.replace(/ on line \d+\.?$/, '').replace(/\.$/, '');
-    throw new RdfSyntaxError(`invalid ${syntax === 'ntriples' ? 'N-Triples' : N3_FORMAT[syntax]}: ${message}`, line, n3Column(text, line, e));
+    throw new RdfSyntaxError(invalid(syntax, n3Reason(message)), line, n3Column(text, line, e));
   }
 }
 
@@ -86,7 +116,8 @@ async function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
       if (failed) return;
       failed = true;
       const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
-      reject(new RdfSyntaxError(`invalid RDF/XML: ${(m ? m[3] : e.message).replace(/\.$/, '')}`, m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined));
+      // saxes's (XML) errors carry a position; the RDF/XML parser's own do not
+      reject(new RdfSyntaxError(invalid('rdfxml', m ? xmlErrorReason(m[3]) : SYNTAX_ERROR), m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined));
     });
     parser.on('end', () => resolve(quads));
     parser.end(text);
@@ -101,15 +132,15 @@ async function parseJsonLd(text: string, baseIRI: string): Promise<Quad[]> {
     const e = err as Error;
     const pos = /position (\d+)/.exec(e.message);
     const at = pos ? new LineIndex(text).position(Number(pos[1])) : undefined;
-    throw new RdfSyntaxError(`invalid JSON: ${e.message.replace(/ in JSON at position \d+.*$/, '').replace(/, "[\s\S]*" is not valid JSON$/, '')}`, at?.line, at?.column);
+    throw new RdfSyntaxError(invalid('json', jsonErrorReason(e)), at?.line, at?.column);
   }
-  const { documentLoader, jsonldMessage, loadJsonld } = await import('./jsonld.js');
+  const { documentLoader, jsonldReason, loadJsonld } = await import('./jsonld.js');
   const jsonld = await loadJsonld();
   let nquads: string;
   try {
     nquads = (await jsonld.toRDF(doc as never, { format: 'application/n-quads', base: baseIRI, documentLoader } as never)) as unknown as string;
   } catch (e) {
-    throw new RdfSyntaxError(`invalid JSON-LD: ${jsonldMessage(e)}`);
+    throw new RdfSyntaxError(invalid('jsonld', jsonldReason(e)));
   }
   return new N3.Parser({ format: 'N-Quads' }).parse(nquads) as Quad[];
 }

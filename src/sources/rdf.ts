@@ -169,7 +169,7 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
     quads = await parseRdf(text, syntax, pathToFileURL(resolve(file)).href);
   } catch (e) {
     if (!(e instanceof RdfSyntaxError)) throw e;
-    yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.message, line: e.line, column: e.column } };
+    yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.reason, line: e.line, column: e.column } };
     return;
   }
   const shaper = new RecordShaper(quads);
@@ -177,7 +177,7 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
   const at = (t: Term) => (offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t));
   const datasets = shaper.datasets(at);
   if (datasets.length === 0) {
-    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: 'no dcat:Dataset in this RDF', line: 1 } };
+    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: { en: 'no dcat:Dataset in this RDF', fr: 'aucun dcat:Dataset dans ce RDF' }, line: 1 } };
     return;
   }
   const index = new LineIndex(text);

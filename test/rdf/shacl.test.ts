@@ -149,6 +149,6 @@ describe('validate --shacl', () => {
     const r = cli(['validate', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc', '--shapes', shapes]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/broken\.ttl:3:3: invalid Turtle: Undefined prefix "shx:"/);
+    expect(r.stderr).toMatch(/broken\.ttl:3:3: invalid Turtle: undefined prefix "shx:"/);
   });
 });

@@ -151,14 +151,14 @@ const DOCS = {
   en: (name: string) => `A finding of \`validate --shacl\`: the common record, written as DCAT-AP 3 RDF, does not satisfy
 a ${name} of a SHACL shape (Passerelle's DCAT-AP 3 shapes, or a file given with --shapes). The
 finding names the shape's property and the common record's property, traced back to the field of
-the source record. Its severity is the shape's sh:severity (Violation: error, Warning: warning,
-Info: info) unless configuration sets one. See docs/rdf.md for the shapes and how they differ from
+the source record. Its severity is the shape's sh:severity (sh:Violation: error, sh:Warning: warning,
+sh:Info: info) unless configuration sets one. See docs/rdf.md for the shapes and how they differ from
 the official DCAT-AP 3.0.1 files.`,
   fr: (name: string) => `Un constat de \`validate --shacl\` : l'enregistrement commun, écrit en RDF DCAT-AP 3, ne
 respecte pas une contrainte ${name} d'une forme SHACL (les formes DCAT-AP 3 de Passerelle, ou un
 fichier donné avec --shapes). Le constat nomme la propriété de la forme et celle de
 l'enregistrement commun, rattachée au champ de l'enregistrement source. Sa gravité est le
-sh:severity de la forme (Violation : erreur, Warning : avertissement, Info : info), sauf si la
+sh:severity de la forme (sh:Violation : erreur, sh:Warning : avertissement, sh:Info : info), sauf si la
 configuration en fixe une. Voir docs/rdf.md pour les formes et leurs écarts avec les fichiers
 officiels de DCAT-AP 3.0.1.`,
 };
