@@ -4,7 +4,7 @@ import { t } from '../i18n/ui.js';
 import { convertRecords } from '../rdf/convert.js';
 import type { RdfFormat } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
-import { fileSink, stdoutSink, type Sink } from './output.js';
+import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { Progress } from './progress.js';
 
 export interface ConvertCommandOptions {
@@ -16,6 +16,7 @@ export interface ConvertCommandOptions {
 
 /** Exit 0 when every record was converted, 1 when a record could not be read (it is named on stderr). */
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
+  requireDirectoryOf('--output', o.output);
   const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to });
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();

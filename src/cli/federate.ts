@@ -4,7 +4,7 @@ import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
 import { rdfWriter } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
-import { fileSink, stdoutSink, type Sink } from './output.js';
+import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
 
 export interface FederateCommandOptions {
@@ -47,6 +47,8 @@ function report(s: FederationSummary, lang: Lang): string {
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
+  requireDirectoryOf('--output', o.output);
+  requireDirectoryOf('--index', o.index);
   const federation = new Federation(paths, { profile: o.profile, lang: o.lang, now: parseNow(o.now), base: o.base, publisher: o.publisher });
   const summary = await federation.scan();
   for (const e of federation.entries) {

@@ -3,8 +3,9 @@
  * so that a failed or interrupted run never leaves a truncated report behind. Writes wait for the
  * destination to drain: a slow pipe slows reading down instead of filling memory.
  */
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { dirname, basename, join, resolve } from 'node:path';
+import { UsageError } from '../util/errors.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
@@ -55,4 +56,16 @@ export function fileSink(file: string): Sink {
       pending.delete(tmp);
     },
   };
+}
+
+/** An output file whose directory does not exist is a usage error, found before anything is read. */
+export function requireDirectoryOf(flag: string, file: string | undefined): void {
+  if (file === undefined) return;
+  let ok = false;
+  try {
+    ok = statSync(dirname(resolve(file))).isDirectory();
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`${flag}: ${file}: no such directory`);
 }

@@ -114,5 +114,7 @@ describe('passerelle convert', () => {
     expect(bad.code).toBe(2);
     expect(existsSync(join(tmp.dir, 'none.ttl'))).toBe(false);
     expect(cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc']).code).toBe(2); // --to is required
+    const nowhere = cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc', '--to', 'nquads', '--output', join(tmp.dir, 'no-dir', 'x.nq')]);
+    expect([nowhere.code, nowhere.stderr]).toEqual([2, expect.stringMatching(/--output: .*no-dir\/x\.nq: no such directory/)]);
   });
 });
