@@ -8,7 +8,7 @@ import type { Quad } from '../rdf/terms.js';
 import { ConfigError, InputError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 
-export const SHAPES_DIR = join(PACKAGE_ROOT, 'shapes');
+export const SHAPES_DIR = join(PACKAGE_ROOT, 'src', 'shacl', 'shapes');
 /** Passerelle's DCAT-AP 3 shapes (docs/rdf.md). */
 export const OWN_SHAPES = join(SHAPES_DIR, 'dcat-ap-3.ttl');
 
