@@ -18,7 +18,12 @@ describe('passerelle validate', () => {
     expect(Object.keys(report).sort()).toEqual(['records', 'schemaVersion', 'summary', 'tool']);
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'passerelle', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(report.summary).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 13, warning: 6, info: 0 } });
+    const { scores, ...counts } = report.summary;
+    expect(counts).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 14, warning: 47, info: 59 } });
+    // every record read is scored, the rejected one aside
+    expect(scores.records).toBe(15);
+    expect(scores.mqa).toMatchObject({ max: 325, notAssessed: ['accessUrlStatusCode', 'downloadUrlStatusCode'] });
+    expect(Object.values(scores.stars as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(15);
     const rejected = report.records.filter((x: { status: string }) => x.status === 'rejected');
     expect(rejected).toEqual([
       {
@@ -29,6 +34,9 @@ describe('passerelle validate', () => {
         findings: [expect.objectContaining({ ruleId: 'input/parse-error', severity: 'error', line: 7 })],
       },
     ]);
+    for (const rec of report.records.filter((x: { status: string }) => x.status !== 'rejected')) {
+      expect(Object.keys(rec.scores).sort()).toEqual(['distributionStars', 'mqa', 'principles', 'stars']);
+    }
     // order follows the input: files sorted, records in file order
     expect(report.records.map((x: { source: { file: string } }) => x.source.file.split('/').pop())).toEqual([
       'catalogue-extract.jsonl.gz', 'catalogue-extract.jsonl.gz', ...Array(8).fill('catalogue.jsonl'), 'dataset.json',
@@ -41,10 +49,10 @@ describe('passerelle validate', () => {
     }
   });
 
-  test('a clean record alone exits 0', () => {
+  test('a record with warnings only exits 0', () => {
     const r = cli(['validate', 'fixtures/ca-gc/package_show.json', '--profile', 'ca-gc', ...NOW]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/No problems/);
+    expect(r.stdout).toMatch(/⚠ 6 problems \(2 warnings, 4 infos\) in 1 of 1 records/);
   });
 
   test('the output is deterministic', () => {
@@ -84,7 +92,11 @@ describe('passerelle validate', () => {
     const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', ...NOW]);
     expect(r.stdout).toMatch(/fixtures\/ca-gc\/catalogue\.jsonl:4 {2}d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 "Canadian Vehicle Specifications"/);
     expect(r.stdout).toMatch(/error +Last updated 2023-02-14 \(1356 days ago\) but declared Monthly/);
-    expect(r.stdout).toMatch(/✖ 14 problems \(8 errors, 6 warnings\) in 6 of 8 records/);
+    expect(r.stdout).toMatch(/✖ 64 problems \(8 errors, 27 warnings, 29 infos\) in 8 of 8 records/);
+    // a short score line per record, the catalogue's scores at the end
+    expect(r.stdout).toMatch(/^ {2}MQA 291\.67\/325 good · ★★★☆☆ · P1 100% · P2 100% · P3 100% · P4 71% · P5 100% · P6 100%$/m);
+    expect(r.stdout).toMatch(/^Scores \(7 records\)\n {2}MQA: mean [\d.]+\/325 \((good|sufficient)\), median [\d.]+$/m);
+    expect(r.stdout).toMatch(/URL reachability not assessed \(80 points\): use --check-urls/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -92,7 +104,9 @@ describe('passerelle validate', () => {
     const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
     expect(r.stdout).toMatch(/Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/);
     expect(r.stdout).toMatch(/maintainer_email : la valeur n'est pas valide \(adresse courriel attendu\)/);
-    expect(r.stdout).toMatch(/14 problèmes \(8 erreurs, 6 avertissements\)/);
+    expect(r.stdout).toMatch(/64 problèmes \(8 erreurs, 27 avertissements, 29 infos\)/);
+    expect(r.stdout).toMatch(/MQA 291,67\/325 bon · ★★★☆☆ · P1 100\u00a0%/);
+    expect(r.stdout).toMatch(/^Notes \(7 enregistrements\)$/m);
   });
 
   test('--output writes the report to a file, and nothing on stdout', () => {

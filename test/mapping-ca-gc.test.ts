@@ -20,6 +20,8 @@ test('open.canada.ca package → common record', () => {
     id: 'https://open.canada.ca/data/organization/ec',
     identifier: 'ec',
     name: { en: 'Environment and Climate Change Canada', fr: 'Environnement et Changement climatique Canada' },
+    // jurisdiction "federal"
+    type: 'http://purl.org/adms/publishertype/NationalAuthority',
   });
   expect(d.contactPoint).toEqual([{ email: 'ec.rob-bbs.ec@canada.ca' }]);
   expect(d.accrualPeriodicity).toBe(`${EU}frequency/ANNUAL`);

@@ -1,10 +1,17 @@
 /** `passerelle validate`: a thin shell over the library's pipeline. */
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { validateRecords, tool, type RecordCheck, type ValidateOptions } from '../engine/pipeline.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
-import { addToSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
+import { addToSummary, closeSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
 import type { Lang } from '../rules/types.js';
+import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
+import { resolveConfig } from '../config/load.js';
+import { UrlChecker } from '../net/urls.js';
 import { UsageError } from '../util/errors.js';
+import { relativeToCwd } from '../util/files.js';
+import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
 import { Progress } from './progress.js';
 
@@ -22,6 +29,13 @@ export interface ValidateCommandOptions extends OutputFlags {
   color?: boolean;
   shacl?: boolean;
   shapes?: string[];
+  /** A file, or `false` for --no-config; the nearest passerelle.config.yaml when undefined. */
+  config?: string | false;
+  baseline?: string;
+  updateBaseline?: boolean;
+  checkUrls?: boolean;
+  urlTimeout?: string;
+  urlConcurrency?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -34,11 +48,39 @@ export function parseNow(s: string | undefined): Date | undefined {
   return d;
 }
 
+function urlChecker(o: ValidateCommandOptions): UrlChecker {
+  const timeout = Number(o.urlTimeout ?? 10);
+  const concurrency = Number(o.urlConcurrency ?? 8);
+  if (!(timeout > 0)) throw new UsageError(`--url-timeout: "${o.urlTimeout}" is not a number of seconds`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--url-concurrency: "${o.urlConcurrency}" is not a whole number above 0`);
+  return new UrlChecker({ timeoutMs: timeout * 1000, concurrency, userAgent: `passerelle/${tool().version} (metadata checker; --check-urls)` });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
   const plan = planOutputs(o);
   const maxWarnings = parseMaxWarnings(o.maxWarnings);
   if (!FAIL_ON.includes(o.failOn)) throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
-  const options: Partial<ValidateOptions> = { profile: o.profile, now: parseNow(o.now), lang: o.lang };
+  if (o.updateBaseline && !o.baseline) throw new UsageError('--update-baseline: name the file with --baseline <file>');
+  if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string)))) throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
+  const config = resolveConfig(o.config);
+  const options: Partial<ValidateOptions> = {
+    profile: o.profile,
+    now: parseNow(o.now),
+    lang: o.lang,
+    settings: config?.settings,
+    // with --update-baseline the old baseline is replaced, not applied
+    baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
+    urlChecker: o.checkUrls ? urlChecker(o) : undefined,
+  };
+  const recorder = o.updateBaseline ? new BaselineRecorder() : undefined;
   if (o.shacl || o.shapes?.length) options.checks = [await loadShacl(o.shapes ?? [])];
   // Loading the profile and crosswalk and listing the inputs happen before any output, so that a
   // usage or configuration error leaves no half-written report.
@@ -51,11 +93,24 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   try {
     await outputs.start();
     for (let r = first; !r.done; r = await records.next()) {
-      addToSummary(summary, r.value.result);
+      // --update-baseline: every finding goes to the new baseline, and the report is as it will read it
+      const result = recorder ? recorder.record(r.value.result) : r.value.result;
+      addToSummary(summary, result);
       progress.tick();
-      await outputs.record(r.value.result);
+      await outputs.record(result);
     }
-    await outputs.end(summary);
+    await outputs.end(closeSummary(summary));
+    if (recorder && o.baseline) {
+      const out = fileSink(o.baseline);
+      try {
+        await out.write(recorder.toJSON());
+        await out.close();
+      } catch (e) {
+        out.abort();
+        throw e;
+      }
+      process.stderr.write(`passerelle: ${render(t('baselineWritten', o.lang), { n: recorder.size, file: relativeToCwd(o.baseline) })}\n`);
+    }
   } catch (e) {
     outputs.abort();
     throw e;

@@ -14,6 +14,7 @@ import type { Dataset } from '../model/types.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import {
   addToSummary,
+  closeSummary,
   emptySummary,
   statusOf,
   type Report,
@@ -21,7 +22,11 @@ import {
   type Summary,
   type ToolInfo,
 } from '../report/model.js';
-import { runRules, type RuleSettings } from '../rules/run.js';
+import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
+import { RULES } from '../rules/index.js';
+import type { Baseline } from '../baseline/baseline.js';
+import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
+import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, readSources } from '../sources/read.js';
 import { listProfileIds } from '../profiles/load.js';
@@ -41,6 +46,10 @@ export interface ValidateOptions {
   lang?: Lang;
   settings?: RuleSettings;
   vocabularies?: VocabularyRegistry;
+  /** Known findings to leave out (`--baseline`). */
+  baseline?: Baseline;
+  /** Checks access and download URLs (`--check-urls`); without it, no request is ever made. */
+  urlChecker?: UrlChecker;
   /** Checks run on each common record after the rules, asynchronously (SHACL shapes: `validate --shacl`). */
   checks?: readonly RecordCheck[];
 }
@@ -74,6 +83,14 @@ function recordId(data: unknown, mapped?: Mapped): string | null {
   return null;
 }
 
+/** A record through the rules: what the asynchronous checks (SHACL, URLs) need to finish it. */
+interface Prepared {
+  src: SourceRecord;
+  mapped: Mapped;
+  emitted: Emitted[];
+  ruleChecks: RuleChecks;
+}
+
 /** A profile's whole pipeline, built once and applied to every record. */
 export class Pipeline {
   readonly profile: Profile;
@@ -81,6 +98,8 @@ export class Pipeline {
   private readonly vocabularies: VocabularyRegistry;
   private readonly now: Date;
   private readonly lang: Lang;
+  /** The rule settings for this profile's records (config, with its per-profile overrides). */
+  private readonly settings: RuleSettings | undefined;
 
   constructor(private readonly options: ValidateOptions) {
     this.profile = loadProfile(options.profile);
@@ -88,44 +107,32 @@ export class Pipeline {
     this.crosswalk = loadCrosswalk(this.profile, undefined, this.vocabularies);
     this.now = options.now ?? new Date();
     this.lang = options.lang ?? 'en';
+    this.settings = settingsFor(options.settings, this.profile.id);
   }
 
   /** One record through the profile check, the crosswalk and the rules. */
-  process(read: SourceRecord): Processed {
+  process(src: SourceRecord): Processed {
+    const prepared = this.prepare(src);
+    return 'result' in prepared ? prepared : this.finish(prepared);
+  }
+
+  /** The same, with the asynchronous checks too: `options.checks` (SHACL) and the URLs (`options.urlChecker`). */
+  async processAsync(src: SourceRecord): Promise<Processed> {
+    const prepared = this.prepare(src);
+    if ('result' in prepared) return prepared;
+    for (const c of this.options.checks ?? []) prepared.emitted.push(...(await c.check(prepared.mapped.dataset)));
+    const checker = this.options.urlChecker;
+    if (!checker) return this.finish(prepared);
+    const urls = (prepared.mapped.dataset.distribution ?? []).flatMap((d) => [...(d.accessURL ?? []), ...(d.downloadURL ?? [])]);
+    return this.finish(prepared, await checker.checkAll(urls));
+  }
+
+  private prepare(read: SourceRecord): Prepared | Processed {
     const src = conformToProfile(this.profile, read);
-    return this.complete(src, this.start(src));
-  }
-
-  /** The same, with the asynchronous checks (`options.checks`) too. */
-  async processAsync(read: SourceRecord): Promise<Processed> {
-    const src = conformToProfile(this.profile, read);
-    const started = this.start(src);
-    if (started.mapped) for (const c of this.options.checks ?? []) started.emitted.push(...(await c.check(started.mapped.dataset)));
-    return this.complete(src, started);
-  }
-
-  private start(src: SourceRecord): { emitted: Emitted[]; mapped?: Mapped } {
-    if (src.error || src.data === undefined) return { emitted: [] };
-    const emitted: Emitted[] = checkAgainstProfile(this.profile, src.data);
-    const mapped = this.crosswalk.apply(src.data);
-    emitted.push(...mapped.findings);
-    emitted.push(
-      ...runRules(mapped.dataset, {
-        profile: this.profile,
-        now: this.now,
-        vocabularies: this.vocabularies,
-        settings: this.options.settings,
-      }),
-    );
-    return { emitted, mapped };
-  }
-
-  private complete(src: SourceRecord, { emitted, mapped }: { emitted: Emitted[]; mapped?: Mapped }): Processed {
-    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
-    if (!mapped) {
+    if (src.error || src.data === undefined) {
       const findings = finalize(
         [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
-        { lang: this.lang, settings: this.options.settings },
+        { lang: this.lang, settings: this.settings },
       );
       for (const f of findings) {
         if (src.error?.line !== undefined) f.line = src.error.line;
@@ -133,9 +140,34 @@ export class Pipeline {
       }
       return { result: { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings } };
     }
+    const emitted: Emitted[] = checkAgainstProfile(this.profile, src.data);
+    const mapped = this.crosswalk.apply(src.data);
+    emitted.push(...mapped.findings);
+    const ruleChecks: RuleChecks = { ran: new Set(), notApplicable: new Set() };
+    emitted.push(
+      ...runRules(mapped.dataset, {
+        profile: this.profile,
+        now: this.now,
+        vocabularies: this.vocabularies,
+        settings: this.settings,
+        checks: ruleChecks,
+      }),
+    );
+    // rules whose findings other stages emit are checks too, unless turned off
+    for (const r of RULES) if (r.kind === 'stage' && r.stage !== 'input' && this.isOn(r.meta.id)) ruleChecks.ran.add(r.meta.id);
+    return { src, mapped, emitted, ruleChecks };
+  }
+
+  private isOn(ruleId: string): boolean {
+    return this.settings?.severity?.[ruleId] !== 'off' && this.profile.rules[ruleId] !== 'off';
+  }
+
+  private finish({ src, mapped, emitted, ruleChecks }: Prepared, urls?: Map<string, UrlStatus>): Processed {
+    if (urls) emitted.push(...unreachable(mapped, urls));
+    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
     const findings = finalize(emitted, {
       profile: this.profile,
-      settings: this.options.settings,
+      settings: this.settings,
       lang: this.lang,
       sourceOf: (property) => this.crosswalk.sourceOf(mapped, property),
       locate,
@@ -149,9 +181,31 @@ export class Pipeline {
       source: src.source,
       status: statusOf(findings, false),
       findings,
+      scores: scoreRecord(mapped.dataset, findings, ruleChecks, {
+        vocabularies: this.vocabularies,
+        settings: this.settings,
+        reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
+      }),
     };
     return { result, mapped };
   }
+}
+
+/** Findings for URLs that did not answer: each URL once per distribution, as an access URL first. */
+function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
+  const out: Emitted[] = [];
+  (mapped.dataset.distribution ?? []).forEach((d, i) => {
+    const seen = new Set<string>();
+    for (const [field, ruleId] of [['accessURL', 'odc/access-url'], ['downloadURL', 'odc/download-url']] as const) {
+      for (const url of d[field] ?? []) {
+        const s = urls.get(url);
+        if (!s || s.ok || seen.has(url)) continue;
+        seen.add(url);
+        out.push({ ruleId, messageId: 'unreachable', property: `distribution[${i}].${field}`, data: { url, status: statusText(s) }, value: url, severity: 'warning' });
+      }
+    }
+  });
+  return out;
 }
 
 /** An input with the profile its records follow. */
@@ -174,6 +228,9 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
   });
 }
 
+/** Records whose URLs are being checked at once (`--check-urls`), kept in input order. */
+const URL_WINDOW = 64;
+
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const inputs = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
@@ -181,10 +238,24 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const pipelines = new Map<string, Pipeline>();
   for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
   expandPaths(inputs.map((i) => i.path));
+  // the baseline is consumed in input order, so that which duplicate it absorbs does not depend on timing
+  const known = (p: Processed): Processed => (options.baseline ? { ...p, result: options.baseline.apply(p.result) } : p);
+  const async = Boolean(options.checks?.length || options.urlChecker);
+  // URL checks wait on servers: several records at once; SHACL checks one after the other
+  const width = options.urlChecker ? URL_WINDOW : 1;
+  const window: Promise<Processed>[] = [];
   for (const i of inputs) {
     const pipeline = pipelines.get(i.profile) as Pipeline;
-    for await (const src of readSources([i.path])) yield options.checks?.length ? await pipeline.processAsync(src) : pipeline.process(src);
+    for await (const src of readSources([i.path])) {
+      if (!async) {
+        yield known(pipeline.process(src));
+        continue;
+      }
+      window.push(pipeline.processAsync(src));
+      if (window.length >= width) yield known(await (window.shift() as Promise<Processed>));
+    }
   }
+  while (window.length) yield known(await (window.shift() as Promise<Processed>));
 }
 
 /** The whole report in memory: for programs and tests; the CLI streams instead. */
@@ -195,5 +266,5 @@ export async function validate(paths: readonly (string | Input)[], options: Part
     addToSummary(summary, result);
     records.push(result);
   }
-  return { schemaVersion: 1, tool: tool(), summary, records };
+  return { schemaVersion: 1, tool: tool(), summary: closeSummary(summary), records };
 }

@@ -41,9 +41,10 @@ const p = (
 
 const RIGHTS_STATEMENT = { class: 'dct:RightsStatement', property: 'rdfs:label' };
 
-export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[] }> = {
+export const CLASSES: Record<ClassName, { iri: string; label: { en: string; fr: string }; properties: PropertyDef[] }> = {
   Dataset: {
     iri: 'dcat:Dataset',
+    label: { en: 'Dataset', fr: 'Jeu de données' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('identifier', 'dct:identifier', 'string', false, 'optional', 'Identifier', 'Identifiant'),
@@ -84,6 +85,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
   },
   Distribution: {
     iri: 'dcat:Distribution',
+    label: { en: 'Distribution', fr: 'Distribution' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('identifier', 'dct:identifier', 'string', false, 'optional', 'Identifier', 'Identifiant', { extension: true }),
@@ -106,6 +108,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
   },
   Agent: {
     iri: 'foaf:Agent',
+    label: { en: 'Agent', fr: 'Agent' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('name', 'foaf:name', 'text', false, 'mandatory', 'Name', 'Nom'),
@@ -117,6 +120,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
   },
   ContactPoint: {
     iri: 'vcard:Kind',
+    label: { en: 'Contact point', fr: 'Point de contact' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('name', 'vcard:fn', 'text', false, 'optional', 'Name', 'Nom'),
@@ -126,6 +130,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
   },
   PeriodOfTime: {
     iri: 'dct:PeriodOfTime',
+    label: { en: 'Period of time', fr: 'Période' },
     properties: [
       p('startDate', 'dcat:startDate', 'date', false, 'recommended', 'Start date', 'Date de début'),
       p('endDate', 'dcat:endDate', 'date', false, 'recommended', 'End date', 'Date de fin'),
@@ -133,6 +138,7 @@ export const CLASSES: Record<ClassName, { iri: string; properties: PropertyDef[]
   },
   Location: {
     iri: 'dct:Location',
+    label: { en: 'Location', fr: 'Lieu' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('label', 'skos:prefLabel', 'text', false, 'optional', 'Name', 'Nom'),

@@ -2,6 +2,8 @@
  * The one findings model every formatter renders (after Frictionless: the report is data,
  * formatters only present it). The JSON formatter writes it as is; its shape is a contract.
  */
+import { CatalogueScorer } from '../scores/catalogue.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -41,11 +43,14 @@ export type MqaBand = 'excellent' | 'good' | 'sufficient' | 'bad';
 export type PrincipleId = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6';
 
 export interface MqaScore {
-  /** Points earned out of `max` (405 when every indicator is assessed). */
+  /** Points earned out of `max` (405 when every indicator is assessed), rounded to 2 decimals. */
   points: number;
   max: number;
+  /** The MQA's band for `points` (excellent > 350, good > 220, sufficient > 120): indicators not assessed count 0. */
   band: MqaBand;
   dimensions: Record<MqaDimension, { points: number; max: number }>;
+  /** Points of each assessed indicator, by its MQA metric name (keywordAvailability…). */
+  indicators: Record<string, number>;
   /** Indicators not assessed in this run (reachability without --check-urls). */
   notAssessed?: string[];
 }
@@ -54,6 +59,7 @@ export interface MqaScore {
 export interface PrincipleScore {
   passed: number;
   applicable: number;
+  /** passed ÷ applicable, 0 to 1, rounded to 3 decimals. */
   share: number;
 }
 
@@ -61,11 +67,26 @@ export interface RecordScores {
   mqa: MqaScore;
   /** Berners-Lee 5-star level of the dataset (its best distribution), 0 to 5. */
   stars: number;
+  /** 5-star level of each distribution, in the record's order. */
+  distributionStars: number[];
   principles: Partial<Record<PrincipleId, PrincipleScore>>;
 }
 
 export interface CatalogueScores {
-  mqa: { mean: number; median: number; max: number; band: MqaBand; dimensions: Record<MqaDimension, { mean: number; max: number }> };
+  /** Records scored (every record that could be read). */
+  records: number;
+  mqa: {
+    mean: number;
+    median: number;
+    /** Highest possible points per record (405, or 325 without --check-urls). */
+    max: number;
+    /** Band of the mean. */
+    band: MqaBand;
+    dimensions: Record<MqaDimension, { mean: number; max: number }>;
+    /** Mean points of each indicator: what to improve first. */
+    indicators: Record<string, number>;
+    notAssessed?: string[];
+  };
   /** Number of datasets at each 5-star level ("0".."5"). */
   stars: Record<string, number>;
   principles: Partial<Record<PrincipleId, PrincipleScore>>;
@@ -81,6 +102,8 @@ export interface RecordResult {
   findings: Finding[];
   /** Scores of the record; absent for rejected records. */
   scores?: RecordScores;
+  /** Findings left out because the baseline (--baseline) already knows them. */
+  baselined?: number;
 }
 
 export interface Summary {
@@ -89,8 +112,10 @@ export interface Summary {
   invalid: number;
   rejected: number;
   findings: Record<Severity, number>;
-  /** Scores over the records that could be read. */
+  /** Scores over the records that could be read (set by `closeSummary`). */
   scores?: CatalogueScores;
+  /** Findings the baseline left out: they are in no count above. */
+  baselined?: number;
 }
 
 export interface ToolInfo {
@@ -109,11 +134,26 @@ export function emptySummary(): Summary {
   return { records: 0, valid: 0, invalid: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
 }
 
+const scorers = new WeakMap<Summary, CatalogueScorer>();
+
 /** Adds one record to a running summary; every record read is counted exactly once. */
 export function addToSummary(summary: Summary, r: RecordResult): void {
   summary.records++;
   summary[r.status]++;
   for (const f of r.findings) summary.findings[f.severity]++;
+  if (r.baselined) summary.baselined = (summary.baselined ?? 0) + r.baselined;
+  if (r.scores) {
+    let scorer = scorers.get(summary);
+    if (!scorer) scorers.set(summary, (scorer = new CatalogueScorer()));
+    scorer.add(r.scores);
+  }
+}
+
+/** Completes a summary once every record is added: the catalogue scores. */
+export function closeSummary(summary: Summary): Summary {
+  const scores = scorers.get(summary)?.result();
+  if (scores) summary.scores = scores;
+  return summary;
 }
 
 export function statusOf(findings: readonly Finding[], rejected: boolean): RecordStatus {

@@ -17,24 +17,61 @@ import contactPoint from './odc/contact-point.js';
 import publisher from './odc/publisher.js';
 import mandatory from './dcat-ap/mandatory.js';
 import { SHACL_RULES } from './shacl/components.js';
+import accessRightsPublic from './odc/access-rights-public.js';
+import accessRestrictionJustified from './odc/access-restriction-justified.js';
+import datesValid from './odc/dates-valid.js';
+import temporalCoverage from './odc/temporal-coverage.js';
+import documentationLink from './odc/documentation-link.js';
+import landingPage from './odc/landing-page.js';
+import keywords from './odc/keywords.js';
+import accessUrl from './odc/access-url.js';
+import downloadUrl from './odc/download-url.js';
+import nonProprietary from './odc/non-proprietary-format.js';
+import formatVocabulary from './odc/format-vocabulary.js';
+import byteSize from './odc/byte-size.js';
+import stableIdentifier from './odc/stable-identifier.js';
+import themeVocabulary from './odc/theme-vocabulary.js';
+import spatialCoverage from './odc/spatial-coverage.js';
+import languageVocabulary from './odc/language-vocabulary.js';
+import recommended from './dcat-ap/recommended.js';
+import resourceLanguage from './odc/resource-language.js';
 
+/** Input and profile rules first, then the Charter's rules by principle (P1 to P6). */
 export const RULES: readonly Rule[] = [
   parseError,
   required,
   vocabulary,
   type,
   conflictingValues,
-  unmappedValue,
+  accessRightsPublic,
+  accessRestrictionJustified,
   updateFrequency,
   freshness,
+  datesValid,
+  temporalCoverage,
+  documentationLink,
+  contactPoint,
+  landingPage,
   titleDescription,
+  keywords,
+  accessUrl,
+  downloadUrl,
+  machineReadable,
+  nonProprietary,
+  formatVocabulary,
   licencePresent,
   openLicence,
-  machineReadable,
-  contactPoint,
+  byteSize,
+  stableIdentifier,
+  themeVocabulary,
+  spatialCoverage,
+  languageVocabulary,
+  unmappedValue,
+  mandatory,
+  recommended,
   publisher,
   bilingual,
-  mandatory,
+  resourceLanguage,
   ...SHACL_RULES,
 ];
 

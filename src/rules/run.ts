@@ -9,10 +9,29 @@ import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
 import type { CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
 
-/** Rule configuration: severity overrides (or `off`) and options, per rule id. */
+/**
+ * Rule configuration (passerelle.config.yaml): severity overrides (or `off`) and options, per rule
+ * id; `profiles` overrides them for one profile's records.
+ */
 export interface RuleSettings {
   severity?: Record<string, Severity | 'off'>;
   options?: Record<string, Record<string, unknown>>;
+  profiles?: Record<string, Omit<RuleSettings, 'profiles'>>;
+}
+
+/** The settings that apply to one profile's records: its `profiles` overrides over the general ones. */
+export function settingsFor(settings: RuleSettings | undefined, profile: string): RuleSettings | undefined {
+  const own = settings?.profiles?.[profile];
+  if (!settings || !own) return settings && { severity: settings.severity, options: settings.options };
+  const options: Record<string, Record<string, unknown>> = { ...settings.options };
+  for (const [id, o] of Object.entries(own.options ?? {})) options[id] = { ...options[id], ...o };
+  return { severity: { ...settings.severity, ...own.severity }, options };
+}
+
+/** Which rules ran on a record, and which found nothing to judge (for the ODC principle scores). */
+export interface RuleChecks {
+  ran: Set<string>;
+  notApplicable: Set<string>;
 }
 
 export interface RunOptions {
@@ -21,6 +40,8 @@ export interface RunOptions {
   vocabularies: VocabularyRegistry;
   settings?: RuleSettings;
   rules?: readonly Rule[];
+  /** Filled in with the rules that ran and those that found nothing to judge. */
+  checks?: RuleChecks;
 }
 
 function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegistry): boolean {
@@ -36,20 +57,34 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
       const v = vocabularies.require(check.vocabulary);
       return (Array.isArray(value) ? value : [value]).every((x) => v.get(String(x)) !== undefined);
     }
+    case 'fact': {
+      if (isEmpty(value)) return false;
+      const v = vocabularies.require(check.vocabulary);
+      return (Array.isArray(value) ? value : [value]).some((x) => v.get(String(x))?.[check.fact] === (check.equals ?? true));
+    }
   }
 }
 
 function runDataRule(rule: DataRule, dataset: Dataset, ctx: RuleContext): void {
-  const nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, parsePath(rule.given));
+  const base = rule.given.replace(/\[\*\]$/, '');
+  const field = (node: unknown, name: string): unknown =>
+    node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
+  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, parsePath(rule.given));
+  if (rule.onlyIf) nodes = nodes.filter((n) => !isEmpty(field(n.value, rule.onlyIf as string)));
   if (nodes.length === 0) {
-    if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: rule.given.replace(/\[\*\]$/, '') });
+    if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
+    else ctx.notApplicable();
     return;
   }
-  for (const node of nodes) {
-    const value = node.value && typeof node.value === 'object' ? (node.value as Record<string, unknown>)[rule.field] : undefined;
-    if (passes(rule.then, value, ctx.vocabularies)) continue;
-    const base = node.pointer ? pointerToDotted(node.pointer) : '';
-    ctx.report({ messageId: rule.messageId, property: base ? `${base}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+  const failing = nodes.filter((n) => !passes(rule.then, field(n.value, rule.field), ctx.vocabularies));
+  if (rule.match === 'some') {
+    if (failing.length === nodes.length) ctx.report({ messageId: rule.messageId, property: base || rule.field });
+    return;
+  }
+  for (const node of failing) {
+    const value = field(node.value, rule.field);
+    const at = node.pointer ? pointerToDotted(node.pointer) : '';
+    ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
   }
 }
 
@@ -59,6 +94,7 @@ export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
     if (rule.kind === 'stage') continue;
     const id = rule.meta.id;
     if (opts.settings?.severity?.[id] === 'off' || opts.profile.rules[id] === 'off') continue;
+    opts.checks?.ran.add(id);
     const ctx: RuleContext = {
       dataset,
       profile: opts.profile,
@@ -66,6 +102,7 @@ export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
       vocabularies: opts.vocabularies,
       options: { ...(rule.meta.options ?? {}), ...(opts.settings?.options?.[id] ?? {}) },
       report: (f) => out.push({ ...f, ruleId: id }),
+      notApplicable: () => opts.checks?.notApplicable.add(id),
     };
     if (rule.kind === 'data') runDataRule(rule, dataset, ctx);
     else rule.check(ctx);

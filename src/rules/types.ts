@@ -36,8 +36,12 @@ export interface RuleMeta {
   docs: Bilingual;
   /** Message templates, `{{name}}` placeholders filled from the finding's data. */
   messages: Record<string, Bilingual>;
-  /** Options and their defaults (configurable per rule in issue-4 configuration). */
+  /** Options and their defaults, configurable per rule in passerelle.config.yaml. */
   options?: Record<string, unknown>;
+  /** What each option means, in English and French (`passerelle rules explain`, the config schema). */
+  optionDocs?: Record<string, Bilingual>;
+  /** JSON Schema of an option, when its default's type does not say enough (a list of regular expressions). */
+  optionSchema?: Record<string, Record<string, unknown>>;
   examples?: { pass: RuleExample[]; fail: RuleExample[] };
 }
 
@@ -60,6 +64,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   vocabularies: VocabularyRegistry;
   report(f: Omit<Emitted, 'ruleId'>): void;
+  /** The record gives the rule nothing to judge (no frequency to be fresh against): left out of principle scores. */
+  notApplicable(): void;
 }
 
 export interface CodeRule {
@@ -73,7 +79,9 @@ export type CoreCheck =
   | { check: 'present' }
   | { check: 'in-vocabulary'; vocabulary: string }
   | { check: 'uri' }
-  | { check: 'email' };
+  | { check: 'email' }
+  /** The value is a concept of the vocabulary with this fact (`machineReadable: true`); an absent value fails. */
+  | { check: 'fact'; vocabulary: string; fact: string; equals?: unknown };
 
 export interface DataRule {
   kind: 'data';
@@ -85,8 +93,15 @@ export interface DataRule {
   then: CoreCheck;
   /** Message when the check fails on a node. */
   messageId: string;
-  /** Message when `given` reaches no node at all (a dataset without distributions); skipped when absent. */
+  /** Message when `given` reaches no node at all (a dataset without distributions); not applicable when absent. */
   ifNone?: string;
+  /**
+   * `every` (default): one finding per node that fails. `some`: one node passing is enough, and one
+   * finding on the `given` property when none does (at least one distribution is machine-readable).
+   */
+  match?: 'every' | 'some';
+  /** Only nodes where this field is present are checked (byte size of downloadable files). */
+  onlyIf?: string;
 }
 
 export interface StageRule {

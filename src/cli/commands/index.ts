@@ -6,5 +6,7 @@ import * as profiles from './profiles.js';
 import * as crosswalk from './crosswalk.js';
 import * as convert from './convert.js';
 import * as federate from './federate.js';
+import * as rules from './rules.js';
+import * as config from './config.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config];

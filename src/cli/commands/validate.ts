@@ -22,6 +22,13 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--no-color', 'no colours, even on a terminal')
     .option('--shacl', "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes")
     .option('--shapes <file...>', 'more SHACL shapes to check records against (Turtle, RDF/XML, JSON-LD…); implies --shacl')
+    .option('-c, --config <file>', 'rule configuration (default: the nearest passerelle.config.yaml)')
+    .option('--no-config', 'ignore passerelle.config.yaml files')
+    .option('--baseline <file>', 'leave out the findings this baseline file already knows')
+    .option('--update-baseline', 'write every finding of this run to the --baseline file')
+    .option('--check-urls', 'check that access and download URLs answer (HTTP HEAD; the only network use)')
+    .option('--url-timeout <seconds>', 'with --check-urls: seconds to wait for each URL', '10')
+    .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once', '8')
     .action(async (paths: string[], o) => {
       setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
     });

@@ -3,7 +3,9 @@
  * scoring stage and carried by the findings model; reports never compute them.
  */
 import { mqaWord, t } from '../../i18n/ui.js';
+import { render } from '../../i18n/render.js';
 import type { Lang } from '../../rules/types.js';
+import { INDICATORS, MQA_DIMENSIONS } from '../../scores/mqa.js';
 import type { CatalogueScores, PrincipleScore, RecordScores } from '../model.js';
 
 /** A share as a whole percentage, typeset per language (`86%`, `86 %`). */
@@ -32,4 +34,33 @@ export function recordScoreLine(s: RecordScores, lang: Lang): string {
 export function catalogueMqaLine(s: CatalogueScores, lang: Lang): string {
   const m = s.mqa;
   return `${t('mean', lang)} ${decimal(m.mean, lang)}/${m.max} (${mqaWord(m.band, lang)}), ${t('median', lang)} ${decimal(m.median, lang)}`;
+}
+
+/** "P1 100% · P2 83% · …": the share of each principle's checks passed. */
+export function principlesLine(p: Partial<Record<string, PrincipleScore>>, lang: Lang): string {
+  return Object.entries(p)
+    .map(([id, s]) => `${id} ${percent((s as PrincipleScore).share, lang)}`)
+    .join(' · ');
+}
+
+/** stylish, under each record: "MQA 291.67/325 (Good) · ★★★☆☆ · P1 100% · P2 83% …" */
+export function recordScoresStylish(s: RecordScores, lang: Lang): string {
+  return [recordScoreLine(s, lang), principlesLine(s.principles, lang)].filter(Boolean).join(' · ');
+}
+
+/** stylish, after the summary: the catalogue's scores in a few indented lines. */
+export function catalogueScoresStylish(s: CatalogueScores, lang: Lang): string[] {
+  const m = s.mqa;
+  const lines = [
+    `${t('scores', lang)} (${s.records} ${t('records', lang)})`,
+    `  MQA: ${catalogueMqaLine(s, lang)}`,
+    `    ${MQA_DIMENSIONS.map((d) => `${mqaWord(d, lang)} ${decimal(m.dimensions[d].mean, lang)}/${m.dimensions[d].max}`).join(' · ')}`,
+  ];
+  if (m.notAssessed?.length) {
+    const points = INDICATORS.filter((i) => m.notAssessed?.includes(i.id)).reduce((sum, i) => sum + i.weight, 0);
+    lines.push(`    ${render(t('urlsNotChecked', lang), { points })}`);
+  }
+  lines.push(`  ${t('stars', lang)}: ${Object.entries(s.stars).map(([k, n]) => `★${k} ${n}`).join(' · ')}`);
+  lines.push(`  ${t('principles', lang)}: ${principlesLine(s.principles, lang)}`);
+  return lines;
 }

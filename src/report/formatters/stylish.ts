@@ -5,6 +5,7 @@ import { escapeTerminal as esc } from '../escape.js';
 import { severityLabel, t } from '../../i18n/ui.js';
 import type { RecordResult, Severity } from '../model.js';
 import type { FormatterFactory } from './types.js';
+import { catalogueScoresStylish, recordScoresStylish } from './scores.js';
 
 export const stylish: FormatterFactory = (o) => {
   const c = new Chalk({ level: o.color ? 1 : 0 });
@@ -33,18 +34,23 @@ export const stylish: FormatterFactory = (o) => {
         const sev = r.findings[i].severity;
         return `  ${c.dim(row[0].padEnd(w[0]))}  ${paint[sev](row[1].padEnd(w[1]))}  ${row[2]}  ${c.dim(row[3])}${row[4] ? c.dim(`  ${row[4]}`) : ''}`;
       });
-      return `\n${head}\n${lines.join('\n')}\n`;
+      const scores = r.scores ? `  ${c.dim(recordScoresStylish(r.scores, o.lang))}\n` : '';
+      return `\n${head}\n${scores}${lines.join('\n')}\n`;
     },
     end: (s) => {
       const total = s.findings.error + s.findings.warning + s.findings.info;
       const counts = `${s.records} ${t('records', o.lang)}: ${s.valid} ${t('valid', o.lang)}, ${s.invalid} ${t('invalid', o.lang)}, ${s.rejected} ${t('rejected', o.lang)}`;
-      if (total === 0) return `\n${c.green('✔')} ${t('noProblems', o.lang)} — ${counts}\n`;
+      const extra = [
+        ...(s.baselined ? [`  ${render(t('baselined', o.lang), { n: s.baselined })}`] : []),
+        ...(s.scores ? ['', ...catalogueScoresStylish(s.scores, o.lang)] : []),
+      ].map((l) => `${l}\n`).join('');
+      if (total === 0) return `\n${c.green('✔')} ${t('noProblems', o.lang)} — ${counts}\n${extra}`;
       const parts = (['error', 'warning', 'info'] as Severity[])
         .filter((k) => s.findings[k] > 0)
         .map((k) => `${s.findings[k]} ${severityLabel(k, o.lang, s.findings[k] !== 1)}`);
       const mark = s.findings.error > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
       const word = total === 1 ? t('problem', o.lang) : t('problems', o.lang);
-      return `\n${mark} ${c.bold(`${total} ${word} (${parts.join(', ')})`)} ${render(t('inRecords', o.lang), { n: withFindings, total: s.records })}\n  ${counts}\n`;
+      return `\n${mark} ${c.bold(`${total} ${word} (${parts.join(', ')})`)} ${render(t('inRecords', o.lang), { n: withFindings, total: s.records })}\n  ${counts}\n${extra}`;
     },
   };
 };

@@ -1,16 +1,6 @@
 import { codeRule } from '../define.js';
-import { CLASSES, type ClassName } from '../../model/properties.js';
-import { isEmpty } from '../../util/empty.js';
-
-/** Class names in messages, in both languages. */
-const CLASS_LABELS: Record<ClassName, { en: string; fr: string }> = {
-  Dataset: { en: 'Dataset', fr: 'Jeu de données' },
-  Distribution: { en: 'Distribution', fr: 'Distribution' },
-  Agent: { en: 'Agent', fr: 'Agent' },
-  ContactPoint: { en: 'Contact point', fr: 'Point de contact' },
-  PeriodOfTime: { en: 'Period of time', fr: 'Période' },
-  Location: { en: 'Location', fr: 'Lieu' },
-};
+import { missingProperties } from '../../model/obligations.js';
+import { CLASSES } from '../../model/properties.js';
 
 /** DCAT-AP 3.0.1 mandatory properties, read from the common model's property table. */
 export default codeRule({
@@ -30,7 +20,7 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
 (Charte P4.b : métadonnées de base cohérentes).`,
     },
     messages: {
-      missing: { en: '{{class}} has no {{label}} ({{iri}})', fr: '{{class}} : {{labelFr}} absent(e) ({{iri}})' },
+      missing: { en: '{{class}} has no {{label}} ({{iri}})', fr: '{{class}} : propriété « {{label}} » absente ({{iri}})' },
     },
     examples: {
       pass: [
@@ -50,23 +40,14 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
     },
   },
   check(ctx) {
-    const visit = (node: Record<string, unknown>, cls: ClassName, path: string): void => {
-      for (const def of CLASSES[cls].properties) {
-        const value = node[def.name];
-        const property = path ? `${path}.${def.name}` : def.name;
-        if (def.obligation === 'mandatory' && isEmpty(value)) {
-          ctx.report({
-            messageId: 'missing',
-            property,
-            data: { class: CLASS_LABELS[cls], label: def.label.en.toLowerCase(), labelFr: def.label.fr.toLowerCase(), iri: def.iri },
-          });
-        }
-        if (def.kind === 'object' && def.class && value) {
-          const items = Array.isArray(value) ? value : [value];
-          items.forEach((item, i) => visit(item as Record<string, unknown>, def.class as ClassName, def.multiple ? `${property}[${i}]` : property));
-        }
-      }
-    };
-    visit(ctx.dataset as Record<string, unknown>, 'Dataset', '');
+    for (const m of missingProperties(ctx.dataset, 'mandatory')) {
+      const { def } = m;
+      ctx.report({
+        messageId: 'missing',
+        property: m.property,
+        // language maps: rendered in the report's language
+        data: { class: CLASSES[m.class].label, label: { en: def.label.en.toLowerCase(), fr: def.label.fr.toLowerCase() }, iri: def.iri },
+      });
+    }
   },
 });

@@ -45,6 +45,10 @@ comptent pas. La gravité dépend du profil : erreur pour le gouvernement du Can
 l'Ontario, information ailleurs.`,
     },
     options: { languages: ['en', 'fr'], properties: ['title', 'description', 'keyword'] },
+    optionDocs: {
+      languages: { en: 'Languages each text must be given in (BCP 47 base tags).', fr: 'Langues dans lesquelles chaque texte doit être donné (étiquettes BCP 47 de base).' },
+      properties: { en: 'Properties of the dataset checked (language maps).', fr: 'Propriétés du jeu de données vérifiées (textes multilingues).' },
+    },
     messages: {
       missing: { en: '{{label}} ({{property}}) is not given in {{language}}', fr: '{{label}} ({{property}}) : absent en {{languageFr}}' },
       untranslated: {
@@ -75,6 +79,7 @@ l'Ontario, information ailleurs.`,
       en: { en: 'English', fr: 'anglais' },
       fr: { en: 'French', fr: 'français' },
     };
+    if (!properties.some((p) => (ctx.dataset as Record<string, unknown>)[p])) return ctx.notApplicable();
     for (const property of properties) {
       const value = (ctx.dataset as Record<string, unknown>)[property] as Texts;
       if (!value) continue; // absence is dcat-ap/mandatory's or odc/keywords' finding, not this one's

@@ -25,6 +25,11 @@ que la période × 3, une erreur. Les fréquences sans calendrier (au besoin, ir
 inconnue) ne sont pas évaluées.`,
     },
     options: { graceDays: 7, warnFactor: 1.5, errorFactor: 3 },
+    optionDocs: {
+      graceDays: { en: 'Days added to both limits before data counts as stale.', fr: 'Jours ajoutés aux deux limites avant que les données soient jugées périmées.' },
+      warnFactor: { en: 'A warning once the age exceeds the period × this factor (plus the grace days).', fr: "Un avertissement dès que l'âge dépasse la période × ce facteur (plus les jours de grâce)." },
+      errorFactor: { en: 'An error once the age exceeds the period × this factor (plus the grace days).', fr: "Une erreur dès que l'âge dépasse la période × ce facteur (plus les jours de grâce)." },
+    },
     messages: {
       stale: {
         en: 'Last updated {{date}} ({{age}} days ago) but declared {{frequency}}: expected within {{limit}} days',
@@ -43,10 +48,11 @@ inconnue) ne sont pas évaluées.`,
     const d = ctx.dataset;
     const concept = ctx.vocabularies.require('frequency').get(d.accrualPeriodicity);
     const days = concept?.days;
-    if (typeof days !== 'number' || (concept?.schedule !== 'regular' && concept?.schedule !== 'continuous')) return;
+    // no frequency, one with no schedule (as needed, irregular…), or no date: nothing to judge
+    if (typeof days !== 'number' || (concept?.schedule !== 'regular' && concept?.schedule !== 'continuous')) return ctx.notApplicable();
     const property = d.modified ? 'modified' : 'issued';
     const when = parseDate(d.modified ?? d.issued);
-    if (!when) return;
+    if (!when) return ctx.notApplicable();
     const t = Date.parse(when.dateTime ?? `${when.date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
     const age = Math.floor((ctx.now.getTime() - t) / DAY);
     const grace = Number(ctx.options.graceDays ?? 7);

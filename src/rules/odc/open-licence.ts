@@ -1,12 +1,9 @@
 import { codeRule } from '../define.js';
+import { licenceConcept, licenceOpenness } from '../../vocab/facts.js';
 
 const OGL = 'https://open.canada.ca/en/open-government-licence-canada';
 
-/**
- * Open Definition conformance, with the licence policy for the Canadian Open Government Licence
- * family: only OGL-Canada 2.0 has a formal review, the provincial OGLs share its template, so they
- * count as open unless the policy option says otherwise.
- */
+/** Open Definition conformance, with the licence policy for the Canadian OGL family (vocab/facts.ts). */
 export default codeRule({
   meta: {
     id: 'odc/open-licence',
@@ -28,6 +25,12 @@ licences rejetées (non commerciale, « autre (non ouverte) », « non précisé
 licences jamais examinées sont des avertissements en attendant une politique.`,
     },
     options: { acceptCanadianOpenLicences: true },
+    optionDocs: {
+      acceptCanadianOpenLicences: {
+        en: 'Count the provincial Open Government Licences (same template as OGL-Canada 2.0) as open.',
+        fr: 'Compter comme ouvertes les licences du gouvernement ouvert des provinces (même modèle que la LGO-Canada 2.0).',
+      },
+    },
     messages: {
       notOpen: { en: 'Licence {{licence}} is not an open licence', fr: "La licence {{licence}} n'est pas une licence ouverte" },
       unreviewed: {
@@ -48,23 +51,26 @@ licences jamais examinées sont des avertissements en attendant une politique.`,
     },
   },
   check(ctx) {
-    const vocab = ctx.vocabularies.require('licence');
     const acceptFamily = ctx.options.acceptCanadianOpenLicences !== false;
     const seen = new Set<string>();
-    (ctx.dataset.distribution ?? []).forEach((d, i) => {
+    const distributions = ctx.dataset.distribution ?? [];
+    if (!distributions.some((d) => d.license)) return ctx.notApplicable(); // odc/licence-present's finding
+    distributions.forEach((d, i) => {
       if (!d.license || seen.has(d.license)) return;
       seen.add(d.license);
       const property = `distribution[${i}].license`;
-      const c = vocab.get(d.license) ?? vocab.lookup(d.license);
-      const licence = c?.label ?? d.license; // a language map: named in the report's language
-      if (!c) return ctx.report({ messageId: 'unknown', property, data: { licence }, value: d.license, severity: 'warning' });
-      if (c.openDefinition === 'approved') return;
-      const family = c.family === 'canadian-ogl' || c.family === 'canadian-open';
-      if (family && acceptFamily) return;
-      if (c.openDefinition === 'rejected' || c.openDefinition === 'not-specified') {
-        return ctx.report({ messageId: 'notOpen', property, data: { licence }, value: d.license });
+      const licence = licenceConcept(d.license, ctx.vocabularies)?.label ?? d.license; // a language map: named in the report's language
+      const data = { licence };
+      switch (licenceOpenness(d.license, ctx.vocabularies, acceptFamily)) {
+        case 'open':
+          return;
+        case 'unknown':
+          return ctx.report({ messageId: 'unknown', property, data, value: d.license, severity: 'warning' });
+        case 'not-open':
+          return ctx.report({ messageId: 'notOpen', property, data, value: d.license });
+        case 'unreviewed':
+          return ctx.report({ messageId: 'unreviewed', property, data, value: d.license, severity: 'warning' });
       }
-      ctx.report({ messageId: 'unreviewed', property, data: { licence }, value: d.license, severity: 'warning' });
     });
   },
 });

@@ -18,6 +18,9 @@ entièrement décrites en langage clair). Une description qui répète le titre,
 données, leur source ni leurs limites. Chaque langue est évaluée séparément.`,
     },
     options: { minDescriptionLength: 100 },
+    optionDocs: {
+      minDescriptionLength: { en: 'Fewest characters a description may have, in each language.', fr: "Nombre minimal de caractères d'une description, dans chaque langue." },
+    },
     messages: {
       sameAsTitle: { en: 'The description ({{language}}) repeats the title', fr: 'La description ({{language}}) répète le titre' },
       short: {
@@ -45,6 +48,7 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
   check(ctx) {
     const { title = {}, description = {} } = ctx.dataset;
     const min = Number(ctx.options.minDescriptionLength ?? 100);
+    if (!Object.values(description).some((t) => t?.trim())) return ctx.notApplicable(); // dcat-ap/mandatory's finding
     const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
     for (const [lang, text] of Object.entries(description)) {
       if (!text?.trim()) continue;

@@ -1,0 +1,148 @@
+/**
+ * A baseline: the findings a catalogue is known to have, so that CI gates only on new ones
+ * (`--baseline <file>`; `--update-baseline` writes it). A finding is known by what stays put from
+ * one export to the next: the profile, the record id, the rule, the common-record property and the
+ * source path; never its line (records move) or message (ages change with the date). Counts let a
+ * record carry the same finding several times. Unreadable records (`input/parse-error`) have no
+ * id and are never baselined: a broken export always needs fixing.
+ */
+import { readFileSync } from 'node:fs';
+import type { RecordResult } from '../report/model.js';
+import { statusOf } from '../report/model.js';
+import { ConfigError } from '../util/errors.js';
+import { relativeToCwd } from '../util/files.js';
+import { LineIndex } from '../util/locate.js';
+
+export const BASELINE_FORMAT = 1;
+
+export interface BaselineEntry {
+  profile: string;
+  record: string;
+  ruleId: string;
+  property?: string;
+  sourcePath?: string;
+  /** How many such findings the record has; 1 when absent. */
+  count?: number;
+}
+
+export interface BaselineFile {
+  passerelleBaseline: typeof BASELINE_FORMAT;
+  findings: BaselineEntry[];
+}
+
+type Keyed = Pick<BaselineEntry, 'profile' | 'record' | 'ruleId' | 'property' | 'sourcePath'>;
+const keyOf = (e: Keyed): string => [e.profile, e.record, e.ruleId, e.property ?? '', e.sourcePath ?? ''].join('\u0000');
+
+function* keysOf(r: RecordResult): Generator<[string, RecordResult['findings'][number]]> {
+  if (r.id === null || r.profile === null) return;
+  for (const f of r.findings) yield [keyOf({ profile: r.profile, record: r.id, ruleId: f.ruleId, property: f.property, sourcePath: f.sourcePath }), f];
+}
+
+/** The known findings, consumed as records are checked. */
+export class Baseline {
+  private readonly remaining = new Map<string, number>();
+  constructor(
+    entries: readonly BaselineEntry[],
+    /** The file it came from, for the report. */
+    readonly file?: string,
+  ) {
+    for (const e of entries) this.remaining.set(keyOf(e), (this.remaining.get(keyOf(e)) ?? 0) + (e.count ?? 1));
+  }
+
+  /** Leaves out the record's known findings; its status and counts then concern new findings only. */
+  apply(r: RecordResult): RecordResult {
+    let known = 0;
+    const kept = [];
+    for (const [key, f] of keysOf(r)) {
+      const left = this.remaining.get(key) ?? 0;
+      if (left > 0) {
+        this.remaining.set(key, left - 1);
+        known++;
+      } else {
+        kept.push(f);
+      }
+    }
+    if (known === 0) return r;
+    r.findings = kept;
+    r.baselined = known;
+    r.status = statusOf(kept, r.status === 'rejected');
+    return r;
+  }
+}
+
+/** Gathers every finding of a run, to write as the new baseline (`--update-baseline`). */
+export class BaselineRecorder {
+  private readonly counts = new Map<string, { entry: BaselineEntry; count: number }>();
+
+  add(r: RecordResult): void {
+    for (const [key, f] of keysOf(r)) {
+      const hit = this.counts.get(key);
+      if (hit) hit.count++;
+      else {
+        const entry: BaselineEntry = { profile: r.profile as string, record: r.id as string, ruleId: f.ruleId };
+        if (f.property !== undefined) entry.property = f.property;
+        if (f.sourcePath !== undefined) entry.sourcePath = f.sourcePath;
+        this.counts.set(key, { entry, count: 1 });
+      }
+    }
+  }
+
+  /** Records the record's findings and leaves them out of it, as the new baseline will. */
+  record(r: RecordResult): RecordResult {
+    this.add(r);
+    const entries = [...keysOf(r)].map(([, f]) => ({ profile: r.profile as string, record: r.id as string, ruleId: f.ruleId, property: f.property, sourcePath: f.sourcePath }));
+    return new Baseline(entries).apply(r);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const { count } of this.counts.values()) n += count;
+    return n;
+  }
+
+  /** The baseline file: entries in a stable order, one per line, so that it diffs well under version control. */
+  toJSON(): string {
+    const entries = [...this.counts.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, { entry, count }]) => JSON.stringify(count > 1 ? { ...entry, count } : entry));
+    return `{"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [${entries.length ? `\n  ${entries.join(',\n  ')}\n` : ''}]}\n`;
+  }
+}
+
+/** Reads a baseline file; a problem is reported with the file, line and column. */
+export function loadBaseline(file: string): Baseline {
+  const shown = relativeToCwd(file);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+  }
+  const lines = new LineIndex(text);
+  const at = (pointer: string): string => {
+    const p = lines.locate(pointer);
+    return p ? `${shown}:${p.line}:${p.column}` : shown;
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const m = /position (\d+)/.exec((e as Error).message);
+    const p = m ? lines.position(Number(m[1])) : undefined;
+    throw new ConfigError(`the baseline is not valid JSON (${(e as Error).message})`, p ? `${shown}:${p.line}:${p.column}` : shown);
+  }
+  const d = data as Partial<BaselineFile>;
+  if (!d || typeof d !== 'object' || d.passerelleBaseline !== BASELINE_FORMAT || !Array.isArray(d.findings)) {
+    throw new ConfigError(`not a Passerelle baseline (expected {"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [...]})`, at(''));
+  }
+  d.findings.forEach((e, i) => {
+    const bad = (field: string, what: string): never => {
+      throw new ConfigError(`finding ${i + 1}: ${field} ${what}`, at(`/findings/${i}${field === 'entry' ? '' : `/${field}`}`));
+    };
+    if (!e || typeof e !== 'object' || Array.isArray(e)) bad('entry', 'must be an object');
+    for (const k of ['profile', 'record', 'ruleId'] as const) if (typeof e[k] !== 'string' || !e[k]) bad(k, 'must be a non-empty string');
+    for (const k of ['property', 'sourcePath'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') bad(k, 'must be a string');
+    if (e.count !== undefined && !(Number.isInteger(e.count) && e.count > 0)) bad('count', 'must be a positive whole number');
+  });
+  return new Baseline(d.findings, shown);
+}

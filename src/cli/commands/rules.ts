@@ -1,0 +1,26 @@
+import { Option, type Command } from 'commander';
+import { langFromEnv } from '../../i18n/ui.js';
+import { resolveConfig } from '../../config/load.js';
+import { explainCommand, rulesCommand } from '../rules.js';
+import type { SetExit } from './types.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  const rules = program
+    .command('rules')
+    .description('list the rules: id, ODC principle, severity, what each checks')
+    .option('-p, --profile <id>', 'show the severities that apply to this profile')
+    .option('-c, --config <file>', 'rule configuration (default: the nearest passerelle.config.yaml)')
+    .option('--no-config', 'ignore passerelle.config.yaml files')
+    .addOption(new Option('-f, --format <format>', 'text or json').default('text'))
+    .addOption(new Option('--lang <lang>', 'language').choices(['en', 'fr']).default(langFromEnv()))
+    .action((o) => setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings })));
+  // `rules explain` takes the options of `rules` (--lang, --profile, --config), before or after its id
+  rules
+    .command('explain')
+    .description("print a rule's documentation, options and examples")
+    .argument('<id>', 'rule id (odc/freshness)')
+    .action((id: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      setExit(explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }));
+    });
+}

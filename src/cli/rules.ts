@@ -1,0 +1,102 @@
+/** `passerelle rules` and `passerelle rules explain <id>`: the rules, from their own metadata. */
+import { finalize } from '../engine/findings.js';
+import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULES, ruleById } from '../rules/index.js';
+import { runRules, settingsFor, type RuleSettings } from '../rules/run.js';
+import type { Lang, Rule, RuleExample } from '../rules/types.js';
+import type { Severity } from '../report/model.js';
+import { UsageError } from '../util/errors.js';
+import { defaultVocabularies } from '../vocab/vocabulary.js';
+import { principleName, severityLabel } from '../i18n/ui.js';
+
+/** The date rule examples are written against (`--now` of their fixtures). */
+const EXAMPLES_NOW = new Date('2026-11-01T00:00:00Z');
+
+export interface RulesCommandOptions {
+  lang: Lang;
+  profile?: string;
+  settings?: RuleSettings;
+  format?: string;
+}
+
+const label = (s: Severity | 'off', lang: Lang): string => (s === 'off' ? (lang === 'fr' ? 'désactivée' : 'off') : severityLabel(s, lang));
+/** `Principle: …`, `Principe : …` */
+const colon = (lang: Lang): string => (lang === 'fr' ? '\u00a0: ' : ': ');
+
+/** The severity a rule's findings get for a profile: configuration, then the profile, then the rule. */
+function severityFor(rule: Rule, profile: string | undefined, settings: RuleSettings | undefined): Severity | 'off' {
+  const s = profile ? settingsFor(settings, profile) : settings;
+  const fromProfile = profile ? loadProfile(profile).rules[rule.meta.id] : undefined;
+  return s?.severity?.[rule.meta.id] ?? fromProfile ?? rule.meta.severity;
+}
+
+export function rulesCommand(o: RulesCommandOptions): number {
+  const rows = RULES.map((r) => ({
+    id: r.meta.id,
+    principle: r.meta.commitment ?? r.meta.principle ?? '',
+    severity: severityFor(r, o.profile, o.settings),
+    title: r.meta.title[o.lang],
+  }));
+  const shown = rows.map((r) => ({ ...r, severity: label(r.severity, o.lang) }));
+  if (o.format === 'json') {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  if (o.format !== undefined && o.format !== 'text') throw new UsageError(`--format: unknown format "${o.format}" (known: text, json)`);
+  const w = [Math.max(...rows.map((r) => r.id.length)), Math.max(...rows.map((r) => r.principle.length)), Math.max(...shown.map((r) => r.severity.length))];
+  for (const r of shown) process.stdout.write(`${r.id.padEnd(w[0])}  ${r.principle.padEnd(w[1])}  ${r.severity.padEnd(w[2])}  ${r.title}\n`);
+  return 0;
+}
+
+const WORDS = {
+  principle: { en: 'Principle', fr: 'Principe' },
+  severity: { en: 'Default severity', fr: 'Gravité par défaut' },
+  byProfile: { en: 'by profile', fr: 'selon le profil' },
+  options: { en: 'Options (passerelle.config.yaml)', fr: 'Options (passerelle.config.yaml)' },
+  pass: { en: 'Passes', fr: 'Réussit' },
+  fail: { en: 'Fails', fr: 'Échoue' },
+  stage: { en: 'Reported while reading and mapping records', fr: 'Signalée à la lecture et à la conversion des enregistrements' },
+} as const;
+
+function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
+  const lines = e.note ? [`  - ${e.note}`, `    ${JSON.stringify(e.dataset)}`] : [`  - ${JSON.stringify(e.dataset)}`];
+  if (!failing) return lines;
+  const profile = loadProfile(e.profile ?? 'ca-gc');
+  const emitted = runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });
+  for (const f of finalize(emitted, { profile, lang })) lines.push(`    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`);
+  return lines;
+}
+
+export function explainCommand(id: string, o: RulesCommandOptions): number {
+  const rule = ruleById(id);
+  if (!rule) {
+    const near = RULES.map((r) => r.meta.id).filter((x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')));
+    throw new UsageError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; passerelle rules lists them`);
+  }
+  const { meta } = rule;
+  const L = o.lang;
+  const out: string[] = [`${meta.id} — ${meta.title[L]}`, ''];
+  if (meta.principle) {
+    out.push(`${WORDS.principle[L]}${colon(L)}${meta.principle} ${principleName(meta.principle, L)}${meta.commitment ? ` (${meta.commitment})` : ''}`);
+  }
+  const profiles = listProfileIds()
+    .map((p) => [p, loadProfile(p).rules[meta.id]] as const)
+    .filter(([, s]) => s !== undefined);
+  const by = profiles.length ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})` : '';
+  out.push(`${WORDS.severity[L]}${colon(L)}${label(meta.severity, L)}${by}`);
+  if (o.profile || o.settings) out.push(`→ ${label(severityFor(rule, o.profile, o.settings), L)}${o.profile ? ` (${o.profile})` : ''}`);
+  const options = Object.entries(meta.options ?? {});
+  if (options.length) {
+    out.push('', `${WORDS.options[L]}${colon(L).trimEnd()}`);
+    for (const [name, value] of options) out.push(`  ${name}: ${JSON.stringify(value)}${meta.optionDocs?.[name] ? ` — ${meta.optionDocs[name][L]}` : ''}`);
+  }
+  out.push('', meta.docs[L]);
+  if (rule.kind === 'stage') {
+    out.push('', `${WORDS.stage[L]}.`);
+  } else if (meta.examples) {
+    out.push('', `${WORDS.pass[L]}${colon(L).trimEnd()}`, ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)));
+    out.push('', `${WORDS.fail[L]}${colon(L).trimEnd()}`, ...meta.examples.fail.flatMap((e) => exampleLines(rule, e, L, true)));
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+  return 0;
+}

@@ -1,0 +1,81 @@
+/**
+ * The JSON Schema of passerelle.config.yaml, generated from the rules themselves (their ids,
+ * option names, defaults and docs), so that it never drifts from what the rules accept.
+ * `passerelle config schema` prints it for editors.
+ */
+import { RULES } from '../rules/index.js';
+import type { RuleMeta } from '../rules/types.js';
+
+type Schema = Record<string, unknown>;
+
+export const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
+
+/** An option's schema: declared by the rule, or read from its default value's type. */
+function optionSchema(meta: RuleMeta, name: string, value: unknown): Schema {
+  const declared = meta.optionSchema?.[name];
+  const base: Schema = declared
+    ? { ...declared }
+    : typeof value === 'boolean'
+      ? { type: 'boolean' }
+      : typeof value === 'number'
+        ? { type: 'number', minimum: 0 }
+        : Array.isArray(value)
+          ? { type: 'array', items: { type: typeof value[0] === 'number' ? 'number' : 'string' } }
+          : { type: 'string' };
+  const doc = meta.optionDocs?.[name]?.en;
+  return { ...base, ...(doc ? { description: doc } : {}), default: value };
+}
+
+function ruleSchema(meta: RuleMeta): Schema {
+  const setting: Schema = {
+    type: 'object',
+    additionalProperties: false,
+    properties: { severity: { $ref: '#/definitions/severity' } } as Schema,
+  };
+  const options = Object.entries(meta.options ?? {});
+  if (options.length) {
+    (setting.properties as Schema).options = {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(options.map(([name, value]) => [name, optionSchema(meta, name, value)])),
+    };
+  }
+  return {
+    description: `${meta.title.en} (default: ${meta.severity})`,
+    if: { type: 'string' },
+    then: { $ref: '#/definitions/severity' },
+    else: setting,
+  };
+}
+
+export function configSchema(): Schema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://github.com/passerelle/passerelle/passerelle.config.schema.json',
+    title: 'Passerelle configuration (passerelle.config.yaml)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: { $ref: '#/definitions/rules' },
+      profiles: {
+        description: "Overrides for one profile's records, by profile id",
+        type: 'object',
+        propertyNames: { pattern: '^[a-z0-9-]+$' },
+        additionalProperties: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { rules: { $ref: '#/definitions/rules' } },
+        },
+      },
+    },
+    definitions: {
+      severity: { enum: [...SEVERITY_SETTINGS], description: 'error, warning or info; off turns the rule off' },
+      rules: {
+        description: 'By rule id: a severity, or {severity, options}',
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(RULES.map((r) => [r.meta.id, ruleSchema(r.meta)])),
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Which properties of a common record are missing at an obligation level, following the property
+ * table into nested classes (distributions, the publisher, periods of time). The `dcat-ap/*` rules
+ * and the MQA "DCAT-AP compliance" indicator all read obligations from here.
+ */
+import type { Dataset } from './types.js';
+import { CLASSES, type ClassName, type Obligation, type PropertyDef } from './properties.js';
+import { isEmpty } from '../util/empty.js';
+
+export interface Missing {
+  /** Property path in the common record: `description`, `distribution[1].accessURL`. */
+  property: string;
+  class: ClassName;
+  def: PropertyDef;
+}
+
+export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
+  const out: Missing[] = [];
+  const visit = (node: Record<string, unknown>, cls: ClassName, path: string): void => {
+    for (const def of CLASSES[cls].properties) {
+      const value = node[def.name];
+      const property = path ? `${path}.${def.name}` : def.name;
+      if (def.obligation === obligation && !def.extension && isEmpty(value)) out.push({ property, class: cls, def });
+      if (def.kind === 'object' && def.class && value && typeof value === 'object') {
+        const items = Array.isArray(value) ? value : [value];
+        items.forEach((item, i) => visit(item as Record<string, unknown>, def.class as ClassName, def.multiple ? `${property}[${i}]` : property));
+      }
+    }
+  };
+  visit(dataset as Record<string, unknown>, 'Dataset', '');
+  return out;
+}

@@ -1,0 +1,44 @@
+import { dataRule } from '../define.js';
+
+export default dataRule({
+  meta: {
+    id: 'odc/download-url',
+    principle: 'P3',
+    commitment: 'P3.b',
+    severity: 'warning',
+    title: { en: 'The data can be downloaded', fr: 'Les données peuvent être téléchargées' },
+    docs: {
+      en: `Bulk download is what lets programs use data (Charter P3.b). At least one distribution should give a
+download URL: a direct link to a file, not a web page or a map viewer. Crosswalks set download URLs
+for file resources and leave them out for pages and services. With \`--check-urls\`, a download URL
+that does not answer is reported as a warning.`,
+      fr: `Le téléchargement en bloc est ce qui permet aux programmes d'utiliser les données (Charte P3.b). Au moins
+une distribution devrait donner une URL de téléchargement : un lien direct vers un fichier, et non une
+page Web ou une visionneuse cartographique. Les correspondances indiquent les URL de téléchargement des
+ressources qui sont des fichiers, et les omettent pour les pages et les services. Avec \`--check-urls\`,
+une URL de téléchargement qui ne répond pas est signalée comme avertissement.`,
+    },
+    messages: {
+      none: { en: 'No distribution has a download URL', fr: "Aucune distribution n'a d'URL de téléchargement" },
+      unreachable: { en: 'Download URL {{url}} is not reachable ({{status}})', fr: "L'URL de téléchargement {{url}} est injoignable ({{status}})" },
+    },
+    examples: {
+      pass: [
+        {
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/map'] },
+              { accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'] },
+            ],
+          },
+        },
+      ],
+      fail: [{ note: 'a web page only', dataset: { distribution: [{ accessURL: ['https://example.ca/map'] }] } }],
+    },
+  },
+  given: 'distribution[*]',
+  field: 'downloadURL',
+  then: { check: 'present' },
+  match: 'some',
+  messageId: 'none',
+});

@@ -1,0 +1,135 @@
+/**
+ * The EU Metadata Quality Assessment (MQA, data.europa.eu) computed on the common record: 23
+ * indicators in five dimensions, 405 points, four bands. The weights are the MQA's (piveau DQV
+ * metric list); how they apply to a record with several distributions follows its methodology:
+ * - dataset indicators score all or nothing;
+ * - interoperability indicators score the best distribution ("identical content with several
+ *   distributions: only the distribution with the highest number of points is used");
+ * - the other distribution indicators score the share of distributions that meet them.
+ * Reachability needs the network: without `--check-urls` those two indicators are not assessed and
+ * leave the maximum (325 instead of 405). The band keeps the MQA's thresholds on the points earned,
+ * so without `--check-urls` it is a lower bound: the band the MQA would give if every URL failed.
+ */
+import type { Dataset, Distribution } from '../model/types.js';
+import { missingProperties } from '../model/obligations.js';
+import type { MqaBand, MqaDimension, MqaScore } from '../report/model.js';
+import { isEmpty } from '../util/empty.js';
+import { formatConcept, hasFact, isKnownMediaType, licenceConcept } from '../vocab/facts.js';
+import type { VocabularyRegistry } from '../vocab/vocabulary.js';
+
+export const MQA_MAX = 405;
+export const MQA_DIMENSIONS: readonly MqaDimension[] = ['findability', 'accessibility', 'interoperability', 'reusability', 'contextuality'];
+
+/** Whether each URL of a distribution answered (`--check-urls`); absent when URLs were not checked. */
+export type Reachability = (url: string) => boolean;
+
+interface Ctx {
+  dataset: Dataset;
+  distributions: Distribution[];
+  vocabularies: VocabularyRegistry;
+  reachable?: Reachability;
+}
+
+export interface Indicator {
+  /** The MQA's DQV metric name (pv:keywordAvailability…). */
+  id: string;
+  dimension: MqaDimension;
+  weight: number;
+  /** How the indicator applies: to the dataset, the share of distributions, or the best distribution. */
+  on: 'dataset' | 'share' | 'best';
+  /** Needs the network (`--check-urls`). */
+  network?: boolean;
+  test: (d: Distribution & Dataset, ctx: Ctx) => boolean;
+}
+
+const present = (v: unknown): boolean => !isEmpty(v);
+const allReachable = (urls: string[] | undefined, ctx: Ctx): boolean =>
+  !!urls?.length && !!ctx.reachable && urls.every((u) => (ctx.reachable as Reachability)(u));
+
+export const INDICATORS: readonly Indicator[] = [
+  { id: 'keywordAvailability', dimension: 'findability', weight: 30, on: 'dataset', test: (d) => present(d.keyword) },
+  { id: 'categoryAvailability', dimension: 'findability', weight: 30, on: 'dataset', test: (d) => present(d.theme) },
+  { id: 'spatialAvailability', dimension: 'findability', weight: 20, on: 'dataset', test: (d) => present(d.spatial) },
+  { id: 'temporalAvailability', dimension: 'findability', weight: 20, on: 'dataset', test: (d) => present(d.temporal) },
+  { id: 'accessUrlStatusCode', dimension: 'accessibility', weight: 50, on: 'share', network: true, test: (d, c) => allReachable(d.accessURL, c) },
+  { id: 'downloadUrlAvailability', dimension: 'accessibility', weight: 20, on: 'share', test: (d) => present(d.downloadURL) },
+  { id: 'downloadUrlStatusCode', dimension: 'accessibility', weight: 30, on: 'share', network: true, test: (d, c) => allReachable(d.downloadURL, c) },
+  { id: 'formatAvailability', dimension: 'interoperability', weight: 20, on: 'best', test: (d) => present(d.format) },
+  { id: 'mediaTypeAvailability', dimension: 'interoperability', weight: 10, on: 'best', test: (d) => present(d.mediaType) },
+  {
+    id: 'formatMediaTypeVocabularyAlignment',
+    dimension: 'interoperability',
+    weight: 10,
+    on: 'best',
+    test: (d, c) => !!formatConcept(d.format, c.vocabularies) && isKnownMediaType(d.mediaType, c.vocabularies),
+  },
+  { id: 'formatMediaTypeNonProprietary', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'nonProprietary') },
+  { id: 'formatMediaTypeMachineInterpretable', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'machineReadable') },
+  { id: 'dcatApCompliance', dimension: 'interoperability', weight: 30, on: 'dataset', test: (_, c) => missingProperties(c.dataset, 'mandatory').length === 0 },
+  { id: 'licenceAvailability', dimension: 'reusability', weight: 20, on: 'share', test: (d) => present(d.license) },
+  { id: 'knownLicence', dimension: 'reusability', weight: 10, on: 'share', test: (d, c) => !!licenceConcept(d.license, c.vocabularies) },
+  { id: 'accessRightsAvailability', dimension: 'reusability', weight: 10, on: 'dataset', test: (d) => present(d.accessRights) },
+  {
+    id: 'accessRightsVocabularyAlignment',
+    dimension: 'reusability',
+    weight: 5,
+    on: 'dataset',
+    test: (d, c) => !!d.accessRights && !!c.vocabularies.require('access-right').get(d.accessRights),
+  },
+  { id: 'contactPointAvailability', dimension: 'reusability', weight: 20, on: 'dataset', test: (d) => present(d.contactPoint) },
+  { id: 'publisherAvailability', dimension: 'reusability', weight: 10, on: 'dataset', test: (d) => present(d.publisher) },
+  { id: 'rightsAvailability', dimension: 'contextuality', weight: 5, on: 'share', test: (d) => present(d.rights) },
+  { id: 'byteSizeAvailability', dimension: 'contextuality', weight: 5, on: 'share', test: (d) => present(d.byteSize) },
+  { id: 'dateIssuedAvailability', dimension: 'contextuality', weight: 5, on: 'dataset', test: (d) => present(d.issued) },
+  { id: 'dateModifiedAvailability', dimension: 'contextuality', weight: 5, on: 'dataset', test: (d) => present(d.modified) },
+];
+
+/** Bands of the MQA methodology: excellent 351–405, good 221–350, sufficient 121–220, bad 0–120. */
+export function bandOf(points: number): MqaBand {
+  return points > 350 ? 'excellent' : points > 220 ? 'good' : points > 120 ? 'sufficient' : 'bad';
+}
+
+export const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export interface MqaDetail extends MqaScore {
+  /** Points of each assessed indicator (unrounded). */
+  indicators: Record<string, number>;
+}
+
+export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaDetail {
+  const distributions = dataset.distribution ?? [];
+  const ctx: Ctx = { dataset, distributions, vocabularies, reachable };
+  const asNode = (d: Distribution): Distribution & Dataset => d as Distribution & Dataset;
+  const points: Record<string, number> = {};
+  const notAssessed: string[] = [];
+
+  // the best distribution for interoperability: the one with the most points
+  const interop = INDICATORS.filter((i) => i.on === 'best');
+  const interopPoints = distributions.map((d) => interop.reduce((sum, i) => sum + (i.test(asNode(d), ctx) ? i.weight : 0), 0));
+  const bestDistribution = distributions[interopPoints.indexOf(Math.max(...interopPoints))];
+
+  for (const i of INDICATORS) {
+    if (i.network && !reachable) {
+      notAssessed.push(i.id);
+      continue;
+    }
+    if (i.on === 'dataset') points[i.id] = i.test(dataset as Distribution & Dataset, ctx) ? i.weight : 0;
+    else if (i.on === 'best') points[i.id] = bestDistribution && i.test(asNode(bestDistribution), ctx) ? i.weight : 0;
+    else points[i.id] = distributions.length ? (i.weight * distributions.filter((d) => i.test(asNode(d), ctx)).length) / distributions.length : 0;
+  }
+
+  const dimensions = Object.fromEntries(MQA_DIMENSIONS.map((d) => [d, { points: 0, max: 0 }])) as MqaScore['dimensions'];
+  let total = 0;
+  let max = 0;
+  for (const i of INDICATORS) {
+    if (notAssessed.includes(i.id)) continue;
+    dimensions[i.dimension].points += points[i.id];
+    dimensions[i.dimension].max += i.weight;
+    total += points[i.id];
+    max += i.weight;
+  }
+  for (const d of MQA_DIMENSIONS) dimensions[d].points = round2(dimensions[d].points);
+  const score: MqaDetail = { points: round2(total), max, band: bandOf(round2(total)), dimensions, indicators: points };
+  if (notAssessed.length) score.notAssessed = notAssessed;
+  return score;
+}

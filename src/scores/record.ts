@@ -1,0 +1,29 @@
+/** A record's scores: MQA-equivalent points, 5-star levels, ODC principle shares. */
+import type { Dataset } from '../model/types.js';
+import type { Finding, RecordScores } from '../report/model.js';
+import type { RuleChecks, RuleSettings } from '../rules/run.js';
+import type { VocabularyRegistry } from '../vocab/vocabulary.js';
+import { mqaScore, round2, type Reachability } from './mqa.js';
+import { principleScores } from './principles.js';
+import { stars } from './stars.js';
+
+export interface ScoreContext {
+  vocabularies: VocabularyRegistry;
+  /** The licence policy of `odc/open-licence` decides what counts as open for the stars too. */
+  settings?: RuleSettings;
+  /** Whether a URL answered; absent when URLs were not checked. */
+  reachable?: Reachability;
+}
+
+/** Scores are facts about the metadata: a baseline or a severity does not change them, only `off` leaves a check out. */
+export function scoreRecord(dataset: Dataset, findings: readonly Finding[], checks: RuleChecks, ctx: ScoreContext): RecordScores {
+  const { indicators, ...mqa } = mqaScore(dataset, ctx.vocabularies, ctx.reachable);
+  const accept = ctx.settings?.options?.['odc/open-licence']?.acceptCanadianOpenLicences !== false;
+  const s = stars(dataset, ctx.vocabularies, accept);
+  return {
+    mqa: { ...mqa, indicators: Object.fromEntries(Object.entries(indicators).map(([k, v]) => [k, round2(v)])) },
+    stars: s.dataset,
+    distributionStars: s.distributions,
+    principles: principleScores(findings, checks),
+  };
+}
