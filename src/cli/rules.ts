@@ -59,7 +59,7 @@ const WORDS = {
 } as const;
 
 function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
-  const lines = e.note ? [`  - ${e.note}`, `    ${JSON.stringify(e.dataset)}`] : [`  - ${JSON.stringify(e.dataset)}`];
+  const lines = e.note ? [`  - ${e.note[lang]}`, `    ${JSON.stringify(e.dataset)}`] : [`  - ${JSON.stringify(e.dataset)}`];
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc');
   const emitted = runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });

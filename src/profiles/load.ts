@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
+import { ruleById } from '../rules/index.js';
 import type { LangText } from '../util/lang.js';
 import { FIELD_TYPES, type FieldDef, type FieldType, type LocalVocabulary, type Profile } from './types.js';
 
@@ -109,6 +110,7 @@ export function parseProfile(y: YamlSource<Raw>): Profile {
   if (d.rules !== undefined) {
     if (!isObj(d.rules)) throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
     for (const [id, sev] of Object.entries(d.rules)) {
+      if (!ruleById(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
       if (!SEVERITIES.has(String(sev))) {
         throw new ConfigError(`rule ${id}: severity must be error, warning, info or off`, y.where(['rules', id]));
       }

@@ -19,7 +19,7 @@ export type Principle = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6';
 
 export interface RuleExample {
   /** Why this example passes or fails, one line. */
-  note?: string;
+  note?: Bilingual;
   /** Profile the example is checked under (severity, languages); `ca-gc` when not given. */
   profile?: string;
   dataset: Dataset;

@@ -34,8 +34,8 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
         },
       ],
       fail: [
-        { note: 'no description', dataset: { title: { en: 'Air quality' } } },
-        { note: 'distribution without access URL', dataset: { title: { en: 'A' }, description: { en: 'B' }, distribution: [{ format: 'x' }] } },
+        { note: { en: 'no description', fr: 'pas de description' }, dataset: { title: { en: 'Air quality' } } },
+        { note: { en: 'distribution without access URL', fr: "distribution sans URL d'accès" }, dataset: { title: { en: 'A' }, description: { en: 'B' }, distribution: [{ format: 'x' }] } },
       ],
     },
   },

@@ -49,7 +49,7 @@ gravité; cette règle donne le tableau complet de DCAT-AP, à titre d'informati
           },
         },
       ],
-      fail: [{ note: 'no keyword, theme, publisher…', dataset: { title: { en: 'Air quality' }, description: { en: 'Hourly readings.' } } }],
+      fail: [{ note: { en: 'no keyword, theme, publisher…', fr: 'ni mot-clé, ni thème, ni éditeur…' }, dataset: { title: { en: 'Air quality' }, description: { en: 'Hourly readings.' } } }],
     },
   },
   check(ctx) {

@@ -29,16 +29,16 @@ privée, sécurité, confidentialité, droits de tiers. Les enregistrements publ
     },
     examples: {
       pass: [
-        { note: 'public: nothing to justify', dataset: { accessRights: `${AR}PUBLIC` } },
+        { note: { en: 'public: nothing to justify', fr: 'public : rien à justifier' }, dataset: { accessRights: `${AR}PUBLIC` } },
         {
-          note: 'restricted, with the reason',
+          note: { en: 'restricted, with the reason', fr: 'restreint, avec la raison' },
           dataset: {
             accessRights: `${AR}RESTRICTED`,
             rights: { en: 'Contains third-party data licensed for government use only.', fr: 'Contient des données de tiers réservées au gouvernement.' },
           },
         },
       ],
-      fail: [{ note: 'non-public, no reason', dataset: { accessRights: `${AR}NON_PUBLIC` } }],
+      fail: [{ note: { en: 'non-public, no reason', fr: 'non public, sans raison' }, dataset: { accessRights: `${AR}NON_PUBLIC` } }],
     },
   },
   check(ctx) {

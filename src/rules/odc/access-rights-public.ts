@@ -34,8 +34,8 @@ enregistrement restreint ou non public est un avertissement, et devrait dire pou
     examples: {
       pass: [{ dataset: { accessRights: `${AR}PUBLIC` } }],
       fail: [
-        { note: 'not stated', dataset: {} },
-        { note: 'restricted', dataset: { accessRights: `${AR}RESTRICTED` } },
+        { note: { en: 'not stated', fr: 'non indiqué' }, dataset: {} },
+        { note: { en: 'restricted', fr: 'restreint' }, dataset: { accessRights: `${AR}RESTRICTED` } },
       ],
     },
   },

@@ -28,8 +28,8 @@ cette option, aucune requête n'est faite.`,
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/aq.csv'] }] } }],
       fail: [
-        { note: 'no distribution', dataset: {} },
-        { note: 'a distribution without URL', dataset: { distribution: [{ accessURL: ['https://example.ca/aq.csv'] }, { title: { en: 'Guide' } }] } },
+        { note: { en: 'no distribution', fr: 'aucune distribution' }, dataset: {} },
+        { note: { en: 'a distribution without URL', fr: 'une distribution sans URL' }, dataset: { distribution: [{ accessURL: ['https://example.ca/aq.csv'] }, { title: { en: 'Guide' } }] } },
       ],
     },
   },

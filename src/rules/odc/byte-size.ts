@@ -23,7 +23,7 @@ métadonnées de l'UE lui accorde 5 points.`,
     examples: {
       pass: [
         { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'], byteSize: 1843122 }] } },
-        { note: 'a web page has no size', dataset: { distribution: [{ accessURL: ['https://example.ca/about'] }] } },
+        { note: { en: 'a web page has no size', fr: "une page Web n'a pas de taille" }, dataset: { distribution: [{ accessURL: ['https://example.ca/about'] }] } },
       ],
       fail: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'] }] } }],
     },

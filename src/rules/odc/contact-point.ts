@@ -28,7 +28,7 @@ l'enregistrement commun (et signalées par \`profile/type\`) : elles ne comptent
         { dataset: { contactPoint: [{ email: 'infostats@statcan.gc.ca' }] } },
         { dataset: { contactPoint: [{ url: 'https://www.statcan.gc.ca/en/reference/refcentre/index' }] } },
       ],
-      fail: [{ dataset: {} }, { note: 'a name only', dataset: { contactPoint: [{ name: { en: 'Data team' } }] } }],
+      fail: [{ dataset: {} }, { note: { en: 'a name only', fr: 'un nom seulement' }, dataset: { contactPoint: [{ name: { en: 'Data team' } }] } }],
     },
   },
   check(ctx) {

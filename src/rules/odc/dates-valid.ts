@@ -35,9 +35,9 @@ la précision que les deux donnent (\`2024\` n'est pas antérieure à \`2024-05-
     examples: {
       pass: [{ dataset: { issued: '2019-05-21', modified: '2026-10-21', distribution: [{ accessURL: ['https://example.ca/a.csv'], issued: '2019' }] } }],
       fail: [
-        { note: 'modified before issued', dataset: { issued: '2020-06-01', modified: '2020-05-31' } },
-        { note: 'in the future (as of 2026-11-01)', dataset: { modified: '2027-01-15' } },
-        { note: 'not a date', dataset: { issued: '31/03/2024' } },
+        { note: { en: 'modified before issued', fr: 'modifié avant sa publication' }, dataset: { issued: '2020-06-01', modified: '2020-05-31' } },
+        { note: { en: 'in the future (as of 2026-11-01)', fr: 'dans le futur (au 2026-11-01)' }, dataset: { modified: '2027-01-15' } },
+        { note: { en: 'not a date', fr: 'pas une date' }, dataset: { issued: '31/03/2024' } },
       ],
     },
   },

@@ -33,7 +33,7 @@ une URL de téléchargement qui ne répond pas est signalée comme avertissement
           },
         },
       ],
-      fail: [{ note: 'a web page only', dataset: { distribution: [{ accessURL: ['https://example.ca/map'] }] } }],
+      fail: [{ note: { en: 'a web page only', fr: 'une page Web seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/map'] }] } }],
     },
   },
   given: 'distribution[*]',

@@ -33,8 +33,8 @@ média et 10 à leur provenance de vocabulaires.`,
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV`, mediaType: `${IANA}text/csv` }] } }],
       fail: [
-        { note: 'no media type', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } },
-        { note: 'no format, made-up media type', dataset: { distribution: [{ accessURL: ['https://example.ca/a'], mediaType: `${IANA}text/x-made-up` }] } },
+        { note: { en: 'no media type', fr: 'pas de type de média' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } },
+        { note: { en: 'no format, made-up media type', fr: 'pas de format, type de média inventé' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a'], mediaType: `${IANA}text/x-made-up` }] } },
       ],
     },
   },

@@ -38,10 +38,10 @@ inconnue) ne sont pas évaluées.`,
     },
     examples: {
       pass: [
-        { note: 'annual, updated 3 months before 2026-11-01', dataset: { accrualPeriodicity: `${FREQ}ANNUAL`, modified: '2026-08-01' } },
-        { note: 'irregular is not judged', dataset: { accrualPeriodicity: `${FREQ}IRREG`, modified: '2001-01-01' } },
+        { note: { en: 'annual, updated 3 months before 2026-11-01', fr: 'annuel, mis à jour 3 mois avant le 2026-11-01' }, dataset: { accrualPeriodicity: `${FREQ}ANNUAL`, modified: '2026-08-01' } },
+        { note: { en: 'irregular is not judged', fr: "l'irrégulier n'est pas évalué" }, dataset: { accrualPeriodicity: `${FREQ}IRREG`, modified: '2001-01-01' } },
       ],
-      fail: [{ note: 'monthly, updated two years before 2026-11-01', dataset: { accrualPeriodicity: `${FREQ}MONTHLY`, modified: '2024-11-01' } }],
+      fail: [{ note: { en: 'monthly, updated two years before 2026-11-01', fr: 'mensuel, mis à jour deux ans avant le 2026-11-01' }, dataset: { accrualPeriodicity: `${FREQ}MONTHLY`, modified: '2024-11-01' } }],
     },
   },
   check(ctx) {

@@ -26,7 +26,7 @@ niveau du jeu de données, les correspondances réunissent les langues des resso
     },
     examples: {
       pass: [{ dataset: { language: [`${LANG}ENG`, `${LANG}FRA`] } }],
-      fail: [{ dataset: {} }, { note: 'a bare code', dataset: { language: ['english'] } }],
+      fail: [{ dataset: {} }, { note: { en: 'a bare code', fr: 'un code nu' }, dataset: { language: ['english'] } }],
     },
   },
   check(ctx) {

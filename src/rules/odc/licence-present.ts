@@ -25,8 +25,8 @@ la licence à la source (\`license_id\` de CKAN).`,
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } }],
       fail: [
-        { note: 'distribution without licence', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] } },
-        { note: 'no distribution at all', dataset: {} },
+        { note: { en: 'distribution without licence', fr: 'distribution sans licence' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] } },
+        { note: { en: 'no distribution at all', fr: 'aucune distribution' }, dataset: {} },
       ],
     },
   },

@@ -28,8 +28,8 @@ personnes, pas aux programmes.`,
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }, { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } }],
       fail: [
-        { note: 'PDF only', dataset: { distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }] } },
-        { note: 'no format', dataset: { distribution: [{ accessURL: ['https://example.ca/a'] }] } },
+        { note: { en: 'PDF only', fr: 'PDF seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }] } },
+        { note: { en: 'no format', fr: 'pas de format' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a'] }] } },
       ],
     },
   },

@@ -25,7 +25,7 @@ Ajoutez une exportation ouverte à côté.`,
     },
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }, { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } }],
-      fail: [{ note: 'Excel only', dataset: { distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }] } }],
+      fail: [{ note: { en: 'Excel only', fr: 'Excel seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }] } }],
     },
   },
   given: 'distribution[*]',

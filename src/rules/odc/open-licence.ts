@@ -42,11 +42,11 @@ licences jamais examinées sont des avertissements en attendant une politique.`,
     examples: {
       pass: [
         { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } },
-        { note: 'provincial OGL, open by policy', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://open.alberta.ca/licence' }] } },
+        { note: { en: 'provincial OGL, open by policy', fr: 'LGO provinciale, ouverte selon la politique' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://open.alberta.ca/licence' }] } },
       ],
       fail: [
-        { note: 'non-commercial', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' }] } },
-        { note: 'terms of use', dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://example.ca/terms' }] } },
+        { note: { en: 'non-commercial', fr: 'non commerciale' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' }] } },
+        { note: { en: 'terms of use', fr: "conditions d'utilisation" }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://example.ca/terms' }] } },
       ],
     },
   },

@@ -22,8 +22,8 @@ agent); un identifiant ou une URI d'organisation permet de regrouper les enregis
     examples: {
       pass: [{ dataset: { publisher: { name: { en: 'Statistics Canada', fr: 'Statistique Canada' }, identifier: 'statcan' } } }],
       fail: [
-        { note: 'no publisher', dataset: {} },
-        { note: 'publisher without name', dataset: { publisher: { identifier: 'statcan' } } },
+        { note: { en: 'no publisher', fr: "pas d'éditeur" }, dataset: {} },
+        { note: { en: 'publisher without name', fr: 'éditeur sans nom' }, dataset: { publisher: { identifier: 'statcan' } } },
       ],
     },
   },

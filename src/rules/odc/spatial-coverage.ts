@@ -30,10 +30,10 @@ métadonnées de l'UE accorde 20 points à la couverture géographique.`,
     },
     examples: {
       pass: [
-        { note: 'a gazetteer URI', dataset: { spatial: [{ id: 'https://www.wikidata.org/wiki/Q1904', label: { en: 'Ontario' } }] } },
-        { note: 'a bounding box', dataset: { spatial: [{ bbox: 'POLYGON((-141 41.7,-52.6 41.7,-52.6 83.1,-141 83.1,-141 41.7))' }] } },
+        { note: { en: 'a gazetteer URI', fr: "l'URI d'un répertoire géographique" }, dataset: { spatial: [{ id: 'https://www.wikidata.org/wiki/Q1904', label: { en: 'Ontario' } }] } },
+        { note: { en: 'a bounding box', fr: 'une emprise' }, dataset: { spatial: [{ bbox: 'POLYGON((-141 41.7,-52.6 41.7,-52.6 83.1,-141 83.1,-141 41.7))' }] } },
       ],
-      fail: [{ dataset: {} }, { note: 'a name only', dataset: { spatial: [{ label: { en: 'Northern Ontario' } }] } }],
+      fail: [{ dataset: {} }, { note: { en: 'a name only', fr: 'un nom seulement' }, dataset: { spatial: [{ label: { en: 'Northern Ontario' } }] } }],
     },
   },
   check(ctx) {

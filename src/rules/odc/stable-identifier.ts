@@ -46,7 +46,7 @@ locales (expressions régulières) reconnues comme stables.`,
     },
     examples: {
       pass: [{ dataset: { identifier: '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51' } }, { dataset: { identifier: 'https://data.ontario.ca/dataset/air-quality' } }],
-      fail: [{ dataset: {} }, { note: 'a title slug', dataset: { identifier: 'consumer-price-index-monthly' } }],
+      fail: [{ dataset: {} }, { note: { en: 'a title slug', fr: 'un nom tiré du titre' }, dataset: { identifier: 'consumer-price-index-monthly' } }],
     },
   },
   check(ctx) {

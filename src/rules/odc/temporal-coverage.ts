@@ -24,12 +24,12 @@ L'évaluation de la qualité des métadonnées de l'UE la compte pour la recherc
     },
     examples: {
       pass: [
-        { note: 'an ongoing series', dataset: { temporal: [{ startDate: '1914-01-01' }] } },
+        { note: { en: 'an ongoing series', fr: 'une série en cours' }, dataset: { temporal: [{ startDate: '1914-01-01' }] } },
         { dataset: { temporal: [{ startDate: '2020-01-01', endDate: '2020-12-31' }] } },
       ],
       fail: [
-        { note: 'not stated', dataset: {} },
-        { note: 'end before start', dataset: { temporal: [{ startDate: '2021-01-01', endDate: '2020-12-31' }] } },
+        { note: { en: 'not stated', fr: 'non indiqué' }, dataset: {} },
+        { note: { en: 'end before start', fr: 'fin avant le début' }, dataset: { temporal: [{ startDate: '2021-01-01', endDate: '2020-12-31' }] } },
       ],
     },
   },

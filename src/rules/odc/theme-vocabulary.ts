@@ -28,7 +28,7 @@ accorde 30 points aux thèmes.`,
     },
     examples: {
       pass: [{ dataset: { theme: [`${THEME}ECON`] } }],
-      fail: [{ dataset: {} }, { note: 'not from the table', dataset: { theme: ['https://example.ca/themes/fisheries'] } }],
+      fail: [{ dataset: {} }, { note: { en: 'not from the table', fr: 'hors de la table' }, dataset: { theme: ['https://example.ca/themes/fisheries'] } }],
     },
   },
   check(ctx) {

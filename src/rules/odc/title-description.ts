@@ -40,8 +40,8 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
         },
       ],
       fail: [
-        { note: 'repeats the title', dataset: { title: { en: 'Building permits' }, description: { en: 'Building permits' } } },
-        { note: 'too short', dataset: { title: { en: 'Building permits' }, description: { en: 'Permits issued by the City.' } } },
+        { note: { en: 'repeats the title', fr: 'répète le titre' }, dataset: { title: { en: 'Building permits' }, description: { en: 'Building permits' } } },
+        { note: { en: 'too short', fr: 'trop courte' }, dataset: { title: { en: 'Building permits' }, description: { en: 'Permits issued by the City.' } } },
       ],
     },
   },
