@@ -12,6 +12,7 @@ import { statusOf } from '../report/model.js';
 import { ConfigError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { LineIndex } from '../util/locate.js';
+import { loadYaml } from '../util/yaml.js';
 
 export const BASELINE_FORMAT = 1;
 
@@ -119,17 +120,26 @@ export function loadBaseline(file: string): Baseline {
     throw new ConfigError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
   }
   const lines = new LineIndex(text);
+  /** Where a value is, or the closest enclosing value that exists (a missing field: its entry). */
   const at = (pointer: string): string => {
-    const p = lines.locate(pointer);
-    return p ? `${shown}:${p.line}:${p.column}` : shown;
+    for (let ptr = pointer; ; ptr = ptr.slice(0, ptr.lastIndexOf('/'))) {
+      const p = lines.locate(ptr);
+      if (p) return `${shown}:${p.line}:${p.column}`;
+      if (!ptr) return shown;
+    }
   };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const p = m ? lines.position(Number(m[1])) : undefined;
-    throw new ConfigError(`the baseline is not valid JSON (${(e as Error).message})`, p ? `${shown}:${p.line}:${p.column}` : shown);
+    // JSON.parse seldom says where; the YAML parser (JSON is YAML) does
+    let where = shown;
+    try {
+      loadYaml(file, text);
+    } catch (y) {
+      if (y instanceof ConfigError && y.where) where = y.where;
+    }
+    throw new ConfigError(`the baseline is not valid JSON (${(e as Error).message.split('\n')[0]})`, where);
   }
   const d = data as Partial<BaselineFile>;
   if (!d || typeof d !== 'object' || d.passerelleBaseline !== BASELINE_FORMAT || !Array.isArray(d.findings)) {
