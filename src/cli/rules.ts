@@ -68,6 +68,12 @@ function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean):
 }
 
 export function explainCommand(id: string, o: RulesCommandOptions): number {
+  process.stdout.write(explainText(id, o));
+  return 0;
+}
+
+/** The text `rules explain` prints. */
+export function explainText(id: string, o: RulesCommandOptions): string {
   const rule = ruleById(id);
   if (!rule) {
     const near = RULES.map((r) => r.meta.id).filter((x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')));
@@ -97,6 +103,5 @@ export function explainCommand(id: string, o: RulesCommandOptions): number {
     out.push('', `${WORDS.pass[L]}${colon(L).trimEnd()}`, ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)));
     out.push('', `${WORDS.fail[L]}${colon(L).trimEnd()}`, ...meta.examples.fail.flatMap((e) => exampleLines(rule, e, L, true)));
   }
-  process.stdout.write(`${out.join('\n')}\n`);
-  return 0;
+  return `${out.join('\n')}\n`;
 }

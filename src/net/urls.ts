@@ -56,13 +56,15 @@ export class UrlChecker {
   }
 
   private async limited<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    if (this.active < this.concurrency) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await task();
     } finally {
-      this.active--;
-      this.waiting.shift()?.();
+      // the slot passes straight to the next waiting task, so no newcomer can slip in between
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
     }
   }
 
