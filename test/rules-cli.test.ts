@@ -1,9 +1,9 @@
 /** `passerelle rules` and `passerelle rules explain <id>`. */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../src/rules/index.js';
 import { explainText } from '../src/cli/rules.js';
-import { cli, tempDir } from './helpers.js';
+import { cli, ROOT, tempDir } from './helpers.js';
 
 describe('passerelle rules', () => {
   test('one line per rule: id, ODC commitment, severity, title', () => {
@@ -70,4 +70,9 @@ describe('passerelle rules explain', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown rule "freshness" \(did you mean odc\/freshness\?\)/);
   });
+});
+
+test("the README's rules table lists every rule", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  expect(RULES.map((r) => r.meta.id).filter((id) => !readme.includes(`| \`${id}\` |`))).toEqual([]);
 });
