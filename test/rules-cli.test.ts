@@ -44,7 +44,7 @@ describe('passerelle rules explain', () => {
     expect(r.stdout).toMatch(/^ {2}graceDays: 7 — Days added to both limits/m);
     expect(r.stdout).toMatch(/A dataset declared monthly but last modified two years ago/);
     expect(r.stdout).toMatch(/→ error: Last updated 2024-11-01 \(730 days ago\) but declared Monthly: expected within 53 days \(modified\)/);
-    expect(cli(['rules', 'explain', 'odc/bilingual', '--no-config']).stdout).toMatch(/^Default severity: info \(by profile: ca-gc error\)$/m);
+    expect(cli(['rules', 'explain', 'odc/bilingual', '--no-config']).stdout).toMatch(/^Default severity: info \(by profile: ca-gc error, [^)]*\)$/m);
   });
 
   test('in French, after or before the id', () => {
