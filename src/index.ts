@@ -25,7 +25,6 @@ export { UrlChecker, type UrlStatus, type UrlCheckOptions } from './net/urls.js'
 export { mqaScore, INDICATORS as MQA_INDICATORS, bandOf } from './scores/mqa.js';
 export { stars } from './scores/stars.js';
 export { scoreRecord } from './scores/record.js';
-export { PRINCIPLE_NAMES } from './rules/principles.js';
 export type { Rule, RuleMeta, Emitted } from './rules/types.js';
 export { FORMATTERS, pieces, type Formatter, type FormatterFactory, type FormatterOptions, type Chunk } from './report/formatters/index.js';
 export * from './report/model.js';

@@ -62,6 +62,8 @@ describe('baseline', () => {
     expect(found).toEqual(['1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51 odc/contact-point', '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51 dcat-ap/recommended']);
     const stylish = cli(['validate', changed, '-p', 'ca-gc', '--baseline', baseline, ...NOW]).stdout;
     expect(stylish).toMatch(new RegExp(`${report.summary.baselined} known findings left out by the baseline`));
+    const md = cli(['validate', changed, '-p', 'ca-gc', '--baseline', baseline, '-f', 'markdown', ...NOW]).stdout;
+    expect(md).toMatch(new RegExp(`^${report.summary.baselined} known findings left out by the baseline$`, 'm'));
   });
 
   test('the same finding twice needs two entries: the second copy of a record is reported', () => {

@@ -94,8 +94,8 @@ describe('passerelle validate', () => {
     expect(r.stdout).toMatch(/error +Last updated 2023-02-14 \(1356 days ago\) but declared Monthly/);
     expect(r.stdout).toMatch(/✖ 64 problems \(8 errors, 27 warnings, 29 infos\) in 8 of 8 records/);
     // a short score line per record, the catalogue's scores at the end
-    expect(r.stdout).toMatch(/^ {2}MQA 291\.67\/325 good · ★★★☆☆ · P1 100% · P2 100% · P3 100% · P4 71% · P5 100% · P6 100%$/m);
-    expect(r.stdout).toMatch(/^Scores \(7 records\)\n {2}MQA: mean [\d.]+\/325 \((good|sufficient)\), median [\d.]+$/m);
+    expect(r.stdout).toMatch(/^ {2}MQA 291\.67\/325 \(Good\) · ★★★☆☆ · P1 100% · P2 100% · P3 100% · P4 71% · P5 100% · P6 100%$/m);
+    expect(r.stdout).toMatch(/^Scores \(7 records\)\n {2}MQA: mean [\d.]+\/325 \(Good\), median [\d.]+$/m);
     expect(r.stdout).toMatch(/URL reachability not assessed \(80 points\): use --check-urls/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
@@ -105,7 +105,7 @@ describe('passerelle validate', () => {
     expect(r.stdout).toMatch(/Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/);
     expect(r.stdout).toMatch(/maintainer_email : la valeur n'est pas valide \(adresse courriel attendu\)/);
     expect(r.stdout).toMatch(/64 problèmes \(8 erreurs, 27 avertissements, 29 infos\)/);
-    expect(r.stdout).toMatch(/MQA 291,67\/325 bon · ★★★☆☆ · P1 100\u00a0%/);
+    expect(r.stdout).toMatch(/MQA 291,67\/325 \(Bonne\) · ★★★☆☆ · P1 100\u00a0%/);
     expect(r.stdout).toMatch(/^Notes \(7 enregistrements\)$/m);
   });
 

@@ -117,7 +117,8 @@ describe('a hostile record in every format', () => {
     expect(md).not.toMatch(/(?<!\\)\[click(?<!\\)\]\(/);
     expect(md).toContain('\\[click\\]\\(http://evil.example\\) \\| cell \\]\\]&gt; ::error::injected ::warning file=x::second line');
     const bullets = md.split('\n').filter((l) => l.startsWith('- '));
-    expect(bullets.length).toBe(JSON.parse(out.json).records[0].findings.length);
+    // one line per finding, and the record once more among the lowest scores
+    expect(bullets.length).toBe(JSON.parse(out.json).records[0].findings.length + 1);
     for (const b of bullets) expect(b).not.toMatch(/(?<!\\)\|/);
   });
 

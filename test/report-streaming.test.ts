@@ -98,8 +98,10 @@ describe('scores carried by records are rendered', () => {
         reusability: { points: 50, max: 75 },
         contextuality: { points: 10, max: 20 },
       },
+      indicators: {},
     },
     stars,
+    distributionStars: [stars],
     principles: { P2: { passed: 3, applicable: 4, share: 0.75 } },
   });
   let records: RecordResult[];
@@ -110,6 +112,7 @@ describe('scores carried by records are rendered', () => {
     summary = {
       ...report.summary,
       scores: {
+        records: 15,
         mqa: {
           mean: 312.5,
           median: 320,
@@ -122,6 +125,7 @@ describe('scores carried by records are rendered', () => {
             reusability: { mean: 48.5, max: 75 },
             contextuality: { mean: 9, max: 20 },
           },
+          indicators: {},
         },
         stars: { '1': 3, '3': 5, '5': 7 },
         principles: { P2: { passed: 30, applicable: 40, share: 0.75 }, P3: { passed: 9, applicable: 12, share: 0.75 }, P6: { passed: 1, applicable: 3, share: 1 / 3 } },
@@ -134,7 +138,7 @@ describe('scores carried by records are rendered', () => {
     expect(md).toContain('**Metadata quality (EU MQA)** — mean 312.5/405 (Good), median 320');
     expect(md).toContain('| Findability | 61.3 | 100 |');
     expect(md).toContain('**5-star open data** — 1★: 3 · 3★: 5 · 5★: 7');
-    expect(md).toContain('| P2 Timely and Comprehensive | 3 | 0 | 0 | 30/40 (75%) |');
+    expect(md).toContain('| P2 Timely and Comprehensive | 3 | 22 | 0 | 30/40 (75%) |');
     expect(md).toContain('| P6 For Inclusive Development and Innovation | 2 | 0 | 0 | 1/3 (33%) |');
     const lowest = md.slice(md.indexOf('### Lowest metadata quality')).split('\n').filter((l) => l.startsWith('- '));
     expect(lowest).toHaveLength(5);
@@ -156,7 +160,9 @@ describe('scores carried by records are rendered', () => {
   });
 
   test('without scores, no score section', () => {
-    const md = renderAll(FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }), report.records, report.summary);
+    const bare = report.records.map(({ scores: _, ...r }) => r);
+    const { scores: __, ...summaryWithout } = report.summary;
+    const md = renderAll(FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }), bare, summaryWithout);
     expect(md).not.toMatch(/MQA|5-star|Lowest/);
   });
 });

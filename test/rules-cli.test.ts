@@ -40,7 +40,7 @@ describe('passerelle rules explain', () => {
     const r = cli(['rules', 'explain', 'odc/freshness', '--no-config']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^odc\/freshness — Data is as fresh as its declared frequency$/m);
-    expect(r.stdout).toMatch(/^Principle: P2 Timely and comprehensive \(P2\.b\)$/m);
+    expect(r.stdout).toMatch(/^Principle: P2 Timely and Comprehensive \(P2\.b\)$/m);
     expect(r.stdout).toMatch(/^ {2}graceDays: 7 — Days added to both limits/m);
     expect(r.stdout).toMatch(/A dataset declared monthly but last modified two years ago/);
     expect(r.stdout).toMatch(/→ error: Last updated 2024-11-01 \(730 days ago\) but declared Monthly: expected within 53 days \(modified\)/);

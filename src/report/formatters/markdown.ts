@@ -69,6 +69,7 @@ export const markdown: FormatterFactory = (o) => {
       );
       out.push('', `| ${[t('records', lang), t('valid', lang), t('invalid', lang), t('rejected', lang)].map(capital).join(' | ')} |`, '|---:|---:|---:|---:|');
       out.push(`| ${s.records} | ${s.valid} | ${s.invalid} | ${s.rejected} |`);
+      if (s.baselined) out.push('', render(t('baselined', lang), { n: s.baselined }));
 
       const sc = s.scores;
       if (sc) {

@@ -27,7 +27,8 @@ export function principleShare(p: PrincipleScore | undefined, lang: Lang): strin
 /** "MQA 250/405 (Good) · ★★★☆☆" for one record. */
 export function recordScoreLine(s: RecordScores, lang: Lang): string {
   const stars = '★'.repeat(Math.max(0, Math.min(5, s.stars))) + '☆'.repeat(5 - Math.max(0, Math.min(5, s.stars)));
-  return `MQA ${s.mqa.points}/${s.mqa.max} (${mqaWord(s.mqa.band, lang)}) · ${stars}`;
+  const points = lang === 'fr' ? String(s.mqa.points).replace('.', ',') : String(s.mqa.points);
+  return `MQA ${points}/${s.mqa.max} (${mqaWord(s.mqa.band, lang)}) · ${stars}`;
 }
 
 /** "mean 250/405 (Good), median 260, best 380" for the catalogue. */

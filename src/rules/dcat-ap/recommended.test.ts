@@ -27,7 +27,7 @@ describe('dcat-ap/recommended', () => {
       'distribution[0].format',
       'distribution[0].license',
     ]);
-    expect(f[1].data).toMatchObject({ class: 'Period of time', classFr: 'Période', iri: 'dcat:endDate' });
+    expect(f[1].data).toMatchObject({ class: { en: 'Period of time', fr: 'Période' }, iri: 'dcat:endDate' });
   });
 
   test('mandatory and recommended never report the same property', () => {
