@@ -52,16 +52,17 @@ export function recordScoresStylish(s: RecordScores, lang: Lang): string {
 /** stylish, after the summary: the catalogue's scores in a few indented lines. */
 export function catalogueScoresStylish(s: CatalogueScores, lang: Lang): string[] {
   const m = s.mqa;
+  const colon = lang === 'fr' ? '\u00A0:' : ':';
   const lines = [
     `${t('scores', lang)} (${s.records} ${t('records', lang)})`,
-    `  MQA: ${catalogueMqaLine(s, lang)}`,
+    `  MQA${colon} ${catalogueMqaLine(s, lang)}`,
     `    ${MQA_DIMENSIONS.map((d) => `${mqaWord(d, lang)} ${decimal(m.dimensions[d].mean, lang)}/${m.dimensions[d].max}`).join(' · ')}`,
   ];
   if (m.notAssessed?.length) {
     const points = INDICATORS.filter((i) => m.notAssessed?.includes(i.id)).reduce((sum, i) => sum + i.weight, 0);
     lines.push(`    ${render(t('urlsNotChecked', lang), { points })}`);
   }
-  lines.push(`  ${t('stars', lang)}: ${Object.entries(s.stars).map(([k, n]) => `★${k} ${n}`).join(' · ')}`);
-  lines.push(`  ${t('principles', lang)}: ${principlesLine(s.principles, lang)}`);
+  lines.push(`  ${t('stars', lang)}${colon} ${Object.entries(s.stars).map(([k, n]) => `★${k} ${n}`).join(' · ')}`);
+  lines.push(`  ${t('principles', lang)}${colon} ${principlesLine(s.principles, lang)}`);
   return lines;
 }
