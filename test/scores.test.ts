@@ -49,3 +49,12 @@ describe.each(profiles)('fixtures/%s', (profile) => {
     else expect([profile, band]).toEqual([profile, expect.stringMatching(/^(good|excellent)$/)]);
   });
 });
+
+test('SHACL findings (--shacl) are no principle checks: they restate the DCAT-AP rules in RDF', async () => {
+  const file = join(ROOT, 'fixtures', 'ca-gc', 'package_show.json');
+  const shacl = { check: async () => [{ ruleId: 'shacl/MinCountConstraintComponent', messageId: 'violation', property: 'spatial' }] };
+  const [plain] = (await validate([file], { profile: 'ca-gc', now: NOW })).records;
+  const [checked] = (await validate([file], { profile: 'ca-gc', now: NOW, checks: [shacl] })).records;
+  expect(checked.findings.map((f) => f.ruleId)).toContain('shacl/MinCountConstraintComponent');
+  expect(checked.scores?.principles).toEqual(plain.scores?.principles);
+});

@@ -153,8 +153,11 @@ export class Pipeline {
         checks: ruleChecks,
       }),
     );
-    // rules whose findings other stages emit are checks too, unless turned off
-    for (const r of RULES) if (r.kind === 'stage' && r.stage !== 'input' && this.isOn(r.meta.id)) ruleChecks.ran.add(r.meta.id);
+    // rules whose findings the profile check and the crosswalk emit are checks too, unless turned off
+    // (SHACL components are not: they restate the DCAT-AP rules in RDF, and only run with --shacl)
+    for (const r of RULES) {
+      if (r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && this.isOn(r.meta.id)) ruleChecks.ran.add(r.meta.id);
+    }
     return { src, mapped, emitted, ruleChecks };
   }
 
