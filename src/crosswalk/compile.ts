@@ -10,10 +10,15 @@ import type { Emitted } from '../rules/types.js';
 import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
-import { filterOf, getAll, hasWildcard, isPointer, isSelector, parsePath, PathError, WILDCARD, type Segment } from '../util/paths.js';
+import { filterOf, getAll, hasWildcard, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
 import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
-import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type Condition, type CrosswalkFile, type EntrySpec } from './types.js';
+import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
+import { compileCondition } from './conditions.js';
+import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
+
+/** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
+const PROFILE_CODES = 'profile';
 
 export interface LintIssue {
   message: string;
@@ -37,6 +42,8 @@ export interface Ctx {
   prefix: string;
   /** Set by \`each\` for the object it is about to build: its place in the output list. */
   itemPrefix?: string;
+  /** Objects already produced for the list being built by \`all\` (so that the next one is numbered after them). */
+  offset?: number;
   profile: string;
   emit(e: Emitted): void;
   prov: Provenance[];
@@ -46,9 +53,13 @@ type Run = (ctx: Ctx) => Val[];
 
 /** Where a property's values are read from, for findings about values that are missing. */
 export interface Declared {
-  /** Source paths as JSON Pointers, `*` for each item; relative to the item when `relative`. */
-  paths: string[];
-  relative: boolean;
+  /**
+   * Where the property is read from, in the crosswalk's order: JSON Pointer patterns (`*` for each
+   * item), relative to the item being built when `relative` (inside \`each\`).
+   */
+  sources: { path: string; relative: boolean; languageMap?: boolean }[];
+  /** The same sources as patterns from the record root (`/resources/*\/format`): the fields read. */
+  fields: string[];
   entry: string;
 }
 
@@ -58,15 +69,17 @@ interface Scope {
   cls: ClassName;
   /** Property pattern of the current object: '' for the dataset, `distribution[*]`. */
   pattern: string;
+  /** Inside `each`: relative paths start at the item. */
   relative: boolean;
+  /** JSON Pointer pattern of the current item from the record root ('' for the record, `/resources/*`). */
+  base: string;
   at: (string | number)[];
   /** Set by `each` for an object list: the pattern of the items it builds (`distribution[*]`). */
   itemPattern?: string;
-  /** The source list being iterated (`resources`), for messages. */
-  itemOf?: string;
+  /** The source field being iterated by `each` (`resources`): for `.` and for messages. */
+  item?: FieldDef;
 }
 
-const own = Object.prototype.hasOwnProperty;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -115,7 +128,7 @@ export class Compiler {
       this.problem('`dataset` must map common properties to entries', ['dataset']);
       return undefined;
     }
-    const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, at: ['dataset'] };
+    const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'] };
     return this.compileObject(d.dataset, scope);
   }
 
@@ -134,15 +147,12 @@ export class Compiler {
       if (!entry) continue;
       const run = this.compileEntry(entry, def, scope, at);
       if (!run) continue;
-      let combine: Combine = entry.combine ?? (def.multiple ? 'all' : 'first');
-      if (entry.combine !== undefined && !COMBINES.has(entry.combine)) {
-        this.problem(`combine must be one of ${[...COMBINES].join(', ')}`, [...at, 'combine']);
-        combine = 'first';
-      }
-      if (combine === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts') {
-        this.problem(`${name} holds one value: combine cannot be "all"`, [...at, 'combine']);
-      }
-      parts.push({ def, run, combine, conflict: entry.conflict !== 'ignore', where: this.y.where(at, true) });
+      const combine = this.combineOf(entry, def, at);
+      // disagreeing values are reported when one of them is picked; ranges (min, max) and
+      // preferences are expected to see several, unless the crosswalk asks (`conflict: report`)
+      if (entry.conflict !== undefined && entry.conflict !== 'report' && entry.conflict !== 'ignore') this.problem('conflict must be report or ignore', [...at, 'conflict']);
+      const conflict = entry.conflict === 'report' || (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'));
+      parts.push({ def, run, combine, conflict, where: this.y.where(at, true) });
     }
     return (ctx) => {
       const out: Record<string, unknown> = {};
@@ -152,6 +162,34 @@ export class Compiler {
       }
       return out;
     };
+  }
+
+  private combineOf(entry: EntrySpec, def: PropertyDef, at: (string | number)[]): Combine {
+    const c = entry.combine;
+    if (c === undefined) return def.multiple ? 'all' : 'first';
+    if (isObj(c)) {
+      const list = (c as { prefer?: unknown }).prefer;
+      if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) {
+        this.problem('combine is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}', [...at, 'combine']);
+        return 'first';
+      }
+      if (def.multiple) this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
+      // written in common terms: codes of the property's vocabulary (PUBLIC), or URIs
+      const vocab = def.vocabulary ? this.vocabularies.get(def.vocabulary) : undefined;
+      const prefer = list.map((x, i) => {
+        if (!vocab) return String(x);
+        const concept = vocab.lookup(x);
+        if (!concept) this.problem(`"${String(x)}" is not in the ${vocab.id} vocabulary`, [...at, 'combine', 'prefer', i]);
+        return concept?.uri ?? String(x);
+      });
+      return { prefer };
+    }
+    if (typeof c !== 'string' || !COMBINES.has(c)) {
+      this.problem(`combine must be one of ${[...COMBINES].join(', ')}, or {prefer: [...]}`, [...at, 'combine']);
+      return 'first';
+    }
+    if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts') this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
+    return c;
   }
 
   /** Puts the values of one property on the object, with cardinality and provenance. */
@@ -196,7 +234,7 @@ export class Compiler {
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
-    if (distinct.length > 1 && p.conflict && (p.combine === 'first' || p.combine === 'most-frequent')) {
+    if (distinct.length > 1 && p.conflict) {
       ctx.emit({
         ruleId: 'profile/conflicting-values',
         messageId: 'conflict',
@@ -227,54 +265,32 @@ export class Compiler {
   }
 
   /** Checks a source path against the profile; returns its segments. */
-  private path(path: unknown, scope: Scope, at: (string | number)[]): { segs: Segment[]; absolute: boolean } | undefined {
-    if (typeof path !== 'string') {
-      this.problem('a source path is a string', at);
+  private path(path: unknown, scope: Scope, at: (string | number)[]): FieldPath | undefined {
+    const r = resolveFieldPath(path, this.profile, { fields: scope.fields, item: scope.item });
+    if (typeof r === 'string') {
+      this.problem(r, at);
       return undefined;
     }
-    let segs: Segment[];
-    try {
-      segs = parsePath(path);
-    } catch (e) {
-      this.problem((e as PathError).message, at);
-      return undefined;
-    }
-    const absolute = isPointer(path);
-    let fields = absolute ? this.profile.fields : scope.fields;
-    let field: FieldDef | undefined;
-    for (let i = 0; i < segs.length; i++) {
-      const seg = segs[i];
-      if (isSelector(seg)) {
-        if (field && !['list', 'strings', 'codes', 'object', 'json', 'any', 'text', 'tags'].includes(field.type)) {
-          this.problem(`"${path}": ${field.name} is not a list`, at);
-          return undefined;
-        }
-        continue;
-      }
-      if (field && (field.type === 'text' || field.type === 'tags')) {
-        if (!isLanguageTag(seg)) this.problem(`"${path}": ${field.name} is a language map; "${seg}" is not a language`, at);
-        return { segs, absolute };
-      }
-      if (field && !field.fields && (field.type === 'object' || field.type === 'json' || field.type === 'any' || field.type === 'list')) {
-        return { segs, absolute }; // free-form object: anything below is allowed
-      }
-      if (!fields || !own.call(fields, seg)) {
-        const where = field ? field.name : !absolute && scope.itemOf ? scope.itemOf : `profile ${this.profile.id}`;
-        this.problem(`"${path}": field "${seg}" is not in ${where}`, at);
-        return undefined;
-      }
-      field = fields[seg];
-      fields = field.fields;
-    }
-    return { segs, absolute };
+    return r;
   }
 
-  private declare(def: PropertyDef, scope: Scope, paths: string[], at: (string | number)[], lang?: string): void {
+  /** Records where a property is read from (`paths` as the entry wrote them, absolute or not). */
+  private declare(def: PropertyDef, scope: Scope, paths: FieldPath[], at: (string | number)[], lang?: string): void {
     const key = join(scope.pattern, def.name) + (lang ? `@${lang}` : '');
-    const entry = this.y.where(at, true);
+    // a language map's languages are below it (`/title_translated/fr`); plain text has none
+    const sources = paths.map((p) => ({
+      path: pointerPattern(p.segs),
+      relative: scope.relative && !p.absolute,
+      ...(p.field?.type === 'text' || p.field?.type === 'tags' ? { languageMap: true } : {}),
+    }));
+    const fields = paths.map((p) => (scope.relative && !p.absolute ? scope.base : '') + fieldPattern(p.segs));
     const prev = this.declared.get(key);
-    if (prev) prev.paths.push(...paths.filter((p) => !prev.paths.includes(p)));
-    else this.declared.set(key, { paths, relative: scope.relative, entry });
+    if (!prev) {
+      this.declared.set(key, { sources, fields, entry: this.y.where(at, true) });
+      return;
+    }
+    for (const x of sources) if (!prev.sources.some((y) => y.path === x.path && y.relative === x.relative)) prev.sources.push(x);
+    for (const f of fields) if (!prev.fields.includes(f)) prev.fields.push(f);
   }
 
   private compileEntry(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
@@ -304,7 +320,7 @@ export class Compiler {
 
     const produce = this.producer(e, def, scope, at);
     if (!produce) return undefined;
-    const transform = this.transformer(e, def, at);
+    const transform = this.transformer(e, def, scope, at);
     const when = e.when !== undefined ? this.condition(e.when, scope, [...at, 'when']) : undefined;
     const dflt = e.default;
     if (dflt !== undefined && def.kind === 'object') this.problem('`default` does not apply to objects', [...at, 'default']);
@@ -324,25 +340,28 @@ export class Compiler {
 
   /** `each`: the rest of the entry runs once per item, with the item as the current node. */
   private compileEach(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
-    if (!def.multiple && def.kind !== 'texts') this.problem(`${def.name} holds one value: \`each\` does not apply`, [...at, 'each']);
+    // one value per item; several items on a one-valued property are combined (and disagreements reported)
+    if (!def.multiple && def.kind === 'object') this.problem(`${def.name} holds one object: \`each\` does not apply`, [...at, 'each']);
     const p = this.path(e.each, scope, [...at, 'each']);
     if (!p) return undefined;
+    // a list given by a filter (`contacts[role=pointOfContact]`) is already its items
     const last = p.segs[p.segs.length - 1];
     const segs = hasWildcard(p.segs) || filterOf(last) ? p.segs : [...p.segs, WILDCARD];
-    const itemField = this.fieldAtSegments(p.absolute ? this.profile.fields : scope.fields, p.segs);
+    const itemField = p.field;
     const isObject = def.kind === 'object';
     const inner: Scope = {
       fields: itemField?.fields,
       cls: scope.cls,
       pattern: scope.pattern,
       relative: true,
+      base: (p.absolute ? '' : scope.base) + fieldPattern(segs),
       at,
       itemPattern: isObject ? `${join(scope.pattern, def.name)}[*]` : undefined,
-      itemOf: itemField?.name,
+      item: itemField,
     };
     const { each: _each, ...rest } = e;
     void _each;
-    this.declare(def, scope, [pointerPattern(segs)], at);
+    this.declare(def, scope, [{ segs, absolute: p.absolute }], at);
     const run = this.compileEntry(rest, def, inner, at);
     if (!run) return undefined;
     const where = this.y.where(at, true);
@@ -351,12 +370,13 @@ export class Compiler {
       const items = absolute ? getAll(ctx.root, segs) : getAll(ctx.node, segs, ctx.base);
       const out: Val[] = [];
       for (const item of items) {
-        if (!isObj(item.value)) continue;
+        // items may be objects (resources) or codes (`each: geographic_region`, read with `.`)
+        if (item.value === null || item.value === undefined) continue;
         if (!isObject) {
           out.push(...run({ ...ctx, node: item.value, base: item.pointer }));
           continue;
         }
-        const prefix = `${join(ctx.prefix, def.name)}[${out.length}]`;
+        const prefix = `${join(ctx.prefix, def.name)}[${(ctx.offset ?? 0) + out.length}]`;
         const vals = run({ ...ctx, node: item.value, base: item.pointer, itemPrefix: prefix });
         for (const v of vals) {
           ctx.prov.push({ property: prefix, source: [item.pointer], entry: where });
@@ -365,6 +385,14 @@ export class Compiler {
       }
       return out;
     };
+  }
+
+  /** The same path ending on each older name of its field (`topics` → `topic`). */
+  private aliasPaths(p: FieldPath): FieldPath[] {
+    const names = p.field?.aliases ?? [];
+    const at = p.segs.lastIndexOf(p.field?.name as string);
+    if (!names.length || at < 0) return [];
+    return names.map((a) => ({ segs: [...p.segs.slice(0, at), a, ...p.segs.slice(at + 1)], absolute: p.absolute }));
   }
 
   private candidates(list: unknown, def: PropertyDef, scope: Scope, at: (string | number)[], key: 'first' | 'all'): Run[] | undefined {
@@ -386,15 +414,33 @@ export class Compiler {
     if (e.from !== undefined) {
       const p = this.path(e.from, scope, [...at, 'from']);
       if (!p) return undefined;
-      this.declare(def, scope, [pointerPattern(p.segs)], at);
+      // a field's older names (profile `aliases`) are read when the field itself is absent
+      const aliases = this.aliasPaths(p);
+      this.declare(def, scope, [p, ...aliases], at);
       const { segs, absolute } = p;
+      const read = (ctx: Ctx): Located[] => {
+        const get = (s: Segment[]): Located[] => (absolute ? getAll(ctx.root, s) : getAll(ctx.node, s, ctx.base));
+        const found = get(segs);
+        if (aliases.length === 0 || found.some((f) => !isEmpty(f.value))) return found;
+        for (const a of aliases) {
+          const alt = get(a.segs);
+          if (alt.some((f) => !isEmpty(f.value))) return alt;
+        }
+        return found;
+      };
       const languages = def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined ? { list: e.languages.map(String), sep: e.split } : undefined;
+      if (e.parse !== undefined && e.parse !== 'json') this.problem('parse must be "json"', [...at, 'parse']);
+      const parse = e.parse === 'json';
       return (ctx) => {
-        const found = absolute ? getAll(ctx.root, segs) : getAll(ctx.node, segs, ctx.base);
         const out: Val[] = [];
-        for (const f of found) {
+        for (const f of read(ctx)) {
           if (languages && typeof f.value === 'string') out.push(...splitLanguages(f.value, f.pointer, languages.list, languages.sep));
-          else out.push(...explode(f.value, f.pointer, def, language));
+          else if (parse && typeof f.value === 'string') {
+            // a list or map written as JSON text (CKAN extras): its items all come from the one field
+            const parsed = parseJsonText(f.value);
+            const items = Array.isArray(parsed) ? parsed : [parsed];
+            for (const item of items) out.push(...explode(item, undefined, def, language).map((v) => ({ ...v, sources: [f.pointer] })));
+          } else out.push(...explode(f.value, f.pointer, def, language));
         }
         return out;
       };
@@ -419,7 +465,12 @@ export class Compiler {
     if (e.all !== undefined) {
       const runs = this.candidates(e.all, def, scope, at, 'all');
       if (!runs) return undefined;
-      return (ctx) => runs.flatMap((r) => r(ctx));
+      if (def.kind !== 'object') return (ctx) => runs.flatMap((r) => r(ctx));
+      return (ctx) => {
+        const out: Val[] = [];
+        for (const r of runs) out.push(...r({ ...ctx, offset: (ctx.offset ?? 0) + out.length }));
+        return out;
+      };
     }
     // object
     if (!isObj(e.object)) {
@@ -436,20 +487,10 @@ export class Compiler {
     };
     const build = this.compileObject(e.object, inner);
     return (ctx) => {
-      const prefix = ctx.itemPrefix ?? (def.multiple ? `${join(ctx.prefix, def.name)}[0]` : join(ctx.prefix, def.name));
-      const obj = build({ ...ctx, prefix, itemPrefix: undefined });
+      const prefix = ctx.itemPrefix ?? (def.multiple ? `${join(ctx.prefix, def.name)}[${ctx.offset ?? 0}]` : join(ctx.prefix, def.name));
+      const obj = build({ ...ctx, prefix, itemPrefix: undefined, offset: undefined });
       return Object.keys(obj).length ? [{ value: obj, sources: [] }] : [];
     };
-  }
-
-  private fieldAtSegments(fields: Record<string, FieldDef> | undefined, segs: Segment[]): FieldDef | undefined {
-    let f: FieldDef | undefined;
-    for (const s of segs) {
-      if (isSelector(s)) continue;
-      f = fields?.[s];
-      fields = f?.fields;
-    }
-    return f;
   }
 
   private template(t: string, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
@@ -457,13 +498,13 @@ export class Compiler {
     const re = /\{(\+?)([^{}]+)\}/g;
     let last = 0;
     let m: RegExpExecArray | null;
-    const paths: string[] = [];
+    const paths: FieldPath[] = [];
     while ((m = re.exec(t)) !== null) {
       if (m.index > last) parts.push({ lit: t.slice(last, m.index) });
       const p = this.path(m[2], scope, at);
       if (!p) return undefined;
       if (hasWildcard(p.segs)) this.problem(`template "${t}": {${m[2]}} must name one value`, at);
-      paths.push(pointerPattern(p.segs));
+      paths.push(p);
       parts.push({ segs: p.segs, absolute: p.absolute, raw: m[1] === '+' });
       last = re.lastIndex;
     }
@@ -491,7 +532,7 @@ export class Compiler {
     if (typeof spec === 'string') {
       const p = this.path(spec, scope, at);
       if (!p) return undefined;
-      this.declare(def, scope, [pointerPattern(p.segs)], at.slice(0, -1));
+      this.declare(def, scope, [p], at.slice(0, -1));
       const { segs, absolute } = p;
       return (ctx) => {
         const out: Val[] = [];
@@ -511,7 +552,7 @@ export class Compiler {
       if (!isLanguageTag(lang)) this.problem(`"${lang}" is not a language tag`, [...at, lang], true);
       const p = this.path(path, scope, [...at, lang]);
       if (!p) continue;
-      this.declare(def, scope, [pointerPattern(p.segs)], at.slice(0, -1), lang);
+      this.declare(def, scope, [p], at.slice(0, -1), lang);
       pairs.push({ lang, ...p });
     }
     return (ctx) => {
@@ -535,8 +576,10 @@ export class Compiler {
   private transformer(
     e: EntrySpec,
     def: PropertyDef,
+    scope: Scope,
     at: (string | number)[],
   ): ((vals: Val[], ctx: Ctx, property: string, isDefault?: boolean) => Val[]) | undefined {
+    if (def.kind === 'text' && e.vocabulary !== undefined) return this.textFact(e, def, scope, at);
     if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts') {
       if (e.map !== undefined || e.vocabulary !== undefined) this.problem(`${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`, at);
       if (e.split !== undefined && def.kind !== 'texts' && !e.languages) this.problem('`split` applies to lists and keywords', [...at, 'split']);
@@ -564,7 +607,8 @@ export class Compiler {
       } else this.problem('`map` is a map name or an inline map', [...at, 'map']);
     }
     let vocab: Vocabulary | undefined;
-    if (e.vocabulary !== undefined) {
+    if (e.vocabulary === PROFILE_CODES) this.problem(`\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`, [...at, 'vocabulary']);
+    else if (e.vocabulary !== undefined) {
       vocab = this.vocabularies.get(String(e.vocabulary));
       if (!vocab) this.problem(`unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`, [...at, 'vocabulary']);
       else if (def.vocabulary && def.vocabulary !== vocab.id && e.fact === undefined) {
@@ -640,42 +684,68 @@ export class Compiler {
     };
   }
 
-  private condition(c: unknown, scope: Scope, at: (string | number)[]): ((ctx: Ctx) => boolean) | undefined {
-    if (!isObj(c)) {
-      this.problem('a condition is a map (path with equals/in/exists, or not/all/any)', at);
+  /**
+   * A text fact of a code's concept (a place's name in English and French), or with
+   * `vocabulary: profile` the label the profile gives the code.
+   */
+  private textFact(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): ((vals: Val[], ctx: Ctx, property: string) => Val[]) | undefined {
+    if (e.fact === undefined) {
+      this.problem(`${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`, [...at, 'vocabulary']);
       return undefined;
     }
-    if ('not' in c) {
-      const inner = this.condition(c.not, scope, [...at, 'not']);
-      return inner && ((ctx) => !inner(ctx));
-    }
-    if ('all' in c || 'any' in c) {
-      const key = 'all' in c ? 'all' : 'any';
-      const list = c[key];
-      if (!Array.isArray(list)) {
-        this.problem(`\`${key}\` is a list of conditions`, [...at, key]);
+    if (e.map !== undefined || e.split !== undefined) this.problem(`${def.name}: \`map\` and \`split\` do not go with a text fact`, at);
+    const fact = String(e.fact);
+    let find: ((code: string) => Record<string, unknown> | undefined) | undefined;
+    let via: { en: string; fr: string } | undefined;
+    if (e.vocabulary === PROFILE_CODES) {
+      const p = e.from !== undefined ? this.path(e.from, scope, [...at, 'from']) : undefined;
+      const list = p?.field?.vocabulary ? this.profile.vocabularies[p.field.vocabulary] : undefined;
+      if (!list) {
+        if (p) this.problem(`\`vocabulary: ${PROFILE_CODES}\` reads a coded field of the profile (one with a \`vocabulary\`)`, [...at, 'vocabulary']);
         return undefined;
       }
-      const parts = list.map((x, i) => this.condition(x, scope, [...at, key, i])).filter((x): x is (ctx: Ctx) => boolean => !!x);
-      return key === 'all' ? (ctx) => parts.every((p) => p(ctx)) : (ctx) => parts.some((p) => p(ctx));
-    }
-    const p = this.path(c.path, scope, [...at, 'path']);
-    if (!p) return undefined;
-    const values = (ctx: Ctx): unknown[] =>
-      (p.absolute ? getAll(ctx.root, p.segs) : getAll(ctx.node, p.segs, ctx.base)).map((x) => x.value).filter((v) => !isEmpty(v));
-    const same = (a: unknown, b: unknown): boolean => a === b || (typeof a === 'string' && typeof b === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase());
-    if ('equals' in c) return (ctx) => values(ctx).some((v) => same(v, c.equals) || (Array.isArray(v) && v.some((x) => same(x, c.equals))));
-    if ('in' in c) {
-      if (!Array.isArray(c.in)) {
-        this.problem('`in` is a list of values', [...at, 'in']);
+      if (fact !== 'label') this.problem('the profile\'s code lists have one fact: label', [...at, 'fact']);
+      via = { en: `the ${list.id} code list of profile ${this.profile.id}`, fr: `la liste de codes ${list.id} du profil ${this.profile.id}` };
+      const lower = new Map([...list.codes.keys()].map((k) => [k.toLowerCase(), k]));
+      find = (code) => {
+        const key = list.codes.has(code) ? code : lower.get(code.toLowerCase());
+        return key === undefined ? undefined : { code: key, label: list.codes.get(key) };
+      };
+    } else {
+      const vocab = this.vocabularies.get(String(e.vocabulary));
+      if (!vocab) {
+        this.problem(`unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`, [...at, 'vocabulary']);
         return undefined;
       }
-      const list = c.in;
-      return (ctx) => values(ctx).some((v) => list.some((x) => same(v, x)));
+      const profile = this.profile.id;
+      via = vocabularyName(vocab);
+      find = (code) => vocab.lookup(code, profile);
     }
-    if ('exists' in c) return (ctx) => (values(ctx).length > 0) === (c.exists !== false);
-    this.problem('a condition needs equals, in or exists', at);
-    return undefined;
+    const unmapped = e.unmapped ?? 'report';
+    const language = e.language ?? this.defaultLanguage;
+    return (vals, ctx, property) => {
+      const out: Val[] = [];
+      for (const v of vals) {
+        const code = Object.values(v.value as LangText)[0];
+        const src = v.sources[0];
+        const concept = typeof code === 'string' ? find(code) : undefined;
+        if (!concept) {
+          if (unmapped === 'report') ctx.emit(unmappedFinding(code, property, via as { en: string; fr: string }, src));
+          if (unmapped === 'keep') out.push(v);
+          continue;
+        }
+        const text = concept[fact];
+        const value: LangText = {};
+        if (typeof text === 'string' && text.trim()) value[language] = text.trim();
+        else if (isObj(text)) for (const [l, t] of Object.entries(text)) if (isLanguageTag(l) && typeof t === 'string' && t.trim()) value[l] = t.trim();
+        if (Object.keys(value).length) out.push({ value, sources: v.sources, langSources: src ? Object.fromEntries(Object.keys(value).map((l) => [l, src])) : undefined });
+      }
+      return out;
+    };
+  }
+
+  private condition(c: unknown, scope: Scope, at: (string | number)[]): ((ctx: Ctx) => boolean) | undefined {
+    return compileCondition(c, { resolve: (path, where) => this.path(path, scope, where), problem: (m, where) => this.problem(m, where) }, at);
   }
 }
 
@@ -702,8 +772,15 @@ function toLookup(m: Record<string, unknown>): Map<string, unknown> {
   return out;
 }
 
+/** The field a path reads, as a pattern from its start: `*` for each item, and for the items a filter keeps. */
+function fieldPattern(segs: Segment[]): string {
+  return segs.map((s) => '/' + (filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
+}
+
+/** The declared source of a path: `*` for each item; a filter's items are unknown in advance, so the list itself. */
 function pointerPattern(segs: Segment[]): string {
-  return segs.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  const at = segs.findIndex((s) => filterOf(s) !== undefined);
+  return (at < 0 ? segs : segs.slice(0, at)).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
 function defaultCoercion(def: PropertyDef): Coercion | undefined {
@@ -738,6 +815,17 @@ function unmappedFinding(value: unknown, property: string, via: { en: string; fr
     sourcePath,
     value,
   };
+}
+
+/** JSON text (`["en", "fr"]`) parsed; anything else (`en,fr`) as it is. */
+function parseJsonText(text: string): unknown {
+  const t = text.trim();
+  if (!t.startsWith('[') && !t.startsWith('{') && !t.startsWith('"')) return text;
+  try {
+    return JSON.parse(t);
+  } catch {
+    return text;
+  }
 }
 
 function textList(v: unknown): string[] | undefined {
@@ -803,6 +891,13 @@ function splitLanguages(text: string, pointer: string, languages: string[], sep:
 }
 
 function pick(distinct: Val[], all: Val[], combine: Combine): Val {
+  if (typeof combine === 'object') {
+    const rank = (v: Val): number => {
+      const i = combine.prefer.indexOf(String(v.value));
+      return i < 0 ? combine.prefer.length : i;
+    };
+    return distinct.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+  }
   switch (combine) {
     case 'most-frequent': {
       let best = distinct[0];

@@ -76,17 +76,26 @@ export class Crosswalk {
     }
     const pattern = path.replace(/\[\d+\]/g, '[*]');
     const declared = this.declared.get(lang ? `${pattern}@${lang}` : pattern) ?? this.declared.get(pattern);
-    if (!declared?.paths.length) return lastEnd >= 0 ? base : undefined;
-    let p = declared.paths[0];
-    if (lang && !this.declared.has(`${pattern}@${lang}`)) p += `/${lang}`;
-    if (declared.relative) {
+    const first = declared?.sources[0];
+    if (!first) return lastEnd >= 0 ? base : undefined;
+    let p = first.path;
+    if (lang && first.languageMap && !this.declared.has(`${pattern}@${lang}`)) p += `/${lang}`;
+    if (first.relative) {
       if (lastEnd < 0) return undefined;
       return base + p.replace(/\/\*/g, '');
     }
-    // an absolute pattern below a list (`/resources/*/format`): fill the item index in
+    // an absolute pattern below a list (`/resources/*/format`): fill the item indices in; without
+    // an index (`distribution`, none at all) the list itself
     const indices = [...path.matchAll(/\[(\d+)\]/g)].map((x) => x[1]);
+    const parts = p.split('/');
     let k = 0;
-    return p.replace(/\*/g, () => indices[k++] ?? '0');
+    const out: string[] = [];
+    for (const part of parts) {
+      if (part !== '*') out.push(part);
+      else if (k < indices.length) out.push(indices[k++]);
+      else break;
+    }
+    return out.join('/');
   }
 }
 

@@ -4,15 +4,11 @@
  */
 import type { Coercion } from '../util/coerce.js';
 
-export type Condition =
-  | { path: string; equals: unknown }
-  | { path: string; in: unknown[] }
-  | { path: string; exists: boolean }
-  | { not: Condition }
-  | { all: Condition[] }
-  | { any: Condition[] };
+import type { Condition } from './conditions.js';
 
-export type Combine = 'first' | 'all' | 'most-frequent' | 'min' | 'max';
+export type { Condition };
+
+export type Combine = 'first' | 'all' | 'most-frequent' | 'min' | 'max' | { prefer: string[] };
 
 export interface EntrySpec {
   /** Source path: dotted (`resources[*].format`) relative to the current item, or JSON Pointer from the record root. */
@@ -33,7 +29,10 @@ export interface EntrySpec {
   object?: Record<string, string | EntrySpec>;
   /** Value map: inline `{local: common}` or the name of a map under `maps:`. */
   map?: string | Record<string, unknown>;
-  /** Vocabulary (crosswalks/vocabularies/<id>.yaml) that turns local codes into URIs. */
+  /**
+   * Vocabulary (crosswalks/vocabularies/<id>.yaml) that turns local codes into URIs; `profile`: the
+   * profile's own code list of the field read (with `fact: label`, the code's label).
+   */
   vocabulary?: string;
   /** Take this fact of the vocabulary concept instead of its URI (`mediaType` of a file type). */
   fact?: string;
@@ -42,8 +41,10 @@ export interface EntrySpec {
   split?: string;
   default?: unknown;
   when?: Condition;
-  /** How several values become one on a single-valued property. */
+  /** How several values become one on a single-valued property; `{prefer: [codes]}`: the first of these found. */
   combine?: Combine;
+  /** `json`: the source text is JSON (a list in a CKAN extra): its items are the values. */
+  parse?: 'json';
   /** Whether disagreeing values on a single-valued property are reported. */
   conflict?: 'report' | 'ignore';
   /** Language of untagged text. */
@@ -67,7 +68,7 @@ export interface CrosswalkFile {
 
 export const ENTRY_KEYS = new Set([
   'from', 'first', 'all', 'languages', 'value', 'template', 'lang', 'each', 'object', 'map', 'vocabulary', 'fact', 'as', 'split',
-  'default', 'when', 'combine', 'conflict', 'language', 'unmapped', 'note',
+  'default', 'when', 'combine', 'conflict', 'language', 'unmapped', 'note', 'parse',
 ]);
 export const PRODUCERS = ['from', 'first', 'all', 'value', 'template', 'lang', 'object'] as const;
 export const TOP_KEYS = new Set(['crosswalk', 'profile', 'title', 'description', 'language', 'maps', 'dataset']);

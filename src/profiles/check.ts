@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
-  ajv.addVocabulary(['x-field', 'x-vocabulary']);
+  ajv.addVocabulary(['x-field', 'x-vocabulary', 'x-required']);
   ajv.addKeyword({
     keyword: 'nonEmpty',
     schemaType: 'boolean',
@@ -91,6 +91,12 @@ export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[
 }
 
 function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
+  // a required field with older names: one finding for the field, not one per name tried
+  if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) return undefined;
+  if (e.keyword === 'anyOf') {
+    const name = (e.parentSchema as Record<string, unknown> | undefined)?.['x-required'];
+    return typeof name === 'string' ? required(profile, e.instancePath + toPointer([name])) : undefined;
+  }
   if (e.keyword === 'required') {
     const missing = (e.params as { missingProperty: string }).missingProperty;
     const pointer = e.instancePath + toPointer([missing]);

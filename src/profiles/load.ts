@@ -6,13 +6,16 @@ import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import { ruleById } from '../rules/index.js';
 import type { LangText } from '../util/lang.js';
-import { FIELD_TYPES, type FieldDef, type FieldType, type LocalVocabulary, type Profile } from './types.js';
+import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile } from './types.js';
+import { compileCondition } from '../crosswalk/conditions.js';
+import { resolveFieldPath } from './fields.js';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const PROFILE_KEYS = new Set([
   'id', 'name', 'platform', 'portal', 'jurisdiction', 'languages', 'rules', 'fields', 'vocabularies', 'source', 'notes', 'detect',
 ]);
-const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description', 'headers']);
+const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description', 'headers', 'aliases']);
+const DETECT_KEYS = new Set(['priority', 'when']);
 
 type Raw = Record<string, unknown>;
 
@@ -93,8 +96,51 @@ function parseFields(
       field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
     }
     out[name] = field;
+    if (d.aliases !== undefined) {
+      if (!Array.isArray(d.aliases) || d.aliases.some((a) => typeof a !== 'string' || !a)) {
+        throw new ConfigError(`field ${name}: \`aliases\` is a list of older field names`, y.where([...here, 'aliases']));
+      }
+      field.aliases = d.aliases as string[];
+    }
+  }
+  // an alias is a field of its own (same type, never required), so that crosswalks may read it
+  for (const field of Object.values(out)) {
+    for (const alias of field.aliases ?? []) {
+      if (own.call(out, alias)) throw new ConfigError(`field ${field.name}: alias ${alias} is also a field`, y.where([...at, field.name, 'aliases']));
+      const { aliases: _a, required: _r, ...rest } = field;
+      void _a;
+      void _r;
+      out[alias] = { ...rest, name: alias, aliasOf: field.name, required: false, description: `older name of ${field.name}` };
+    }
   }
   return out;
+}
+
+const own = Object.prototype.hasOwnProperty;
+
+/** `detect: {priority, when}`: the condition is the crosswalk language's, its paths fields of the profile. */
+function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect {
+  const at = ['detect'];
+  if (!isObj(raw)) throw new ConfigError('`detect` is a map: {priority, when}', y.where(at));
+  for (const k of Object.keys(raw)) if (!DETECT_KEYS.has(k)) throw new ConfigError(`detect: unknown key "${k}" (known: priority, when)`, y.where([...at, k], true));
+  if (typeof raw.priority !== 'number' || !Number.isInteger(raw.priority)) throw new ConfigError('detect: `priority` is a whole number', y.where([...at, 'priority']));
+  const problems: { message: string; where: string }[] = [];
+  const problem = (message: string, where: (string | number)[]): void => void problems.push({ message: `detect: ${message}`, where: y.where(where) });
+  const when = compileCondition(
+    raw.when,
+    {
+      resolve: (path, where) => {
+        const r = resolveFieldPath(path, profile, { fields: profile.fields });
+        if (typeof r === 'string') problem(r, where);
+        return typeof r === 'string' ? undefined : r;
+      },
+      problem,
+    },
+    [...at, 'when'],
+  );
+  if (problems.length) throw new ConfigError(problems[0].message, problems[0].where);
+  if (!when) throw new ConfigError('detect: `when` is a condition', y.where(at));
+  return { priority: raw.priority, when, where: y.where(at) };
 }
 
 export function parseProfile(y: YamlSource<Raw>): Profile {
@@ -119,7 +165,7 @@ export function parseProfile(y: YamlSource<Raw>): Profile {
   }
   const vocabularies = parseVocabularies(y, d.vocabularies);
   const languages = Array.isArray(d.languages) ? d.languages.map(String) : [];
-  return {
+  const profile: Profile = {
     id: d.id,
     name: (isObj(d.name) ? d.name : { en: String(d.name ?? d.id) }) as LangText,
     platform: d.platform as string | undefined,
@@ -132,6 +178,8 @@ export function parseProfile(y: YamlSource<Raw>): Profile {
     file: y.file,
     source: d.source as string | undefined,
   };
+  if (d.detect !== undefined) profile.detect = parseDetect(y, d.detect, profile);
+  return profile;
 }
 
 export function profilePath(id: string, dir = PROFILES_DIR): string {

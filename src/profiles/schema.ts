@@ -19,7 +19,8 @@ function typeSchema(f: FieldDef, profile: Profile): Schema {
     case 'tags':
       return { type: nullable('object'), additionalProperties: { type: ['array', 'null'], items: { type: 'string' } } };
     case 'code': {
-      return { type: nullable('string'), 'x-vocabulary': f.vocabulary, enum: [...codes(f, profile), null] };
+      // an unset select is written "" by CKAN: that is a missing value (profile/required), not an unknown code
+      return { type: nullable('string'), 'x-vocabulary': f.vocabulary, enum: [...codes(f, profile), '', null] };
     }
     case 'codes':
       return {
@@ -60,16 +61,19 @@ function codes(f: FieldDef, profile: Profile): string[] {
 function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
+  const either: Schema[] = [];
   for (const f of Object.values(fields)) {
     const s: Schema = { ...typeSchema(f, profile), 'x-field': f.name };
-    if (f.required) {
-      s.nonEmpty = true;
-      required.push(f.name);
-    }
+    const current = f.aliasOf ? fields[f.aliasOf] : f;
+    if (current?.required) s.nonEmpty = true;
+    if (f.required && f.aliases?.length) {
+      // a required field may be given under one of its older names
+      either.push({ 'x-required': f.name, anyOf: [f.name, ...f.aliases].map((n) => ({ required: [n] })) });
+    } else if (f.required) required.push(f.name);
     properties[f.name] = s;
   }
   // Portals add system fields of their own (CKAN's revision_id…): unknown fields are not errors.
-  return { type: 'object', properties, ...(required.length ? { required } : {}) };
+  return { type: 'object', properties, ...(required.length ? { required } : {}), ...(either.length ? { allOf: either } : {}) };
 }
 
 export function profileSchema(profile: Profile): Schema {

@@ -43,6 +43,10 @@ export interface FieldDef {
   vocabulary?: string;
   /** Sub-fields of `list` and `object` fields. */
   fields?: Record<string, FieldDef>;
+  /** Older names of the field, accepted in its place (Alberta's `createdate` for `date_created`). */
+  aliases?: string[];
+  /** Set on the field an alias stands for: the current name. */
+  aliasOf?: string;
   description?: string;
   /** Other column headers the field goes by in spreadsheet exports (besides its name and labels). */
   headers?: string[];
@@ -57,6 +61,15 @@ export interface LocalVocabulary {
   legacy: Map<string, string>;
 }
 
+/** How `--profile auto` recognises a profile's records (a crosswalk condition), and its rank. */
+export interface Detect {
+  /** Higher wins when several profiles match; generic profiles (`ckan`) use a low one. */
+  priority: number;
+  when: import('../crosswalk/conditions.js').Test;
+  /** `file:line:col` of the block. */
+  where: string;
+}
+
 export interface Profile {
   id: string;
   name: LangText;
@@ -69,6 +82,7 @@ export interface Profile {
   rules: Record<string, Severity | 'off'>;
   fields: Record<string, FieldDef>;
   vocabularies: Record<string, LocalVocabulary>;
+  detect?: Detect;
   /** The file it came from. */
   file: string;
   source?: string;

@@ -199,40 +199,78 @@ function offsetFromLineCol(text: string, line: number, col: number): number {
 }
 
 
+/** Net depth of `{`/`[` over a line, outside strings (`inString` carries over a line break). */
+function depthOf(text: string, state: { depth: number; inString: boolean }): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (state.inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) state.inString = false;
+    } else if (c === 0x22) state.inString = true;
+    else if (c === 0x7b || c === 0x5b) state.depth++;
+    else if (c === 0x7d || c === 0x5d) state.depth--;
+  }
+}
+
+/**
+ * JSON Lines: one record per line. Also reads pretty-printed objects written one after another
+ * (a line holding only `{` opens one, read until its closing brace): some portals' exports are
+ * made that way, and the two shapes are met in the same file.
+ */
 export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
+  let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean } } | undefined;
+  const parse = (text: string, at: number): SourceRecord => {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      const pos = parseErrorPosition(e as Error, text);
+      const where = pos === undefined ? undefined : new LineIndex(text, at).position(Math.min(pos, text.length));
+      return {
+        data: undefined,
+        source: { file, line: at },
+        shape: 'jsonl',
+        error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line: where?.line ?? at, column: where?.column },
+      };
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      return {
+        data: undefined,
+        source: { file, line: at },
+        shape: 'jsonl',
+        error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line: at, column: 1 },
+      };
+    }
+    return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), 0) };
+  };
   try {
     for await (let text of rl) {
       line++;
       if (line === 1) text = text.replace(/^\uFEFF/, '');
+      if (doc) {
+        doc.lines.push(text);
+        depthOf(text, doc.state);
+        if (doc.state.depth > 0) continue;
+        yield parse(doc.lines.join('\n'), doc.start);
+        doc = undefined;
+        continue;
+      }
       if (text.trim() === '') continue;
-      let data: unknown;
-      try {
-        data = JSON.parse(text);
-      } catch (e) {
-        const pos = parseErrorPosition(e as Error, text);
-        yield {
-          data: undefined,
-          source: { file, line },
-          shape: 'jsonl',
-          error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line, column: pos === undefined ? undefined : pos + 1 },
-        };
+      if (text.trim() === '{') {
+        doc = { start: line, lines: [text], state: { depth: 1, inString: false } };
         continue;
       }
-      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        yield {
-          data: undefined,
-          source: { file, line },
-          shape: 'jsonl',
-          error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line, column: 1 },
-        };
-        continue;
-      }
-      yield { data, source: { file, line }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, line), 0) };
+      yield parse(text, line);
     }
+    // a document cut short at the end of the file is reported where it starts
+    if (doc) yield parse(doc.lines.join('\n'), doc.start);
   } catch (e) {
     throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
+  } finally {
+    rl.close();
+    stream.destroy();
   }
 }
 
