@@ -503,7 +503,8 @@ export class Compiler {
       if (m.index > last) parts.push({ lit: t.slice(last, m.index) });
       const p = this.path(m[2], scope, at);
       if (!p) return undefined;
-      if (hasWildcard(p.segs)) this.problem(`template "${t}": {${m[2]}} must name one value`, at);
+      // a filter (`extras[key=uri].value`) names one value: its first match
+      if (p.segs.includes(WILDCARD)) this.problem(`template "${t}": {${m[2]}} must name one value`, at);
       paths.push(p);
       parts.push({ segs: p.segs, absolute: p.absolute, raw: m[1] === '+' });
       last = re.lastIndex;

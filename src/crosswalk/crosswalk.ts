@@ -60,9 +60,19 @@ export class Crosswalk {
     if (exact?.source.length) return exact.source[0];
     // all languages of a text: the first one recorded
     for (const p of mapped.provenance) if (p.property.startsWith(`${property}@`) && p.source.length) return p.source[0];
+    const [path, lang] = property.split('@');
+    // a language missing from a text given in others: beside them in a language map
+    // (`/title_translated/fr`), else the field that gave the text (`/notes`)
+    if (lang) {
+      for (const p of mapped.provenance) {
+        const other = p.property.startsWith(`${path}@`) ? p.property.slice(path.length + 1) : undefined;
+        if (!other || !p.source.length) continue;
+        const src = p.source[0];
+        return src.endsWith(`/${other}`) ? `${src.slice(0, -other.length)}${lang}` : src;
+      }
+    }
 
     // nearest enclosing list item that was produced (`distribution[2]` → /resources/2)
-    const [path, lang] = property.split('@');
     const itemRe = /\[(\d+)\]/g;
     let base = '';
     let m: RegExpExecArray | null;
