@@ -79,6 +79,8 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     // with --update-baseline the old baseline is replaced, not applied
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
+    // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
+    onDetect: (file, profile) => process.stderr.write(`${render(t('detected', o.lang), { file, profile })}\n`),
   };
   const recorder = o.updateBaseline ? new BaselineRecorder() : undefined;
   if (o.shacl || o.shapes?.length) options.checks = [await loadShacl(o.shapes ?? [])];

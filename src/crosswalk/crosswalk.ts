@@ -61,9 +61,10 @@ export class Crosswalk {
     // all languages of a text: the first one recorded
     for (const p of mapped.provenance) if (p.property.startsWith(`${property}@`) && p.source.length) return p.source[0];
     const [path, lang] = property.split('@');
-    // a language missing from a text given in others: beside them in a language map
-    // (`/title_translated/fr`), else the field that gave the text (`/notes`)
-    if (lang) {
+    // a language missing from a text given in others: where the crosswalk reads that language
+    // (paired fields), else beside the others in a language map (`/title_translated/fr`), else the
+    // field that gave the text (`/notes`)
+    if (lang && !this.declared.has(`${path.replace(/\[\d+\]/g, '[*]')}@${lang}`)) {
       for (const p of mapped.provenance) {
         const other = p.property.startsWith(`${path}@`) ? p.property.slice(path.length + 1) : undefined;
         if (!other || !p.source.length) continue;

@@ -36,10 +36,14 @@ import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize } from './findings.js';
+import { AUTO, detectFiles } from './detect.js';
+import { relativeToCwd } from '../util/files.js';
 
 export interface ValidateOptions {
-  /** Profile id (`ca-gc`…). */
+  /** Profile id (`ca-gc`…), or `auto`: recognised per input file from its records. */
   profile: string;
+  /** Told which profile `auto` chose for each file (the CLI says it on stderr). */
+  onDetect?: (file: string, profile: string) => void;
   /** Reference date for freshness and future dates (default: now). */
   now?: Date;
   /** Language of messages. */
@@ -222,7 +226,7 @@ export interface Input {
  * names the profile of one path, so that one run covers several jurisdictions.
  */
 export function parseInputs(args: readonly string[], defaultProfile: string | undefined): Input[] {
-  const known = new Set(listProfileIds());
+  const known = new Set([...listProfileIds(), AUTO]);
   return args.map((a) => {
     const m = /^([a-z0-9-]+)=(.+)$/.exec(a);
     if (m && known.has(m[1])) return { profile: m[1], path: m[2] };
@@ -236,7 +240,18 @@ const URL_WINDOW = 64;
 
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
-  const inputs = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
+  const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
+  // `auto` inputs: one input per file, with the profile its records fit
+  const inputs: Input[] = [];
+  for (const i of given) {
+    if (i.profile !== AUTO) inputs.push(i);
+    else {
+      for (const d of await detectFiles([i.path])) {
+        options.onDetect?.(relativeToCwd(d.file), d.profile);
+        inputs.push({ profile: d.profile, path: d.file });
+      }
+    }
+  }
   // Profiles, crosswalks and paths are all checked before the first record is read.
   const pipelines = new Map<string, Pipeline>();
   for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));

@@ -90,6 +90,7 @@ const UI = {
   },
   converted: { en: '{{n}} records converted to {{format}}', fr: '{{n}} enregistrements convertis en {{format}}' },
   notConverted: { en: '{{n}} could not be read', fr: '{{n}} illisibles' },
+  detected: { en: '{{file}}: profile {{profile}} (detected)', fr: '{{file}} : profil {{profile}} (détecté)' },
 } as const;
 
 /** The six principles of the International Open Data Charter, as the Charter names them. */

@@ -88,12 +88,19 @@ function runDataRule(rule: DataRule, dataset: Dataset, ctx: RuleContext): void {
   }
 }
 
+/** Access rights whose concept says the data is not public (restricted, non-public). */
+function notPublic(dataset: Dataset, vocabularies: VocabularyRegistry): boolean {
+  return !!dataset.accessRights && vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false;
+}
+
 export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
   const out: Emitted[] = [];
+  const unreleased = notPublic(dataset, opts.vocabularies);
   for (const rule of opts.rules ?? RULES) {
     if (rule.kind === 'stage') continue;
     const id = rule.meta.id;
     if (opts.settings?.severity?.[id] === 'off' || opts.profile.rules[id] === 'off') continue;
+    if (unreleased && rule.meta.releasedOnly) continue;
     opts.checks?.ran.add(id);
     const ctx: RuleContext = {
       dataset,

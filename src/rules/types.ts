@@ -36,6 +36,11 @@ export interface RuleMeta {
   docs: Bilingual;
   /** Message templates, `{{name}}` placeholders filled from the finding's data. */
   messages: Record<string, Bilingual>;
+  /**
+   * About released data (its distributions, formats, licence): skipped when the dataset's access
+   * rights are not public, as nothing is released; Charter P1.b asks for the reason instead.
+   */
+  releasedOnly?: boolean;
   /** Options and their defaults, configurable per rule in passerelle.config.yaml. */
   options?: Record<string, unknown>;
   /** What each option means, in English and French (`passerelle rules explain`, the config schema). */

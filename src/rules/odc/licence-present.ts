@@ -6,6 +6,7 @@ export default dataRule({
   meta: {
     id: 'odc/licence-present',
     principle: 'P3',
+    releasedOnly: true,
     commitment: 'P3.c',
     severity: 'error',
     title: { en: 'Every distribution states its licence', fr: 'Chaque distribution indique sa licence' },
@@ -23,7 +24,16 @@ la licence à la source (\`license_id\` de CKAN).`,
       noDistribution: { en: 'No distribution, so no licence is stated', fr: "Aucune distribution : aucune licence n'est indiquée" },
     },
     examples: {
-      pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } }],
+      pass: [
+        { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } },
+        {
+          note: {
+            en: 'not public: nothing is released, so there is no licence to state',
+            fr: "non publiques : rien n'est diffusé, donc aucune licence à indiquer",
+          },
+          dataset: { accessRights: 'http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC' },
+        },
+      ],
       fail: [
         { note: { en: 'distribution without licence', fr: 'distribution sans licence' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] } },
         { note: { en: 'no distribution at all', fr: 'aucune distribution' }, dataset: {} },

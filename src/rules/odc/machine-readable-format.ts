@@ -6,6 +6,7 @@ export default codeRule({
   meta: {
     id: 'odc/machine-readable-format',
     principle: 'P3',
+    releasedOnly: true,
     commitment: 'P3.b',
     severity: 'error',
     title: { en: 'At least one distribution is machine-readable', fr: 'Au moins une distribution est lisible par machine' },

@@ -8,6 +8,7 @@ export default codeRule({
   meta: {
     id: 'odc/open-licence',
     principle: 'P3',
+    releasedOnly: true,
     commitment: 'P3.c',
     severity: 'error',
     title: { en: 'The licence is open', fr: 'La licence est ouverte' },

@@ -1,0 +1,66 @@
+/**
+ * `--profile auto`: which profile an input file's records follow, recognised from the shape of its
+ * first readable record. Each profile says how in its `detect` block (a crosswalk condition and a
+ * priority); the highest-priority match wins, a tie is an error rather than a guess.
+ */
+import { listProfileIds, loadProfile } from '../profiles/load.js';
+import type { Profile } from '../profiles/types.js';
+import { expandPaths, readFile } from '../sources/read.js';
+import { UsageError } from '../util/errors.js';
+import { relativeToCwd } from '../util/files.js';
+
+export const AUTO = 'auto';
+
+export interface Detection {
+  /** The profile, when exactly one matches at the highest priority. */
+  profile?: string;
+  /** The matching profiles at the highest priority that matched (several: ambiguous). */
+  candidates: string[];
+}
+
+/** The profiles that can be recognised (those with a `detect` block), loaded once. */
+export function detectableProfiles(): Profile[] {
+  return listProfileIds()
+    .map((id) => loadProfile(id))
+    .filter((p) => p.detect);
+}
+
+/** The profile one record fits. */
+export function detectProfile(record: unknown, profiles: readonly Profile[]): Detection {
+  const matches = profiles.filter((p) => p.detect?.when({ root: record, node: record, base: '' }));
+  if (matches.length === 0) return { candidates: [] };
+  const top = Math.max(...matches.map((p) => p.detect?.priority ?? 0));
+  const candidates = matches
+    .filter((p) => p.detect?.priority === top)
+    .map((p) => p.id)
+    .sort();
+  return candidates.length === 1 ? { profile: candidates[0], candidates } : { candidates };
+}
+
+/** The first record of a file that could be read, and its line. */
+async function firstReadable(file: string): Promise<{ data: unknown; line?: number } | undefined> {
+  for await (const r of readFile(file)) if (r.data !== undefined) return { data: r.data, line: r.source.line };
+  return undefined;
+}
+
+/**
+ * The profile of each file under `paths`, decided before any record is checked (so that an
+ * unrecognised or ambiguous file stops the run before any output).
+ */
+export async function detectFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles()): Promise<{ file: string; profile: string }[]> {
+  const out: { file: string; profile: string }[] = [];
+  for (const file of expandPaths(paths)) {
+    const shown = relativeToCwd(file);
+    const first = await firstReadable(file);
+    if (!first) throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
+    const d = detectProfile(first.data, profiles);
+    const at = first.line !== undefined ? ` (first record, line ${first.line})` : '';
+    if (d.profile) out.push({ file, profile: d.profile });
+    else if (d.candidates.length === 0) {
+      throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);
+    } else {
+      throw new UsageError(`${shown}: its records fit several profiles (${d.candidates.join(', ')})${at}; name one with --profile <id>`);
+    }
+  }
+  return out;
+}
