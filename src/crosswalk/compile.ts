@@ -481,7 +481,8 @@ export class Compiler {
     const inner: Scope = {
       ...scope,
       cls,
-      pattern: scope.itemPattern ?? join(scope.pattern, def.name),
+      // the items of a list of objects are `contactPoint[*]`, as `sourceOf` looks them up
+      pattern: scope.itemPattern ?? (def.multiple ? `${join(scope.pattern, def.name)}[*]` : join(scope.pattern, def.name)),
       at: [...at, 'object'],
       itemPattern: undefined,
     };

@@ -3,6 +3,7 @@
  * first readable record. Each profile says how in its `detect` block (a crosswalk condition and a
  * priority); the highest-priority match wins, a tie is an error rather than a guess.
  */
+import { conformToProfile } from '../profiles/conform.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
 import { expandPaths, readFile } from '../sources/read.js';
@@ -25,9 +26,15 @@ export function detectableProfiles(): Profile[] {
     .filter((p) => p.detect);
 }
 
-/** The profile one record fits. */
-export function detectProfile(record: unknown, profiles: readonly Profile[]): Detection {
-  const matches = profiles.filter((p) => p.detect?.when({ root: record, node: record, base: '' }));
+/**
+ * The profile one record fits. A spreadsheet row (`headers: true`) is seen by each profile as it
+ * reads it, its column headers renamed to the profile's fields.
+ */
+export function detectProfile(record: unknown, profiles: readonly Profile[], o: { headers?: boolean } = {}): Detection {
+  const matches = profiles.filter((p) => {
+    const data = o.headers ? conformToProfile(p, { data: record, source: { file: '' }, shape: 'csv' }).data : record;
+    return p.detect?.when({ root: data, node: data, base: '' });
+  });
   if (matches.length === 0) return { candidates: [] };
   const top = Math.max(...matches.map((p) => p.detect?.priority ?? 0));
   const candidates = matches
@@ -37,9 +44,9 @@ export function detectProfile(record: unknown, profiles: readonly Profile[]): De
   return candidates.length === 1 ? { profile: candidates[0], candidates } : { candidates };
 }
 
-/** The first record of a file that could be read, and its line. */
-async function firstReadable(file: string): Promise<{ data: unknown; line?: number } | undefined> {
-  for await (const r of readFile(file)) if (r.data !== undefined) return { data: r.data, line: r.source.line };
+/** The first record of a file that could be read, its line and its shape. */
+async function firstReadable(file: string): Promise<{ data: unknown; line?: number; shape: string } | undefined> {
+  for await (const r of readFile(file)) if (r.data !== undefined) return { data: r.data, line: r.source.line, shape: r.shape };
   return undefined;
 }
 
@@ -53,7 +60,7 @@ export async function detectFiles(paths: readonly string[], profiles: readonly P
     const shown = relativeToCwd(file);
     const first = await firstReadable(file);
     if (!first) throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
-    const d = detectProfile(first.data, profiles);
+    const d = detectProfile(first.data, profiles, { headers: first.shape === 'csv' });
     const at = first.line !== undefined ? ` (first record, line ${first.line})` : '';
     if (d.profile) out.push({ file, profile: d.profile });
     else if (d.candidates.length === 0) {
