@@ -243,15 +243,18 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
   // `auto` inputs: one input per file, with the profile its records fit
   const inputs: Input[] = [];
+  const detected: Input[] = [];
   for (const i of given) {
     if (i.profile !== AUTO) inputs.push(i);
     else {
       for (const d of await detectFiles([i.path])) {
-        options.onDetect?.(relativeToCwd(d.file), d.profile);
+        detected.push({ profile: d.profile, path: d.file });
         inputs.push({ profile: d.profile, path: d.file });
       }
     }
   }
+  // said once every file is recognised: an unrecognised one stops the run with its error alone
+  for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
   // Profiles, crosswalks and paths are all checked before the first record is read.
   const pipelines = new Map<string, Pipeline>();
   for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
