@@ -8,6 +8,8 @@ export { validate, validateRecords, Pipeline, tool, type ValidateOptions, type P
 export { readSources, readFile, expandPaths, registerReader } from './sources/read.js';
 export type { SourceRecord } from './sources/types.js';
 export { loadProfile, listProfileIds, parseProfile } from './profiles/load.js';
+export { describeProfile, type ProfileDescription, type FieldRow } from './profiles/describe.js';
+export { detectProfile, detectFiles, detectableProfiles, AUTO } from './engine/detect.js';
 export { checkAgainstProfile } from './profiles/check.js';
 export { profileSchema } from './profiles/schema.js';
 export type { Profile, FieldDef, FieldType } from './profiles/types.js';
