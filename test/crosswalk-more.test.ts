@@ -10,7 +10,7 @@ import { lintCrosswalk, loadCrosswalk, type Crosswalk } from '../src/crosswalk/c
 import { compileCondition } from '../src/crosswalk/conditions.js';
 import { parseProfile } from '../src/profiles/load.js';
 import type { Profile } from '../src/profiles/types.js';
-import { parseSourcePath } from '../src/util/paths.js';
+import { parsePath } from '../src/util/paths.js';
 import { loadYaml } from '../src/util/yaml.js';
 import { tempDir } from './helpers.js';
 
@@ -86,10 +86,10 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
       email: email
 `);
     const m = c.apply({
-      extras: [{ key: 'uri', value: 'dataset/42' }, { key: 'Issued', value: '2024-05-01' }],
+      extras: [{ key: 'uri', value: 'dataset/42' }, { key: 'issued', value: '2024-05-01' }],
       contacts: [
         { name: 'Custodian', email: 'owner@example.ca', role: 'custodian' },
-        { name: 'Open data', email: 'open@example.ca', role: 'POINTOFCONTACT' },
+        { name: 'Open data', email: 'open@example.ca', role: 'pointOfContact' },
       ],
     });
     expect(m.dataset).toEqual({
@@ -107,8 +107,8 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
 
   test('filters are checked against the profile', () => {
     expect(lint(`dataset:\n  issued: 'extras[kee=issued].value'\n`)).toEqual(['"extras[kee=issued].value": field "kee" is not in extras']);
-    expect(lint(`dataset:\n  issued: 'title[key=issued]'\n`)).toEqual(['"title[key=issued]": [key=…] filters the items of a list']);
-    expect(() => parseSourcePath('extras[key=a')).toThrow(/a filter is \[field=value\]/);
+    expect(lint(`dataset:\n  issued: 'title[key=issued]'\n`)).toEqual(['"title[key=issued]": title is not a list']);
+    expect(() => parsePath('extras[key=a')).toThrow(/invalid path/);
   });
 
   test('a list of codes becomes a list of objects with `each` and `.`; place names come in both languages', () => {
@@ -132,8 +132,8 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
       { label: { en: 'Prairies', fr: 'Prairies' } }, // a grouping: the portal's own name
     ]);
     // "99" is in neither list: reported once, against the profile's code list
-    expect(m.findings.map((f) => [f.ruleId, f.property, f.sourcePath, f.value, f.data?.via])).toEqual([
-      ['odc/unmapped-value', 'spatial[3].label', '/regions/2', '99', 'test-portal region'],
+    expect(m.findings.map((f) => [f.ruleId, f.property, f.sourcePath, f.value, (f.data?.via as { en: string }).en])).toEqual([
+      ['odc/unmapped-value', 'spatial[3].label', '/regions/2', '99', 'the region code list of profile test-portal'],
     ]);
     // objects from `all` are numbered one after the other, with their sources
     expect(c.sourceOf(m, 'spatial[2].label@fr')).toBe('/regions/1');
@@ -234,9 +234,12 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     first:
       - lang: {en: 'extras[key=title_en].value', fr: 'extras[key=title_fr].value'}
       - title
+  description: {from: spatial_text}
 `);
-    const plain = c.apply({ title: 'Road salt' });
-    expect(c.sourceOf(plain, 'title@fr')).toBe('/title');
+    // the crosswalk reads French from its own field: there
+    expect(c.sourceOf(c.apply({ title: 'Road salt' }), 'title@fr')).toBe('/extras');
+    // untagged text: the field that gave it
+    expect(c.sourceOf(c.apply({ spatial_text: 'Great Lakes' }), 'description@fr')).toBe('/spatial_text');
   });
 
   test('a profile field type mismatch in `each` items, and list filters, are lint errors with file:line:col', () => {
@@ -246,7 +249,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
 });
 
 describe('conditions (the module crosswalks and profile detection share)', () => {
-  const resolve = (path: unknown) => ({ segs: parseSourcePath(String(path)), absolute: false });
+  const resolve = (path: unknown) => ({ segs: parsePath(String(path)), absolute: false });
   const host = (problems: string[]) => ({ resolve, problem: (m: string) => void problems.push(m) });
   const test1 = (c: unknown, record: unknown): boolean | string[] => {
     const problems: string[] = [];

@@ -47,6 +47,6 @@ describe('concatenated JSON documents', () => {
       [1, 'ok'],
       [2, 'rejected'],
     ]);
-    expect(recs[1].error?.message).toMatch(/^invalid JSON/);
+    expect(recs[1].error?.message.en).toMatch(/^invalid JSON/);
   });
 });

@@ -114,6 +114,14 @@ export class Pipeline {
     this.settings = settingsFor(options.settings, this.profile.id);
   }
 
+  /**
+   * Spreadsheet columns are named as people name them: a CSV row's headers become the profile's
+   * fields. JSON, XML and RDF keys are field names already (renamed by label, they would be misread).
+   */
+  private conform(read: SourceRecord): SourceRecord {
+    return read.shape === 'csv' ? conformToProfile(this.profile, read) : read;
+  }
+
   /** One record through the profile check, the crosswalk and the rules. */
   process(src: SourceRecord): Processed {
     const prepared = this.prepare(src);
@@ -132,7 +140,7 @@ export class Pipeline {
   }
 
   private prepare(read: SourceRecord): Prepared | Processed {
-    const src = conformToProfile(this.profile, read);
+    const src = this.conform(read);
     if (src.error || src.data === undefined) {
       const findings = finalize(
         [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
