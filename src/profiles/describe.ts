@@ -53,8 +53,14 @@ function walk(fields: Record<string, FieldDef>, path: string, pointer: string, o
   }
 }
 
-/** A field is read for a property when the crosswalk reads it, its items or one of its languages (not a sub-field). */
-function reads(declared: string, pointer: string, field: FieldDef): boolean {
+/**
+ * A field is read for a property when the crosswalk reads it, its items or one of its languages
+ * (not a sub-field). A name applied to a list applies to each item (`gmd:keyword.gco:CharacterString`),
+ * so item steps (`*`) are left out of both sides.
+ */
+function reads(declaredPattern: string, pointerPattern: string, field: FieldDef): boolean {
+  const declared = declaredPattern.replace(/\/\*(?=\/|$)/g, '');
+  const pointer = pointerPattern.replace(/\/\*(?=\/|$)/g, '');
   if (declared === pointer) return true;
   if (!declared.startsWith(`${pointer}/`)) return false;
   const rest = declared.slice(pointer.length + 1);
