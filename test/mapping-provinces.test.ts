@@ -11,6 +11,7 @@ import { loadProfile } from '../src/profiles/load.js';
 import { ROOT } from './helpers.js';
 
 const AR = 'http://publications.europa.eu/resource/authority/access-right/';
+const REGIONAL = 'http://purl.org/adms/publishertype/RegionalAuthority';
 const FREQ = 'http://publications.europa.eu/resource/authority/frequency/';
 const LANG = 'http://publications.europa.eu/resource/authority/language/';
 const THEME = 'http://publications.europa.eu/resource/authority/data-theme/';
@@ -35,7 +36,9 @@ describe('Alberta (ca-ab): current and legacy shapes', () => {
     expect(d.modified).toBe('2012-01-01'); // `modifieddate`
     expect(d.issued).toBe('2012-01-01');
     expect(d.accrualPeriodicity).toBe(`${FREQ}ANNUAL`);
-    expect(d.publisher).toEqual({ id: 'https://open.alberta.ca/organization/education', identifier: 'education', name: { en: 'Education' } });
+    expect(d.publisher).toEqual({ id: 'https://open.alberta.ca/organization/education', identifier: 'education', name: { en: 'Education' }, type: REGIONAL });
+    // the provincial publisher's type only with a publisher
+    expect(loadCrosswalk(loadProfile('ca-ab')).apply({ title: 'x' }).dataset.publisher).toBeUndefined();
     expect(d.accessRights).toBe(`${AR}PUBLIC`);
     expect(d.distribution).toBeUndefined();
     expect(d.contactPoint).toBeUndefined(); // contact and email are empty

@@ -53,6 +53,29 @@ describe('data rules', () => {
   });
 });
 
+describe('released data only', () => {
+  const AR = 'http://publications.europa.eu/resource/authority/access-right/';
+  const released = ['odc/licence-present', 'odc/open-licence', 'odc/machine-readable-format', 'odc/non-proprietary-format', 'odc/access-url', 'odc/download-url'];
+  const findings = (dataset: Dataset) => {
+    const checks: RuleChecks = { ran: new Set(), notApplicable: new Set() };
+    const ids = runRules(dataset, { profile: loadProfile('ca-gc'), now: new Date('2026-11-01'), vocabularies: defaultVocabularies(), checks }).map((f) => f.ruleId);
+    return { ids, ran: released.filter((id) => checks.ran.has(id)) };
+  };
+
+  test('a non-public record with nothing released: no finding about files, formats or licence, and no such check counted', () => {
+    const hidden = findings({ title: { en: 'Caribou telemetry' }, accessRights: `${AR}NON_PUBLIC` });
+    expect(hidden.ids.filter((id) => released.includes(id))).toEqual([]);
+    expect(hidden.ran).toEqual([]);
+    expect(hidden.ids).toEqual(expect.arrayContaining(['odc/access-rights-public', 'odc/access-restriction-justified']));
+  });
+
+  test('the same record, public, is judged on all of them', () => {
+    const open = findings({ title: { en: 'Caribou telemetry' }, accessRights: `${AR}PUBLIC` });
+    expect(open.ids).toEqual(expect.arrayContaining(['odc/licence-present', 'odc/machine-readable-format', 'odc/access-url']));
+    expect(open.ran).toEqual(released);
+  });
+});
+
 describe('settingsFor', () => {
   test("a profile's overrides win over the general settings, options merged key by key", () => {
     const s = settingsFor(

@@ -29,7 +29,8 @@ describe('MQA-equivalent score', () => {
   test('the Consumer Price Index record, computed by hand', () => {
     // Three distributions: a CSV table (download URL, 1 843 122 bytes), an SDMX (XML) file (download
     // URL, 2 211 048 bytes), an HTML reference paper (access URL only, no size). No dct:rights anywhere.
-    // Findability:      keyword 30 + theme 30 + spatial 0 (none) + temporal 20 (from 1914)      =  80
+    // Findability:      keyword 30 + theme 30 + spatial 20 (region 0, Canada: a GeoNames place)
+    //                   + temporal 20 (from 1914)                                           = 100
     // Accessibility:    download URL on 2 of 3 distributions: 20 × 2/3 = 13.33;
     //                   reachability (50 + 30) not assessed without --check-urls              =  13.33 of 20
     // Interoperability: the best distribution (CSV): format 20 + media type 10 + both from the
@@ -38,17 +39,17 @@ describe('MQA-equivalent score', () => {
     // Reusability:      licence 3/3 × 20 = 20 + known licence 3/3 × 10 = 10 + access rights 10
     //                   + from the EU table 5 + contact point 20 + publisher 10                =  75
     // Contextuality:    rights 0/3 × 5 = 0 + byte size 2/3 × 5 = 3.33 + issued 5 + modified 5  =  13.33
-    // Total: 80 + 13.33 + 110 + 75 + 13.33 = 291.67 of 325 assessed: good (221–350)
+    // Total: 100 + 13.33 + 110 + 75 + 13.33 = 311.67 of 325 assessed: good (221–350)
     const s = mqaScore(cpi(), defaultVocabularies());
     expect(s.dimensions).toEqual({
-      findability: { points: 80, max: 100 },
+      findability: { points: 100, max: 100 },
       accessibility: { points: 13.33, max: 20 },
       interoperability: { points: 110, max: 110 },
       reusability: { points: 75, max: 75 },
       contextuality: { points: 13.33, max: 20 },
     });
-    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([291.67, 325, 'good', ['accessUrlStatusCode', 'downloadUrlStatusCode']]);
-    expect(s.indicators.spatialAvailability).toBe(0);
+    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([311.67, 325, 'good', ['accessUrlStatusCode', 'downloadUrlStatusCode']]);
+    expect(s.indicators.spatialAvailability).toBe(20);
     expect(s.indicators.downloadUrlAvailability).toBeCloseTo(40 / 3, 10);
   });
 
@@ -57,12 +58,12 @@ describe('MQA-equivalent score', () => {
     const sdmx = d.distribution?.[1].accessURL?.[0] as string;
     // every URL answers but the SDMX one:
     // access URLs 2/3 × 50 = 33.33; download URLs all reachable on 1 of 3 distributions: 1/3 × 30 = 10
-    // 291.67 + 33.33 + 10 = 335 of 405: good
+    // 311.67 + 33.33 + 10 = 355 of 405: excellent
     const s = mqaScore(d, defaultVocabularies(), (url) => url !== sdmx);
-    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([335, 405, 'good', undefined]);
+    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([355, 405, 'excellent', undefined]);
     expect(s.dimensions.accessibility).toEqual({ points: 56.67, max: 100 });
-    // every URL answers: 291.67 + 50 + 2/3 × 30 = 361.67: excellent
-    expect(mqaScore(d, defaultVocabularies(), () => true)).toMatchObject({ points: 361.67, band: 'excellent' });
+    // every URL answers: 311.67 + 50 + 2/3 × 30 = 381.67: excellent
+    expect(mqaScore(d, defaultVocabularies(), () => true)).toMatchObject({ points: 381.67, band: 'excellent' });
   });
 
   test('a dataset with nothing scores nothing but DCAT-AP compliance is not given either', () => {

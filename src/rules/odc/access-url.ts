@@ -6,6 +6,7 @@ export default dataRule({
     principle: 'P3',
     commitment: 'P3.b',
     severity: 'error',
+    releasedOnly: true,
     title: { en: 'Every distribution gives access to the data', fr: 'Chaque distribution donne accès aux données' },
     docs: {
       en: `Data is usable only if people can get to it (Charter P3.b). A dataset needs at least one distribution,

@@ -6,6 +6,7 @@ export default dataRule({
     principle: 'P3',
     commitment: 'P3.b',
     severity: 'warning',
+    releasedOnly: true,
     title: { en: 'The data can be downloaded', fr: 'Les données peuvent être téléchargées' },
     docs: {
       en: `Bulk download is what lets programs use data (Charter P3.b). At least one distribution should give a

@@ -8,6 +8,7 @@ export default dataRule({
     principle: 'P3',
     commitment: 'P3.b',
     severity: 'warning',
+    releasedOnly: true,
     title: { en: 'At least one distribution is in an open format', fr: 'Au moins une distribution est dans un format ouvert' },
     docs: {
       en: `The Charter asks for open formats (P3.b), so that nobody needs a particular vendor's software to use
