@@ -100,6 +100,17 @@ describe('passerelle validate', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
+  test('stylish names a readable record without identifier as such, not as rejected', () => {
+    const f = join(tmp.dir, 'no-id.jsonl');
+    const rec = JSON.parse(readFileSync('fixtures/ca-gc/catalogue.jsonl', 'utf8').split('\n')[3]);
+    delete rec.id;
+    delete rec.name;
+    writeFileSync(f, JSON.stringify(rec) + '\n');
+    const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW]);
+    expect(r.stdout).toMatch(/no-id\.jsonl:1 {2}\(no identifier\) "Canadian Vehicle Specifications"/);
+    expect(r.stdout).not.toMatch(/1 {2}rejected/);
+  });
+
   test('French messages with --lang fr', () => {
     const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
     expect(r.stdout).toMatch(/Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/);

@@ -22,6 +22,7 @@ const UI = {
   rejected: { en: 'rejected', fr: 'rejetés' },
   noProblems: { en: 'No problems', fr: 'Aucun problème' },
   untitled: { en: '(untitled)', fr: '(sans titre)' },
+  noId: { en: '(no identifier)', fr: '(sans identifiant)' },
   progress: { en: 'records read', fr: 'enregistrements lus' },
   // reports (junit, sarif, github, markdown, html, csv)
   reportTitle: { en: 'Passerelle report', fr: 'Rapport Passerelle' },
