@@ -9,6 +9,7 @@ import type { FieldDef, Profile } from '../profiles/types.js';
 import type { Emitted } from '../rules/types.js';
 import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
+import { shown } from '../util/show.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
 import { filterOf, getAll, hasWildcard, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
@@ -16,6 +17,8 @@ import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 import { compileCondition } from './conditions.js';
 import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
 const PROFILE_CODES = 'profile';
@@ -238,7 +241,7 @@ export class Compiler {
       ctx.emit({
         ruleId: 'profile/conflicting-values',
         messageId: 'conflict',
-        data: { property, values: distinct.map((v) => String(v.value)).join(', '), chosen: String(chosen.value) },
+        data: { property, values: distinct.map((v) => shown(v.value)).join(', '), chosen: chosen.value },
         property,
         sourcePath: distinct[1].sources[0],
         value: distinct.map((v) => v.value),
@@ -523,7 +526,8 @@ export class Compiler {
         const [hit] = part.absolute ? getAll(ctx.root, part.segs) : getAll(ctx.node, part.segs, ctx.base);
         if (!hit || isEmpty(hit.value) || typeof hit.value === 'object') return [];
         const text = String(hit.value).trim();
-        s += part.raw ? text : encodeURIComponent(text);
+        // a lone surrogate cannot be percent-encoded: it stands for U+FFFD, as a UTF-8 writer would write it
+        s += part.raw ? text : encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
         sources.push(hit.pointer);
       }
       return [{ value: s, sources }];
@@ -644,8 +648,9 @@ export class Compiler {
         let value: unknown = v.value;
         const src = v.sources[0];
         if (map && !isDefault) {
-          const key = String(value).trim();
-          if (map.has(key) || map.has(key.toLowerCase())) {
+          // a map's keys are codes: a list or an object found where a code was expected matches none
+          const key = value !== null && typeof value === 'object' ? undefined : String(value).trim();
+          if (key !== undefined && (map.has(key) || map.has(key.toLowerCase()))) {
             value = map.has(key) ? map.get(key) : map.get(key.toLowerCase());
             if (value === null) continue; // known local value with no common equivalent
           } else if (!vocab) {
@@ -670,7 +675,7 @@ export class Compiler {
               ctx.emit({
                 ruleId: 'profile/type',
                 messageId: 'coerce',
-                data: { property, value: String(value), expected: COERCION_NAMES[as].en, expectedFr: COERCION_NAMES[as].fr },
+                data: { property, value, expected: COERCION_NAMES[as].en, expectedFr: COERCION_NAMES[as].fr },
                 property,
                 sourcePath: src,
                 value,
@@ -812,7 +817,7 @@ function unmappedFinding(value: unknown, property: string, via: { en: string; fr
   return {
     ruleId: 'odc/unmapped-value',
     messageId: 'unmapped',
-    data: { value: String(value), property, via },
+    data: { value, property, via },
     property,
     sourcePath,
     value,

@@ -5,6 +5,7 @@ import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Emitted, Lang } from '../rules/types.js';
 import { render } from '../i18n/render.js';
+import { reportedValue } from '../util/show.js';
 
 export interface FinalizeContext {
   profile?: Profile;
@@ -36,7 +37,7 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (meta?.commitment) f.commitment = meta.commitment;
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
-    if (e.value !== undefined) f.value = e.value;
+    if (e.value !== undefined) f.value = reportedValue(e.value);
     const key = `${f.ruleId}\u0000${f.sourcePath ?? ''}\u0000${f.property ?? ''}`;
     // The profile check and the crosswalk may both notice one bad value: report it once.
     const typeKey = f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : key;

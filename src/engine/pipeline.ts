@@ -32,6 +32,7 @@ import { expandPaths, readSources } from '../sources/read.js';
 import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import type { SourceRecord } from '../sources/types.js';
+import { withinLimits } from '../sources/limits.js';
 import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
@@ -140,7 +141,7 @@ export class Pipeline {
   }
 
   private prepare(read: SourceRecord): Prepared | Processed {
-    const src = this.conform(read);
+    const src = withinLimits(this.conform(read));
     if (src.error || src.data === undefined) {
       const findings = finalize(
         [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],

@@ -1,4 +1,5 @@
 import type { Lang } from '../rules/types.js';
+import { shown } from '../util/show.js';
 
 /** A value given in several languages (`{en, fr}`): rendered in the report's language. */
 export function isLangValue(v: unknown): v is Record<string, string> {
@@ -16,12 +17,13 @@ export function inLang(v: Record<string, string>, lang: Lang): string {
 /**
  * Fills `{{name}}` placeholders of a message template. A value that is a language map
  * (`{en: 'Monthly', fr: 'Mensuel'}`) is given in `lang`, so that data built from labels, type
- * names or parser errors reads in the report's language.
+ * names or parser errors reads in the report's language. Other values are shown as `shown()` shows
+ * them (an object as JSON, a long text cut), whatever a record holds.
  */
 export function render(template: string, data: Record<string, unknown> = {}, lang: Lang = 'en'): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
     const v = data[k];
     if (v === undefined || v === null) return '';
-    return isLangValue(v) ? inLang(v, lang) : String(v);
+    return isLangValue(v) ? inLang(v, lang) : shown(v);
   });
 }

@@ -65,7 +65,10 @@ export function coerce(value: unknown, as: Coercion): unknown {
     case 'epoch': {
       const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
       if (typeof n !== 'number' || !Number.isFinite(n) || n < 0) return undefined;
-      return new Date(n * 1000).toISOString().replace('.000Z', 'Z');
+      // beyond year 9999 a date has no ISO 8601 form portals write (and past ±8.64e15 ms, none at all)
+      const d = new Date(n * 1000);
+      if (Number.isNaN(d.getTime()) || d.getUTCFullYear() > 9999) return undefined;
+      return d.toISOString().replace('.000Z', 'Z');
     }
     case 'integer': {
       if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;

@@ -52,7 +52,8 @@ export class Vocabulary {
 
   /** The concept a local value stands for: the profile's own codes first, then codes, URIs and aliases. */
   lookup(value: unknown, profile?: string): Concept | undefined {
-    if (value === null || value === undefined) return undefined;
+    // codes are text, numbers or booleans: a list or an object found where a code was expected is none
+    if (value === null || value === undefined || typeof value === 'object') return undefined;
     const s = String(value).trim();
     if (s === '') return undefined;
     const local = profile ? this.perProfile.get(profile) : undefined;
