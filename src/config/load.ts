@@ -82,8 +82,12 @@ function describe(e: ErrorObject, y: YamlSource): string {
       return `${y.where(path)}: ${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`;
     case 'format':
       return `${y.where(path)}: not a valid regular expression`;
+    case 'propertyNames': {
+      const name = String((e.params as { propertyName?: string }).propertyName);
+      const where = y.where([...path, name], true);
+      return last === 'profiles' ? `${where}: unknown profile "${name}" (passerelle profiles lists them)` : `${where}: "${name}" is not a valid name`;
+    }
     case 'pattern':
-    case 'propertyNames':
       return `${y.where(path, true)}: ${e.message}`;
     default: {
       const what = !rule ? (last ?? 'the configuration') : last === rule ? `rule ${rule}` : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2 ? `rule ${rule}: option ${path[ruleAt + 2]}` : `rule ${rule}: ${last}`;
@@ -106,8 +110,9 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   const y = loadYaml<ConfigFile | null>(file, text);
   const data = y.data ?? {};
   const problems = validate(data)
-    // `if`/`then`/`else` failures repeat the errors of the branch taken
-    .filter((e) => e.keyword !== 'if')
+    // `if`/`then`/`else` failures repeat the errors of the branch taken; a name's own failure
+    // (its pattern) is said by its `propertyNames` error
+    .filter((e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined)
     .map((e) => describe(e, y));
   const known = new Set(listProfileIds());
   for (const id of Object.keys(data.profiles ?? {})) {

@@ -16,6 +16,7 @@ import type { YamlSource } from '../util/yaml.js';
 import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 import { compileCondition } from './conditions.js';
+import { loadMapFile } from './map-file.js';
 import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -123,7 +124,8 @@ export class Compiler {
       if (!isObj(d.maps)) this.problem('`maps` must be a map of name → value map', ['maps']);
       else
         for (const [name, m] of Object.entries(d.maps)) {
-          if (!isObj(m)) this.problem(`map ${name} must be a map of local value → common value`, ['maps', name]);
+          if (typeof m === 'string') this.mapFile(name, m);
+          else if (!isObj(m)) this.problem(`map ${name} must be a map of local value → common value, or a .tsv table beside the crosswalk`, ['maps', name]);
           else this.maps.set(name, toLookup(m));
         }
     }
@@ -133,6 +135,17 @@ export class Compiler {
     }
     const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'] };
     return this.compileObject(d.dataset, scope);
+  }
+
+  /** A named map kept in a table beside the crosswalk (map-file.ts: confined to the crosswalk's folder). */
+  private mapFile(name: string, ref: string): void {
+    const { entries, problems } = loadMapFile(this.y.file, ref);
+    for (const p of problems) {
+      if (p.where) this.issues.push({ message: `map ${name}: ${p.message}`, where: p.where });
+      else this.problem(p.message, ['maps', name]);
+    }
+    // a refused table is still a known map: its entries' references are not reported again
+    this.maps.set(name, toLookup(Object.fromEntries(entries ?? [])));
   }
 
   /** An object of the common model: each key a property of `scope.cls`. */

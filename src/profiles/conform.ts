@@ -6,6 +6,7 @@
  * are (portals add columns of their own). Where a field is in the file is still found: the
  * record's locator is told the original column name.
  */
+import { hasOwn, setOwn } from '../util/own.js';
 import type { SourceRecord } from '../sources/types.js';
 import { toPointer } from '../util/paths.js';
 import type { Profile } from './types.js';
@@ -42,12 +43,12 @@ export function conformToProfile(profile: Profile, src: SourceRecord): SourceRec
   const renamed = new Map<string, string>();
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
-    const field = Object.prototype.hasOwnProperty.call(profile.fields, k) ? k : lookup.get(headerKey(k));
-    if (field === undefined || field === k || field in data || field in out) {
-      if (!(k in out)) out[k] = v;
+    const field = hasOwn(profile.fields, k) ? k : lookup.get(headerKey(k));
+    if (field === undefined || field === k || hasOwn(data, field) || hasOwn(out, field)) {
+      if (!hasOwn(out, k)) setOwn(out, k, v);
       continue;
     }
-    out[field] = v;
+    setOwn(out, field, v);
     renamed.set(toPointer([field]), toPointer([k]));
   }
   if (renamed.size === 0) return src;

@@ -1,4 +1,5 @@
 /** Loads a jurisdiction's profile (profiles/<id>.yaml) and checks that it is well formed. */
+import { setOwn } from '../util/own.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
@@ -48,7 +49,7 @@ function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, Loc
         legacy.set(old, String(cur));
       }
     }
-    out[id] = { id, codes, legacy };
+    setOwn(out, id, { id, codes, legacy });
   }
   return out;
 }
@@ -95,7 +96,7 @@ function parseFields(
       }
       field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
     }
-    out[name] = field;
+    setOwn(out, name, field); // a field's name is data, whatever it is (`__proto__`)
     if (d.aliases !== undefined) {
       if (!Array.isArray(d.aliases) || d.aliases.some((a) => typeof a !== 'string' || !a)) {
         throw new ConfigError(`field ${name}: \`aliases\` is a list of older field names`, y.where([...here, 'aliases']));
@@ -110,7 +111,7 @@ function parseFields(
       const { aliases: _a, required: _r, ...rest } = field;
       void _a;
       void _r;
-      out[alias] = { ...rest, name: alias, aliasOf: field.name, required: false, description: `older name of ${field.name}` };
+      setOwn(out, alias, { ...rest, name: alias, aliasOf: field.name, required: false, description: `older name of ${field.name}` });
     }
   }
   return out;

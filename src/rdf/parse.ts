@@ -48,6 +48,7 @@ function n3Reason(message: string): Bilingual {
   m = /^Expected (\S+) but got (\S+)/.exec(message);
   if (m) return { en: `${m[1]} expected, found ${m[2]}`, fr: `${m[1]} attendu, trouvé : ${m[2]}` };
   if (/^Unexpected (eof|end)/i.test(message)) return { en: 'the text ends too early', fr: 'le texte se termine trop tôt' };
+  if (/language tag/i.test(message)) return { en: 'a language tag is not valid (BCP 47)', fr: "une étiquette de langue n'est pas valide (BCP 47)" };
   return SYNTAX_ERROR;
 }
 
@@ -142,7 +143,12 @@ async function parseJsonLd(text: string, baseIRI: string): Promise<Quad[]> {
   } catch (e) {
     throw new RdfSyntaxError(invalid('jsonld', jsonldReason(e)));
   }
-  return new N3.Parser({ format: 'N-Quads' }).parse(nquads) as Quad[];
+  // jsonld writes what the document says (a language tag `__proto__`): N3 may still refuse it
+  try {
+    return new N3.Parser({ format: 'N-Quads' }).parse(nquads) as Quad[];
+  } catch (err) {
+    throw new RdfSyntaxError(invalid('jsonld', n3Reason((err as Error).message.replace(/ on line \d+\.?$/, ''))));
+  }
 }
 
 /** Every quad of an RDF text. `baseIRI` resolves relative IRIs (the file's own `file:` URL). */

@@ -15,6 +15,7 @@ import { READ_ERRORS, csvErrorReason } from './read-errors.js';
 import { Readable } from 'node:stream';
 import type { Position } from '../util/locate.js';
 import { toPointer } from '../util/paths.js';
+import { setOwn } from '../util/own.js';
 import { decode, detectEncoding } from './decode.js';
 import type { FormatReader, InputFile } from './read.js';
 import type { Locator, SourceRecord } from './types.js';
@@ -130,7 +131,7 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
       row.record.forEach((cell, i) => {
         const value = cell.trim();
         if (value === '') return; // an empty cell is an absent field
-        data[header![i]] = value;
+        setOwn(data, header![i], value); // a header is data, whatever its name (`__proto__`)
         fields.set(toPointer([header![i]]), positions[i] ?? { line, column: 1 });
       });
       yield { data, source, shape: 'csv', locator: new CsvLocator(fields, { line, column: 1 }) };

@@ -24,6 +24,7 @@ import { propertyByIri } from '../rdf/from-record.js';
 import { parseRdf, RdfSyntaxError, RDF_EXTENSIONS, syntaxOf, type RdfSyntax } from '../rdf/parse.js';
 import { curie, iri, RDF_TYPE, type Quad, type Term } from '../rdf/terms.js';
 import { LineIndex } from '../util/locate.js';
+import { setOwn } from '../util/own.js';
 import { decode, detectEncoding } from './decode.js';
 import type { FormatReader } from './read.js';
 import type { SourceRecord } from './types.js';
@@ -110,11 +111,11 @@ export class RecordShaper {
       if (def && (def.kind === 'text' || def.kind === 'texts')) {
         // dct:rights may be a dct:RightsStatement node: its label is the text
         const literals = objects.flatMap((o) => (o.termType === 'Literal' ? [o] : def.wrap ? this.labels(o, iri(def.wrap.property).value) : []));
-        out[key] = languageMap(literals as N3.Literal[], def.kind === 'texts');
+        setOwn(out, key, languageMap(literals as N3.Literal[], def.kind === 'texts'));
         continue;
       }
       const nested = def?.kind === 'object' ? (def.class as ClassName) : undefined;
-      out[key] = objects.map((o) => this.value(o, nested, def !== undefined, here));
+      setOwn(out, key, objects.map((o) => this.value(o, nested, def !== undefined, here)));
     }
     return out;
   }
@@ -146,10 +147,13 @@ export class RecordShaper {
 }
 
 function languageMap(literals: N3.Literal[], lists: boolean): Json {
-  const out: Record<string, string[]> = {};
-  for (const l of literals) (out[l.language || 'und'] ??= []).push(l.value);
-  if (lists) return out;
-  return Object.fromEntries(Object.entries(out).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+  const byLanguage = new Map<string, string[]>();
+  for (const l of literals) {
+    const tag = l.language || 'und';
+    byLanguage.set(tag, [...(byLanguage.get(tag) ?? []), l.value]);
+  }
+  // Object.fromEntries sets own properties, whatever the language tag
+  return Object.fromEntries([...byLanguage].map(([k, v]) => [k, lists || v.length !== 1 ? v : v[0]]));
 }
 
 async function readAll(open: () => Readable): Promise<string> {

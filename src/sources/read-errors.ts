@@ -52,6 +52,7 @@ const XML_REASONS: [RegExp, (m: RegExpExecArray) => Bilingual][] = [
   [/^duplicate attribute: (.*?)\.?$/, (m) => ({ en: `attribute ${m[1]} is given twice`, fr: `l'attribut ${m[1]} est donné deux fois` })],
   [/^(attribute without value|value required|value must be quoted|unquoted attribute value)/, () => ({ en: 'an attribute has no quoted value', fr: "un attribut n'a pas de valeur entre guillemets" })],
   [/^(no whitespace between attributes|whitespace required)/, () => ({ en: 'a space is missing', fr: 'une espace manque' })],
+  [/^undefined entity/, () => ({ en: 'an entity (&…;) is not defined (Passerelle never reads DTDs)', fr: "une entité (&…;) n'est pas définie (Passerelle ne lit jamais les DTD)" })],
   [/^(malformed character entity|empty entity name|disallowed character in entity)/, () => ({ en: 'a character reference (&…;) is not valid', fr: "une référence de caractère (&…;) n'est pas valide" })],
   [/^malformed comment/, () => ({ en: 'a comment is not well formed', fr: "un commentaire n'est pas bien formé" })],
   [/^malformed name: (.*?)\.?$/, (m) => ({ en: `the name ${m[1]} is not valid`, fr: `le nom ${m[1]} n'est pas valide` })],

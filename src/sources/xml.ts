@@ -22,6 +22,7 @@
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { toPointer } from '../util/paths.js';
+import { getOwn, setOwn } from '../util/own.js';
 import type { Position } from '../util/locate.js';
 import { detectEncoding } from './decode.js';
 import type { FormatReader, InputFile } from './read.js';
@@ -185,12 +186,13 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
     if (text) frame.node['#text'] = text;
     const value: Json = frame.attributes === 0 && frame.children === 0 ? text : frame.node;
     if (frame.parent) {
+      // element names are data (`<__proto__>` is an element like any other)
       const into = frame.parent.node;
-      const prev = into[frame.name];
-      if (frame.list) into[frame.name] = [...((prev as Json[] | undefined) ?? []), value];
+      const prev = getOwn(into, frame.name) as Json | Json[] | undefined;
+      if (frame.list) setOwn(into, frame.name, [...((prev as Json[] | undefined) ?? []), value]);
       // an object element given twice (not valid ISO 19139) keeps both values rather than lose one
-      else if (prev !== undefined) into[frame.name] = [...(Array.isArray(prev) ? prev : [prev]), value];
-      else into[frame.name] = value;
+      else if (prev !== undefined) setOwn(into, frame.name, [...(Array.isArray(prev) ? prev : [prev]), value]);
+      else setOwn(into, frame.name, value);
       return;
     }
     if (record.error) wrappersLost = true;
@@ -236,7 +238,7 @@ function addAttributes(frame: Frame, attributes: Record<string, SaxesAttributeNS
   for (const a of Object.values(attributes)) {
     if (a.prefix === 'xmlns' || a.name === 'xmlns') continue; // namespace declarations are not data
     const key = `@${a.uri || a.prefix ? qualified(a) : a.local}`;
-    frame.node[key] = a.value;
+    setOwn(frame.node, key, a.value);
     frame.attributes++;
     record.positions.set(`${frame.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, record.positions.get(frame.pointer) as Position);
   }

@@ -14,8 +14,17 @@ export interface YamlSource<T = unknown> {
   where(path: readonly (string | number)[], key?: boolean): string;
 }
 
-/** Limits against hostile documents (alias bombs, huge files). */
-const MAX_BYTES = 5 * 1024 * 1024;
+/** Limits against hostile documents (alias bombs, huge files, nesting that exhausts the stack). */
+export const MAX_BYTES = 5 * 1024 * 1024;
+/** Aliases (`*name`) a document may expand: a few in real files, billions in an alias bomb. */
+export const MAX_ALIASES = 1000;
+
+/** The yaml library's messages about hostile documents, said plainly. */
+function hostile(message: string): string {
+  if (/call stack/i.test(message)) return 'the document is nested too deeply';
+  if (/alias count/i.test(message)) return `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`;
+  return message;
+}
 
 export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T> {
   const shown = relativeToCwd(file);
@@ -25,7 +34,7 @@ export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T
   } catch (e) {
     throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
   }
-  if (src.length > MAX_BYTES) throw new ConfigError(`file is larger than ${MAX_BYTES} bytes`, shown);
+  if (src.length > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
   const lineCounter = new LineCounter();
   const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): string => {
@@ -34,13 +43,14 @@ export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    throw new ConfigError(e.message.split('\n')[0], at(e.pos[0]));
+    throw new ConfigError(hostile(e.message.split('\n')[0]), at(e.pos[0]));
   }
   let data: T;
   try {
-    data = doc.toJS({ maxAliasCount: 1000 }) as T;
+    // keys are own properties (`__proto__` is a key like any other: the yaml library defines it)
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as T;
   } catch (e) {
-    throw new ConfigError((e as Error).message, shown);
+    throw new ConfigError(hostile((e as Error).message), shown);
   }
   return {
     file: shown,

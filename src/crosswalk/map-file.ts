@@ -1,0 +1,102 @@
+/**
+ * Named value maps kept in a table beside the crosswalk (`maps: {licence: licences.sssom.tsv}`),
+ * for code lists too long to read in YAML. The table is SSSOM-like TSV, the format the mapping
+ * community uses for term-to-term mappings: `#` lines (SSSOM's metadata block) are skipped, the
+ * first other line names the columns; `subject_id` (or `subject_label`) is the local value,
+ * `object_id` the common value (empty, or `sssom:NoTermFound`: a known value with no common
+ * equivalent, as `null` in a YAML map); `predicate_id`, when given, is a SKOS mapping relation.
+ *
+ * Confinement: a crosswalk may only name a table in its own folder or below (no absolute path, no
+ * `..` out of it, no symbolic link that leads out of it), of at most MAX_BYTES: a crosswalk from a
+ * pull request cannot make Passerelle read any other file of the machine.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { relativeToCwd } from '../util/files.js';
+import { MAX_BYTES } from '../util/yaml.js';
+
+export const MAP_FILE_EXTENSION = /\.tsv$/i;
+const RELATIONS = new Set(['skos:exactMatch', 'skos:closeMatch', 'skos:broadMatch', 'skos:narrowMatch']);
+const NO_TERM = 'sssom:NoTermFound';
+
+export interface MapFileProblem {
+  message: string;
+  /** `file:line:col` in the table; absent for problems of the reference itself (said at the crosswalk's line). */
+  where?: string;
+}
+
+/** Whether `path` is `dir` or inside it. */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** Reads the table `ref` names, relative to the crosswalk's folder; problems instead when it may not or cannot. */
+export function loadMapFile(crosswalkFile: string, ref: string): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
+  const refuse = (message: string) => ({ problems: [{ message }] });
+  if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\')) return refuse(`map file "${ref}": give a path relative to the crosswalk's folder`);
+  if (!MAP_FILE_EXTENSION.test(ref)) return refuse(`map file "${ref}": a map file is an SSSOM-like table (.tsv)`);
+  const dir = dirname(resolve(crosswalkFile));
+  const target = resolve(dir, ref);
+  if (!inside(dir, target)) return refuse(`map file "${ref}" is outside the crosswalk's folder`);
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return refuse(`map file "${ref}": no such file beside the crosswalk`);
+  }
+  // a symbolic link inside the folder may still lead out of it
+  if (!inside(realpathSync(dir), real)) return refuse(`map file "${ref}" leads outside the crosswalk's folder (symbolic link)`);
+  const st = statSync(real);
+  if (!st.isFile()) return refuse(`map file "${ref}" is not a file`);
+  if (st.size > MAX_BYTES) return refuse(`map file "${ref}" is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+  return parseMapTable(readFileSync(real, 'utf8'), relativeToCwd(target));
+}
+
+/** The rows of an SSSOM-like table as [local value, common value] pairs, with every problem at its line. */
+export function parseMapTable(text: string, shown: string): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
+  const problems: MapFileProblem[] = [];
+  const at = (line: number, column = 1) => `${shown}:${line}:${column}`;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let header: string[] | undefined;
+  let col = { subject: -1, object: -1, predicate: -1 };
+  const entries: [string, unknown][] = [];
+  const seen = new Map<string, { value: unknown; line: number }>();
+  lines.forEach((raw, i) => {
+    const line = i + 1;
+    if (raw.trim() === '' || raw.startsWith('#')) return;
+    const cells = raw.split('\t').map((c) => c.trim());
+    if (!header) {
+      header = cells;
+      const subject = header.indexOf('subject_id') >= 0 ? header.indexOf('subject_id') : header.indexOf('subject_label');
+      col = { subject, object: header.indexOf('object_id'), predicate: header.indexOf('predicate_id') };
+      if (col.subject < 0 || col.object < 0) problems.push({ message: 'the header row needs the columns subject_id (or subject_label) and object_id, separated by tabs', where: at(line) });
+      return;
+    }
+    if (col.subject < 0 || col.object < 0) return;
+    if (cells.length !== header.length) {
+      problems.push({ message: `this row has ${cells.length} cells, the header row has ${header.length}`, where: at(line) });
+      return;
+    }
+    const local = cells[col.subject];
+    if (!local) {
+      problems.push({ message: 'the local value (subject) is empty', where: at(line) });
+      return;
+    }
+    const relation = col.predicate >= 0 ? cells[col.predicate] : 'skos:exactMatch';
+    if (!RELATIONS.has(relation)) {
+      problems.push({ message: `predicate_id "${relation}" is not a mapping relation (${[...RELATIONS].join(', ')})`, where: at(line) });
+      return;
+    }
+    const common = cells[col.object] === '' || cells[col.object] === NO_TERM ? null : cells[col.object];
+    const before = seen.get(local);
+    if (before && before.value !== common) {
+      problems.push({ message: `"${local}" is mapped twice, differently (line ${before.line})`, where: at(line) });
+      return;
+    }
+    seen.set(local, { value: common, line });
+    entries.push([local, common]);
+  });
+  if (!header) problems.push({ message: 'the table has no header row', where: at(1) });
+  return problems.length ? { problems } : { entries, problems };
+}
