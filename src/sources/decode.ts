@@ -5,6 +5,7 @@
  * XML declaration names, else UTF-8 when the bytes are valid UTF-8, else Windows-1252 (which
  * decodes any byte, and is what a file that is not UTF-8 almost always is here).
  */
+import { Transform, type Readable } from 'node:stream';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (string & {});
 
@@ -50,4 +51,26 @@ function isKnown(label: string): boolean {
 /** Decodes bytes, dropping a byte order mark. */
 export function decode(bytes: Uint8Array, encoding: Encoding): string {
   return new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+}
+
+/**
+ * A stream of text from a stream of bytes in `encoding` (a byte order mark dropped): JSON exports
+ * saved as UTF-16 by Windows tools are read as what they are, not as UTF-8 garbage.
+ */
+export function decodeStream(bytes: Readable, encoding: Encoding): Readable {
+  if (encoding === 'utf-8') return bytes.setEncoding('utf8');
+  const decoder = new TextDecoder(encoding);
+  const out = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _enc, done) {
+      const text = decoder.decode(chunk, { stream: true });
+      done(null, text || undefined);
+    },
+    flush(done) {
+      const text = decoder.decode();
+      done(null, text || undefined);
+    },
+  });
+  bytes.on('error', (e) => out.destroy(e));
+  return bytes.pipe(out);
 }

@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
-import { decode, detectEncoding } from './decode.js';
+import { decode, decodeStream, detectEncoding } from './decode.js';
 import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
@@ -141,9 +141,13 @@ async function openInput(file: string, shown: string): Promise<InputFile> {
   return { file: shown, open, head, text: decode(head, detectEncoding(head, whole)) };
 }
 
-/** A stream of the file's text, for JSON (always UTF-8, RFC 8259). */
+/**
+ * A stream of the file's text, for JSON: UTF-8 (RFC 8259), or what a byte order mark says (UTF-16
+ * from Windows tools), or Windows-1252 when the first bytes are not UTF-8 (a legacy export), as for
+ * every other format (decode.ts).
+ */
 function openUtf8(input: InputFile): Readable {
-  return input.open().setEncoding('utf8');
+  return decodeStream(input.open(), detectEncoding(input.head, false));
 }
 
 /** JSON Lines when the name says so, or when the first line is a whole JSON value and more follows. */
@@ -192,6 +196,22 @@ function parseErrorPosition(e: Error, text: string): number | undefined {
   return undefined;
 }
 
+/**
+ * Where the first JSON value of a text ends, when more follows it (`{…}{…}`), from V8's message
+ * ("Unexpected non-whitespace character after JSON at position N"); undefined otherwise.
+ */
+function endOfFirstValue(text: string): number | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (e) {
+    const m = /^Unexpected non-whitespace character after JSON at position (\d+)/.exec((e as Error).message);
+    const end = m ? Number(m[1]) : undefined;
+    // only objects one after another: `{"a":1} x` is a broken line, not two records
+    return end !== undefined && text.trimStart().startsWith('{') && text[end] === '{' ? end : undefined;
+  }
+}
+
 function offsetFromLineCol(text: string, line: number, col: number): number {
   let off = 0;
   for (let l = 1; l < line; l++) off = text.indexOf('\n', off) + 1;
@@ -221,12 +241,14 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
   const rl = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean } } | undefined;
-  const parse = (text: string, at: number): SourceRecord => {
+  // one record; `start`: where it begins in `text` (values written one after another on one line)
+  const parseOne = (text: string, at: number, start: number): SourceRecord => {
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(start ? text.slice(start) : text);
     } catch (e) {
-      const pos = parseErrorPosition(e as Error, text);
+      const rel = parseErrorPosition(e as Error, start ? text.slice(start) : text);
+      const pos = rel === undefined ? undefined : rel + start;
       const where = pos === undefined ? undefined : new LineIndex(text, at).position(Math.min(pos, text.length));
       return {
         data: undefined,
@@ -243,7 +265,23 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
         error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line: at, column: 1 },
       };
     }
-    return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), 0) };
+    return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), start) };
+  };
+  // Concatenated JSON (`{…}{…}` with no line break between records, as some tools write it): each
+  // value is a record of its own, found where JSON.parse says the first one ends.
+  const parse = (text: string, at: number): SourceRecord[] => {
+    const out: SourceRecord[] = [];
+    let start = 0;
+    for (;;) {
+      const end = endOfFirstValue(start ? text.slice(start) : text);
+      if (end === undefined) {
+        out.push(parseOne(text, at, start));
+        return out;
+      }
+      out.push(parseOne(text.slice(0, start + end), at, start));
+      start += end;
+      while (start < text.length && /\s/.test(text[start])) start++;
+    }
   };
   try {
     for await (let text of rl) {
@@ -253,7 +291,7 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
         doc.lines.push(text);
         depthOf(text, doc.state);
         if (doc.state.depth > 0) continue;
-        yield parse(doc.lines.join('\n'), doc.start);
+        yield* parse(doc.lines.join('\n'), doc.start);
         doc = undefined;
         continue;
       }
@@ -262,10 +300,10 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
         doc = { start: line, lines: [text], state: { depth: 1, inString: false } };
         continue;
       }
-      yield parse(text, line);
+      yield* parse(text, line);
     }
     // a document cut short at the end of the file is reported where it starts
-    if (doc) yield parse(doc.lines.join('\n'), doc.start);
+    if (doc) yield* parse(doc.lines.join('\n'), doc.start);
   } catch (e) {
     throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
   } finally {
@@ -291,6 +329,11 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
   try {
     doc = JSON.parse(text);
   } catch (e) {
+    // objects one after another with no line break between them: records, as in JSON Lines
+    if (endOfFirstValue(text) !== undefined) {
+      yield* readJsonLines(file, Readable.from([text]));
+      return;
+    }
     const pos = parseErrorPosition(e as Error, text);
     const at = pos === undefined ? undefined : index.position(Math.min(pos, text.length));
     yield {
