@@ -11,7 +11,9 @@ function program(setExit: (code: number) => void): Command {
     .version(tool().version)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(run passerelle --help for usage)');
+    .showHelpAfterError('(run passerelle --help for usage)')
+    // read from process.argv (debugging()), so that it works before, after and inside every command
+    .option('--debug', 'on an error, print its stack trace (for bug reports)');
 
   for (const c of COMMANDS) c.register(p, setExit);
 
@@ -29,14 +31,22 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end with code 0; every other argument problem is a usage error (2)
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof UsageError) {
-      process.stderr.write(`passerelle: ${e.message}\n`);
-      return 2;
-    }
-    if (process.argv.includes('--debug')) throw e;
-    process.stderr.write(`passerelle: internal error: ${(e as Error).message} (run with --debug for details)\n`);
+    reportError(e);
     return 2;
   }
+}
+
+/** `--debug`, wherever it is on the command line. */
+function debugging(): boolean {
+  return process.argv.includes('--debug');
+}
+
+/** One line on stderr: the problem, never a stack trace unless `--debug`. */
+function reportError(e: unknown): void {
+  const err = e instanceof Error ? e : new Error(String(e));
+  if (err instanceof UsageError) process.stderr.write(`passerelle: ${err.message}\n`);
+  else process.stderr.write(`passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`);
+  if (debugging() && err.stack) process.stderr.write(`${err.stack}\n`);
 }
 
 /** Ends quietly when the reader of our output goes away (`| head`), and cleans up on Ctrl-C. */
@@ -45,10 +55,32 @@ export function installProcessHandlers(): void {
     if (e.code === 'EPIPE') process.exit(0);
     throw e;
   });
+  // an error no command caught (a stream failing between two awaits): one line, exit 2, no partial file
+  const fatal = (e: unknown): void => {
+    removePendingOutputs();
+    reportError(e);
+    process.exit(2);
+  };
+  process.on('uncaughtException', fatal);
+  process.on('unhandledRejection', fatal);
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.on(sig, () => {
       removePendingOutputs();
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
+}
+
+/** Every command's full name (`validate`, `rules explain`), read from the program itself: tests cover each one. */
+export function commandNames(): string[] {
+  const out: string[] = [];
+  const walk = (c: Command, prefix: string[]): void => {
+    for (const sub of c.commands) {
+      const name = [...prefix, sub.name()];
+      out.push(name.join(' '));
+      walk(sub, name);
+    }
+  };
+  walk(program(() => undefined), []);
+  return out;
 }

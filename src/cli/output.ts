@@ -32,12 +32,17 @@ export function removePendingOutputs(): void {
   pending.clear();
 }
 
+/** A file that cannot be written (no room, no right, not a place for files): named, with the system's reason. */
+function cannotWrite(file: string, e: NodeJS.ErrnoException): UsageError {
+  return new UsageError(`${file}: cannot write (${e.code ?? e.message})`);
+}
+
 export function fileSink(file: string): Sink {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   pending.add(tmp);
   const stream: WriteStream = createWriteStream(tmp);
   let failed: Error | undefined;
-  stream.on('error', (e) => (failed = e));
+  stream.on('error', (e) => (failed = cannotWrite(file, e)));
   return {
     write: async (c) => {
       if (failed) throw failed;
@@ -47,7 +52,11 @@ export function fileSink(file: string): Sink {
       stream.end();
       await once(stream, 'close');
       if (failed) throw failed;
-      renameSync(tmp, file);
+      try {
+        renameSync(tmp, file);
+      } catch (e) {
+        throw cannotWrite(file, e as NodeJS.ErrnoException);
+      }
       pending.delete(tmp);
     },
     abort: () => {
