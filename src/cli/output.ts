@@ -46,11 +46,20 @@ export function fileSink(file: string): Sink {
   return {
     write: async (c) => {
       if (failed) throw failed;
-      await writeTo(stream, c);
+      try {
+        await writeTo(stream, c);
+      } catch (e) {
+        // `once` rejects with the stream's own error: say it with the file's name
+        throw failed ?? cannotWrite(file, e as NodeJS.ErrnoException);
+      }
     },
     close: async () => {
       stream.end();
-      await once(stream, 'close');
+      try {
+        await once(stream, 'close');
+      } catch (e) {
+        throw failed ?? cannotWrite(file, e as NodeJS.ErrnoException);
+      }
       if (failed) throw failed;
       try {
         renameSync(tmp, file);

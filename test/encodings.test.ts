@@ -1,0 +1,131 @@
+/**
+ * Encodings and line shapes exports come in: UTF-8 with a byte order mark, UTF-16 (little and big
+ * endian, with their mark), Windows-1252, CRLF line ends, blank lines, JSON objects one after
+ * another with no line break. Each is read as what it is (accents intact), in every format.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate } from '../src/engine/pipeline.js';
+import { readSources } from '../src/sources/read.js';
+import type { SourceRecord } from '../src/sources/types.js';
+import { tempDir } from './helpers.js';
+
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => (tmp = tempDir()));
+afterAll(() => tmp.cleanup());
+
+const BOM8 = Buffer.from([0xef, 0xbb, 0xbf]);
+const utf16le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+const utf16be = (s: string) => {
+  const b = Buffer.from(s, 'utf16le');
+  for (let i = 0; i < b.length; i += 2) [b[i], b[i + 1]] = [b[i + 1], b[i]];
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), b]);
+};
+/** Windows-1252 (every character used here is in Latin-1, where the two agree). */
+const cp1252 = (s: string) => Buffer.from(s, 'latin1');
+
+const ENCODINGS: [string, (s: string) => Buffer][] = [
+  ['UTF-8', (s) => Buffer.from(s)],
+  ['UTF-8 with a byte order mark', (s) => Buffer.concat([BOM8, Buffer.from(s)])],
+  ['UTF-16 LE with its mark', utf16le],
+  ['UTF-16 BE with its mark', utf16be],
+  ['Windows-1252', cp1252],
+];
+
+const TITLES = ['Qualité de l’eau'.replace('’', "'"), 'Données ouvertes à Montréal'];
+const pkg = (i: number) => ({ id: `p${i}`, name: `p${i}`, title: TITLES[i], notes: 'Été, hiver, forêt' });
+
+const FORMATS: Record<string, { ext: string; profile: string; text: (crlf: boolean) => string }> = {
+  'JSON document': { ext: 'json', profile: 'ckan', text: (crlf) => JSON.stringify([pkg(0), pkg(1)], null, 2).replace(/\n/g, crlf ? '\r\n' : '\n') },
+  'JSON Lines, blank lines between': { ext: 'jsonl', profile: 'ckan', text: (crlf) => [JSON.stringify(pkg(0)), '', '   ', JSON.stringify(pkg(1)), ''].join(crlf ? '\r\n' : '\n') },
+  CSV: { ext: 'csv', profile: 'ca-sk', text: (crlf) => ['Dataset ID,Title,Description', `p0,${TITLES[0]},Été`, '', `p1,"${TITLES[1]}",Hiver`, ''].join(crlf ? '\r\n' : '\n') },
+  'XML (HNAP)': {
+    ext: 'xml',
+    profile: 'ca-gc-hnap',
+    text: (crlf) =>
+      [0, 1]
+        .map(
+          (i) =>
+            `<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">\n<gmd:fileIdentifier><gco:CharacterString>p${i}</gco:CharacterString></gmd:fileIdentifier>\n` +
+            `<gmd:identificationInfo><gmd:MD_DataIdentification><gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>${TITLES[i]}</gco:CharacterString></gmd:title></gmd:CI_Citation></gmd:citation></gmd:MD_DataIdentification></gmd:identificationInfo>\n</gmd:MD_Metadata>\n`,
+        )
+        .join('')
+        .replace(/\n/g, crlf ? '\r\n' : '\n'),
+  },
+  Turtle: {
+    ext: 'ttl',
+    profile: 'dcat-ap',
+    text: (crlf) =>
+      `@prefix dcat: <http://www.w3.org/ns/dcat#> .\n@prefix dct: <http://purl.org/dc/terms/> .\n<http://example.org/p0> a dcat:Dataset ; dct:title "${TITLES[0]}"@fr .\n\n<http://example.org/p1> a dcat:Dataset ; dct:title "${TITLES[1]}"@fr .\n`.replace(/\n/g, crlf ? '\r\n' : '\n'),
+  },
+};
+
+const cases = Object.entries(FORMATS).flatMap(([format, f]) =>
+  ENCODINGS.flatMap(([encoding, encode]) => [false, true].map((crlf) => [format, encoding, crlf ? 'CRLF' : 'LF', f, encode, crlf] as const)),
+)
+  // XML in Windows-1252 must say so in its declaration (XML 1.0 §4.3.3): tested below
+  .filter(([format, encoding]) => !(format === 'XML (HNAP)' && encoding === 'Windows-1252'));
+
+test.each(cases)('%s in %s, %s line ends: both records read, accents intact, lines right', async (_format, _encoding, _eol, f, encode, crlf) => {
+  const file = join(tmp.dir, `records.${f.ext}`);
+  writeFileSync(file, encode(f.text(crlf)));
+  const report = await validate([file], { profile: f.profile, now: new Date('2026-11-01T00:00:00Z') });
+  expect(report.summary).toMatchObject({ records: 2, rejected: 0 });
+  expect(report.records.map((r) => r.title)).toEqual(TITLES);
+  expect(report.records.every((r) => (r.source.line ?? 1) >= 1)).toBe(true);
+});
+
+test('XML declaring windows-1252 (or ISO-8859-1) is decoded as it says', async () => {
+  for (const label of ['windows-1252', 'ISO-8859-1']) {
+    const file = join(tmp.dir, 'latin.xml');
+    writeFileSync(file, cp1252(`<?xml version="1.0" encoding="${label}"?>\n${FORMATS['XML (HNAP)'].text(false)}`.replace(/<\/gmd:MD_Metadata>\n<gmd:MD_Metadata[^>]*>[\s\S]*$/, '</gmd:MD_Metadata>\n')));
+    const report = await validate([file], { profile: 'ca-gc-hnap', now: new Date('2026-11-01T00:00:00Z') });
+    expect(report.records[0].title).toBe(TITLES[0]);
+  }
+});
+
+async function read(file: string): Promise<SourceRecord[]> {
+  const out: SourceRecord[] = [];
+  for await (const r of readSources([file])) out.push(r);
+  return out;
+}
+
+describe('JSON objects one after another', () => {
+  test.each([
+    ['no separator, .json', 'a.json', '{"id":"a"}{"id":"b"}{"id":"c"}'],
+    ['spaces between, .json', 'b.json', '{"id":"a"}  {"id":"b"}\t{"id":"c"}\n'],
+    ['on one line of a JSON Lines file', 'c.jsonl', '{"id":"a"}{"id":"b"}\n{"id":"c"}\n'],
+    ['pretty-printed, one after another', 'd.json', '{\n  "id": "a"\n}{\n  "id": "b"\n}\n{\n  "id": "c"\n}\n'],
+  ])('%s: a record each, fields located on their own line and column', async (_what, name, text) => {
+    const f = join(tmp.dir, name);
+    writeFileSync(f, text);
+    const recs = await read(f);
+    expect(recs.map((r) => (r.error ? 'rejected' : (r.data as { id: string }).id))).toEqual(['a', 'b', 'c']);
+    // each record's field is found where it is in the file
+    for (const r of recs) {
+      const at = r.locator?.locate('/id');
+      const lines = text.split('\n');
+      expect(lines[(at?.line ?? 0) - 1].slice((at?.column ?? 0) - 1)).toMatch(new RegExp(`^"${(r.data as { id: string }).id}"`));
+    }
+  });
+
+  test('a value that is not an object after a record is a broken line, reported with its column', async () => {
+    const f = join(tmp.dir, 'e.jsonl');
+    writeFileSync(f, '{"id":"a"} 42\n{"id":"b"}\n');
+    const recs = await read(f);
+    expect(recs.map((r) => (r.error ? `rejected ${r.error.line}:${r.error.column} ${r.error.message.en}` : (r.data as { id: string }).id))).toEqual([
+      'rejected 1:12 invalid JSON: text follows the end of the JSON value',
+      'b',
+    ]);
+  });
+});
+
+test('UTF-16 JSON Lines with CRLF: lines counted as an editor counts them', async () => {
+  const f = join(tmp.dir, 'u16.jsonl');
+  writeFileSync(f, utf16le(['{"id":"a"}', '', '{"id":"b", "title": "Été"}', ''].join('\r\n')));
+  const recs = await read(f);
+  expect(recs.map((r) => [r.source.line, (r.data as { title?: string }).title ?? null])).toEqual([
+    [1, null],
+    [3, 'Été'],
+  ]);
+});
