@@ -12,6 +12,8 @@ function program(setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showHelpAfterError('(run passerelle --help for usage)')
+    // each command's --help lists --debug too
+    .configureHelp({ showGlobalOptions: true })
     // read from process.argv (debugging()), so that it works before, after and inside every command
     .option('--debug', 'on an error, print its stack trace (for bug reports)');
 
