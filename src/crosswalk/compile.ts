@@ -55,6 +55,38 @@ export interface Ctx {
 
 type Run = (ctx: Ctx) => Val[];
 
+/**
+ * One way a crosswalk entry fills a property (an entry with `first`/`all` gives several), as
+ * analysts compare jurisdictions (`passerelle compare`): where from, and how local values become
+ * common ones.
+ */
+export interface Way {
+  /** `field`: read from source fields; `constant`: `value`; `template`: a URI built from fields; `object`: a nested object (one per item of `fields` with `each`). */
+  kind: 'field' | 'constant' | 'template' | 'object';
+  /** Source fields in crosswalk syntax from the record root (`resources[*].format`, `contacts[role=custodian].email`). */
+  fields: string[];
+  /** The same fields as JSON Pointer patterns from the record root (`/resources/*\/format`). */
+  pointers: string[];
+  /** Local values go through a value map. */
+  map?: boolean;
+  /** …and/or through this vocabulary (`profile`: the labels of the profile's own code list). */
+  vocabulary?: string;
+  /** The constant of a `value:` entry. */
+  value?: unknown;
+  /** The template of a `template:` entry. */
+  template?: string;
+  /** For paired fields (`lang: {en, fr}`): the language this way gives. */
+  language?: string;
+  /** Only when a condition holds (`when`). */
+  conditional?: boolean;
+  /** Used when the source gives nothing. */
+  default?: unknown;
+  /** How several values become one (`most-frequent`, `min`, `max`, `prefer`). */
+  combine?: string;
+  /** `file:line:col` of the entry. */
+  entry: string;
+}
+
 /** Where a property's values are read from, for findings about values that are missing. */
 export interface Declared {
   /**
@@ -65,6 +97,8 @@ export interface Declared {
   /** The same sources as patterns from the record root (`/resources/*\/format`): the fields read. */
   fields: string[];
   entry: string;
+  /** Each way the crosswalk fills the property, in its order. */
+  ways: Way[];
 }
 
 interface Scope {
@@ -82,6 +116,8 @@ interface Scope {
   itemPattern?: string;
   /** The source field being iterated by `each` (`resources`): for `.` and for messages. */
   item?: FieldDef;
+  /** Path of the current item from the record root as the crosswalk wrote it (`resources`, `*`), to name fields in comparisons. */
+  display: Segment[];
 }
 
 
@@ -98,6 +134,8 @@ export class Compiler {
   readonly declared = new Map<string, Declared>();
   private readonly maps = new Map<string, Map<string, unknown>>();
   private readonly defaultLanguage: string;
+  /** The entries being compiled for the current property, outermost first (how a way transforms values). */
+  private chain: EntrySpec[] = [];
 
   constructor(
     private readonly y: YamlSource<CrosswalkFile>,
@@ -133,7 +171,7 @@ export class Compiler {
       this.problem('`dataset` must map common properties to entries', ['dataset']);
       return undefined;
     }
-    const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'] };
+    const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'], display: [] };
     return this.compileObject(d.dataset, scope);
   }
 
@@ -151,6 +189,8 @@ export class Compiler {
   /** An object of the common model: each key a property of `scope.cls`. */
   private compileObject(spec: Record<string, unknown>, scope: Scope): (ctx: Ctx) => Record<string, unknown> {
     const parts: { def: PropertyDef; run: Run; combine: Combine; conflict: boolean; where: string }[] = [];
+    const outer = this.chain;
+    this.chain = [];
     for (const [name, raw] of Object.entries(spec)) {
       const at = [...scope.at, name];
       const def = propertyOf(scope.cls, name);
@@ -170,6 +210,7 @@ export class Compiler {
       const conflict = entry.conflict === 'report' || (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'));
       parts.push({ def, run, combine, conflict, where: this.y.where(at, true) });
     }
+    this.chain = outer;
     return (ctx) => {
       const out: Record<string, unknown> = {};
       for (const p of parts) {
@@ -290,8 +331,11 @@ export class Compiler {
     return r;
   }
 
-  /** Records where a property is read from (`paths` as the entry wrote them, absolute or not). */
-  private declare(def: PropertyDef, scope: Scope, paths: FieldPath[], at: (string | number)[], lang?: string): void {
+  /**
+   * Records where a property is read from (`paths` as the entry wrote them, absolute or not) and,
+   * with `kind`, the way the entry being compiled fills it (for comparisons).
+   */
+  private declare(def: PropertyDef, scope: Scope, paths: FieldPath[], at: (string | number)[], lang?: string, kind?: Way['kind']): void {
     const key = join(scope.pattern, def.name) + (lang ? `@${lang}` : '');
     // a language map's languages are below it (`/title_translated/fr`); plain text has none
     const sources = paths.map((p) => ({
@@ -300,13 +344,40 @@ export class Compiler {
       ...(p.field?.type === 'text' || p.field?.type === 'tags' ? { languageMap: true } : {}),
     }));
     const fields = paths.map((p) => (scope.relative && !p.absolute ? scope.base : '') + fieldPattern(p.segs));
-    const prev = this.declared.get(key);
+    let prev = this.declared.get(key);
     if (!prev) {
-      this.declared.set(key, { sources, fields, entry: this.y.where(at, true) });
-      return;
+      prev = { sources: [], fields: [], entry: this.y.where(at, true), ways: [] };
+      this.declared.set(key, prev);
     }
     for (const x of sources) if (!prev.sources.some((y) => y.path === x.path && y.relative === x.relative)) prev.sources.push(x);
     for (const f of fields) if (!prev.fields.includes(f)) prev.fields.push(f);
+    // a field's older names (aliases) are not ways of their own; a template's parts all are
+    const n = kind === 'template' ? paths.length : 1;
+    if (!kind) return;
+    const way = this.way(kind, scope, paths.slice(0, n), fields.slice(0, n), at, lang);
+    // the same way again (a YAML alias, a part of a template used twice) is one way
+    const same = (w: Way): boolean => JSON.stringify({ ...w, entry: '' }) === JSON.stringify({ ...way, entry: '' });
+    if (!prev.ways.some(same)) prev.ways.push(way);
+  }
+
+  /** The way the entries being compiled fill a property: their source, and what they do to the values. */
+  private way(kind: Way['kind'], scope: Scope, paths: FieldPath[], pointers: string[], at: (string | number)[], language?: string): Way {
+    const chain = this.chain;
+    const inner = chain[chain.length - 1] ?? {};
+    const fields = [...new Set(paths.map((p) => dotted([...(p.absolute ? [] : scope.display), ...p.segs])))];
+    const w: Way = { kind, fields, pointers: [...new Set(pointers)], entry: this.y.where(at, true) };
+    if (chain.some((e) => e.map !== undefined)) w.map = true;
+    const vocabulary = [...chain].reverse().find((e) => e.vocabulary !== undefined)?.vocabulary;
+    if (vocabulary !== undefined) w.vocabulary = String(vocabulary);
+    if (kind === 'constant') w.value = inner.value;
+    if (kind === 'template') w.template = String(inner.template);
+    if (language) w.language = language;
+    if (chain.some((e) => e.when !== undefined)) w.conditional = true;
+    const dflt = [...chain].reverse().find((e) => e.default !== undefined);
+    if (dflt) w.default = dflt.default;
+    const combine = [...chain].reverse().find((e) => e.combine !== undefined)?.combine;
+    if (combine !== undefined) w.combine = typeof combine === 'object' ? 'prefer' : String(combine);
+    return w;
   }
 
   private compileEntry(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
@@ -320,7 +391,14 @@ export class Compiler {
       );
       return undefined;
     }
-    if (e.each !== undefined) return this.compileEach(e, def, scope, at);
+    if (e.each !== undefined) {
+      this.chain.push(e);
+      try {
+        return this.compileEach(e, def, scope, at);
+      } finally {
+        this.chain.pop();
+      }
+    }
     if (e.object !== undefined && def.kind !== 'object') this.problem(`${def.name} is not an object: \`object\` does not apply`, [...at, 'object']);
     if (def.kind === 'object' && e.object === undefined && e.first === undefined && e.all === undefined) {
       this.problem(`${def.name} is an object (${def.class}): give its fields under \`object\``, at);
@@ -334,7 +412,13 @@ export class Compiler {
     if (e.language !== undefined && !isLanguageTag(String(e.language))) this.problem('`language` must be a language tag', [...at, 'language']);
     if (e.unmapped !== undefined && !['report', 'keep', 'ignore'].includes(e.unmapped)) this.problem('unmapped must be report, keep or ignore', [...at, 'unmapped']);
 
-    const produce = this.producer(e, def, scope, at);
+    this.chain.push(e);
+    let produce: Run | undefined;
+    try {
+      produce = this.producer(e, def, scope, at);
+    } finally {
+      this.chain.pop();
+    }
     if (!produce) return undefined;
     const transform = this.transformer(e, def, scope, at);
     const when = e.when !== undefined ? this.condition(e.when, scope, [...at, 'when']) : undefined;
@@ -374,10 +458,12 @@ export class Compiler {
       at,
       itemPattern: isObject ? `${join(scope.pattern, def.name)}[*]` : undefined,
       item: itemField,
+      display: [...(p.absolute ? [] : scope.display), ...segs],
     };
     const { each: _each, ...rest } = e;
     void _each;
-    this.declare(def, scope, [{ segs, absolute: p.absolute }], at);
+    // an object per item is a way of its own; other values are the inner entry's way
+    this.declare(def, scope, [{ segs, absolute: p.absolute }], at, undefined, isObject ? 'object' : undefined);
     const run = this.compileEntry(rest, def, inner, at);
     if (!run) return undefined;
     const where = this.y.where(at, true);
@@ -432,7 +518,7 @@ export class Compiler {
       if (!p) return undefined;
       // a field's older names (profile `aliases`) are read when the field itself is absent
       const aliases = this.aliasPaths(p);
-      this.declare(def, scope, [p, ...aliases], at);
+      this.declare(def, scope, [p, ...aliases], at, undefined, 'field');
       const { segs, absolute } = p;
       const read = (ctx: Ctx): Located[] => {
         const get = (s: Segment[]): Located[] => (absolute ? getAll(ctx.root, s) : getAll(ctx.node, s, ctx.base));
@@ -463,6 +549,7 @@ export class Compiler {
     }
     if (e.value !== undefined) {
       const v = e.value;
+      this.declare(def, scope, [], at, undefined, 'constant');
       return () => explode(v, undefined, def, language);
     }
     if (e.template !== undefined) return this.template(String(e.template), def, scope, [...at, 'template']);
@@ -502,6 +589,7 @@ export class Compiler {
       at: [...at, 'object'],
       itemPattern: undefined,
     };
+    if (!scope.itemPattern) this.declare(def, scope, [], at, undefined, 'object'); // `each` declared the items
     const build = this.compileObject(e.object, inner);
     return (ctx) => {
       const prefix = ctx.itemPrefix ?? (def.multiple ? `${join(ctx.prefix, def.name)}[${ctx.offset ?? 0}]` : join(ctx.prefix, def.name));
@@ -527,7 +615,7 @@ export class Compiler {
       last = re.lastIndex;
     }
     if (last < t.length) parts.push({ lit: t.slice(last) });
-    this.declare(def, scope, paths, at.slice(0, -1));
+    this.declare(def, scope, paths, at.slice(0, -1), undefined, 'template');
     return (ctx) => {
       let s = '';
       const sources: string[] = [];
@@ -551,7 +639,7 @@ export class Compiler {
     if (typeof spec === 'string') {
       const p = this.path(spec, scope, at);
       if (!p) return undefined;
-      this.declare(def, scope, [p], at.slice(0, -1));
+      this.declare(def, scope, [p], at.slice(0, -1), undefined, 'field');
       const { segs, absolute } = p;
       return (ctx) => {
         const out: Val[] = [];
@@ -571,7 +659,7 @@ export class Compiler {
       if (!isLanguageTag(lang)) this.problem(`"${lang}" is not a language tag`, [...at, lang], true);
       const p = this.path(path, scope, [...at, lang]);
       if (!p) continue;
-      this.declare(def, scope, [p], at.slice(0, -1), lang);
+      this.declare(def, scope, [p], at.slice(0, -1), lang, 'field');
       pairs.push({ lang, ...p });
     }
     return (ctx) => {
@@ -795,6 +883,11 @@ function toLookup(m: Record<string, unknown>): Map<string, unknown> {
 /** The field a path reads, as a pattern from its start: `*` for each item, and for the items a filter keeps. */
 function fieldPattern(segs: Segment[]): string {
   return segs.map((s) => '/' + (filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
+}
+
+/** A path in crosswalk syntax: `resources[*].format`, `contacts[role=custodian].email`. */
+function dotted(segs: Segment[]): string {
+  return segs.reduce((acc, s) => (s === WILDCARD ? `${acc}[*]` : /^\d+$/.test(s) || filterOf(s) ? `${acc}${/^\d+$/.test(s) ? `[${s}]` : s}` : acc ? `${acc}.${s}` : s), '');
 }
 
 /** The declared source of a path: `*` for each item; a filter's items are unknown in advance, so the list itself. */

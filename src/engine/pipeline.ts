@@ -68,6 +68,8 @@ export interface Processed {
   result: RecordResult;
   /** The common record, when the source record could be read. */
   mapped?: Mapped;
+  /** Which rules ran on the record and which found nothing to judge (indicators built on rule verdicts: `compare`). */
+  checks?: RuleChecks;
 }
 
 let toolInfo: ToolInfo | undefined;
@@ -203,7 +205,7 @@ export class Pipeline {
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
       }),
     };
-    return { result, mapped };
+    return { result, mapped, checks: ruleChecks };
   }
 }
 

@@ -8,5 +8,6 @@ import * as convert from './convert.js';
 import * as federate from './federate.js';
 import * as rules from './rules.js';
 import * as config from './config.js';
+import * as compare from './compare.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config, compare];

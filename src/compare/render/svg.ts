@@ -1,0 +1,115 @@
+/**
+ * Charts as inline SVG, for the comparison page: drawn here, styled by the page's stylesheet
+ * (classes, no style attributes, so the page's Content-Security-Policy holds), every text escaped.
+ * Each chart is an image with a title for screen readers; the numbers are also in the page's tables.
+ */
+import { escapeHtml as h } from '../../report/escape.js';
+
+const LABEL = 120;
+const BAR = 260;
+const VALUE = 170;
+const ROW = 22;
+const TOP = 8;
+
+export interface Bar {
+  label: string;
+  /** 0 to 1 of the bar's length. */
+  value: number;
+  /** Shown after the bar. */
+  text: string;
+  /** Extra class (`band-good`). */
+  cls?: string;
+}
+
+const num = (n: number): string => String(Math.round(n * 10) / 10);
+
+function frame(id: string, title: string, width: number, height: number, body: string): string {
+  return (
+    `<svg id="${h(id)}" class="chart" role="img" aria-labelledby="${h(id)}-t" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg">` +
+    `<title id="${h(id)}-t">${h(title)}</title>${body}</svg>`
+  );
+}
+
+/** One horizontal bar per item, on a 0–100 % axis. */
+export function barChart(id: string, title: string, bars: readonly Bar[]): string {
+  const height = TOP * 2 + bars.length * ROW;
+  const width = LABEL + BAR + VALUE;
+  let body = `<line class="axis" x1="${LABEL}" y1="${TOP - 4}" x2="${LABEL}" y2="${height - TOP + 4}"/>`;
+  bars.forEach((b, i) => {
+    const y = TOP + i * ROW;
+    const len = Math.max(0, Math.min(1, b.value)) * BAR;
+    body +=
+      `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${h(b.label)}</text>` +
+      `<rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>` +
+      `<rect class="bar${b.cls ? ` ${h(b.cls)}` : ''}" x="${LABEL}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${num(b.value * 100)}"><title>${h(`${b.label}: ${b.text}`)}</title></rect>` +
+      `<text class="value" x="${LABEL + BAR + 6}" y="${y + 15}">${h(b.text)}</text>`;
+  });
+  return frame(id, title, width, height, body);
+}
+
+export interface Stack {
+  label: string;
+  /** Counts per segment, in the order of `segments`. */
+  counts: number[];
+}
+
+/** One stacked bar per item (each as shares of its total), with a legend of the segments. */
+export function stackedChart(id: string, title: string, segments: readonly string[], stacks: readonly Stack[]): string {
+  const legend = 24;
+  const height = TOP * 2 + stacks.length * ROW + legend;
+  const width = LABEL + BAR + VALUE;
+  let body = '';
+  segments.forEach((s, k) => {
+    const x = LABEL + k * 52;
+    body += `<rect class="seg seg-${k}" x="${x}" y="${TOP}" width="12" height="12"/><text class="legend" x="${x + 16}" y="${TOP + 11}">${h(s)}</text>`;
+  });
+  stacks.forEach((s, i) => {
+    const y = TOP + legend + i * ROW;
+    const total = s.counts.reduce((a, b) => a + b, 0);
+    body += `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${h(s.label)}</text><rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>`;
+    let x = LABEL;
+    s.counts.forEach((n, k) => {
+      if (!n || !total) return;
+      const len = (n / total) * BAR;
+      body += `<rect class="bar seg seg-${k}" x="${num(x)}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${n}"><title>${h(`${s.label}: ${segments[k]} ${n}`)}</title></rect>`;
+      x += len;
+    });
+    body += `<text class="value" x="${LABEL + BAR + 6}" y="${y + 15}">${h(String(total))}</text>`;
+  });
+  return frame(id, title, width, height, body);
+}
+
+/** A grid of shares (rows × columns), each cell shaded by its share and labelled with its text. */
+export function heatmap(
+  id: string,
+  title: string,
+  columns: readonly string[],
+  rows: readonly { label: string; cells: ({ value: number; text: string } | undefined)[] }[],
+  { labelWidth = LABEL, cellWidth = 64 }: { labelWidth?: number; cellWidth?: number } = {},
+): string {
+  const left = labelWidth;
+  const cw = cellWidth;
+  const head = 22;
+  const height = TOP * 2 + head + rows.length * ROW;
+  const width = left + columns.length * cw + 8;
+  let body = '';
+  columns.forEach((c, k) => {
+    body += `<text class="legend" x="${left + k * cw + cw / 2}" y="${TOP + 14}" text-anchor="middle">${h(c)}</text>`;
+  });
+  rows.forEach((r, i) => {
+    const y = TOP + head + i * ROW;
+    body += `<text class="label" x="${left - 6}" y="${y + 15}" text-anchor="end">${h(r.label)}</text>`;
+    r.cells.forEach((c, k) => {
+      const x = left + k * cw;
+      if (!c) {
+        body += `<rect class="cell none" x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ROW - 2}"/>`;
+        return;
+      }
+      const shade = Math.max(0, Math.min(10, Math.round(c.value * 10)));
+      body +=
+        `<rect class="bar cell h${shade}" x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ROW - 2}" data-value="${num(c.value * 100)}"><title>${h(`${r.label}, ${columns[k]}: ${c.text}`)}</title></rect>` +
+        `<text class="cell-text${shade >= 6 ? ' on-dark' : ''}" x="${x + cw / 2}" y="${y + 15}" text-anchor="middle">${h(c.text)}</text>`;
+    });
+  });
+  return frame(id, title, width, height, body);
+}
