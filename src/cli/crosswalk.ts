@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { crosswalkPath, lintCrosswalk } from '../crosswalk/crosswalk.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { loadYaml } from '../util/yaml.js';
@@ -11,7 +11,11 @@ export function crosswalkCheckCommand(args: string[]): number {
   for (const arg of targets) {
     const file = existsSync(arg) ? arg : crosswalkPath(arg);
     const profileId = existsSync(arg) ? String((loadYaml<{ profile?: string }>(file).data ?? {}).profile ?? basename(arg, '.yaml')) : arg;
-    const { issues } = lintCrosswalk(file, loadProfile(profileId));
+    // a crosswalk in a `crosswalks/` folder is checked against the profile in the `profiles/` folder beside it
+    // (drafts from `passerelle infer`, a portal of one's own), else against the shipped one
+    const beside = join(dirname(file), '..', 'profiles');
+    const profile = existsSync(arg) && existsSync(join(beside, `${profileId}.yaml`)) ? loadProfile(profileId, beside) : loadProfile(profileId);
+    const { issues } = lintCrosswalk(file, profile);
     for (const i of issues) process.stdout.write(`${i.where}: ${i.message}\n`);
     problems += issues.length;
     if (issues.length === 0) process.stdout.write(`${file}: ok\n`);

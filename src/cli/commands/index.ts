@@ -9,5 +9,6 @@ import * as federate from './federate.js';
 import * as rules from './rules.js';
 import * as config from './config.js';
 import * as compare from './compare.js';
+import * as infer from './infer.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config, compare];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config, compare, infer];
