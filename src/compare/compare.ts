@@ -9,13 +9,13 @@ import { tool, validateRecords, type Input } from '../engine/pipeline.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import type { RecordResult, ToolInfo } from '../report/model.js';
 import type { Lang } from '../rules/types.js';
-import type { RuleSettings } from '../rules/run.js';
+import { settingsFor, type RuleSettings } from '../rules/run.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { CoverageCollector, loadHighValueList, type CoreDataset, type HighValueCategory, type HighValueList, type JurisdictionCoverage } from './high-value.js';
 import { crosswalkMatrix, type Matrix } from './matrix.js';
-import { MeasureCollector, type Measures } from './measures.js';
+import { INDICATORS, MeasureCollector, type Measures } from './measures.js';
 
 export interface CompareOptions {
   /** Jurisdictions (profile ids) to compare, in this order; default: those of `inputs`, or every profile. */
@@ -98,7 +98,12 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
   const measures = new Map<string, MeasureCollector>();
   const coverage = new Map<string, CoverageCollector>();
   for (const i of inputs) {
-    if (!measures.has(i.profile)) measures.set(i.profile, new MeasureCollector(i.profile, properties));
+    if (!measures.has(i.profile)) {
+      const settings = settingsFor(options.settings, i.profile);
+      const rules = loadProfile(i.profile).rules;
+      const off = new Set(INDICATORS.map((x) => x.rule).filter((r) => settings?.severity?.[r] === 'off' || rules[r] === 'off'));
+      measures.set(i.profile, new MeasureCollector(i.profile, properties, off));
+    }
     if (list && !coverage.has(i.profile)) coverage.set(i.profile, new CoverageCollector(list));
   }
   for await (const p of validateRecords(inputs, { now: options.now, lang: options.lang, settings: options.settings, vocabularies })) {

@@ -14,7 +14,8 @@ import type { LangText } from '../util/lang.js';
  * item of a list), or not at all (`missing`).
  */
 export type MappingKind = 'direct' | 'map' | 'vocabulary' | 'lifted' | 'constant' | 'template' | 'object' | 'missing';
-export const MAPPING_KINDS: readonly MappingKind[] = ['direct', 'map', 'vocabulary', 'lifted', 'constant', 'template', 'object', 'missing'];
+/** Where the value comes from first, then what is done to it. */
+export const MAPPING_KINDS: readonly MappingKind[] = ['direct', 'constant', 'template', 'object', 'map', 'vocabulary', 'lifted', 'missing'];
 
 export const OBLIGATIONS: readonly Obligation[] = ['mandatory', 'recommended', 'optional'];
 

@@ -34,6 +34,8 @@ export interface Share {
   of: number;
   /** n ÷ of, 0 to 1, rounded to 3 decimals (0 when nothing was counted). */
   share: number;
+  /** The rule behind an indicator is off for this jurisdiction (its profile or the configuration). */
+  notAssessed?: true;
 }
 
 export interface Measures {
@@ -71,6 +73,8 @@ export class MeasureCollector {
   constructor(
     readonly profile: string,
     properties: readonly string[],
+    /** Rules turned off for this jurisdiction: their indicators are not assessed. */
+    private readonly off: ReadonlySet<string> = new Set(),
   ) {
     this.paths = properties.map((p) => [p, parsePath(p)]);
   }
@@ -92,7 +96,10 @@ export class MeasureCollector {
     const readable = s.records - s.rejected;
     const fill = Object.fromEntries(this.paths.map(([p]) => [p, shareOf(this.filled.get(p) ?? 0, readable)]));
     const indicators = Object.fromEntries(
-      INDICATORS.map((i) => [i.id, shareOf(this.passed.get(i.id) ?? 0, i.of === 'records' ? readable : (this.judged.get(i.id) ?? 0))]),
+      INDICATORS.map((i) => [
+        i.id,
+        this.off.has(i.rule) ? { ...shareOf(0, 0), notAssessed: true } : shareOf(this.passed.get(i.id) ?? 0, i.of === 'records' ? readable : (this.judged.get(i.id) ?? 0)),
+      ]),
     ) as Record<IndicatorId, Share>;
     const out: Measures = { profile: this.profile, records: s.records, readable, rejected: s.rejected, valid: s.valid, invalid: s.invalid, fill, indicators };
     if (s.scores) {

@@ -41,6 +41,7 @@ const WORDS = {
   readable: { en: 'readable', fr: 'lisibles' },
   unreadable: { en: 'unreadable', fr: 'illisibles' },
   judged: { en: 'judged', fr: 'jugés' },
+  notAssessed: { en: 'not assessed (rule off)', fr: 'non évalué (règle désactivée)' },
   noRecords: { en: 'no records', fr: 'aucun enregistrement' },
   scores: { en: 'Scores', fr: 'Notes' },
   mqaMedian: { en: 'MQA-equivalent score, median', fr: 'Note équivalente MQA, médiane' },

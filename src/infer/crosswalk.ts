@@ -105,8 +105,13 @@ function fits(f: InferredField, shape: Shape, scalar: boolean, item?: InferredFi
   if (scalar && !one && shape !== 'keywords') return false;
   const s = shares(f);
   switch (shape) {
-    case 'text':
-      return TEXTUAL.has(f.type) && (f.type === 'text' || s.spaced >= 0.5) && s.urls < 0.5 && s.emails < 0.5;
+    case 'text': {
+      // names and titles: text with spaces, or short words that differ from record to record (not slugs)
+      const values = [...(f.node.item && f.node.arrays ? f.node.item : f.node).distinct.keys()];
+      const slugs = values.filter((v) => /^[a-z0-9]+([-_.][a-z0-9]+)+$/.test(v)).length;
+      const varied = f.records > 1 && values.length >= 0.8 * f.records && slugs < values.length / 2 && f.type !== 'integer';
+      return TEXTUAL.has(f.type) && (f.type === 'text' || s.spaced >= 0.5 || varied) && s.urls < 0.5 && s.emails < 0.5 && s.dates === 0;
+    }
     case 'longText':
       return TEXTUAL.has(f.type) && s.mean >= 20 && s.urls < 0.5;
     case 'keywords':

@@ -38,7 +38,7 @@ export function comparisonCsv(c: Comparison, lang: Lang): string {
     lines.push(['records', '', 'records', w('records', lang), id, m.records, `${m.readable} ${w('readable', lang)}, ${m.rejected} ${w('unreadable', lang)}`]);
     for (const i of INDICATORS) {
       const s = m.indicators[i.id];
-      lines.push(['indicator', i.rule, i.id, indicatorWord(i.id, lang), id, s.share, `${s.n}/${s.of}`]);
+      lines.push(['indicator', i.rule, i.id, indicatorWord(i.id, lang), id, s.notAssessed ? '' : s.share, s.notAssessed ? w('notAssessed', lang) : `${s.n}/${s.of}`]);
     }
     if (m.mqaMedian && m.scores) {
       lines.push(['mqa', '', 'median', w('mqaMedian', lang), id, m.mqaMedian.points, `${m.mqaMedian.max} ${mqaWord(m.mqaMedian.band, lang)}`]);

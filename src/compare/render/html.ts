@@ -5,7 +5,7 @@
  * escaped (`escapeHtml`).
  */
 import { render } from '../../i18n/render.js';
-import { mqaWord, principleName } from '../../i18n/ui.js';
+import { principleName } from '../../i18n/ui.js';
 import { escapeHtml as h } from '../../report/escape.js';
 import { percent, principleShare } from '../../report/formatters/scores.js';
 import type { Lang } from '../../rules/types.js';
