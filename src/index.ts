@@ -38,6 +38,12 @@ export { parseRdf, RdfSyntaxError, type RdfSyntax } from './rdf/parse.js';
 export { convertRecords, type ConvertOptions } from './rdf/convert.js';
 export { Federation, type FederateOptions, type IndexLine } from './federate/federate.js';
 export type { ShaclChecker, ShaclResult } from './shacl/check.js';
+export { compare, parseCompareInputs, type Comparison, type CompareOptions } from './compare/compare.js';
+export { crosswalkMatrix, MAPPING_KINDS, type Matrix, type MatrixRow, type Cell, type CellWay, type MappingKind } from './compare/matrix.js';
+export { INDICATORS as COMPARE_INDICATORS, type Measures, type Share } from './compare/measures.js';
+export { loadHighValueList, matchRecord, HIGH_VALUE_FILE, type HighValueList, type CoreDataset, type JurisdictionCoverage } from './compare/high-value.js';
+export { renderComparison, COMPARE_FORMATS, type CompareFormat } from './compare/render/index.js';
+export { infer, type InferOptions, type InferResult } from './infer/infer.js';
 
 /** SHACL checks with Passerelle's DCAT-AP 3 shapes and `files` (shacl-engine is loaded on first use). */
 export async function loadShaclChecker(files: readonly string[] = [], options?: { own?: boolean }): Promise<import('./shacl/check.js').ShaclChecker> {

@@ -1,8 +1,6 @@
 /** `passerelle compare`: the crosswalk matrix of jurisdictions and, with their exports, what their records show. */
-import { compare, parseCompareInputs, type Comparison } from '../compare/compare.js';
-import { comparisonCsv } from '../compare/render/csv.js';
-import { comparisonHtml } from '../compare/render/html.js';
-import { comparisonMarkdown } from '../compare/render/markdown.js';
+import { compare, parseCompareInputs } from '../compare/compare.js';
+import { COMPARE_FORMATS, renderComparison, type CompareFormat } from '../compare/render/index.js';
 import { resolveConfig } from '../config/load.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
@@ -11,16 +9,6 @@ import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
-
-export const COMPARE_FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
-
-const RENDER: Record<CompareFormat, (c: Comparison, lang: Lang) => string> = {
-  markdown: comparisonMarkdown,
-  csv: comparisonCsv,
-  json: (c) => `${JSON.stringify(c, null, 2)}\n`,
-  html: comparisonHtml,
-};
 
 export interface CompareCommandOptions {
   profiles?: string;
@@ -62,7 +50,7 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
   });
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
   try {
-    await sink.write(RENDER[o.format](comparison, o.lang));
+    await sink.write(renderComparison(comparison, o.format, o.lang));
     await sink.close();
   } catch (e) {
     sink.abort();

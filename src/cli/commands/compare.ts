@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { COMPARE_FORMATS, compareCommand } from '../compare.js';
+import { COMPARE_FORMATS } from '../../compare/render/index.js';
+import { compareCommand } from '../compare.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {

@@ -1,0 +1,20 @@
+/** The comparison's formats: one function each, from the comparison to its text. */
+import type { Lang } from '../../rules/types.js';
+import type { Comparison } from '../compare.js';
+import { comparisonCsv } from './csv.js';
+import { comparisonHtml } from './html.js';
+import { comparisonMarkdown } from './markdown.js';
+
+export const COMPARE_FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+const RENDER: Record<CompareFormat, (c: Comparison, lang: Lang) => string> = {
+  markdown: comparisonMarkdown,
+  csv: comparisonCsv,
+  json: (c) => `${JSON.stringify(c, null, 2)}\n`,
+  html: comparisonHtml,
+};
+
+export function renderComparison(c: Comparison, format: CompareFormat, lang: Lang): string {
+  return RENDER[format](c, lang);
+}
