@@ -77,6 +77,17 @@ const CASES: Record<string, [number, () => string[]][]> = {
     [0, () => ['rules', 'explain', 'odc/freshness', '--lang', 'fr']],
     [2, () => ['rules', 'explain', 'odc/nosuch']],
   ],
+  compare: [
+    [0, () => ['compare', `ckan=${join(fx('ckan'), 'dataset.json')}`, ...NOW]],
+    [1, () => ['compare', `dcat-ap=${t('remote-context.jsonld')}`, `ca-gc-hnap=${t('entities.xml')}`, '-f', 'html', ...NOW]],
+    [2, () => ['compare', `nosuch=${fx('ckan')}`]],
+  ],
+  infer: [
+    // --force: the --debug run below writes the same drafts again
+    [0, () => ['infer', join(fx('ckan'), 'dataset.json'), '--id', 'sample', '-o', t('drafts'), '--force']],
+    [1, () => ['infer', fx('ckan'), t('entities.xml'), '-o', t('drafts-partial'), '--force']],
+    [2, () => ['infer', t('remote-context.jsonld'), '-o', t('drafts-none')]],
+  ],
   config: [[2, () => ['config']]],
   'config schema': [
     [0, () => ['config', 'schema']],

@@ -262,7 +262,7 @@ describe('the command', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/fixtures\/ckan\/packages\.jsonl:2: /);
     expect(r.stderr).toMatch(/ébauche de profil, \d+ champs/);
-    expect(r.stderr).toMatch(/1 enregistrements illisibles ont été laissés de côté/);
+    expect(r.stderr).toMatch(/enregistrements illisibles, laissés de côté : 1/);
     const two = cli(['infer', 'fixtures/ca-gc', '--id', 'g', '-o', tmp.dir, '--sample', '2']);
     expect(two.stderr).toMatch(/from 2 records/);
   });

@@ -24,7 +24,7 @@ const WORDS = {
     en: '{{file}}: draft crosswalk, {{mapped}} properties filled, {{todos}} TODO marks to check',
     fr: '{{file}} : ébauche de correspondance, {{mapped}} propriétés remplies, {{todos}} mentions TODO à vérifier',
   },
-  rejected: { en: '{{n}} records could not be read and were left out', fr: '{{n}} enregistrements illisibles ont été laissés de côté' },
+  rejected: { en: 'records that could not be read, left out: {{n}}', fr: 'enregistrements illisibles, laissés de côté : {{n}}' },
   next: { en: 'check it: passerelle crosswalk check {{file}}', fr: 'pour la vérifier : passerelle crosswalk check {{file}}' },
   exists: {
     en: '{{file}} exists: choose another --id or --output-dir, or --force to replace it',
