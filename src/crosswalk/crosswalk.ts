@@ -18,8 +18,26 @@ export interface Mapped {
   findings: Emitted[];
 }
 
+/** A record's provenance by property, built once per record for the findings' source paths. */
+interface ProvenanceIndex {
+  byProperty: Map<string, Provenance>;
+  /** `title` → the source of the first language recorded (`title@en`). */
+  firstLanguage: Map<string, string>;
+}
+
+function indexProvenance(provenance: readonly Provenance[]): ProvenanceIndex {
+  const byProperty = new Map<string, Provenance>();
+  const firstLanguage = new Map<string, string>();
+  for (const p of provenance) {
+    byProperty.set(p.property, p); // the last entry of a property counts
+    const at = p.property.lastIndexOf('@');
+    if (at > 0 && p.source.length && !firstLanguage.has(p.property.slice(0, at))) firstLanguage.set(p.property.slice(0, at), p.source[0]);
+  }
+  return { byProperty, firstLanguage };
+}
+
 export class Crosswalk {
-  private readonly byProperty = new WeakMap<Mapped, Map<string, Provenance>>();
+  private readonly indexes = new WeakMap<Mapped, ProvenanceIndex>();
 
   constructor(
     readonly id: string,
@@ -51,15 +69,16 @@ export class Crosswalk {
    * `property`: `title`, `title@fr`, `distribution[2].license`, `publisher.name@en`.
    */
   sourceOf(mapped: Mapped, property: string): string | undefined {
-    let index = this.byProperty.get(mapped);
+    let index = this.indexes.get(mapped);
     if (!index) {
-      index = new Map(mapped.provenance.map((p) => [p.property, p]));
-      this.byProperty.set(mapped, index);
+      index = indexProvenance(mapped.provenance);
+      this.indexes.set(mapped, index);
     }
-    const exact = index.get(property);
+    const exact = index.byProperty.get(property);
     if (exact?.source.length) return exact.source[0];
     // all languages of a text: the first one recorded
-    for (const p of mapped.provenance) if (p.property.startsWith(`${property}@`) && p.source.length) return p.source[0];
+    const firstLanguage = index.firstLanguage.get(property);
+    if (firstLanguage !== undefined) return firstLanguage;
     const [path, lang] = property.split('@');
     // a language missing from a text given in others: where the crosswalk reads that language
     // (paired fields), else beside the others in a language map (`/title_translated/fr`), else the
@@ -79,7 +98,7 @@ export class Crosswalk {
     let m: RegExpExecArray | null;
     let lastEnd = -1;
     while ((m = itemRe.exec(path)) !== null) {
-      const item = index.get(path.slice(0, m.index + m[0].length));
+      const item = index.byProperty.get(path.slice(0, m.index + m[0].length));
       if (item?.source.length) {
         base = item.source[0];
         lastEnd = m.index + m[0].length;

@@ -12,8 +12,8 @@ export interface FinalizeContext {
   settings?: RuleSettings;
   lang: Lang;
   sourceOf?: (property: string) => string | undefined;
-  /** Line and column of a source path; the column is unknown for fields that are missing. */
-  locate?: (pointer: string) => { line: number; column?: number } | undefined;
+  /** Line and column of each source path (all of a record's at once); the column is unknown for fields that are missing. */
+  locate?: (pointers: readonly string[]) => ({ line: number; column?: number } | undefined)[];
   /** Line of the record itself, for findings about the record as a whole. */
   recordLine?: number;
 }
@@ -43,15 +43,18 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     const typeKey = f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : key;
     if (seen.has(typeKey)) continue;
     seen.add(typeKey);
-    const pos = sourcePath !== undefined && ctx.locate ? ctx.locate(sourcePath) : undefined;
-    if (pos) {
-      f.line = pos.line;
-      if (pos.column !== undefined) f.column = pos.column;
-    } else if (ctx.recordLine !== undefined) {
-      f.line = ctx.recordLine;
-    }
     out.push(f);
   }
+  // every source field of the record located in one go (one pass over the record's text)
+  const located = out.filter((f) => f.sourcePath !== undefined);
+  const positions = ctx.locate && located.length ? ctx.locate(located.map((f) => f.sourcePath as string)) : [];
+  located.forEach((f, i) => {
+    const pos = positions[i];
+    if (!pos) return;
+    f.line = pos.line;
+    if (pos.column !== undefined) f.column = pos.column;
+  });
+  if (ctx.recordLine !== undefined) for (const f of out) f.line ??= ctx.recordLine;
   // Most severe first, then by rule and property: a stable order for every formatter.
   return out.sort(
     (a, b) =>

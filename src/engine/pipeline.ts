@@ -31,7 +31,7 @@ import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, readSources } from '../sources/read.js';
 import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
-import type { SourceRecord } from '../sources/types.js';
+import { locateAll, type SourceRecord } from '../sources/types.js';
 import { withinLimits } from '../sources/limits.js';
 import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
@@ -182,7 +182,8 @@ export class Pipeline {
 
   private finish({ src, mapped, emitted, ruleChecks }: Prepared, urls?: Map<string, UrlStatus>): Processed {
     if (urls) emitted.push(...unreachable(mapped, urls));
-    const locate = src.locator ? (p: string) => src.locator?.locate(p) : undefined;
+    const locator = src.locator;
+    const locate = locator ? (pointers: readonly string[]) => locateAll(locator, pointers) : undefined;
     const findings = finalize(emitted, {
       profile: this.profile,
       settings: this.settings,

@@ -7,7 +7,7 @@
  * record's locator is told the original column name.
  */
 import { hasOwn, setOwn } from '../util/own.js';
-import type { SourceRecord } from '../sources/types.js';
+import { locateAll, type Locator, type SourceRecord } from '../sources/types.js';
 import { toPointer } from '../util/paths.js';
 import type { Profile } from './types.js';
 
@@ -40,10 +40,13 @@ export function conformToProfile(profile: Profile, src: SourceRecord): SourceRec
   const data = src.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return src;
   const lookup = lookupFor(profile);
+  const fieldOf = (k: string): string | undefined => (hasOwn(profile.fields, k) ? k : lookup.get(headerKey(k)));
+  // most records already use the profile's names: nothing to copy
+  if (!Object.keys(data).some((k) => { const f = fieldOf(k); return f !== undefined && f !== k && !hasOwn(data, f); })) return src;
   const renamed = new Map<string, string>();
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
-    const field = hasOwn(profile.fields, k) ? k : lookup.get(headerKey(k));
+    const field = fieldOf(k);
     if (field === undefined || field === k || hasOwn(data, field) || hasOwn(out, field)) {
       if (!hasOwn(out, k)) setOwn(out, k, v);
       continue;
@@ -53,12 +56,14 @@ export function conformToProfile(profile: Profile, src: SourceRecord): SourceRec
   }
   if (renamed.size === 0) return src;
   const inner = src.locator;
-  const locator = inner && {
-    locate(pointer: string) {
-      const head = pointer.split('/').slice(0, 2).join('/');
-      const original = renamed.get(head);
-      return inner.locate(original === undefined ? pointer : original + pointer.slice(head.length));
-    },
+  const original = (pointer: string): string => {
+    const head = pointer.split('/').slice(0, 2).join('/');
+    const was = renamed.get(head);
+    return was === undefined ? pointer : was + pointer.slice(head.length);
+  };
+  const locator: Locator | undefined = inner && {
+    locate: (pointer) => inner.locate(original(pointer)),
+    locateAll: (pointers) => locateAll(inner, pointers.map(original)),
   };
   return { ...src, data: out, locator };
 }

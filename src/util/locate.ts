@@ -10,39 +10,41 @@ export interface Position {
   column: number; // 1-based
 }
 
-const WS = new Set([0x20, 0x0a, 0x0d, 0x09, 0xfeff]);
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
+}
 
 function skipWs(t: string, i: number): number {
-  while (i < t.length && WS.has(t.charCodeAt(i))) i++;
+  while (i < t.length && isWs(t.charCodeAt(i))) i++;
   return i;
 }
 
 function skipString(t: string, i: number): number {
-  // t[i] === '"'
-  i++;
-  while (i < t.length) {
-    const c = t.charCodeAt(i);
-    if (c === 0x5c) i += 2;
-    else if (c === 0x22) return i + 1;
-    else i++;
+  // t[i] === '"': find the closing quote, one that an odd run of backslashes does not escape
+  for (;;) {
+    const q = t.indexOf('"', i + 1);
+    if (q < 0) return t.length;
+    let b = q - 1;
+    while (t.charCodeAt(b) === 0x5c) b--;
+    if ((q - 1 - b) % 2 === 0) return q + 1;
+    i = q;
   }
-  return i;
 }
 
 function skipValue(t: string, i: number): number {
   i = skipWs(t, i);
-  const c = t[i];
-  if (c === '"') return skipString(t, i);
-  if (c === '{' || c === '[') {
+  const c = t.charCodeAt(i);
+  if (c === 0x22) return skipString(t, i);
+  if (c === 0x7b || c === 0x5b) {
     let depth = 0;
     while (i < t.length) {
-      const ch = t[i];
-      if (ch === '"') {
+      const ch = t.charCodeAt(i);
+      if (ch === 0x22) {
         i = skipString(t, i);
         continue;
       }
-      if (ch === '{' || ch === '[') depth++;
-      else if (ch === '}' || ch === ']') {
+      if (ch === 0x7b || ch === 0x5b) depth++;
+      else if (ch === 0x7d || ch === 0x5d) {
         depth--;
         if (depth === 0) return i + 1;
       }
@@ -50,54 +52,101 @@ function skipValue(t: string, i: number): number {
     }
     return i;
   }
-  while (i < t.length && !',}] \n\r\t'.includes(t[i])) i++;
-  return i;
+  // a number, true, false or null: up to the next delimiter
+  for (;;) {
+    const ch = t.charCodeAt(i);
+    if (i >= t.length || ch === 0x2c || ch === 0x7d || ch === 0x5d || isWs(ch)) return i;
+    i++;
+  }
+}
+
+/** The pointers still looked for below one value: a trie of their segments. */
+interface Wanted {
+  /** The pointer that ends here, if one does. */
+  pointer?: string;
+  children?: Map<string, Wanted>;
+}
+
+function trieOf(pointers: readonly string[]): { root: Wanted; count: number } {
+  const root: Wanted = {};
+  let count = 0;
+  for (const p of pointers) {
+    let node = root;
+    for (const seg of parsePath(p)) {
+      node.children ??= new Map();
+      let next = node.children.get(seg);
+      if (!next) node.children.set(seg, (next = {}));
+      node = next;
+    }
+    if (node.pointer === undefined) count++;
+    node.pointer = p;
+  }
+  return { root, count };
+}
+
+/** A key's text: sliced as is unless it holds an escape (then JSON decodes it). */
+function keyAt(text: string, i: number, end: number): string | undefined {
+  const raw = text.slice(i + 1, end - 1);
+  if (!raw.includes('\\')) return raw;
+  try {
+    return JSON.parse(text.slice(i, end)) as string;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Offsets of the values at several JSON Pointers (relative to the value starting at `start`), in
+ * one pass over the text: only the branches that lead to a wanted pointer are entered, the rest
+ * is skipped. Pointers that do not exist (a missing field) are absent from the result.
+ */
+export function offsetsOf(text: string, pointers: readonly string[], start = 0): Map<string, number> {
+  const found = new Map<string, number>();
+  const { root, count } = trieOf(pointers);
+  let left = count;
+  // Returns where the value ends; once every pointer is found, the text's end (nothing more to read).
+  const visit = (i: number, want: Wanted): number => {
+    i = skipWs(text, i);
+    if (want.pointer !== undefined && !found.has(want.pointer)) {
+      found.set(want.pointer, i);
+      if (--left === 0) return text.length;
+    }
+    const children = want.children;
+    if (!children) return skipValue(text, i);
+    const c = text[i];
+    if (c === '{') {
+      i = skipWs(text, i + 1);
+      while (text[i] === '"') {
+        const end = skipString(text, i);
+        const key = keyAt(text, i, end);
+        i = skipWs(text, end);
+        if (text[i] !== ':') return text.length; // not JSON after all: stop looking
+        const next = key === undefined ? undefined : children.get(key);
+        i = skipWs(text, next ? visit(i + 1, next) : skipValue(text, i + 1));
+        if (left === 0) return text.length;
+        if (text[i] === ',') i = skipWs(text, i + 1);
+      }
+      return i + 1;
+    }
+    if (c === '[') {
+      i = skipWs(text, i + 1);
+      for (let n = 0; i < text.length && text[i] !== ']'; n++) {
+        const next = children.get(String(n));
+        i = skipWs(text, next ? visit(i, next) : skipValue(text, i));
+        if (left === 0) return text.length;
+        if (text[i] === ',') i = skipWs(text, i + 1);
+      }
+      return i + 1;
+    }
+    return skipValue(text, i);
+  };
+  if (count > 0) visit(start, root);
+  return found;
 }
 
 /** Offset of the value at `pointer` (relative to the value starting at `start`), or -1. */
 export function offsetOf(text: string, pointer: string, start = 0): number {
-  const segments = parsePath(pointer);
-  let i = skipWs(text, start);
-  for (const seg of segments) {
-    const c = text[i];
-    if (c === '{') {
-      i = skipWs(text, i + 1);
-      let found = false;
-      while (i < text.length && text[i] !== '}') {
-        if (text[i] !== '"') return -1;
-        const end = skipString(text, i);
-        let key: string;
-        try {
-          key = JSON.parse(text.slice(i, end)) as string;
-        } catch {
-          return -1;
-        }
-        i = skipWs(text, end);
-        if (text[i] !== ':') return -1;
-        i = skipWs(text, i + 1);
-        if (key === seg) {
-          found = true;
-          break;
-        }
-        i = skipWs(text, skipValue(text, i));
-        if (text[i] === ',') i = skipWs(text, i + 1);
-      }
-      if (!found) return -1;
-    } else if (c === '[') {
-      if (!/^\d+$/.test(seg)) return -1;
-      let n = Number(seg);
-      i = skipWs(text, i + 1);
-      while (n > 0 && i < text.length && text[i] !== ']') {
-        i = skipWs(text, skipValue(text, i));
-        if (text[i] === ',') i = skipWs(text, i + 1);
-        n--;
-      }
-      if (n > 0 || text[i] === ']') return -1;
-    } else {
-      return -1;
-    }
-  }
-  return i;
+  return offsetsOf(text, [pointer], start).get(pointer) ?? -1;
 }
 
 /** Line/column arithmetic over one text, with the line index built once and only when asked for. */
@@ -112,7 +161,7 @@ export class LineIndex {
   position(offset: number): Position {
     if (!this.starts) {
       this.starts = [0];
-      for (let i = 0; i < this.text.length; i++) if (this.text.charCodeAt(i) === 0x0a) this.starts.push(i + 1);
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
     }
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -128,6 +177,15 @@ export class LineIndex {
     const off = offsetOf(this.text, pointer, start);
     return off < 0 ? undefined : this.position(off);
   }
+
+  /** Several pointers in one pass over the text; the positions in the pointers' order. */
+  locateAll(pointers: readonly string[], start = 0): (Position | undefined)[] {
+    const offsets = offsetsOf(this.text, pointers, start);
+    return pointers.map((p) => {
+      const off = offsets.get(p);
+      return off === undefined ? undefined : this.position(off);
+    });
+  }
 }
 
 /** A record inside a JSON text: its fields are found by scanning the text from where the record starts. */
@@ -139,5 +197,9 @@ export class JsonLocator {
 
   locate(pointer: string): Position | undefined {
     return this.index.locate(pointer, this.offset);
+  }
+
+  locateAll(pointers: readonly string[]): (Position | undefined)[] {
+    return this.index.locateAll(pointers, this.offset);
   }
 }
