@@ -51,6 +51,13 @@ export interface Ctx {
   profile: string;
   emit(e: Emitted): void;
   prov: Provenance[];
+  /** The properties `prov` already holds. */
+  provKeys: Set<string>;
+}
+
+function addProvenance(ctx: Ctx, p: Provenance): void {
+  ctx.prov.push(p);
+  ctx.provKeys.add(p.property);
 }
 
 type Run = (ctx: Ctx) => Val[];
@@ -270,8 +277,8 @@ export class Compiler {
             const list = (merged[lang] ??= []) as string[];
             for (const t of text as string[]) if (!list.includes(t)) list.push(t);
           }
-          if (!ctx.prov.some((x) => x.property === `${property}@${lang}`)) {
-            ctx.prov.push({ property: `${property}@${lang}`, source: src ? [src] : [], entry: p.where });
+          if (!ctx.provKeys.has(`${property}@${lang}`)) {
+            addProvenance(ctx, { property: `${property}@${lang}`, source: src ? [src] : [], entry: p.where });
           }
         }
       }
@@ -287,7 +294,7 @@ export class Compiler {
     for (const v of vals) if (!distinct.some((d) => d.value === v.value)) distinct.push(v);
     if (def.multiple) {
       out[def.name] = distinct.map((v) => v.value);
-      distinct.forEach((v, i) => ctx.prov.push({ property: `${property}[${i}]`, source: v.sources, entry: p.where }));
+      distinct.forEach((v, i) => addProvenance(ctx, { property: `${property}[${i}]`, source: v.sources, entry: p.where }));
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
@@ -302,7 +309,7 @@ export class Compiler {
       });
     }
     out[def.name] = chosen.value;
-    ctx.prov.push({ property, source: chosen.sources, entry: p.where });
+    addProvenance(ctx, { property, source: chosen.sources, entry: p.where });
   }
 
   private normalise(raw: unknown, at: (string | number)[]): EntrySpec | undefined {
@@ -481,7 +488,7 @@ export class Compiler {
         const prefix = `${join(ctx.prefix, def.name)}[${(ctx.offset ?? 0) + out.length}]`;
         const vals = run({ ...ctx, node: item.value, base: item.pointer, itemPrefix: prefix });
         for (const v of vals) {
-          ctx.prov.push({ property: prefix, source: [item.pointer], entry: where });
+          addProvenance(ctx, { property: prefix, source: [item.pointer], entry: where });
           out.push({ value: v.value, sources: [item.pointer] });
         }
       }

@@ -45,10 +45,14 @@ function isObj(v: unknown): v is Record<string, unknown> {
 
 /** Text compares trimmed and without regard to case, numbers and booleans as text (`2` = `'2'`). */
 function same(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  const scalar = (x: unknown): boolean => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
-  return scalar(a) && scalar(b) && String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
+  return a === b || (isScalar(a) && isScalar(b) && fold(a) === fold(b));
 }
+
+function isScalar(x: unknown): x is string | number | boolean {
+  return typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
+}
+
+const fold = (x: string | number | boolean): string => String(x).trim().toLowerCase();
 
 /** The non-empty values a path reaches in the scope. */
 export function valuesAt(p: ResolvedPath, s: Scope): unknown[] {
@@ -87,8 +91,11 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
       host.problem('`in` is a list of values', [...at, 'in']);
       return undefined;
     }
-    const list = c.in;
-    return (s) => valuesAt(p, s).some((v) => list.some((x) => same(v, x) || (Array.isArray(v) && v.some((y) => same(y, x)))));
+    // the list folded once (as `same` folds), not once per value compared
+    const folded = new Set(c.in.filter(isScalar).map(fold));
+    const others = c.in.filter((x) => !isScalar(x));
+    const matches = (v: unknown): boolean => (isScalar(v) ? folded.has(fold(v)) : others.includes(v));
+    return (s) => valuesAt(p, s).some((v) => matches(v) || (Array.isArray(v) && v.some(matches)));
   }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {

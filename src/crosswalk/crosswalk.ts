@@ -58,6 +58,7 @@ export class Crosswalk {
       profile: this.profile.id,
       emit: (e) => findings.push(e),
       prov: provenance,
+      provKeys: new Set(),
     };
     const dataset = this.run(ctx) as Dataset;
     return { dataset, provenance, findings };

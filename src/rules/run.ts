@@ -4,7 +4,7 @@ import type { Profile } from '../profiles/types.js';
 import type { Severity } from '../report/model.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
-import { getAll, parsePath, pointerToDotted } from '../util/paths.js';
+import { getAll, parsePath, pointerToDotted, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
 import type { CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
@@ -65,11 +65,19 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
   }
 }
 
+/** Rules' target paths, parsed once. */
+const givenPaths = new Map<string, Segment[]>();
+function givenPath(given: string): Segment[] {
+  let segs = givenPaths.get(given);
+  if (!segs) givenPaths.set(given, (segs = parsePath(given)));
+  return segs;
+}
+
 function runDataRule(rule: DataRule, dataset: Dataset, ctx: RuleContext): void {
   const base = rule.given.replace(/\[\*\]$/, '');
   const field = (node: unknown, name: string): unknown =>
     node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
-  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, parsePath(rule.given));
+  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, givenPath(rule.given));
   if (rule.onlyIf) nodes = nodes.filter((n) => !isEmpty(field(n.value, rule.onlyIf as string)));
   if (nodes.length === 0) {
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });

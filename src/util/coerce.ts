@@ -15,6 +15,12 @@ export interface ParsedDate {
 const DATE_RE =
   /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Dates as portals write them: ISO 8601 and CKAN's `2017-05-18 00:00:00`. Calendar-checked. */
 export function parseDate(value: unknown): ParsedDate | undefined {
   if (typeof value !== 'string') return undefined;
@@ -22,12 +28,9 @@ export function parseDate(value: unknown): ParsedDate | undefined {
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, tz] = m;
   if (mo !== undefined && (+mo < 1 || +mo > 12)) return undefined;
-  if (d !== undefined) {
-    const dim = new Date(Date.UTC(+y, +mo, 0)).getUTCDate();
-    if (+d < 1 || +d > dim) return undefined;
-  }
+  if (d !== undefined && (+d < 1 || +d > daysIn(+y, +mo))) return undefined;
   if (h !== undefined && (+h > 23 || +mi > 59 || (s !== undefined && +s > 60))) return undefined;
-  const date = [y, mo, d].filter((x) => x !== undefined).join('-');
+  const date = mo === undefined ? y : d === undefined ? `${y}-${mo}` : `${y}-${mo}-${d}`;
   if (h === undefined) return { date };
   return { date, dateTime: `${date}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${tz ?? ''}` };
 }

@@ -80,39 +80,61 @@ export interface Located {
 
 const own = Object.prototype.hasOwnProperty;
 
+/** A segment read once: what it selects, and its name already escaped for pointers. */
+type Step =
+  | { kind: 'name'; name: string; escaped: string; index: number }
+  | { kind: 'wildcard' }
+  | { kind: 'filter'; key: Segment[]; value: string };
+
+/** Paths are compiled once (crosswalks and rules hold their segments for the whole run). */
+const compiled = new WeakMap<readonly Segment[], Step[]>();
+
+function stepsOf(segments: readonly Segment[]): Step[] {
+  let steps = compiled.get(segments);
+  if (!steps) {
+    steps = segments.map((seg): Step => {
+      if (seg === WILDCARD) return { kind: 'wildcard' };
+      const filter = filterOf(seg);
+      if (filter) return { kind: 'filter', key: parsePath(filter.key), value: filter.value };
+      return { kind: 'name', name: seg, escaped: toPointer([seg]), index: /^\d+$/.test(seg) ? Number(seg) : -1 };
+    });
+    compiled.set(segments, steps);
+  }
+  return steps;
+}
+
 /** Every value the path reaches from `root` (wildcards expand). Missing branches yield nothing. */
 export function getAll(root: unknown, segments: readonly Segment[], base = ''): Located[] {
   const out: Located[] = [];
+  const steps = stepsOf(segments);
   const walk = (node: unknown, i: number, pointer: string): void => {
-    if (i === segments.length) {
+    if (i === steps.length) {
       if (node !== undefined) out.push({ value: node, pointer });
       return;
     }
-    const seg = segments[i];
     if (node === null || typeof node !== 'object') return;
-    const filter = filterOf(seg);
-    if (filter) {
-      const key = parsePath(filter.key);
+    const step = steps[i];
+    if (step.kind === 'filter') {
       const keep = (v: unknown): boolean =>
-        v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, key).some((x) => String(x.value) === filter.value);
+        v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, step.key).some((x) => String(x.value) === step.value);
       if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(v, i + 1, `${pointer}/${k}`));
       else if (keep(node)) walk(node, i + 1, pointer);
       return;
     }
-    if (seg === WILDCARD) {
-      if (Array.isArray(node)) node.forEach((v, k) => walk(v, i + 1, `${pointer}/${k}`));
+    if (step.kind === 'wildcard') {
+      if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(node[k], i + 1, `${pointer}/${k}`);
       else for (const k of Object.keys(node)) walk((node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
       return;
     }
     if (Array.isArray(node)) {
-      if (/^\d+$/.test(seg)) {
-        if (Number(seg) < node.length) walk(node[Number(seg)], i + 1, `${pointer}/${seg}`);
+      if (step.index >= 0) {
+        if (step.index < node.length) walk(node[step.index], i + 1, `${pointer}/${step.name}`);
       } else {
-        node.forEach((v, k) => walk(v, i, `${pointer}/${k}`)); // a name applies to each item
+        for (let k = 0; k < node.length; k++) walk(node[k], i, `${pointer}/${k}`); // a name applies to each item
       }
       return;
     }
-    if (own.call(node, seg)) walk((node as Record<string, unknown>)[seg], i + 1, pointer + toPointer([seg]));
+    if (own.call(node, step.name)) walk((node as Record<string, unknown>)[step.name], i + 1, pointer + step.escaped);
   };
   walk(root, 0, base);
   return out;
