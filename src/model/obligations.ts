@@ -19,9 +19,12 @@ export function missingProperties(dataset: Dataset, obligation: Obligation): Mis
   const visit = (node: Record<string, unknown>, cls: ClassName, path: string): void => {
     for (const def of CLASSES[cls].properties) {
       const value = node[def.name];
+      const missing = def.obligation === obligation && !def.extension && isEmpty(value);
+      const nested = def.kind === 'object' && def.class !== undefined && value !== null && typeof value === 'object';
+      if (!missing && !nested) continue;
       const property = path ? `${path}.${def.name}` : def.name;
-      if (def.obligation === obligation && !def.extension && isEmpty(value)) out.push({ property, class: cls, def });
-      if (def.kind === 'object' && def.class && value && typeof value === 'object') {
+      if (missing) out.push({ property, class: cls, def });
+      if (nested) {
         const items = Array.isArray(value) ? value : [value];
         items.forEach((item, i) => visit(item as Record<string, unknown>, def.class as ClassName, def.multiple ? `${property}[${i}]` : property));
       }

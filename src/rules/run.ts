@@ -101,6 +101,20 @@ function notPublic(dataset: Dataset, vocabularies: VocabularyRegistry): boolean 
   return !!dataset.accessRights && vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false;
 }
 
+/** A rule's options (its defaults under the configuration's), merged once per configuration. */
+const mergedOptions = new WeakMap<RuleSettings, Map<string, Readonly<Record<string, unknown>>>>();
+const defaultOptions = new Map<string, Readonly<Record<string, unknown>>>();
+function optionsOf(rule: Rule, settings: RuleSettings | undefined): Record<string, unknown> {
+  let cache = settings ? mergedOptions.get(settings) : defaultOptions;
+  if (!cache) mergedOptions.set(settings as RuleSettings, (cache = new Map()));
+  let options = cache.get(rule.meta.id);
+  if (!options) {
+    options = Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
+    cache.set(rule.meta.id, options);
+  }
+  return options;
+}
+
 export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
   const out: Emitted[] = [];
   const unreleased = notPublic(dataset, opts.vocabularies);
@@ -115,7 +129,7 @@ export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
       profile: opts.profile,
       now: opts.now,
       vocabularies: opts.vocabularies,
-      options: { ...(rule.meta.options ?? {}), ...(opts.settings?.options?.[id] ?? {}) },
+      options: optionsOf(rule, opts.settings),
       report: (f) => out.push({ ...f, ruleId: id }),
       notApplicable: () => opts.checks?.notApplicable.add(id),
     };

@@ -19,7 +19,19 @@ function labelOf(property: string): { en: string; fr: string } {
   return propertyOf('Dataset', property)?.label ?? { en: property, fr: property };
 }
 
+/** The lower-case first character of a text when it is an ASCII letter or digit (it then starts the normalised text too). */
+function asciiStart(x: string): string | undefined {
+  const c = x.trimStart().charAt(0);
+  return /^[A-Za-z0-9]$/.test(c) ? c.toLowerCase() : undefined;
+}
+
 function same(a: string | string[], b: string | string[]): boolean {
+  // English and French texts nearly always differ from their first letter: no need to normalise them whole
+  if (typeof a === 'string' && typeof b === 'string') {
+    const x = asciiStart(a);
+    const y = asciiStart(b);
+    if (x !== undefined && y !== undefined && x !== y) return false;
+  }
   const norm = (x: string | string[]): string =>
     (Array.isArray(x) ? [...x].map((s) => s.trim().toLowerCase()).sort().join('\u0000') : x.trim().toLowerCase()).replace(/\s+/g, ' ');
   return norm(a) === norm(b);

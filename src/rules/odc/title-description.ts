@@ -1,5 +1,15 @@
 import { codeRule } from '../define.js';
 
+/** Length in characters as people count them (a surrogate pair is one). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff) n--;
+  }
+  return n;
+}
+
 export default codeRule({
   meta: {
     id: 'odc/title-description',
@@ -58,7 +68,7 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
         ctx.report({ messageId: 'sameAsTitle', property, data: { language: lang }, value: text });
         continue;
       }
-      const length = [...text.trim()].length;
+      const length = codePoints(text.trim());
       if (length < min) ctx.report({ messageId: 'short', property, data: { language: lang, length, min }, value: text });
     }
   },
