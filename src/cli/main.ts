@@ -1,6 +1,6 @@
 /** The `passerelle` command: parses arguments, calls the library, maps outcomes to exit codes. */
 import { Command, CommanderError } from 'commander';
-import { tool } from '../engine/pipeline.js';
+import { tool } from '../tool.js';
 import { UsageError } from '../util/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { removePendingOutputs } from './output.js';

@@ -10,6 +10,7 @@ import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
 import { resolveConfig } from '../config/load.js';
 import { UrlChecker } from '../net/urls.js';
 import { UsageError } from '../util/errors.js';
+import { autoWorkers } from '../engine/parallel.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
@@ -36,6 +37,8 @@ export interface ValidateCommandOptions extends OutputFlags {
   checkUrls?: boolean;
   urlTimeout?: string;
   urlConcurrency?: string;
+  /** A number, or `auto`. */
+  workers?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -64,6 +67,13 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** `--workers`: a whole number, or `auto` (one per core when the inputs are large enough to pay for starting them). */
+export function parseWorkers(v: string | undefined, paths: readonly string[]): number {
+  if (v === undefined || v === 'auto') return autoWorkers(paths);
+  if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`--workers: "${v}" is not a whole number above 0 (or auto)`);
+  return Number(v);
+}
+
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
   const plan = planOutputs(o);
   const maxWarnings = parseMaxWarnings(o.maxWarnings);
@@ -81,6 +91,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
     // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
     onDetect: (file, profile) => process.stderr.write(`${render(t('detected', o.lang), { file, profile })}\n`),
+    workers: parseWorkers(o.workers, paths),
   };
   const recorder = o.updateBaseline ? new BaselineRecorder() : undefined;
   if (o.shacl || o.shapes?.length) options.checks = [await loadShacl(o.shapes ?? [])];

@@ -3,15 +3,13 @@
  * One record at a time, so that a catalogue streams through in bounded memory, and one bad
  * record never stops the others.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadCrosswalk, type Crosswalk, type Mapped } from '../crosswalk/crosswalk.js';
 import { checkAgainstProfile } from '../profiles/check.js';
 import { conformToProfile } from '../profiles/conform.js';
 import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
 import type { Dataset } from '../model/types.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { tool } from '../tool.js';
 import {
   addToSummary,
   closeSummary,
@@ -20,7 +18,6 @@ import {
   type Report,
   type RecordResult,
   type Summary,
-  type ToolInfo,
 } from '../report/model.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
 import { RULES } from '../rules/index.js';
@@ -28,7 +25,9 @@ import type { Baseline } from '../baseline/baseline.js';
 import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
-import { expandPaths, readSources } from '../sources/read.js';
+import { expandPaths, jsonLineRecords, openFile } from '../sources/read.js';
+import { batches, inOrder } from '../util/ordered.js';
+import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, workersAvailable, type Batch, type WorkerInit } from './parallel.js';
 import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
@@ -39,6 +38,8 @@ import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabular
 import { finalize } from './findings.js';
 import { AUTO, detectFiles } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
+
+export { tool } from '../tool.js';
 
 export interface ValidateOptions {
   /** Profile id (`ca-gc`…), or `auto`: recognised per input file from its records. */
@@ -57,6 +58,12 @@ export interface ValidateOptions {
   urlChecker?: UrlChecker;
   /** Checks run on each common record after the rules, asynchronously (SHACL shapes: `validate --shacl`). */
   checks?: readonly RecordCheck[];
+  /**
+   * Worker threads checking JSON Lines records (1: all in this thread). Results are the same and in
+   * the same order; `Processed.mapped` is then absent. Not with `checks`, `urlChecker` or custom
+   * `vocabularies`, which stay in this thread.
+   */
+  workers?: number;
 }
 
 /** A check of whole common records that may take its time (a SHACL engine). */
@@ -70,15 +77,6 @@ export interface Processed {
   mapped?: Mapped;
   /** Which rules ran on the record and which found nothing to judge (indicators built on rule verdicts: `compare`). */
   checks?: RuleChecks;
-}
-
-let toolInfo: ToolInfo | undefined;
-export function tool(): ToolInfo {
-  if (!toolInfo) {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
-    toolInfo = { name: pkg.name, version: pkg.version };
-  }
-  return toolInfo;
 }
 
 function recordId(data: unknown, mapped?: Mapped): string | null {
@@ -250,6 +248,34 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
 /** Records whose URLs are being checked at once (`--check-urls`), kept in input order. */
 const URL_WINDOW = 64;
 
+/** What the inputs are read as: records (read here), or batches of JSON Lines for the workers. */
+type Unit = { pipeline: Pipeline; src: SourceRecord; batch?: undefined } | { pipeline: Pipeline; batch: Omit<Batch, 'id'>; src?: undefined };
+
+/** Every record of the inputs, in order; JSON Lines as batches of lines when workers check them. */
+async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Pipeline>, batchLines: boolean): AsyncGenerator<Unit> {
+  for (const i of inputs) {
+    const pipeline = pipelines.get(i.profile) as Pipeline;
+    for (const file of expandPaths([i.path])) {
+      const opened = await openFile(file);
+      if (opened.kind === 'records') {
+        for await (const src of opened.records) yield { pipeline, src };
+      } else if (batchLines) {
+        for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) yield { pipeline, batch: { profile: i.profile, file: opened.file, lines } };
+      } else {
+        for await (const text of opened.lines) for (const src of jsonLineRecords(opened.file, text)) yield { pipeline, src };
+      }
+    }
+  }
+}
+
+/** How many workers check JSON Lines: 1 (this thread) unless asked for, and only when the checks can move. */
+function workersFor(options: Partial<ValidateOptions>): number {
+  const n = options.workers ?? 1;
+  // URL and SHACL checks are asynchronous and stay here; custom vocabularies cannot be handed over
+  if (n <= 1 || options.checks?.length || options.urlChecker || options.vocabularies || !workersAvailable()) return 1;
+  return n;
+}
+
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
@@ -272,23 +298,37 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
   expandPaths(inputs.map((i) => i.path));
   // the baseline is consumed in input order, so that which duplicate it absorbs does not depend on timing
-  const known = (p: Processed): Processed => (options.baseline ? { ...p, result: options.baseline.apply(p.result) } : p);
-  const async = Boolean(options.checks?.length || options.urlChecker);
+  const known = (result: RecordResult): RecordResult => (options.baseline ? options.baseline.apply(result) : result);
+  const workers = workersFor(options);
+  if (workers > 1) {
+    // workers send results only (the common records stay in the workers)
+    const pool = new WorkerPool(workers, { options: workerOptions(options) });
+    try {
+      const run = (u: Unit): Promise<RecordResult[]> => (u.batch ? pool.run(u.batch) : Promise.resolve([u.pipeline.process(u.src).result]));
+      for await (const results of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
+        for (const result of results) yield { result: known(result) };
+      }
+    } finally {
+      await pool.close();
+    }
+    return;
+  }
+  const units = unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>;
+  if (!options.checks?.length && !options.urlChecker) {
+    for await (const { pipeline, src } of units) {
+      const p = pipeline.process(src);
+      yield { ...p, result: known(p.result) };
+    }
+    return;
+  }
   // URL checks wait on servers: several records at once; SHACL checks one after the other
   const width = options.urlChecker ? URL_WINDOW : 1;
-  const window: Promise<Processed>[] = [];
-  for (const i of inputs) {
-    const pipeline = pipelines.get(i.profile) as Pipeline;
-    for await (const src of readSources([i.path])) {
-      if (!async) {
-        yield known(pipeline.process(src));
-        continue;
-      }
-      window.push(pipeline.processAsync(src));
-      if (window.length >= width) yield known(await (window.shift() as Promise<Processed>));
-    }
-  }
-  while (window.length) yield known(await (window.shift() as Promise<Processed>));
+  for await (const p of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) yield { ...p, result: known(p.result) };
+}
+
+/** The options workers rebuild their pipelines from: plain data only. */
+function workerOptions(options: Partial<ValidateOptions>): WorkerInit['options'] {
+  return { now: options.now, lang: options.lang, settings: options.settings };
 }
 
 /** The whole report in memory: for programs and tests; the CLI streams instead. */

@@ -20,8 +20,9 @@ import type { RecordResult } from '../report/model.js';
 import { pickText } from '../util/lang.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { findDuplicates, type Duplicate, type Keyed } from './duplicates.js';
+import { DEFAULT_BASE } from './defaults.js';
 
-export const DEFAULT_BASE = 'https://passerelle.opendata.ca/federation/';
+export { DEFAULT_BASE } from './defaults.js';
 const DUPLICATE_ROLE = 'http://www.iana.org/assignments/relation/duplicate';
 const DCAT_AP_3 = 'https://semiceu.github.io/DCAT-AP/releases/3.0.1/';
 

@@ -4,14 +4,15 @@
  * document loader). Broken input is an `RdfSyntaxError` with the line and column where reading
  * stopped, whatever the syntax.
  */
-import { extname } from 'node:path';
 import N3 from 'n3';
 import type { Bilingual } from '../rules/types.js';
 import { jsonErrorReason, xmlErrorReason } from '../sources/read-errors.js';
 import { LineIndex } from '../util/locate.js';
 import type { Quad } from './terms.js';
 
-export type RdfSyntax = 'turtle' | 'trig' | 'ntriples' | 'nquads' | 'rdfxml' | 'jsonld';
+import type { RdfSyntax } from './syntax.js';
+
+export { RDF_EXTENSIONS, syntaxOf, type RdfSyntax } from './syntax.js';
 
 /** Broken RDF: why (in English and French) and where. */
 export class RdfSyntaxError extends Error {
@@ -50,34 +51,6 @@ function n3Reason(message: string): Bilingual {
   if (/^Unexpected (eof|end)/i.test(message)) return { en: 'the text ends too early', fr: 'le texte se termine trop tôt' };
   if (/language tag/i.test(message)) return { en: 'a language tag is not valid (BCP 47)', fr: "une étiquette de langue n'est pas valide (BCP 47)" };
   return SYNTAX_ERROR;
-}
-
-const BY_EXTENSION: Record<string, RdfSyntax> = {
-  '.ttl': 'turtle',
-  '.turtle': 'turtle',
-  '.trig': 'trig',
-  '.nt': 'ntriples',
-  '.ntriples': 'ntriples',
-  '.nq': 'nquads',
-  '.nquads': 'nquads',
-  '.rdf': 'rdfxml',
-  '.owl': 'rdfxml',
-  '.jsonld': 'jsonld',
-};
-export const RDF_EXTENSIONS = Object.keys(BY_EXTENSION);
-
-/** The syntax of a file, from its name and its first characters. */
-export function syntaxOf(file: string, head: string): RdfSyntax | undefined {
-  const name = file.toLowerCase().replace(/\.gz$/, '');
-  const byName = BY_EXTENSION[extname(name)];
-  if (byName) return byName;
-  const h = head.replace(/^\uFEFF/, '').trimStart();
-  if (/^<\?xml[^>]*\?>\s*(<!--[\s\S]*?-->\s*)*<rdf:RDF\b/.test(h) || /^<rdf:RDF\b/.test(h)) return 'rdfxml';
-  if (h.startsWith('{') || h.startsWith('[')) return undefined;
-  if (/^(@prefix|@base|PREFIX\b|BASE\b)/i.test(h)) return 'turtle';
-  // N-Triples: a line `<s> <p> …` or `_:b <p> …`
-  if (/^(<[^>\s]*>|_:\S+)\s+<[^>\s]*>\s+/.test(h)) return 'turtle';
-  return undefined;
 }
 
 const N3_FORMAT: Record<string, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };

@@ -6,9 +6,9 @@
 import N3 from 'n3';
 import { jsonldContext } from '../model/context.js';
 import { PREFIXES, type Quad } from './terms.js';
+import type { RdfFormat } from './syntax.js';
 
-export const RDF_FORMATS = ['jsonld', 'turtle', 'ntriples', 'nquads'] as const;
-export type RdfFormat = (typeof RDF_FORMATS)[number];
+export { RDF_FORMATS, type RdfFormat } from './syntax.js';
 
 
 export interface RdfWriter {

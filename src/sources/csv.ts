@@ -10,7 +10,7 @@
  * record with its line; the other rows are still read. Inventories are small: the file is
  * decoded whole (to know its encoding), then parsed as a stream.
  */
-import { parse, type CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { READ_ERRORS, csvErrorReason } from './read-errors.js';
 import { Readable } from 'node:stream';
 import type { Position } from '../util/locate.js';
@@ -80,6 +80,8 @@ function headerNames(cells: string[]): string[] {
 
 export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
   const file = input.file;
+  // the CSV parser is loaded when CSV is read, not when Passerelle starts
+  const { parse } = await import('csv-parse');
   const chunks: Buffer[] = [];
   for await (const chunk of input.open()) chunks.push(chunk as Buffer);
   const bytes = Buffer.concat(chunks);

@@ -21,12 +21,13 @@ import { pathToFileURL } from 'node:url';
 import type N3 from 'n3';
 import type { ClassName } from '../model/properties.js';
 import { propertyByIri } from '../rdf/from-record.js';
-import { parseRdf, RdfSyntaxError, RDF_EXTENSIONS, syntaxOf, type RdfSyntax } from '../rdf/parse.js';
+import { parseRdf, RdfSyntaxError } from '../rdf/parse.js';
+import { rdfSyntaxOf, type RdfSyntax } from '../rdf/syntax.js';
 import { curie, iri, RDF_TYPE, type Quad, type Term } from '../rdf/terms.js';
 import { LineIndex } from '../util/locate.js';
 import { setOwn } from '../util/own.js';
 import { decode, detectEncoding } from './decode.js';
-import type { FormatReader } from './read.js';
+import type { InputFile } from './read.js';
 import type { SourceRecord } from './types.js';
 
 type Json = Record<string, unknown>;
@@ -36,16 +37,6 @@ const DATASET = iri('dcat:Dataset').value;
 const VALUE_OF = ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value', 'http://www.w3.org/2004/02/skos/core#notation', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2000/01/rdf-schema#label'];
 
 /** JSON-LD is claimed by name (`.jsonld`) or by an inline context; a remote context (DCAT-US data.json) stays JSON. */
-export function looksLikeJsonLd(head: string, file: string): boolean {
-  if (/\.jsonld(\.gz)?$/i.test(file)) return true;
-  return /^\s*[{[]\s*\{?\s*"@context"\s*:\s*[{[]/.test(head) || /^\s*\{\s*"@graph"\s*:/.test(head);
-}
-
-export function rdfSyntaxOf(head: string, file: string): RdfSyntax | undefined {
-  const s = syntaxOf(file, head);
-  if (s) return s;
-  return looksLikeJsonLd(head, file) ? 'jsonld' : undefined;
-}
 
 const key = (t: Term): string => `${t.termType}:${t.value}`;
 
@@ -191,12 +182,7 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
   }
 }
 
-/** The reader of RDF files (sources/read.ts registers it). */
-export const rdfReader: FormatReader = {
-  id: 'rdf',
-  extensions: RDF_EXTENSIONS,
-  sniff: (input) => syntaxOf(input.file, input.text) !== undefined,
-  claimsJson: (input) => looksLikeJsonLd(input.text.trimStart(), input.file),
-  read: (input) => readRdf(input.file, rdfSyntaxOf(input.text.trimStart(), input.file) ?? 'turtle', () => input.open()),
-};
-
+/** An RDF file's records (the reader in rdf/syntax.ts loads this module when it meets one). */
+export function readRdfInput(input: InputFile): AsyncGenerator<SourceRecord> {
+  return readRdf(input.file, rdfSyntaxOf(input.text.trimStart(), input.file) ?? 'turtle', () => input.open());
+}

@@ -6,7 +6,6 @@
  */
 import { createReadStream, statSync, readdirSync, type Stats } from 'node:fs';
 import { join, extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
@@ -18,7 +17,7 @@ import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
 import { READ_ERRORS, jsonErrorReason } from './read-errors.js';
-import { rdfReader } from './rdf.js';
+import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
 import type { SourceRecord } from './types.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
@@ -57,6 +56,17 @@ export function registerReader(r: FormatReader): void {
   if (!READERS.some((x) => x.id === r.id)) READERS.push(r);
   for (const e of r.extensions) INPUT_EXTENSIONS.add(e);
 }
+/** DCAT-AP RDF; its parsers (N3.js, RDF/XML, JSON-LD) are loaded only when an RDF file is read. */
+const rdfReader: FormatReader = {
+  id: 'rdf',
+  extensions: RDF_EXTENSIONS,
+  sniff: (input) => syntaxOf(input.file, input.text) !== undefined,
+  claimsJson: (input) => looksLikeJsonLd(input.text.trimStart(), input.file),
+  read: async function* (input) {
+    const { readRdfInput } = await import('./rdf.js');
+    yield* readRdfInput(input);
+  },
+};
 // RDF/XML is XML too: the RDF reader looks first
 registerReader(rdfReader);
 registerReader(xmlReader);
@@ -165,7 +175,13 @@ function looksLikeJsonLines(file: string, head: string): boolean {
   return trimmed.slice(nl + 1).trim().length > 0;
 }
 
-export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
+/**
+ * A file opened and recognised: JSON Lines are handed over as the records' texts (parsed where they
+ * are processed, which may be a worker thread: `jsonLineRecords`), every other format as records.
+ */
+export type OpenedFile = { kind: 'jsonl'; file: string; lines: AsyncIterable<Line> } | { kind: 'records'; records: AsyncIterable<SourceRecord> };
+
+export async function openFile(file: string): Promise<OpenedFile> {
   const shown = relativeToCwd(file);
   let input: InputFile;
   try {
@@ -176,15 +192,18 @@ export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
   const trimmed = input.text.trimStart();
   const json = trimmed.startsWith('{') || trimmed.startsWith('[');
   const reader = READERS.find((r) => (json ? r.claimsJson?.(input) : r.sniff(input)));
-  if (reader) {
-    yield* reader.read(input);
+  if (reader) return { kind: 'records', records: reader.read(input) };
+  if (looksLikeJsonLines(file, input.text)) return { kind: 'jsonl', file: shown, lines: jsonLineTexts(readLines(shown, openUtf8(input))) };
+  return { kind: 'records', records: readJsonDocument(shown, openUtf8(input)) };
+}
+
+export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
+  const opened = await openFile(file);
+  if (opened.kind === 'records') {
+    yield* opened.records;
     return;
   }
-  if (looksLikeJsonLines(file, input.text)) {
-    yield* readJsonLines(shown, openUtf8(input));
-    return;
-  }
-  yield* readJsonDocument(shown, openUtf8(input));
+  for await (const text of opened.lines) yield* jsonLineRecords(opened.file, text);
 }
 
 function parseErrorPosition(e: Error, text: string): number | undefined {
@@ -205,11 +224,16 @@ function endOfFirstValue(text: string): number | undefined {
     JSON.parse(text);
     return undefined;
   } catch (e) {
-    const m = /^Unexpected non-whitespace character after JSON at position (\d+)/.exec((e as Error).message);
-    const end = m ? Number(m[1]) : undefined;
-    // only objects one after another: `{"a":1} x` is a broken line, not two records
-    return end !== undefined && text.trimStart().startsWith('{') && text[end] === '{' ? end : undefined;
+    return concatenatedEnd(e as Error, text);
   }
+}
+
+/** The same, from the error JSON.parse gave for `text`. */
+function concatenatedEnd(e: Error, text: string): number | undefined {
+  const m = /^Unexpected non-whitespace character after JSON at position (\d+)/.exec(e.message);
+  const end = m ? Number(m[1]) : undefined;
+  // only objects one after another: `{"a":1} x` is a broken line, not two records
+  return end !== undefined && text.trimStart().startsWith('{') && text[end] === '{' ? end : undefined;
 }
 
 function offsetFromLineCol(text: string, line: number, col: number): number {
@@ -218,6 +242,52 @@ function offsetFromLineCol(text: string, line: number, col: number): number {
   return off + col - 1;
 }
 
+
+/** One line of a text file, numbered from 1; or one record's text, numbered from its first line. */
+export interface Line {
+  line: number;
+  text: string;
+}
+
+/**
+ * The lines of a text stream, as they arrive (a slow reader slows the stream down: nothing is
+ * read ahead beyond the stream's own buffer). Line breaks are `\n`, `\r\n` and `\r`, as Node's
+ * readline has them, also when a `\r\n` is cut between two chunks.
+ */
+export async function* readLines(file: string, stream: Readable): AsyncGenerator<Line> {
+  let line = 0;
+  let rest = ''; // the start of a line cut by the end of a chunk
+  let pendingCr = false; // the last chunk ended with \r: a \n starting the next one belongs to it
+  try {
+    for await (const chunk of stream) {
+      const text = chunk as string;
+      let from = 0;
+      if (pendingCr && text.charCodeAt(0) === 0x0a) from = 1;
+      pendingCr = false;
+      let cr = text.indexOf('\r'); // \r is rare: found once per chunk, again only when passed
+      for (;;) {
+        const nl = text.indexOf('\n', from);
+        if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
+        const end = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
+        if (end < 0) break;
+        yield { line: ++line, text: rest + text.slice(from, end) };
+        rest = '';
+        from = end + 1;
+        if (end === cr) {
+          if (from === text.length) pendingCr = true;
+          else if (text.charCodeAt(from) === 0x0a) from++;
+        }
+      }
+      rest += text.slice(from);
+    }
+  } catch (e) {
+    throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
+  } finally {
+    // a reader that stops early (the first record of a file, to recognise its profile) closes the file
+    stream.destroy();
+  }
+  if (rest) yield { line: ++line, text: rest };
+}
 
 /** Net depth of `{`/`[` over a line, outside strings (`inString` carries over a line break). */
 function depthOf(text: string, state: { depth: number; inString: boolean }): void {
@@ -233,17 +303,41 @@ function depthOf(text: string, state: { depth: number; inString: boolean }): voi
 }
 
 /**
- * JSON Lines: one record per line. Also reads pretty-printed objects written one after another
- * (a line holding only `{` opens one, read until its closing brace): some portals' exports are
- * made that way, and the two shapes are met in the same file.
+ * The records' texts of JSON Lines: one per line, blank lines left out. Also pretty-printed objects
+ * written one after another (a line holding only `{` opens one, read until its closing brace, its
+ * lines joined): some portals' exports are made that way, and the two shapes are met in the same
+ * file. Cheap (only the lines of a pretty-printed object are scanned): the records are parsed
+ * where they are checked, which may be a worker thread.
  */
-export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
-  const rl = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
+export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator<Line> {
   let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean } } | undefined;
-  // one record; `start`: where it begins in `text` (values written one after another on one line)
-  const parseOne = (text: string, at: number, start: number): SourceRecord => {
-    let data: unknown;
+  for await (let { line, text } of lines) {
+    if (line === 1) text = text.replace(/^\uFEFF/, '');
+    if (doc) {
+      doc.lines.push(text);
+      depthOf(text, doc.state);
+      if (doc.state.depth > 0) continue;
+      yield { line: doc.start, text: doc.lines.join('\n') };
+      doc = undefined;
+      continue;
+    }
+    const trimmed = text.trim();
+    if (trimmed === '') continue;
+    if (trimmed === '{') {
+      doc = { start: line, lines: [text], state: { depth: 1, inString: false } };
+      continue;
+    }
+    yield { line, text };
+  }
+  // a document cut short at the end of the file is reported where it starts
+  if (doc) yield { line: doc.start, text: doc.lines.join('\n') };
+}
+
+/** One record of a JSON Lines text; `start`: where it begins in `text` (values one after another on one line). */
+function jsonLineRecord(file: string, text: string, at: number, start: number, parsed?: { data: unknown }): SourceRecord {
+  let data: unknown;
+  if (parsed) data = parsed.data;
+  else {
     try {
       data = JSON.parse(start ? text.slice(start) : text);
     } catch (e) {
@@ -257,59 +351,50 @@ export async function* readJsonLines(file: string, stream: Readable): AsyncGener
         error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line: where?.line ?? at, column: where?.column },
       };
     }
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      return {
-        data: undefined,
-        source: { file, line: at },
-        shape: 'jsonl',
-        error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line: at, column: 1 },
-      };
-    }
-    return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), start) };
-  };
-  // Concatenated JSON (`{…}{…}` with no line break between records, as some tools write it): each
-  // value is a record of its own, found where JSON.parse says the first one ends.
-  const parse = (text: string, at: number): SourceRecord[] => {
-    const out: SourceRecord[] = [];
-    let start = 0;
-    for (;;) {
-      const end = endOfFirstValue(start ? text.slice(start) : text);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return {
+      data: undefined,
+      source: { file, line: at },
+      shape: 'jsonl',
+      error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line: at, column: 1 },
+    };
+  }
+  return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), start) };
+}
+
+/**
+ * The records of one text of JSON Lines (see `jsonLineTexts`): one, parsed or rejected with the
+ * reason, line and column; or several, for objects written one after another with no line break
+ * between them (`{…}{…}`, as some tools write it), found where JSON.parse says the first one ends.
+ * The same function reads records in the main thread and in workers.
+ */
+export function jsonLineRecords(file: string, { line: at, text }: Line): SourceRecord[] {
+  const out: SourceRecord[] = [];
+  let start = 0;
+  for (;;) {
+    const rest = start ? text.slice(start) : text;
+    let data: unknown;
+    try {
+      data = JSON.parse(rest); // once: the common case costs one parse
+    } catch (e) {
+      const end = concatenatedEnd(e as Error, rest);
       if (end === undefined) {
-        out.push(parseOne(text, at, start));
+        out.push(jsonLineRecord(file, text, at, start));
         return out;
       }
-      out.push(parseOne(text.slice(0, start + end), at, start));
+      out.push(jsonLineRecord(file, text.slice(0, start + end), at, start));
       start += end;
       while (start < text.length && /\s/.test(text[start])) start++;
+      continue;
     }
-  };
-  try {
-    for await (let text of rl) {
-      line++;
-      if (line === 1) text = text.replace(/^\uFEFF/, '');
-      if (doc) {
-        doc.lines.push(text);
-        depthOf(text, doc.state);
-        if (doc.state.depth > 0) continue;
-        yield* parse(doc.lines.join('\n'), doc.start);
-        doc = undefined;
-        continue;
-      }
-      if (text.trim() === '') continue;
-      if (text.trim() === '{') {
-        doc = { start: line, lines: [text], state: { depth: 1, inString: false } };
-        continue;
-      }
-      yield* parse(text, line);
-    }
-    // a document cut short at the end of the file is reported where it starts
-    if (doc) yield* parse(doc.lines.join('\n'), doc.start);
-  } catch (e) {
-    throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
-  } finally {
-    rl.close();
-    stream.destroy();
+    out.push(jsonLineRecord(file, text, at, start, { data }));
+    return out;
   }
+}
+
+export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
+  for await (const text of jsonLineTexts(readLines(file, stream))) yield* jsonLineRecords(file, text);
 }
 
 async function readAll(stream: Readable, file: string): Promise<string> {

@@ -20,7 +20,7 @@
  * still read. Namespace slips seen in real exports (an `xsi:` prefix never declared) and
  * concatenated documents are tolerated.
  */
-import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
+import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import { toPointer } from '../util/paths.js';
 import { getOwn, setOwn } from '../util/own.js';
 import type { Position } from '../util/locate.js';
@@ -121,6 +121,8 @@ class XmlLocator implements Locator {
 
 export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   const file = input.file;
+  // the XML parser is loaded when XML is read, not when Passerelle starts
+  const { SaxesParser } = await import('saxes');
   const parser = new SaxesParser({ xmlns: true, position: true });
   const out: SourceRecord[] = [];
   let record: Pending | undefined;

@@ -2,10 +2,14 @@
  * YAML loading that remembers where every node came from, so that a bad profile, crosswalk or
  * config is reported as file:line:col.
  */
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter, Node } from 'yaml';
 import { ConfigError } from './errors.js';
 import { relativeToCwd } from './files.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export interface YamlSource<T = unknown> {
   file: string;
@@ -35,16 +39,9 @@ export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T
     throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
   }
   if (src.length > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): string => {
-    const p = lineCounter.linePos(offset);
-    return `${shown}:${p.line}:${p.col}`;
-  };
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    throw new ConfigError(hostile(e.message.split('\n')[0]), at(e.pos[0]));
-  }
+  const snapshot = readSnapshot(src);
+  if (snapshot) return { file: shown, data: snapshot.data as T, where: (path, key = false) => whereIn(snapshot.pos, shown, path, key) };
+  const { doc, lineCounter } = parse(src, shown);
   let data: T;
   try {
     // keys are own properties (`__proto__` is a key like any other: the yaml library defines it)
@@ -57,12 +54,116 @@ export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T
     data,
     where: (path, key = false) => {
       const node = nodeAt(doc, path, key);
-      return node?.range ? at(node.range[0]) : `${shown}`;
+      if (!node?.range) return shown;
+      const p = lineCounter.linePos(node.range[0]);
+      return `${shown}:${p.line}:${p.col}`;
     },
   };
 }
 
+/** The YAML library, loaded on first use: with snapshots, most runs never need it. */
+let yamlLib: typeof import('yaml') | undefined;
+function yaml(): typeof import('yaml') {
+  // its Node entry point is CommonJS: required synchronously, the same module `import` would give
+  return (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
+function parse(src: string, shown: string): { doc: Document; lineCounter: LineCounter } {
+  const { LineCounter, parseDocument } = yaml();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const p = lineCounter.linePos(e.pos[0]);
+    throw new ConfigError(hostile(e.message.split('\n')[0]), `${shown}:${p.line}:${p.col}`);
+  }
+  return { doc, lineCounter };
+}
+
+/*
+ * Snapshots. The YAML parser is thorough but slow (the shipped profiles, crosswalks and
+ * vocabularies take most of a second to parse), and a one-record check should start at once. The
+ * build (`npm run build`) parses the shipped files once and writes each one's data and node
+ * positions as JSON, named by a hash of the file's text: a file that changes is parsed again.
+ */
+const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_DIR = join(PACKAGE_ROOT, 'dist', 'yaml-snapshots');
+
+/** Where a node is: its line and column, its key's (map entries), and its children's. */
+interface Pos {
+  v?: [number, number];
+  k?: [number, number];
+  c?: Record<string, Pos> | (Pos | null)[];
+}
+
+function snapshotFile(text: string): string {
+  const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n${text}`).digest('hex').slice(0, 32);
+  return join(SNAPSHOT_DIR, `${hash}.json`);
+}
+
+function readSnapshot(text: string): { data: unknown; pos: Pos } | undefined {
+  try {
+    return JSON.parse(readFileSync(snapshotFile(text), 'utf8')) as { data: unknown; pos: Pos };
+  } catch {
+    return undefined; // none (an edited or user file): parse it
+  }
+}
+
+/** Parses a YAML file and writes its snapshot; a file that does not parse gets none. */
+export function writeSnapshot(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const { doc, lineCounter } = parse(text, file);
+  const at = (n: Node | null | undefined): [number, number] | undefined => {
+    if (!n?.range) return undefined;
+    const p = lineCounter.linePos(n.range[0]);
+    return [p.line, p.col];
+  };
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const pos = (n: unknown): Pos | null => {
+    if (!n) return null;
+    const out: Pos = { v: at(n as Node) };
+    if (isMap(n)) {
+      const c: Record<string, Pos> = Object.create(null) as Record<string, Pos>;
+      for (const p of n.items) {
+        if (!isPair(p) || !isScalar(p.key)) continue;
+        const name = String(p.key.value);
+        if (name in c) continue; // the first entry of a key, as nodeAt finds it
+        c[name] = { ...(pos(p.value) ?? {}), k: at(p.key as Node) };
+      }
+      out.c = c;
+    } else if (isSeq(n)) {
+      out.c = n.items.map((i) => pos(i));
+    }
+    return out;
+  };
+  const snapshot = { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), pos: pos(doc.contents) ?? {} };
+  mkdirSync(SNAPSHOT_DIR, { recursive: true });
+  writeFileSync(snapshotFile(text), JSON.stringify(snapshot));
+}
+
+/** `where` from a snapshot: the same answers as `nodeAt` on the parsed document. */
+function whereIn(root: Pos, shown: string, path: readonly (string | number)[], key: boolean): string {
+  let node: Pos | null | undefined = root;
+  let at = root.v; // of the closest node found so far
+  for (let i = 0; i < path.length && node; i++) {
+    const c: Pos['c'] = node.c;
+    if (Array.isArray(c)) {
+      node = c[Number(path[i])];
+    } else if (c) {
+      const entry: Pos | undefined = Object.prototype.hasOwnProperty.call(c, String(path[i])) ? c[String(path[i])] : undefined;
+      if (!entry) break;
+      if (key && i === path.length - 1) return entry.k ? `${shown}:${entry.k[0]}:${entry.k[1]}` : shown;
+      node = entry.v ? entry : undefined; // an entry without a value: its map is the closest
+    } else {
+      break;
+    }
+    if (node) at = node.v;
+  }
+  return at ? `${shown}:${at[0]}:${at[1]}` : shown;
+}
+
 function nodeAt(doc: Document, path: readonly (string | number)[], key: boolean): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   let node: unknown = doc.contents;
   let last: Node | undefined = node as Node | undefined;
   for (let i = 0; i < path.length; i++) {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { configSchema } from '../../config/schema.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -8,7 +7,8 @@ export function register(program: Command, setExit: SetExit): void {
     .description('work with passerelle.config.yaml')
     .command('schema')
     .description('print the JSON Schema of passerelle.config.yaml (for editors and CI checks)')
-    .action(() => {
+    .action(async () => {
+      const { configSchema } = await import('../../config/schema.js');
       process.stdout.write(`${JSON.stringify(configSchema(), null, 2)}\n`);
       setExit(0);
     });

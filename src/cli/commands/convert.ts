@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { RDF_FORMATS } from '../../rdf/write.js';
-import { convertCommand } from '../convert.js';
+import { RDF_FORMATS } from '../../rdf/syntax.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -13,5 +12,8 @@ export function register(program: Command, setExit: SetExit): void {
     .addOption(new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).makeOptionMandatory())
     .option('-o, --output <file>', 'write to a file instead of standard output')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
-    .action(async (paths: string[], o) => setExit(await convertCommand(paths, o)));
+    .action(async (paths: string[], o) => {
+      const { convertCommand } = await import('../convert.js');
+      setExit(await convertCommand(paths, o));
+    });
 }

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { crosswalkCheckCommand } from '../crosswalk.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -9,5 +8,8 @@ export function register(program: Command, setExit: SetExit): void {
     .command('check')
     .description('check crosswalks against their profile and the common model (all when none is named)')
     .argument('[ids...]', 'profile ids or crosswalk files')
-    .action((ids: string[]) => setExit(crosswalkCheckCommand(ids)));
+    .action(async (ids: string[]) => {
+      const { crosswalkCheckCommand } = await import('../crosswalk.js');
+      setExit(crosswalkCheckCommand(ids));
+    });
 }

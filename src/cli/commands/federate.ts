@@ -1,8 +1,7 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { RDF_FORMATS } from '../../rdf/write.js';
-import { DEFAULT_BASE } from '../../federate/federate.js';
-import { federateCommand } from '../federate.js';
+import { RDF_FORMATS } from '../../rdf/syntax.js';
+import { DEFAULT_BASE } from '../../federate/defaults.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -18,5 +17,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--publisher <name>', 'publisher of the federated catalogue', 'Passerelle')
     .option('--now <date>', 'date of the catalogue records (ISO date, default today)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
-    .action(async (inputs: string[], o) => setExit(await federateCommand(inputs, o)));
+    .action(async (inputs: string[], o) => {
+      const { federateCommand } = await import('../federate.js');
+      setExit(await federateCommand(inputs, o));
+    });
 }

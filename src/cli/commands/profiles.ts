@@ -1,19 +1,23 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { profilesCommand } from '../profiles.js';
-import { profilesShowCommand } from '../profiles-show.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
   const profiles = program
     .command('profiles')
     .description('list the profiles (jurisdictions) Passerelle knows')
-    .action(() => setExit(profilesCommand()));
+    .action(async () => {
+      const { profilesCommand } = await import('../profiles.js');
+      setExit(profilesCommand());
+    });
   profiles
     .command('show')
     .description("a profile's fields (type, required, bilingual, code list), the common property each maps to, and its code lists")
     .argument('<id>', 'profile id (see `passerelle profiles`)')
     .addOption(new Option('-f, --format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'language of headings and labels').choices(['en', 'fr']).default(langFromEnv()))
-    .action((id: string, o: { format: string; lang: 'en' | 'fr' }) => setExit(profilesShowCommand(id, o)));
+    .action(async (id: string, o: { format: string; lang: 'en' | 'fr' }) => {
+      const { profilesShowCommand } = await import('../profiles-show.js');
+      setExit(profilesShowCommand(id, o));
+    });
 }

@@ -1,8 +1,12 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { resolveConfig } from '../../config/load.js';
-import { explainCommand, rulesCommand } from '../rules.js';
 import type { SetExit } from './types.js';
+
+/** Loaded when the command runs, not when Passerelle starts. */
+async function implementation() {
+  const [{ resolveConfig }, { explainCommand, rulesCommand }] = await Promise.all([import('../../config/load.js'), import('../rules.js')]);
+  return { resolveConfig, explainCommand, rulesCommand };
+}
 
 export function register(program: Command, setExit: SetExit): void {
   const rules = program
@@ -13,14 +17,18 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--no-config', 'ignore passerelle.config.yaml files')
     .addOption(new Option('-f, --format <format>', 'text or json').default('text'))
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'fr']).default(langFromEnv()))
-    .action((o) => setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings })));
+    .action(async (o) => {
+      const { resolveConfig, rulesCommand } = await implementation();
+      setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings }));
+    });
   // `rules explain` takes the options of `rules` (--lang, --profile, --config), before or after its id
   rules
     .command('explain')
     .description("print a rule's documentation, options and examples")
     .argument('<id>', 'rule id (odc/freshness)')
-    .action((id: string, _o, cmd: Command) => {
+    .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
+      const { resolveConfig, explainCommand } = await implementation();
       setExit(explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }));
     });
 }

@@ -1,0 +1,114 @@
+/**
+ * Worker threads for large JSON Lines catalogues: the main thread reads and decompresses, cuts
+ * the lines into batches and hands them out; workers parse and check them (the costly part) and
+ * send the results back; the main thread yields them in input order. A bounded number of batches
+ * is in flight: when the consumer (a report on a slow pipe) stops asking for records, reading stops.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { expandPaths } from '../sources/read.js';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RecordResult } from '../report/model.js';
+import type { Line } from '../sources/read.js';
+import type { ValidateOptions } from './pipeline.js';
+
+/** What every worker is started with: the options its pipelines are built from (plain data). */
+export interface WorkerInit {
+  options: Omit<ValidateOptions, 'profile' | 'baseline' | 'urlChecker' | 'checks' | 'vocabularies'>;
+}
+
+export interface Batch {
+  id: number;
+  profile: string;
+  file: string;
+  lines: Line[];
+}
+
+export type BatchDone = { id: number; results: string; error?: undefined } | { id: number; error: string; results?: undefined };
+
+/** Records per batch, and a cap on a batch's text (a catalogue with very large records). */
+export const BATCH_RECORDS = 64;
+export const BATCH_CHARS = 1 << 20;
+/** Batches in flight per worker: one being checked, one waiting, so that no worker idles. */
+export const BATCHES_PER_WORKER = 2;
+
+/** The compiled worker script; absent when running from the TypeScript sources (tests), then no workers. */
+const WORKER_SCRIPT = fileURLToPath(new URL('./worker.js', import.meta.url));
+export const workersAvailable = (): boolean => existsSync(WORKER_SCRIPT);
+
+/** Inputs smaller than this (on disk) are checked in the main thread: starting workers would cost more than they save. */
+export const AUTO_WORKERS_FROM_BYTES = 4 * 1024 * 1024;
+
+/**
+ * `--workers auto`: one worker per core, at most 4 (past that the main thread, which reads and
+ * writes the reports, is the limit), when the inputs are large; else none.
+ */
+export function autoWorkers(paths: readonly string[]): number {
+  let bytes = 0;
+  for (const p of paths) {
+    const path = /^[a-z0-9-]+=/.test(p) && !existsSync(p) ? p.slice(p.indexOf('=') + 1) : p;
+    try {
+      for (const f of expandPaths([path])) bytes += statSync(f).size;
+    } catch {
+      return 1; // a path that does not exist: the run reports it
+    }
+  }
+  return bytes >= AUTO_WORKERS_FROM_BYTES ? Math.max(1, Math.min(4, availableParallelism())) : 1;
+}
+
+export class WorkerPool {
+  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly waiting = new Map<number, { resolve: (r: RecordResult[]) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  private nextId = 0;
+  private failed: Error | undefined;
+
+  constructor(size: number, init: WorkerInit) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_SCRIPT, { workerData: init });
+      const slot = { worker, busy: 0 };
+      worker.on('message', (m: BatchDone) => this.settle(m));
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
+      });
+      this.workers.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Checks one batch on the least busy worker; the results come in the batch's order. */
+  run(batch: Omit<Batch, 'id'>): Promise<RecordResult[]> {
+    if (this.failed) return Promise.reject(this.failed);
+    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    slot.busy++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject, slot });
+      slot.worker.postMessage({ ...batch, id } satisfies Batch);
+    });
+  }
+
+  private settle(m: BatchDone): void {
+    const w = this.waiting.get(m.id);
+    if (!w) return;
+    this.waiting.delete(m.id);
+    w.slot.busy--;
+    if (m.error !== undefined) w.reject(new Error(m.error));
+    else w.resolve(JSON.parse(m.results) as RecordResult[]);
+  }
+
+  private fail(e: Error): void {
+    this.failed ??= e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+
+  async close(): Promise<void> {
+    this.failed ??= new Error('the worker pool is closed');
+    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
