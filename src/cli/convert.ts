@@ -28,11 +28,11 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
     await sink.write(writer.start());
     for (let r = first; !r.done; r = await records.next()) {
       progress.tick();
-      const { processed, text } = r.value;
-      if (processed.result.status === 'rejected') {
+      const { rejected: unreadable, text } = r.value;
+      if (unreadable) {
         rejected++;
-        const s = processed.result.source;
-        for (const f of processed.result.findings) {
+        const s = unreadable.source;
+        for (const f of unreadable.findings) {
           const at = [s.file, f.line ?? s.line, f.column].filter((x) => x !== undefined).join(':');
           process.stderr.write(`${at}: ${f.message}\n`);
         }

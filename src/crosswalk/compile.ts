@@ -51,13 +51,14 @@ export interface Ctx {
   profile: string;
   emit(e: Emitted): void;
   prov: Provenance[];
-  /** The properties `prov` already holds. */
+  /** The language entries (`title@en`) `prov` already holds. */
   provKeys: Set<string>;
 }
 
-function addProvenance(ctx: Ctx, p: Provenance): void {
-  ctx.prov.push(p);
-  ctx.provKeys.add(p.property);
+/** The context one level down: another node of the source, another place in the common record. */
+function descend(ctx: Ctx, node: unknown, base: string, prefix: string, itemPrefix: string | undefined, offset: number | undefined): Ctx {
+  // written out rather than spread: every context has the same shape, which keeps this path fast
+  return { root: ctx.root, node, base, prefix, itemPrefix, offset, profile: ctx.profile, emit: ctx.emit, prov: ctx.prov, provKeys: ctx.provKeys };
 }
 
 type Run = (ctx: Ctx) => Val[];
@@ -277,8 +278,10 @@ export class Compiler {
             const list = (merged[lang] ??= []) as string[];
             for (const t of text as string[]) if (!list.includes(t)) list.push(t);
           }
-          if (!ctx.provKeys.has(`${property}@${lang}`)) {
-            addProvenance(ctx, { property: `${property}@${lang}`, source: src ? [src] : [], entry: p.where });
+          const key = `${property}@${lang}`;
+          if (!ctx.provKeys.has(key)) {
+            ctx.provKeys.add(key);
+            ctx.prov.push({ property: key, source: src ? [src] : [], entry: p.where });
           }
         }
       }
@@ -294,7 +297,7 @@ export class Compiler {
     for (const v of vals) if (!distinct.some((d) => d.value === v.value)) distinct.push(v);
     if (def.multiple) {
       out[def.name] = distinct.map((v) => v.value);
-      distinct.forEach((v, i) => addProvenance(ctx, { property: `${property}[${i}]`, source: v.sources, entry: p.where }));
+      distinct.forEach((v, i) => ctx.prov.push({ property: `${property}[${i}]`, source: v.sources, entry: p.where }));
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
@@ -309,7 +312,7 @@ export class Compiler {
       });
     }
     out[def.name] = chosen.value;
-    addProvenance(ctx, { property, source: chosen.sources, entry: p.where });
+    ctx.prov.push({ property, source: chosen.sources, entry: p.where });
   }
 
   private normalise(raw: unknown, at: (string | number)[]): EntrySpec | undefined {
@@ -482,13 +485,13 @@ export class Compiler {
         // items may be objects (resources) or codes (`each: geographic_region`, read with `.`)
         if (item.value === null || item.value === undefined) continue;
         if (!isObject) {
-          out.push(...run({ ...ctx, node: item.value, base: item.pointer }));
+          out.push(...run(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset)));
           continue;
         }
         const prefix = `${join(ctx.prefix, def.name)}[${(ctx.offset ?? 0) + out.length}]`;
-        const vals = run({ ...ctx, node: item.value, base: item.pointer, itemPrefix: prefix });
+        const vals = run(descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset));
         for (const v of vals) {
-          addProvenance(ctx, { property: prefix, source: [item.pointer], entry: where });
+          ctx.prov.push({ property: prefix, source: [item.pointer], entry: where });
           out.push({ value: v.value, sources: [item.pointer] });
         }
       }
@@ -575,10 +578,17 @@ export class Compiler {
     if (e.all !== undefined) {
       const runs = this.candidates(e.all, def, scope, at, 'all');
       if (!runs) return undefined;
-      if (def.kind !== 'object') return (ctx) => runs.flatMap((r) => r(ctx));
+      if (def.kind !== 'object') {
+        return (ctx) => {
+          const out: Val[] = [];
+          for (const r of runs) for (const v of r(ctx)) out.push(v);
+          return out;
+        };
+      }
       return (ctx) => {
         const out: Val[] = [];
-        for (const r of runs) out.push(...r({ ...ctx, offset: (ctx.offset ?? 0) + out.length }));
+        // objects are numbered after those the candidates before gave
+        for (const r of runs) for (const v of r(descend(ctx, ctx.node, ctx.base, ctx.prefix, ctx.itemPrefix, (ctx.offset ?? 0) + out.length))) out.push(v);
         return out;
       };
     }
@@ -600,7 +610,7 @@ export class Compiler {
     const build = this.compileObject(e.object, inner);
     return (ctx) => {
       const prefix = ctx.itemPrefix ?? (def.multiple ? `${join(ctx.prefix, def.name)}[${ctx.offset ?? 0}]` : join(ctx.prefix, def.name));
-      const obj = build({ ...ctx, prefix, itemPrefix: undefined, offset: undefined });
+      const obj = build(descend(ctx, ctx.node, ctx.base, prefix, undefined, undefined));
       return Object.keys(obj).length ? [{ value: obj, sources: [] }] : [];
     };
   }
@@ -991,7 +1001,9 @@ function explode(value: unknown, pointer: string | undefined, def: PropertyDef, 
     return [{ value: { [language]: list } as LangTexts, sources, langSources: pointer ? { [language]: pointer } : undefined }];
   }
   if (Array.isArray(value) && def.kind !== 'object') {
-    return value.flatMap((v, i) => explode(v, pointer === undefined ? undefined : `${pointer}/${i}`, def, language));
+    const out: Val[] = [];
+    for (let i = 0; i < value.length; i++) for (const v of explode(value[i], pointer === undefined ? undefined : `${pointer}/${i}`, def, language)) out.push(v);
+    return out;
   }
   return [{ value, sources }];
 }

@@ -55,6 +55,8 @@ export class Crosswalk {
       node: record,
       base: '',
       prefix: '',
+      itemPrefix: undefined,
+      offset: undefined,
       profile: this.profile.id,
       emit: (e) => findings.push(e),
       prov: provenance,

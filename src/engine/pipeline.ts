@@ -17,6 +17,7 @@ import {
   statusOf,
   type Report,
   type RecordResult,
+  type SourceRef,
   type Summary,
 } from '../report/model.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
@@ -70,6 +71,9 @@ export interface ValidateOptions {
 export interface RecordCheck {
   check(dataset: Dataset): Promise<Emitted[]>;
 }
+
+/** A record mapped without being checked (`convert`): its common record, or its rejection. */
+export type Mapping = { source: SourceRef; mapped: Mapped; rejected?: undefined } | { source: SourceRef; rejected: RecordResult; mapped?: undefined };
 
 export interface Processed {
   result: RecordResult;
@@ -140,19 +144,29 @@ export class Pipeline {
     return this.finish(prepared, await checker.checkAll(urls));
   }
 
+  /** A record through the crosswalk only, without checking it (`convert`): its common record, or why it cannot be read. */
+  map(read: SourceRecord): Mapping {
+    const src = withinLimits(this.conform(read));
+    if (src.error || src.data === undefined) return { source: src.source, rejected: this.reject(src) };
+    return { source: src.source, mapped: this.crosswalk.apply(src.data) };
+  }
+
+  /** A record that cannot be read: one `input/parse-error` finding, with the line and column of the problem. */
+  private reject(src: SourceRecord): RecordResult {
+    const findings = finalize(
+      [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
+      { lang: this.lang, settings: this.settings },
+    );
+    for (const f of findings) {
+      if (src.error?.line !== undefined) f.line = src.error.line;
+      if (src.error?.column !== undefined) f.column = src.error.column;
+    }
+    return { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings };
+  }
+
   private prepare(read: SourceRecord): Prepared | Processed {
     const src = withinLimits(this.conform(read));
-    if (src.error || src.data === undefined) {
-      const findings = finalize(
-        [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
-        { lang: this.lang, settings: this.settings },
-      );
-      for (const f of findings) {
-        if (src.error?.line !== undefined) f.line = src.error.line;
-        if (src.error?.column !== undefined) f.column = src.error.column;
-      }
-      return { result: { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings } };
-    }
+    if (src.error || src.data === undefined) return { result: this.reject(src) };
     const emitted: Emitted[] = checkAgainstProfile(this.profile, src.data);
     const mapped = this.crosswalk.apply(src.data);
     emitted.push(...mapped.findings);
@@ -276,10 +290,13 @@ function workersFor(options: Partial<ValidateOptions>): number {
   return n;
 }
 
-/** Every record of the inputs, checked, in input order. */
-export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
+/**
+ * The inputs of a run and one pipeline per profile. `auto` inputs become one input per file, with
+ * the profile its records fit. Profiles, crosswalks and paths are all checked before the first
+ * record is read.
+ */
+async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Pipeline> }> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
-  // `auto` inputs: one input per file, with the profile its records fit
   const inputs: Input[] = [];
   const detected: Input[] = [];
   for (const i of given) {
@@ -293,11 +310,21 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   }
   // said once every file is recognised: an unrecognised one stops the run with its error alone
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
-  // Profiles, crosswalks and paths are all checked before the first record is read.
   const pipelines = new Map<string, Pipeline>();
   for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
   expandPaths(inputs.map((i) => i.path));
-  // the baseline is consumed in input order, so that which duplicate it absorbs does not depend on timing
+  return { inputs, pipelines };
+}
+
+/** Every record of the inputs mapped to the common model, unchecked (`convert`), in input order. */
+export async function* mapRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Mapping> {
+  const { inputs, pipelines } = await prepareRun(paths, options);
+  for await (const { pipeline, src } of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) yield pipeline.map(src);
+}
+
+/** Every record of the inputs, checked, in input order. */
+export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
+  const { inputs, pipelines } = await prepareRun(paths, options);
   const known = (result: RecordResult): RecordResult => (options.baseline ? options.baseline.apply(result) : result);
   const workers = workersFor(options);
   if (workers > 1) {

@@ -46,6 +46,14 @@ export function propertyByIri(cls: ClassName, predicate: string): PropertyDef | 
   return m.get(predicate);
 }
 
+/** Each property's predicate IRI, expanded once. */
+const PREDICATES = new Map<PropertyDef, string>();
+function predicateOf(def: PropertyDef): string {
+  let p = PREDICATES.get(def);
+  if (p === undefined) PREDICATES.set(def, (p = iri(def.iri).value));
+  return p;
+}
+
 function mailto(email: string): string {
   return safeIri(/^mailto:/i.test(email) ? email : `mailto:${email}`);
 }
@@ -68,15 +76,19 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
         return Object.entries(value)
           .filter(([, t]) => typeof t === 'string' && t.trim() !== '')
           .map(([lang, t]) => factory.literal(t as string, lang === 'und' ? undefined : lang));
-      case 'texts':
+      case 'texts': {
         if (!isObj(value)) return [];
-        return Object.entries(value).flatMap(([lang, list]) =>
-          (Array.isArray(list) ? list : [list])
-            .filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-            .map((t) => factory.literal(t, lang === 'und' ? undefined : lang)),
-        );
-      default:
-        return (Array.isArray(value) ? value : [value]).flatMap((v) => (v === undefined || v === null || v === '' ? [] : [scalar(def, v)]));
+        const out: Term[] = [];
+        for (const [lang, list] of Object.entries(value)) {
+          for (const t of Array.isArray(list) ? list : [list]) if (typeof t === 'string' && t.trim() !== '') out.push(factory.literal(t, lang === 'und' ? undefined : lang));
+        }
+        return out;
+      }
+      default: {
+        const out: Term[] = [];
+        for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null && v !== '') out.push(scalar(def, v));
+        return out;
+      }
     }
   };
 
@@ -104,7 +116,7 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
       if (def.iri === '@id') continue;
       const v = value[def.name];
       if (v === undefined || v === null) continue;
-      const p = iri(def.iri).value;
+      const p = predicateOf(def);
       if (def.kind === 'object' && def.class) {
         const items = Array.isArray(v) ? v : [v];
         items.forEach((item, i) => {

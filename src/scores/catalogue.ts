@@ -1,10 +1,17 @@
-/** Catalogue scores: the records' scores gathered as they stream by (numbers only are kept). */
+/**
+ * Catalogue scores: the records' scores gathered as they stream by, in bounded memory. The median
+ * is exact: points are rounded to hundredths between 0 and 405, so counting each value seen
+ * holds at most 40,501 numbers however many records there are.
+ */
 import type { CatalogueScores, MqaDimension, RecordScores } from '../report/model.js';
 import { bandOf, MQA_DIMENSIONS, round2 } from './mqa.js';
 import { PRINCIPLES, share, sortByPrinciple, type PrincipleScores } from './principles.js';
 
 export class CatalogueScorer {
-  private readonly points: number[] = [];
+  /** How many records scored each number of points. */
+  private readonly points = new Map<number, number>();
+  private n = 0;
+  private sum = 0;
   private max = 0;
   private readonly dimensions = new Map<MqaDimension, { sum: number; max: number }>();
   private readonly indicators = new Map<string, { sum: number; n: number }>();
@@ -13,7 +20,9 @@ export class CatalogueScorer {
   private readonly principles: PrincipleScores = {};
 
   add(s: RecordScores): void {
-    this.points.push(s.mqa.points);
+    this.points.set(s.mqa.points, (this.points.get(s.mqa.points) ?? 0) + 1);
+    this.n++;
+    this.sum += s.mqa.points;
     this.max = Math.max(this.max, s.mqa.max);
     for (const d of MQA_DIMENSIONS) {
       const acc = this.dimensions.get(d) ?? { sum: 0, max: 0 };
@@ -38,13 +47,22 @@ export class CatalogueScorer {
     }
   }
 
+  /** The k-th smallest number of points (from 0). */
+  private nth(k: number): number {
+    let seen = 0;
+    for (const value of [...this.points.keys()].sort((a, b) => a - b)) {
+      seen += this.points.get(value) as number;
+      if (seen > k) return value;
+    }
+    return NaN; // not reached: k < n
+  }
+
   /** Undefined when no record could be scored (all rejected). */
   result(): CatalogueScores | undefined {
-    const n = this.points.length;
+    const n = this.n;
     if (n === 0) return undefined;
-    const sorted = [...this.points].sort((a, b) => a - b);
-    const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    const mean = round2(this.points.reduce((a, b) => a + b, 0) / n);
+    const median = n % 2 ? this.nth((n - 1) / 2) : (this.nth(n / 2 - 1) + this.nth(n / 2)) / 2;
+    const mean = round2(this.sum / n);
     const dimensions = Object.fromEntries(
       MQA_DIMENSIONS.map((d) => [d, { mean: round2((this.dimensions.get(d)?.sum ?? 0) / n), max: this.dimensions.get(d)?.max ?? 0 }]),
     ) as CatalogueScores['mqa']['dimensions'];

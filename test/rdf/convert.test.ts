@@ -24,7 +24,7 @@ async function convert(profile: string, to: RdfFormat): Promise<{ text: string; 
   let n = 0;
   let rejected = 0;
   for await (const r of records) {
-    if (r.processed.result.status === 'rejected') rejected++;
+    if (r.rejected) rejected++;
     else n++;
     text += r.text;
   }
