@@ -21,9 +21,23 @@ export function inLang(v: Record<string, string>, lang: Lang): string {
  * them (an object as JSON, a long text cut), whatever a record holds.
  */
 export function render(template: string, data: Record<string, unknown> = {}, lang: Lang = 'en'): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => {
-    const v = data[k];
-    if (v === undefined || v === null) return '';
-    return isLangValue(v) ? inLang(v, lang) : shown(v);
-  });
+  const parts = partsOf(template);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = data[parts[i]];
+    out += (v === undefined || v === null ? '' : isLangValue(v) ? inLang(v, lang) : shown(v)) + parts[i + 1];
+  }
+  return out;
+}
+
+/** A template cut once into text and placeholder names (text, name, text, …): templates are few, records many. */
+const PARTS = new Map<string, string[]>();
+function partsOf(template: string): string[] {
+  let parts = PARTS.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    // messages come from the rules' tables; a template from elsewhere is cut every time rather than kept
+    if (PARTS.size < 10000) PARTS.set(template, parts);
+  }
+  return parts;
 }

@@ -26,6 +26,15 @@ function newAjv(): Ajv {
       return !schema || !isEmpty(data);
     },
   });
+  ajv.addKeyword({
+    keyword: 'x-codes',
+    schemaType: 'array',
+    errors: true,
+    compile: (codes: unknown[]) => {
+      const set = new Set(codes);
+      return (data: unknown) => set.has(data);
+    },
+  });
   ajv.addFormat('portal-date', { type: 'string', validate: (s: string) => s.trim() === '' || parseDate(s) !== undefined });
   ajv.addFormat('portal-email', { type: 'string', validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')) });
   ajv.addFormat('portal-url', {
@@ -46,12 +55,26 @@ function newAjv(): Ajv {
   return ajv;
 }
 
+/**
+ * The profile's JSON Schema as checked here: a code list (`enum` beside `x-vocabulary`) becomes
+ * `x-codes`, the same values checked with a set: code lists run to hundreds of codes, and ajv
+ * compares a value with each in turn. The exported schema keeps its `enum`s.
+ */
+function withCodeSets(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withCodeSets);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out: Record<string, unknown> = {};
+  const codeList = 'x-vocabulary' in schema && 'enum' in schema;
+  for (const [k, v] of Object.entries(schema)) out[codeList && k === 'enum' ? 'x-codes' : k] = withCodeSets(v);
+  return out;
+}
+
 const validators = new WeakMap<Profile, ValidateFunction>();
 
 function validatorFor(profile: Profile): ValidateFunction {
   const hit = validators.get(profile);
   if (hit) return hit;
-  const v = newAjv().compile(profileSchema(profile));
+  const v = newAjv().compile(withCodeSets(profileSchema(profile)) as Record<string, unknown>);
   validators.set(profile, v);
   return v;
 }
@@ -108,7 +131,7 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
   const pointer = e.instancePath;
   const field = fieldAt(profile, pointer);
   const name = fieldName(pointer);
-  if (e.keyword === 'enum') {
+  if (e.keyword === 'enum' || e.keyword === 'x-codes') {
     const vocabId = (e.parentSchema as Record<string, unknown>)?.['x-vocabulary'] as string | undefined;
     const vocab = vocabId ? profile.vocabularies[vocabId] : undefined;
     const value = e.data;

@@ -21,9 +21,15 @@ export function scoreRecord(dataset: Dataset, findings: readonly Finding[], chec
   const accept = ctx.settings?.options?.['odc/open-licence']?.acceptCanadianOpenLicences !== false;
   const s = stars(dataset, ctx.vocabularies, accept);
   return {
-    mqa: { ...mqa, indicators: Object.fromEntries(Object.entries(indicators).map(([k, v]) => [k, round2(v)])) },
+    mqa: { ...mqa, indicators: rounded(indicators) },
     stars: s.dataset,
     distributionStars: s.distributions,
     principles: principleScores(findings, checks),
   };
+}
+
+function rounded(points: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in points) out[k] = round2(points[k]);
+  return out;
 }
