@@ -6,18 +6,21 @@ import type { RdfFormat } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { Progress } from './progress.js';
+import { parseWorkers } from './workers.js';
 
 export interface ConvertCommandOptions {
   profile?: string;
   to: RdfFormat;
   output?: string;
   lang: Lang;
+  /** A number, or `auto`. */
+  workers?: string;
 }
 
 /** Exit 0 when every record was converted, 1 when a record could not be read (it is named on stderr). */
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
-  const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to });
+  const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to, workers: parseWorkers(o.workers, paths) });
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

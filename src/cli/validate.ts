@@ -10,7 +10,7 @@ import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
 import { resolveConfig } from '../config/load.js';
 import { UrlChecker } from '../net/urls.js';
 import { UsageError } from '../util/errors.js';
-import { autoWorkers } from '../engine/parallel.js';
+import { parseWorkers } from './workers.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
@@ -65,13 +65,6 @@ function isDirectory(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** `--workers`: a whole number, or `auto` (one per core when the inputs are large enough to pay for starting them). */
-export function parseWorkers(v: string | undefined, paths: readonly string[]): number {
-  if (v === undefined || v === 'auto') return autoWorkers(paths);
-  if (!/^\d+$/.test(v.trim()) || Number(v) < 1) throw new UsageError(`--workers: "${v}" is not a whole number above 0 (or auto)`);
-  return Number(v);
 }
 
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {

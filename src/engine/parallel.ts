@@ -9,7 +9,6 @@ import { expandPaths } from '../sources/read.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { RecordResult } from '../report/model.js';
 import type { Line } from '../sources/read.js';
 import type { ValidateOptions } from './pipeline.js';
 
@@ -18,13 +17,20 @@ export interface WorkerInit {
   options: Omit<ValidateOptions, 'profile' | 'baseline' | 'urlChecker' | 'checks' | 'vocabularies'>;
 }
 
+/** What workers do with a batch: check its records (`validate`), or write them as RDF lines (`convert`). */
+export type Task = { kind: 'check' } | { kind: 'rdf'; format: 'ntriples' | 'nquads' };
+
 export interface Batch {
   id: number;
+  task: Task;
   profile: string;
   file: string;
   lines: Line[];
+  /** The run's number of the batch's first line (see `Unit` in pipeline.ts). */
+  seq: number;
 }
 
+/** A batch's results, as JSON text (cheaper for the main thread to take in than a structured clone). */
 export type BatchDone = { id: number; results: string; error?: undefined } | { id: number; error: string; results?: undefined };
 
 /** Records per batch, and a cap on a batch's text (a catalogue with very large records). */
@@ -57,18 +63,28 @@ export function autoWorkers(paths: readonly string[]): number {
   return bytes >= AUTO_WORKERS_FROM_BYTES ? Math.max(1, Math.min(4, availableParallelism())) : 1;
 }
 
+/**
+ * Each worker's heap: a small young generation (the records of one batch at a time) and room in
+ * the old one for the pipelines (profile, crosswalk, vocabularies, compiled checks) and large
+ * records. Without limits each worker sizes its heap for the whole machine, and the run's peak
+ * RSS doubles for no gain.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
+
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: RecordResult[]) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  private readonly waiting = new Map<number, { resolve: (r: unknown[]) => void; reject: (e: Error) => void; slot: { busy: number } }>();
   private nextId = 0;
   private failed: Error | undefined;
 
   constructor(size: number, init: WorkerInit) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: init });
+      const worker = new Worker(WORKER_SCRIPT, { workerData: init, resourceLimits: WORKER_LIMITS });
       const slot = { worker, busy: 0 };
       worker.on('message', (m: BatchDone) => this.settle(m));
-      worker.on('error', (e) => this.fail(e));
+      worker.on('error', (e: Error & { code?: string }) =>
+        this.fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`) : e),
+      );
       worker.on('exit', (code) => {
         if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
       });
@@ -80,14 +96,14 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  /** Checks one batch on the least busy worker; the results come in the batch's order. */
-  run(batch: Omit<Batch, 'id'>): Promise<RecordResult[]> {
+  /** Runs one batch on the least busy worker; the results come in the batch's order. */
+  run<R>(batch: Omit<Batch, 'id'>): Promise<R[]> {
     if (this.failed) return Promise.reject(this.failed);
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, slot });
+    return new Promise<R[]>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (r: unknown[]) => void, reject, slot });
       slot.worker.postMessage({ ...batch, id } satisfies Batch);
     });
   }
@@ -98,7 +114,7 @@ export class WorkerPool {
     this.waiting.delete(m.id);
     w.slot.busy--;
     if (m.error !== undefined) w.reject(new Error(m.error));
-    else w.resolve(JSON.parse(m.results) as RecordResult[]);
+    else w.resolve(JSON.parse(m.results) as unknown[]);
   }
 
   private fail(e: Error): void {

@@ -262,28 +262,43 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
 /** Records whose URLs are being checked at once (`--check-urls`), kept in input order. */
 const URL_WINDOW = 64;
 
-/** What the inputs are read as: records (read here), or batches of JSON Lines for the workers. */
-type Unit = { pipeline: Pipeline; src: SourceRecord; batch?: undefined } | { pipeline: Pipeline; batch: Omit<Batch, 'id'>; src?: undefined };
+/**
+ * What the inputs are read as: records (read here), or batches of JSON Lines for the workers.
+ * `seq` numbers the records of the run in input order (JSON Lines: one number per record text,
+ * `part` telling apart the objects written one after another in one text), the same with or
+ * without workers: `convert` names blank nodes after them.
+ */
+export type Unit =
+  | { pipeline: Pipeline; src: SourceRecord; seq: number; part: number; batch?: undefined }
+  | { pipeline: Pipeline; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
 
 /** Every record of the inputs, in order; JSON Lines as batches of lines when workers check them. */
-async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Pipeline>, batchLines: boolean): AsyncGenerator<Unit> {
+export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Pipeline>, batchLines: boolean): AsyncGenerator<Unit> {
+  let seq = 0;
   for (const i of inputs) {
     const pipeline = pipelines.get(i.profile) as Pipeline;
     for (const file of expandPaths([i.path])) {
       const opened = await openFile(file);
       if (opened.kind === 'records') {
-        for await (const src of opened.records) yield { pipeline, src };
+        for await (const src of opened.records) yield { pipeline, src, seq: seq++, part: 0 };
       } else if (batchLines) {
-        for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) yield { pipeline, batch: { profile: i.profile, file: opened.file, lines } };
+        for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) {
+          yield { pipeline, batch: { profile: i.profile, file: opened.file, lines, seq } };
+          seq += lines.length;
+        }
       } else {
-        for await (const text of opened.lines) for (const src of jsonLineRecords(opened.file, text)) yield { pipeline, src };
+        for await (const text of opened.lines) {
+          const records = jsonLineRecords(opened.file, text);
+          for (let part = 0; part < records.length; part++) yield { pipeline, src: records[part], seq, part };
+          seq++;
+        }
       }
     }
   }
 }
 
 /** How many workers check JSON Lines: 1 (this thread) unless asked for, and only when the checks can move. */
-function workersFor(options: Partial<ValidateOptions>): number {
+export function workersFor(options: Partial<ValidateOptions>): number {
   const n = options.workers ?? 1;
   // URL and SHACL checks are asynchronous and stay here; custom vocabularies cannot be handed over
   if (n <= 1 || options.checks?.length || options.urlChecker || options.vocabularies || !workersAvailable()) return 1;
@@ -295,7 +310,7 @@ function workersFor(options: Partial<ValidateOptions>): number {
  * the profile its records fit. Profiles, crosswalks and paths are all checked before the first
  * record is read.
  */
-async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Pipeline> }> {
+export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Pipeline> }> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
   const inputs: Input[] = [];
   const detected: Input[] = [];
@@ -316,12 +331,6 @@ async function prepareRun(paths: readonly (string | Input)[], options: Partial<V
   return { inputs, pipelines };
 }
 
-/** Every record of the inputs mapped to the common model, unchecked (`convert`), in input order. */
-export async function* mapRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Mapping> {
-  const { inputs, pipelines } = await prepareRun(paths, options);
-  for await (const { pipeline, src } of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) yield pipeline.map(src);
-}
-
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const { inputs, pipelines } = await prepareRun(paths, options);
@@ -331,7 +340,8 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
     // workers send results only (the common records stay in the workers)
     const pool = new WorkerPool(workers, { options: workerOptions(options) });
     try {
-      const run = (u: Unit): Promise<RecordResult[]> => (u.batch ? pool.run(u.batch) : Promise.resolve([u.pipeline.process(u.src).result]));
+      const run = (u: Unit): Promise<RecordResult[]> =>
+        u.batch ? pool.run<RecordResult>({ ...u.batch, task: { kind: 'check' } }) : Promise.resolve([u.pipeline.process(u.src).result]);
       for await (const results of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
         for (const result of results) yield { result: known(result) };
       }
@@ -354,7 +364,7 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */
-function workerOptions(options: Partial<ValidateOptions>): WorkerInit['options'] {
+export function workerOptions(options: Partial<ValidateOptions>): WorkerInit['options'] {
   return { now: options.now, lang: options.lang, settings: options.settings };
 }
 

@@ -2,12 +2,18 @@
  * `convert`: every record of the inputs through its profile's crosswalk, then out as RDF, one
  * record at a time. Records are mapped, not checked (`validate` checks them). Records that cannot
  * be read are yielded too (without text), so that the caller accounts for every record.
+ * N-Triples and N-Quads of large JSON Lines inputs are written by worker threads (`workers`);
+ * Turtle and JSON-LD writers carry state from one record to the next and stay in this thread.
  */
-import { mapRecords, type Input, type ValidateOptions } from '../engine/pipeline.js';
+import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Mapping, type Unit, type ValidateOptions } from '../engine/pipeline.js';
+import { BATCHES_PER_WORKER, WorkerPool } from '../engine/parallel.js';
+import type { Dataset } from '../model/types.js';
+import type { SourceRecord } from '../sources/types.js';
 import type { RecordResult, SourceRef } from '../report/model.js';
+import { inOrder } from '../util/ordered.js';
 import { recordToRdf } from './from-record.js';
-import { factory, safeIri } from './terms.js';
-import { rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
+import { factory, safeIri, type Quad } from './terms.js';
+import { lineText, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
 
 export interface ConvertOptions extends Partial<ValidateOptions> {
   to: RdfFormat;
@@ -21,21 +27,49 @@ export interface Converted {
   text: string;
 }
 
+/**
+ * A record's quads. Its blank nodes are named after its number in the run (`_:r12b0`; `_:r12_1b0`
+ * for a second object written on the same line), so that they are unique in the output and the
+ * same with or without workers; N-Quads put each record in the named graph of its dataset IRI, so
+ * that a store can replace one record.
+ */
+function quadsOf(dataset: Dataset, seq: number, part: number, withGraph: boolean): Quad[] {
+  const graph = withGraph && dataset.id ? factory.namedNode(safeIri(dataset.id)) : undefined;
+  return recordToRdf(dataset, { blankPrefix: part ? `r${seq}_${part}` : `r${seq}`, graph }).quads;
+}
+
+/** One mapped record as N-Triples or N-Quads (what convert's workers send back). */
+export function lineRecord(m: Mapping, seq: number, part: number, format: 'ntriples' | 'nquads'): Converted {
+  if (!m.mapped) return { source: m.source, rejected: m.rejected, text: '' };
+  const withGraphs = format === 'nquads';
+  return { source: m.source, text: lineText(quadsOf(m.mapped.dataset, seq, part, withGraphs), withGraphs) };
+}
+
 /** The writer of a conversion and its records' text, in input order. */
 export function convertRecords(paths: readonly (string | Input)[], options: ConvertOptions): { writer: RdfWriter; records: AsyncGenerator<Converted> } {
   const writer = rdfWriter(options.to);
+  const format = options.to;
   async function* records(): AsyncGenerator<Converted> {
-    let n = 0;
-    for await (const { source, mapped, rejected } of mapRecords(paths, options)) {
+    const { inputs, pipelines } = await prepareRun(paths, options);
+    const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
+    if (workers > 1 && (format === 'ntriples' || format === 'nquads')) {
+      const pool = new WorkerPool(workers, { options: workerOptions(options) });
+      try {
+        const run = (u: Unit): Promise<Converted[]> =>
+          u.batch ? pool.run<Converted>({ ...u.batch, task: { kind: 'rdf', format } }) : Promise.resolve([lineRecord(u.pipeline.map(u.src), u.seq, u.part, format)]);
+        for await (const converted of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) yield* converted;
+      } finally {
+        await pool.close();
+      }
+      return;
+    }
+    for await (const u of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) {
+      const { source, mapped, rejected } = u.pipeline.map(u.src);
       if (!mapped) {
         yield { source, rejected, text: '' };
         continue;
       }
-      const dataset = mapped.dataset;
-      // N-Quads: each record in the named graph of its dataset IRI, so that a store can replace one record
-      const graph = writer.quads && dataset.id ? factory.namedNode(safeIri(dataset.id)) : undefined;
-      const { quads } = recordToRdf(dataset, { blankPrefix: `r${n++}`, graph });
-      yield { source, text: await writer.write(quads) };
+      yield { source, text: await writer.write(quadsOf(mapped.dataset, u.seq, u.part, writer.quads)) };
     }
   }
   return { writer, records: records() };

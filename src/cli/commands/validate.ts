@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { addOutputOptions } from '../outputs.js';
+import { addWorkersOption } from '../workers.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -27,8 +28,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--update-baseline', 'write every finding of this run to the --baseline file')
     .option('--check-urls', 'check that access and download URLs answer (HTTP HEAD; the only network use)')
     .option('--url-timeout <seconds>', 'with --check-urls: seconds to wait for each URL', '10')
-    .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once', '8')
-    .option('--workers <n>', 'worker threads checking JSON Lines (1: none; auto: one per core for large inputs)', 'auto')
+    .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once', '8');
+  addWorkersOption(cmd)
     .action(async (paths: string[], o) => {
       const { validateCommand } = await import('../validate.js');
       setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
