@@ -96,7 +96,8 @@ interface Pos {
   c?: Record<string, Pos> | (Pos | null)[];
 }
 
-function snapshotFile(text: string): string {
+/** Where the snapshot of a YAML text is (or would be). */
+export function snapshotFile(text: string): string {
   const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n${text}`).digest('hex').slice(0, 32);
   return join(SNAPSHOT_DIR, `${hash}.json`);
 }

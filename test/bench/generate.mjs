@@ -4,7 +4,7 @@
  * real exports have), varied by a seeded PRNG, written as gzipped JSON Lines. The same seed and
  * count always give the same bytes.
  *
- *   node test/bench/generate.mjs 100000 .bench/ca-gc-100000.jsonl.gz
+ *   node test/bench/generate.mjs 100000 .bench/ca-gc-100000.jsonl.gz   (plain JSON Lines without .gz)
  *
  * Every code is checked against profiles/ca-gc.yaml before anything is written, so that the
  * records stay "real-shaped" when the profile changes (a planted defect is the only unknown code).
@@ -245,23 +245,24 @@ export function catalogue(seed = 20261101) {
   };
 }
 
-/** Writes `count` records to `file` (gzipped JSON Lines), atomically; waits on the disk as it goes. */
+/** Writes `count` records to `file` (JSON Lines, gzipped when the name ends in .gz), atomically; waits on the disk as it goes. */
 export async function writeCatalogue(file, count, seed) {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.tmp`;
-  const gzip = createGzip({ level: 6 });
   const out = createWriteStream(tmp);
-  gzip.pipe(out);
+  const gzip = file.endsWith('.gz') ? createGzip({ level: 6 }) : undefined;
+  gzip?.pipe(out);
+  const sink = gzip ?? out;
   const gen = catalogue(seed);
   let batch = '';
   for (let i = 0; i < count; i++) {
     batch += `${gen.next()}\n`;
     if (batch.length > 1 << 20 || i === count - 1) {
-      if (!gzip.write(batch)) await once(gzip, 'drain');
+      if (!sink.write(batch)) await once(sink, 'drain');
       batch = '';
     }
   }
-  gzip.end();
+  sink.end();
   await once(out, 'close');
   renameSync(tmp, file);
 }
