@@ -176,40 +176,47 @@ describe('YAML snapshots', () => {
 describe('worker threads', () => {
   const dir = join(tmp.dir, 'catalogue');
   const outputs = ['sarif', 'junit', 'csv', 'markdown', 'github', 'stylish'] as const;
-  /** Lines of a-generated.jsonl that hold no record (0: blank), and those that cannot be read. */
-  const blank: number[] = [];
+  /** The lines of a-generated.jsonl where its records are (one each; two for objects written on one line), and those that cannot be read. */
+  const recordLines: number[] = [];
   const broken: number[] = [];
 
   beforeAll(() => {
     mkdirSync(dir);
     // generated records with bad lines planted in the middle: inside a batch, on either side of a
-    // batch boundary (64 lines), in the second worker's batches, one after another; a line cut
-    // short by the generator (line 7); blank lines, which shift the batches
-    const lines = readFileSync(generate(900, join(tmp.dir, 'a.jsonl')), 'utf8').split('\n').slice(0, -1);
-    const planted: [number, string][] = [
-      [40, '{"id": "cut-short", "title": {"en": "Fish'],
-      [64, '[1, 2, 3]'],
-      [65, 'null'],
-      [128, '{"id": "trailing", } '],
-      [129, ''],
-      [130, '   '],
-      [333, '{"id": "x" "title": 1}'],
-      [334, '42'],
-      [700, '{"id": "unterminated'],
-    ];
-    for (const [at, text] of planted) lines.splice(at - 1, 0, text);
-    writeFileSync(join(dir, 'a-generated.jsonl'), `${lines.join('\n')}\n`);
-    lines.forEach((l, i) => {
-      if (l.trim() === '') blank.push(i + 1);
-      else {
-        try {
-          const v: unknown = JSON.parse(l);
-          if (!v || typeof v !== 'object' || Array.isArray(v)) broken.push(i + 1);
-        } catch {
-          broken.push(i + 1);
-        }
+    // batch boundary (64 texts), in the second worker's batches, one after another; a line cut
+    // short by the generator (line 7); blank lines, which shift the batches; a record written over
+    // many lines (pretty-printed) and two written on one line, as some portals' exports have them
+    const generated = readFileSync(generate(900, join(tmp.dir, 'a.jsonl')), 'utf8').split('\n').slice(0, -1);
+    const readable = (text: string): boolean => {
+      try {
+        const v: unknown = JSON.parse(text);
+        return Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+      } catch {
+        return false;
       }
-    });
+    };
+    const entries = generated.map((text) => ({ text, records: 1, broken: !readable(text) }));
+    const planted: [number, { text: string; records: number; broken: boolean }][] = [
+      [40, { text: '{"id": "cut-short", "title": {"en": "Fish', records: 1, broken: true }],
+      [64, { text: '[1, 2, 3]', records: 1, broken: true }],
+      [65, { text: 'null', records: 1, broken: true }],
+      [128, { text: '{"id": "trailing", } ', records: 1, broken: true }],
+      [129, { text: '', records: 0, broken: false }],
+      [130, { text: '   ', records: 0, broken: false }],
+      [333, { text: '{"id": "x" "title": 1}', records: 1, broken: true }],
+      [334, { text: '42', records: 1, broken: true }],
+      [400, { text: JSON.stringify(JSON.parse(generated[399]), null, 2), records: 1, broken: false }],
+      [500, { text: generated[10] + generated[11], records: 2, broken: false }],
+      [700, { text: '{"id": "unterminated', records: 1, broken: true }],
+    ];
+    for (const [at, entry] of planted) entries.splice(at - 1, 0, entry);
+    writeFileSync(join(dir, 'a-generated.jsonl'), `${entries.map((e) => e.text).join('\n')}\n`);
+    let line = 1;
+    for (const e of entries) {
+      for (let k = 0; k < e.records; k++) recordLines.push(line);
+      if (e.broken) broken.push(line);
+      line += e.text.split('\n').length;
+    }
     // the fixtures' JSON Lines (a broken line), a JSON document, read in the main thread between the
     // JSON Lines files, and gzipped generated records
     copyFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), join(dir, 'b-fixtures.jsonl'));
@@ -239,11 +246,11 @@ describe('worker threads', () => {
       records: { source: { file: string; line?: number }; status: string; findings: { ruleId: string; severity: string; line?: number; column?: number }[] }[];
       summary: { records: number; rejected: number };
     };
-    const generatedLines = 900 + 9;
-    const aRecords = Array.from({ length: generatedLines }, (_, i) => i + 1).filter((l) => !blank.includes(l));
-    expect(blank).toEqual([129, 130]);
-    expect(broken).toEqual([7, 40, 64, 65, 128, 333, 334, 700]);
-    // every record accounted for, in input order: one per line that is not blank, the JSON
+    const aRecords = recordLines;
+    expect(broken.slice(0, 7)).toEqual([7, 40, 64, 65, 128, 333, 334]);
+    expect(aRecords.length).toBe(900 + 9 + 1);
+    expect(aRecords.filter((l, i) => aRecords[i + 1] === l)).toHaveLength(1); // the two objects on one line
+    // every record accounted for, in input order: one per text that is not blank, the JSON
     // document's two packages between the JSON Lines files, read in the main thread
     expect(report.summary.records).toBe(aRecords.length + 8 + 2 + 300);
     expect(report.records.map((r) => `${r.source.file.split('/').pop()}:${r.source.line ?? ''}`)).toEqual([
@@ -262,7 +269,15 @@ describe('worker threads', () => {
     expect(report.summary.rejected).toBe(broken.length + 2);
     for (const r of rejected) expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['input/parse-error', r.source.line]]);
     // the records around them are checked as usual
-    for (const l of [39, 41, 63, 66, 127, 131, 332, 335, 699, 701]) expect(report.records[aRecords.indexOf(l)].status).not.toBe('rejected');
+    for (const l of [39, 41, 63, 66, 127, 131, 332, 335]) expect(report.records[aRecords.indexOf(l)].status).not.toBe('rejected');
+    // the pretty-printed record's findings point into its own lines
+    const at = aRecords.indexOf(400);
+    const pretty = report.records[at];
+    expect(pretty.status).not.toBe('rejected');
+    const prettyLines = pretty.findings.map((f) => f.line).filter((l): l is number => l !== undefined);
+    expect(prettyLines.length).toBeGreaterThan(0);
+    expect(Math.max(...prettyLines)).toBeGreaterThan(pretty.source.line as number);
+    expect(Math.max(...prettyLines)).toBeLessThan(aRecords[at + 1]);
     // the per-profile configuration reached the workers: bilingual findings are warnings
     const bilingual = report.records.slice(0, aRecords.length).flatMap((r) => r.findings.filter((f) => f.ruleId === 'odc/bilingual'));
     expect(bilingual.length).toBeGreaterThan(0);
@@ -287,7 +302,7 @@ describe('worker threads', () => {
     expect(two.stdout).toBe(one.stdout);
     // every record that could be read is a dataset of the output, and only those
     const datasets = one.stdout.split('\n').filter((l) => l.endsWith(' <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .'));
-    expect(datasets.length).toBe(909 - 2 - broken.length + 7 + 2 + 299);
+    expect(datasets.length).toBe(recordLines.length - broken.length + 7 + 2 + 299);
   });
 
   test('--workers takes a whole number above 0, or auto', () => {

@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
@@ -66,27 +66,31 @@ const files = new Map();
 for (const n of [10000, ...SIZES]) files.set(n, await ensureCatalogue(DIR, n));
 
 process.stdout.write(`\nMachine: ${cpus()[0].model} (${cpus().length} cores), ${fmt(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.version}\n\n`);
-process.stdout.write('| run | records | seconds | records/s | peak RSS (MiB) | ÷ baseline records/s |\n|---|---:|---:|---:|---:|---:|\n');
+// the machine's load before each run: other work on the same cores slows a run down, and the ratios with it
+const load = () => fmt(loadavg()[0], 2);
+process.stdout.write('| run | records | seconds | records/s | peak RSS (MiB) | ÷ baseline records/s | load before |\n|---|---:|---:|---:|---:|---:|---:|\n');
 
 const workers = WORKERS ? ['--workers', WORKERS] : [];
 const results = {};
 for (const n of SIZES) {
   const file = files.get(n);
+  const loadBefore = load();
   const b = run([join(ROOT, 'test/bench/baseline.mjs'), file], { stdout: 'pipe' });
   const base = JSON.parse(b.stdout);
   if (base.records !== n) throw new Error(`baseline read ${base.records} records, expected ${n}`);
   const baseRate = n / b.seconds;
-  row([`baseline (read + JSON.parse), ${fmt(n)}`, fmt(n), fmt(b.seconds, 1), fmt(baseRate), fmt(b.rssMiB), '1']);
+  row([`baseline (read + JSON.parse), ${fmt(n)}`, fmt(n), fmt(b.seconds, 1), fmt(baseRate), fmt(b.rssMiB), '1', loadBefore]);
   const runs = [
     ['validate', cli('validate', file, '-p', 'ca-gc', '--now', NOW, '-f', 'json', '--fail-on', 'never', ...workers)],
     ...(n === SIZES[0] && !WORKERS ? [['validate --workers 1', cli('validate', file, '-p', 'ca-gc', '--now', NOW, '-f', 'json', '--fail-on', 'never', '--workers', '1')]] : []),
     ['convert --to ntriples', cli('convert', file, '-p', 'ca-gc', '--to', 'ntriples')],
   ];
   for (const [name, args] of runs) {
+    const loadBefore = load();
     const r = run(args);
     const rate = n / r.seconds;
     results[`${name} ${n}`] = { ...r, rate, ratio: rate / baseRate };
-    row([`${name}, ${fmt(n)}`, fmt(n), fmt(r.seconds, 1), fmt(rate), fmt(r.rssMiB), `1/${fmt(baseRate / rate, 2)}`]);
+    row([`${name}, ${fmt(n)}`, fmt(n), fmt(r.seconds, 1), fmt(rate), fmt(r.rssMiB), `1/${fmt(baseRate / rate, 2)}`, loadBefore]);
   }
 }
 
@@ -95,11 +99,12 @@ const sample = [];
 {
   const pipeline = new Pipeline({ profile: 'ca-gc', now: new Date(NOW) });
   const opened = await openFile(files.get(10000));
-  const { jsonLineRecord } = await import('../../dist/sources/read.js');
-  for await (const { line, text } of opened.lines) {
-    const src = jsonLineRecord('sample', line, text);
-    const m = src && pipeline.map(src);
-    if (m?.mapped) sample.push(m.mapped.dataset);
+  const { jsonLineRecords } = await import('../../dist/sources/read.js');
+  for await (const text of opened.lines) {
+    for (const src of jsonLineRecords('sample', text)) {
+      const m = pipeline.map(src);
+      if (m.mapped) sample.push(m.mapped.dataset);
+    }
   }
 }
 const jsonld = await loadJsonld();

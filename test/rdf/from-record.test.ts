@@ -71,3 +71,27 @@ describe('recordToRdf', () => {
     await expect(documentLoader('https://www.w3.org/ns/dcat.jsonld')).rejects.toThrow(/not available offline/);
   });
 });
+
+describe('lineText', () => {
+  test("writes what N3.js's N-Triples and N-Quads writer writes, byte for byte", () => {
+    const f = N3.DataFactory;
+    const s = f.namedNode('https://example.ca/dataset/1');
+    const p = f.namedNode('http://purl.org/dc/terms/title');
+    const quads = [
+      // every character canonical N-Triples escapes, and some it keeps (accents, an emoji)
+      f.quad(s, p, f.literal('a"b\\c\n\t\r\b\f\u0001\u001f\u007f\uFFFE\uFFFF é 😀', 'fr')),
+      f.quad(s, p, f.literal('Qualité', 'EN-ca')),
+      f.quad(s, p, f.literal('نص', { language: 'ar', direction: 'rtl' })),
+      f.quad(s, p, f.literal('2048', f.namedNode('http://www.w3.org/2001/XMLSchema#nonNegativeInteger'))),
+      f.quad(s, p, f.literal('plain')),
+      f.quad(f.blankNode('r7b0'), f.namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), f.namedNode('http://www.w3.org/ns/dcat#Distribution')),
+      f.quad(s, f.namedNode('http://www.w3.org/ns/dcat#landingPage'), f.namedNode('https://example.ca/a\u00e9b'), f.namedNode('https://example.ca/graph')),
+    ];
+    for (const format of ['N-Triples', 'N-Quads']) {
+      const theirs = new N3.Writer({ format }).quadsToString(quads);
+      expect(lineText(quads, format === 'N-Quads')).toBe(theirs);
+      // twice: the second time from the IRIs already written
+      expect(lineText(quads, format === 'N-Quads')).toBe(theirs);
+    }
+  });
+});
