@@ -36,8 +36,22 @@ function indexProvenance(provenance: readonly Provenance[]): ProvenanceIndex {
   return { byProperty, firstLanguage };
 }
 
+/** What `sourceOf` needs of a property path (`distribution[2].format@fr`). */
+interface PathShape {
+  path: string;
+  lang: string | undefined;
+  /** The list items the path goes through, outermost first (`distribution[2]`). */
+  items: string[];
+  /** Their indices (`2`). */
+  indices: string[];
+  declared: Declared | undefined;
+  /** Whether the crosswalk reads this language of the property itself (paired fields). */
+  langDeclared: boolean;
+}
+
 export class Crosswalk {
   private readonly indexes = new WeakMap<Mapped, ProvenanceIndex>();
+  private readonly shapes = new Map<string, PathShape>();
 
   constructor(
     readonly id: string,
@@ -82,13 +96,15 @@ export class Crosswalk {
     // all languages of a text: the first one recorded
     const firstLanguage = index.firstLanguage.get(property);
     if (firstLanguage !== undefined) return firstLanguage;
-    const [path, lang] = property.split('@');
+    const shape = this.shapeOf(property);
+    const { path, lang } = shape;
     // a language missing from a text given in others: where the crosswalk reads that language
     // (paired fields), else beside the others in a language map (`/title_translated/fr`), else the
     // field that gave the text (`/notes`)
-    if (lang && !this.declared.has(`${path.replace(/\[\d+\]/g, '[*]')}@${lang}`)) {
+    if (lang && !shape.langDeclared) {
+      const texts = `${path}@`;
       for (const p of mapped.provenance) {
-        const other = p.property.startsWith(`${path}@`) ? p.property.slice(path.length + 1) : undefined;
+        const other = p.property.startsWith(texts) ? p.property.slice(texts.length) : undefined;
         if (!other || !p.source.length) continue;
         const src = p.source[0];
         return src.endsWith(`/${other}`) ? `${src.slice(0, -other.length)}${lang}` : src;
@@ -96,39 +112,48 @@ export class Crosswalk {
     }
 
     // nearest enclosing list item that was produced (`distribution[2]` → /resources/2)
-    const itemRe = /\[(\d+)\]/g;
-    let base = '';
-    let m: RegExpExecArray | null;
-    let lastEnd = -1;
-    while ((m = itemRe.exec(path)) !== null) {
-      const item = index.byProperty.get(path.slice(0, m.index + m[0].length));
-      if (item?.source.length) {
-        base = item.source[0];
-        lastEnd = m.index + m[0].length;
-      }
+    let base: string | undefined;
+    for (const item of shape.items) {
+      const p = index.byProperty.get(item);
+      if (p?.source.length) base = p.source[0];
     }
-    const pattern = path.replace(/\[\d+\]/g, '[*]');
-    const declared = this.declared.get(lang ? `${pattern}@${lang}` : pattern) ?? this.declared.get(pattern);
-    const first = declared?.sources[0];
-    if (!first) return lastEnd >= 0 ? base : undefined;
+    const first = shape.declared?.sources[0];
+    if (!first) return base;
     let p = first.path;
-    if (lang && first.languageMap && !this.declared.has(`${pattern}@${lang}`)) p += `/${lang}`;
-    if (first.relative) {
-      if (lastEnd < 0) return undefined;
-      return base + p.replace(/\/\*/g, '');
-    }
+    if (lang && first.languageMap && !shape.langDeclared) p += `/${lang}`;
+    if (first.relative) return base === undefined ? undefined : base + p.replace(/\/\*/g, '');
     // an absolute pattern below a list (`/resources/*/format`): fill the item indices in; without
     // an index (`distribution`, none at all) the list itself
-    const indices = [...path.matchAll(/\[(\d+)\]/g)].map((x) => x[1]);
     const parts = p.split('/');
     let k = 0;
     const out: string[] = [];
     for (const part of parts) {
       if (part !== '*') out.push(part);
-      else if (k < indices.length) out.push(indices[k++]);
+      else if (k < shape.indices.length) out.push(shape.indices[k++]);
       else break;
     }
     return out.join('/');
+  }
+
+  /** A property path taken apart once: the same paths come back in every record. */
+  private shapeOf(property: string): PathShape {
+    let shape = this.shapes.get(property);
+    if (shape) return shape;
+    const [path, lang] = property.split('@');
+    const pattern = path.replace(/\[\d+\]/g, '[*]');
+    const items: string[] = [];
+    const indices: string[] = [];
+    for (const m of path.matchAll(/\[(\d+)\]/g)) {
+      items.push(path.slice(0, (m.index as number) + m[0].length));
+      indices.push(m[1]);
+    }
+    const langDeclared = lang !== undefined && this.declared.has(`${pattern}@${lang}`);
+    const declared = (lang ? this.declared.get(`${pattern}@${lang}`) : undefined) ?? this.declared.get(pattern);
+    shape = { path, lang, items, indices, declared, langDeclared };
+    // property paths are few (list indices vary a little); bounded all the same
+    if (this.shapes.size >= 10000) this.shapes.clear();
+    this.shapes.set(property, shape);
+    return shape;
   }
 }
 
