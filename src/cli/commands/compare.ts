@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { COMPARE_FORMATS } from '../../compare/render/index.js';
-import { compareCommand } from '../compare.js';
+import { COMPARE_FORMATS } from '../../compare/render/formats.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -18,5 +17,9 @@ export function register(program: Command, setExit: SetExit): void {
     .option('-c, --config <file>', 'rule configuration (default: the nearest passerelle.config.yaml)')
     .option('--no-config', 'ignore passerelle.config.yaml files')
     .addOption(new Option('--lang <lang>', 'language of headings and labels').choices(['en', 'fr']).default(langFromEnv()))
-    .action(async (inputs: string[], o) => setExit(await compareCommand(inputs, o)));
+    .action(async (inputs: string[], o) => {
+      // loaded when used, as every command's code: the others start without it
+      const { compareCommand } = await import('../compare.js');
+      setExit(await compareCommand(inputs, o));
+    });
 }

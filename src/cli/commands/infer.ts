@@ -1,6 +1,5 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { inferCommand } from '../infer.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -13,5 +12,9 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--sample <n>', 'read at most this many records', '1000')
     .option('--force', 'replace draft files that exist')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
-    .action(async (paths: string[], o) => setExit(await inferCommand(paths, o)));
+    .action(async (paths: string[], o) => {
+      // loaded when used, as every command's code: the others start without it
+      const { inferCommand } = await import('../infer.js');
+      setExit(await inferCommand(paths, o));
+    });
 }

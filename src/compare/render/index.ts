@@ -4,9 +4,9 @@ import type { Comparison } from '../compare.js';
 import { comparisonCsv } from './csv.js';
 import { comparisonHtml } from './html.js';
 import { comparisonMarkdown } from './markdown.js';
+import type { CompareFormat } from './formats.js';
 
-export const COMPARE_FORMATS = ['markdown', 'csv', 'json', 'html'] as const;
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+export { COMPARE_FORMATS, type CompareFormat } from './formats.js';
 
 const RENDER: Record<CompareFormat, (c: Comparison, lang: Lang) => string> = {
   markdown: comparisonMarkdown,
