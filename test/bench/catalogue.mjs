@@ -6,7 +6,7 @@
  * the same way and only JSON.parses each line. Then convert's RDF against jsonld.toRDF on the same
  * records, and the wall time of validating one record.
  *
- *   npm run bench                          # everything (about 15 minutes on 2 cores)
+ *   npm run bench                          # everything (about 25 minutes on 2 cores, more the first time)
  *   npm run bench -- --sizes 100000        # fewer sizes
  *   npm run bench -- --workers 1           # passes --workers to validate
  *
