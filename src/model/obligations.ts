@@ -14,10 +14,22 @@ export interface Missing {
   def: PropertyDef;
 }
 
+/** Per class and obligation, the properties worth looking at: those of the obligation and the nested objects (built once). */
+const relevant = new Map<string, PropertyDef[]>();
+function relevantOf(cls: ClassName, obligation: Obligation): PropertyDef[] {
+  const key = `${cls} ${obligation}`;
+  let defs = relevant.get(key);
+  if (!defs) {
+    defs = CLASSES[cls].properties.filter((def) => (def.obligation === obligation && !def.extension) || (def.kind === 'object' && def.class !== undefined));
+    relevant.set(key, defs);
+  }
+  return defs;
+}
+
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
   const out: Missing[] = [];
   const visit = (node: Record<string, unknown>, cls: ClassName, path: string): void => {
-    for (const def of CLASSES[cls].properties) {
+    for (const def of relevantOf(cls, obligation)) {
       const value = node[def.name];
       const missing = def.obligation === obligation && !def.extension && isEmpty(value);
       const nested = def.kind === 'object' && def.class !== undefined && value !== null && typeof value === 'object';

@@ -106,7 +106,8 @@ l'Ontario, information ailleurs.`,
         }
       }
       const present = given.filter(([, t]) => t !== undefined) as [string, string | string[]][];
-      if (present.length >= 2 && present.every(([, t]) => same(t, present[0][1]))) {
+      // the first language against each other one (against itself it is always the same)
+      if (present.length >= 2 && present.slice(1).every(([, t]) => same(t, present[0][1]))) {
         ctx.report({ messageId: 'untranslated', property: `${property}@${present[1][0]}`, data: { property, label: labelOf(property) }, value: present[1][1] });
       }
     }

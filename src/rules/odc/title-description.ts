@@ -10,6 +10,16 @@ function codePoints(s: string): number {
   return n;
 }
 
+/**
+ * False when two texts cannot be the same once normalised: both start with an ASCII letter or digit
+ * (which also starts the normalised text) and these differ. Titles and descriptions nearly always do.
+ */
+function mayBeSame(a: string, b: string): boolean {
+  const x = a.trimStart().charAt(0).toLowerCase();
+  const y = b.trimStart().charAt(0).toLowerCase();
+  return x === y || !/^[a-z0-9]$/.test(x) || !/^[a-z0-9]$/.test(y);
+}
+
 export default codeRule({
   meta: {
     id: 'odc/title-description',
@@ -64,7 +74,7 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
       if (!text?.trim()) continue;
       const property = `description@${lang}`;
       const t = title[lang];
-      if (t && norm(t) === norm(text)) {
+      if (t && mayBeSame(t, text) && norm(t) === norm(text)) {
         ctx.report({ messageId: 'sameAsTitle', property, data: { language: lang }, value: text });
         continue;
       }
