@@ -18,22 +18,24 @@ export interface Mapped {
   findings: Emitted[];
 }
 
-/** A record's provenance by property, built once per record for the findings' source paths. */
-interface ProvenanceIndex {
-  byProperty: Map<string, Provenance>;
-  /** `title` → the source of the first language recorded (`title@en`). */
-  firstLanguage: Map<string, string>;
+/**
+ * The entry of a property in a record's provenance: the last one counts. A scan, not an index: a
+ * record has a few dozen entries and only its findings are looked up (hashing every entry cost more).
+ */
+function provenanceOf(provenance: readonly Provenance[], property: string): Provenance | undefined {
+  for (let i = provenance.length - 1; i >= 0; i--) if (provenance[i].property === property) return provenance[i];
+  return undefined;
 }
 
-function indexProvenance(provenance: readonly Provenance[]): ProvenanceIndex {
-  const byProperty = new Map<string, Provenance>();
-  const firstLanguage = new Map<string, string>();
+/** `title` → the source of the first language recorded with a source (`title@en`). */
+function firstLanguageOf(provenance: readonly Provenance[], property: string): string | undefined {
+  if (!property) return undefined;
+  const n = property.length;
   for (const p of provenance) {
-    byProperty.set(p.property, p); // the last entry of a property counts
-    const at = p.property.lastIndexOf('@');
-    if (at > 0 && p.source.length && !firstLanguage.has(p.property.slice(0, at))) firstLanguage.set(p.property.slice(0, at), p.source[0]);
+    const q = p.property;
+    if (q.length > n && q.charCodeAt(n) === 0x40 && p.source.length && q.startsWith(property) && q.indexOf('@', n + 1) < 0) return p.source[0];
   }
-  return { byProperty, firstLanguage };
+  return undefined;
 }
 
 /** What `sourceOf` needs of a property path (`distribution[2].format@fr`). */
@@ -50,7 +52,6 @@ interface PathShape {
 }
 
 export class Crosswalk {
-  private readonly indexes = new WeakMap<Mapped, ProvenanceIndex>();
   private readonly shapes = new Map<string, PathShape>();
 
   constructor(
@@ -86,15 +87,10 @@ export class Crosswalk {
    * `property`: `title`, `title@fr`, `distribution[2].license`, `publisher.name@en`.
    */
   sourceOf(mapped: Mapped, property: string): string | undefined {
-    let index = this.indexes.get(mapped);
-    if (!index) {
-      index = indexProvenance(mapped.provenance);
-      this.indexes.set(mapped, index);
-    }
-    const exact = index.byProperty.get(property);
+    const exact = provenanceOf(mapped.provenance, property);
     if (exact?.source.length) return exact.source[0];
     // all languages of a text: the first one recorded
-    const firstLanguage = index.firstLanguage.get(property);
+    const firstLanguage = firstLanguageOf(mapped.provenance, property);
     if (firstLanguage !== undefined) return firstLanguage;
     const shape = this.shapeOf(property);
     const { path, lang } = shape;
@@ -114,7 +110,7 @@ export class Crosswalk {
     // nearest enclosing list item that was produced (`distribution[2]` → /resources/2)
     let base: string | undefined;
     for (const item of shape.items) {
-      const p = index.byProperty.get(item);
+      const p = provenanceOf(mapped.provenance, item);
       if (p?.source.length) base = p.source[0];
     }
     const first = shape.declared?.sources[0];
