@@ -15,15 +15,11 @@ export interface Missing {
 }
 
 /** Per class and obligation, the properties worth looking at: those of the obligation and the nested objects (built once). */
-const relevant = new Map<string, PropertyDef[]>();
+const relevant: Record<Obligation, Partial<Record<ClassName, PropertyDef[]>>> = { mandatory: {}, recommended: {}, optional: {} };
 function relevantOf(cls: ClassName, obligation: Obligation): PropertyDef[] {
-  const key = `${cls} ${obligation}`;
-  let defs = relevant.get(key);
-  if (!defs) {
-    defs = CLASSES[cls].properties.filter((def) => (def.obligation === obligation && !def.extension) || (def.kind === 'object' && def.class !== undefined));
-    relevant.set(key, defs);
-  }
-  return defs;
+  return (relevant[obligation][cls] ??= CLASSES[cls].properties.filter(
+    (def) => (def.obligation === obligation && !def.extension) || (def.kind === 'object' && def.class !== undefined),
+  ));
 }
 
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
