@@ -21,9 +21,24 @@ function daysIn(year: number, month: number): number {
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
+/**
+ * Dates recently parsed: the profile check and the crosswalk read the same field of a record one
+ * after the other. Bounded; the results are frozen (shared between callers).
+ */
+const recentDates = new Map<string, Readonly<ParsedDate> | undefined>();
+const RECENT_DATES = 256;
+
 /** Dates as portals write them: ISO 8601 and CKAN's `2017-05-18 00:00:00`. Calendar-checked. */
-export function parseDate(value: unknown): ParsedDate | undefined {
+export function parseDate(value: unknown): Readonly<ParsedDate> | undefined {
   if (typeof value !== 'string') return undefined;
+  if (recentDates.has(value)) return recentDates.get(value);
+  const parsed = parseDateText(value);
+  if (recentDates.size >= RECENT_DATES) recentDates.clear();
+  recentDates.set(value, parsed && Object.freeze(parsed));
+  return parsed;
+}
+
+function parseDateText(value: string): ParsedDate | undefined {
   const m = DATE_RE.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h, mi, s, frac, tz] = m;
