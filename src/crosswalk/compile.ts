@@ -21,6 +21,18 @@ import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/**
+ * A text percent-encoded for a URI. A lone surrogate cannot be (encodeURIComponent throws on it, and
+ * only on it): it stands for U+FFFD, as a UTF-8 writer would write it. The common case is one call.
+ */
+function percentEncoded(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  }
+}
+
 /** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
 const PROFILE_CODES = 'profile';
 
@@ -644,8 +656,7 @@ export class Compiler {
         const [hit] = part.absolute ? getAll(ctx.root, part.segs) : getAll(ctx.node, part.segs, ctx.base);
         if (!hit || isEmpty(hit.value) || typeof hit.value === 'object') return [];
         const text = String(hit.value).trim();
-        // a lone surrogate cannot be percent-encoded: it stands for U+FFFD, as a UTF-8 writer would write it
-        s += part.raw ? text : encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+        s += part.raw ? text : percentEncoded(text);
         sources.push(hit.pointer);
       }
       return [{ value: s, sources }];
