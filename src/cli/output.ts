@@ -21,8 +21,39 @@ async function writeTo(stream: Writable, chunk: string): Promise<void> {
   if (chunk && !stream.write(chunk)) await once(stream, 'drain');
 }
 
+/** Pieces are written together once they reach this many characters: a system call per 64 KiB, not one per record. */
+const FLUSH_AT = 64 * 1024;
+
+/** Pieces gathered and written together (`flushAt` 0: each one at once). */
+function gathered(stream: Writable, flushAt: number): { write(chunk: string): Promise<void>; flush(): Promise<void>; take(): string } {
+  let pending = '';
+  const take = (): string => {
+    const c = pending;
+    pending = '';
+    return c;
+  };
+  return {
+    write: async (chunk) => {
+      pending += chunk;
+      if (pending.length >= flushAt) await writeTo(stream, take());
+    },
+    flush: () => writeTo(stream, take()),
+    take,
+  };
+}
+
 export function stdoutSink(): Sink {
-  return { write: (c) => writeTo(process.stdout, c), close: async () => undefined, abort: () => undefined };
+  // on a terminal, each piece shows as soon as it is written
+  const out = gathered(process.stdout, process.stdout.isTTY ? 0 : FLUSH_AT);
+  return {
+    write: (c) => out.write(c),
+    close: () => out.flush(),
+    // what was reported before the failure is still shown, as it would have been unbuffered
+    abort: () => {
+      const rest = out.take();
+      if (rest) process.stdout.write(rest);
+    },
+  };
 }
 
 const pending = new Set<string>();
@@ -43,17 +74,20 @@ export function fileSink(file: string): Sink {
   const stream: WriteStream = createWriteStream(tmp);
   let failed: Error | undefined;
   stream.on('error', (e) => (failed = cannotWrite(file, e)));
+  const out = gathered(stream, FLUSH_AT);
+  const written = async (write: () => Promise<void>): Promise<void> => {
+    if (failed) throw failed;
+    try {
+      await write();
+    } catch (e) {
+      // `once` rejects with the stream's own error: say it with the file's name
+      throw failed ?? cannotWrite(file, e as NodeJS.ErrnoException);
+    }
+  };
   return {
-    write: async (c) => {
-      if (failed) throw failed;
-      try {
-        await writeTo(stream, c);
-      } catch (e) {
-        // `once` rejects with the stream's own error: say it with the file's name
-        throw failed ?? cannotWrite(file, e as NodeJS.ErrnoException);
-      }
-    },
+    write: (c) => written(() => out.write(c)),
     close: async () => {
+      await written(() => out.flush());
       stream.end();
       try {
         await once(stream, 'close');
