@@ -11,14 +11,22 @@ export const MAX_DEPTH = 128;
 
 /** Whether a value is nested deeper than `max` levels (iterative: a hostile record cannot overflow the stack). */
 export function deeperThan(value: unknown, max: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
+  if (value === null || typeof value !== 'object') return false;
+  // objects only (the other values cannot be deeper), with their depths beside them: nothing allocated per value
+  const stack: object[] = [value];
+  const depths: number[] = [0];
   const seen = new Set<object>();
   while (stack.length) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    const v = stack.pop() as object;
+    const depth = depths.pop() as number;
+    if (seen.has(v)) continue;
     if (depth >= max) return true;
     seen.add(v);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child === null || typeof child !== 'object') continue;
+      stack.push(child);
+      depths.push(depth + 1);
+    }
   }
   return false;
 }

@@ -25,16 +25,17 @@ function daysIn(year: number, month: number): number {
  * Dates recently parsed: the profile check and the crosswalk read the same field of a record one
  * after the other. Bounded; the results are frozen (shared between callers).
  */
-const recentDates = new Map<string, Readonly<ParsedDate> | undefined>();
+const recentDates = new Map<string, Readonly<ParsedDate> | null>();
 const RECENT_DATES = 256;
 
 /** Dates as portals write them: ISO 8601 and CKAN's `2017-05-18 00:00:00`. Calendar-checked. */
 export function parseDate(value: unknown): Readonly<ParsedDate> | undefined {
   if (typeof value !== 'string') return undefined;
-  if (recentDates.has(value)) return recentDates.get(value);
+  const recent = recentDates.get(value); // null: not a date
+  if (recent !== undefined) return recent ?? undefined;
   const parsed = parseDateText(value);
   if (recentDates.size >= RECENT_DATES) recentDates.clear();
-  recentDates.set(value, parsed && Object.freeze(parsed));
+  recentDates.set(value, parsed ? Object.freeze(parsed) : null);
   return parsed;
 }
 
