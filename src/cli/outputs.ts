@@ -135,9 +135,15 @@ export class Outputs {
     return this.write((f) => f.start());
   }
 
-  record(r: RecordResult): Promise<void> {
-    const shown = this.quiet ? errorsOnly(r) : r;
-    return this.write((f) => f.record(shown));
+  /** One record; `json`, when given, is `result` as JSON text (made by a worker), written as is by the formats that can. */
+  record(checked: { result: RecordResult; json?: string }): Promise<void> {
+    if (this.quiet) {
+      const shown = errorsOnly(checked.result);
+      return this.write((f) => f.record(shown));
+    }
+    // `result` is read only by formats that need it: a worker's result is parsed from its text then
+    const json = checked.json;
+    return this.write((f) => (json !== undefined && f.recordJson ? f.recordJson(json) : f.record(checked.result)));
   }
 
   /** Writes the summary and moves every file into place. */

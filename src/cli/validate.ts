@@ -100,10 +100,10 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     await outputs.start();
     for (let r = first; !r.done; r = await records.next()) {
       // --update-baseline: every finding goes to the new baseline, and the report is as it will read it
-      const result = recorder ? recorder.record(r.value.result) : r.value.result;
-      addToSummary(summary, result);
+      const checked = recorder ? { result: recorder.record(r.value.result) } : r.value;
+      addToSummary(summary, checked.tally ?? checked.result);
       progress.tick();
-      await outputs.record(result);
+      await outputs.record(checked);
     }
     await outputs.end(closeSummary(summary));
     if (recorder && o.baseline) {

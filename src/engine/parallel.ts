@@ -30,8 +30,21 @@ export interface Batch {
   seq: number;
 }
 
-/** A batch's results, as JSON text (cheaper for the main thread to take in than a structured clone). */
-export type BatchDone = { id: number; results: string; error?: undefined } | { id: number; error: string; results?: undefined };
+/**
+ * A batch's results, in the form its task sends them (`CheckedBatch` for checks, `Converted[]` for
+ * RDF): made so that the main thread, which reads and writes for every worker, does little with them.
+ */
+export type BatchDone = { id: number; results: unknown; error?: undefined } | { id: number; error: string; results?: undefined };
+
+/**
+ * Checked records as a worker sends them: each result as its JSON text (what the JSON report writes,
+ * as is) and, as one JSON text, what each adds to the summary (parsing that is far cheaper than
+ * parsing the results). The main thread parses a result only when something reads it.
+ */
+export interface CheckedBatch {
+  texts: string[];
+  tallies: string;
+}
 
 /** Records per batch, and a cap on a batch's text (a catalogue with very large records). */
 export const BATCH_RECORDS = 64;
@@ -73,7 +86,7 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 19
 
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: unknown[]) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: { busy: number } }>();
   private nextId = 0;
   private failed: Error | undefined;
 
@@ -97,13 +110,13 @@ export class WorkerPool {
   }
 
   /** Runs one batch on the least busy worker; the results come in the batch's order. */
-  run<R>(batch: Omit<Batch, 'id'>): Promise<R[]> {
+  run<R>(batch: Omit<Batch, 'id'>): Promise<R> {
     if (this.failed) return Promise.reject(this.failed);
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     slot.busy++;
-    return new Promise<R[]>((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (r: unknown[]) => void, reject, slot });
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (r: unknown) => void, reject, slot });
       slot.worker.postMessage({ ...batch, id } satisfies Batch);
     });
   }
@@ -114,7 +127,7 @@ export class WorkerPool {
     this.waiting.delete(m.id);
     w.slot.busy--;
     if (m.error !== undefined) w.reject(new Error(m.error));
-    else w.resolve(JSON.parse(m.results) as unknown[]);
+    else w.resolve(m.results);
   }
 
   private fail(e: Error): void {

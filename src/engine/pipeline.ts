@@ -19,6 +19,7 @@ import {
   type RecordResult,
   type SourceRef,
   type Summary,
+  type Tally,
 } from '../report/model.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
 import { RULES } from '../rules/index.js';
@@ -28,7 +29,7 @@ import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, jsonLineRecords, openFile } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
-import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, workersAvailable, type Batch, type WorkerInit } from './parallel.js';
+import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
 import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
@@ -77,6 +78,10 @@ export type Mapping = { source: SourceRef; mapped: Mapped; rejected?: undefined 
 
 export interface Processed {
   result: RecordResult;
+  /** `result` as JSON text, when made where the record was checked (a worker): the JSON report writes it as is. */
+  json?: string;
+  /** What `result` adds to the summary, when a worker sent it (see `Tally`). */
+  tally?: Tally;
   /** The common record, when the source record could be read. */
   mapped?: Mapped;
   /** Which rules ran on the record and which found nothing to judge (indicators built on rule verdicts: `compare`). */
@@ -340,10 +345,11 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
     // workers send results only (the common records stay in the workers)
     const pool = new WorkerPool(workers, { options: workerOptions(options) });
     try {
-      const run = (u: Unit): Promise<RecordResult[]> =>
-        u.batch ? pool.run<RecordResult>({ ...u.batch, task: { kind: 'check' } }) : Promise.resolve([u.pipeline.process(u.src).result]);
-      for await (const results of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
-        for (const result of results) yield { result: known(result) };
+      const run = (u: Unit): Promise<Processed[]> =>
+        u.batch ? pool.run<CheckedBatch>({ ...u.batch, task: { kind: 'check' } }).then(checkedInWorker) : Promise.resolve([u.pipeline.process(u.src)]);
+      for await (const checked of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
+        // a baseline changes results: their text and tally no longer hold
+        for (const p of checked) yield options.baseline ? { result: known(p.result) } : p;
       }
     } finally {
       await pool.close();
@@ -361,6 +367,24 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   // URL checks wait on servers: several records at once; SHACL checks one after the other
   const width = options.urlChecker ? URL_WINDOW : 1;
   for await (const p of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) yield { ...p, result: known(p.result) };
+}
+
+/** A record checked by a worker: its result is parsed from its text only when something reads it (a report other than JSON, a baseline). */
+class CheckedInWorker implements Processed {
+  private parsed: RecordResult | undefined;
+  constructor(
+    readonly json: string,
+    readonly tally: Tally,
+  ) {}
+
+  get result(): RecordResult {
+    return (this.parsed ??= JSON.parse(this.json) as RecordResult);
+  }
+}
+
+function checkedInWorker(batch: CheckedBatch): Processed[] {
+  const tallies = JSON.parse(batch.tallies) as Tally[];
+  return batch.texts.map((text, i) => new CheckedInWorker(text, tallies[i]));
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */

@@ -6,8 +6,10 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
+import { tallyOf, type Tally } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
-import type { Batch, BatchDone, WorkerInit } from './parallel.js';
+import type { Batch, BatchDone, CheckedBatch, WorkerInit } from './parallel.js';
+import type { Converted } from '../rdf/convert.js';
 
 const init = workerData as WorkerInit;
 const pipelines = new Map<string, Pipeline>();
@@ -18,25 +20,40 @@ function pipelineFor(profile: string): Pipeline {
   return p;
 }
 
-async function run(batch: Batch): Promise<unknown[]> {
+function check(batch: Batch): CheckedBatch {
   const pipeline = pipelineFor(batch.profile);
-  const results: unknown[] = [];
-  const task = batch.task;
-  // `convert`'s RDF code is loaded only by the workers that write RDF
-  const rdf = task.kind === 'rdf' ? await import('../rdf/convert.js') : undefined;
-  batch.lines.forEach((text, i) => {
-    const records = jsonLineRecords(batch.file, text);
-    for (let part = 0; part < records.length; part++) {
-      if (task.kind === 'check') results.push(pipeline.process(records[part]).result);
-      else results.push(rdf?.lineRecord(pipeline.map(records[part]), batch.seq + i, part, task.format));
+  const texts: string[] = [];
+  const tallies: Tally[] = [];
+  for (const line of batch.lines) {
+    for (const record of jsonLineRecords(batch.file, line)) {
+      const result = pipeline.process(record).result;
+      texts.push(JSON.stringify(result));
+      tallies.push(tallyOf(result));
     }
+  }
+  return { texts, tallies: JSON.stringify(tallies) };
+}
+
+async function convert(batch: Batch, format: 'ntriples' | 'nquads'): Promise<Converted[]> {
+  const pipeline = pipelineFor(batch.profile);
+  // `convert`'s RDF code is loaded only by the workers that write RDF
+  const rdf = await import('../rdf/convert.js');
+  const out: Converted[] = [];
+  batch.lines.forEach((line, i) => {
+    const records = jsonLineRecords(batch.file, line);
+    for (let part = 0; part < records.length; part++) out.push(rdf.lineRecord(pipeline.map(records[part]), batch.seq + i, part, format));
   });
-  return results;
+  return out;
+}
+
+async function run(batch: Batch): Promise<CheckedBatch | Converted[]> {
+  return batch.task.kind === 'check' ? check(batch) : convert(batch, batch.task.format);
 }
 
 parentPort?.on('message', (batch: Batch) => {
   run(batch).then(
-    (results) => parentPort?.postMessage({ id: batch.id, results: JSON.stringify(results) } satisfies BatchDone),
+    // results travel as a structured clone: strings, mostly (record texts, N-Triples)
+    (results) => parentPort?.postMessage({ id: batch.id, results } satisfies BatchDone),
     (e: Error) => parentPort?.postMessage({ id: batch.id, error: e.stack ?? String(e) } satisfies BatchDone),
   );
 });

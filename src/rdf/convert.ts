@@ -56,7 +56,7 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
       const pool = new WorkerPool(workers, { options: workerOptions(options) });
       try {
         const run = (u: Unit): Promise<Converted[]> =>
-          u.batch ? pool.run<Converted>({ ...u.batch, task: { kind: 'rdf', format } }) : Promise.resolve([lineRecord(u.pipeline.map(u.src), u.seq, u.part, format)]);
+          u.batch ? pool.run<Converted[]>({ ...u.batch, task: { kind: 'rdf', format } }) : Promise.resolve([lineRecord(u.pipeline.map(u.src), u.seq, u.part, format)]);
         for await (const converted of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) yield* converted;
       } finally {
         await pool.close();

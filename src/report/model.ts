@@ -136,8 +136,19 @@ export function emptySummary(): Summary {
 
 const scorers = new WeakMap<Summary, CatalogueScorer>();
 
+/**
+ * What a record adds to a summary: its status, its findings' severities, its scores. A record
+ * result is one; workers send a record's tally beside its JSON text, so that the main thread counts
+ * records without parsing them.
+ */
+export type Tally = Pick<RecordResult, 'status' | 'scores' | 'baselined'> & { findings: readonly Pick<Finding, 'severity'>[] };
+
+export function tallyOf(r: RecordResult): Tally {
+  return { status: r.status, findings: r.findings.map((f) => ({ severity: f.severity })), scores: r.scores, baselined: r.baselined };
+}
+
 /** Adds one record to a running summary; every record read is counted exactly once. */
-export function addToSummary(summary: Summary, r: RecordResult): void {
+export function addToSummary(summary: Summary, r: Tally): void {
   summary.records++;
   summary[r.status]++;
   for (const f of r.findings) summary.findings[f.severity]++;

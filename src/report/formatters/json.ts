@@ -7,13 +7,15 @@ import type { FormatterFactory } from './types.js';
 
 export const json: FormatterFactory = (o) => {
   let first = true;
+  const recordJson = (text: string): string => {
+    const s = (first ? '\n' : ',\n') + text;
+    first = false;
+    return s;
+  };
   return {
     start: () => `{"schemaVersion":1,"tool":${JSON.stringify(o.tool)},"records":[`,
-    record: (r) => {
-      const s = (first ? '\n' : ',\n') + JSON.stringify(r);
-      first = false;
-      return s;
-    },
+    record: (r) => recordJson(JSON.stringify(r)),
+    recordJson,
     end: (summary) => `${first ? '' : '\n'}],"summary":${JSON.stringify(summary)}}\n`,
   };
 };

@@ -23,6 +23,8 @@ export type Chunk = string | Iterable<string>;
 export interface Formatter {
   start(): Chunk;
   record(r: RecordResult): Chunk;
+  /** The same record given as its JSON text (`JSON.stringify(r)`), for formats that write it as is. */
+  recordJson?(json: string): Chunk;
   end(summary: Summary): Chunk;
   /** Frees what the formatter holds (temporary files) when a run stops before its end. */
   dispose?(): void;
