@@ -7,6 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
 import { tallyOf, type Tally } from '../report/model.js';
+import { recordJsonText } from '../report/formatters/json.js';
 import { Pipeline } from './pipeline.js';
 import type { Batch, BatchDone, CheckedBatch, WorkerInit } from './parallel.js';
 import type { Converted } from '../rdf/convert.js';
@@ -27,7 +28,7 @@ function check(batch: Batch): CheckedBatch {
   for (const line of batch.lines) {
     for (const record of jsonLineRecords(batch.file, line)) {
       const result = pipeline.process(record).result;
-      texts.push(JSON.stringify(result));
+      texts.push(recordJsonText(result));
       tallies.push(tallyOf(result));
     }
   }

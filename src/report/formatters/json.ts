@@ -3,7 +3,13 @@
  * {"schemaVersion":1,"tool":{name,version},"records":[…],"summary":{…}}
  * Records are written one per line as they are checked; the summary closes the object.
  */
+import type { RecordResult } from '../model.js';
 import type { FormatterFactory } from './types.js';
+
+/** A record's line in the JSON report: made here, or in the worker that checked the record. */
+export function recordJsonText(r: RecordResult): string {
+  return JSON.stringify(r);
+}
 
 export const json: FormatterFactory = (o) => {
   let first = true;
@@ -14,7 +20,7 @@ export const json: FormatterFactory = (o) => {
   };
   return {
     start: () => `{"schemaVersion":1,"tool":${JSON.stringify(o.tool)},"records":[`,
-    record: (r) => recordJson(JSON.stringify(r)),
+    record: (r) => recordJson(recordJsonText(r)),
     recordJson,
     end: (summary) => `${first ? '' : '\n'}],"summary":${JSON.stringify(summary)}}\n`,
   };
