@@ -114,6 +114,8 @@ export class Pipeline {
   private readonly lang: Lang;
   /** The rule settings for this profile's records (config, with its per-profile overrides). */
   private readonly settings: RuleSettings | undefined;
+  /** The ids of the profile check's and the crosswalk's rules that are on: each record counts them as run. */
+  private readonly stageChecks: readonly string[];
 
   constructor(private readonly options: ValidateOptions) {
     this.profile = loadProfile(options.profile);
@@ -122,6 +124,10 @@ export class Pipeline {
     this.now = options.now ?? new Date();
     this.lang = options.lang ?? 'en';
     this.settings = settingsFor(options.settings, this.profile.id);
+    // rules whose findings the profile check and the crosswalk emit are checks too, unless turned off
+    // (SHACL components are not: they restate the DCAT-AP rules in RDF, and only run with --shacl)
+    const on = (id: string): boolean => this.settings?.severity?.[id] !== 'off' && this.profile.rules[id] !== 'off';
+    this.stageChecks = RULES.filter((r) => r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && on(r.meta.id)).map((r) => r.meta.id);
   }
 
   /**
@@ -185,16 +191,8 @@ export class Pipeline {
         checks: ruleChecks,
       }),
     );
-    // rules whose findings the profile check and the crosswalk emit are checks too, unless turned off
-    // (SHACL components are not: they restate the DCAT-AP rules in RDF, and only run with --shacl)
-    for (const r of RULES) {
-      if (r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && this.isOn(r.meta.id)) ruleChecks.ran.add(r.meta.id);
-    }
+    for (const id of this.stageChecks) ruleChecks.ran.add(id);
     return { src, mapped, emitted, ruleChecks };
-  }
-
-  private isOn(ruleId: string): boolean {
-    return this.settings?.severity?.[ruleId] !== 'off' && this.profile.rules[ruleId] !== 'off';
   }
 
   private finish({ src, mapped, emitted, ruleChecks }: Prepared, urls?: Map<string, UrlStatus>): Processed {
