@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bandOf, INDICATORS, MQA_MAX, mqaScore } from './mqa.js';
+import { bandOf, INDICATORS, MQA_MAX, mqaScore, recordMqaScore, round2 } from './mqa.js';
 import { loadCrosswalk } from '../crosswalk/crosswalk.js';
 import { loadProfile } from '../profiles/load.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
@@ -71,5 +71,18 @@ describe('MQA-equivalent score', () => {
     expect([s.points, s.band]).toEqual([0, 'bad']);
     // with title and description, DCAT-AP compliance (30) and nothing else
     expect(mqaScore({ title: { en: 'A' }, description: { en: 'B' } }, defaultVocabularies()).points).toBe(30);
+  });
+
+  test("a record's score is mqaScore with each indicator rounded, keys in the same order (JSON alike)", () => {
+    const d = cpi();
+    const sdmx = d.distribution?.[1].accessURL?.[0] as string;
+    const noFormat = { ...d, distribution: d.distribution?.map((x, i) => (i === 0 ? { ...x, format: undefined } : x)) };
+    for (const dataset of [d, noFormat, {}, { title: { en: 'A' }, description: { en: 'B' } }]) {
+      for (const reachable of [undefined, () => true, (url: string) => url !== sdmx]) {
+        const { indicators, ...rest } = mqaScore(dataset, defaultVocabularies(), reachable);
+        const rounded = Object.fromEntries(Object.entries(indicators).map(([k, v]) => [k, round2(v)]));
+        expect(JSON.stringify(recordMqaScore(dataset, defaultVocabularies(), reachable))).toBe(JSON.stringify({ ...rest, indicators: rounded }));
+      }
+    }
   });
 });

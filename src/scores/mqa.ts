@@ -96,40 +96,87 @@ export interface MqaDetail extends MqaScore {
   indicators: Record<string, number>;
 }
 
-export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaDetail {
+/** The indicators scored on the best distribution, and each indicator's bit among them (0 for the others). */
+const BEST = INDICATORS.filter((i) => i.on === 'best');
+const BEST_BIT = INDICATORS.map((i) => (i.on === 'best' ? 1 << BEST.indexOf(i) : 0));
+
+/** Points of each indicator, in the table's order; undefined where it is not assessed. */
+function indicatorPoints(dataset: Dataset, vocabularies: VocabularyRegistry, reachable: Reachability | undefined): (number | undefined)[] {
   const distributions = dataset.distribution ?? [];
   const ctx: Ctx = { dataset, distributions, vocabularies, reachable };
-  const asNode = (d: Distribution): Distribution & Dataset => d as Distribution & Dataset;
-  const points: Record<string, number> = {};
-  const notAssessed: string[] = [];
-
-  // the best distribution for interoperability: the one with the most points
-  const interop = INDICATORS.filter((i) => i.on === 'best');
-  const interopPoints = distributions.map((d) => interop.reduce((sum, i) => sum + (i.test(asNode(d), ctx) ? i.weight : 0), 0));
-  const bestDistribution = distributions[interopPoints.indexOf(Math.max(...interopPoints))];
-
-  for (const i of INDICATORS) {
-    if (i.network && !reachable) {
-      notAssessed.push(i.id);
-      continue;
+  // the best distribution for interoperability: the one with the most points (the first of equals);
+  // which of those indicators it meets is kept as bits, not tested again
+  let bestPoints = -Infinity;
+  let best = 0;
+  for (const d of distributions) {
+    let sum = 0;
+    let met = 0;
+    for (let b = 0; b < BEST.length; b++) {
+      if (!BEST[b].test(d as Distribution & Dataset, ctx)) continue;
+      sum += BEST[b].weight;
+      met |= 1 << b;
     }
-    if (i.on === 'dataset') points[i.id] = i.test(dataset as Distribution & Dataset, ctx) ? i.weight : 0;
-    else if (i.on === 'best') points[i.id] = bestDistribution && i.test(asNode(bestDistribution), ctx) ? i.weight : 0;
-    else points[i.id] = distributions.length ? (i.weight * distributions.filter((d) => i.test(asNode(d), ctx)).length) / distributions.length : 0;
+    if (sum > bestPoints) {
+      bestPoints = sum;
+      best = met;
+    }
   }
+  const points = new Array<number | undefined>(INDICATORS.length);
+  for (let k = 0; k < INDICATORS.length; k++) {
+    const i = INDICATORS[k];
+    if (i.network && !reachable) continue;
+    if (i.on === 'dataset') points[k] = i.test(dataset as Distribution & Dataset, ctx) ? i.weight : 0;
+    else if (i.on === 'best') points[k] = best & BEST_BIT[k] ? i.weight : 0;
+    else if (distributions.length === 0) points[k] = 0;
+    else {
+      let n = 0;
+      for (const d of distributions) if (i.test(d as Distribution & Dataset, ctx)) n++;
+      points[k] = (i.weight * n) / distributions.length;
+    }
+  }
+  return points;
+}
 
-  const dimensions = Object.fromEntries(MQA_DIMENSIONS.map((d) => [d, { points: 0, max: 0 }])) as MqaScore['dimensions'];
+/** Totals of the indicators' points, by dimension and in all; and those not assessed. */
+function totals(points: readonly (number | undefined)[]): Omit<MqaScore, 'indicators'> {
+  const dimensions = {} as MqaScore['dimensions'];
+  for (const d of MQA_DIMENSIONS) dimensions[d] = { points: 0, max: 0 };
+  let notAssessed: string[] | undefined;
   let total = 0;
   let max = 0;
-  for (const i of INDICATORS) {
-    if (notAssessed.includes(i.id)) continue;
-    dimensions[i.dimension].points += points[i.id];
-    dimensions[i.dimension].max += i.weight;
-    total += points[i.id];
+  for (let k = 0; k < INDICATORS.length; k++) {
+    const i = INDICATORS[k];
+    const p = points[k];
+    if (p === undefined) {
+      (notAssessed ??= []).push(i.id);
+      continue;
+    }
+    const dim = dimensions[i.dimension];
+    dim.points += p;
+    dim.max += i.weight;
+    total += p;
     max += i.weight;
   }
   for (const d of MQA_DIMENSIONS) dimensions[d].points = round2(dimensions[d].points);
-  const score: MqaDetail = { points: round2(total), max, band: bandOf(round2(total)), dimensions, indicators: points };
-  if (notAssessed.length) score.notAssessed = notAssessed;
+  const score: Omit<MqaScore, 'indicators'> = { points: round2(total), max, band: bandOf(round2(total)), dimensions };
+  if (notAssessed) score.notAssessed = notAssessed;
+  return score;
+}
+
+export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaDetail {
+  const points = indicatorPoints(dataset, vocabularies, reachable);
+  const indicators: Record<string, number> = {};
+  for (let k = 0; k < INDICATORS.length; k++) if (points[k] !== undefined) indicators[INDICATORS[k].id] = points[k] as number;
+  const { notAssessed, ...score } = totals(points);
+  return notAssessed ? { ...score, indicators, notAssessed } : { ...score, indicators };
+}
+
+/** A record's MQA score as reports show it: the same as `mqaScore`, each indicator's points rounded to 2 decimals. */
+export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaScore {
+  const points = indicatorPoints(dataset, vocabularies, reachable);
+  const indicators: Record<string, number> = {};
+  for (let k = 0; k < INDICATORS.length; k++) if (points[k] !== undefined) indicators[INDICATORS[k].id] = round2(points[k] as number);
+  const score = totals(points) as MqaScore;
+  score.indicators = indicators;
   return score;
 }

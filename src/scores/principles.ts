@@ -12,21 +12,39 @@ export const PRINCIPLES: readonly PrincipleId[] = ['P1', 'P2', 'P3', 'P4', 'P5',
 
 export const share = (passed: number, applicable: number): number => (applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0);
 
+/** Each rule's principle, as its place in PRINCIPLES (-1: none); looked up once per rule. */
+const principleIndices = new Map<string, number>();
+function principleIndex(ruleId: string): number {
+  let k = principleIndices.get(ruleId);
+  if (k === undefined) {
+    const rule = ruleById(ruleId);
+    k = rule ? PRINCIPLES.indexOf(rule.meta.principle as PrincipleId) : -1;
+    // only known rules are kept: the map holds at most one entry per rule
+    if (rule) principleIndices.set(ruleId, k);
+  }
+  return k;
+}
+
 /** `checks.ran`: the record and code rules that ran, and the stage rules that were active, on this record. */
 export function principleScores(findings: readonly Finding[], checks: RuleChecks): PrincipleScores {
-  const failed = new Set(findings.map((f) => f.ruleId));
-  const out: PrincipleScores = {};
+  const failed = new Set<string>();
+  for (const f of findings) failed.add(f.ruleId);
+  // counts by the principle's place in PRINCIPLES: the scores come out in that order
+  const passed = [0, 0, 0, 0, 0, 0];
+  const applicable = [0, 0, 0, 0, 0, 0];
   for (const id of checks.ran) {
-    const principle = ruleById(id)?.meta.principle;
-    if (!principle) continue;
+    const k = principleIndex(id);
+    if (k < 0) continue;
     const fails = failed.has(id);
     if (!fails && checks.notApplicable.has(id)) continue;
-    const p = (out[principle] ??= { passed: 0, applicable: 0, share: 0 });
-    p.applicable++;
-    if (!fails) p.passed++;
+    applicable[k]++;
+    if (!fails) passed[k]++;
   }
-  for (const p of Object.values(out)) p.share = share(p.passed, p.applicable);
-  return sortByPrinciple(out);
+  const out: PrincipleScores = {};
+  for (let k = 0; k < PRINCIPLES.length; k++) {
+    if (applicable[k]) out[PRINCIPLES[k]] = { passed: passed[k], applicable: applicable[k], share: share(passed[k], applicable[k]) };
+  }
+  return out;
 }
 
 export function sortByPrinciple(s: PrincipleScores): PrincipleScores {

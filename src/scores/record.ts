@@ -3,7 +3,7 @@ import type { Dataset } from '../model/types.js';
 import type { Finding, RecordScores } from '../report/model.js';
 import type { RuleChecks, RuleSettings } from '../rules/run.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
-import { mqaScore, round2, type Reachability } from './mqa.js';
+import { recordMqaScore, type Reachability } from './mqa.js';
 import { principleScores } from './principles.js';
 import { stars } from './stars.js';
 
@@ -17,19 +17,14 @@ export interface ScoreContext {
 
 /** Scores are facts about the metadata: a baseline or a severity does not change them, only `off` leaves a check out. */
 export function scoreRecord(dataset: Dataset, findings: readonly Finding[], checks: RuleChecks, ctx: ScoreContext): RecordScores {
-  const { indicators, ...mqa } = mqaScore(dataset, ctx.vocabularies, ctx.reachable);
+  const mqa = recordMqaScore(dataset, ctx.vocabularies, ctx.reachable);
   const accept = ctx.settings?.options?.['odc/open-licence']?.acceptCanadianOpenLicences !== false;
   const s = stars(dataset, ctx.vocabularies, accept);
   return {
-    mqa: { ...mqa, indicators: rounded(indicators) },
+    mqa,
     stars: s.dataset,
     distributionStars: s.distributions,
     principles: principleScores(findings, checks),
   };
 }
 
-function rounded(points: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k in points) out[k] = round2(points[k]);
-  return out;
-}

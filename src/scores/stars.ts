@@ -21,6 +21,12 @@ export function distributionStars(d: Distribution, vocabularies: VocabularyRegis
 
 /** Stars of each distribution, and of the dataset: its best distribution's. */
 export function stars(dataset: Dataset, vocabularies: VocabularyRegistry, acceptCanadianOpenLicences = true): { dataset: number; distributions: number[] } {
-  const distributions = (dataset.distribution ?? []).map((d) => distributionStars(d, vocabularies, acceptCanadianOpenLicences));
-  return { dataset: Math.max(0, ...distributions), distributions };
+  const distributions: number[] = [];
+  let best = 0;
+  for (const d of dataset.distribution ?? []) {
+    const n = distributionStars(d, vocabularies, acceptCanadianOpenLicences);
+    distributions.push(n);
+    if (n > best) best = n;
+  }
+  return { dataset: best, distributions };
 }
