@@ -9,9 +9,43 @@ import type { SourceRecord } from './types.js';
 /** Levels of nesting a record may have. ISO 19139 trees, the deepest real records, use about 30. */
 export const MAX_DEPTH = 128;
 
-/** Whether a value is nested deeper than `max` levels (iterative: a hostile record cannot overflow the stack). */
+/** Objects a first walk visits at most before it leaves the question to the walk that keeps track of them. */
+const QUICK_WALK_BUDGET = 100_000;
+
+/**
+ * Whether a value is nested deeper than `max` levels. Records are trees well within the limit: a
+ * walk without bookkeeping shows it (recursion stops at `max` levels, so the stack stays small).
+ * A record it finds too deep, or too big to walk quickly, is walked again by `deeperThanSafe`,
+ * which visits an object once whatever refers to it: readers other than JSON may share objects.
+ */
 export function deeperThan(value: unknown, max: number): boolean {
   if (value === null || typeof value !== 'object') return false;
+  const budget = { left: QUICK_WALK_BUDGET };
+  return !within(value, max, 0, budget) && deeperThanSafe(value, max);
+}
+
+/**
+ * Whether every object from `v` down is less than `max` levels deep (false also when the budget
+ * runs out). for…in visits at least what Object.values would: a false answer is checked again.
+ */
+function within(v: object, max: number, depth: number, budget: { left: number }): boolean {
+  if (depth >= max || --budget.left < 0) return false;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const child: unknown = v[i];
+      if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget)) return false;
+    }
+    return true;
+  }
+  for (const k in v) {
+    const child: unknown = (v as Record<string, unknown>)[k];
+    if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget)) return false;
+  }
+  return true;
+}
+
+/** Whether a value is nested deeper than `max` levels, each object visited once (iterative: a hostile record cannot overflow the stack). */
+function deeperThanSafe(value: object, max: number): boolean {
   // objects only (the other values cannot be deeper), with their depths beside them: nothing allocated per value
   const stack: object[] = [value];
   const depths: number[] = [0];
