@@ -101,20 +101,26 @@ function withCodeSets(schema: unknown): unknown {
   return out;
 }
 
-/** A profile's validators, compiled from the same schema: the detailed one only once a record fails. */
+/**
+ * A profile's validators, compiled from the same schema. The quick one costs as much to compile
+ * as the records it then saves in a few thousand: it is compiled once a run has checked
+ * QUICK_AFTER records, so that short runs (one record at start-up) do without it.
+ */
 interface Validators {
   schema: Record<string, unknown>;
-  quick: ValidateFunction;
-  detailed?: ValidateFunction;
+  detailed: ValidateFunction;
+  quick?: ValidateFunction;
+  checked: number;
 }
 
+const QUICK_AFTER = 1000;
 const validators = new WeakMap<Profile, Validators>();
 
 function validatorsFor(profile: Profile): Validators {
   let v = validators.get(profile);
   if (!v) {
     const schema = withCodeSets(profileSchema(profile)) as Record<string, unknown>;
-    v = { schema, quick: quickAjv().compile(schema) };
+    v = { schema, detailed: detailedAjv().compile(schema), checked: 0 };
     validators.set(profile, v);
   }
   return v;
@@ -123,7 +129,7 @@ function validatorsFor(profile: Profile): Validators {
 /** Both validators of a profile, for tests: they must agree on every record. */
 export function profileValidators(profile: Profile): { quick: ValidateFunction; detailed: ValidateFunction } {
   const v = validatorsFor(profile);
-  return { quick: v.quick, detailed: (v.detailed ??= detailedAjv().compile(v.schema)) };
+  return { quick: (v.quick ??= quickAjv().compile(v.schema)), detailed: v.detailed };
 }
 
 /** The profile field an instance path points at (`/resources/2/format` → resources.format). */
@@ -148,9 +154,10 @@ function fieldName(pointer: string): string {
 
 export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[] {
   const v = validatorsFor(profile);
+  if (!v.quick && ++v.checked > QUICK_AFTER) v.quick = quickAjv().compile(v.schema);
   // both validators check the same schema, so they agree on validity: the details are only for failures
-  if (v.quick(record)) return [];
-  const validate = profileValidators(profile).detailed;
+  if (v.quick?.(record)) return [];
+  const validate = v.detailed;
   if (validate(record)) return [];
   const out: Emitted[] = [];
   const seen = new Set<string>();
