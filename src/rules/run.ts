@@ -4,10 +4,10 @@ import type { Profile } from '../profiles/types.js';
 import type { Severity } from '../report/model.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
-import { getAll, parsePath, pointerToDotted, type Segment } from '../util/paths.js';
+import { getAll, isSelector, parsePath, pointerToDotted, WILDCARD, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
-import type { CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
+import type { CodeRule, CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
 
 /**
  * Rule configuration (passerelle.config.yaml): severity overrides (or `off`) and options, per rule
@@ -65,34 +65,85 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
   }
 }
 
-/** Rules' target paths, parsed once. */
-const givenPaths = new Map<string, Segment[]>();
-function givenPath(given: string): Segment[] {
-  let segs = givenPaths.get(given);
-  if (!segs) givenPaths.set(given, (segs = parsePath(given)));
-  return segs;
+/**
+ * A data rule read once: where its nodes are. Most rules look at the dataset itself (`given: ''`)
+ * or at each item of one of its lists (`distribution[*]`); those are read directly, other paths
+ * through `getAll`.
+ */
+interface CompiledDataRule {
+  rule: DataRule;
+  /** The finding's property when no node is found (`given` without its final `[*]`). */
+  base: string;
+  /** `given: 'name[*]'`: the list's name, read directly when it is an array. */
+  list?: string;
+  /** Any other path: its segments. */
+  segments?: Segment[];
 }
 
-function runDataRule(rule: DataRule, dataset: Dataset, ctx: RuleContext): void {
-  const base = rule.given.replace(/\[\*\]$/, '');
-  const field = (node: unknown, name: string): unknown =>
-    node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
-  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, givenPath(rule.given));
+const compiledDataRules = new WeakMap<DataRule, CompiledDataRule>();
+function compileDataRule(rule: DataRule): CompiledDataRule {
+  let c = compiledDataRules.get(rule);
+  if (!c) {
+    const base = rule.given.replace(/\[\*\]$/, '');
+    c = { rule, base };
+    if (rule.given !== '') {
+      const segments = parsePath(rule.given);
+      // `name[*]` over an array: item k's dotted path is `name[k]`, as pointerToDotted would write it
+      if (segments.length === 2 && segments[1] === WILDCARD && !isSelector(segments[0])) c.list = segments[0];
+      c.segments = segments;
+    }
+    compiledDataRules.set(rule, c);
+  }
+  return c;
+}
+
+function field(node: unknown, name: string): unknown {
+  return node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
+}
+
+/** A node failing the rule's check: one finding (`every`), on the node's field. */
+function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext): void {
+  const value = field(node, rule.field);
+  ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+}
+
+function runDataRule(c: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
+  const { rule } = c;
+  const items = c.list !== undefined ? (dataset as Record<string, unknown>)[c.list] : undefined;
+  if (rule.given === '' || Array.isArray(items)) {
+    // Fast path: the dataset, or the items of one list. Nodes are counted and checked in one pass;
+    // `every` reports in node order, as the general path does.
+    let nodes = 0;
+    let failing = 0;
+    const n = rule.given === '' ? 1 : (items as unknown[]).length;
+    const every = rule.match !== 'some';
+    for (let k = 0; k < n; k++) {
+      const node = rule.given === '' ? dataset : (items as unknown[])[k];
+      if (node === undefined) continue; // getAll reaches no node there
+      if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
+      nodes++;
+      if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
+      failing++;
+      if (every) reportNode(rule, rule.given === '' ? '' : `${c.list}[${k}]`, node, ctx);
+    }
+    finishDataRule(c, nodes, failing, ctx);
+    return;
+  }
+  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, c.segments as Segment[]);
   if (rule.onlyIf) nodes = nodes.filter((n) => !isEmpty(field(n.value, rule.onlyIf as string)));
-  if (nodes.length === 0) {
+  if (nodes.length === 0) return finishDataRule(c, 0, 0, ctx);
+  const failing = nodes.filter((n) => !passes(rule.then, field(n.value, rule.field), ctx.vocabularies));
+  if (rule.match !== 'some') for (const node of failing) reportNode(rule, node.pointer ? pointerToDotted(node.pointer) : '', node.value, ctx);
+  finishDataRule(c, nodes.length, failing.length, ctx);
+}
+
+/** No node at all (`ifNone`, or not applicable); `some` with every node failing: one finding on the list. */
+function finishDataRule({ rule, base }: CompiledDataRule, nodes: number, failing: number, ctx: RuleContext): void {
+  if (nodes === 0) {
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
     else ctx.notApplicable();
-    return;
-  }
-  const failing = nodes.filter((n) => !passes(rule.then, field(n.value, rule.field), ctx.vocabularies));
-  if (rule.match === 'some') {
-    if (failing.length === nodes.length) ctx.report({ messageId: rule.messageId, property: base || rule.field });
-    return;
-  }
-  for (const node of failing) {
-    const value = field(node.value, rule.field);
-    const at = node.pointer ? pointerToDotted(node.pointer) : '';
-    ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+  } else if (rule.match === 'some' && failing === nodes) {
+    ctx.report({ messageId: rule.messageId, property: base || rule.field });
   }
 }
 
@@ -115,26 +166,76 @@ function optionsOf(rule: Rule, settings: RuleSettings | undefined): Record<strin
   return options;
 }
 
+/** One rule as a run applies it: its options merged, its data compiled (once per rule list and configuration). */
+interface Planned {
+  rule: CodeRule | CompiledDataRule;
+  id: string;
+  releasedOnly: boolean;
+  options: Readonly<Record<string, unknown>>;
+}
+
+const NO_SETTINGS = {};
+const plans = new WeakMap<readonly Rule[], WeakMap<RuleSettings, Planned[]>>();
+function planOf(rules: readonly Rule[], settings: RuleSettings | undefined): Planned[] {
+  let bySettings = plans.get(rules);
+  if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
+  let plan = bySettings.get(settings ?? NO_SETTINGS);
+  if (!plan) {
+    plan = [];
+    for (const rule of rules) {
+      if (rule.kind === 'stage') continue;
+      const { id, releasedOnly } = rule.meta;
+      plan.push({ rule: rule.kind === 'data' ? compileDataRule(rule) : rule, id, releasedOnly: !!releasedOnly, options: optionsOf(rule, settings) });
+    }
+    bySettings.set(settings ?? NO_SETTINGS, plan);
+  }
+  return plan;
+}
+
+/**
+ * The context every rule of one record is given, one object for the whole record: `options` and
+ * the rule's id change from rule to rule (rules run one after another and keep no hold of it).
+ */
+class Context implements RuleContext {
+  options: Record<string, unknown> = {};
+  id = '';
+  constructor(
+    readonly dataset: Dataset,
+    readonly profile: Profile,
+    readonly now: Date,
+    readonly vocabularies: VocabularyRegistry,
+    private readonly out: Emitted[],
+    private readonly checks: RuleChecks | undefined,
+  ) {}
+
+  report(f: Omit<Emitted, 'ruleId'>): void {
+    // rules hand over a new object: it becomes the emitted finding (the same fields, in the same
+    // order, as a copy with the rule's id last); a frozen one is copied
+    if (Object.isExtensible(f)) {
+      (f as Emitted).ruleId = this.id;
+      this.out.push(f as Emitted);
+    } else this.out.push({ ...f, ruleId: this.id });
+  }
+
+  notApplicable(): void {
+    this.checks?.notApplicable.add(this.id);
+  }
+}
+
 export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
   const out: Emitted[] = [];
   const unreleased = notPublic(dataset, opts.vocabularies);
-  for (const rule of opts.rules ?? RULES) {
-    if (rule.kind === 'stage') continue;
-    const id = rule.meta.id;
-    if (opts.settings?.severity?.[id] === 'off' || opts.profile.rules[id] === 'off') continue;
-    if (unreleased && rule.meta.releasedOnly) continue;
+  const severity = opts.settings?.severity;
+  const ctx = new Context(dataset, opts.profile, opts.now, opts.vocabularies, out, opts.checks);
+  for (const p of planOf(opts.rules ?? RULES, opts.settings)) {
+    const id = p.id;
+    if (severity?.[id] === 'off' || opts.profile.rules[id] === 'off') continue;
+    if (unreleased && p.releasedOnly) continue;
     opts.checks?.ran.add(id);
-    const ctx: RuleContext = {
-      dataset,
-      profile: opts.profile,
-      now: opts.now,
-      vocabularies: opts.vocabularies,
-      options: optionsOf(rule, opts.settings),
-      report: (f) => out.push({ ...f, ruleId: id }),
-      notApplicable: () => opts.checks?.notApplicable.add(id),
-    };
-    if (rule.kind === 'data') runDataRule(rule, dataset, ctx);
-    else rule.check(ctx);
+    ctx.id = id;
+    ctx.options = p.options;
+    if ('check' in p.rule) p.rule.check(ctx);
+    else runDataRule(p.rule, dataset, ctx);
   }
   return out;
 }

@@ -1,14 +1,26 @@
 import { codeRule } from '../define.js';
 import { propertyOf } from '../../model/properties.js';
 import { baseLanguage, isMachineTranslated, type LangText, type LangTexts } from '../../util/lang.js';
+import { firstLetter, sameNormalised } from '../text.js';
 
 type Texts = LangText | LangTexts | undefined;
 
+/** Base language of a tag, or null for a machine translation; tags are few, so each is read once (bounded). */
+const tagLanguages = new Map<string, string | null>();
+function languageOf(tag: string): string | null {
+  let lang = tagLanguages.get(tag);
+  if (lang === undefined) {
+    if (tagLanguages.size >= 256) tagLanguages.clear();
+    tagLanguages.set(tag, (lang = isMachineTranslated(tag) ? null : baseLanguage(tag)));
+  }
+  return lang;
+}
+
 /** The text in one language, machine translations (`fr-t-en`) not counting. */
-function inLanguage(value: Texts, lang: string): string | string[] | undefined {
-  if (!value) return undefined;
-  for (const [tag, v] of Object.entries(value)) {
-    if (isMachineTranslated(tag) || baseLanguage(tag) !== lang) continue;
+function inLanguage(value: NonNullable<Texts>, tags: string[], lang: string): string | string[] | undefined {
+  for (const tag of tags) {
+    if (languageOf(tag) !== lang) continue;
+    const v = value[tag];
     if (Array.isArray(v) ? v.length > 0 : v?.trim()) return v;
   }
   return undefined;
@@ -19,23 +31,45 @@ function labelOf(property: string): { en: string; fr: string } {
   return propertyOf('Dataset', property)?.label ?? { en: property, fr: property };
 }
 
-/** The lower-case first character of a text when it is an ASCII letter or digit (it then starts the normalised text too). */
-function asciiStart(x: string): string | undefined {
-  const c = x.trimStart().charAt(0);
-  return /^[A-Za-z0-9]$/.test(c) ? c.toLowerCase() : undefined;
+const SPACES = /\s+/g;
+const norm = (x: string | string[]): string =>
+  (Array.isArray(x) ? [...x].map((s) => s.trim().toLowerCase()).sort().join('\u0000') : x.trim().toLowerCase()).replace(SPACES, ' ');
+
+/**
+ * Lists of texts that cannot be the same once normalised (sorted and joined with NUL): they differ
+ * in length or in their first letters. False when it cannot tell (then they are normalised).
+ */
+function differentLists(a: unknown[], b: unknown[]): boolean {
+  let sum = 0;
+  let squares = 0;
+  for (const s of a) {
+    // a text holding a NUL could make lists of different lengths join alike
+    const f = typeof s === 'string' && !s.includes('\u0000') ? firstLetter(s) : undefined;
+    if (f === undefined) return false;
+    sum += f;
+    squares += f * f;
+  }
+  for (const s of b) {
+    const f = typeof s === 'string' && !s.includes('\u0000') ? firstLetter(s) : undefined;
+    if (f === undefined) return false;
+    sum -= f;
+    squares -= f * f;
+  }
+  return a.length !== b.length || sum !== 0 || squares !== 0;
 }
 
 function same(a: string | string[], b: string | string[]): boolean {
-  // English and French texts nearly always differ from their first letter: no need to normalise them whole
-  if (typeof a === 'string' && typeof b === 'string') {
-    const x = asciiStart(a);
-    const y = asciiStart(b);
-    if (x !== undefined && y !== undefined && x !== y) return false;
-  }
-  const norm = (x: string | string[]): string =>
-    (Array.isArray(x) ? [...x].map((s) => s.trim().toLowerCase()).sort().join('\u0000') : x.trim().toLowerCase()).replace(/\s+/g, ' ');
+  // English and French texts nearly always differ within a few characters: no need to normalise them whole
+  if (typeof a === 'string' && typeof b === 'string') return sameNormalised(a, b, false) ?? norm(a) === norm(b);
+  if (Array.isArray(a) && Array.isArray(b) && differentLists(a, b)) return false;
   return norm(a) === norm(b);
 }
+
+/** Languages' names, for the messages. */
+const NAMES: Record<string, { en: string; fr: string }> = {
+  en: { en: 'English', fr: 'anglais' },
+  fr: { en: 'French', fr: 'français' },
+};
 
 export default codeRule({
   meta: {
@@ -87,28 +121,32 @@ l'Ontario, information ailleurs.`,
   check(ctx) {
     const languages = (ctx.options.languages as string[] | undefined) ?? ['en', 'fr'];
     const properties = (ctx.options.properties as string[] | undefined) ?? ['title', 'description', 'keyword'];
-    const names: Record<string, { en: string; fr: string }> = {
-      en: { en: 'English', fr: 'anglais' },
-      fr: { en: 'French', fr: 'français' },
-    };
-    if (!properties.some((p) => (ctx.dataset as Record<string, unknown>)[p])) return ctx.notApplicable();
+    const dataset = ctx.dataset as Record<string, unknown>;
+    if (!properties.some((p) => dataset[p])) return ctx.notApplicable();
     for (const property of properties) {
-      const value = (ctx.dataset as Record<string, unknown>)[property] as Texts;
+      const value = dataset[property] as Texts;
       if (!value) continue; // absence is dcat-ap/mandatory's or odc/keywords' finding, not this one's
-      const given = languages.map((l) => [l, inLanguage(value, l)] as const);
-      for (const [lang, text] of given) {
+      const tags = Object.keys(value);
+      // each missing language is a finding; the first language given is compared with each other one
+      let first: string | string[] | undefined;
+      let second: [string, string | string[]] | undefined;
+      let untranslated = true;
+      for (const lang of languages) {
+        const text = inLanguage(value, tags, lang);
         if (text === undefined) {
           ctx.report({
             messageId: 'missing',
             property: `${property}@${lang}`,
-            data: { property, label: labelOf(property), language: names[lang]?.en ?? lang, languageFr: names[lang]?.fr ?? lang },
+            data: { property, label: labelOf(property), language: NAMES[lang]?.en ?? lang, languageFr: NAMES[lang]?.fr ?? lang },
           });
+        } else if (first === undefined) first = text;
+        else {
+          second ??= [lang, text];
+          untranslated &&= same(text, first);
         }
       }
-      const present = given.filter(([, t]) => t !== undefined) as [string, string | string[]][];
-      // the first language against each other one (against itself it is always the same)
-      if (present.length >= 2 && present.slice(1).every(([, t]) => same(t, present[0][1]))) {
-        ctx.report({ messageId: 'untranslated', property: `${property}@${present[1][0]}`, data: { property, label: labelOf(property) }, value: present[1][1] });
+      if (second && untranslated) {
+        ctx.report({ messageId: 'untranslated', property: `${property}@${second[0]}`, data: { property, label: labelOf(property) }, value: second[1] });
       }
     }
   },

@@ -1,8 +1,60 @@
 import { codeRule } from '../define.js';
 import { parseDate } from '../../util/coerce.js';
+import type { RuleContext } from '../types.js';
 
 /** The first day a date (YYYY, YYYY-MM, YYYY-MM-DD) covers, for comparisons. */
 const start = (date: string): string => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+
+/** The day a run's date falls on (YYYY-MM-DD), kept for the run's records. */
+let todayOf: { time: number; day: string } | undefined;
+function today(now: Date): string {
+  const time = now.getTime();
+  if (todayOf?.time !== time) todayOf = { time, day: now.toISOString().slice(0, 10) };
+  return todayOf.day;
+}
+
+/** `a` sorts before `b` on their common length (dates of different precision compared on what both say). */
+function before(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let k = 0; k < n; k++) {
+    const x = a.charCodeAt(k);
+    const y = b.charCodeAt(k);
+    if (x !== y) return x < y;
+  }
+  return false;
+}
+
+const NAMES = ['issued', 'modified'] as const;
+const propertyAt = (index: number, name: string): string => (index < 0 ? name : `distribution[${index}].${name}`);
+
+/** The dates of the dataset (`index` -1) or of one distribution; whether it has any. */
+function checkNode(ctx: RuleContext, node: { issued?: string; modified?: string }, index: number, now: string): boolean {
+  let seen = false;
+  let issued: string | undefined;
+  let modified: string | undefined;
+  for (const name of NAMES) {
+    const value = node[name];
+    if (value === undefined || value === null) continue;
+    seen = true;
+    const parsed = parseDate(value);
+    if (!parsed) {
+      const property = propertyAt(index, name);
+      ctx.report({ messageId: 'invalid', property, data: { property, value }, value });
+      continue;
+    }
+    if (name === 'issued') issued = parsed.date;
+    else modified = parsed.date;
+    if (start(parsed.date) > now) {
+      const property = propertyAt(index, name);
+      ctx.report({ messageId: 'future', property, data: { property, date: parsed.date, now }, value });
+    }
+  }
+  if (issued && modified && before(modified, issued)) {
+    const property = propertyAt(index, 'modified');
+    ctx.report({ messageId: 'beforeIssued', property, data: { property, modified, issued }, value: node.modified });
+  }
+  return seen;
+}
 
 export default codeRule({
   meta: {
@@ -42,34 +94,11 @@ la précision que les deux donnent (\`2024\` n'est pas antérieure à \`2024-05-
     },
   },
   check(ctx) {
-    const now = ctx.now.toISOString().slice(0, 10);
-    const nodes: [string, { issued?: string; modified?: string }][] = [['', ctx.dataset]];
-    (ctx.dataset.distribution ?? []).forEach((d, i) => nodes.push([`distribution[${i}].`, d]));
-    let seen = false;
-    for (const [at, node] of nodes) {
-      const dates: Record<string, string | undefined> = {};
-      for (const name of ['issued', 'modified'] as const) {
-        const value = node[name];
-        if (value === undefined || value === null) continue;
-        seen = true;
-        const property = at + name;
-        const parsed = parseDate(value);
-        if (!parsed) {
-          ctx.report({ messageId: 'invalid', property, data: { property, value }, value });
-          continue;
-        }
-        dates[name] = parsed.date;
-        if (start(parsed.date) > now) ctx.report({ messageId: 'future', property, data: { property, date: parsed.date, now }, value });
-      }
-      const { issued, modified } = dates;
-      if (issued && modified) {
-        const n = Math.min(issued.length, modified.length);
-        if (modified.slice(0, n) < issued.slice(0, n)) {
-          const property = `${at}modified`;
-          ctx.report({ messageId: 'beforeIssued', property, data: { property, modified, issued }, value: node.modified });
-        }
-      }
-    }
+    const now = today(ctx.now);
+    let seen = checkNode(ctx, ctx.dataset, -1, now);
+    (ctx.dataset.distribution ?? []).forEach((d, i) => {
+      if (checkNode(ctx, d, i, now)) seen = true;
+    });
     if (!seen) ctx.notApplicable();
   },
 });

@@ -1,4 +1,5 @@
 import { codeRule } from '../define.js';
+import { sameNormalised } from '../text.js';
 
 /** Length in characters as people count them (a surrogate pair is one). */
 function codePoints(s: string): number {
@@ -10,14 +11,12 @@ function codePoints(s: string): number {
   return n;
 }
 
-/**
- * False when two texts cannot be the same once normalised: both start with an ASCII letter or digit
- * (which also starts the normalised text) and these differ. Titles and descriptions nearly always do.
- */
-function mayBeSame(a: string, b: string): boolean {
-  const x = a.trimStart().charAt(0).toLowerCase();
-  const y = b.trimStart().charAt(0).toLowerCase();
-  return x === y || !/^[a-z0-9]$/.test(x) || !/^[a-z0-9]$/.test(y);
+const SEPARATORS = /[\s\p{P}]+/gu;
+const norm = (s: string): string => s.trim().toLowerCase().replace(SEPARATORS, ' ').trim();
+
+/** The same text once case, spacing and punctuation are set aside (read only up to the first difference when it can be). */
+function sameWords(a: string, b: string): boolean {
+  return (typeof a === 'string' ? sameNormalised(a, b, true) : undefined) ?? norm(a) === norm(b);
 }
 
 export default codeRule({
@@ -68,13 +67,14 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
   check(ctx) {
     const { title = {}, description = {} } = ctx.dataset;
     const min = Number(ctx.options.minDescriptionLength ?? 100);
-    if (!Object.values(description).some((t) => t?.trim())) return ctx.notApplicable(); // dcat-ap/mandatory's finding
-    const norm = (s: string): string => s.trim().toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
-    for (const [lang, text] of Object.entries(description)) {
+    const langs = Object.keys(description);
+    if (!langs.some((l) => description[l]?.trim())) return ctx.notApplicable(); // dcat-ap/mandatory's finding
+    for (const lang of langs) {
+      const text = description[lang];
       if (!text?.trim()) continue;
       const property = `description@${lang}`;
       const t = title[lang];
-      if (t && mayBeSame(t, text) && norm(t) === norm(text)) {
+      if (t && sameWords(t, text)) {
         ctx.report({ messageId: 'sameAsTitle', property, data: { language: lang }, value: text });
         continue;
       }
