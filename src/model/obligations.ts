@@ -24,20 +24,35 @@ function relevantOf(cls: ClassName, obligation: Obligation): PropertyDef[] {
 
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
   const out: Missing[] = [];
-  const visit = (node: Record<string, unknown>, cls: ClassName, path: string): void => {
-    for (const def of relevantOf(cls, obligation)) {
-      const value = node[def.name];
-      const missing = def.obligation === obligation && !def.extension && isEmpty(value);
-      const nested = def.kind === 'object' && def.class !== undefined && value !== null && typeof value === 'object';
-      if (!missing && !nested) continue;
-      const property = path ? `${path}.${def.name}` : def.name;
-      if (missing) out.push({ property, class: cls, def });
-      if (nested) {
-        const items = Array.isArray(value) ? value : [value];
-        items.forEach((item, i) => visit(item as Record<string, unknown>, def.class as ClassName, def.multiple ? `${property}[${i}]` : property));
-      }
-    }
-  };
-  visit(dataset as Record<string, unknown>, 'Dataset', '');
+  visit(dataset as Record<string, unknown>, 'Dataset', '', '', -1, obligation, out);
   return out;
+}
+
+/**
+ * One node of class `cls`. Its path (`parent.name`, `parent.name[index]`; '' for the dataset) is
+ * written only when something is missing in it: most nodes lack nothing.
+ */
+function visit(node: Record<string, unknown>, cls: ClassName, parent: string, name: string, index: number, obligation: Obligation, out: Missing[]): void {
+  let path: string | undefined;
+  for (const def of relevantOf(cls, obligation)) {
+    const value = node[def.name];
+    if (def.obligation === obligation && !def.extension && isEmpty(value)) {
+      path ??= childPath(parent, name, index);
+      out.push({ property: path ? `${path}.${def.name}` : def.name, class: cls, def });
+    }
+    if (def.kind !== 'object' || def.class === undefined || value === null || typeof value !== 'object') continue;
+    path ??= childPath(parent, name, index);
+    if (!Array.isArray(value)) {
+      visit(value as Record<string, unknown>, def.class, path, def.name, -1, obligation, out);
+      continue;
+    }
+    for (let i = 0; i < value.length; i++) {
+      if (i in value) visit(value[i], def.class, path, def.name, def.multiple ? i : -1, obligation, out); // holes skipped, as forEach does
+    }
+  }
+}
+
+function childPath(parent: string, name: string, index: number): string {
+  const property = parent ? `${parent}.${name}` : name;
+  return index < 0 ? property : `${property}[${index}]`;
 }

@@ -1,6 +1,5 @@
 import { codeRule } from '../define.js';
-import { missingProperties } from '../../model/obligations.js';
-import { CLASSES } from '../../model/properties.js';
+import { reportMissing } from './missing.js';
 
 /** DCAT-AP 3.0.1 mandatory properties, read from the common model's property table. */
 export default codeRule({
@@ -40,14 +39,6 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
     },
   },
   check(ctx) {
-    for (const m of missingProperties(ctx.dataset, 'mandatory')) {
-      const { def } = m;
-      ctx.report({
-        messageId: 'missing',
-        property: m.property,
-        // language maps: rendered in the report's language
-        data: { class: CLASSES[m.class].label, label: { en: def.label.en.toLowerCase(), fr: def.label.fr.toLowerCase() }, iri: def.iri },
-      });
-    }
+    reportMissing(ctx, 'mandatory');
   },
 });
