@@ -14,17 +14,36 @@ export interface Missing {
   def: PropertyDef;
 }
 
-/** Per class and obligation, the properties worth looking at: those of the obligation and the nested objects (built once). */
-const relevant: Record<Obligation, Partial<Record<ClassName, PropertyDef[]>>> = { mandatory: {}, recommended: {}, optional: {} };
-function relevantOf(cls: ClassName, obligation: Obligation): PropertyDef[] {
-  return (relevant[obligation][cls] ??= CLASSES[cls].properties.filter(
-    (def) => (def.obligation === obligation && !def.extension) || (def.kind === 'object' && def.class !== undefined),
+/** The missing properties at each of several obligation levels, each list as `missingProperties` gives it. */
+export type MissingAt = Partial<Record<Obligation, Missing[]>>;
+
+/**
+ * Per set of obligations and class, the properties worth looking at: those of the obligations and
+ * the nested objects (built once per set and class: the sets asked for are few).
+ */
+type Relevant = { obligations: readonly Obligation[]; byClass: Partial<Record<ClassName, PropertyDef[]>> };
+const relevant = new Map<string, Relevant>();
+function relevantTo(obligations: readonly Obligation[]): Relevant {
+  const key = obligations.join(' ');
+  let r = relevant.get(key);
+  if (!r) relevant.set(key, (r = { obligations: [...obligations], byClass: {} }));
+  return r;
+}
+function defsOf(r: Relevant, cls: ClassName): PropertyDef[] {
+  return (r.byClass[cls] ??= CLASSES[cls].properties.filter(
+    (def) => (r.obligations.includes(def.obligation) && !def.extension) || (def.kind === 'object' && def.class !== undefined),
   ));
 }
 
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
-  const out: Missing[] = [];
-  visit(dataset as Record<string, unknown>, 'Dataset', '', '', -1, obligation, out);
+  return missingPropertiesAt(dataset, [obligation])[obligation] as Missing[];
+}
+
+/** Several obligation levels in one walk of the record (the `dcat-ap/*` rules ask one after the other). */
+export function missingPropertiesAt(dataset: Dataset, obligations: readonly Obligation[]): MissingAt {
+  const out: MissingAt = {};
+  for (const o of obligations) out[o] = [];
+  visit(dataset as Record<string, unknown>, 'Dataset', '', '', -1, relevantTo(obligations), out);
   return out;
 }
 
@@ -32,22 +51,31 @@ export function missingProperties(dataset: Dataset, obligation: Obligation): Mis
  * One node of class `cls`. Its path (`parent.name`, `parent.name[index]`; '' for the dataset) is
  * written only when something is missing in it: most nodes lack nothing.
  */
-function visit(node: Record<string, unknown>, cls: ClassName, parent: string, name: string, index: number, obligation: Obligation, out: Missing[]): void {
+function visit(
+  node: Record<string, unknown>,
+  cls: ClassName,
+  parent: string,
+  name: string,
+  index: number,
+  relevant: Relevant,
+  out: MissingAt,
+): void {
   let path: string | undefined;
-  for (const def of relevantOf(cls, obligation)) {
+  for (const def of defsOf(relevant, cls)) {
     const value = node[def.name];
-    if (def.obligation === obligation && !def.extension && isEmpty(value)) {
+    const missing = out[def.obligation];
+    if (missing && !def.extension && isEmpty(value)) {
       path ??= childPath(parent, name, index);
-      out.push({ property: path ? `${path}.${def.name}` : def.name, class: cls, def });
+      missing.push({ property: path ? `${path}.${def.name}` : def.name, class: cls, def });
     }
     if (def.kind !== 'object' || def.class === undefined || value === null || typeof value !== 'object') continue;
     path ??= childPath(parent, name, index);
     if (!Array.isArray(value)) {
-      visit(value as Record<string, unknown>, def.class, path, def.name, -1, obligation, out);
+      visit(value as Record<string, unknown>, def.class, path, def.name, -1, relevant, out);
       continue;
     }
     for (let i = 0; i < value.length; i++) {
-      if (i in value) visit(value[i], def.class, path, def.name, def.multiple ? i : -1, obligation, out); // holes skipped, as forEach does
+      if (i in value) visit(value[i], def.class, path, def.name, def.multiple ? i : -1, relevant, out); // holes skipped, as forEach does
     }
   }
 }

@@ -42,6 +42,10 @@ function charTable(): { lower: Uint16Array; kind: Uint8Array } {
 export function sameNormalised(a: string, b: string, punctuation: boolean): boolean | undefined {
   const { lower, kind } = charTable();
   const sep = punctuation ? PUNCT : SPACE; // kinds SPACE..sep separate words
+  // A text that starts with the other (a description opening with the title) adds words, unless
+  // all it adds is separators: lower case maps each character alone, and never to or from a separator.
+  if (b.startsWith(a)) return onlySeparators(b, a.length, sep, kind);
+  if (a.startsWith(b)) return onlySeparators(a, b.length, sep, kind);
   let i = 0;
   let j = 0;
   for (let start = true; ; start = false) {
@@ -68,6 +72,16 @@ export function sameNormalised(a: string, b: string, punctuation: boolean): bool
     i++;
     j++;
   }
+}
+
+function onlySeparators(s: string, from: number, sep: number, kind: Uint8Array): boolean | undefined {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c < N ? kind[c] : OTHER;
+    if (k === OTHER) return undefined;
+    if (k === WORD || k > sep) return false;
+  }
+  return true;
 }
 
 /**

@@ -36,7 +36,8 @@ export function hasFact(c: Concept | undefined, fact: string, equals: unknown = 
   return c !== undefined && c[fact] === equals;
 }
 
-const mediaTypeIndex = new WeakMap<Vocabulary, Set<string>>();
+/** Per file-type vocabulary: the media types it knows, and the answers given so far (bounded). */
+const mediaTypeIndex = new WeakMap<Vocabulary, { known: Set<string>; answers: Map<string, boolean> }>();
 
 /**
  * A media type the file-type vocabulary knows (its concepts' IANA media types and aliases). Values
@@ -45,17 +46,24 @@ const mediaTypeIndex = new WeakMap<Vocabulary, Set<string>>();
 export function isKnownMediaType(mediaType: string | undefined, vocabularies: VocabularyRegistry): boolean {
   if (!mediaType) return false;
   const v = vocabularies.require('file-type');
-  let known = mediaTypeIndex.get(v);
-  if (!known) {
-    known = new Set();
+  let index = mediaTypeIndex.get(v);
+  if (!index) {
+    const known = new Set<string>();
     for (const c of v.concepts) {
       if (typeof c.mediaType === 'string') known.add(c.mediaType.toLowerCase());
       for (const a of c.aliases ?? []) if (a.includes('/') && !a.includes(':')) known.add(a.toLowerCase());
     }
-    mediaTypeIndex.set(v, known);
+    mediaTypeIndex.set(v, (index = { known, answers: new Map() }));
   }
-  const bare = mediaType.replace(IANA_MEDIA_TYPES, '').replace('https://www.iana.org/assignments/media-types/', '').toLowerCase();
-  return known.has(bare);
+  // a catalogue uses few media types: each is taken apart once
+  let answer = index.answers.get(mediaType);
+  if (answer === undefined) {
+    const bare = mediaType.replace(IANA_MEDIA_TYPES, '').replace('https://www.iana.org/assignments/media-types/', '').toLowerCase();
+    answer = index.known.has(bare);
+    if (index.answers.size >= 1024) index.answers.clear();
+    index.answers.set(mediaType, answer);
+  }
+  return answer;
 }
 
 /** Access rights that mean open access (the EU PUBLIC concept): `true`, `false`, or undefined when unknown. */

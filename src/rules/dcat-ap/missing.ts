@@ -1,5 +1,5 @@
 /** The findings of the `dcat-ap/*` rules: one per property missing at their obligation level. */
-import { missingProperties } from '../../model/obligations.js';
+import { missingPropertiesAt, type MissingAt } from '../../model/obligations.js';
 import { CLASSES, type Obligation, type PropertyDef } from '../../model/properties.js';
 import type { RuleContext } from '../types.js';
 
@@ -8,8 +8,18 @@ type Data = { class: { en: string; fr: string }; label: { en: string; fr: string
 /** Each property's message data, written once (a property belongs to one class; findings only read it). */
 const dataOf = new WeakMap<PropertyDef, Data>();
 
-export function reportMissing(ctx: RuleContext, obligation: Obligation): void {
-  for (const m of missingProperties(ctx.dataset, obligation)) {
+/**
+ * The record's missing properties at both levels, found in one walk and kept for the record: the
+ * two rules run one after the other with the same context (a new one for each record).
+ */
+const LEVELS: readonly Obligation[] = ['mandatory', 'recommended'];
+let last: { ctx: RuleContext; dataset: unknown; missing: MissingAt } | undefined;
+
+export function reportMissing(ctx: RuleContext, obligation: 'mandatory' | 'recommended'): void {
+  if (last?.ctx !== ctx || last.dataset !== ctx.dataset) last = { ctx, dataset: ctx.dataset, missing: missingPropertiesAt(ctx.dataset, LEVELS) };
+  const missing = last.missing[obligation] ?? [];
+  if (obligation === 'recommended') last = undefined; // the second of the two: nothing more to share
+  for (const m of missing) {
     const { def } = m;
     let data = dataOf.get(def);
     if (!data) {

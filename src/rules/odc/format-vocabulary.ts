@@ -45,9 +45,8 @@ média et 10 à leur provenance de vocabulaires.`,
       const at = `distribution[${i}]`;
       if (!d.format) ctx.report({ messageId: 'noFormat', property: `${at}.format` });
       else if (!formatConcept(d.format, ctx.vocabularies)) ctx.report({ messageId: 'unknownFormat', property: `${at}.format`, data: { value: d.format }, value: d.format });
-      const bare = d.mediaType?.replace(IANA, '');
       if (!d.mediaType) ctx.report({ messageId: 'noMediaType', property: `${at}.mediaType` });
-      else if (!isKnownMediaType(d.mediaType, ctx.vocabularies)) ctx.report({ messageId: 'unknownMediaType', property: `${at}.mediaType`, data: { value: bare }, value: d.mediaType });
+      else if (!isKnownMediaType(d.mediaType, ctx.vocabularies)) ctx.report({ messageId: 'unknownMediaType', property: `${at}.mediaType`, data: { value: d.mediaType.replace(IANA, '') }, value: d.mediaType });
     });
   },
 });

@@ -1,8 +1,11 @@
 import { codeRule } from '../define.js';
 import { sameNormalised } from '../text.js';
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Length in characters as people count them (a surrogate pair is one). */
 function codePoints(s: string): number {
+  if (!SURROGATE.test(s)) return s.length; // nearly always: the regular expression scans faster than the loop
   let n = s.length;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -72,14 +75,13 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
     for (const lang of langs) {
       const text = description[lang];
       if (!text?.trim()) continue;
-      const property = `description@${lang}`;
       const t = title[lang];
       if (t && sameWords(t, text)) {
-        ctx.report({ messageId: 'sameAsTitle', property, data: { language: lang }, value: text });
+        ctx.report({ messageId: 'sameAsTitle', property: `description@${lang}`, data: { language: lang }, value: text });
         continue;
       }
       const length = codePoints(text.trim());
-      if (length < min) ctx.report({ messageId: 'short', property, data: { language: lang, length, min }, value: text });
+      if (length < min) ctx.report({ messageId: 'short', property: `description@${lang}`, data: { language: lang, length, min }, value: text });
     }
   },
 });
