@@ -36,8 +36,9 @@ documentation. La page d'accueil seule ne compte pas.`,
     },
   },
   check(ctx) {
-    const nodes = [ctx.dataset, ...(ctx.dataset.distribution ?? [])];
-    if (nodes.some((n) => !isEmpty(n.documentation) || !isEmpty(n.conformsTo))) return;
+    const d = ctx.dataset;
+    if (!isEmpty(d.documentation) || !isEmpty(d.conformsTo)) return;
+    for (const n of d.distribution ?? []) if (!isEmpty(n.documentation) || !isEmpty(n.conformsTo)) return;
     ctx.report({ messageId: 'missing', property: 'documentation' });
   },
 });

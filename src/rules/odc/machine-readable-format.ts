@@ -36,9 +36,14 @@ personnes, pas aux programmes.`,
   },
   check(ctx) {
     const vocab = ctx.vocabularies.require('file-type');
+    let stated = false;
+    for (const d of ctx.dataset.distribution ?? []) {
+      if (!d.format) continue;
+      if (vocab.get(d.format)?.machineReadable === true) return;
+      stated = true;
+    }
+    if (!stated) return ctx.report({ messageId: 'noFormat', property: 'distribution' });
     const formats = (ctx.dataset.distribution ?? []).map((d) => d.format).filter((f): f is string => !!f);
-    if (formats.length === 0) return ctx.report({ messageId: 'noFormat', property: 'distribution' });
-    if (formats.some((f) => vocab.get(f)?.machineReadable === true)) return;
     const names = [...new Set(formats.map((f) => vocab.get(f)?.code ?? f))].join(', ');
     ctx.report({ messageId: 'none', property: 'distribution', data: { formats: names } });
   },

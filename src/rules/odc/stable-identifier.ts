@@ -9,6 +9,15 @@ const FORMS: [string, RegExp][] = [
   ['Socrata 4x4', /^[a-z0-9]{4}-[a-z0-9]{4}$/],
 ];
 
+/** The `patterns` option's expressions, compiled once per configuration. */
+const compiled = new WeakMap<readonly string[], RegExp[]>();
+function patternsOf(patterns: string[] | undefined): RegExp[] {
+  if (!patterns || patterns.length === 0) return [];
+  let res = compiled.get(patterns);
+  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(`^(?:${p})$`, 'u'))));
+  return res;
+}
+
 export default codeRule({
   meta: {
     id: 'odc/stable-identifier',
@@ -53,8 +62,8 @@ locales (expressions régulières) reconnues comme stables.`,
     const property = ctx.dataset.identifier ? 'identifier' : 'id';
     const value = ctx.dataset.identifier ?? ctx.dataset.id;
     if (!value?.trim()) return ctx.report({ messageId: 'missing', property: 'identifier' });
-    const extra = ((ctx.options.patterns as string[] | undefined) ?? []).map((p) => new RegExp(`^(?:${p})$`, 'u'));
-    if (FORMS.some(([, re]) => re.test(value.trim())) || extra.some((re) => re.test(value.trim()))) return;
+    const id = value.trim();
+    if (FORMS.some(([, re]) => re.test(id)) || patternsOf(ctx.options.patterns as string[] | undefined).some((re) => re.test(id))) return;
     ctx.report({ messageId: 'notStable', property, data: { value }, value, severity: 'warning' });
   },
 });
