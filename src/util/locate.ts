@@ -62,37 +62,138 @@ function skipValue(t: string, i: number): number {
 
 /** The pointers still looked for below one value: a trie of their segments. */
 interface Wanted {
-  /** The pointer that ends here, if one does. */
-  pointer?: string;
-  children?: Map<string, Wanted>;
+  /** Offset of the value here once found (-1 until then); only looked at where a pointer ends. */
+  offset: number;
+  /** Whether a pointer ends here. */
+  ends: boolean;
+  /** The segments of the children (few: a linear search beats hashing), and each one's array index (-1: none). */
+  keys: string[];
+  indices: number[];
+  children: Wanted[];
 }
 
-function trieOf(pointers: readonly string[]): { root: Wanted; count: number } {
-  const root: Wanted = {};
+const wanted = (): Wanted => ({ offset: -1, ends: false, keys: [], indices: [], children: [] });
+
+/** Segments of each pointer, parsed once: the same source paths come back in every record (bounded all the same). */
+const SEGMENTS = new Map<string, string[]>();
+function segmentsOf(pointer: string): string[] {
+  let segs = SEGMENTS.get(pointer);
+  if (!segs) {
+    segs = parsePath(pointer);
+    if (SEGMENTS.size >= 10000) SEGMENTS.clear();
+    SEGMENTS.set(pointer, segs);
+  }
+  return segs;
+}
+
+/** An array item's segment as its index (`2`), the way `String(n)` writes it; -1 for any other segment. */
+function indexOf(seg: string): number {
+  return /^(?:0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
+}
+
+/** The trie of the pointers; `ends[k]`: the node where pointer k ends. */
+function trieOf(pointers: readonly string[]): { root: Wanted; ends: Wanted[]; count: number } {
+  const root = wanted();
+  const ends: Wanted[] = [];
   let count = 0;
   for (const p of pointers) {
     let node = root;
-    for (const seg of parsePath(p)) {
-      node.children ??= new Map();
-      let next = node.children.get(seg);
-      if (!next) node.children.set(seg, (next = {}));
-      node = next;
+    for (const seg of segmentsOf(p)) {
+      const k = node.keys.indexOf(seg);
+      if (k >= 0) node = node.children[k];
+      else {
+        const next = wanted();
+        node.keys.push(seg);
+        node.indices.push(indexOf(seg));
+        node.children.push(next);
+        node = next;
+      }
     }
-    if (node.pointer === undefined) count++;
-    node.pointer = p;
+    if (!node.ends) count++;
+    node.ends = true;
+    ends.push(node);
   }
-  return { root, count };
+  return { root, ends, count };
 }
 
-/** A key's text: sliced as is unless it holds an escape (then JSON decodes it). */
-function keyAt(text: string, i: number, end: number): string | undefined {
-  const raw = text.slice(i + 1, end - 1);
-  if (!raw.includes('\\')) return raw;
-  try {
-    return JSON.parse(text.slice(i, end)) as string;
-  } catch {
-    return undefined;
+/** One scan: the text, how many pointers are still to find, and where the next backslash is (keys are compared in place unless they hold one). */
+interface Scan {
+  text: string;
+  left: number;
+  backslash: number;
+}
+
+/**
+ * The child of `want` named by the key whose quotes are at `i` and `end - 1`, if one is wanted.
+ * The key is compared in the text, without slicing it, unless it holds an escape (then JSON decodes it).
+ */
+function childAt(s: Scan, want: Wanted, i: number, end: number): Wanted | undefined {
+  const text = s.text;
+  const keys = want.keys;
+  if (s.backslash >= 0 && s.backslash <= i) s.backslash = text.indexOf('\\', i + 1);
+  if (s.backslash >= 0 && s.backslash < end - 1) {
+    let key: string;
+    try {
+      key = JSON.parse(text.slice(i, end)) as string;
+    } catch {
+      return undefined;
+    }
+    const k = keys.indexOf(key);
+    return k < 0 ? undefined : want.children[k];
   }
+  const n = end - i - 2;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key.length === n && text.startsWith(key, i + 1)) return want.children[k];
+  }
+  return undefined;
+}
+
+/** Returns where the value at `i` ends; once every pointer is found, the text's end (nothing more to read). */
+function visit(s: Scan, i: number, want: Wanted): number {
+  const text = s.text;
+  i = skipWs(text, i);
+  if (want.ends && want.offset < 0) {
+    want.offset = i;
+    if (--s.left === 0) return text.length;
+  }
+  if (!want.keys.length) return skipValue(text, i);
+  const c = text.charCodeAt(i);
+  if (c === 0x7b) {
+    i = skipWs(text, i + 1);
+    while (text.charCodeAt(i) === 0x22) {
+      const end = skipString(text, i);
+      const next = childAt(s, want, i, end);
+      i = skipWs(text, end);
+      if (text.charCodeAt(i) !== 0x3a) return text.length; // not JSON after all: stop looking
+      i = skipWs(text, next ? visit(s, i + 1, next) : skipValue(text, i + 1));
+      if (s.left === 0) return text.length;
+      if (text.charCodeAt(i) === 0x2c) i = skipWs(text, i + 1);
+    }
+    return i + 1;
+  }
+  if (c === 0x5b) {
+    i = skipWs(text, i + 1);
+    for (let n = 0; i < text.length && text.charCodeAt(i) !== 0x5d; n++) {
+      const k = want.indices.indexOf(n);
+      i = skipWs(text, k >= 0 ? visit(s, i, want.children[k]) : skipValue(text, i));
+      if (s.left === 0) return text.length;
+      if (text.charCodeAt(i) === 0x2c) i = skipWs(text, i + 1);
+    }
+    return i + 1;
+  }
+  return skipValue(text, i);
+}
+
+/**
+ * Offsets of the values at several JSON Pointers (relative to the value starting at `start`), in
+ * one pass over the text, in the pointers' order (-1: not there). Only the branches that lead to a
+ * wanted pointer are entered, the rest is skipped.
+ */
+function offsetList(text: string, pointers: readonly string[], start: number): number[] {
+  const { root, ends, count } = trieOf(pointers);
+  if (count > 0) visit({ text, left: count, backslash: text.indexOf('\\', start) }, start, root);
+  return ends.map((node) => node.offset);
 }
 
 /**
@@ -102,45 +203,9 @@ function keyAt(text: string, i: number, end: number): string | undefined {
  */
 export function offsetsOf(text: string, pointers: readonly string[], start = 0): Map<string, number> {
   const found = new Map<string, number>();
-  const { root, count } = trieOf(pointers);
-  let left = count;
-  // Returns where the value ends; once every pointer is found, the text's end (nothing more to read).
-  const visit = (i: number, want: Wanted): number => {
-    i = skipWs(text, i);
-    if (want.pointer !== undefined && !found.has(want.pointer)) {
-      found.set(want.pointer, i);
-      if (--left === 0) return text.length;
-    }
-    const children = want.children;
-    if (!children) return skipValue(text, i);
-    const c = text[i];
-    if (c === '{') {
-      i = skipWs(text, i + 1);
-      while (text[i] === '"') {
-        const end = skipString(text, i);
-        const key = keyAt(text, i, end);
-        i = skipWs(text, end);
-        if (text[i] !== ':') return text.length; // not JSON after all: stop looking
-        const next = key === undefined ? undefined : children.get(key);
-        i = skipWs(text, next ? visit(i + 1, next) : skipValue(text, i + 1));
-        if (left === 0) return text.length;
-        if (text[i] === ',') i = skipWs(text, i + 1);
-      }
-      return i + 1;
-    }
-    if (c === '[') {
-      i = skipWs(text, i + 1);
-      for (let n = 0; i < text.length && text[i] !== ']'; n++) {
-        const next = children.get(String(n));
-        i = skipWs(text, next ? visit(i, next) : skipValue(text, i));
-        if (left === 0) return text.length;
-        if (text[i] === ',') i = skipWs(text, i + 1);
-      }
-      return i + 1;
-    }
-    return skipValue(text, i);
-  };
-  if (count > 0) visit(start, root);
+  offsetList(text, pointers, start).forEach((off, k) => {
+    if (off >= 0) found.set(pointers[k], off);
+  });
   return found;
 }
 
@@ -180,11 +245,7 @@ export class LineIndex {
 
   /** Several pointers in one pass over the text; the positions in the pointers' order. */
   locateAll(pointers: readonly string[], start = 0): (Position | undefined)[] {
-    const offsets = offsetsOf(this.text, pointers, start);
-    return pointers.map((p) => {
-      const off = offsets.get(p);
-      return off === undefined ? undefined : this.position(off);
-    });
+    return offsetList(this.text, pointers, start).map((off) => (off < 0 ? undefined : this.position(off)));
   }
 }
 
