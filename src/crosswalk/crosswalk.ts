@@ -27,28 +27,27 @@ function provenanceOf(provenance: readonly Provenance[], property: string): Prov
   return undefined;
 }
 
-/** `title` → the source of the first language recorded with a source (`title@en`). */
-function firstLanguageOf(provenance: readonly Provenance[], property: string): string | undefined {
-  if (!property) return undefined;
-  const n = property.length;
-  for (const p of provenance) {
-    const q = p.property;
-    if (q.length > n && q.charCodeAt(n) === 0x40 && p.source.length && q.startsWith(property) && q.indexOf('@', n + 1) < 0) return p.source[0];
-  }
-  return undefined;
+/** Whether `q` is one language of `property` (`title@en` of `title`; `n`: the property's length). */
+function isLanguageOf(q: string, property: string, n: number): boolean {
+  return q.length > n && q.charCodeAt(n) === 0x40 && q.startsWith(property) && q.indexOf('@', n + 1) < 0;
 }
 
-/** What `sourceOf` needs of a property path (`distribution[2].format@fr`). */
+/** What `sourceOf` needs of a property path (`distribution[2].format@fr`), worked out once. */
 interface PathShape {
   path: string;
   lang: string | undefined;
   /** The list items the path goes through, outermost first (`distribution[2]`). */
   items: string[];
-  /** Their indices (`2`). */
-  indices: string[];
-  declared: Declared | undefined;
   /** Whether the crosswalk reads this language of the property itself (paired fields). */
   langDeclared: boolean;
+  /** `${path}@`: the property's other languages start so. */
+  texts: string;
+  /**
+   * Where the crosswalk looks for the property (its first source), when it declares one: below the
+   * nearest list item when `relative` (`/description_translated`), else from the record's root with
+   * the item indices filled in (`/resources/2/format`).
+   */
+  where: { pointer: string; relative: boolean } | undefined;
 }
 
 export class Crosswalk {
@@ -87,19 +86,41 @@ export class Crosswalk {
    * `property`: `title`, `title@fr`, `distribution[2].license`, `publisher.name@en`.
    */
   sourceOf(mapped: Mapped, property: string): string | undefined {
-    const exact = provenanceOf(mapped.provenance, property);
-    if (exact?.source.length) return exact.source[0];
-    // all languages of a text: the first one recorded
-    const firstLanguage = firstLanguageOf(mapped.provenance, property);
-    if (firstLanguage !== undefined) return firstLanguage;
+    const provenance = mapped.provenance;
     const shape = this.shapeOf(property);
-    const { path, lang } = shape;
+    const items = shape.items;
+    // One pass from the end over the provenance finds what the steps below ask of it: the
+    // property's own entry (the last one counts), the first of its languages (`title` → `title@en`)
+    // and the last entry of each list item it is in.
+    const n = property.length;
+    let exactSeen = false;
+    let firstLanguage: string | undefined;
+    let itemEntries: (Provenance | undefined)[] | undefined;
+    for (let i = provenance.length - 1; i >= 0; i--) {
+      const p = provenance[i];
+      const q = p.property;
+      if (q === property) {
+        if (exactSeen) continue;
+        if (p.source.length) return p.source[0];
+        exactSeen = true;
+      } else if (n && p.source.length && isLanguageOf(q, property, n)) firstLanguage = p.source[0];
+      else if (items.length) {
+        for (let k = 0; k < items.length; k++) {
+          if (q !== items[k]) continue;
+          itemEntries ??= new Array<Provenance | undefined>(items.length);
+          itemEntries[k] ??= p;
+        }
+      }
+    }
+    // all languages of a text: the first one recorded
+    if (firstLanguage !== undefined) return firstLanguage;
+    const { lang } = shape;
     // a language missing from a text given in others: where the crosswalk reads that language
     // (paired fields), else beside the others in a language map (`/title_translated/fr`), else the
     // field that gave the text (`/notes`)
     if (lang && !shape.langDeclared) {
-      const texts = `${path}@`;
-      for (const p of mapped.provenance) {
+      const texts = shape.texts;
+      for (const p of provenance) {
         const other = p.property.startsWith(texts) ? p.property.slice(texts.length) : undefined;
         if (!other || !p.source.length) continue;
         const src = p.source[0];
@@ -109,26 +130,11 @@ export class Crosswalk {
 
     // nearest enclosing list item that was produced (`distribution[2]` → /resources/2)
     let base: string | undefined;
-    for (const item of shape.items) {
-      const p = provenanceOf(mapped.provenance, item);
-      if (p?.source.length) base = p.source[0];
-    }
-    const first = shape.declared?.sources[0];
-    if (!first) return base;
-    let p = first.path;
-    if (lang && first.languageMap && !shape.langDeclared) p += `/${lang}`;
-    if (first.relative) return base === undefined ? undefined : base + p.replace(/\/\*/g, '');
-    // an absolute pattern below a list (`/resources/*/format`): fill the item indices in; without
-    // an index (`distribution`, none at all) the list itself
-    const parts = p.split('/');
-    let k = 0;
-    const out: string[] = [];
-    for (const part of parts) {
-      if (part !== '*') out.push(part);
-      else if (k < shape.indices.length) out.push(shape.indices[k++]);
-      else break;
-    }
-    return out.join('/');
+    if (itemEntries) for (const p of itemEntries) if (p?.source.length) base = p.source[0];
+    const where = shape.where;
+    if (!where) return base;
+    if (where.relative) return base === undefined ? undefined : base + where.pointer;
+    return where.pointer;
   }
 
   /** A property path taken apart once: the same paths come back in every record. */
@@ -145,7 +151,26 @@ export class Crosswalk {
     }
     const langDeclared = lang !== undefined && this.declared.has(`${pattern}@${lang}`);
     const declared = (lang ? this.declared.get(`${pattern}@${lang}`) : undefined) ?? this.declared.get(pattern);
-    shape = { path, lang, items, indices, declared, langDeclared };
+    const first = declared?.sources[0];
+    let where: PathShape['where'];
+    if (first) {
+      let p = first.path;
+      if (lang && first.languageMap && !langDeclared) p += `/${lang}`;
+      if (first.relative) where = { pointer: p.replace(/\/\*/g, ''), relative: true };
+      else {
+        // an absolute pattern below a list (`/resources/*/format`): fill the item indices in; without
+        // an index (`distribution`, none at all) the list itself
+        let k = 0;
+        const out: string[] = [];
+        for (const part of p.split('/')) {
+          if (part !== '*') out.push(part);
+          else if (k < indices.length) out.push(indices[k++]);
+          else break;
+        }
+        where = { pointer: out.join('/'), relative: false };
+      }
+    }
+    shape = { path, lang, items, langDeclared, texts: `${path}@`, where };
     // property paths are few (list indices vary a little); bounded all the same
     if (this.shapes.size >= 10000) this.shapes.clear();
     this.shapes.set(property, shape);
