@@ -3,7 +3,7 @@ import type { Profile } from '../profiles/types.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../report/model.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Emitted, Lang } from '../rules/types.js';
+import type { Emitted, Lang, RuleMeta } from '../rules/types.js';
 import { render } from '../i18n/render.js';
 import { reportedValue } from '../util/show.js';
 
@@ -23,13 +23,51 @@ export function severityOf(e: Emitted, ctx: Pick<FinalizeContext, 'profile' | 's
   return ctx.settings?.severity?.[e.ruleId] ?? e.severity ?? ctx.profile?.rules[e.ruleId] ?? meta?.severity ?? 'error';
 }
 
+/** What a rule's findings take from the rule and the configuration, the same for every record. */
+interface Resolved {
+  meta: RuleMeta | undefined;
+  /** The configured severity (it overrides a finding's own). */
+  configured: Severity | 'off' | undefined;
+  /** The severity when neither the configuration nor the finding gives one. */
+  fallback: Severity | 'off';
+}
+
+/**
+ * Rules resolved once per profile and settings (objects a run keeps): findings are many, rules few.
+ * The maps hold one entry per rule id, so they stay small.
+ */
+const RESOLVED = new WeakMap<object, WeakMap<object, Map<string, Resolved>>>();
+const NONE = {};
+function resolvedFor(ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Map<string, Resolved> {
+  const p: object = ctx.profile ?? NONE;
+  const s: object = ctx.settings ?? NONE;
+  let bySettings = RESOLVED.get(p);
+  if (!bySettings) RESOLVED.set(p, (bySettings = new WeakMap()));
+  let rules = bySettings.get(s);
+  if (!rules) bySettings.set(s, (rules = new Map()));
+  return rules;
+}
+function resolve(rules: Map<string, Resolved>, ruleId: string, ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Resolved {
+  let r = rules.get(ruleId);
+  if (!r) {
+    const meta = ruleById(ruleId)?.meta;
+    r = { meta, configured: ctx.settings?.severity?.[ruleId], fallback: ctx.profile?.rules[ruleId] ?? meta?.severity ?? 'error' };
+    if (rules.size < 10000) rules.set(ruleId, r);
+  }
+  return r;
+}
+
 export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Finding[] {
   const out: Finding[] = [];
-  const seen = new Set<string>();
+  const rules = resolvedFor(ctx);
+  // the source paths to locate, and their findings
+  const pointers: string[] = [];
+  const located: Finding[] = [];
   for (const e of emitted) {
-    const severity = severityOf(e, ctx);
+    const rule = resolve(rules, e.ruleId, ctx);
+    const severity = rule.configured ?? e.severity ?? rule.fallback;
     if (severity === 'off') continue;
-    const meta = ruleById(e.ruleId)?.meta;
+    const meta = rule.meta;
     const template = meta?.messages[e.messageId]?.[ctx.lang] ?? e.messageId;
     const sourcePath = e.sourcePath ?? (e.property && ctx.sourceOf ? ctx.sourceOf(e.property) : undefined);
     const f: Finding = { ruleId: e.ruleId, severity, message: render(template, e.data, ctx.lang) };
@@ -38,30 +76,61 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
     if (e.value !== undefined) f.value = reportedValue(e.value);
-    const key = `${f.ruleId}\u0000${f.sourcePath ?? ''}\u0000${f.property ?? ''}`;
-    // The profile check and the crosswalk may both notice one bad value: report it once.
-    const typeKey = f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : key;
-    if (seen.has(typeKey)) continue;
-    seen.add(typeKey);
+    if (repeats(out, f)) continue;
     out.push(f);
+    if (sourcePath !== undefined) {
+      pointers.push(sourcePath);
+      located.push(f);
+    }
   }
   // every source field of the record located in one go (one pass over the record's text)
-  const located = out.filter((f) => f.sourcePath !== undefined);
-  const positions = ctx.locate && located.length ? ctx.locate(located.map((f) => f.sourcePath as string)) : [];
-  located.forEach((f, i) => {
-    const pos = positions[i];
-    if (!pos) return;
-    f.line = pos.line;
-    if (pos.column !== undefined) f.column = pos.column;
-  });
+  if (ctx.locate && pointers.length) {
+    const positions = ctx.locate(pointers);
+    for (let i = 0; i < located.length; i++) {
+      const pos = positions[i];
+      if (!pos) continue;
+      located[i].line = pos.line;
+      if (pos.column !== undefined) located[i].column = pos.column;
+    }
+  }
   if (ctx.recordLine !== undefined) for (const f of out) f.line ??= ctx.recordLine;
   // Most severe first, then by rule and property: a stable order for every formatter.
-  return out.sort(
-    (a, b) =>
-      SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-      cmp(a.ruleId, b.ruleId) ||
-      cmp(a.property ?? '', b.property ?? '') ||
-      cmp(a.sourcePath ?? '', b.sourcePath ?? ''),
+  return out.length < 2 ? out : out.sort(byRank);
+}
+
+/**
+ * Whether a finding repeats one already kept: the same rule, source path and property, or a type
+ * error at the same source path (the profile check and the crosswalk may both notice one bad
+ * value). A record has a few findings: comparing them beats building and hashing a key for each.
+ */
+function repeats(kept: readonly Finding[], f: Finding): boolean {
+  const sourcePath = f.sourcePath ?? '';
+  const property = f.property ?? '';
+  // keys were `rule\0sourcePath\0property` strings: fields holding a NUL are compared that way still
+  if (sourcePath.includes('\u0000') || property.includes('\u0000')) {
+    const key = keyOf(f);
+    return kept.some((g) => keyOf(g) === key);
+  }
+  if (f.ruleId === 'profile/type' && sourcePath) {
+    for (const g of kept) if (g.ruleId === 'profile/type' && g.sourcePath === sourcePath) return true;
+    return false;
+  }
+  for (const g of kept) {
+    if (g.ruleId === f.ruleId && (g.sourcePath ?? '') === sourcePath && (g.property ?? '') === property) return true;
+  }
+  return false;
+}
+
+function keyOf(f: Finding): string {
+  return f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : `${f.ruleId}\u0000${f.sourcePath ?? ''}\u0000${f.property ?? ''}`;
+}
+
+function byRank(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.property ?? '', b.property ?? '') ||
+    cmp(a.sourcePath ?? '', b.sourcePath ?? '')
   );
 }
 

@@ -20,7 +20,7 @@ export function inLang(v: Record<string, string>, lang: Lang): string {
  * names or parser errors reads in the report's language. Other values are shown as `shown()` shows
  * them (an object as JSON, a long text cut), whatever a record holds.
  */
-export function render(template: string, data: Record<string, unknown> = {}, lang: Lang = 'en'): string {
+export function render(template: string, data: Record<string, unknown> = NO_DATA, lang: Lang = 'en'): string {
   const parts = partsOf(template);
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
@@ -29,6 +29,9 @@ export function render(template: string, data: Record<string, unknown> = {}, lan
   }
   return out;
 }
+
+/** The data of findings that have none (shared: `render` only reads it). */
+const NO_DATA: Record<string, unknown> = {};
 
 /** A template cut once into text and placeholder names (text, name, text, …): templates are few, records many. */
 const PARTS = new Map<string, string[]>();
