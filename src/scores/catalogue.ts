@@ -3,40 +3,63 @@
  * is exact: points are rounded to hundredths between 0 and 405, so counting each value seen
  * holds at most 40,501 numbers however many records there are.
  */
-import type { CatalogueScores, MqaDimension, RecordScores } from '../report/model.js';
+import type { CatalogueScores, RecordScores } from '../report/model.js';
 import { bandOf, MQA_DIMENSIONS, round2 } from './mqa.js';
 import { PRINCIPLES, share, sortByPrinciple, type PrincipleScores } from './principles.js';
 
 export class CatalogueScorer {
-  /** How many records scored each number of points. */
-  private readonly points = new Map<number, number>();
+  /** How many records scored each number of points (a counter object each: one look-up per record). */
+  private readonly points = new Map<number, { count: number }>();
   private n = 0;
   private sum = 0;
   private max = 0;
-  private readonly dimensions = new Map<MqaDimension, { sum: number; max: number }>();
-  private readonly indicators = new Map<string, { sum: number; n: number }>();
+  /** Sums and highest maxima of each dimension, in `MQA_DIMENSIONS`' order. */
+  private readonly dimensionSums = MQA_DIMENSIONS.map(() => 0);
+  private readonly dimensionMax = MQA_DIMENSIONS.map(() => 0);
+  /**
+   * Each indicator in the order first seen, with the sum of its points and how many records have
+   * it. Records list their indicators in the same order, so a record's k-th is usually the k-th
+   * here; `slots` finds the others.
+   */
+  private readonly ids: string[] = [];
+  private readonly sums: number[] = [];
+  private readonly counts: number[] = [];
+  private readonly slots = new Map<string, number>();
   private readonly notAssessed = new Set<string>();
   private readonly stars: Record<string, number> = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
   private readonly principles: PrincipleScores = {};
 
   add(s: RecordScores): void {
-    this.points.set(s.mqa.points, (this.points.get(s.mqa.points) ?? 0) + 1);
+    const mqa = s.mqa;
+    const seen = this.points.get(mqa.points);
+    if (seen) seen.count++;
+    else this.points.set(mqa.points, { count: 1 });
     this.n++;
-    this.sum += s.mqa.points;
-    this.max = Math.max(this.max, s.mqa.max);
-    for (const d of MQA_DIMENSIONS) {
-      const acc = this.dimensions.get(d) ?? { sum: 0, max: 0 };
-      acc.sum += s.mqa.dimensions[d].points;
-      acc.max = Math.max(acc.max, s.mqa.dimensions[d].max);
-      this.dimensions.set(d, acc);
+    this.sum += mqa.points;
+    this.max = Math.max(this.max, mqa.max);
+    for (let k = 0; k < MQA_DIMENSIONS.length; k++) {
+      const d = mqa.dimensions[MQA_DIMENSIONS[k]];
+      this.dimensionSums[k] += d.points;
+      this.dimensionMax[k] = Math.max(this.dimensionMax[k], d.max);
     }
-    for (const [id, p] of Object.entries(s.mqa.indicators ?? {})) {
-      const acc = this.indicators.get(id) ?? { sum: 0, n: 0 };
-      acc.sum += p;
-      acc.n++;
-      this.indicators.set(id, acc);
+    const indicators = mqa.indicators;
+    if (indicators) {
+      const ids = Object.keys(indicators);
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k];
+        let slot = this.ids[k] === id ? k : this.slots.get(id);
+        if (slot === undefined) {
+          slot = this.ids.length;
+          this.ids.push(id);
+          this.sums.push(0);
+          this.counts.push(0);
+          this.slots.set(id, slot);
+        }
+        this.sums[slot] += indicators[id];
+        this.counts[slot]++;
+      }
     }
-    for (const id of s.mqa.notAssessed ?? []) this.notAssessed.add(id);
+    if (mqa.notAssessed) for (const id of mqa.notAssessed) this.notAssessed.add(id);
     this.stars[String(s.stars)]++;
     for (const p of PRINCIPLES) {
       const r = s.principles[p];
@@ -51,7 +74,7 @@ export class CatalogueScorer {
   private nth(k: number): number {
     let seen = 0;
     for (const value of [...this.points.keys()].sort((a, b) => a - b)) {
-      seen += this.points.get(value) as number;
+      seen += (this.points.get(value) as { count: number }).count;
       if (seen > k) return value;
     }
     return NaN; // not reached: k < n
@@ -64,9 +87,9 @@ export class CatalogueScorer {
     const median = n % 2 ? this.nth((n - 1) / 2) : (this.nth(n / 2 - 1) + this.nth(n / 2)) / 2;
     const mean = round2(this.sum / n);
     const dimensions = Object.fromEntries(
-      MQA_DIMENSIONS.map((d) => [d, { mean: round2((this.dimensions.get(d)?.sum ?? 0) / n), max: this.dimensions.get(d)?.max ?? 0 }]),
+      MQA_DIMENSIONS.map((d, k) => [d, { mean: round2(this.dimensionSums[k] / n), max: this.dimensionMax[k] }]),
     ) as CatalogueScores['mqa']['dimensions'];
-    const indicators = Object.fromEntries([...this.indicators].map(([id, a]) => [id, round2(a.sum / a.n)]));
+    const indicators = Object.fromEntries(this.ids.map((id, k) => [id, round2(this.sums[k] / this.counts[k])]));
     const principles = sortByPrinciple(this.principles);
     for (const p of Object.values(principles)) p.share = share(p.passed, p.applicable);
     const mqa: CatalogueScores['mqa'] = { mean, median: round2(median), max: this.max, band: bandOf(mean), dimensions, indicators };
