@@ -18,15 +18,6 @@ export interface Mapped {
   findings: Emitted[];
 }
 
-/**
- * The entry of a property in a record's provenance: the last one counts. A scan, not an index: a
- * record has a few dozen entries and only its findings are looked up (hashing every entry cost more).
- */
-function provenanceOf(provenance: readonly Provenance[], property: string): Provenance | undefined {
-  for (let i = provenance.length - 1; i >= 0; i--) if (provenance[i].property === property) return provenance[i];
-  return undefined;
-}
-
 /** Whether `q` is one language of `property` (`title@en` of `title`; `n`: the property's length). */
 function isLanguageOf(q: string, property: string, n: number): boolean {
   return q.length > n && q.charCodeAt(n) === 0x40 && q.startsWith(property) && q.indexOf('@', n + 1) < 0;
@@ -91,7 +82,8 @@ export class Crosswalk {
     const items = shape.items;
     // One pass from the end over the provenance finds what the steps below ask of it: the
     // property's own entry (the last one counts), the first of its languages (`title` → `title@en`)
-    // and the last entry of each list item it is in.
+    // and the last entry of each list item it is in. A scan, not an index: a record has a few dozen
+    // entries and only its findings are looked up (hashing every entry cost more).
     const n = property.length;
     let exactSeen = false;
     let firstLanguage: string | undefined;
