@@ -11,7 +11,7 @@ import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
 import { shown } from '../util/show.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
-import { filterOf, getAll, hasWildcard, WILDCARD, type Located, type Segment } from '../util/paths.js';
+import { filterOf, hasWildcard, reader as pathReader, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
 import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
@@ -140,6 +140,12 @@ interface Scope {
   display: Segment[];
 }
 
+
+/** Reads a checked path in a context: from the record root, or from the current item. */
+function reader(p: { segs: Segment[]; absolute: boolean }): (ctx: Ctx) => Located[] {
+  const read = pathReader(p.segs);
+  return p.absolute ? (ctx) => read(ctx.root) : (ctx) => read(ctx.node, ctx.base);
+}
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -279,11 +285,14 @@ export class Compiler {
     const { def } = p;
     const property = join(ctx.prefix, def.name);
     if (def.kind === 'text' || def.kind === 'texts') {
-      const merged: Record<string, unknown> = {};
+      const single = def.kind === 'text';
+      let merged: Record<string, unknown> | undefined;
       for (const v of vals) {
-        for (const [lang, text] of Object.entries(v.value as Record<string, unknown>)) {
-          const src = v.langSources?.[lang] ?? v.sources[0];
-          if (def.kind === 'text') {
+        const value = v.value as Record<string, unknown>;
+        for (const lang of Object.keys(value)) {
+          const text = value[lang];
+          merged ??= {};
+          if (single) {
             if (merged[lang] !== undefined) continue;
             merged[lang] = text;
           } else {
@@ -293,23 +302,42 @@ export class Compiler {
           const key = `${property}@${lang}`;
           if (!ctx.provKeys.has(key)) {
             ctx.provKeys.add(key);
+            const src = v.langSources?.[lang] ?? v.sources[0];
             ctx.prov.push({ property: key, source: src ? [src] : [], entry: p.where });
           }
         }
       }
-      if (Object.keys(merged).length) out[def.name] = merged;
+      if (merged) out[def.name] = merged;
       return;
     }
     if (def.kind === 'object') {
       // objects wrote their own provenance while they were built
-      out[def.name] = def.multiple ? vals.map((v) => v.value) : vals[0].value;
+      if (!def.multiple) out[def.name] = vals[0].value;
+      else {
+        const list: unknown[] = [];
+        for (const v of vals) list.push(v.value);
+        out[def.name] = list;
+      }
       return;
     }
-    const distinct: Val[] = [];
-    for (const v of vals) if (!distinct.some((d) => d.value === v.value)) distinct.push(v);
+    // candidates with the same value are one (the first keeps its sources)
+    let distinct = vals;
+    for (let i = 1; i < vals.length; i++) {
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = vals[j].value === vals[i].value;
+      if (seen) {
+        distinct = [];
+        for (const v of vals) if (!distinct.some((d) => d.value === v.value)) distinct.push(v);
+        break;
+      }
+    }
     if (def.multiple) {
-      out[def.name] = distinct.map((v) => v.value);
-      distinct.forEach((v, i) => ctx.prov.push({ property: `${property}[${i}]`, source: v.sources, entry: p.where }));
+      const list: unknown[] = [];
+      for (let i = 0; i < distinct.length; i++) {
+        list.push(distinct[i].value);
+        ctx.prov.push({ property: `${property}[${i}]`, source: distinct[i].sources, entry: p.where });
+      }
+      out[def.name] = list;
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
@@ -450,11 +478,11 @@ export class Compiler {
     return (ctx) => {
       if (when && !when(ctx)) return [];
       let vals = produce(ctx);
-      if (transform) vals = transform(vals, ctx, join(ctx.prefix, def.name));
+      if (transform) vals = transform(vals, ctx);
       if (vals.length === 0 && dflt !== undefined) {
         // a default is written in common terms (a code or URI of the vocabulary), not in local ones
         const d = explode(dflt, undefined, def, e.language ?? this.defaultLanguage);
-        vals = transform ? transform(d, ctx, join(ctx.prefix, def.name), true) : d;
+        vals = transform ? transform(d, ctx, true) : d;
       }
       return vals;
     };
@@ -489,15 +517,15 @@ export class Compiler {
     const run = this.compileEntry(rest, def, inner, at);
     if (!run) return undefined;
     const where = this.y.where(at, true);
-    const absolute = p.absolute;
+    const read = reader({ segs, absolute: p.absolute });
     return (ctx) => {
-      const items = absolute ? getAll(ctx.root, segs) : getAll(ctx.node, segs, ctx.base);
+      const items = read(ctx);
       const out: Val[] = [];
       for (const item of items) {
         // items may be objects (resources) or codes (`each: geographic_region`, read with `.`)
         if (item.value === null || item.value === undefined) continue;
         if (!isObject) {
-          out.push(...run(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset)));
+          for (const v of run(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset))) out.push(v);
           continue;
         }
         const prefix = `${join(ctx.prefix, def.name)}[${(ctx.offset ?? 0) + out.length}]`;
@@ -541,30 +569,33 @@ export class Compiler {
       // a field's older names (profile `aliases`) are read when the field itself is absent
       const aliases = this.aliasPaths(p);
       this.declare(def, scope, [p, ...aliases], at, undefined, 'field');
-      const { segs, absolute } = p;
-      const read = (ctx: Ctx): Located[] => {
-        const get = (s: Segment[]): Located[] => (absolute ? getAll(ctx.root, s) : getAll(ctx.node, s, ctx.base));
-        const found = get(segs);
-        if (aliases.length === 0 || found.some((f) => !isEmpty(f.value))) return found;
-        for (const a of aliases) {
-          const alt = get(a.segs);
-          if (alt.some((f) => !isEmpty(f.value))) return alt;
-        }
-        return found;
-      };
+      const get = reader(p);
+      const alternatives = aliases.map(reader);
+      const read =
+        alternatives.length === 0
+          ? get
+          : (ctx: Ctx): Located[] => {
+              const found = get(ctx);
+              if (found.some((f) => !isEmpty(f.value))) return found;
+              for (const alt of alternatives) {
+                const hits = alt(ctx);
+                if (hits.some((f) => !isEmpty(f.value))) return hits;
+              }
+              return found;
+            };
       const languages = def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined ? { list: e.languages.map(String), sep: e.split } : undefined;
       if (e.parse !== undefined && e.parse !== 'json') this.problem('parse must be "json"', [...at, 'parse']);
       const parse = e.parse === 'json';
       return (ctx) => {
         const out: Val[] = [];
         for (const f of read(ctx)) {
-          if (languages && typeof f.value === 'string') out.push(...splitLanguages(f.value, f.pointer, languages.list, languages.sep));
+          if (languages && typeof f.value === 'string') splitLanguages(out, f.value, f.pointer, languages.list, languages.sep);
           else if (parse && typeof f.value === 'string') {
             // a list or map written as JSON text (CKAN extras): its items all come from the one field
             const parsed = parseJsonText(f.value);
             const items = Array.isArray(parsed) ? parsed : [parsed];
-            for (const item of items) out.push(...explode(item, undefined, def, language).map((v) => ({ ...v, sources: [f.pointer] })));
-          } else out.push(...explode(f.value, f.pointer, def, language));
+            for (const item of items) for (const v of explode(item, undefined, def, language)) out.push({ ...v, sources: [f.pointer] });
+          } else explodeInto(out, f.value, f.pointer, def, language);
         }
         return out;
       };
@@ -628,7 +659,7 @@ export class Compiler {
   }
 
   private template(t: string, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
-    const parts: ({ lit: string } | { segs: Segment[]; absolute: boolean; raw: boolean })[] = [];
+    const parts: ({ lit: string } | { read: (ctx: Ctx) => Located[]; raw: boolean })[] = [];
     const re = /\{(\+?)([^{}]+)\}/g;
     let last = 0;
     let m: RegExpExecArray | null;
@@ -640,7 +671,7 @@ export class Compiler {
       // a filter (`extras[key=uri].value`) names one value: its first match
       if (p.segs.includes(WILDCARD)) this.problem(`template "${t}": {${m[2]}} must name one value`, at);
       paths.push(p);
-      parts.push({ segs: p.segs, absolute: p.absolute, raw: m[1] === '+' });
+      parts.push({ read: reader(p), raw: m[1] === '+' });
       last = re.lastIndex;
     }
     if (last < t.length) parts.push({ lit: t.slice(last) });
@@ -653,7 +684,7 @@ export class Compiler {
           s += part.lit;
           continue;
         }
-        const [hit] = part.absolute ? getAll(ctx.root, part.segs) : getAll(ctx.node, part.segs, ctx.base);
+        const hit = part.read(ctx)[0];
         if (!hit || isEmpty(hit.value) || typeof hit.value === 'object') return [];
         const text = String(hit.value).trim();
         s += part.raw ? text : percentEncoded(text);
@@ -668,11 +699,11 @@ export class Compiler {
       const p = this.path(spec, scope, at);
       if (!p) return undefined;
       this.declare(def, scope, [p], at.slice(0, -1), undefined, 'field');
-      const { segs, absolute } = p;
+      const read = reader(p);
       return (ctx) => {
         const out: Val[] = [];
-        for (const f of absolute ? getAll(ctx.root, segs) : getAll(ctx.node, segs, ctx.base)) {
-          const v = languageMap(f.value, f.pointer, def);
+        for (const f of read(ctx)) {
+          const v = isObj(f.value) ? languageMap(f.value, f.pointer, def) : undefined;
           if (v) out.push(v);
         }
         return out;
@@ -682,19 +713,19 @@ export class Compiler {
       this.problem('`lang` is a path to a language map, or a map of language → path', at);
       return undefined;
     }
-    const pairs: { lang: string; segs: Segment[]; absolute: boolean }[] = [];
+    const pairs: { lang: string; read: (ctx: Ctx) => Located[] }[] = [];
     for (const [lang, path] of Object.entries(spec)) {
       if (!isLanguageTag(lang)) this.problem(`"${lang}" is not a language tag`, [...at, lang], true);
       const p = this.path(path, scope, [...at, lang]);
       if (!p) continue;
       this.declare(def, scope, [p], at.slice(0, -1), lang, 'field');
-      pairs.push({ lang, ...p });
+      pairs.push({ lang, read: reader(p) });
     }
     return (ctx) => {
       const value: Record<string, unknown> = {};
       const langSources: Record<string, string> = {};
       for (const pair of pairs) {
-        const hits = pair.absolute ? getAll(ctx.root, pair.segs) : getAll(ctx.node, pair.segs, ctx.base);
+        const hits = pair.read(ctx);
         const hit = hits.find((h) => !isEmpty(h.value));
         if (!hit) continue;
         // keywords: every value the path reaches (one XML element per keyword); text: the first
@@ -713,7 +744,7 @@ export class Compiler {
     def: PropertyDef,
     scope: Scope,
     at: (string | number)[],
-  ): ((vals: Val[], ctx: Ctx, property: string, isDefault?: boolean) => Val[]) | undefined {
+  ): ((vals: Val[], ctx: Ctx, isDefault?: boolean) => Val[]) | undefined {
     if (def.kind === 'text' && e.vocabulary !== undefined) return this.textFact(e, def, scope, at);
     if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts') {
       if (e.map !== undefined || e.vocabulary !== undefined) this.problem(`${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`, at);
@@ -754,12 +785,17 @@ export class Compiler {
     if (def.vocabulary && e.vocabulary === undefined && e.map === undefined && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
       this.problem(`${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``, at);
     }
-    const as: Coercion | undefined = e.as ?? defaultCoercion(def);
+    let as: Coercion | undefined = e.as ?? defaultCoercion(def);
+    // a template that always gives a URI needs no check (it would give the value back as it is)
+    if (as === 'uri' && e.template !== undefined && alwaysUri(String(e.template))) as = undefined;
+    // nothing to do: the values as they are (the loop below would copy them unchanged)
+    if (e.split === undefined && !map && !vocab && !as) return undefined;
     const split = e.split;
     const fact = e.fact;
     const unmapped = e.unmapped ?? 'report';
     const profile = this.profile.id;
-    return (vals, ctx, property, isDefault = false) => {
+    const name = def.name;
+    return (vals, ctx, isDefault = false) => {
       let out = vals;
       if (split !== undefined) {
         out = out.flatMap((v) =>
@@ -779,18 +815,30 @@ export class Compiler {
         if (map && !isDefault) {
           // a map's keys are codes: a list or an object found where a code was expected matches none
           const key = value !== null && typeof value === 'object' ? undefined : String(value).trim();
-          if (key !== undefined && (map.has(key) || map.has(key.toLowerCase()))) {
-            value = map.has(key) ? map.get(key) : map.get(key.toLowerCase());
+          let found = false;
+          if (key !== undefined) {
+            if (map.has(key)) {
+              found = true;
+              value = map.get(key);
+            } else {
+              const lower = key.toLowerCase();
+              if (map.has(lower)) {
+                found = true;
+                value = map.get(lower);
+              }
+            }
+          }
+          if (found) {
             if (value === null) continue; // known local value with no common equivalent
           } else if (!vocab) {
-            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, mapName as { en: string; fr: string }, src));
+            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), mapName as { en: string; fr: string }, src));
             if (unmapped !== 'keep') continue;
           }
         }
         if (vocab) {
           const concept = vocab.lookup(value, profile);
           if (!concept) {
-            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, property, vocabularyName(vocab), src));
+            if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), vocabularyName(vocab), src));
             if (unmapped !== 'keep') continue;
           } else {
             value = fact ? concept[fact] : concept.uri;
@@ -801,6 +849,7 @@ export class Compiler {
           const c = coerce(value, as);
           if (c === undefined) {
             if (!isEmpty(value)) {
+              const property = join(ctx.prefix, name);
               ctx.emit({
                 ruleId: 'profile/type',
                 messageId: 'coerce',
@@ -814,7 +863,8 @@ export class Compiler {
           }
           value = c;
         }
-        result.push({ ...v, value });
+        // a value left as it was keeps its candidate (nothing changes candidates once made)
+        result.push(value === v.value ? v : { value, sources: v.sources, langSources: v.langSources });
       }
       return result;
     };
@@ -824,7 +874,7 @@ export class Compiler {
    * A text fact of a code's concept (a place's name in English and French), or with
    * `vocabulary: profile` the label the profile gives the code.
    */
-  private textFact(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): ((vals: Val[], ctx: Ctx, property: string) => Val[]) | undefined {
+  private textFact(e: EntrySpec, def: PropertyDef, scope: Scope, at: (string | number)[]): ((vals: Val[], ctx: Ctx) => Val[]) | undefined {
     if (e.fact === undefined) {
       this.problem(`${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`, [...at, 'vocabulary']);
       return undefined;
@@ -859,14 +909,15 @@ export class Compiler {
     }
     const unmapped = e.unmapped ?? 'report';
     const language = e.language ?? this.defaultLanguage;
-    return (vals, ctx, property) => {
+    const name = def.name;
+    return (vals, ctx) => {
       const out: Val[] = [];
       for (const v of vals) {
         const code = Object.values(v.value as LangText)[0];
         const src = v.sources[0];
         const concept = typeof code === 'string' ? find(code) : undefined;
         if (!concept) {
-          if (unmapped === 'report') ctx.emit(unmappedFinding(code, property, via as { en: string; fr: string }, src));
+          if (unmapped === 'report') ctx.emit(unmappedFinding(code, join(ctx.prefix, name), via as { en: string; fr: string }, src));
           if (unmapped === 'keep') out.push(v);
           continue;
         }
@@ -924,6 +975,19 @@ function pointerPattern(segs: Segment[]): string {
   return (at < 0 ? segs : segs.slice(0, at)).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+/**
+ * Whether a template's results all pass `as: uri` unchanged: it starts with a scheme, its literal
+ * text has no white space and its fields are percent-encoded (never white space, never empty).
+ */
+function alwaysUri(t: string): boolean {
+  if (/\{\+/.test(t)) return false;
+  const literal = t.replace(/\{(\+?)([^{}]+)\}/g, '');
+  if (/\s/.test(literal)) return false;
+  const first = t.split(/\{(?:\+?)[^{}]+\}/)[0];
+  const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(first);
+  return scheme !== null && (first.length > scheme[0].length || first.length < t.length);
+}
+
 function defaultCoercion(def: PropertyDef): Coercion | undefined {
   switch (def.kind) {
     case 'uri':
@@ -976,51 +1040,70 @@ function textList(v: unknown): string[] | undefined {
 }
 
 /** A source value that is a language map (`{en: …, fr: …}`). */
-function languageMap(value: unknown, pointer: string, def: PropertyDef): Val | undefined {
-  if (!isObj(value)) return undefined;
-  const out: Record<string, unknown> = {};
-  const langSources: Record<string, string> = {};
-  for (const [lang, text] of Object.entries(value)) {
-    if (!isLanguageTag(lang)) continue;
-    const v = def.kind === 'texts' ? textList(text) : typeof text === 'string' ? text.trim() : undefined;
-    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+function languageMap(value: Record<string, unknown>, pointer: string, def: PropertyDef): Val | undefined {
+  let out: Record<string, unknown> | undefined;
+  let langSources: Record<string, string> | undefined;
+  let sources: string[] | undefined;
+  const texts = def.kind === 'texts';
+  for (const lang of Object.keys(value)) {
+    const text = value[lang];
+    const v = texts ? textList(text) : typeof text === 'string' ? text.trim() : undefined;
+    if (v === undefined || v === '' || (texts && (v as string[]).length === 0) || !isLanguageTag(lang)) continue;
+    const src = `${pointer}/${lang}`;
+    if (!out) {
+      out = {};
+      langSources = {};
+      sources = [];
+    }
     out[lang] = v;
-    langSources[lang] = `${pointer}/${lang}`;
+    (langSources as Record<string, string>)[lang] = src;
+    (sources as string[]).push(src);
   }
-  return Object.keys(out).length ? { value: out, sources: Object.values(langSources), langSources } : undefined;
+  return out ? { value: out, sources: sources as string[], langSources } : undefined;
 }
 
-/** Turns one source value into candidate values for the target property. */
-function explode(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Val[] {
-  const sources = pointer === undefined ? [] : [pointer];
-  if (isEmpty(value)) return [];
-  if (def.kind === 'text') {
+/**
+ * Turns one source value into candidate values for the target property, added to `out`. Plain
+ * text has no `langSources`: its one language comes from `sources[0]`, which `assign` falls back to.
+ */
+function explodeInto(out: Val[], value: unknown, pointer: string | undefined, def: PropertyDef, language: string): void {
+  const kind = def.kind;
+  if (kind === 'text' || kind === 'texts') {
+    if (value === undefined || value === null) return;
     if (isObj(value)) {
+      // a language map with nothing in it gives nothing (so it needs no isEmpty first)
       const v = languageMap(value, pointer ?? '', def);
-      return v ? [v] : [];
+      if (v) out.push(v);
+      return;
     }
-    if (typeof value === 'string') return [{ value: { [language]: value.trim() } as LangText, sources, langSources: pointer ? { [language]: pointer } : undefined }];
-    return [];
-  }
-  if (def.kind === 'texts') {
-    if (isObj(value)) {
-      const v = languageMap(value, pointer ?? '', def);
-      return v ? [v] : [];
+    if (kind === 'text') {
+      if (typeof value !== 'string') return;
+      const text = value.trim();
+      if (text !== '') out.push({ value: { [language]: text } as LangText, sources: pointer === undefined ? [] : [pointer] });
+      return;
     }
+    if (isEmpty(value)) return;
     const list = textList(value);
-    if (!list?.length) return [];
-    return [{ value: { [language]: list } as LangTexts, sources, langSources: pointer ? { [language]: pointer } : undefined }];
+    if (list?.length) out.push({ value: { [language]: list } as LangTexts, sources: pointer === undefined ? [] : [pointer] });
+    return;
   }
-  if (Array.isArray(value) && def.kind !== 'object') {
-    const out: Val[] = [];
-    for (let i = 0; i < value.length; i++) for (const v of explode(value[i], pointer === undefined ? undefined : `${pointer}/${i}`, def, language)) out.push(v);
-    return out;
+  if (isEmpty(value)) return;
+  if (Array.isArray(value) && kind !== 'object') {
+    for (let i = 0; i < value.length; i++) explodeInto(out, value[i], pointer === undefined ? undefined : `${pointer}/${i}`, def, language);
+    return;
   }
-  return [{ value, sources }];
+  out.push({ value, sources: pointer === undefined ? [] : [pointer] });
+}
+
+/** The candidate values of one source value. */
+function explode(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Val[] {
+  const out: Val[] = [];
+  explodeInto(out, value, pointer, def, language);
+  return out;
 }
 
 /** `Statistics Canada | Statistique Canada` → {en: Statistics Canada, fr: Statistique Canada}. */
-function splitLanguages(text: string, pointer: string, languages: string[], sep: string): Val[] {
+function splitLanguages(out: Val[], text: string, pointer: string, languages: string[], sep: string): void {
   const parts = text.split(sep).map((x) => x.trim());
   const value: Record<string, string> = {};
   const langSources: Record<string, string> = {};
@@ -1030,7 +1113,7 @@ function splitLanguages(text: string, pointer: string, languages: string[], sep:
       langSources[l] = pointer;
     }
   });
-  return Object.keys(value).length ? [{ value, sources: [pointer], langSources }] : [];
+  if (Object.keys(value).length) out.push({ value, sources: [pointer], langSources });
 }
 
 function pick(distinct: Val[], all: Val[], combine: Combine): Val {

@@ -39,10 +39,28 @@ export function parseDate(value: unknown): Readonly<ParsedDate> | undefined {
   return parsed;
 }
 
+/** The number written by the ASCII digits of `s` from `start` to `end`, or -1 when one is not a digit. */
+function digitsAt(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 function parseDateText(value: string): ParsedDate | undefined {
+  // YYYY-MM-DD, the most common form, without the regular expression (same checks, same result)
+  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    const year = digitsAt(value, 0, 4);
+    const month = digitsAt(value, 5, 7);
+    const day = digitsAt(value, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0) return month < 1 || month > 12 || day < 1 || day > daysIn(year, month) ? undefined : { date: value };
+  }
   const m = DATE_RE.exec(value.trim());
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, tz] = m;
+  const y = m[1], mo = m[2], d = m[3], h = m[4], mi = m[5], s = m[6], frac = m[7], tz = m[8];
   if (mo !== undefined && (+mo < 1 || +mo > 12)) return undefined;
   if (d !== undefined && (+d < 1 || +d > daysIn(+y, +mo))) return undefined;
   if (h !== undefined && (+h > 23 || +mi > 59 || (s !== undefined && +s > 60))) return undefined;

@@ -106,38 +106,73 @@ function stepsOf(segments: readonly Segment[]): Step[] {
 /** Every value the path reaches from `root` (wildcards expand). Missing branches yield nothing. */
 export function getAll(root: unknown, segments: readonly Segment[], base = ''): Located[] {
   const out: Located[] = [];
+  walk(out, stepsOf(segments), root, 0, base);
+  return out;
+}
+
+/**
+ * `getAll` for one path, its segments read once: for paths read in every record (the crosswalk's).
+ * The result is the same as getAll's, a new list each time.
+ */
+export function reader(segments: readonly Segment[]): (root: unknown, base?: string) => Located[] {
   const steps = stepsOf(segments);
-  const walk = (node: unknown, i: number, pointer: string): void => {
-    if (i === steps.length) {
-      if (node !== undefined) out.push({ value: node, pointer });
-      return;
-    }
+  if (steps.length === 1 && steps[0].kind === 'name' && steps[0].index < 0) {
+    // one field (most paths): read directly, unless it is below a list (a name applies to each item)
+    const { name, escaped } = steps[0];
+    return (root, base = '') => {
+      if (root === null || typeof root !== 'object') return [];
+      if (Array.isArray(root)) {
+        const out: Located[] = [];
+        walk(out, steps, root, 0, base);
+        return out;
+      }
+      if (!own.call(root, name)) return [];
+      const value = (root as Record<string, unknown>)[name];
+      return value === undefined ? [] : [{ value, pointer: base + escaped }];
+    };
+  }
+  return (root, base = '') => {
+    const out: Located[] = [];
+    walk(out, steps, root, 0, base);
+    return out;
+  };
+}
+
+function walk(out: Located[], steps: Step[], node: unknown, i: number, pointer: string): void {
+  // names on objects (most paths, most of the way): straight down, without recursion
+  while (i < steps.length) {
     if (node === null || typeof node !== 'object') return;
     const step = steps[i];
-    if (step.kind === 'filter') {
-      const keep = (v: unknown): boolean =>
-        v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, step.key).some((x) => String(x.value) === step.value);
-      if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(v, i + 1, `${pointer}/${k}`));
-      else if (keep(node)) walk(node, i + 1, pointer);
-      return;
-    }
-    if (step.kind === 'wildcard') {
-      if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(node[k], i + 1, `${pointer}/${k}`);
-      else for (const k of Object.keys(node)) walk((node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
-      return;
-    }
-    if (Array.isArray(node)) {
-      if (step.index >= 0) {
-        if (step.index < node.length) walk(node[step.index], i + 1, `${pointer}/${step.name}`);
-      } else {
-        for (let k = 0; k < node.length; k++) walk(node[k], i, `${pointer}/${k}`); // a name applies to each item
-      }
-      return;
-    }
-    if (own.call(node, step.name)) walk((node as Record<string, unknown>)[step.name], i + 1, pointer + step.escaped);
-  };
-  walk(root, 0, base);
-  return out;
+    if (step.kind !== 'name' || Array.isArray(node)) break;
+    if (!own.call(node, step.name)) return;
+    node = (node as Record<string, unknown>)[step.name];
+    pointer += step.escaped;
+    i++;
+  }
+  if (i === steps.length) {
+    if (node !== undefined) out.push({ value: node, pointer });
+    return;
+  }
+  // a selector, or an array: `node` is an object here
+  const step = steps[i];
+  if (step.kind === 'filter') {
+    const keep = (v: unknown): boolean =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, step.key).some((x) => String(x.value) === step.value);
+    if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(out, steps, v, i + 1, `${pointer}/${k}`));
+    else if (keep(node)) walk(out, steps, node, i + 1, pointer);
+    return;
+  }
+  if (step.kind === 'wildcard') {
+    if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(out, steps, node[k], i + 1, `${pointer}/${k}`);
+    else for (const k of Object.keys(node as object)) walk(out, steps, (node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
+    return;
+  }
+  const list = node as unknown[];
+  if (step.index >= 0) {
+    if (step.index < list.length) walk(out, steps, list[step.index], i + 1, `${pointer}/${step.name}`);
+  } else {
+    for (let k = 0; k < list.length; k++) walk(out, steps, list[k], i, `${pointer}/${k}`); // a name applies to each item
+  }
 }
 
 export function hasWildcard(segments: readonly Segment[]): boolean {
