@@ -155,6 +155,42 @@ function join(prefix: string, name: string): string {
   return prefix ? `${prefix}.${name}` : name;
 }
 
+/**
+ * Property paths of the common record (`distribution[2].title@en`) made once and kept: the same
+ * few come back in every record, and a path kept is hashed once (`provKeys`), not once per record.
+ * Bounded: past MAX_NAMES, started again.
+ */
+class Names {
+  private readonly made = new Map<string, Map<string | number, string>>();
+  private size = 0;
+  constructor(private readonly make: (a: string, b: string | number) => string) {}
+
+  get(a: string, b: string | number): string {
+    let inner = this.made.get(a);
+    if (inner === undefined) {
+      if (this.size >= MAX_NAMES) {
+        this.made.clear();
+        this.size = 0;
+      }
+      this.made.set(a, (inner = new Map()));
+    }
+    let name = inner.get(b);
+    if (name === undefined) {
+      name = this.make(a, b);
+      inner.set(b, name);
+      this.size++;
+    }
+    return name;
+  }
+}
+const MAX_NAMES = 10000;
+/** `prefix.name` (`name` for the dataset). */
+const PROPERTY = new Names((prefix, name) => join(prefix, name as string));
+/** `property@lang`. */
+const LANGUAGE = new Names((property, lang) => `${property}@${lang}`);
+/** `property[i]`. */
+const ITEM = new Names((property, i) => `${property}[${i}]`);
+
 export class Compiler {
   readonly issues: LintIssue[] = [];
   readonly declared = new Map<string, Declared>();
@@ -283,7 +319,7 @@ export class Compiler {
     ctx: Ctx,
   ): void {
     const { def } = p;
-    const property = join(ctx.prefix, def.name);
+    const property = PROPERTY.get(ctx.prefix, def.name);
     if (def.kind === 'text' || def.kind === 'texts') {
       const single = def.kind === 'text';
       let merged: Record<string, unknown> | undefined;
@@ -299,7 +335,7 @@ export class Compiler {
             const list = (merged[lang] ??= []) as string[];
             for (const t of text as string[]) if (!list.includes(t)) list.push(t);
           }
-          const key = `${property}@${lang}`;
+          const key = LANGUAGE.get(property, lang);
           if (!ctx.provKeys.has(key)) {
             ctx.provKeys.add(key);
             const src = v.langSources?.[lang] ?? v.sources[0];
@@ -335,7 +371,7 @@ export class Compiler {
       const list: unknown[] = [];
       for (let i = 0; i < distinct.length; i++) {
         list.push(distinct[i].value);
-        ctx.prov.push({ property: `${property}[${i}]`, source: distinct[i].sources, entry: p.where });
+        ctx.prov.push({ property: ITEM.get(property, i), source: distinct[i].sources, entry: p.where });
       }
       out[def.name] = list;
       return;
@@ -528,7 +564,7 @@ export class Compiler {
           for (const v of run(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset))) out.push(v);
           continue;
         }
-        const prefix = `${join(ctx.prefix, def.name)}[${(ctx.offset ?? 0) + out.length}]`;
+        const prefix = ITEM.get(PROPERTY.get(ctx.prefix, def.name), (ctx.offset ?? 0) + out.length);
         const vals = run(descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset));
         for (const v of vals) {
           ctx.prov.push({ property: prefix, source: [item.pointer], entry: where });
@@ -652,7 +688,7 @@ export class Compiler {
     if (!scope.itemPattern) this.declare(def, scope, [], at, undefined, 'object'); // `each` declared the items
     const build = this.compileObject(e.object, inner);
     return (ctx) => {
-      const prefix = ctx.itemPrefix ?? (def.multiple ? `${join(ctx.prefix, def.name)}[${ctx.offset ?? 0}]` : join(ctx.prefix, def.name));
+      const prefix = ctx.itemPrefix ?? (def.multiple ? ITEM.get(PROPERTY.get(ctx.prefix, def.name), ctx.offset ?? 0) : PROPERTY.get(ctx.prefix, def.name));
       const obj = build(descend(ctx, ctx.node, ctx.base, prefix, undefined, undefined));
       return Object.keys(obj).length ? [{ value: obj, sources: [] }] : [];
     };

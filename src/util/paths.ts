@@ -111,6 +111,34 @@ export function getAll(root: unknown, segments: readonly Segment[], base = ''): 
 }
 
 /**
+ * Pointers made once and kept (`/resources/2` + `/url`): records share their shape, so the same
+ * pointers come back in every record, and a kept pointer is one flat string, hashed once wherever
+ * it is looked up. `step`: an escaped segment (`/url`) or an item's index. Bounded: past
+ * MAX_POINTERS, started again.
+ */
+const pointers = new Map<string, Map<string | number, string>>();
+let pointerCount = 0;
+const MAX_POINTERS = 20000;
+
+function below(base: string, step: string | number): string {
+  let inner = pointers.get(base);
+  if (inner === undefined) {
+    if (pointerCount >= MAX_POINTERS) {
+      pointers.clear();
+      pointerCount = 0;
+    }
+    pointers.set(base, (inner = new Map()));
+  }
+  let pointer = inner.get(step);
+  if (pointer === undefined) {
+    pointer = typeof step === 'number' ? `${base}/${step}` : base + step;
+    inner.set(step, pointer);
+    pointerCount++;
+  }
+  return pointer;
+}
+
+/**
  * `getAll` for one path, its segments read once: for paths read in every record (the crosswalk's).
  * The result is the same as getAll's, a new list each time.
  */
@@ -128,7 +156,7 @@ export function reader(segments: readonly Segment[]): (root: unknown, base?: str
       }
       if (!own.call(root, name)) return [];
       const value = (root as Record<string, unknown>)[name];
-      return value === undefined ? [] : [{ value, pointer: base + escaped }];
+      return value === undefined ? [] : [{ value, pointer: base === '' ? escaped : below(base, escaped) }];
     };
   }
   return (root, base = '') => {
@@ -146,7 +174,7 @@ function walk(out: Located[], steps: Step[], node: unknown, i: number, pointer: 
     if (step.kind !== 'name' || Array.isArray(node)) break;
     if (!own.call(node, step.name)) return;
     node = (node as Record<string, unknown>)[step.name];
-    pointer += step.escaped;
+    pointer = pointer === '' ? step.escaped : below(pointer, step.escaped);
     i++;
   }
   if (i === steps.length) {
@@ -163,7 +191,7 @@ function walk(out: Located[], steps: Step[], node: unknown, i: number, pointer: 
     return;
   }
   if (step.kind === 'wildcard') {
-    if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(out, steps, node[k], i + 1, `${pointer}/${k}`);
+    if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(out, steps, node[k], i + 1, below(pointer, k));
     else for (const k of Object.keys(node as object)) walk(out, steps, (node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
     return;
   }
