@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Line } from '../sources/read.js';
 import type { ValidateOptions } from './pipeline.js';
+import { SEVERITIES, type RecordResult, type RecordStatus, type Severity, type Tally } from '../report/model.js';
+import { packScores, unpackScores } from '../scores/packed.js';
 
 /** What every worker is started with: the options its pipelines are built from (plain data). */
 export interface WorkerInit {
@@ -38,12 +40,33 @@ export type BatchDone = { id: number; results: unknown; error?: undefined } | { 
 
 /**
  * Checked records as a worker sends them: each result as its JSON text (what the JSON report writes,
- * as is) and, as one JSON text, what each adds to the summary (parsing that is far cheaper than
- * parsing the results). The main thread parses a result only when something reads it.
+ * as is) and, as one JSON text, what each adds to the summary (`packTally`: parsing that is far
+ * cheaper than parsing the results). The main thread parses a result only when something reads it.
  */
 export interface CheckedBatch {
   texts: string[];
   tallies: string;
+}
+
+const STATUSES: readonly RecordStatus[] = ['valid', 'invalid', 'rejected'];
+
+/**
+ * A record's tally as numbers: status, how many errors, warnings and infos, then its scores
+ * (`packScores`), if any. (No baseline is applied in workers: nothing is `baselined` there.)
+ */
+export function packTally(r: RecordResult): (number | null)[] {
+  const counts = [0, 0, 0];
+  for (const f of r.findings) counts[SEVERITIES.indexOf(f.severity)]++;
+  const out: (number | null)[] = [STATUSES.indexOf(r.status), ...counts];
+  return r.scores ? out.concat(packScores(r.scores)) : out;
+}
+
+export function unpackTally(a: readonly (number | null)[]): Tally {
+  const findings: { severity: Severity }[] = [];
+  for (let k = 0; k < SEVERITIES.length; k++) for (let n = a[1 + k] as number; n > 0; n--) findings.push({ severity: SEVERITIES[k] });
+  const tally: Tally = { status: STATUSES[a[0] as number], findings };
+  if (a.length > 4) tally.scores = unpackScores(a.slice(4));
+  return tally;
 }
 
 /** Records per batch, and a cap on a batch's text (a catalogue with very large records). */

@@ -29,7 +29,7 @@ import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, jsonLineRecords, openFile } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
-import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
+import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
 import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
@@ -381,8 +381,8 @@ class CheckedInWorker implements Processed {
 }
 
 function checkedInWorker(batch: CheckedBatch): Processed[] {
-  const tallies = JSON.parse(batch.tallies) as Tally[];
-  return batch.texts.map((text, i) => new CheckedInWorker(text, tallies[i]));
+  const tallies = JSON.parse(batch.tallies) as (number | null)[][];
+  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i])));
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */

@@ -6,10 +6,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
-import { tallyOf, type Tally } from '../report/model.js';
 import { recordJsonText } from '../report/formatters/json.js';
 import { Pipeline } from './pipeline.js';
-import type { Batch, BatchDone, CheckedBatch, WorkerInit } from './parallel.js';
+import { packTally, type Batch, type BatchDone, type CheckedBatch, type WorkerInit } from './parallel.js';
 import type { Converted } from '../rdf/convert.js';
 
 const init = workerData as WorkerInit;
@@ -24,12 +23,12 @@ function pipelineFor(profile: string): Pipeline {
 function check(batch: Batch): CheckedBatch {
   const pipeline = pipelineFor(batch.profile);
   const texts: string[] = [];
-  const tallies: Tally[] = [];
+  const tallies: (number | null)[][] = [];
   for (const line of batch.lines) {
     for (const record of jsonLineRecords(batch.file, line)) {
       const result = pipeline.process(record).result;
       texts.push(recordJsonText(result));
-      tallies.push(tallyOf(result));
+      tallies.push(packTally(result));
     }
   }
   return { texts, tallies: JSON.stringify(tallies) };

@@ -143,10 +143,6 @@ const scorers = new WeakMap<Summary, CatalogueScorer>();
  */
 export type Tally = Pick<RecordResult, 'status' | 'scores' | 'baselined'> & { findings: readonly Pick<Finding, 'severity'>[] };
 
-export function tallyOf(r: RecordResult): Tally {
-  return { status: r.status, findings: r.findings.map((f) => ({ severity: f.severity })), scores: r.scores, baselined: r.baselined };
-}
-
 /** Adds one record to a running summary; every record read is counted exactly once. */
 export function addToSummary(summary: Summary, r: Tally): void {
   summary.records++;
