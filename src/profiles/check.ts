@@ -6,7 +6,7 @@ import { Ajv, _, type ErrorObject, type KeywordCxt, type ValidateFunction } from
 import type { Emitted } from '../rules/types.js';
 import { isEmpty } from '../util/empty.js';
 import { parsePath, toPointer } from '../util/paths.js';
-import { parseDate } from '../util/coerce.js';
+import { isDate } from '../util/coerce.js';
 import { profileSchema } from './schema.js';
 import type { FieldDef, Profile } from './types.js';
 
@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function addFormats(ajv: Ajv): void {
   ajv.addVocabulary(['x-field', 'x-vocabulary', 'x-required']);
-  ajv.addFormat('portal-date', { type: 'string', validate: (s: string) => s.trim() === '' || parseDate(s) !== undefined });
+  ajv.addFormat('portal-date', { type: 'string', validate: (s: string) => isDate(s) || s.trim() === '' });
   ajv.addFormat('portal-email', { type: 'string', validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')) });
   ajv.addFormat('portal-url', {
     type: 'string',

@@ -12,9 +12,6 @@ export interface ParsedDate {
   dateTime?: string;
 }
 
-const DATE_RE =
-  /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
-
 /** Days in a month of the proleptic Gregorian calendar. */
 function daysIn(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -22,8 +19,8 @@ function daysIn(year: number, month: number): number {
 }
 
 /**
- * Dates recently parsed: the profile check and the crosswalk read the same field of a record one
- * after the other. Bounded; the results are frozen (shared between callers).
+ * Dates recently parsed: the crosswalk and the rules read the same fields of a record one after
+ * the other. Bounded; the results are frozen (shared between callers).
  */
 const recentDates = new Map<string, Readonly<ParsedDate> | null>();
 const RECENT_DATES = 256;
@@ -50,23 +47,77 @@ function digitsAt(s: string, start: number, end: number): number {
   return n;
 }
 
-function parseDateText(value: string): ParsedDate | undefined {
-  // YYYY-MM-DD, the most common form, without the regular expression (same checks, same result)
-  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
-    const year = digitsAt(value, 0, 4);
-    const month = digitsAt(value, 5, 7);
-    const day = digitsAt(value, 8, 10);
-    if (year >= 0 && month >= 0 && day >= 0) return month < 1 || month > 12 || day < 1 || day > daysIn(year, month) ? undefined : { date: value };
+/**
+ * How `t` (trimmed) reads as a portal date: 4, 7 or 10 (YYYY, YYYY-MM, YYYY-MM-DD), 16 (a time
+ * with hours and minutes), 19 (with seconds), or 0 when it is not one. The grammar, read by hand
+ * (no regular expression, nothing built): it runs for every date of every record.
+ *   YYYY[-MM[-DD[(T| )hh:mm[:ss[.f+]][Z|(+|-)hh[:]mm]]]], month 1-12, day in the month,
+ *   hours to 23, minutes to 59, seconds to 60 (a leap second).
+ */
+function scanDate(t: string): number {
+  const n = t.length;
+  // digitsAt reads past the end as NaN: every read below is guarded by the length
+  if (n < 4 || digitsAt(t, 0, 4) < 0) return 0;
+  if (n === 4) return 4;
+  if (n < 7 || t.charCodeAt(4) !== 45) return 0;
+  const month = digitsAt(t, 5, 7);
+  if (month < 1 || month > 12) return 0;
+  if (n === 7) return 7;
+  if (n < 10 || t.charCodeAt(7) !== 45) return 0;
+  const day = digitsAt(t, 8, 10);
+  if (day < 1 || day > daysIn(digitsAt(t, 0, 4), month)) return 0;
+  if (n === 10) return 10;
+  const sep = t.charCodeAt(10);
+  if ((sep !== 84 && sep !== 32) || n < 16 || t.charCodeAt(13) !== 58) return 0; // T or space; hh:mm
+  const hour = digitsAt(t, 11, 13);
+  const minute = digitsAt(t, 14, 16);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return 0;
+  let i = 16;
+  let kind = 16;
+  if (t.charCodeAt(i) === 58) {
+    // :ss, then an optional fraction of one digit or more
+    const second = i + 3 <= n ? digitsAt(t, i + 1, i + 3) : -1;
+    if (second < 0 || second > 60) return 0;
+    i += 3;
+    kind = 19;
+    if (t.charCodeAt(i) === 46) {
+      let j = i + 1;
+      while (j < n && digitsAt(t, j, j + 1) >= 0) j++;
+      if (j === i + 1) return 0;
+      i = j;
+    }
   }
-  const m = DATE_RE.exec(value.trim());
-  if (!m) return undefined;
-  const y = m[1], mo = m[2], d = m[3], h = m[4], mi = m[5], s = m[6], frac = m[7], tz = m[8];
-  if (mo !== undefined && (+mo < 1 || +mo > 12)) return undefined;
-  if (d !== undefined && (+d < 1 || +d > daysIn(+y, +mo))) return undefined;
-  if (h !== undefined && (+h > 23 || +mi > 59 || (s !== undefined && +s > 60))) return undefined;
-  const date = mo === undefined ? y : d === undefined ? `${y}-${mo}` : `${y}-${mo}-${d}`;
-  if (h === undefined) return { date };
-  return { date, dateTime: `${date}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${tz ?? ''}` };
+  if (i < n) {
+    // the zone: Z, or +hh:mm / +hhmm (or -)
+    const c = t.charCodeAt(i);
+    if (c === 90) i++;
+    else if (c === 43 || c === 45) {
+      if (i + 3 > n || digitsAt(t, i + 1, i + 3) < 0) return 0;
+      i += 3;
+      if (t.charCodeAt(i) === 58) i++;
+      if (i + 2 > n || digitsAt(t, i, i + 2) < 0) return 0;
+      i += 2;
+    } else return 0;
+  }
+  return i === n ? kind : 0;
+}
+
+/**
+ * Whether `value` is a date parseDate accepts (same rules, same answer), without building its
+ * result or remembering it: the profile check only asks whether a field is a date.
+ */
+export function isDate(value: string): boolean {
+  return scanDate(value.trim()) !== 0;
+}
+
+function parseDateText(value: string): ParsedDate | undefined {
+  const t = value.trim();
+  const kind = scanDate(t);
+  if (kind === 0) return undefined;
+  if (kind <= 10) return { date: t };
+  // the date-time is written in full: seconds default to :00
+  const date = t.slice(0, 10);
+  return { date, dateTime: kind === 19 ? `${date}T${t.slice(11)}` : `${date}T${t.slice(11, 16)}:00${t.slice(16)}` };
 }
 
 const URI_RE = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/;
