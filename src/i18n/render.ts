@@ -5,8 +5,14 @@ import { shown } from '../util/show.js';
 export function isLangValue(v: unknown): v is Record<string, string> {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
   const keys = Object.keys(v);
-  return keys.length > 0 && keys.every((k) => /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$|^und$/.test(k) && typeof (v as Record<string, unknown>)[k] === 'string');
+  if (keys.length === 0) return false;
+  for (const k of keys) {
+    // en and fr, the keys of almost every map, are language tags without asking the expression
+    if (!((k === 'en' || k === 'fr' || LANG_TAG.test(k)) && typeof (v as Record<string, unknown>)[k] === 'string')) return false;
+  }
+  return true;
 }
+const LANG_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$|^und$/;
 
 /** The text of a language map in `lang`, else in the other official language, else any. */
 export function inLang(v: Record<string, string>, lang: Lang): string {
