@@ -11,7 +11,7 @@ import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
 import { shown } from '../util/show.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
-import { filterOf, hasWildcard, reader as pathReader, WILDCARD, type Located, type Segment } from '../util/paths.js';
+import { filterOf, hasWildcard, plainField, pointerBelow, reader as pathReader, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
 import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
@@ -146,6 +146,8 @@ function reader(p: { segs: Segment[]; absolute: boolean }): (ctx: Ctx) => Locate
   const read = pathReader(p.segs);
   return p.absolute ? (ctx) => read(ctx.root) : (ctx) => read(ctx.node, ctx.base);
 }
+
+const own = Object.prototype.hasOwnProperty;
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -622,6 +624,25 @@ export class Compiler {
       const languages = def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined ? { list: e.languages.map(String), sep: e.split } : undefined;
       if (e.parse !== undefined && e.parse !== 'json') this.problem('parse must be "json"', [...at, 'parse']);
       const parse = e.parse === 'json';
+      const field = alternatives.length === 0 && !languages && !parse ? plainField(p.segs) : undefined;
+      if (field) {
+        // one field (most entries): read on an object and made candidates at once, without the reader's list
+        const { name, escaped } = field;
+        const absolute = p.absolute;
+        return (ctx) => {
+          const out: Val[] = [];
+          const node = absolute ? ctx.root : ctx.node;
+          if (node === null || typeof node !== 'object') return out;
+          if (Array.isArray(node)) {
+            for (const f of get(ctx)) explodeInto(out, f.value, f.pointer, def, language);
+            return out;
+          }
+          if (!own.call(node, name)) return out;
+          const value = (node as Record<string, unknown>)[name];
+          if (value !== undefined) explodeInto(out, value, pointerBelow(absolute ? '' : ctx.base, escaped), def, language);
+          return out;
+        };
+      }
       return (ctx) => {
         const out: Val[] = [];
         for (const f of read(ctx)) {
@@ -690,41 +711,58 @@ export class Compiler {
     return (ctx) => {
       const prefix = ctx.itemPrefix ?? (def.multiple ? ITEM.get(PROPERTY.get(ctx.prefix, def.name), ctx.offset ?? 0) : PROPERTY.get(ctx.prefix, def.name));
       const obj = build(descend(ctx, ctx.node, ctx.base, prefix, undefined, undefined));
-      return Object.keys(obj).length ? [{ value: obj, sources: [] }] : [];
+      for (const _ in obj) return [{ value: obj, sources: [] }]; // (not empty: built here, own keys only)
+      return [];
     };
   }
 
   private template(t: string, def: PropertyDef, scope: Scope, at: (string | number)[]): Run | undefined {
-    const parts: ({ lit: string } | { read: (ctx: Ctx) => Located[]; raw: boolean })[] = [];
+    // one shape for all parts; a plain field is read directly on an object (no list)
+    type Part = { lit: string | undefined; read: ((ctx: Ctx) => Located[]) | undefined; field: { name: string; escaped: string } | undefined; absolute: boolean; raw: boolean };
+    const parts: Part[] = [];
     const re = /\{(\+?)([^{}]+)\}/g;
     let last = 0;
     let m: RegExpExecArray | null;
     const paths: FieldPath[] = [];
     while ((m = re.exec(t)) !== null) {
-      if (m.index > last) parts.push({ lit: t.slice(last, m.index) });
+      if (m.index > last) parts.push({ lit: t.slice(last, m.index), read: undefined, field: undefined, absolute: false, raw: false });
       const p = this.path(m[2], scope, at);
       if (!p) return undefined;
       // a filter (`extras[key=uri].value`) names one value: its first match
       if (p.segs.includes(WILDCARD)) this.problem(`template "${t}": {${m[2]}} must name one value`, at);
       paths.push(p);
-      parts.push({ read: reader(p), raw: m[1] === '+' });
+      parts.push({ lit: undefined, read: reader(p), field: plainField(p.segs), absolute: p.absolute, raw: m[1] === '+' });
       last = re.lastIndex;
     }
-    if (last < t.length) parts.push({ lit: t.slice(last) });
+    if (last < t.length) parts.push({ lit: t.slice(last), read: undefined, field: undefined, absolute: false, raw: false });
     this.declare(def, scope, paths, at.slice(0, -1), undefined, 'template');
     return (ctx) => {
       let s = '';
       const sources: string[] = [];
       for (const part of parts) {
-        if ('lit' in part) {
+        if (part.lit !== undefined) {
           s += part.lit;
           continue;
         }
-        const hit = part.read(ctx)[0];
-        if (!hit || isEmpty(hit.value) || typeof hit.value === 'object') return [];
-        const text = String(hit.value).trim();
+        let value: unknown;
+        let pointer: string;
+        const node = part.absolute ? ctx.root : ctx.node;
+        const field = part.field;
+        if (field !== undefined && node !== null && typeof node === 'object' && !Array.isArray(node)) {
+          if (!own.call(node, field.name)) return [];
+          value = (node as Record<string, unknown>)[field.name];
+          if (value === undefined) return [];
+          pointer = pointerBelow(part.absolute ? '' : ctx.base, field.escaped);
+        } else {
+          const hit = (part.read as (ctx: Ctx) => Located[])(ctx)[0];
+          if (!hit) return [];
+          value = hit.value;
+          pointer = hit.pointer;
+        }
+        if (isEmpty(value) || typeof value === 'object') return [];
+        const text = String(value).trim();
         s += part.raw ? text : percentEncoded(text);
-        sources.push(hit.pointer);
+        sources.push(pointer);
       }
       return [{ value: s, sources }];
     };

@@ -138,6 +138,23 @@ function below(base: string, step: string | number): string {
   return pointer;
 }
 
+/** `base` + an escaped segment (`/url`), as a kept pointer (for readers outside this module). */
+export function pointerBelow(base: string, escaped: string): string {
+  return base === '' ? escaped : below(base, escaped);
+}
+
+/**
+ * The field a path names when it is one plain name (`url`, not `resources[*]` nor `0`), with its
+ * name escaped for pointers: such a path read on an object is that field, read directly (on a list
+ * it applies to each item: use `reader`).
+ */
+export function plainField(segments: readonly Segment[]): { name: string; escaped: string } | undefined {
+  const steps = stepsOf(segments);
+  if (steps.length !== 1) return undefined;
+  const step = steps[0];
+  return step.kind === 'name' && step.index < 0 ? { name: step.name, escaped: step.escaped } : undefined;
+}
+
 /**
  * `getAll` for one path, its segments read once: for paths read in every record (the crosswalk's).
  * The result is the same as getAll's, a new list each time.
