@@ -321,13 +321,15 @@ export class Compiler {
     ctx: Ctx,
   ): void {
     const { def } = p;
-    const property = PROPERTY.get(ctx.prefix, def.name);
+    // a dataset's property is its name (a kept string already)
+    const property = ctx.prefix === '' ? def.name : PROPERTY.get(ctx.prefix, def.name);
     if (def.kind === 'text' || def.kind === 'texts') {
       const single = def.kind === 'text';
       let merged: Record<string, unknown> | undefined;
       for (const v of vals) {
         const value = v.value as Record<string, unknown>;
-        for (const lang of Object.keys(value)) {
+        // (for…in: a text value is an object made here, its keys language tags, none inherited)
+        for (const lang in value) {
           const text = value[lang];
           merged ??= {};
           if (single) {
@@ -340,8 +342,14 @@ export class Compiler {
           const key = LANGUAGE.get(property, lang);
           if (!ctx.provKeys.has(key)) {
             ctx.provKeys.add(key);
-            const src = v.langSources?.[lang] ?? v.sources[0];
-            ctx.prov.push({ property: key, source: src ? [src] : [], entry: p.where });
+            const langSources = v.langSources;
+            if (langSources === undefined && v.sources.length === 1 && v.sources[0] !== '') {
+              // plain text: its one source is the language's (provenance lists are never changed: shared)
+              ctx.prov.push({ property: key, source: v.sources, entry: p.where });
+            } else {
+              const src = langSources?.[lang] ?? v.sources[0];
+              ctx.prov.push({ property: key, source: src ? [src] : [], entry: p.where });
+            }
           }
         }
       }
@@ -882,8 +890,10 @@ export class Compiler {
             : [v],
         );
       }
-      const result: Val[] = [];
-      for (const v of out) {
+      // made only once a candidate changes or is dropped: until then, the candidates as they came
+      let result: Val[] | undefined;
+      for (let i = 0; i < out.length; i++) {
+        const v = out[i];
         let value: unknown = v.value;
         const src = v.sources[0];
         if (map && !isDefault) {
@@ -903,20 +913,33 @@ export class Compiler {
             }
           }
           if (found) {
-            if (value === null) continue; // known local value with no common equivalent
+            if (value === null) {
+              // known local value with no common equivalent
+              result ??= out.slice(0, i);
+              continue;
+            }
           } else if (!vocab) {
             if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), mapName as { en: string; fr: string }, src));
-            if (unmapped !== 'keep') continue;
+            if (unmapped !== 'keep') {
+              result ??= out.slice(0, i);
+              continue;
+            }
           }
         }
         if (vocab) {
           const concept = vocab.lookup(value, profile);
           if (!concept) {
             if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), vocabularyName(vocab), src));
-            if (unmapped !== 'keep') continue;
+            if (unmapped !== 'keep') {
+              result ??= out.slice(0, i);
+              continue;
+            }
           } else {
             value = fact ? concept[fact] : concept.uri;
-            if (value === undefined || value === null) continue;
+            if (value === undefined || value === null) {
+              result ??= out.slice(0, i);
+              continue;
+            }
           }
         }
         if (as) {
@@ -933,14 +956,18 @@ export class Compiler {
                 value,
               });
             }
+            result ??= out.slice(0, i);
             continue;
           }
           value = c;
         }
         // a value left as it was keeps its candidate (nothing changes candidates once made)
-        result.push(value === v.value ? v : { value, sources: v.sources, langSources: v.langSources });
+        if (value !== v.value) {
+          result ??= out.slice(0, i);
+          result.push({ value, sources: v.sources, langSources: v.langSources });
+        } else if (result !== undefined) result.push(v);
       }
-      return result;
+      return result ?? out;
     };
   }
 
