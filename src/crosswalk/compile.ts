@@ -782,14 +782,23 @@ export class Compiler {
       if (!p) return undefined;
       this.declare(def, scope, [p], at.slice(0, -1), undefined, 'field');
       const read = reader(p);
-      return (ctx) => {
-        const out: Val[] = [];
-        for (const f of read(ctx)) {
-          const v = isObj(f.value) ? languageMap(f.value, f.pointer, def) : undefined;
+      const field = plainField(p.segs);
+      if (field) {
+        // one field (most entries): read directly on an object, without the reader's list
+        const { name, escaped } = field;
+        const absolute = p.absolute;
+        return (ctx) => {
+          const node = absolute ? ctx.root : ctx.node;
+          if (node === null || typeof node !== 'object' || Array.isArray(node)) return languageMaps(read(ctx), def);
+          const out: Val[] = [];
+          if (!own.call(node, name)) return out;
+          const value = (node as Record<string, unknown>)[name];
+          const v = isObj(value) ? languageMap(value, pointerBelow(absolute ? '' : ctx.base, escaped), def) : undefined;
           if (v) out.push(v);
-        }
-        return out;
-      };
+          return out;
+        };
+      }
+      return (ctx) => languageMaps(read(ctx), def);
     }
     if (!isObj(spec)) {
       this.problem('`lang` is a path to a language map, or a map of language → path', at);
@@ -1161,6 +1170,16 @@ function languageMap(value: Record<string, unknown>, pointer: string, def: Prope
     (sources as string[]).push(src);
   }
   return out ? { value: out, sources: sources as string[], langSources } : undefined;
+}
+
+/** The candidates of the language maps a path reached (other values give none). */
+function languageMaps(found: Located[], def: PropertyDef): Val[] {
+  const out: Val[] = [];
+  for (const f of found) {
+    const v = isObj(f.value) ? languageMap(f.value, f.pointer, def) : undefined;
+    if (v) out.push(v);
+  }
+  return out;
 }
 
 /**
