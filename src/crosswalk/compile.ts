@@ -577,8 +577,10 @@ export class Compiler {
         const prefix = ITEM.get(PROPERTY.get(ctx.prefix, def.name), (ctx.offset ?? 0) + out.length);
         const vals = run(descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset));
         for (const v of vals) {
-          ctx.prov.push({ property: prefix, source: [item.pointer], entry: where });
-          out.push({ value: v.value, sources: [item.pointer] });
+          // one list for both (provenance lists are never changed)
+          const sources = [item.pointer];
+          ctx.prov.push({ property: prefix, source: sources, entry: where });
+          out.push({ value: v.value, sources });
         }
       }
       return out;
