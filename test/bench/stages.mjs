@@ -4,7 +4,8 @@
  * and the best CPU time per record is printed. For comparing a change with the code before it,
  * on the same machine in the same sitting; the catalogue bench (`npm run bench`) gives the ratios.
  *
- *   npm run build && node test/bench/stages.mjs .bench/ca-gc-10000.jsonl.gz [rounds]
+ *   npm run bench:stages                                   # 10,000 generated records (.bench/, made once)
+ *   npm run bench:stages -- <file.jsonl[.gz]> [rounds]     # ca-gc JSON Lines of your own
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -20,8 +21,9 @@ import { FORMATTERS } from '../../dist/report/formatters/index.js';
 import { addToSummary, emptySummary } from '../../dist/report/model.js';
 import { CatalogueScorer } from '../../dist/scores/catalogue.js';
 import { tool } from '../../dist/tool.js';
+import { ensureCatalogue } from './generate.mjs';
 
-const file = process.argv[2] ?? '.bench/ca-gc-10000.jsonl.gz';
+const file = process.argv[2] ?? (await ensureCatalogue('.bench', 10000));
 const rounds = Number(process.argv[3] ?? 5);
 const raw = readFileSync(file);
 const text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
