@@ -2,9 +2,14 @@
  * The profile check runs a quick validator (valid or not) and the detailed one only on failure:
  * the two must agree on every record, for every profile's schema. Records are built from each
  * profile's fields, then each field in turn is given odd values (blank, null, wrong types,
- * unknown codes, empty maps and lists…).
+ * unknown codes, empty maps and lists…). The validators the build writes ahead of time
+ * (dist/validators) must give the same answers and errors as those compiled at run time.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkAgainstProfile, profileValidators } from '../src/profiles/check.js';
+import { checkedSchema, validatorFor, writeValidator } from '../src/profiles/validators.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import type { FieldDef, Profile } from '../src/profiles/types.js';
 
@@ -97,5 +102,31 @@ describe('the quick profile validator agrees with the detailed one', () => {
     }
     expect(valid).toBeGreaterThan(0);
     expect(invalid).toBeGreaterThan(0);
+  });
+});
+
+describe('validators written ahead of time give what those compiled at run time give', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-validators-'));
+  const none = join(dir, 'none'); // no prebuilt file there: compiled at run time
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each(listProfileIds())('%s', (id) => {
+    const profile = loadProfile(id);
+    const schema = checkedSchema(profile);
+    writeValidator(schema, 'detailed', dir);
+    writeValidator(schema, 'quick', dir);
+    const prebuilt = { detailed: validatorFor(schema, 'detailed', dir), quick: validatorFor(schema, 'quick', dir) };
+    const compiled = { detailed: validatorFor(schema, 'detailed', none), quick: validatorFor(schema, 'quick', none) };
+    expect(prebuilt.detailed).not.toBe(compiled.detailed);
+    const base = record(profile.fields, profile);
+    let errors = 0;
+    for (const r of [base, ...variants(base, profile.fields), null, [], 'x', {}]) {
+      expect(prebuilt.quick(r)).toBe(compiled.quick(r));
+      const ok = compiled.detailed(r);
+      expect(prebuilt.detailed(r)).toBe(ok);
+      expect(prebuilt.detailed.errors).toEqual(compiled.detailed.errors);
+      errors += compiled.detailed.errors?.length ?? 0;
+    }
+    expect(errors).toBeGreaterThan(0);
   });
 });

@@ -5,8 +5,9 @@
  * its file:line:col, and the run stops (exit 2) before any record is read.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { listProfileIds } from '../profiles/load.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
@@ -38,9 +39,11 @@ export function findConfig(dir = process.cwd()): string | undefined {
   }
 }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+let validator: ReturnType<AjvClass['compile']> | undefined;
 function validate(data: unknown): ErrorObject[] {
   if (!validator) {
+    // ajv is loaded only when there is a configuration to check: most runs have none
+    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addFormat('regex', (s: string) => {
       try {

@@ -2,112 +2,19 @@
  * Checks a source record against its profile with ajv and turns ajv's errors into findings
  * `profile/required`, `profile/vocabulary` and `profile/type`, each naming the field and its path.
  */
-import { Ajv, _, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Emitted } from '../rules/types.js';
-import { isEmpty } from '../util/empty.js';
 import { parsePath, toPointer } from '../util/paths.js';
-import { isDate } from '../util/coerce.js';
-import { profileSchema } from './schema.js';
 import type { FieldDef, Profile } from './types.js';
-
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function addFormats(ajv: Ajv): void {
-  ajv.addVocabulary(['x-field', 'x-vocabulary', 'x-required']);
-  ajv.addFormat('portal-date', { type: 'string', validate: (s: string) => isDate(s) || s.trim() === '' });
-  ajv.addFormat('portal-email', { type: 'string', validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')) });
-  ajv.addFormat('portal-url', {
-    type: 'string',
-    validate: (s: string) => s.trim() === '' || /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(s.trim()),
-  });
-  ajv.addFormat('portal-json', {
-    type: 'string',
-    validate: (s: string) => {
-      try {
-        JSON.parse(s);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  });
-}
-
-/** The validator whose errors become findings: every error, with the value and schema it is about. */
-function detailedAjv(): Ajv {
-  // the schema is generated here, not written by hand: checking it against the meta-schema, and
-  // optimising the code compiled from its long code lists, cost start-up time and buy nothing
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, validateSchema: false, code: { optimize: false } });
-  addFormats(ajv);
-  ajv.addKeyword({
-    keyword: 'nonEmpty',
-    schemaType: 'boolean',
-    errors: true,
-    validate: function nonEmpty(schema: boolean, data: unknown) {
-      return !schema || !isEmpty(data);
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-codes',
-    schemaType: 'array',
-    errors: true,
-    compile: (codes: unknown[]) => {
-      const set = new Set(codes);
-      return (data: unknown) => set.has(data);
-    },
-  });
-  return ajv;
-}
+import { checkedSchema, validatorFor, type CheckedSchema } from './validators.js';
 
 /**
- * The validator that only says whether a record is valid (most are): it stops at the first error
- * and builds none of the detail, so its code is a third smaller and V8 optimises it (the detailed
- * validator's code is too long to be). The custom keywords are written inline here (a call with
- * the value only), where ajv's `validate` keywords get an object of context on every call.
- */
-function quickAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, validateSchema: false, messages: false, code: { optimize: false } });
-  addFormats(ajv);
-  ajv.addKeyword({
-    keyword: 'nonEmpty',
-    schemaType: 'boolean',
-    code(cxt: KeywordCxt) {
-      if (cxt.schema !== true) return;
-      cxt.fail(_`${cxt.gen.scopeValue('keyword', { ref: isEmpty })}(${cxt.data})`);
-    },
-  });
-  ajv.addKeyword({
-    keyword: 'x-codes',
-    schemaType: 'array',
-    code(cxt: KeywordCxt) {
-      cxt.fail(_`!${cxt.gen.scopeValue('keyword', { ref: new Set(cxt.schema as unknown[]) })}.has(${cxt.data})`);
-    },
-  });
-  return ajv;
-}
-
-/**
- * The profile's JSON Schema as checked here: a code list (`enum` beside `x-vocabulary`) becomes
- * `x-codes`, the same values checked with a set: code lists run to hundreds of codes, and ajv
- * compares a value with each in turn. The exported schema keeps its `enum`s.
- */
-function withCodeSets(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(withCodeSets);
-  if (!schema || typeof schema !== 'object') return schema;
-  const out: Record<string, unknown> = {};
-  const codeList = 'x-vocabulary' in schema && 'enum' in schema;
-  for (const [k, v] of Object.entries(schema)) out[codeList && k === 'enum' ? 'x-codes' : k] = withCodeSets(v);
-  return out;
-}
-
-/**
- * A profile's validators, compiled from the same schema. The quick one costs as much to compile
- * as the records it then saves in a few thousand: it is compiled once a run has checked
- * QUICK_AFTER records, so that short runs (one record at start-up) do without it.
+ * A profile's validators. The quick one (valid or not) saves its cost on the records it then checks
+ * within a few thousand, when compiled at run time: it is made once a run has checked QUICK_AFTER
+ * records, so that short runs (one record at start-up) do without it.
  */
 interface Validators {
-  schema: Record<string, unknown>;
+  schema: CheckedSchema;
   detailed: ValidateFunction;
   quick?: ValidateFunction;
   checked: number;
@@ -119,8 +26,8 @@ const validators = new WeakMap<Profile, Validators>();
 function validatorsFor(profile: Profile): Validators {
   let v = validators.get(profile);
   if (!v) {
-    const schema = withCodeSets(profileSchema(profile)) as Record<string, unknown>;
-    v = { schema, detailed: detailedAjv().compile(schema), checked: 0 };
+    const schema = checkedSchema(profile);
+    v = { schema, detailed: validatorFor(schema, 'detailed'), checked: 0 };
     validators.set(profile, v);
   }
   return v;
@@ -129,7 +36,7 @@ function validatorsFor(profile: Profile): Validators {
 /** Both validators of a profile, for tests: they must agree on every record. */
 export function profileValidators(profile: Profile): { quick: ValidateFunction; detailed: ValidateFunction } {
   const v = validatorsFor(profile);
-  return { quick: (v.quick ??= quickAjv().compile(v.schema)), detailed: v.detailed };
+  return { quick: (v.quick ??= validatorFor(v.schema, 'quick')), detailed: v.detailed };
 }
 
 /** The profile field an instance path points at (`/resources/2/format` → resources.format). */
@@ -154,7 +61,7 @@ function fieldName(pointer: string): string {
 
 export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[] {
   const v = validatorsFor(profile);
-  if (!v.quick && ++v.checked > QUICK_AFTER) v.quick = quickAjv().compile(v.schema);
+  if (!v.quick && ++v.checked > QUICK_AFTER) v.quick = validatorFor(v.schema, 'quick');
   // both validators check the same schema, so they agree on validity: the details are only for failures
   if (v.quick?.(record)) return [];
   const validate = v.detailed;
