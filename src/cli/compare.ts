@@ -9,6 +9,7 @@ import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
+import { readableInputs } from './stdin.js';
 
 export interface CompareCommandOptions {
   profiles?: string;
@@ -38,7 +39,7 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
   requireDirectoryOf('--output', o.output);
   const comparison = await compare({
     profiles: parseProfiles(o.profiles),
-    inputs: parseCompareInputs(args),
+    inputs: parseCompareInputs(await readableInputs(args)),
     now: parseNow(o.now),
     lang: o.lang,
     settings: resolveConfig(o.config)?.settings,

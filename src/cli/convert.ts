@@ -7,6 +7,7 @@ import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { Progress } from './progress.js';
 import { parseWorkers } from './workers.js';
+import { readableInputs } from './stdin.js';
 
 export interface ConvertCommandOptions {
   profile?: string;
@@ -20,6 +21,7 @@ export interface ConvertCommandOptions {
 /** Exit 0 when every record was converted, 1 when a record could not be read (it is named on stderr). */
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
+  paths = await readableInputs(paths);
   const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to, workers: parseWorkers(o.workers, paths) });
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();

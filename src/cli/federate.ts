@@ -6,6 +6,7 @@ import { rdfWriter } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
+import { readableInputs } from './stdin.js';
 
 export interface FederateCommandOptions {
   profile?: string;
@@ -49,6 +50,7 @@ function report(s: FederationSummary, lang: Lang): string {
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);
+  paths = await readableInputs(paths);
   const federation = new Federation(paths, { profile: o.profile, lang: o.lang, now: parseNow(o.now), base: o.base, publisher: o.publisher });
   const summary = await federation.scan();
   for (const e of federation.entries) {

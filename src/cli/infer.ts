@@ -6,6 +6,7 @@ import { DEFAULT_SAMPLE, infer } from '../infer/infer.js';
 import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
+import { readableInputs } from './stdin.js';
 
 export interface InferCommandOptions {
   id: string;
@@ -49,6 +50,7 @@ export async function inferCommand(paths: string[], o: InferCommandOptions): Pro
   for (const f of [profileFile, crosswalkFile]) {
     if (!o.force && existsSync(f)) throw new UsageError(render(WORDS.exists[o.lang], { file: relativeToCwd(f) }));
   }
+  paths = await readableInputs(paths);
   const r = await infer(paths, {
     id: o.id,
     sample,

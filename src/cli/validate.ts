@@ -11,6 +11,7 @@ import { resolveConfig } from '../config/load.js';
 import { UrlChecker } from '../net/urls.js';
 import { UsageError } from '../util/errors.js';
 import { parseWorkers } from './workers.js';
+import { readableInputs } from './stdin.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
@@ -74,6 +75,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   if (o.updateBaseline && !o.baseline) throw new UsageError('--update-baseline: name the file with --baseline <file>');
   if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string)))) throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
   const config = resolveConfig(o.config);
+  paths = await readableInputs(paths);
   const options: Partial<ValidateOptions> = {
     profile: o.profile,
     now: parseNow(o.now),
