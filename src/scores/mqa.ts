@@ -99,6 +99,8 @@ export interface MqaDetail extends MqaScore {
 /** The indicators scored on the best distribution, and each indicator's bit among them (0 for the others). */
 const BEST = INDICATORS.filter((i) => i.on === 'best');
 const BEST_BIT = INDICATORS.map((i) => (i.on === 'best' ? 1 << BEST.indexOf(i) : 0));
+/** Each indicator's dimension, as its place in MQA_DIMENSIONS. */
+const DIMENSION_OF = INDICATORS.map((i) => MQA_DIMENSIONS.indexOf(i.dimension));
 
 /** Points of each indicator, in the table's order; undefined where it is not assessed. */
 function indicatorPoints(dataset: Dataset, vocabularies: VocabularyRegistry, reachable: Reachability | undefined): (number | undefined)[] {
@@ -137,6 +139,41 @@ function indicatorPoints(dataset: Dataset, vocabularies: VocabularyRegistry, rea
   return points;
 }
 
+/**
+ * What is the same for every record whose URLs were (or were not) checked: which indicators are
+ * assessed, the maxima, and the indicators' object as a template (an object copied from one with
+ * its keys set is built at once, with the keys in the template's order).
+ */
+interface Assessed {
+  dimensionMax: number[];
+  max: number;
+  notAssessed: string[] | undefined;
+  indicators: Record<string, number>;
+}
+const ASSESSED = new Map<boolean, Assessed>();
+function assessed(network: boolean): Assessed {
+  let a = ASSESSED.get(network);
+  if (!a) {
+    const dimensionMax = MQA_DIMENSIONS.map(() => 0);
+    let max = 0;
+    let notAssessed: string[] | undefined;
+    const entries: [string, number][] = [];
+    for (let k = 0; k < INDICATORS.length; k++) {
+      const i = INDICATORS[k];
+      if (i.network && !network) {
+        (notAssessed ??= []).push(i.id);
+        continue;
+      }
+      dimensionMax[DIMENSION_OF[k]] += i.weight;
+      max += i.weight;
+      entries.push([i.id, 0]);
+    }
+    // built whole: given its keys one by one, V8 would keep it as a dictionary (so would its copies)
+    ASSESSED.set(network, (a = { dimensionMax, max, notAssessed, indicators: Object.fromEntries(entries) }));
+  }
+  return a;
+}
+
 /** Totals of the indicators' points, by dimension and in all; and those not assessed. */
 function totals(points: readonly (number | undefined)[]): Omit<MqaScore, 'indicators'> {
   const dimensions = {} as MqaScore['dimensions'];
@@ -171,14 +208,37 @@ export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, rea
   return notAssessed ? { ...score, indicators, notAssessed } : { ...score, indicators };
 }
 
-/** A record's MQA score as reports show it: the same as `mqaScore`, each indicator's points rounded to 2 decimals. */
+/**
+ * A record's MQA score as reports show it: the same as `mqaScore`, each indicator's points rounded
+ * to 2 decimals. Built for speed (every record has one): sums in lists, objects built whole with
+ * their keys in the order `totals` gives them. An object given its ~20 keys one by one is left by
+ * V8 as a dictionary, which halves the speed of writing the record's JSON (measured) and of
+ * reading it in the catalogue; the indicators are copied from a template instead.
+ */
 export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaScore {
   const points = indicatorPoints(dataset, vocabularies, reachable);
-  const entries: [string, number][] = [];
-  for (let k = 0; k < INDICATORS.length; k++) if (points[k] !== undefined) entries.push([INDICATORS[k].id, round2(points[k] as number)]);
-  const score = totals(points) as MqaScore;
-  // built whole: an object given its ~20 keys one by one is left by V8 as a dictionary, which
-  // halves the speed of writing the record's JSON (measured) and of reading it in the catalogue
-  score.indicators = Object.fromEntries(entries);
-  return score;
+  const a = assessed(!!reachable);
+  // sums in the indicators' order, as `totals` adds them (the same rounding)
+  const sums = [0, 0, 0, 0, 0];
+  let total = 0;
+  const indicators = { ...a.indicators };
+  for (let k = 0; k < INDICATORS.length; k++) {
+    const p = points[k];
+    if (p === undefined) continue;
+    sums[DIMENSION_OF[k]] += p;
+    total += p;
+    indicators[INDICATORS[k].id] = round2(p);
+  }
+  const m = a.dimensionMax;
+  const dimensions: MqaScore['dimensions'] = {
+    findability: { points: round2(sums[0]), max: m[0] },
+    accessibility: { points: round2(sums[1]), max: m[1] },
+    interoperability: { points: round2(sums[2]), max: m[2] },
+    reusability: { points: round2(sums[3]), max: m[3] },
+    contextuality: { points: round2(sums[4]), max: m[4] },
+  };
+  const points2 = round2(total);
+  return a.notAssessed
+    ? { points: points2, max: a.max, band: bandOf(points2), dimensions, notAssessed: a.notAssessed.slice(), indicators }
+    : { points: points2, max: a.max, band: bandOf(points2), dimensions, indicators };
 }
