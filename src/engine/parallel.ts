@@ -55,17 +55,27 @@ const STATUSES: readonly RecordStatus[] = ['valid', 'invalid', 'rejected'];
  * (`packScores`), if any. (No baseline is applied in workers: nothing is `baselined` there.)
  */
 export function packTally(r: RecordResult): (number | null)[] {
-  const counts = [0, 0, 0];
-  for (const f of r.findings) counts[SEVERITIES.indexOf(f.severity)]++;
-  const out: (number | null)[] = [STATUSES.indexOf(r.status), ...counts];
-  return r.scores ? out.concat(packScores(r.scores)) : out;
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of r.findings) {
+    const s = f.severity;
+    if (s === 'error') errors++;
+    else if (s === 'warning') warnings++;
+    else if (s === 'info') infos++;
+  }
+  const out: (number | null)[] = [STATUSES.indexOf(r.status), errors, warnings, infos];
+  return r.scores ? packScores(r.scores, out) : out;
 }
+
+/** A finding as a tally needs it (its severity only): one shared, frozen object per severity. */
+const BY_SEVERITY = SEVERITIES.map((severity) => Object.freeze({ severity }));
 
 export function unpackTally(a: readonly (number | null)[]): Tally {
   const findings: { severity: Severity }[] = [];
-  for (let k = 0; k < SEVERITIES.length; k++) for (let n = a[1 + k] as number; n > 0; n--) findings.push({ severity: SEVERITIES[k] });
+  for (let k = 0; k < SEVERITIES.length; k++) for (let n = a[1 + k] as number; n > 0; n--) findings.push(BY_SEVERITY[k]);
   const tally: Tally = { status: STATUSES[a[0] as number], findings };
-  if (a.length > 4) tally.scores = unpackScores(a.slice(4));
+  if (a.length > 4) tally.scores = unpackScores(a, 4);
   return tally;
 }
 

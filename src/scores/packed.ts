@@ -23,40 +23,63 @@ const STARS_AT = NOT_ASSESSED_AT + 1;
 const PRINCIPLES_AT = STARS_AT + 1;
 const DISTRIBUTIONS_AT = PRINCIPLES_AT + 3 * P;
 
-export function packScores(s: RecordScores): (number | null)[] {
+/** Appends a record's scores, packed, to `out` (a new list when not given). */
+export function packScores(s: RecordScores, out: (number | null)[] = []): (number | null)[] {
   const m = s.mqa;
-  const out: (number | null)[] = [m.points, m.max, BANDS.indexOf(m.band)];
-  for (const d of MQA_DIMENSIONS) out.push(m.dimensions[d].points);
-  for (const d of MQA_DIMENSIONS) out.push(m.dimensions[d].max);
-  for (const i of INDICATORS) out.push(m.indicators[i.id] ?? null);
+  out.push(m.points, m.max, BANDS.indexOf(m.band));
+  const dimensions = m.dimensions;
+  for (let k = 0; k < D; k++) out.push(dimensions[MQA_DIMENSIONS[k]].points);
+  for (let k = 0; k < D; k++) out.push(dimensions[MQA_DIMENSIONS[k]].max);
+  const indicators = m.indicators;
+  for (let k = 0; k < I; k++) out.push(indicators[INDICATORS[k].id] ?? null);
   let bits = 0;
   // the list is kept in the indicators' order (mqa.ts writes it so): bits give it back
   if (m.notAssessed) for (const id of m.notAssessed) bits |= 1 << INDICATORS.findIndex((i) => i.id === id);
   out.push(bits, s.stars);
-  for (const p of PRINCIPLES) {
-    const r = s.principles[p];
-    out.push(r ? r.passed : null, r ? r.applicable : null, r ? r.share : null);
+  for (let k = 0; k < P; k++) {
+    const r = s.principles[PRINCIPLES[k]];
+    if (r) out.push(r.passed, r.applicable, r.share);
+    else out.push(null, null, null);
   }
   for (const n of s.distributionStars) out.push(n);
   return out;
 }
 
-export function unpackScores(a: readonly (number | null)[]): RecordScores {
+/**
+ * The indicators' object of each set of indicators given (as bits), with its keys in the table's
+ * order: a record's is copied from it, built at once (given its keys one by one, an object of
+ * ~20 keys is left by V8 as a dictionary, slow to read). Records of a run give one or two sets.
+ */
+const TEMPLATES = new Map<number, Record<string, number>>();
+function templateOf(bits: number): Record<string, number> | undefined {
+  let t = TEMPLATES.get(bits);
+  if (!t && TEMPLATES.size < 64) {
+    t = Object.fromEntries(INDICATORS.flatMap((i, k) => (bits & (1 << k) ? [[i.id, 0]] : [])));
+    TEMPLATES.set(bits, t);
+  }
+  return t;
+}
+
+/** The scores packed at `at` in `a` (to its end), as `packScores` was given them. */
+export function unpackScores(a: readonly (number | null)[], at = 0): RecordScores {
   const dimensions = {} as MqaScore['dimensions'];
-  for (let k = 0; k < D; k++) dimensions[MQA_DIMENSIONS[k]] = { points: a[DIMENSIONS_AT + k] as number, max: a[DIMENSIONS_AT + D + k] as number };
-  const mqa = { points: a[0] as number, max: a[1] as number, band: BANDS[a[2] as number], dimensions } as MqaScore;
-  const bits = a[NOT_ASSESSED_AT] as number;
+  for (let k = 0; k < D; k++) dimensions[MQA_DIMENSIONS[k]] = { points: a[at + DIMENSIONS_AT + k] as number, max: a[at + DIMENSIONS_AT + D + k] as number };
+  const mqa = { points: a[at] as number, max: a[at + 1] as number, band: BANDS[a[at + 2] as number], dimensions } as MqaScore;
+  const bits = a[at + NOT_ASSESSED_AT] as number;
   if (bits) mqa.notAssessed = INDICATORS.filter((_, k) => bits & (1 << k)).map((i) => i.id);
-  const indicators: Record<string, number> = {};
+  let given = 0;
+  for (let k = 0; k < I; k++) if (a[at + INDICATORS_AT + k] !== null) given |= 1 << k;
+  const template = templateOf(given);
+  const indicators: Record<string, number> = template ? { ...template } : {};
   for (let k = 0; k < I; k++) {
-    const v = a[INDICATORS_AT + k];
+    const v = a[at + INDICATORS_AT + k];
     if (v !== null) indicators[INDICATORS[k].id] = v;
   }
   mqa.indicators = indicators;
   const principles: RecordScores['principles'] = {};
   for (let k = 0; k < P; k++) {
-    const at = PRINCIPLES_AT + 3 * k;
-    if (a[at] !== null) principles[PRINCIPLES[k]] = { passed: a[at], applicable: a[at + 1], share: a[at + 2] } as PrincipleScore;
+    const p = at + PRINCIPLES_AT + 3 * k;
+    if (a[p] !== null) principles[PRINCIPLES[k]] = { passed: a[p], applicable: a[p + 1], share: a[p + 2] } as PrincipleScore;
   }
-  return { mqa, stars: a[STARS_AT] as number, distributionStars: a.slice(DISTRIBUTIONS_AT) as number[], principles };
+  return { mqa, stars: a[at + STARS_AT] as number, distributionStars: a.slice(at + DISTRIBUTIONS_AT) as number[], principles };
 }
