@@ -175,19 +175,26 @@ interface Planned {
 }
 
 const NO_SETTINGS = {};
-const plans = new WeakMap<readonly Rule[], WeakMap<RuleSettings, Planned[]>>();
-function planOf(rules: readonly Rule[], settings: RuleSettings | undefined): Planned[] {
+/**
+ * The rules a run applies, by rule list, settings and profile (objects a run keeps): those turned
+ * `off` by the settings or the profile are left out once, not looked up for every record.
+ */
+const plans = new WeakMap<readonly Rule[], WeakMap<RuleSettings, WeakMap<Profile, Planned[]>>>();
+function planOf(rules: readonly Rule[], settings: RuleSettings | undefined, profile: Profile): Planned[] {
   let bySettings = plans.get(rules);
   if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
-  let plan = bySettings.get(settings ?? NO_SETTINGS);
+  let byProfile = bySettings.get(settings ?? NO_SETTINGS);
+  if (!byProfile) bySettings.set(settings ?? NO_SETTINGS, (byProfile = new WeakMap()));
+  let plan = byProfile.get(profile);
   if (!plan) {
     plan = [];
     for (const rule of rules) {
       if (rule.kind === 'stage') continue;
       const { id, releasedOnly } = rule.meta;
+      if (settings?.severity?.[id] === 'off' || profile.rules[id] === 'off') continue;
       plan.push({ rule: rule.kind === 'data' ? compileDataRule(rule) : rule, id, releasedOnly: !!releasedOnly, options: optionsOf(rule, settings) });
     }
-    bySettings.set(settings ?? NO_SETTINGS, plan);
+    byProfile.set(profile, plan);
   }
   return plan;
 }
@@ -225,11 +232,9 @@ class Context implements RuleContext {
 export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
   const out: Emitted[] = [];
   const unreleased = notPublic(dataset, opts.vocabularies);
-  const severity = opts.settings?.severity;
   const ctx = new Context(dataset, opts.profile, opts.now, opts.vocabularies, out, opts.checks);
-  for (const p of planOf(opts.rules ?? RULES, opts.settings)) {
+  for (const p of planOf(opts.rules ?? RULES, opts.settings, opts.profile)) {
     const id = p.id;
-    if (severity?.[id] === 'off' || opts.profile.rules[id] === 'off') continue;
     if (unreleased && p.releasedOnly) continue;
     opts.checks?.ran.add(id);
     ctx.id = id;
