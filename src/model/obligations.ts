@@ -23,15 +23,15 @@ export type MissingAt = Partial<Record<Obligation, Missing[]>>;
  */
 type Relevant = { obligations: readonly Obligation[]; byClass: Partial<Record<ClassName, PropertyDef[]>> };
 const relevant = new Map<string, Relevant>();
-/** The same, by the list asked with (callers ask with constant lists: no key to join per record). */
+/** The same, by the list asked with when it is frozen (the constant lists callers ask with): no key joined per walk. */
 const relevantByList = new WeakMap<readonly Obligation[], Relevant>();
 function relevantTo(obligations: readonly Obligation[]): Relevant {
   let r = relevantByList.get(obligations);
-  if (r && r.obligations.length === obligations.length && r.obligations.every((o, k) => o === obligations[k])) return r;
+  if (r) return r;
   const key = obligations.join(' ');
   r = relevant.get(key);
   if (!r) relevant.set(key, (r = { obligations: [...obligations], byClass: {} }));
-  relevantByList.set(obligations, r);
+  if (Object.isFrozen(obligations)) relevantByList.set(obligations, r);
   return r;
 }
 function defsOf(r: Relevant, cls: ClassName): PropertyDef[] {
@@ -41,10 +41,15 @@ function defsOf(r: Relevant, cls: ClassName): PropertyDef[] {
 }
 
 /** One list per obligation level, the same at every call. */
-const LEVEL_LISTS: Record<Obligation, readonly Obligation[]> = { mandatory: ['mandatory'], recommended: ['recommended'], optional: ['optional'] };
+const LEVEL_LISTS: Record<Obligation, readonly Obligation[]> = {
+  mandatory: Object.freeze(['mandatory']),
+  recommended: Object.freeze(['recommended']),
+  optional: Object.freeze(['optional']),
+};
+const levelList = (obligation: Obligation): readonly Obligation[] => (Object.hasOwn(LEVEL_LISTS, obligation) ? LEVEL_LISTS[obligation] : [obligation]);
+
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
-  const list = Object.hasOwn(LEVEL_LISTS, obligation) ? LEVEL_LISTS[obligation] : [obligation];
-  return missingPropertiesAt(dataset, list)[obligation] as Missing[];
+  return missingPropertiesAt(dataset, levelList(obligation))[obligation] as Missing[];
 }
 
 /** Several obligation levels in one walk of the record (the `dcat-ap/*` rules ask one after the other). */

@@ -12,7 +12,7 @@ const dataOf = new WeakMap<PropertyDef, Data>();
  * The record's missing properties at both levels, found in one walk and kept for the record: the
  * two rules run one after the other with the same context (a new one for each record).
  */
-const LEVELS: readonly Obligation[] = ['mandatory', 'recommended'];
+const LEVELS: readonly Obligation[] = Object.freeze(['mandatory', 'recommended']);
 let last: { ctx: RuleContext; dataset: unknown; missing: MissingAt } | undefined;
 
 export function reportMissing(ctx: RuleContext, obligation: 'mandatory' | 'recommended'): void {
