@@ -27,13 +27,39 @@ export function inLang(v: Record<string, string>, lang: Lang): string {
  * them (an object as JSON, a long text cut), whatever a record holds.
  */
 export function render(template: string, data: Record<string, unknown> = NO_DATA, lang: Lang = 'en'): string {
+  const frozen = Object.isFrozen(data);
+  if (frozen) {
+    const text = renderedBefore(data, template, lang);
+    if (text !== undefined) return text;
+  }
   const parts = partsOf(template);
   let out = parts[0];
+  // whether the message can be kept: every value it shows is one that can never change
+  let constant = frozen;
   for (let i = 1; i < parts.length; i += 2) {
     const v = data[parts[i]];
+    if (v !== null && typeof v === 'object') constant &&= Object.isFrozen(v) && isLangValue(v);
     out += (v === undefined || v === null ? '' : isLangValue(v) ? inLang(v, lang) : shown(v)) + parts[i + 1];
   }
+  if (constant) keep(data, template, lang, out);
   return out;
+}
+
+/**
+ * Messages of frozen data whose values are text, numbers or frozen language maps: the same data,
+ * template and language always give the same message, so it is rendered once (rules that emit the
+ * same data object for many records freeze it: `dcat-ap/*`). A few messages per data object.
+ */
+const RENDERED = new WeakMap<object, { template: string; lang: Lang; text: string }[]>();
+function renderedBefore(data: object, template: string, lang: Lang): string | undefined {
+  const kept = RENDERED.get(data);
+  if (kept) for (const k of kept) if (k.template === template && k.lang === lang) return k.text;
+  return undefined;
+}
+function keep(data: object, template: string, lang: Lang, text: string): void {
+  let kept = RENDERED.get(data);
+  if (!kept) RENDERED.set(data, (kept = []));
+  if (kept.length < 4) kept.push({ template, lang, text });
 }
 
 /** The data of findings that have none (shared: `render` only reads it). */

@@ -23,8 +23,12 @@ export function reportMissing(ctx: RuleContext, obligation: 'mandatory' | 'recom
     const { def } = m;
     let data = dataOf.get(def);
     if (!data) {
-      // language maps: rendered in the report's language
-      data = { class: CLASSES[m.class].label, label: { en: def.label.en.toLowerCase(), fr: def.label.fr.toLowerCase() }, iri: def.iri };
+      // language maps: rendered in the report's language; frozen, so that each message is rendered once
+      data = Object.freeze({
+        class: Object.freeze({ en: CLASSES[m.class].label.en, fr: CLASSES[m.class].label.fr }),
+        label: Object.freeze({ en: def.label.en.toLowerCase(), fr: def.label.fr.toLowerCase() }),
+        iri: def.iri,
+      });
       dataOf.set(def, data);
     }
     ctx.report({ messageId: 'missing', property: m.property, data });
