@@ -28,6 +28,8 @@ interface Ctx {
   distributions: Distribution[];
   vocabularies: VocabularyRegistry;
   reachable?: Reachability;
+  /** Whether no DCAT-AP mandatory property is missing, when already known (`scoreRecord`: from the rule's findings). */
+  mandatoryComplete?: boolean;
 }
 
 export interface Indicator {
@@ -65,7 +67,7 @@ export const INDICATORS: readonly Indicator[] = [
   },
   { id: 'formatMediaTypeNonProprietary', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'nonProprietary') },
   { id: 'formatMediaTypeMachineInterpretable', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'machineReadable') },
-  { id: 'dcatApCompliance', dimension: 'interoperability', weight: 30, on: 'dataset', test: (_, c) => missingProperties(c.dataset, 'mandatory').length === 0 },
+  { id: 'dcatApCompliance', dimension: 'interoperability', weight: 30, on: 'dataset', test: (_, c) => c.mandatoryComplete ?? missingProperties(c.dataset, 'mandatory').length === 0 },
   { id: 'licenceAvailability', dimension: 'reusability', weight: 20, on: 'share', test: (d) => present(d.license) },
   { id: 'knownLicence', dimension: 'reusability', weight: 10, on: 'share', test: (d, c) => !!licenceConcept(d.license, c.vocabularies) },
   { id: 'accessRightsAvailability', dimension: 'reusability', weight: 10, on: 'dataset', test: (d) => present(d.accessRights) },
@@ -103,9 +105,14 @@ const BEST_BIT = INDICATORS.map((i) => (i.on === 'best' ? 1 << BEST.indexOf(i) :
 const DIMENSION_OF = INDICATORS.map((i) => MQA_DIMENSIONS.indexOf(i.dimension));
 
 /** Points of each indicator, in the table's order; undefined where it is not assessed. */
-function indicatorPoints(dataset: Dataset, vocabularies: VocabularyRegistry, reachable: Reachability | undefined): (number | undefined)[] {
+function indicatorPoints(
+  dataset: Dataset,
+  vocabularies: VocabularyRegistry,
+  reachable: Reachability | undefined,
+  mandatoryComplete?: boolean,
+): (number | undefined)[] {
   const distributions = dataset.distribution ?? [];
-  const ctx: Ctx = { dataset, distributions, vocabularies, reachable };
+  const ctx: Ctx = { dataset, distributions, vocabularies, reachable, mandatoryComplete };
   // the best distribution for interoperability: the one with the most points (the first of equals);
   // which of those indicators it meets is kept as bits, not tested again
   let bestPoints = -Infinity;
@@ -210,13 +217,14 @@ export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, rea
 
 /**
  * A record's MQA score as reports show it: the same as `mqaScore`, each indicator's points rounded
- * to 2 decimals. Built for speed (every record has one): sums in lists, objects built whole with
+ * to 2 decimals. `mandatoryComplete`: whether no DCAT-AP mandatory property is missing, when the
+ * caller knows it already (else the record is walked for it). Built for speed (every record has one): sums in lists, objects built whole with
  * their keys in the order `totals` gives them. An object given its ~20 keys one by one is left by
  * V8 as a dictionary, which halves the speed of writing the record's JSON (measured) and of
  * reading it in the catalogue; the indicators are copied from a template instead.
  */
-export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaScore {
-  const points = indicatorPoints(dataset, vocabularies, reachable);
+export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability, mandatoryComplete?: boolean): MqaScore {
+  const points = indicatorPoints(dataset, vocabularies, reachable, mandatoryComplete);
   const a = assessed(!!reachable);
   // sums in the indicators' order, as `totals` adds them (the same rounding)
   const sums = [0, 0, 0, 0, 0];
