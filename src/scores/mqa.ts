@@ -218,10 +218,11 @@ export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, rea
 /**
  * A record's MQA score as reports show it: the same as `mqaScore`, each indicator's points rounded
  * to 2 decimals. `mandatoryComplete`: whether no DCAT-AP mandatory property is missing, when the
- * caller knows it already (else the record is walked for it). Built for speed (every record has one): sums in lists, objects built whole with
- * their keys in the order `totals` gives them. An object given its ~20 keys one by one is left by
- * V8 as a dictionary, which halves the speed of writing the record's JSON (measured) and of
- * reading it in the catalogue; the indicators are copied from a template instead.
+ * caller knows it already (else the record is walked for it).
+ * Built for speed (every record has one): sums in lists, objects built whole with their keys in
+ * the order `totals` gives them. An object given its ~20 keys one by one is left by V8 as a
+ * dictionary, which halves the speed of writing the record's JSON (measured) and of reading it in
+ * the catalogue; the indicators are copied from a template instead.
  */
 export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability, mandatoryComplete?: boolean): MqaScore {
   const points = indicatorPoints(dataset, vocabularies, reachable, mandatoryComplete);
@@ -245,8 +246,8 @@ export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistr
     reusability: { points: round2(sums[3]), max: m[3] },
     contextuality: { points: round2(sums[4]), max: m[4] },
   };
-  const points2 = round2(total);
+  const rounded = round2(total);
   return a.notAssessed
-    ? { points: points2, max: a.max, band: bandOf(points2), dimensions, notAssessed: a.notAssessed.slice(), indicators }
-    : { points: points2, max: a.max, band: bandOf(points2), dimensions, indicators };
+    ? { points: rounded, max: a.max, band: bandOf(rounded), dimensions, notAssessed: a.notAssessed.slice(), indicators }
+    : { points: rounded, max: a.max, band: bandOf(rounded), dimensions, indicators };
 }
