@@ -1,4 +1,4 @@
-import { isDate, parseDate } from '../src/util/coerce.js';
+import { coerce, isDate, parseDate } from '../src/util/coerce.js';
 
 /** parseDate as it was written with its regular expression: the hand-written reader must agree. */
 const DATE_RE =
@@ -38,6 +38,9 @@ describe('isDate and parseDate read dates by the rules of the regular expression
   it.each(TRICKY)('%j', (text) => {
     expect(parseDate(text)).toEqual(reference(text));
     expect(isDate(text)).toBe(reference(text) !== undefined);
+    // the crosswalk's coercions read dates without parseDate: the same answers
+    expect(coerce(text, 'date')).toBe(reference(text)?.date);
+    expect(coerce(text, 'datetime')).toBe(reference(text)?.dateTime ?? reference(text)?.date);
   });
 
   it('agree on strings made of date pieces', () => {
@@ -50,6 +53,7 @@ describe('isDate and parseDate read dates by the rules of the regular expression
       for (let p = 0; p < parts; p++) text += pieces[next(pieces.length)];
       expect([text, parseDate(text)]).toEqual([text, reference(text)]);
       expect([text, isDate(text)]).toEqual([text, reference(text) !== undefined]);
+      expect([text, coerce(text, 'date'), coerce(text, 'datetime')]).toEqual([text, reference(text)?.date, reference(text)?.dateTime ?? reference(text)?.date]);
     }
   });
 });

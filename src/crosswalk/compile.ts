@@ -19,6 +19,8 @@ import { compileCondition } from './conditions.js';
 import { loadMapFile } from './map-file.js';
 import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
 
+/** Characters encodeURIComponent leaves as they are (RFC 3986 unreserved, and `!*'()`). */
+const UNRESERVED = /^[A-Za-z0-9\-_.!~*'()]*$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
@@ -26,6 +28,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * only on it): it stands for U+FFFD, as a UTF-8 writer would write it. The common case is one call.
  */
 function percentEncoded(text: string): string {
+  // most field values in URIs (ids, codes) have nothing to encode: checked faster than encoded
+  if (UNRESERVED.test(text)) return text;
   try {
     return encodeURIComponent(text);
   } catch {
@@ -1005,9 +1009,14 @@ export class Compiler {
       if (fact !== 'label') this.problem('the profile\'s code lists have one fact: label', [...at, 'fact']);
       via = { en: `the ${list.id} code list of profile ${this.profile.id}`, fr: `la liste de codes ${list.id} du profil ${this.profile.id}` };
       const lower = new Map([...list.codes.keys()].map((k) => [k.toLowerCase(), k]));
+      // one concept per code, made when first asked for (so that its text below is made once too)
+      const concepts = new Map<string, Record<string, unknown>>();
       find = (code) => {
         const key = list.codes.has(code) ? code : lower.get(code.toLowerCase());
-        return key === undefined ? undefined : { code: key, label: list.codes.get(key) };
+        if (key === undefined) return undefined;
+        let concept = concepts.get(key);
+        if (concept === undefined) concepts.set(key, (concept = { code: key, label: list.codes.get(key) }));
+        return concept;
       };
     } else {
       const vocab = this.vocabularies.get(String(e.vocabulary));
@@ -1022,10 +1031,29 @@ export class Compiler {
     const unmapped = e.unmapped ?? 'report';
     const language = e.language ?? this.defaultLanguage;
     const name = def.name;
+    // a concept's text, made once per concept (concepts are a vocabulary's or the code list's, so
+    // few); never changed by what reads it. null: no text in any language
+    const texts = new Map<Record<string, unknown>, LangText | null>();
+    const textOf = (concept: Record<string, unknown>): LangText | null => {
+      let value = texts.get(concept);
+      if (value !== undefined) return value;
+      const text = concept[fact];
+      const made: LangText = {};
+      if (typeof text === 'string' && text.trim()) made[language] = text.trim();
+      else if (isObj(text)) for (const [l, t] of Object.entries(text)) if (isLanguageTag(l) && typeof t === 'string' && t.trim()) made[l] = t.trim();
+      value = Object.keys(made).length ? made : null;
+      texts.set(concept, value);
+      return value;
+    };
     return (vals, ctx) => {
       const out: Val[] = [];
       for (const v of vals) {
-        const code = Object.values(v.value as LangText)[0];
+        // the first language's text (a code read as text: one language)
+        let code: unknown;
+        for (const l in v.value as LangText) {
+          code = (v.value as LangText)[l];
+          break;
+        }
         const src = v.sources[0];
         const concept = typeof code === 'string' ? find(code) : undefined;
         if (!concept) {
@@ -1033,11 +1061,14 @@ export class Compiler {
           if (unmapped === 'keep') out.push(v);
           continue;
         }
-        const text = concept[fact];
-        const value: LangText = {};
-        if (typeof text === 'string' && text.trim()) value[language] = text.trim();
-        else if (isObj(text)) for (const [l, t] of Object.entries(text)) if (isLanguageTag(l) && typeof t === 'string' && t.trim()) value[l] = t.trim();
-        if (Object.keys(value).length) out.push({ value, sources: v.sources, langSources: src ? Object.fromEntries(Object.keys(value).map((l) => [l, src])) : undefined });
+        const value = textOf(concept);
+        if (value === null) continue;
+        let langSources: Record<string, string> | undefined;
+        if (src) {
+          langSources = {};
+          for (const l in value) langSources[l] = src;
+        }
+        out.push({ value, sources: v.sources, langSources });
       }
       return out;
     };

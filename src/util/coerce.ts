@@ -115,9 +115,14 @@ function parseDateText(value: string): ParsedDate | undefined {
   const kind = scanDate(t);
   if (kind === 0) return undefined;
   if (kind <= 10) return { date: t };
-  // the date-time is written in full: seconds default to :00
-  const date = t.slice(0, 10);
-  return { date, dateTime: kind === 19 ? `${date}T${t.slice(11)}` : `${date}T${t.slice(11, 16)}:00${t.slice(16)}` };
+  return { date: t.slice(0, 10), dateTime: dateTimeText(t, kind) };
+}
+
+/** The full date-time of `t` (trimmed) read by scanDate as `kind` 16 or 19: seconds default to :00. */
+function dateTimeText(t: string, kind: number): string {
+  // already in full with a T: the text itself (the same value as the one built below)
+  if (kind === 19) return t.charCodeAt(10) === 84 ? t : `${t.slice(0, 10)}T${t.slice(11)}`;
+  return `${t.slice(0, 10)}T${t.slice(11, 16)}:00${t.slice(16)}`;
 }
 
 const URI_RE = /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/;
@@ -142,13 +147,19 @@ export function coerce(value: unknown, as: Coercion): unknown {
         return undefined;
       }
     }
+    // parseDate's results, read without building them nor remembering the text (the crosswalk's
+    // dates are mostly new texts: a first candidate's date-time, then its date)
     case 'date': {
-      const d = parseDate(value);
-      return d?.date;
+      if (typeof value !== 'string') return undefined;
+      const t = value.trim();
+      const kind = scanDate(t);
+      return kind === 0 ? undefined : kind <= 10 ? t : t.slice(0, 10);
     }
     case 'datetime': {
-      const d = parseDate(value);
-      return d ? (d.dateTime ?? d.date) : undefined;
+      if (typeof value !== 'string') return undefined;
+      const t = value.trim();
+      const kind = scanDate(t);
+      return kind === 0 ? undefined : kind <= 10 ? t : dateTimeText(t, kind);
     }
     case 'epoch': {
       const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
@@ -193,10 +204,26 @@ export function coerce(value: unknown, as: Coercion): unknown {
     }
     case 'mediatype': {
       if (typeof value !== 'string') return undefined;
-      const s = value.trim();
-      if (s.startsWith(IANA_MEDIA_TYPES) || s.startsWith('https://www.iana.org/assignments/media-types/')) return s;
-      const bare = s.split(';')[0].trim().toLowerCase();
-      return MEDIA_TYPE_RE.test(bare) ? IANA_MEDIA_TYPES + bare : undefined;
+      const known = mediaTypes.get(value); // null: not a media type
+      if (known !== undefined) return known ?? undefined;
+      const m = mediaTypeOf(value);
+      if (mediaTypes.size >= MEDIA_TYPES) mediaTypes.clear();
+      mediaTypes.set(value, m ?? null);
+      return m;
     }
   }
+}
+
+/**
+ * Media types recently read: a catalogue uses a few dozen, in every record. Bounded; the answer
+ * depends on the text alone.
+ */
+const mediaTypes = new Map<string, string | null>();
+const MEDIA_TYPES = 256;
+
+function mediaTypeOf(value: string): string | undefined {
+  const s = value.trim();
+  if (s.startsWith(IANA_MEDIA_TYPES) || s.startsWith('https://www.iana.org/assignments/media-types/')) return s;
+  const bare = s.split(';')[0].trim().toLowerCase();
+  return MEDIA_TYPE_RE.test(bare) ? IANA_MEDIA_TYPES + bare : undefined;
 }
