@@ -13,7 +13,7 @@ import { shown } from '../util/show.js';
 import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
 import { filterOf, hasWildcard, plainField, pointerBelow, reader as pathReader, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
-import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
+import type { Concept, Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 import { compileCondition } from './conditions.js';
 import { loadMapFile } from './map-file.js';
@@ -520,12 +520,12 @@ export class Compiler {
       this.chain.pop();
     }
     if (!produce) return undefined;
-    const transform = this.transformer(e, def, scope, at);
+    const { transform, coerced } = this.transformer(e, def, scope, at, this.coercedBy.get(produce));
     const when = e.when !== undefined ? this.condition(e.when, scope, [...at, 'when']) : undefined;
     const dflt = e.default;
     if (dflt !== undefined && def.kind === 'object') this.problem('`default` does not apply to objects', [...at, 'default']);
 
-    return (ctx) => {
+    const run: Run = (ctx) => {
       if (when && !when(ctx)) return [];
       let vals = produce(ctx);
       if (transform) vals = transform(vals, ctx);
@@ -536,6 +536,17 @@ export class Compiler {
       }
       return vals;
     };
+    if (coerced !== undefined) this.coercedBy.set(run, coerced);
+    return run;
+  }
+
+  /** Runs whose every value went last through this coercion (see `transformer`). */
+  private readonly coercedBy = new WeakMap<Run, Coercion>();
+
+  /** The coercion every one of `runs` applied last, when they all applied the same. */
+  private coercedByAll(runs: Run[]): Coercion | undefined {
+    const first = this.coercedBy.get(runs[0]);
+    return runs.every((r) => this.coercedBy.get(r) === first) ? first : undefined;
   }
 
   /** `each`: the rest of the entry runs once per item, with the item as the current node. */
@@ -568,7 +579,7 @@ export class Compiler {
     if (!run) return undefined;
     const where = this.y.where(at, true);
     const read = reader({ segs, absolute: p.absolute });
-    return (ctx) => {
+    const each: Run = (ctx) => {
       const items = read(ctx);
       const out: Val[] = [];
       for (const item of items) {
@@ -589,6 +600,10 @@ export class Compiler {
       }
       return out;
     };
+    // values (not objects) are the inner entry's as they came
+    const coerced = isObject ? undefined : this.coercedBy.get(run);
+    if (coerced !== undefined) this.coercedBy.set(each, coerced);
+    return each;
   }
 
   /** The same path ending on each older name of its field (`topics` → `topic`). */
@@ -681,23 +696,29 @@ export class Compiler {
     if (e.first !== undefined) {
       const runs = this.candidates(e.first, def, scope, at, 'first');
       if (!runs) return undefined;
-      return (ctx) => {
+      const first: Run = (ctx) => {
         for (const r of runs) {
           const v = r(ctx);
           if (v.length) return v;
         }
         return [];
       };
+      const coerced = runs.length ? this.coercedByAll(runs) : undefined;
+      if (coerced !== undefined) this.coercedBy.set(first, coerced);
+      return first;
     }
     if (e.all !== undefined) {
       const runs = this.candidates(e.all, def, scope, at, 'all');
       if (!runs) return undefined;
       if (def.kind !== 'object') {
-        return (ctx) => {
+        const all: Run = (ctx) => {
           const out: Val[] = [];
           for (const r of runs) for (const v of r(ctx)) out.push(v);
           return out;
         };
+        const coerced = runs.length ? this.coercedByAll(runs) : undefined;
+        if (coerced !== undefined) this.coercedBy.set(all, coerced);
+        return all;
       }
       return (ctx) => {
         const out: Val[] = [];
@@ -835,27 +856,35 @@ export class Compiler {
     };
   }
 
-  /** split → map → vocabulary (→ fact) → coercion, reporting values that do not resolve. */
+  /**
+   * split → map → vocabulary (→ fact) → coercion, reporting values that do not resolve; with the
+   * coercion every value given has gone through last (`coerced`). `already`: the one the produced
+   * values went through (candidates of `first`/`all` coerce their own values).
+   */
   private transformer(
     e: EntrySpec,
     def: PropertyDef,
     scope: Scope,
     at: (string | number)[],
-  ): ((vals: Val[], ctx: Ctx, isDefault?: boolean) => Val[]) | undefined {
-    if (def.kind === 'text' && e.vocabulary !== undefined) return this.textFact(e, def, scope, at);
+    already: Coercion | undefined,
+  ): { transform: ((vals: Val[], ctx: Ctx, isDefault?: boolean) => Val[]) | undefined; coerced: Coercion | undefined } {
+    if (def.kind === 'text' && e.vocabulary !== undefined) return { transform: this.textFact(e, def, scope, at), coerced: undefined };
     if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts') {
       if (e.map !== undefined || e.vocabulary !== undefined) this.problem(`${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`, at);
       if (e.split !== undefined && def.kind !== 'texts' && !e.languages) this.problem('`split` applies to lists and keywords', [...at, 'split']);
-      if (e.split === undefined || def.kind !== 'texts') return undefined;
+      if (e.split === undefined || def.kind !== 'texts') return { transform: undefined, coerced: undefined };
       const sep = e.split;
       // keywords given as one delimited string per language
-      return (vals) =>
-        vals.map((v) => ({
-          ...v,
-          value: Object.fromEntries(
-            Object.entries(v.value as LangTexts).map(([l, list]) => [l, list.flatMap((t) => t.split(sep).map((x) => x.trim()).filter((x) => x))]),
-          ),
-        }));
+      return {
+        transform: (vals) =>
+          vals.map((v) => ({
+            ...v,
+            value: Object.fromEntries(
+              Object.entries(v.value as LangTexts).map(([l, list]) => [l, list.flatMap((t) => t.split(sep).map((x) => x.trim()).filter((x) => x))]),
+            ),
+          })),
+        coerced: undefined,
+      };
     }
     let map: Map<string, unknown> | undefined;
     let mapName: { en: string; fr: string } | undefined; // for messages
@@ -882,17 +911,27 @@ export class Compiler {
     if (def.vocabulary && e.vocabulary === undefined && e.map === undefined && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
       this.problem(`${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``, at);
     }
-    let as: Coercion | undefined = e.as ?? defaultCoercion(def);
+    const wanted: Coercion | undefined = e.as ?? defaultCoercion(def);
+    let as = wanted;
     // a template that always gives a URI needs no check (it would give the value back as it is)
     if (as === 'uri' && e.template !== undefined && alwaysUri(String(e.template))) as = undefined;
+    const changes = e.split !== undefined || map !== undefined || vocab !== undefined;
+    // values the candidates coerced the same way come back unchanged from it (these coercions give
+    // back what they give), unless nothing here changes them first or a default (not coerced) may come
+    if (as !== undefined && as === already && !changes && e.default === undefined && IDEMPOTENT.has(as)) as = undefined;
+    // what every value given went through last: this coercion, or (values unchanged) the one skipped
+    const coerced = as !== undefined ? as : changes || e.default !== undefined ? undefined : (wanted ?? already);
     // nothing to do: the values as they are (the loop below would copy them unchanged)
-    if (e.split === undefined && !map && !vocab && !as) return undefined;
+    if (!changes && !as) return { transform: undefined, coerced };
     const split = e.split;
     const fact = e.fact;
     const unmapped = e.unmapped ?? 'report';
     const profile = this.profile.id;
     const name = def.name;
-    return (vals, ctx, isDefault = false) => {
+    // a concept's value coerced once (its URI, checked in every record otherwise): concepts are a
+    // vocabulary's, so few
+    const conceptValues = vocab && as ? new Map<Concept, unknown>() : undefined;
+    const transform = (vals: Val[], ctx: Ctx, isDefault = false): Val[] => {
       let out = vals;
       if (split !== undefined) {
         out = out.flatMap((v) =>
@@ -911,6 +950,7 @@ export class Compiler {
         const v = out[i];
         let value: unknown = v.value;
         const src = v.sources[0];
+        let from: Concept | undefined; // the concept `value` is a fact of
         if (map && !isDefault) {
           // a map's keys are codes: a list or an object found where a code was expected matches none
           const key = value !== null && typeof value === 'object' ? undefined : String(value).trim();
@@ -955,10 +995,15 @@ export class Compiler {
               result ??= out.slice(0, i);
               continue;
             }
+            from = concept;
           }
         }
         if (as) {
-          const c = coerce(value, as);
+          let c = from && conceptValues?.get(from);
+          if (c === undefined) {
+            c = coerce(value, as);
+            if (from && c !== undefined) conceptValues?.set(from, c);
+          }
           if (c === undefined) {
             if (!isEmpty(value)) {
               const property = join(ctx.prefix, name);
@@ -984,6 +1029,7 @@ export class Compiler {
       }
       return result ?? out;
     };
+    return { transform, coerced };
   }
 
   /**
@@ -1130,6 +1176,13 @@ function alwaysUri(t: string): boolean {
   const scheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.exec(first);
   return scheme !== null && (first.length > scheme[0].length || first.length < t.length);
 }
+
+/**
+ * Coercions whose results they give back unchanged (a URI, a date, a trimmed text…), so that
+ * values one has given need not go through it again. Not integer nor number (a text of 400 digits
+ * gives Infinity), nor the others.
+ */
+const IDEMPOTENT: ReadonlySet<Coercion> = new Set<Coercion>(['uri', 'date', 'datetime', 'string', 'email', 'mediatype']);
 
 function defaultCoercion(def: PropertyDef): Coercion | undefined {
   switch (def.kind) {
