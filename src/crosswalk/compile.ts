@@ -190,6 +190,36 @@ class Names {
   }
 }
 const MAX_NAMES = 10000;
+
+/**
+ * The names of one property of one object (`distribution[2].title`): of its languages and items,
+ * looked up once here rather than in the shared tables each time.
+ */
+class Named {
+  private readonly languages = new Map<string, string>();
+  private readonly items: string[] = [];
+  constructor(readonly property: string) {}
+
+  /** `property@lang`. */
+  language(lang: string): string {
+    let name = this.languages.get(lang);
+    if (name === undefined) {
+      name = LANGUAGE.get(this.property, lang);
+      // bounded: a record may give any number of language tags
+      if (this.languages.size < MAX_NAMED) this.languages.set(lang, name);
+    }
+    return name;
+  }
+
+  /** `property[i]`. */
+  item(i: number): string {
+    if (i >= MAX_NAMED) return ITEM.get(this.property, i);
+    return (this.items[i] ??= ITEM.get(this.property, i));
+  }
+}
+const MAX_NAMED = 64;
+/** Prefixes an object keeps the names of (past it, started again). */
+const MAX_PREFIXES = 1000;
 /** `prefix.name` (`name` for the dataset). */
 const PROPERTY = new Names((prefix, name) => join(prefix, name as string));
 /** `property@lang`. */
@@ -279,11 +309,20 @@ export class Compiler {
       parts.push({ def, run, combine, conflict, where: this.y.where(at, true) });
     }
     this.chain = outer;
+    // the parts' names below each prefix (`distribution[2]`): the same few in every record
+    const named = new Map<string, Named[]>();
     return (ctx) => {
       const out: Record<string, unknown> = {};
-      for (const p of parts) {
+      let names = named.get(ctx.prefix);
+      if (names === undefined) {
+        if (named.size >= MAX_PREFIXES) named.clear();
+        names = parts.map((p) => new Named(ctx.prefix === '' ? p.def.name : PROPERTY.get(ctx.prefix, p.def.name)));
+        named.set(ctx.prefix, names);
+      }
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
         const vals = p.run(ctx);
-        if (vals.length > 0) this.assign(out, p, vals, ctx);
+        if (vals.length > 0) this.assign(out, p, vals, ctx, names[i]);
       }
       return out;
     };
@@ -323,10 +362,10 @@ export class Compiler {
     p: { def: PropertyDef; combine: Combine; conflict: boolean; where: string },
     vals: Val[],
     ctx: Ctx,
+    names: Named,
   ): void {
     const { def } = p;
-    // a dataset's property is its name (a kept string already)
-    const property = ctx.prefix === '' ? def.name : PROPERTY.get(ctx.prefix, def.name);
+    const property = names.property;
     if (def.kind === 'text' || def.kind === 'texts') {
       const single = def.kind === 'text';
       let merged: Record<string, unknown> | undefined;
@@ -343,7 +382,7 @@ export class Compiler {
             const list = (merged[lang] ??= []) as string[];
             for (const t of text as string[]) if (!list.includes(t)) list.push(t);
           }
-          const key = LANGUAGE.get(property, lang);
+          const key = names.language(lang);
           if (!ctx.provKeys.has(key)) {
             ctx.provKeys.add(key);
             const langSources = v.langSources;
@@ -385,7 +424,7 @@ export class Compiler {
       const list: unknown[] = [];
       for (let i = 0; i < distinct.length; i++) {
         list.push(distinct[i].value);
-        ctx.prov.push({ property: ITEM.get(property, i), source: distinct[i].sources, entry: p.where });
+        ctx.prov.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
       }
       out[def.name] = list;
       return;
