@@ -105,6 +105,25 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     expect(c.sourceOf(c.apply({}), 'issued')).toBe('/extras');
   });
 
+  test('two objects built at one place record each language of a property once', () => {
+    // `all` of objects for one object, and for one item of `each`: both objects are at one place
+    const c = cw(`dataset:
+  publisher:
+    all:
+      - object: {name: title}
+      - object: {name: name}
+  distribution:
+    each: resources
+    all:
+      - object: {title: url}
+      - object: {title: cycle}
+`);
+    const m = c.apply({ title: 'A', name: 'B', resources: [{ url: 'u', cycle: 'c' }] });
+    const entries = (property: string) => m.provenance.filter((p) => p.property === property).map((p) => p.source);
+    expect(entries('publisher.name@und')).toEqual([['/title']]);
+    expect(entries('distribution[0].title@und')).toEqual([['/resources/0/url']]);
+  });
+
   test('filters are checked against the profile', () => {
     expect(lint(`dataset:\n  issued: 'extras[kee=issued].value'\n`)).toEqual(['"extras[kee=issued].value": field "kee" is not in extras']);
     expect(lint(`dataset:\n  issued: 'title[key=issued]'\n`)).toEqual(['"title[key=issued]": title is not a list']);

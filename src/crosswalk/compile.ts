@@ -67,8 +67,11 @@ export interface Ctx {
   profile: string;
   emit(e: Emitted): void;
   prov: Provenance[];
-  /** The language entries (`title@en`) `prov` already holds. */
-  provKeys: Set<string>;
+  /**
+   * The language entries (`title@en`) `prov` already holds, when the crosswalk may build two
+   * objects at one place (`Compiler.samePlace`); otherwise none is needed.
+   */
+  provKeys: Set<string> | undefined;
 }
 
 /** The context one level down: another node of the source, another place in the common record. */
@@ -234,6 +237,12 @@ export class Compiler {
   private readonly defaultLanguage: string;
   /** The entries being compiled for the current property, outermost first (how a way transforms values). */
   private chain: EntrySpec[] = [];
+  /**
+   * Whether two objects may be built at one place of the common record (and so the same property
+   * twice): \`all\` of objects for one object, or for one item of \`each\`. Elsewhere each object has a
+   * place of its own (\`first\` builds one; lists number theirs).
+   */
+  private samePlace = false;
 
   constructor(
     private readonly y: YamlSource<CrosswalkFile>,
@@ -270,7 +279,12 @@ export class Compiler {
       return undefined;
     }
     const scope: Scope = { fields: this.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'], display: [] };
-    return this.compileObject(d.dataset, scope);
+    const build = this.compileObject(d.dataset, scope);
+    if (!this.samePlace) return build;
+    return (ctx) => {
+      ctx.provKeys = new Set();
+      return build(ctx);
+    };
   }
 
   /** A named map kept in a table beside the crosswalk (map-file.ts: confined to the crosswalk's folder). */
@@ -375,16 +389,23 @@ export class Compiler {
         for (const lang in value) {
           const text = value[lang];
           merged ??= {};
+          // whether this language is new to this property (its first value in this call)
+          let added = true;
           if (single) {
             if (merged[lang] !== undefined) continue;
             merged[lang] = text;
           } else {
-            const list = (merged[lang] ??= []) as string[];
+            let list = merged[lang] as string[] | undefined;
+            if (list === undefined) merged[lang] = list = [];
+            else added = false;
             for (const t of text as string[]) if (!list.includes(t)) list.push(t);
           }
           const key = names.language(lang);
-          if (!ctx.provKeys.has(key)) {
-            ctx.provKeys.add(key);
+          // a property is put once per object, so a language new here is new to the record, unless
+          // the crosswalk builds two objects at one place (then `provKeys` says)
+          const keys = ctx.provKeys;
+          if (keys === undefined ? added : !keys.has(key)) {
+            keys?.add(key);
             const langSources = v.langSources;
             if (langSources === undefined && v.sources.length === 1 && v.sources[0] !== '') {
               // plain text: its one source is the language's (provenance lists are never changed: shared)
@@ -749,6 +770,7 @@ export class Compiler {
     if (e.all !== undefined) {
       const runs = this.candidates(e.all, def, scope, at, 'all');
       if (!runs) return undefined;
+      if (def.kind === 'object' && (!def.multiple || scope.itemPattern !== undefined)) this.samePlace = true;
       if (def.kind !== 'object') {
         const all: Run = (ctx) => {
           const out: Val[] = [];

@@ -65,7 +65,7 @@ export class Crosswalk {
       profile: this.profile.id,
       emit: (e) => findings.push(e),
       prov: provenance,
-      provKeys: new Set(),
+      provKeys: undefined,
     };
     const dataset = this.run(ctx) as Dataset;
     return { dataset, provenance, findings };
