@@ -719,17 +719,16 @@ export class Compiler {
         const { name, escaped } = field;
         const absolute = p.absolute;
         return (ctx) => {
-          const out: Val[] = [];
           const node = absolute ? ctx.root : ctx.node;
-          if (node === null || typeof node !== 'object') return out;
+          if (node === null || typeof node !== 'object') return [];
           if (Array.isArray(node)) {
+            const out: Val[] = [];
             for (const f of get(ctx)) explodeInto(out, f.value, f.pointer, def, language);
             return out;
           }
-          if (!own.call(node, name)) return out;
+          if (!own.call(node, name)) return [];
           const value = (node as Record<string, unknown>)[name];
-          if (value !== undefined) explodeInto(out, value, pointerBelow(absolute ? '' : ctx.base, escaped), def, language);
-          return out;
+          return value !== undefined ? explode(value, pointerBelow(absolute ? '' : ctx.base, escaped), def, language) : [];
         };
       }
       return (ctx) => {
@@ -832,9 +831,11 @@ export class Compiler {
     }
     if (last < t.length) parts.push({ lit: t.slice(last), read: undefined, field: undefined, absolute: false, raw: false });
     this.declare(def, scope, paths, at.slice(0, -1), undefined, 'template');
+    // the sources list is kept (provenance): made at its size (one or two fields), not grown by push
     return (ctx) => {
       let s = '';
-      const sources: string[] = [];
+      let first: string | undefined;
+      let sources: string[] | undefined;
       for (const part of parts) {
         if (part.lit !== undefined) {
           s += part.lit;
@@ -858,9 +859,11 @@ export class Compiler {
         if (isEmpty(value) || typeof value === 'object') return [];
         const text = String(value).trim();
         s += part.raw ? text : percentEncoded(text);
-        sources.push(pointer);
+        if (first === undefined) first = pointer;
+        else if (sources === undefined) sources = [first, pointer];
+        else sources.push(pointer);
       }
-      return [{ value: s, sources }];
+      return [{ value: s, sources: sources ?? (first === undefined ? [] : [first]) }];
     };
   }
 
@@ -1084,8 +1087,10 @@ export class Compiler {
         }
         // a value left as it was keeps its candidate (nothing changes candidates once made)
         if (value !== v.value) {
+          const changed: Val = { value, sources: v.sources, langSources: v.langSources };
+          if (out.length === 1) return [changed]; // (most: a list at its size, not grown by push)
           result ??= out.slice(0, i);
-          result.push({ value, sources: v.sources, langSources: v.langSources });
+          result.push(changed);
         } else if (result !== undefined) result.push(v);
       }
       return result ?? out;
@@ -1296,11 +1301,14 @@ function textList(v: unknown): string[] | undefined {
   return undefined;
 }
 
-/** A source value that is a language map (`{en: …, fr: …}`). */
+/**
+ * A source value that is a language map (`{en: …, fr: …}`). Its provenance is per language
+ * (`langSources`); of `sources`, only the first is read (for findings): it holds that one.
+ */
 function languageMap(value: Record<string, unknown>, pointer: string, def: PropertyDef): Val | undefined {
   let out: Record<string, unknown> | undefined;
   let langSources: Record<string, string> | undefined;
-  let sources: string[] | undefined;
+  let first: string | undefined;
   const texts = def.kind === 'texts';
   for (const lang of Object.keys(value)) {
     const text = value[lang];
@@ -1310,13 +1318,12 @@ function languageMap(value: Record<string, unknown>, pointer: string, def: Prope
     if (!out) {
       out = {};
       langSources = {};
-      sources = [];
+      first = src;
     }
     out[lang] = v;
     (langSources as Record<string, string>)[lang] = src;
-    (sources as string[]).push(src);
   }
-  return out ? { value: out, sources: sources as string[], langSources } : undefined;
+  return out ? { value: out, sources: [first as string], langSources } : undefined;
 }
 
 /** The candidates of the language maps a path reached (other values give none). */
@@ -1329,41 +1336,53 @@ function languageMaps(found: Located[], def: PropertyDef): Val[] {
   return out;
 }
 
+/** Whether one source value gives several candidates (a list of codes, not text nor an object): see `explodeInto`. */
+function isList(value: unknown, kind: PropertyDef['kind']): value is unknown[] {
+  return kind !== 'text' && kind !== 'texts' && kind !== 'object' && Array.isArray(value) && value.length > 0;
+}
+
 /**
- * Turns one source value into candidate values for the target property, added to `out`. Plain
- * text has no `langSources`: its one language comes from `sources[0]`, which `assign` falls back to.
+ * The one candidate of a source value that is not a list (`isList`), or none. Plain text has no
+ * `langSources`: its one language comes from `sources[0]`, which `assign` falls back to.
  */
-function explodeInto(out: Val[], value: unknown, pointer: string | undefined, def: PropertyDef, language: string): void {
+function candidateOf(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Val | undefined {
   const kind = def.kind;
   if (kind === 'text' || kind === 'texts') {
-    if (value === undefined || value === null) return;
-    if (isObj(value)) {
-      // a language map with nothing in it gives nothing (so it needs no isEmpty first)
-      const v = languageMap(value, pointer ?? '', def);
-      if (v) out.push(v);
-      return;
-    }
+    if (value === undefined || value === null) return undefined;
+    // a language map with nothing in it gives nothing (so it needs no isEmpty first)
+    if (isObj(value)) return languageMap(value, pointer ?? '', def);
     if (kind === 'text') {
-      if (typeof value !== 'string') return;
+      if (typeof value !== 'string') return undefined;
       const text = value.trim();
-      if (text !== '') out.push({ value: { [language]: text } as LangText, sources: pointer === undefined ? [] : [pointer] });
-      return;
+      return text !== '' ? { value: { [language]: text } as LangText, sources: pointer === undefined ? [] : [pointer] } : undefined;
     }
-    if (isEmpty(value)) return;
+    if (isEmpty(value)) return undefined;
     const list = textList(value);
-    if (list?.length) out.push({ value: { [language]: list } as LangTexts, sources: pointer === undefined ? [] : [pointer] });
-    return;
+    return list?.length ? { value: { [language]: list } as LangTexts, sources: pointer === undefined ? [] : [pointer] } : undefined;
   }
-  if (isEmpty(value)) return;
-  if (Array.isArray(value) && kind !== 'object') {
+  if (isEmpty(value)) return undefined;
+  return { value, sources: pointer === undefined ? [] : [pointer] };
+}
+
+/** Turns one source value into candidate values for the target property, added to `out`. */
+function explodeInto(out: Val[], value: unknown, pointer: string | undefined, def: PropertyDef, language: string): void {
+  if (isList(value, def.kind)) {
     for (let i = 0; i < value.length; i++) explodeInto(out, value[i], pointer === undefined ? undefined : `${pointer}/${i}`, def, language);
     return;
   }
-  out.push({ value, sources: pointer === undefined ? [] : [pointer] });
+  const v = candidateOf(value, pointer, def, language);
+  if (v) out.push(v);
 }
 
-/** The candidate values of one source value. */
+/**
+ * The candidate values of one source value. Most give one: its list is made at its size (a list
+ * grown by push starts with room for 17).
+ */
 function explode(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Val[] {
+  if (!isList(value, def.kind)) {
+    const v = candidateOf(value, pointer, def, language);
+    return v ? [v] : [];
+  }
   const out: Val[] = [];
   explodeInto(out, value, pointer, def, language);
   return out;
