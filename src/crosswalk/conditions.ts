@@ -5,7 +5,7 @@
  * by the caller's `resolve`.
  */
 import { isEmpty } from '../util/empty.js';
-import { getAll, type Segment } from '../util/paths.js';
+import { getAll, plainField, type Segment } from '../util/paths.js';
 
 export type Condition =
   | { path: string; equals: unknown }
@@ -59,6 +59,29 @@ export function valuesAt(p: ResolvedPath, s: Scope): unknown[] {
   return (p.absolute ? getAll(s.root, p.segs) : getAll(s.node, p.segs, s.base)).map((x) => x.value).filter((v) => !isEmpty(v));
 }
 
+const own = Object.prototype.hasOwnProperty;
+
+/**
+ * Whether `test` holds for one of the non-empty values a path reaches (`valuesAt(p, s).some(test)`);
+ * a path of one field read on an object is read directly (most conditions), without lists.
+ */
+function someValue(p: ResolvedPath, test: (v: unknown) => boolean): Test {
+  const field = plainField(p.segs);
+  if (!field) return (s) => valuesAt(p, s).some(test);
+  const { name } = field;
+  const absolute = p.absolute;
+  return (s) => {
+    const node = absolute ? s.root : s.node;
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return valuesAt(p, s).some(test);
+    if (!own.call(node, name)) return false;
+    const v = (node as Record<string, unknown>)[name];
+    return v !== undefined && !isEmpty(v) && test(v);
+  };
+}
+
+/** At most this many texts a condition remembers the answer for (past it, started again). */
+const MAX_KNOWN = 1000;
+
 export function compileCondition(c: unknown, host: ConditionHost, at: (string | number)[]): Test | undefined {
   if (!isObj(c)) {
     host.problem('a condition is a map (path with equals/in/exists, or not/all/any)', at);
@@ -84,7 +107,7 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
   if (!p) return undefined;
   if ('equals' in c) {
     const want = c.equals;
-    return (s) => valuesAt(p, s).some((v) => same(v, want) || (Array.isArray(v) && v.some((x) => same(x, want))));
+    return someValue(p, (v) => same(v, want) || (Array.isArray(v) && v.some((x) => same(x, want))));
   }
   if ('in' in c) {
     if (!Array.isArray(c.in)) {
@@ -94,8 +117,19 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
     // the list folded once (as `same` folds), not once per value compared
     const folded = new Set(c.in.filter(isScalar).map(fold));
     const others = c.in.filter((x) => !isScalar(x));
-    const matches = (v: unknown): boolean => (isScalar(v) ? folded.has(fold(v)) : others.includes(v));
-    return (s) => valuesAt(p, s).some((v) => matches(v) || (Array.isArray(v) && v.some(matches)));
+    // texts come back in every record (formats, types): each one folded and looked up once
+    const known = new Map<string, boolean>();
+    const matches = (v: unknown): boolean => {
+      if (typeof v !== 'string') return isScalar(v) ? folded.has(fold(v)) : others.includes(v);
+      let answer = known.get(v);
+      if (answer === undefined) {
+        answer = folded.has(fold(v));
+        if (known.size >= MAX_KNOWN) known.clear();
+        known.set(v, answer);
+      }
+      return answer;
+    };
+    return someValue(p, (v) => matches(v) || (Array.isArray(v) && v.some(matches)));
   }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {
@@ -103,7 +137,8 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
       return undefined;
     }
     const want = c.exists;
-    return (s) => valuesAt(p, s).length > 0 === want;
+    const any = someValue(p, () => true);
+    return (s) => any(s) === want;
   }
   host.problem('a condition needs equals, in or exists', at);
   return undefined;

@@ -176,6 +176,28 @@ export function reader(segments: readonly Segment[]): (root: unknown, base?: str
       return value === undefined ? [] : [{ value, pointer: base === '' ? escaped : below(base, escaped) }];
     };
   }
+  if (steps.every((s) => s.kind === 'name' && s.index < 0)) {
+    // fields of fields (`organization.name`): straight down as walk goes, one value at most, unless
+    // a list is met on the way (then walk goes on from there)
+    const names = steps as { kind: 'name'; name: string; escaped: string }[];
+    return (root, base = '') => {
+      let node = root;
+      let pointer = base;
+      for (let i = 0; i < names.length; i++) {
+        if (node === null || typeof node !== 'object') return [];
+        if (Array.isArray(node)) {
+          const out: Located[] = [];
+          walk(out, steps, node, i, pointer);
+          return out;
+        }
+        const step = names[i];
+        if (!own.call(node, step.name)) return [];
+        node = (node as Record<string, unknown>)[step.name];
+        pointer = pointer === '' ? step.escaped : below(pointer, step.escaped);
+      }
+      return node === undefined ? [] : [{ value: node, pointer }];
+    };
+  }
   return (root, base = '') => {
     const out: Located[] = [];
     walk(out, steps, root, 0, base);
