@@ -422,12 +422,8 @@ export class Compiler {
     }
     if (def.kind === 'object') {
       // objects wrote their own provenance while they were built
-      if (!def.multiple) out[def.name] = vals[0].value;
-      else {
-        const list: unknown[] = [];
-        for (const v of vals) list.push(v.value);
-        out[def.name] = list;
-      }
+      // (lists of the record made at their size by map: grown by push, they start with room for 17)
+      out[def.name] = def.multiple ? vals.map(valueOf) : vals[0].value;
       return;
     }
     // candidates with the same value are one (the first keeps its sources)
@@ -442,12 +438,8 @@ export class Compiler {
       }
     }
     if (def.multiple) {
-      const list: unknown[] = [];
-      for (let i = 0; i < distinct.length; i++) {
-        list.push(distinct[i].value);
-        ctx.prov.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
-      }
-      out[def.name] = list;
+      for (let i = 0; i < distinct.length; i++) ctx.prov.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
+      out[def.name] = distinct.map(valueOf);
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
@@ -1401,6 +1393,8 @@ function splitLanguages(out: Val[], text: string, pointer: string, languages: st
   });
   if (Object.keys(value).length) out.push({ value, sources: [pointer], langSources });
 }
+
+const valueOf = (v: Val): unknown => v.value;
 
 function pick(distinct: Val[], all: Val[], combine: Combine): Val {
   if (typeof combine === 'object') {
