@@ -382,19 +382,23 @@ export class Compiler {
     const property = names.property;
     if (def.kind === 'text' || def.kind === 'texts') {
       const single = def.kind === 'text';
+      // one text: its object is the property's value as it is (made for this record), not copied
+      const whole = single && vals.length === 1;
       let merged: Record<string, unknown> | undefined;
       for (const v of vals) {
         const value = v.value as Record<string, unknown>;
         // (for…in: a text value is an object made here, its keys language tags, none inherited)
         for (const lang in value) {
           const text = value[lang];
-          merged ??= {};
           // whether this language is new to this property (its first value in this call)
           let added = true;
-          if (single) {
+          if (whole) merged = value;
+          else if (single) {
+            merged ??= {};
             if (merged[lang] !== undefined) continue;
             merged[lang] = text;
           } else {
+            merged ??= {};
             let list = merged[lang] as string[] | undefined;
             if (list === undefined) merged[lang] = list = [];
             else added = false;
@@ -1165,8 +1169,11 @@ export class Compiler {
           if (unmapped === 'keep') out.push(v);
           continue;
         }
-        const value = textOf(concept);
-        if (value === null) continue;
+        const text = textOf(concept);
+        if (text === null) continue;
+        // a copy: the concept's text is shared by records, a candidate's may become the record's
+        const value: LangText = {};
+        for (const l in text) value[l] = text[l];
         let langSources: Record<string, string> | undefined;
         if (src) {
           langSources = {};
