@@ -580,6 +580,11 @@ export class Compiler {
     const when = e.when !== undefined ? this.condition(e.when, scope, [...at, 'when']) : undefined;
     const dflt = e.default;
     if (dflt !== undefined && def.kind === 'object') this.problem('`default` does not apply to objects', [...at, 'default']);
+    // nothing around the producer (most text and object entries): the producer itself
+    if (!when && !transform && dflt === undefined) {
+      if (coerced !== undefined) this.coercedBy.set(produce, coerced);
+      return produce;
+    }
 
     const run: Run = (ctx) => {
       if (when && !when(ctx)) return [];
@@ -991,6 +996,7 @@ export class Compiler {
     // a concept's value coerced once (its URI, checked in every record otherwise): concepts are a
     // vocabulary's, so few
     const conceptValues = vocab && as ? new Map<Concept, unknown>() : undefined;
+    const lookup = vocab?.lookupIn(profile);
     const transform = (vals: Val[], ctx: Ctx, isDefault = false): Val[] => {
       let out = vals;
       if (split !== undefined) {
@@ -1042,7 +1048,7 @@ export class Compiler {
           }
         }
         if (vocab) {
-          const concept = vocab.lookup(value, profile);
+          const concept = (lookup as (value: unknown) => Concept | undefined)(value);
           if (!concept) {
             if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), vocabularyName(vocab), src));
             if (unmapped !== 'keep') {
@@ -1132,9 +1138,8 @@ export class Compiler {
         this.problem(`unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`, [...at, 'vocabulary']);
         return undefined;
       }
-      const profile = this.profile.id;
       via = vocabularyName(vocab);
-      find = (code) => vocab.lookup(code, profile);
+      find = vocab.lookupIn(this.profile.id);
     }
     const unmapped = e.unmapped ?? 'report';
     const language = e.language ?? this.defaultLanguage;

@@ -60,6 +60,18 @@ export class Vocabulary {
     return local?.get(s) ?? local?.get(normalise(s)) ?? this.generic.get(s) ?? this.generic.get(normalise(s));
   }
 
+  /** `lookup` for one profile, its codes found once: for the look-ups made in every record. */
+  lookupIn(profile: string | undefined): (value: unknown) => Concept | undefined {
+    const local = profile ? this.perProfile.get(profile) : undefined;
+    const generic = this.generic;
+    return (value) => {
+      if (value === null || value === undefined || typeof value === 'object') return undefined;
+      const s = String(value).trim();
+      if (s === '') return undefined;
+      return local?.get(s) ?? local?.get(normalise(s)) ?? generic.get(s) ?? generic.get(normalise(s));
+    };
+  }
+
   get(uri: string | undefined): Concept | undefined {
     return uri === undefined ? undefined : this.byUri.get(uri);
   }
