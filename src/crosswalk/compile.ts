@@ -239,8 +239,8 @@ export class Compiler {
   private chain: EntrySpec[] = [];
   /**
    * Whether two objects may be built at one place of the common record (and so the same property
-   * twice): \`all\` of objects for one object, or for one item of \`each\`. Elsewhere each object has a
-   * place of its own (\`first\` builds one; lists number theirs).
+   * twice): `all` of objects for one object, or for one item of `each`. Elsewhere each object has a
+   * place of its own (`first` builds one; lists number theirs).
    */
   private samePlace = false;
 
