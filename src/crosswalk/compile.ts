@@ -643,6 +643,7 @@ export class Compiler {
     const each: Run = (ctx) => {
       const items = read(ctx);
       const out: Val[] = [];
+      let list: string | undefined; // the list's property path (`distribution`)
       for (const item of items) {
         // items may be objects (resources) or codes (`each: geographic_region`, read with `.`)
         if (item.value === null || item.value === undefined) continue;
@@ -650,7 +651,8 @@ export class Compiler {
           for (const v of run(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset))) out.push(v);
           continue;
         }
-        const prefix = ITEM.get(PROPERTY.get(ctx.prefix, def.name), (ctx.offset ?? 0) + out.length);
+        list ??= PROPERTY.get(ctx.prefix, def.name);
+        const prefix = ITEM.get(list, (ctx.offset ?? 0) + out.length);
         const vals = run(descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset));
         for (const v of vals) {
           // one list for both (provenance lists are never changed)
@@ -807,7 +809,7 @@ export class Compiler {
     return (ctx) => {
       const prefix = ctx.itemPrefix ?? (def.multiple ? ITEM.get(PROPERTY.get(ctx.prefix, def.name), ctx.offset ?? 0) : PROPERTY.get(ctx.prefix, def.name));
       const obj = build(descend(ctx, ctx.node, ctx.base, prefix, undefined, undefined));
-      for (const _ in obj) return [{ value: obj, sources: [] }]; // (not empty: built here, own keys only)
+      for (const _ in obj) return [{ value: obj, sources: NO_SOURCES }]; // (not empty: built here, own keys only)
       return [];
     };
   }
@@ -1407,6 +1409,9 @@ function splitLanguages(out: Val[], text: string, pointer: string, languages: st
 }
 
 const valueOf = (v: Val): unknown => v.value;
+
+/** The sources of an object's candidate: never read (objects write their own provenance), so one list for all. */
+const NO_SOURCES = Object.freeze([]) as unknown as string[];
 
 function pick(distinct: Val[], all: Val[], combine: Combine): Val {
   if (typeof combine === 'object') {
