@@ -775,9 +775,13 @@ export class Compiler {
       if (def.kind === 'object' && (!def.multiple || scope.itemPattern !== undefined)) this.samePlace = true;
       if (def.kind !== 'object') {
         const all: Run = (ctx) => {
-          const out: Val[] = [];
-          for (const r of runs) for (const v of r(ctx)) out.push(v);
-          return out;
+          // the candidates' own lists, joined only when several give (lists at their size)
+          let out: Val[] | undefined;
+          for (const r of runs) {
+            const v = r(ctx);
+            if (v.length) out = out === undefined ? v : out.concat(v);
+          }
+          return out ?? [];
         };
         const coerced = runs.length ? this.coercedByAll(runs) : undefined;
         if (coerced !== undefined) this.coercedBy.set(all, coerced);
@@ -884,12 +888,10 @@ export class Compiler {
         return (ctx) => {
           const node = absolute ? ctx.root : ctx.node;
           if (node === null || typeof node !== 'object' || Array.isArray(node)) return languageMaps(read(ctx), def);
-          const out: Val[] = [];
-          if (!own.call(node, name)) return out;
+          if (!own.call(node, name)) return [];
           const value = (node as Record<string, unknown>)[name];
           const v = isObj(value) ? languageMap(value, pointerBelow(absolute ? '' : ctx.base, escaped), def) : undefined;
-          if (v) out.push(v);
-          return out;
+          return v ? [v] : []; // (a list at its size, not grown by push)
         };
       }
       return (ctx) => languageMaps(read(ctx), def);
