@@ -1015,7 +1015,9 @@ export class Compiler {
         );
       }
       // made only once a candidate changes or is dropped: until then, the candidates as they came
+      // (a copy at its size, written over from the first change at `w` and cut there at the end)
       let result: Val[] | undefined;
+      let w = 0;
       for (let i = 0; i < out.length; i++) {
         const v = out[i];
         let value: unknown = v.value;
@@ -1040,13 +1042,19 @@ export class Compiler {
           if (found) {
             if (value === null) {
               // known local value with no common equivalent
-              result ??= out.slice(0, i);
+              if (result === undefined) {
+                result = out.slice();
+                w = i;
+              }
               continue;
             }
           } else if (!vocab) {
             if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), mapName as { en: string; fr: string }, src));
             if (unmapped !== 'keep') {
-              result ??= out.slice(0, i);
+              if (result === undefined) {
+                result = out.slice();
+                w = i;
+              }
               continue;
             }
           }
@@ -1056,13 +1064,19 @@ export class Compiler {
           if (!concept) {
             if (unmapped === 'report') ctx.emit(unmappedFinding(v.value, join(ctx.prefix, name), vocabularyName(vocab), src));
             if (unmapped !== 'keep') {
-              result ??= out.slice(0, i);
+              if (result === undefined) {
+                result = out.slice();
+                w = i;
+              }
               continue;
             }
           } else {
             value = fact ? concept[fact] : concept.uri;
             if (value === undefined || value === null) {
-              result ??= out.slice(0, i);
+              if (result === undefined) {
+                result = out.slice();
+                w = i;
+              }
               continue;
             }
             from = concept;
@@ -1086,7 +1100,10 @@ export class Compiler {
                 value,
               });
             }
-            result ??= out.slice(0, i);
+            if (result === undefined) {
+              result = out.slice();
+              w = i;
+            }
             continue;
           }
           value = c;
@@ -1095,10 +1112,14 @@ export class Compiler {
         if (value !== v.value) {
           const changed: Val = { value, sources: v.sources, langSources: v.langSources };
           if (out.length === 1) return [changed]; // (most: a list at its size, not grown by push)
-          result ??= out.slice(0, i);
-          result.push(changed);
-        } else if (result !== undefined) result.push(v);
+          if (result === undefined) {
+            result = out.slice();
+            w = i;
+          }
+          result[w++] = changed;
+        } else if (result !== undefined) result[w++] = v;
       }
+      if (result !== undefined) result.length = w;
       return result ?? out;
     };
     return { transform, coerced };
