@@ -1,6 +1,7 @@
 /** Every rule the project ships, in the order they are listed and run. */
 import type { Rule } from './types.js';
 import parseError from './input/parse-error.js';
+import encoding from './input/encoding.js';
 import required from './profile/required.js';
 import vocabulary from './profile/vocabulary.js';
 import type from './profile/type.js';
@@ -39,6 +40,7 @@ import resourceLanguage from './odc/resource-language.js';
 /** Input and profile rules first, then the Charter's rules by principle (P1 to P6). */
 export const RULES: readonly Rule[] = [
   parseError,
+  encoding,
   required,
   vocabulary,
   type,

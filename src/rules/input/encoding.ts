@@ -1,0 +1,141 @@
+import { CLASSES, type ClassName, type PropertyDef } from '../../model/properties.js';
+import { codeRule } from '../define.js';
+import type { RuleContext } from '../types.js';
+
+/**
+ * Characters Windows-1252 (or Latin-1) shows for the bytes 0x80–0xBF, which continue a UTF-8
+ * sequence: U+0080–U+00BF for themselves (and Windows-1252's five unassigned bytes), and the
+ * punctuation and letters Windows-1252 puts at 0x80–0x9F.
+ */
+const CP1252_HIGH = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const CP1252_BYTES = [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f];
+const BYTE = new Map<string, number>([...CP1252_HIGH].map((c, i) => [c, CP1252_BYTES[i]]));
+const CONT = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
+
+/** A UTF-8 sequence read one byte per character: a lead byte (Â–ô) and its continuation bytes. */
+const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`, 'g');
+const REPLACEMENT = '\uFFFD';
+/** Either kind of damage, tested in one pass (every text is read, nearly none is damaged; V8's regular expressions scan faster than a loop over the characters). */
+const DAMAGED = new RegExp(`${REPLACEMENT}|${MOJIBAKE.source}`);
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text a run of such characters stood for, when their bytes are valid UTF-8. */
+function repairRun(run: string): string | undefined {
+  const bytes = new Uint8Array(run.length);
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    bytes[i] = c < 0x100 ? c : (BYTE.get(run[i]) as number);
+  }
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Up to 40 characters around `at`, so that a message shows where, not the whole description. */
+function excerpt(text: string, at: number, length: number): string {
+  const from = Math.max(0, at - 15);
+  const to = Math.min(text.length, at + length + 15);
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+/** What is wrong with a text, if anything: characters lost (U+FFFD), or UTF-8 read as Windows-1252. */
+function damage(text: string): { messageId: string; data: Record<string, string> } | undefined {
+  if (!DAMAGED.test(text)) return undefined;
+  const lost = text.indexOf(REPLACEMENT);
+  if (lost >= 0) return { messageId: 'lost', data: { found: excerpt(text, lost, 1) } };
+  MOJIBAKE.lastIndex = 0;
+  let first: RegExpExecArray | null = null;
+  for (let m = MOJIBAKE.exec(text); m; m = MOJIBAKE.exec(text)) {
+    if (repairRun(m[0]) === undefined) continue; // not UTF-8 bytes: a real Â or é followed by punctuation
+    first = m;
+    break;
+  }
+  if (!first) return undefined;
+  // the whole text repaired, each run that was UTF-8 turned back into its character
+  const repaired = text.replace(MOJIBAKE, (run) => repairRun(run) ?? run);
+  const at = first.index; // runs before it were left as they are: it starts at the same place in both
+  return {
+    messageId: 'misread',
+    data: { found: excerpt(text, at, first[0].length), repaired: excerpt(repaired, at, (repairRun(first[0]) as string).length) },
+  };
+}
+
+/** Each class's properties by name: an object is read by the keys it has, not by every property its class could have. */
+const DEFS = new Map(Object.entries(CLASSES).map(([cls, c]) => [cls, new Map(c.properties.map((d) => [d.name, d]))]));
+
+/** Every text of an object of the common model (titles, descriptions, keywords, names, labels), by property path. */
+function checkObject(ctx: RuleContext, cls: ClassName, node: Record<string, unknown>, prefix: string): void {
+  const defs = DEFS.get(cls) as Map<string, PropertyDef>;
+  for (const name in node) {
+    const def = defs.get(name);
+    const value = node[name];
+    if (!def || value === undefined || value === null) continue;
+    const property = prefix + name;
+    if (def.kind === 'text' || def.kind === 'texts') {
+      for (const lang in value as Record<string, unknown>) {
+        const v = (value as Record<string, string | string[]>)[lang];
+        if (typeof v === 'string') report(ctx, property, v, lang);
+        else if (Array.isArray(v)) for (const t of v) if (typeof t === 'string' && report(ctx, property, t, lang)) break;
+      }
+    } else if (def.kind === 'string' || (def.kind === 'object' && def.class)) {
+      const list = def.multiple && Array.isArray(value) ? value : [value];
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        const at = def.multiple ? `${property}[${i}]` : property;
+        if (typeof item === 'string') report(ctx, at, item);
+        else if (def.kind === 'object' && item && typeof item === 'object') checkObject(ctx, def.class as ClassName, item as Record<string, unknown>, `${at}.`);
+      }
+    }
+  }
+}
+
+/** Reports a damaged text; the property's name is made only then (`title@fr`). */
+function report(ctx: RuleContext, property: string, text: string, lang?: string): boolean {
+  const d = damage(text);
+  if (d) ctx.report({ ...d, property: lang === undefined ? property : `${property}@${lang}`, value: text });
+  return d !== undefined;
+}
+
+export default codeRule({
+  meta: {
+    id: 'input/encoding',
+    severity: 'warning',
+    title: { en: 'Texts are free of encoding damage', fr: "Les textes sont exempts de dégâts d'encodage" },
+    docs: {
+      en: `Text that went through a wrong encoding conversion reads wrong for everyone who finds it: UTF-8 read
+as Windows-1252 or Latin-1 and saved again turns "Québec" into "QuÃ©bec" and "l’eau" into "lâ€™eau"
+(often a spreadsheet or database export on Windows); bytes that could not be decoded become U+FFFD
+(�), and what they stood for is lost. French text suffers most. The finding names the property and
+shows the damaged text with, for the first kind, what it should read. Fix the text in the source
+system, or export it again as UTF-8.`,
+      fr: `Un texte passé par une mauvaise conversion d'encodage se lit mal pour tous : de l'UTF-8 lu comme du
+Windows-1252 ou du Latin-1 puis réenregistré change « Québec » en « QuÃ©bec » et « l’eau » en
+« lâ€™eau » (souvent un export de tableur ou de base de données sous Windows) ; les octets qui n'ont
+pu être décodés deviennent U+FFFD (�), et ce qu'ils représentaient est perdu. Le texte français est le
+plus touché. Le constat nomme la propriété et montre le texte abîmé avec, dans le premier cas, ce
+qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de nouveau en UTF-8.`,
+    },
+    messages: {
+      misread: {
+        en: 'Text damaged by an encoding conversion: "{{found}}" is UTF-8 read as Windows-1252 (it should read "{{repaired}}")',
+        fr: "Texte abîmé par une conversion d'encodage : « {{found}} » est de l'UTF-8 lu comme du Windows-1252 (on devrait lire « {{repaired}} »)",
+      },
+      lost: {
+        en: 'Text has lost characters: "{{found}}" holds U+FFFD (�), put where bytes could not be decoded',
+        fr: 'Le texte a perdu des caractères : « {{found}} » contient U+FFFD (�), mis là où des octets étaient illisibles',
+      },
+    },
+    examples: {
+      pass: [{ dataset: { title: { en: 'Québec water levels', fr: 'Niveaux d’eau du Québec' } } }],
+      fail: [
+        { note: { en: 'UTF-8 read as Windows-1252', fr: 'UTF-8 lu comme du Windows-1252' }, dataset: { title: { fr: 'Niveaux dâ€™eau du QuÃ©bec' } } },
+        { note: { en: 'characters lost', fr: 'caractères perdus' }, dataset: { title: { fr: 'Niveaux d\uFFFDeau' } } },
+      ],
+    },
+  },
+  check(ctx) {
+    checkObject(ctx, 'Dataset', ctx.dataset as unknown as Record<string, unknown>, '');
+  },
+});
