@@ -1,14 +1,15 @@
 /**
  * Encodings and line shapes exports come in: UTF-8 with a byte order mark, UTF-16 (little and big
  * endian, with their mark), Windows-1252, CRLF line ends, blank lines, JSON objects one after
- * another with no line break. Each is read as what it is (accents intact), in every format.
+ * another with no line break. Each is read as what it is (accents intact), in every format. Text
+ * damaged before it reached the export is reported (input/encoding).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { validate } from '../src/engine/pipeline.js';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';
-import { tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => (tmp = tempDir()));
@@ -128,4 +129,32 @@ test('UTF-16 JSON Lines with CRLF: lines counted as an editor counts them', asyn
     [1, null],
     [3, 'Été'],
   ]);
+});
+
+describe('text damaged before it reached the export (input/encoding)', () => {
+  test('UTF-8 read as Windows-1252 upstream, and characters lost, are reported at their field, line and column', async () => {
+    const [first] = readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n');
+    const record = JSON.parse(first);
+    // "à" is C3 A0: Ã and a no-break space once misread
+    record.title_translated.fr = 'Indice des prix Ã\u00A0la consommation, QuÃ©bec';
+    record.resources[1].name_translated.en = 'Monthly table \uFFFD CSV';
+    const file = join(tmp.dir, 'damaged.jsonl');
+    const line = JSON.stringify(record);
+    writeFileSync(file, `${first}\n${line}\n`);
+    const report = await validate([file], { profile: 'ca-gc', now: new Date('2026-11-01T00:00:00Z') });
+    expect(report.records[0].findings.filter((f) => f.ruleId === 'input/encoding')).toEqual([]);
+    const found = report.records[1].findings.filter((f) => f.ruleId === 'input/encoding');
+    // findings of one rule and severity are in the order of their property
+    expect(found.map((f) => [f.severity, f.property, f.sourcePath, f.line, f.column, f.message])).toEqual([
+      ['warning', 'distribution[1].title@en', '/resources/1/name_translated/en', 2, line.indexOf('"Monthly table') + 1, 'Text has lost characters: "Monthly table \uFFFD CSV" holds U+FFFD (�), put where bytes could not be decoded'],
+      [
+        'warning',
+        'title@fr',
+        '/title_translated/fr',
+        2,
+        line.indexOf('"Indice des prix Ã') + 1,
+        'Text damaged by an encoding conversion: "…ndice des prix Ã\u00A0la consommation…" is UTF-8 read as Windows-1252 (it should read "…ndice des prix àla consommation…")',
+      ],
+    ]);
+  });
 });
