@@ -40,9 +40,8 @@ function excerpt(text: string, at: number, length: number): string {
   return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
 }
 
-/** What is wrong with a text, if anything: characters lost (U+FFFD), or UTF-8 read as Windows-1252. */
+/** What is wrong with a text that DAMAGED matched, if anything: characters lost (U+FFFD), or UTF-8 read as Windows-1252. */
 function damage(text: string): { messageId: string; data: Record<string, string> } | undefined {
-  if (!DAMAGED.test(text)) return undefined;
   const lost = text.indexOf(REPLACEMENT);
   if (lost >= 0) return { messageId: 'lost', data: { found: excerpt(text, lost, 1) } };
   MOJIBAKE.lastIndex = 0;
@@ -62,40 +61,48 @@ function damage(text: string): { messageId: string; data: Record<string, string>
   };
 }
 
-/** Each class's properties by name: an object is read by the keys it has, not by every property its class could have. */
-const DEFS = new Map(Object.entries(CLASSES).map(([cls, c]) => [cls, new Map(c.properties.map((d) => [d.name, d]))]));
+/** Each class's properties that hold text or objects (the others are URIs, dates and numbers), found once. */
+const TEXT_PROPERTIES = Object.fromEntries(
+  Object.entries(CLASSES).map(([cls, c]) => [cls, c.properties.filter((d) => d.kind === 'text' || d.kind === 'texts' || d.kind === 'string' || (d.kind === 'object' && d.class))]),
+) as Record<ClassName, PropertyDef[]>;
 
-/** Every text of an object of the common model (titles, descriptions, keywords, names, labels), by property path. */
+/**
+ * Every text of an object of the common model (titles, descriptions, keywords, names, labels). Each
+ * text is tested once; a property's name (`distribution[1].title@fr`) is made only for damaged ones.
+ */
 function checkObject(ctx: RuleContext, cls: ClassName, node: Record<string, unknown>, prefix: string): void {
-  const defs = DEFS.get(cls) as Map<string, PropertyDef>;
-  for (const name in node) {
-    const def = defs.get(name);
-    const value = node[name];
-    if (!def || value === undefined || value === null) continue;
-    const property = prefix + name;
+  for (const def of TEXT_PROPERTIES[cls]) {
+    const value = node[def.name];
+    if (value === undefined || value === null) continue;
     if (def.kind === 'text' || def.kind === 'texts') {
       for (const lang in value as Record<string, unknown>) {
-        const v = (value as Record<string, string | string[]>)[lang];
-        if (typeof v === 'string') report(ctx, property, v, lang);
-        else if (Array.isArray(v)) for (const t of v) if (typeof t === 'string' && report(ctx, property, t, lang)) break;
+        const v = (value as Record<string, unknown>)[lang];
+        if (typeof v === 'string') {
+          if (DAMAGED.test(v)) report(ctx, `${prefix}${def.name}@${lang}`, v);
+        } else if (Array.isArray(v)) {
+          // a list of keywords: its first damaged one
+          const t = v.find((x) => typeof x === 'string' && DAMAGED.test(x));
+          if (t !== undefined) report(ctx, `${prefix}${def.name}@${lang}`, t);
+        }
       }
-    } else if (def.kind === 'string' || (def.kind === 'object' && def.class)) {
-      const list = def.multiple && Array.isArray(value) ? value : [value];
-      for (let i = 0; i < list.length; i++) {
-        const item = list[i];
-        const at = def.multiple ? `${property}[${i}]` : property;
-        if (typeof item === 'string') report(ctx, at, item);
-        else if (def.kind === 'object' && item && typeof item === 'object') checkObject(ctx, def.class as ClassName, item as Record<string, unknown>, `${at}.`);
+    } else if (!def.multiple || !Array.isArray(value)) {
+      if (typeof value === 'string') {
+        if (DAMAGED.test(value)) report(ctx, prefix + def.name, value);
+      } else if (def.kind === 'object' && typeof value === 'object') checkObject(ctx, def.class as ClassName, value as Record<string, unknown>, `${prefix}${def.name}.`);
+    } else {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (typeof item === 'string') {
+          if (DAMAGED.test(item)) report(ctx, `${prefix}${def.name}[${i}]`, item);
+        } else if (def.kind === 'object' && item && typeof item === 'object') checkObject(ctx, def.class as ClassName, item as Record<string, unknown>, `${prefix}${def.name}[${i}].`);
       }
     }
   }
 }
 
-/** Reports a damaged text; the property's name is made only then (`title@fr`). */
-function report(ctx: RuleContext, property: string, text: string, lang?: string): boolean {
+function report(ctx: RuleContext, property: string, text: string): void {
   const d = damage(text);
-  if (d) ctx.report({ ...d, property: lang === undefined ? property : `${property}@${lang}`, value: text });
-  return d !== undefined;
+  if (d) ctx.report({ ...d, property, value: text });
 }
 
 export default codeRule({
