@@ -24,6 +24,14 @@ describe('input/encoding', () => {
     ]);
   });
 
+  test('Inuktitut syllabics and a curly apostrophe misread are repaired too', () => {
+    const misread = (s: string): string => [...Buffer.from(s)].map((b) => String.fromCharCode(b)).join('');
+    expect(found({ title: { iu: misread('ᐃᓄᒃᑎᑐᑦ'), en: `Canada${misread('’')}s parks` } })).toEqual([
+      ['misread', 'title@iu', { found: misread('ᐃᓄᒃᑎᑐᑦ'), repaired: 'ᐃᓄᒃᑎᑐᑦ' }],
+      ['misread', 'title@en', { found: `Canada${misread('’')}s parks`, repaired: 'Canada’s parks' }],
+    ]);
+  });
+
   test('characters lost (U+FFFD), shown around the loss in a long text', () => {
     const text = `${'a'.repeat(50)}d\uFFFDeau${'b'.repeat(50)}`;
     expect(found({ description: { fr: text } })).toEqual([['lost', 'description@fr', { found: `…${'a'.repeat(14)}d\uFFFDeau${'b'.repeat(12)}…` }]]);
@@ -32,7 +40,7 @@ describe('input/encoding', () => {
   test('correct French and English, and characters that only look like the damage, are not reported', () => {
     expect(
       found({
-        title: { en: 'Québec: l’eau, 20 °C – “Montréal” … Ça', fr: 'Économie à São Paulo, Â et ©, SÃO PAULO' },
+        title: { en: 'Québec: l’eau, 20 °C – “Montréal” … Ça', fr: 'Économie à São Paulo, Â et ©, SÃO PAULO, «ÉTÉ», RÉSUMÉ… CAFÉ–BAR, AÑO°' },
         keyword: { fr: ['été', 'août', 'Ã¸'] }, // Ã¸ is C3 B8, "ø": damage, but a keyword list is reported once, at its first
         identifier: 'ÂB-12',
       }).map((f) => f[1]),

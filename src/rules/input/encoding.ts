@@ -19,18 +19,31 @@ const REPLACEMENT = '\uFFFD';
 const DAMAGED = new RegExp(`${REPLACEMENT}|${MOJIBAKE.source}`);
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The text a run of such characters stood for, when their bytes are valid UTF-8. */
+/**
+ * Characters a repair may give: Latin-1 and Latin Extended-A (the accented letters of French and
+ * other European languages), Canadian Aboriginal syllabics (Inuktitut, Cree), punctuation and
+ * symbols (’ – “ € ™), and those beyond the Basic Multilingual Plane (emoji). A capital É, Ê or Ç
+ * followed by » or … is also the UTF-8 of an IPA or Greek letter: text that reads right is not
+ * taken for damage because its bytes would make some other alphabet.
+ */
+function plausible(c: number): boolean {
+  return (c >= 0x80 && c <= 0x17f) || (c >= 0x1400 && c <= 0x167f) || (c >= 0x2000 && c <= 0x2bff) || c >= 0x10000;
+}
+
+/** The character a run of such characters stood for, when their bytes are its UTF-8. */
 function repairRun(run: string): string | undefined {
   const bytes = new Uint8Array(run.length);
   for (let i = 0; i < run.length; i++) {
     const c = run.charCodeAt(i);
     bytes[i] = c < 0x100 ? c : (BYTE.get(run[i]) as number);
   }
+  let text: string;
   try {
-    return UTF8.decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     return undefined;
   }
+  return plausible(text.codePointAt(0) as number) ? text : undefined;
 }
 
 /** Up to 40 characters around `at`, so that a message shows where, not the whole description. */
@@ -47,7 +60,7 @@ function damage(text: string): { messageId: string; data: Record<string, string>
   MOJIBAKE.lastIndex = 0;
   let first: RegExpExecArray | null = null;
   for (let m = MOJIBAKE.exec(text); m; m = MOJIBAKE.exec(text)) {
-    if (repairRun(m[0]) === undefined) continue; // not UTF-8 bytes: a real Â or é followed by punctuation
+    if (repairRun(m[0]) === undefined) continue; // a real Â, É or é followed by punctuation
     first = m;
     break;
   }
