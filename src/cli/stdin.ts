@@ -9,6 +9,7 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { profileAndPath } from '../engine/detect.js';
 import { InputError } from '../util/errors.js';
 import { showAs } from '../util/files.js';
 
@@ -53,9 +54,9 @@ async function copy(path: string): Promise<string> {
 export async function readableInputs(args: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const arg of args) {
-    // `<profile>=<path>`: a path that exists as written is a path, whatever it holds
-    const m = /^([a-z0-9-]+)=(.+)$/.exec(arg);
-    const [prefix, path] = m && !readOnce(arg) && !exists(arg) ? [`${m[1]}=`, m[2]] : ['', arg];
+    // as the commands read `<profile>=<path>`
+    const named = profileAndPath(arg);
+    const [prefix, path] = named ? [`${named.profile}=`, named.path] : ['', arg];
     if (!readOnce(path)) {
       out.push(arg);
       continue;
@@ -67,11 +68,3 @@ export async function readableInputs(args: readonly string[]): Promise<string[]>
   return out;
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -4,7 +4,7 @@
  * record is read once, through the same pipeline as `validate`.
  */
 import { loadCrosswalk, type Crosswalk } from '../crosswalk/crosswalk.js';
-import { AUTO, detectFiles } from '../engine/detect.js';
+import { AUTO, detectFiles, profileAndPath } from '../engine/detect.js';
 import { tool, validateRecords, type Input } from '../engine/pipeline.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import type { RecordResult, ToolInfo } from '../report/model.js';
@@ -125,12 +125,9 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
 
 /** `<profile>=<path>` arguments (also `auto=<path>`); a path without a profile is a usage error. */
 export function parseCompareInputs(args: readonly string[]): Input[] {
-  const known = new Set([...listProfileIds(), AUTO]);
   return args.map((a) => {
-    const m = /^([a-z0-9-]+)=(.+)$/.exec(a);
-    if (!m || !known.has(m[1])) {
-      throw new UsageError(`${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`);
-    }
-    return { profile: m[1], path: m[2] };
+    const named = profileAndPath(a);
+    if (!named) throw new UsageError(`${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`);
+    return named;
   });
 }

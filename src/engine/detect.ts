@@ -12,6 +12,12 @@ import { relativeToCwd } from '../util/files.js';
 
 export const AUTO = 'auto';
 
+/** `<profile>=<path>` (a known profile id, or `auto`) split in two; undefined for a plain path. */
+export function profileAndPath(arg: string): { profile: string; path: string } | undefined {
+  const m = /^([a-z0-9-]+)=(.+)$/.exec(arg);
+  return m && (m[1] === AUTO || listProfileIds().includes(m[1])) ? { profile: m[1], path: m[2] } : undefined;
+}
+
 export interface Detection {
   /** The profile, when exactly one matches at the highest priority. */
   profile?: string;

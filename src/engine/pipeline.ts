@@ -30,7 +30,6 @@ import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, jsonLineRecords, openFile } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
-import { listProfileIds } from '../profiles/load.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
 import { withinLimits } from '../sources/limits.js';
@@ -38,7 +37,7 @@ import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize } from './findings.js';
-import { AUTO, detectFiles } from './detect.js';
+import { AUTO, detectFiles, profileAndPath } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
 
 export { tool } from '../tool.js';
@@ -253,10 +252,9 @@ export interface Input {
  * names the profile of one path, so that one run covers several jurisdictions.
  */
 export function parseInputs(args: readonly string[], defaultProfile: string | undefined): Input[] {
-  const known = new Set([...listProfileIds(), AUTO]);
   return args.map((a) => {
-    const m = /^([a-z0-9-]+)=(.+)$/.exec(a);
-    if (m && known.has(m[1])) return { profile: m[1], path: m[2] };
+    const named = profileAndPath(a);
+    if (named) return named;
     if (!defaultProfile) throw new UsageError(`${a}: no profile given (use --profile <id> or <profile>=<path>)`);
     return { profile: defaultProfile, path: a };
   });
