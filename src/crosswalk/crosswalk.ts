@@ -9,6 +9,7 @@ import { ConfigError } from '../util/errors.js';
 import { loadYaml } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { Compiler, type Ctx, type Declared, type LintIssue } from './compile.js';
+import { keepDirectDownloads } from './direct-links.js';
 import type { CrosswalkFile } from './types.js';
 
 export interface Mapped {
@@ -50,6 +51,7 @@ export class Crosswalk {
     readonly file: string,
     private readonly run: (ctx: Ctx) => Record<string, unknown>,
     readonly declared: ReadonlyMap<string, Declared>,
+    private readonly vocabularies: VocabularyRegistry = defaultVocabularies(),
   ) {}
 
   apply(record: unknown): Mapped {
@@ -68,6 +70,8 @@ export class Crosswalk {
       provKeys: undefined,
     };
     const dataset = this.run(ctx) as Dataset;
+    // one place for every crosswalk: a download URL is a direct link to a file
+    keepDirectDownloads(dataset, provenance, this.vocabularies.require('file-type'));
     return { dataset, provenance, findings };
   }
 
@@ -184,7 +188,7 @@ export function lintCrosswalk(file: string, profile: Profile, vocabularies: Voca
   const run = compiler.compile();
   if (!run || compiler.issues.length) return { issues: compiler.issues };
   const id = String(y.data.crosswalk ?? profile.id);
-  return { issues: [], crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared) };
+  return { issues: [], crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared, vocabularies) };
 }
 
 const cache = new Map<string, Crosswalk>();

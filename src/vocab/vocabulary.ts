@@ -44,7 +44,7 @@ export class Vocabulary {
   }
 
   private index(map: Map<string, Concept>, key: string, c: Concept): void {
-    // Exact key first, then a case- and space-insensitive key; the first concept to claim a key keeps it.
+    // Exact key first, then a case-, space- and punctuation-insensitive key (normalise); the first concept to claim a key keeps it.
     if (!map.has(key)) map.set(key, c);
     const loose = normalise(key);
     if (!map.has(loose)) map.set(loose, c);
@@ -82,8 +82,12 @@ export class Vocabulary {
   }
 }
 
+/**
+ * The loose form of a code: case, spacing and the punctuation portals vary ("Shapefile (zipped)",
+ * "SHP-ZIP", "OGC:WMS", "FGDB / GDB") do not count. Used for keys and values alike.
+ */
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return s.toLowerCase().replace(/[\s_\-/().,:;]+/g, ' ').trim();
 }
 
 interface VocabularyFile {
