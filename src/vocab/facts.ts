@@ -10,12 +10,14 @@ export type Openness = 'open' | 'not-open' | 'unreviewed' | 'unknown';
 /**
  * Open Definition status of a licence, with the licence policy for the Canadian Open Government
  * Licence family: only OGL-Canada 2.0 has a formal review; the provincial OGLs share its template,
- * so they count as open when `acceptCanadianOpenLicences` (the default policy) says so.
+ * so they count as open when `acceptCanadianOpenLicences` (the default policy) says so. A licence
+ * the table marks `open: false` (terms of use, King's Printer terms: no open grant) is not open.
  */
 export function licenceOpenness(licence: string | undefined, vocabularies: VocabularyRegistry, acceptCanadianOpenLicences = true): Openness {
   const c = licenceConcept(licence, vocabularies);
   if (!c) return 'unknown';
   if (c.openDefinition === 'approved') return 'open';
+  if (c.open === false) return 'not-open';
   if ((c.family === 'canadian-ogl' || c.family === 'canadian-open') && acceptCanadianOpenLicences) return 'open';
   if (c.openDefinition === 'rejected' || c.openDefinition === 'not-specified') return 'not-open';
   return 'unreviewed';

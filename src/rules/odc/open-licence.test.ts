@@ -30,4 +30,33 @@ describe('odc/open-licence', () => {
       ['unknown', 'warning', 'distribution[2].license'],
     ]);
   });
+
+  test.each([
+    ["King's Printer for Ontario", 'https://www.ontario.ca/page/copyright-information'],
+    ["Alberta Queen's Printer terms of use", 'https://www.qp.alberta.ca/copyright.cfm'],
+    ['BC access only', 'https://www2.gov.bc.ca/gov/content?id=1AAACC9C65754E4D89A118B875E0FBDA'],
+    ['Ontario.ca terms of use', 'https://www.ontario.ca/page/terms-use'],
+    ['CC BY-NC-SA 4.0', 'https://creativecommons.org/licenses/by-nc-sa/4.0/'],
+    ['CC BY-ND 4.0', 'https://creativecommons.org/licenses/by-nd/4.0/'],
+    ['other-closed', 'http://opendefinition.org/licenses/other-closed'],
+    ['"All rights reserved" written as the licence', 'All rights reserved'],
+    ['"Non-commercial use only" written as the licence', 'Non-commercial use only'],
+  ])('%s is not open: an error whatever the policy for unreviewed licences', (_, licence) => {
+    for (const options of [{}, { unreviewedLicences: 'accept' }]) {
+      expect(checkRule(rule, dist(licence), { options }).map((f) => [f.messageId, f.severity ?? 'error'])).toEqual([['notOpen', 'error']]);
+    }
+  });
+
+  test('unreviewedLicences: licences not reviewed yet (known without review, or unknown) are warnings, errors or accepted', () => {
+    const d = {
+      distribution: [
+        { accessURL: ['https://example.ca/a'], license: 'https://www.apache.org/licenses/LICENSE-2.0' },
+        { accessURL: ['https://example.ca/b'], license: 'https://example.ca/our-licence' },
+      ],
+    };
+    const run = (options: Record<string, unknown>) => checkRule(rule, d, { options }).map((f) => [f.messageId, f.severity ?? 'error']);
+    expect(run({})).toEqual([['unreviewed', 'warning'], ['unknown', 'warning']]);
+    expect(run({ unreviewedLicences: 'error' })).toEqual([['unreviewed', 'error'], ['unknown', 'error']]);
+    expect(run({ unreviewedLicences: 'accept' })).toEqual([]);
+  });
 });
