@@ -1,6 +1,7 @@
 /**
  * Checks a source record against its profile with ajv and turns ajv's errors into findings
  * `profile/required`, `profile/vocabulary` and `profile/type`, each naming the field and its path.
+ * Empty values are absent values (schema.ts): `profile/required` when the field is required, nothing else.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Emitted } from '../rules/types.js';
@@ -80,6 +81,8 @@ export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[
 }
 
 function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
+  // `if: {absent}` (schema.ts) failing its `else`: the errors of the `else` say what is wrong
+  if (e.keyword === 'if') return undefined;
   // a required field with older names: one finding for the field, not one per name tried
   if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) return undefined;
   if (e.keyword === 'anyOf') {

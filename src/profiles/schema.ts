@@ -7,13 +7,22 @@ import type { FieldDef, Profile } from './types.js';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * An empty value ([], [""], " ", null, {}) is an absent value: it is checked against nothing here
+ * (`absent`: the value is empty, see util/empty.ts), so that it is reported once as missing when
+ * the field is required (`nonEmpty`), never as a value of the wrong type nor as an unknown code.
+ */
+function unlessEmpty(s: Schema): Schema {
+  return { if: { absent: true }, else: s };
+}
+
 function typeSchema(f: FieldDef, profile: Profile): Schema {
   const nullable = (t: string | string[]): string[] => [...(Array.isArray(t) ? t : [t]), 'null'];
   switch (f.type) {
     case 'string':
       return { type: nullable('string') };
     case 'strings':
-      return { type: nullable('array'), items: { type: 'string' } };
+      return { type: nullable('array'), items: unlessEmpty({ type: 'string' }) };
     case 'text':
       return { type: nullable('object'), additionalProperties: { type: ['string', 'null'] } };
     case 'tags':
@@ -25,7 +34,7 @@ function typeSchema(f: FieldDef, profile: Profile): Schema {
     case 'codes':
       return {
         type: nullable('array'),
-        items: { type: 'string', 'x-vocabulary': f.vocabulary, enum: codes(f, profile) },
+        items: unlessEmpty({ type: 'string', 'x-vocabulary': f.vocabulary, enum: codes(f, profile) }),
       };
     case 'date':
     case 'datetime':
@@ -45,7 +54,7 @@ function typeSchema(f: FieldDef, profile: Profile): Schema {
     case 'list':
       return {
         type: nullable('array'),
-        items: f.fields ? objectSchema(f.fields, profile) : {},
+        items: f.fields ? unlessEmpty(objectSchema(f.fields, profile)) : {},
       };
     case 'any':
       return {};
@@ -63,7 +72,7 @@ function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schem
   const required: string[] = [];
   const either: Schema[] = [];
   for (const f of Object.values(fields)) {
-    const s: Schema = { ...typeSchema(f, profile), 'x-field': f.name };
+    const s: Schema = f.type === 'any' ? { 'x-field': f.name } : { ...unlessEmpty(typeSchema(f, profile)), 'x-field': f.name };
     const current = f.aliasOf ? fields[f.aliasOf] : f;
     if (current?.required) s.nonEmpty = true;
     if (f.required && f.aliases?.length) {

@@ -75,6 +75,15 @@ function ajvFor(kind: Kind, source: boolean): AjvClass {
       cxt.fail(_`${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`);
     },
   });
+  // an empty value, which schema.ts checks against nothing else (`if: {absent: true}`)
+  ajv.addKeyword({
+    keyword: 'absent',
+    schemaType: 'boolean',
+    code(cxt: KeywordCxt) {
+      if (cxt.schema !== true) return;
+      cxt.fail(_`!${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`);
+    },
+  });
   // a code list is checked with a set: lists run to hundreds of codes, and `enum` compares a value with each in turn
   ajv.addKeyword({
     keyword: 'x-codes',
