@@ -8,20 +8,26 @@
  * - the distribution's format is a page or a service (`access: page | service` in the file-type
  *   vocabulary: HTML, WMS, WFS, WMTS, WCS, Esri REST, ArcGIS map service…), or
  * - the URL itself is a page (`.html`, `.htm`, `.aspx`, `.asp`, `.php`, `.jsp`, `.cfm`; unless
- *   its query asks for a file format, `bulk_data_e.html?format=csv`, a script returning a file) or a
+ *   its query asks for a file format, `bulk_data_e.html?format=csv`, a script returning a file; a
+ *   file shown in a GitHub page, `github.com/<owner>/<repo>/blob/…`) or a
  *   service endpoint (`/MapServer`, `/FeatureServer`, `/ImageServer`, `/rest/services`, a path
- *   ending in `/wms`, `/wfs`, `/wmts`, `/ows`; `request=GetCapabilities`; `service=WMS|WMTS`, or
- *   `service=WFS|WCS` other than a GetFeature/GetCoverage request, which returns the data itself).
+ *   ending in `/wms`, `/wfs`, `/wmts`, `/wcs`, `/ows`; `request=GetCapabilities`; an OGC `service=`),
+ *   except a WFS GetFeature or WCS GetCoverage request, which returns the data itself.
  * Such a URL is kept as an access URL (added when the distribution has none).
  */
 import type { Dataset, Distribution, Provenance } from '../model/types.js';
 import type { Vocabulary } from '../vocab/vocabulary.js';
 
 const PAGE = /\.(?:html?|aspx?|php|jsp|cfm|shtml)$/;
+/** A repository's file shown in a web page (the file itself is at raw.githubusercontent.com). */
+const REPOSITORY_PAGE = /^\/[^/]+\/[^/]+\/blob\//;
 const SERVICE_PATH = /\/(?:mapserver|featureserver|imageserver|globeserver|gpserver|vectortileserver)(?:\/|$)|\/rest\/services(?:\/|$)|\/(?:wms|wfs|wmts|wcs|ows)$/;
 
 /** What every URL below must contain (most download URLs have none of it: no parsing for them). */
-const MAYBE = /\.(?:html?|aspx?|php|jsp|cfm|shtml)|server|rest\/services|service=|request=|\/(?:wms|wfs|wmts|wcs|ows)/i;
+const MAYBE = /\.(?:html?|aspx?|php|jsp|cfm|shtml)|server|rest\/services|service=|request=|\/(?:wms|wfs|wmts|wcs|ows)|github\.com\//i;
+
+/** The OGC services (`service=WMS`): an endpoint, whatever the request but GetFeature/GetCoverage. */
+const OGC_SERVICES = new Set(['wms', 'wmts', 'wfs', 'wcs', 'csw', 'wps', 'sos']);
 
 /** Query parameters that name the format a script returns (`bulk_data_e.html?format=csv`). */
 const FORMAT_PARAMETERS = new Set(['format', 'f', 'outputformat', 'filetype', 'type']);
@@ -40,7 +46,6 @@ export function isPageOrService(url: string, fileTypes: Vocabulary): boolean {
     return false;
   }
   const path = u.pathname.toLowerCase().replace(/\/+$/, '');
-  if (SERVICE_PATH.test(path)) return true;
   let service: string | undefined;
   let request: string | undefined;
   let file = false;
@@ -53,11 +58,11 @@ export function isPageOrService(url: string, fileTypes: Vocabulary): boolean {
       if (c && c.access === undefined) file = true;
     }
   }
+  // a WFS GetFeature or WCS GetCoverage request returns the data itself
+  if (request === 'getfeature' || request === 'getcoverage') return false;
+  if (request === 'getcapabilities' || (service !== undefined && OGC_SERVICES.has(service)) || SERVICE_PATH.test(path)) return true;
   if (PAGE.test(path)) return !file;
-  if (request === 'getcapabilities') return true;
-  if (service === 'wms' || service === 'wmts' || service === 'csw') return true;
-  if (service === 'wfs') return request !== 'getfeature';
-  if (service === 'wcs') return request !== 'getcoverage';
+  if (u.hostname === 'github.com' && REPOSITORY_PAGE.test(u.pathname)) return true;
   return false;
 }
 
