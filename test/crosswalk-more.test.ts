@@ -236,6 +236,18 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     expect(lint(`dataset:\n  language: {from: title, parse: yaml, vocabulary: language}\n`)).toEqual(['parse must be "json"']);
   });
 
+  test('each with parse: json takes the items of a list kept as JSON text (BC 2019), or of the list', () => {
+    const c = cw(`dataset:
+  contactPoint: {each: contacts, parse: json, object: {name: name, email: email}}
+`);
+    const want = [{ name: { und: 'A' }, email: 'a@gov.bc.ca' }, { name: { und: 'B' }, email: 'b@gov.bc.ca' }];
+    const text = c.apply({ contacts: '[{"name": "A", "email": "a@gov.bc.ca"}, {"name": "B", "email": "b@gov.bc.ca"}]' });
+    expect(text.dataset.contactPoint).toEqual(want);
+    expect(c.apply({ contacts: [{ name: 'A', email: 'a@gov.bc.ca' }, { name: 'B', email: 'b@gov.bc.ca' }] }).dataset.contactPoint).toEqual(want);
+    expect(c.apply({ contacts: 'not JSON' }).dataset.contactPoint).toBeUndefined();
+    expect(lint(`dataset:\n  contactPoint: {each: 'contacts[role=x]', parse: json, object: {name: name}}\n`)).toEqual(['with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)']);
+  });
+
   test("a field's older names (profile aliases) are read when the field is absent", () => {
     const c = cw(`dataset:
   keyword: topics
