@@ -303,11 +303,20 @@ describe('conditions (the module crosswalks and profile detection share)', () =>
     expect(test1(c, { a: 'x', b: 1, c: 'y' })).toBe(true);
   });
 
+  test('startsWith matches a text by its beginning (trimmed, any case), as HNAP resource descriptions need', () => {
+    const doc = { path: 'description', startsWith: ['Supporting Document;', 'Document de soutien;'] };
+    expect(test1(doc, { description: 'Supporting Document;CSV;eng,fra' })).toBe(true);
+    expect(test1(doc, { description: ' document de soutien;PDF;fra' })).toBe(true);
+    expect(test1(doc, { description: 'Dataset;CSV;eng' })).toBe(false);
+    expect(test1(doc, {})).toBe(false);
+    expect(test1({ path: 'a', startsWith: [] }, {})).toEqual(['`startsWith` is a list of texts']);
+  });
+
   test('malformed conditions are reported, not guessed', () => {
-    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in or exists']);
+    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in, startsWith or exists']);
     expect(test1({ path: 'a', exists: 'yes' }, {})).toEqual(['`exists` is true or false']);
     expect(test1({ any: [] }, {})).toEqual(['`any` is a list of conditions']);
-    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, exists, not, all, any)', 'a condition needs equals, in or exists']);
-    expect(test1('type = opendata', {})).toEqual(['a condition is a map (path with equals/in/exists, or not/all/any)']);
+    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, startsWith, exists, not, all, any)', 'a condition needs equals, in, startsWith or exists']);
+    expect(test1('type = opendata', {})).toEqual(['a condition is a map (path with equals/in/startsWith/exists, or not/all/any)']);
   });
 });
