@@ -34,10 +34,10 @@ describe('profiles: aliases, unset codes, detect', () => {
     const empty = checkAgainstProfile(ab, { ...base, topics: ['Government'], contact_email: undefined, email: '' });
     expect(empty.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/email']]);
     // the field given empty beside a filled older name is not missing (BC's EDC records: resource_type null, edc_resource_type "Data")
-    expect(checkAgainstProfile(ab, { ...base, date_created: null, createdate: '2013-01-01' })).toEqual([]);
+    expect(checkAgainstProfile(ab, { ...base, topics: null, topic: ['Government'] })).toEqual([]);
     // empty under every name, it is missing, once, under its name
-    const none = checkAgainstProfile(ab, { ...base, date_created: '' });
-    expect(none.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/date_created']]);
+    const none = checkAgainstProfile(ab, { ...base, topics: [] });
+    expect(none.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/topics']]);
   });
 
   test('an unset select ("") is a missing value, not an unknown code', () => {
