@@ -16,17 +16,13 @@ export default codeRule({
 computers). Each distribution needs a format from the EU file-type table and an IANA media type
 (\`text/csv\`) that the vocabulary knows. Portals' own format codes are mapped by the crosswalk, and a
 media type can be derived from the format. The EU Metadata Quality Assessment gives 20 points to the
-format, 10 to the media type and 10 to both coming from vocabularies. A service (WMS, WFS, Esri
-REST: \`access: service\` in the file-type vocabulary) needs no media type: DCAT-AP asks for one
-where IANA defines it, and an endpoint answers in several.`,
+format, 10 to the media type and 10 to both coming from vocabularies.`,
       fr: `Les programmes choisissent comment lire un fichier d'après son format déclaré (Charte P3.b : données
 traitables par ordinateur). Chaque distribution doit indiquer un format de la table des types de
 fichiers de l'UE et un type de média IANA (\`text/csv\`) connu du vocabulaire. Les codes de format
 propres aux portails sont convertis par la correspondance, et le type de média peut être déduit du
 format. L'évaluation de la qualité des métadonnées de l'UE accorde 20 points au format, 10 au type de
-média et 10 à leur provenance de vocabulaires. Un service (WMS, WFS, REST d'Esri : \`access:
-service\` dans le vocabulaire des types de fichiers) n'a pas besoin de type de média : DCAT-AP en
-demande un là où l'IANA le définit, et un point d'accès répond en plusieurs.`,
+média et 10 à leur provenance de vocabulaires.`,
     },
     messages: {
       noFormat: { en: 'Distribution states no format', fr: "La distribution n'indique pas son format" },
@@ -47,13 +43,9 @@ demande un là où l'IANA le définit, et un point d'accès répond en plusieurs
     if (distributions.length === 0) return ctx.notApplicable();
     distributions.forEach((d, i) => {
       const at = `distribution[${i}]`;
-      const format = d.format ? formatConcept(d.format, ctx.vocabularies) : undefined;
       if (!d.format) ctx.report({ messageId: 'noFormat', property: `${at}.format` });
-      else if (!format) ctx.report({ messageId: 'unknownFormat', property: `${at}.format`, data: { value: d.format }, value: d.format });
-      // a service endpoint (WMS, Esri REST…) answers in several media types, none of them its own
-      if (!d.mediaType) {
-        if (format?.access !== 'service') ctx.report({ messageId: 'noMediaType', property: `${at}.mediaType` });
-      }
+      else if (!formatConcept(d.format, ctx.vocabularies)) ctx.report({ messageId: 'unknownFormat', property: `${at}.format`, data: { value: d.format }, value: d.format });
+      if (!d.mediaType) ctx.report({ messageId: 'noMediaType', property: `${at}.mediaType` });
       else if (!isKnownMediaType(d.mediaType, ctx.vocabularies)) ctx.report({ messageId: 'unknownMediaType', property: `${at}.mediaType`, data: { value: d.mediaType.replace(IANA, '') }, value: d.mediaType });
     });
   },

@@ -34,14 +34,3 @@ test('odc/byte-size and odc/download-url: files only', () => {
   expect(ids(byteSize, d)).toEqual([['missing', 'distribution[1].byteSize']]);
   expect(ids(downloadUrl, d)).toEqual([]);
 });
-
-test('odc/format-vocabulary: a service needs no media type; a file or a page does', () => {
-  const f = ids(formatVocabulary, {
-    distribution: [
-      { accessURL: ['x:a'], format: `${FT}WMS_SRVC` },
-      { accessURL: ['x:b'], format: `${FT}REST` },
-      { accessURL: ['x:c'], format: `${FT}HTML` },
-    ],
-  });
-  expect(f).toEqual([['noMediaType', 'distribution[2].mediaType']]);
-});
