@@ -1,6 +1,6 @@
 /**
  * Issue 15's cross-cutting defect classes, each for every profile it touches, with the real records
- * of test/real/_shared/ (SOURCES.md there): empty values are absent values; the format names portals
+ * of test/real/_shared/ (SOURCES.md there) and of test/real/ca-bc: empty values are absent values; the format names portals
  * write resolve to the EU file-type table; download URLs are direct file links only; licences that
  * grant no open reuse are not open (src/rules/odc/open-licence.test.ts).
  */
@@ -41,14 +41,12 @@ describe('empty values are absent values', () => {
     }
   });
 
-  test('real Alberta records: alternatetitle [""] and extent [] give no finding (test/real/_shared/empty-values)', async () => {
-    const report = await validate([join(REAL, 'empty-values')], { profile: 'ca-ab', now: NOW });
-    expect(report.records).toHaveLength(5);
-    const on = (path: string) => report.records.flatMap((r) => r.findings.filter((f) => f.sourcePath === path).map((f) => [r.id, f.ruleId]));
-    // line 1 has a real title in a list where the schema wants text: that one stays
-    expect(on('/alternatetitle')).toEqual([['petroleum-and-natural-gas-public-offerings-and-sales-results', 'profile/type']]);
-    expect(on('/extent')).toEqual([]);
-    expect(on('/contactphone')).toEqual([]);
+  test('a real BC record (test/real/ca-bc, 2019 beta): temporal_extent {beginning_date: "", end_date: ""} is absent, not a wrong type', async () => {
+    const report = await validate([join(ROOT, 'test', 'real', 'ca-bc', 'bc-parks-ecological-reserves-and-protected-areas_TEST.json')], { profile: 'ca-bc', now: NOW });
+    const found = report.records.flatMap((r) => r.findings.filter((f) => f.sourcePath?.endsWith('/temporal_extent')));
+    expect(found).toEqual([]);
+    // a filled object where a list is expected stays a type error
+    expect(report.records[0].findings.filter((f) => f.sourcePath?.endsWith('/preview_info')).map((f) => f.ruleId)).toEqual(['profile/type', 'profile/type', 'profile/type']);
   });
 });
 
@@ -83,8 +81,8 @@ describe('format names as portals write them', () => {
   test('real HNAP records: FGDB/GDB, SHP and ESRI REST resolve (test/real/_shared/formats-and-links)', async () => {
     const [porpoise, haulOut] = await mapped('ca-gc-hnap', join(REAL, 'formats-and-links'));
     const formats = (d: Dataset) => (d.distribution ?? []).map((x) => x.format?.replace(FT, ''));
-    expect(formats(porpoise)).toEqual(['CSV', 'GDB', 'GDB', 'CSV', 'REST', 'REST']);
-    expect(formats(haulOut)).toEqual(['CSV', 'SHP', 'REST', 'REST']);
+    expect(formats(porpoise)).toEqual(['GDB', 'GDB', 'REST', 'REST']);
+    expect(formats(haulOut)).toEqual(['SHP', 'REST', 'REST']);
   });
 });
 
@@ -133,10 +131,9 @@ describe('download URLs are direct file links', () => {
   test('real records: an Esri MapServer (HNAP) and Alberta pages (.aspx, .cfm, .htm, .asp) are not downloads', async () => {
     const [porpoise, haulOut] = await mapped('ca-gc-hnap', join(REAL, 'formats-and-links'));
     const downloads = (d: Dataset) => (d.distribution ?? []).map((x) => x.downloadURL?.length ?? 0);
-    // the data dictionaries are GitHub pages (github.com/…/blob/…), the zipped geodatabases files
-    expect(downloads(porpoise)).toEqual([0, 1, 1, 0, 0, 0]);
-    expect(downloads(haulOut)).toEqual([1, 1, 0, 0]);
-    const alberta = await mapped('ca-ab', join(REAL, 'empty-values'));
+    expect(downloads(porpoise)).toEqual([1, 1, 0, 0]);
+    expect(downloads(haulOut)).toEqual([1, 0, 0]);
+    const alberta = await mapped('ca-ab', join(REAL, 'pages-as-resources'));
     expect(alberta.map((d) => d.distribution?.some((x) => x.downloadURL?.length) ?? false)).toEqual([false, true, false, false, false]);
   });
 });
