@@ -94,7 +94,7 @@ describe('Ctrl-C', () => {
     const out = join(tmp.dir, 'report.json');
     copyFileSync(good, out);
     const before = readFileSync(out, 'utf8');
-    const child = spawn(process.execPath, [BIN, 'validate', input, '-p', 'ckan', '-f', 'json', '-o', out, '--check-urls', '--url-timeout', '600'], { cwd: tmp.dir, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, 'validate', input, '-p', 'ckan', '-f', 'json', '-o', out, '--check-urls', '--url-timeout', '300'], { cwd: tmp.dir, stdio: 'pipe' });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
