@@ -1,7 +1,7 @@
 /**
  * Conditions of the crosswalk language (`when:` on an entry, `detect.when:` in a profile):
- * `{path, equals}`, `{path, in: [...]}`, `{path, exists: true|false}`, `{not}`, `{all: [...]}`,
- * `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
+ * `{path, equals}`, `{path, in: [...]}`, `{path, exists: true|false}`, `{path, matches: <regular
+ * expression>}` (a text value matches it, case-insensitively), `{not}`, `{all: [...]}`, `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
  * by the caller's `resolve`.
  */
 import { isEmpty } from '../util/empty.js';
@@ -11,6 +11,7 @@ export type Condition =
   | { path: string; equals: unknown }
   | { path: string; in: unknown[] }
   | { path: string; exists: boolean }
+  | { path: string; matches: string }
   | { not: Condition }
   | { all: Condition[] }
   | { any: Condition[] };
@@ -37,7 +38,7 @@ export interface ConditionHost {
   problem(message: string, at: (string | number)[]): void;
 }
 
-const KEYS = ['path', 'equals', 'in', 'exists', 'not', 'all', 'any'];
+const KEYS = ['path', 'equals', 'in', 'exists', 'matches', 'not', 'all', 'any'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -140,6 +141,20 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
     const any = someValue(p, () => true);
     return (s) => any(s) === want;
   }
-  host.problem('a condition needs equals, in or exists', at);
+  if ('matches' in c) {
+    let re: RegExp | undefined;
+    try {
+      re = typeof c.matches === 'string' ? new RegExp(c.matches, 'iu') : undefined;
+    } catch {
+      re = undefined;
+    }
+    if (!re) {
+      host.problem('`matches` is a regular expression', [...at, 'matches']);
+      return undefined;
+    }
+    const test = re;
+    return someValue(p, (v) => (typeof v === 'string' ? test.test(v) : Array.isArray(v) && v.some((x) => typeof x === 'string' && test.test(x))));
+  }
+  host.problem('a condition needs equals, in, exists or matches', at);
   return undefined;
 }
