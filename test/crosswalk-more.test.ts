@@ -291,11 +291,20 @@ describe('conditions (the module crosswalks and profile detection share)', () =>
     expect(test1(c, { a: 'x', b: 1, c: 'y' })).toBe(true);
   });
 
+  test('matches: a text value, or an item of a list, matches the regular expression, without regard to case', () => {
+    const mediaType = { path: 'format', matches: '^[a-z0-9.+-]+/[a-z0-9.+-]+$' };
+    expect(test1(mediaType, { format: 'Text/CSV' })).toBe(true);
+    expect(test1(mediaType, { format: ['http://publications.europa.eu/resource/authority/file-type/CSV', 'application/json'] })).toBe(true);
+    expect(test1(mediaType, { format: 'CSV' })).toBe(false);
+    expect(test1(mediaType, { format: 12 })).toBe(false);
+    expect(test1({ path: 'a', matches: '(' }, {})).toEqual(['`matches` is a regular expression']);
+  });
+
   test('malformed conditions are reported, not guessed', () => {
-    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in or exists']);
+    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in, exists or matches']);
     expect(test1({ path: 'a', exists: 'yes' }, {})).toEqual(['`exists` is true or false']);
     expect(test1({ any: [] }, {})).toEqual(['`any` is a list of conditions']);
-    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, exists, not, all, any)', 'a condition needs equals, in or exists']);
+    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, exists, matches, not, all, any)', 'a condition needs equals, in, exists or matches']);
     expect(test1('type = opendata', {})).toEqual(['a condition is a map (path with equals/in/exists, or not/all/any)']);
   });
 });

@@ -54,7 +54,7 @@ describe('profiles: aliases, unset codes, detect', () => {
       /p-.*\.yaml:4:16: detect: "knd": field "knd" is not in profile x/,
     );
     expect(() => parse('id: x\ndetect:\n  priority: high\n  when: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(ConfigError);
-    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in or exists/);
+    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in, exists or matches/);
     expect(() => parse('id: x\ndetect:\n  priority: 1\n  if: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(/detect: unknown key "if"/);
   });
 
