@@ -51,6 +51,10 @@ const SAME_AS = new Map([
   ['adms:contactPoint', 'dcat:contactPoint'],
   ['http://purl.org/dc/elements/1.1/language', 'dct:language'],
 ].map(([a, b]) => [iri(a).value, iri(b).value]));
+// a time:DurationDescription (DCAT-AP-ES's frequency: `dct:Frequency` whose rdf:value is one) as an
+// ISO 8601 duration, `P1Y`, which the frequency vocabulary knows
+const TIME = 'http://www.w3.org/2006/time#';
+const DURATION_PARTS: [string, string][] = [['years', 'Y'], ['months', 'M'], ['weeks', 'W'], ['days', 'D'], ['hours', 'H'], ['minutes', 'M'], ['seconds', 'S']];
 // a literal where the model expects a node: the node's name
 const NAME_OF: Partial<Record<ClassName, string>> = { Agent: 'foaf:name', ContactPoint: 'vcard:fn', Location: 'skos:prefLabel' };
 
@@ -129,6 +133,21 @@ export class RecordShaper {
     return out;
   }
 
+  /** A value's text: a literal's, or a time:DurationDescription's ISO 8601 duration (`P1Y`). */
+  private literalOf(v: Term): string | undefined {
+    if (v.termType === 'Literal') return v.value;
+    let date = '';
+    let time = '';
+    for (const [i, [part, unit]] of DURATION_PARTS.entries()) {
+      const [n] = this.objects(v, TIME + part);
+      if (n?.termType !== 'Literal' || !/^\d+(\.0*)?$/.test(n.value.trim())) continue;
+      const text = `${Number(n.value)}${unit}`;
+      if (i < 4) date += text;
+      else time += text;
+    }
+    return date || time ? `P${date}${time ? `T${time}` : ''}` : undefined;
+  }
+
   private objects(node: Term, property: string): Term[] {
     return (this.bySubject.get(key(node)) ?? []).filter((q) => q.predicate.value === property).map((q) => q.object);
   }
@@ -149,15 +168,16 @@ export class RecordShaper {
     if (cls) return described ? this.record(o, cls, path) : o.termType === 'NamedNode' ? { '@id': o.value } : {};
     if (o.termType === 'NamedNode') {
       // a named node standing for a literal value (datos.gob.es's dct:IMT `<…/format> rdf:value
-      // "application/vnd.ms-excel"`); a vocabulary IRI described with its labels stays the IRI
+      // "application/vnd.ms-excel"`, its dct:Frequency's duration); a vocabulary IRI described with
+      // its labels stays the IRI
       const [v] = known ? this.objects(o, RDF_VALUE) : [];
-      return v?.termType === 'Literal' ? v.value : o.value;
+      return (v && this.literalOf(v)) ?? o.value;
     }
     if (known) {
       // a blank node where the model expects a value: its rdf:value or label
       for (const p of VALUE_OF) {
         const [v] = this.objects(o, p);
-        if (v) return v.value;
+        if (v) return this.literalOf(v) ?? v.value;
       }
     }
     return this.record(o, undefined, path);

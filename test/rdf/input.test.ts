@@ -106,7 +106,7 @@ describe('the dcat-ap profile', () => {
     expect(second).toMatchObject({ property: 'description', sourcePath: '/dct:description', line: 14 });
   });
 
-  test('national profiles\' spellings: names from labels, contact point variants, the dataset\'s licence, dct:IMT nodes, old and https vocabulary URIs', async () => {
+  test('national profiles\' spellings: names from labels, contact point variants, the dataset\'s licence, dct:IMT nodes, old and https vocabulary URIs, DCAT-AP-ES frequencies', async () => {
     const file = join(tmp.dir, 'national.ttl');
     writeFileSync(
       file,
@@ -117,7 +117,7 @@ describe('the dcat-ap profile', () => {
 <https://example.es/d/1> a dcat:Dataset ; dct:title "Encuesta"@es ;
   dct:publisher <https://example.es/org/L01> ;
   dct:license <https://creativecommons.org/licenses/by/4.0/> ;
-  dct:accrualPeriodicity <http://purl.org/cld/freq/daily> ;
+  dct:accrualPeriodicity [ a dct:Frequency ; rdf:value [ a <http://www.w3.org/2006/time#DurationDescription> ; <http://www.w3.org/2006/time#months> "3.0"^^xsd:decimal ] ] ;
   dct:spatial <http://publications.europa.eu/resource/authority/country/ESP>, "Madrid" ;
   dc:language "es" ;
   dcat:contactPoint [ a vcard:Organization ; vcard:organization-name "Servicio de datos" ; vcard:hasEmail [ vcard:hasValue <mailto:datos@example.es> ] ] ;
@@ -131,13 +131,15 @@ describe('the dcat-ap profile', () => {
   dct:accrualPeriodicity <https://publications.europa.eu/resource/authority/frequency/MONTHLY> ;
   dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.se/sparql> ; dct:format "text/csv" ;
     dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ] .
+<https://example.org/d/3> a dcat:Dataset ; dct:title "DCAT-AP 1" ; dct:accrualPeriodicity <http://purl.org/cld/freq/daily> .
 `,
     );
-    const [es, se] = await mapped([file], 'dcat-ap');
+    const [es, se, old] = await mapped([file], 'dcat-ap');
     expect(es).toMatchObject({
       publisher: { id: 'https://example.es/org/L01', name: { es: 'Ayuntamiento' } },
       contactPoint: [{ name: { und: 'Servicio de datos' }, email: 'datos@example.es' }],
-      accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/DAILY',
+      // DCAT-AP-ES: a dct:Frequency whose value is a time:DurationDescription (P3M)
+      accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/QUARTERLY',
       spatial: [{ id: 'http://publications.europa.eu/resource/authority/country/ESP' }, { label: { und: 'Madrid' } }],
       language: ['http://publications.europa.eu/resource/authority/language/SPA'],
       distribution: [
@@ -156,6 +158,7 @@ describe('the dcat-ap profile', () => {
       accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
       distribution: [{ format: 'http://publications.europa.eu/resource/authority/file-type/CSV', mediaType: 'http://www.iana.org/assignments/media-types/text/csv', license: 'https://creativecommons.org/publicdomain/zero/1.0/' }],
     });
+    expect(old.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY');
     const report = await validate([file], { profile: 'dcat-ap', now });
     expect(report.records.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith('profile/')))).toEqual([]);
   });
