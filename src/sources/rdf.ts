@@ -81,7 +81,15 @@ function offsetIn(text: string, term: Term): number | undefined {
 export class RecordShaper {
   private readonly bySubject = new Map<string, Quad[]>();
 
-  constructor(private readonly quads: readonly Quad[]) {
+  /**
+   * `base`: the folder of the file's own URL, against which the parser resolved relative IRIs. A
+   * value the catalogue wrote relative (`vcard:hasEmail rdf:resource="info@bfs.admin.ch"`, as
+   * opendata.swiss's harvester wrote emails) is given back as written, not as a path on this disk.
+   */
+  constructor(
+    private readonly quads: readonly Quad[],
+    private readonly base?: string,
+  ) {
     for (const q of quads) {
       const k = key(q.subject);
       const list = this.bySubject.get(k);
@@ -133,6 +141,10 @@ export class RecordShaper {
     return out;
   }
 
+  private asWritten(iri: string): string {
+    return this.base && iri.startsWith(this.base) && iri.length > this.base.length ? iri.slice(this.base.length) : iri;
+  }
+
   /** A value's text: a literal's, or a time:DurationDescription's ISO 8601 duration (`P1Y`). */
   private literalOf(v: Term): string | undefined {
     if (v.termType === 'Literal') return v.value;
@@ -165,13 +177,13 @@ export class RecordShaper {
     const described = this.bySubject.has(key(o));
     if (path.has(key(o))) return o.termType === 'NamedNode' ? o.value : {};
     // nodes the model describes are nested whether named or blank; other blank nodes too
-    if (cls) return described ? this.record(o, cls, path) : o.termType === 'NamedNode' ? { '@id': o.value } : {};
+    if (cls) return described ? this.record(o, cls, path) : o.termType === 'NamedNode' ? { '@id': this.asWritten(o.value) } : {};
     if (o.termType === 'NamedNode') {
       // a named node standing for a literal value (datos.gob.es's dct:IMT `<…/format> rdf:value
       // "application/vnd.ms-excel"`, its dct:Frequency's duration); a vocabulary IRI described with
       // its labels stays the IRI
       const [v] = known ? this.objects(o, RDF_VALUE) : [];
-      return (v && this.literalOf(v)) ?? o.value;
+      return (v && this.literalOf(v)) ?? this.asWritten(o.value);
     }
     if (known) {
       // a blank node where the model expects a value: its rdf:value or label
@@ -213,14 +225,15 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
   const shape = `rdf-${syntax}`;
   const text = await readAll(open);
   let quads: Quad[];
+  const url = pathToFileURL(resolve(file)).href;
   try {
-    quads = await parseRdf(text, syntax, pathToFileURL(resolve(file)).href);
+    quads = await parseRdf(text, syntax, url);
   } catch (e) {
     if (!(e instanceof RdfSyntaxError)) throw e;
     yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.reason, line: e.line, column: e.column } };
     return;
   }
-  const shaper = new RecordShaper(quads);
+  const shaper = new RecordShaper(quads, url.slice(0, url.lastIndexOf('/') + 1));
   const offsets = new Map<Term, number | undefined>();
   const at = (t: Term) => (offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t));
   const datasets = shaper.datasets(at);

@@ -131,7 +131,8 @@ describe('the dcat-ap profile', () => {
   dct:accrualPeriodicity <https://publications.europa.eu/resource/authority/frequency/MONTHLY> ;
   dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.se/sparql> ; dct:format "text/csv" ;
     dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ] .
-<https://example.org/d/3> a dcat:Dataset ; dct:title "DCAT-AP 1" ; dct:accrualPeriodicity <http://purl.org/cld/freq/daily> .
+<https://example.org/d/3> a dcat:Dataset ; dct:title "DCAT-AP 1" ; dct:accrualPeriodicity <http://purl.org/cld/freq/daily> ;
+  dcat:contactPoint [ vcard:fn "Data" ; vcard:hasEmail <data@example.org> ] .
 `,
     );
     const [es, se, old] = await mapped([file], 'dcat-ap');
@@ -159,6 +160,8 @@ describe('the dcat-ap profile', () => {
       distribution: [{ format: 'http://publications.europa.eu/resource/authority/file-type/CSV', mediaType: 'http://www.iana.org/assignments/media-types/text/csv', license: 'https://creativecommons.org/publicdomain/zero/1.0/' }],
     });
     expect(old.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY');
+    // an email written as a relative IRI (opendata.swiss) is read as written, not against this file's folder
+    expect(old.contactPoint).toEqual([{ name: { und: 'Data' }, email: 'data@example.org' }]);
     const report = await validate([file], { profile: 'dcat-ap', now });
     expect(report.records.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith('profile/')))).toEqual([]);
   });
