@@ -55,6 +55,8 @@ const SAME_AS = new Map([
 // ISO 8601 duration, `P1Y`, which the frequency vocabulary knows
 const TIME = 'http://www.w3.org/2006/time#';
 const DURATION_PARTS: [string, string][] = [['years', 'Y'], ['months', 'M'], ['weeks', 'W'], ['days', 'D'], ['hours', 'H'], ['minutes', 'M'], ['seconds', 'S']];
+// classes of a format given as a node (DCAT-AP 1's dct:IMT, dct:MediaTypeOrExtent)
+const MEDIA_TYPE_CLASSES = new Set(['dct:IMT', 'dct:MediaType', 'dct:MediaTypeOrExtent'].map((c) => iri(c).value));
 // a literal where the model expects a node: the node's name
 const NAME_OF: Partial<Record<ClassName, string>> = { Agent: 'foaf:name', ContactPoint: 'vcard:fn', Location: 'skos:prefLabel' };
 
@@ -183,7 +185,14 @@ export class RecordShaper {
       // "application/vnd.ms-excel"`, its dct:Frequency's duration); a vocabulary IRI described with
       // its labels stays the IRI
       const [v] = known ? this.objects(o, RDF_VALUE) : [];
-      return (v && this.literalOf(v)) ?? this.asWritten(o.value);
+      const text = v && this.literalOf(v);
+      if (text !== undefined) return text;
+      // a media type node of the catalogue's own (`<…/format> a dct:IMT ; rdfs:label "XLS"`): its label
+      if (known && this.objects(o, RDF_TYPE).some((t) => MEDIA_TYPE_CLASSES.has(t.value))) {
+        const [label] = [...this.labels(o, iri('rdfs:label').value), ...this.labels(o, iri('skos:prefLabel').value)];
+        if (label) return label.value;
+      }
+      return this.asWritten(o.value);
     }
     if (known) {
       // a blank node where the model expects a value: its rdf:value or label

@@ -132,7 +132,9 @@ describe('the dcat-ap profile', () => {
   dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.se/sparql> ; dct:format "text/csv" ;
     dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ] .
 <https://example.org/d/3> a dcat:Dataset ; dct:title "DCAT-AP 1" ; dct:accrualPeriodicity <http://purl.org/cld/freq/daily> ;
-  dcat:contactPoint [ vcard:fn "Data" ; vcard:hasEmail <data@example.org> ] .
+  dcat:contactPoint [ vcard:fn "Data" ; vcard:hasEmail <data@example.org> ] ;
+  dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.org/f.csv> ; dct:format <https://example.org/formats/csv> ] .
+<https://example.org/formats/csv> a dct:IMT ; rdfs:label "CSV" .
 `,
     );
     const [es, se, old] = await mapped([file], 'dcat-ap');
@@ -162,6 +164,8 @@ describe('the dcat-ap profile', () => {
     expect(old.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY');
     // an email written as a relative IRI (opendata.swiss) is read as written, not against this file's folder
     expect(old.contactPoint).toEqual([{ name: { und: 'Data' }, email: 'data@example.org' }]);
+    // a format node of the catalogue's own, labelled only
+    expect(old.distribution?.[0].format).toBe('http://publications.europa.eu/resource/authority/file-type/CSV');
     const report = await validate([file], { profile: 'dcat-ap', now });
     expect(report.records.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith('profile/')))).toEqual([]);
   });
