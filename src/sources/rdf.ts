@@ -198,7 +198,7 @@ export class RecordShaper {
       // a blank node where the model expects a value: its rdf:value or label
       for (const p of VALUE_OF) {
         const [v] = this.objects(o, p);
-        if (v) return this.literalOf(v) ?? v.value;
+        if (v) return this.literalOf(v) ?? (v.termType === 'NamedNode' ? this.asWritten(v.value) : v.value);
       }
     }
     return this.record(o, undefined, path);
