@@ -33,6 +33,11 @@ describe('profiles: aliases, unset codes, detect', () => {
     // an older name given empty is that field missing
     const empty = checkAgainstProfile(ab, { ...base, date_created: '2013-01-01', contact_email: undefined, email: '' });
     expect(empty.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/email']]);
+    // the field given empty beside a filled older name is not missing (BC's EDC records: resource_type null, edc_resource_type "Data")
+    expect(checkAgainstProfile(ab, { ...base, date_created: null, createdate: '2013-01-01' })).toEqual([]);
+    // empty under every name, it is missing, once, under its name
+    const none = checkAgainstProfile(ab, { ...base, date_created: '' });
+    expect(none.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/date_created']]);
   });
 
   test('an unset select ("") is a missing value, not an unknown code', () => {
@@ -54,7 +59,7 @@ describe('profiles: aliases, unset codes, detect', () => {
       /p-.*\.yaml:4:16: detect: "knd": field "knd" is not in profile x/,
     );
     expect(() => parse('id: x\ndetect:\n  priority: high\n  when: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(ConfigError);
-    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in, exists or matches/);
+    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in, startsWith or exists/);
     expect(() => parse('id: x\ndetect:\n  priority: 1\n  if: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(/detect: unknown key "if"/);
   });
 
