@@ -154,7 +154,7 @@ export class RecordShaper {
     let time = '';
     for (const [i, [part, unit]] of DURATION_PARTS.entries()) {
       const [n] = this.objects(v, TIME + part);
-      if (n?.termType !== 'Literal' || !/^\d+(\.0*)?$/.test(n.value.trim())) continue;
+      if (n?.termType !== 'Literal' || !/^\d{1,6}(\.0*)?$/.test(n.value.trim())) continue;
       const text = `${Number(n.value)}${unit}`;
       if (i < 4) date += text;
       else time += text;
