@@ -175,6 +175,10 @@ describe('Québec (ca-qc): French first', () => {
     expect(['irregular', 'daily', 'semiannual', 'biennial', 'triennial'].map((f) => cw.apply({ update_frequency: f }).dataset.accrualPeriodicity?.split('/').pop())).toEqual([
       'IRREG', 'DAILY', 'ANNUAL_2', 'BIENNIAL', 'TRIENNIAL',
     ]);
+    // the current form's codes, besides the 2015 ones
+    expect(['asNeeded', 'notPlanned', 'fortnightly', 'bimonthly', 'quinquennial', 'archives'].map((f) => cw.apply({ update_frequency: f }).dataset.accrualPeriodicity?.split('/').pop())).toEqual([
+      'AS_NEEDED', 'NOT_PLANNED', 'BIWEEKLY', 'BIMONTHLY', 'QUINQUENNIAL', 'NEVER',
+    ]);
   });
 });
 
