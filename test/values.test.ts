@@ -57,7 +57,7 @@ describe('format names as portals write them', () => {
     ['SHP', 'SHP'], ['shape', 'SHP'], ['Shapefile', 'SHP'], ['shp zip', 'SHP'], ['SHP (ZIP)', 'SHP'], ['Zipped Shapefile', 'SHP'],
     ['ESRI REST', 'REST'], ['Esri REST API', 'REST'], ['arcgis_rest', 'REST'], ['ArcGIS GeoServices REST API', 'REST'],
     ['KMZ', 'KMZ'], ['kml', 'KML'], ['KML / KMZ', 'KML'], ['GeoJSON', 'GEOJSON'], ['geo json', 'GEOJSON'],
-    ['XLSX', 'XLSX'], ['xls', 'XLS'], ['csv', 'CSV'], ['CSV (zipped)', 'CSV'], ['text/csv', 'CSV'],
+    ['XLSX', 'XLSX'], ['xls', 'XLS'], ['csv', 'CSV'], ['text/csv', 'CSV'], ['application/zip', 'ZIP'],
     ['openapi-json', 'JSON'], ['JSON API', 'JSON'], ['wms', 'WMS_SRVC'], ['OGC:WMS', 'WMS_SRVC'], ['WFS', 'WFS_SRVC'], ['wmts', 'WMTS_SRVC'],
     ['GeoTIFF', 'TIFF'], ['tif', 'TIFF'], ['GeoPackage', 'GPKG'], ['gpkg', 'GPKG'], ['TXT', 'TXT'], ['PDF', 'PDF'], ['docx', 'DOCX'],
     ['Web Page', 'HTML'], ['application/xml', 'XML'], ['text/xml', 'XML'], ['RDF', 'RDF_XML'], ['rdf', 'RDF_XML'],

@@ -81,7 +81,8 @@ export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[
 }
 
 function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
-  // `if: {absent}` (schema.ts) failing its `else`: the errors of the `else` say what is wrong
+  // an `if` whose branch failed (an empty value's `if: {absent}` in schema.ts, a record type's
+  // branch, recordTypes): the branch's own errors say what is wrong
   if (e.keyword === 'if') return undefined;
   // a required field with older names: one finding for the field, not one per name tried
   if ((e.keyword === 'required' || e.keyword === 'nonEmpty') && e.schemaPath.includes('/anyOf/')) return undefined;
