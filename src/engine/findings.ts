@@ -98,6 +98,11 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
   return sortByRank(out);
 }
 
+/** Findings with more added, in `finalize`'s order. */
+export function withFindings(findings: readonly Finding[], more: readonly Finding[]): Finding[] {
+  return sortByRank([...findings, ...more]);
+}
+
 /**
  * Sorts in place, stably, as `Array.prototype.sort(byRank)` does (a stable sort's result is the
  * same whatever the algorithm): a record has a few findings, and insertion sort skips the
@@ -157,4 +162,92 @@ function byRank(a: Finding, b: Finding): number {
 /** Code-point order: the same on every machine, whatever its locale. */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Rules whose finding says again what another finding on the same property says: DCAT-AP's
+ * presence tables, the portal's own schema (required, type, code list), a value no vocabulary maps.
+ * The other rules judge something of their own (two of them on one property are two findings).
+ */
+const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/required', 'profile/type', 'profile/vocabulary', 'odc/unmapped-value']);
+
+/** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
+function namespaceRank(ruleId: string): number {
+  return ruleId.startsWith('profile/') ? 0 : ruleId.startsWith('odc/') ? 1 : ruleId.startsWith('dcat-ap/') ? 2 : 3;
+}
+
+function standsBefore(a: Finding, b: Finding): boolean {
+  return (
+    (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || namespaceRank(a.ruleId) - namespaceRank(b.ruleId) || cmp(a.ruleId, b.ruleId) || byRank(a, b)) < 0
+  );
+}
+
+/**
+ * One gap, one finding: findings of several rules on the same property of a record (a missing
+ * spatial coverage that `odc/spatial-coverage` and `dcat-ap/recommended` both report) become the
+ * most severe of them (on a tie: `profile/`, `odc/`, `dcat-ap/`), naming the others in `related`.
+ * A restating finding (`RESTATING`) joins the property's most severe judgment, or, when no other
+ * rule judges the property, the restating findings on the same source field. A portal-schema
+ * finding has a source field but no property: it takes the property of the findings at that field
+ * when they have one. Run after scoring (scores count every rule's verdict) and before the report
+ * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
+ */
+export function mergeRelated(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const n = findings.length;
+  const property: (string | undefined)[] = findings.map((f) => f.property);
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    if (property[i] !== undefined || f.sourcePath === undefined || !RESTATING.has(f.ruleId)) continue;
+    let p: string | undefined;
+    let one = true;
+    for (const g of findings) {
+      if (g === f || g.property === undefined || g.sourcePath !== f.sourcePath) continue;
+      if (p === undefined) p = g.property;
+      else if (p !== g.property) one = false;
+    }
+    if (one) property[i] = p;
+  }
+  // groups: each member's index → its group's key (property, then the source field for restatings without a judgment)
+  const groups = new Map<string, number[]>();
+  const judged = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const p = property[i];
+    if (p === undefined || RESTATING.has(findings[i].ruleId)) continue;
+    const j = judged.get(p);
+    if (j === undefined || standsBefore(findings[i], findings[j])) judged.set(p, i);
+  }
+  for (let i = 0; i < n; i++) {
+    const p = property[i];
+    if (p === undefined) continue;
+    const f = findings[i];
+    let key: string;
+    if (!RESTATING.has(f.ruleId)) {
+      if (judged.get(p) !== i) continue; // a judgment of its own: it stands alone
+      key = `j\u0000${p}`;
+    } else key = judged.has(p) ? `j\u0000${p}` : `r\u0000${p}\u0000${f.sourcePath ?? ''}`;
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
+  }
+  let merged = false;
+  const dropped = new Set<number>();
+  const replaced = new Map<number, Finding>();
+  for (const members of groups.values()) {
+    if (members.length < 2) continue;
+    merged = true;
+    let top = members[0];
+    for (const i of members) if (standsBefore(findings[i], findings[top])) top = i;
+    const others = members.filter((i) => i !== top).map((i) => findings[i]);
+    others.sort(byRank);
+    const primary: Finding = { ...findings[top], related: others.map((g) => ({ ruleId: g.ruleId, severity: g.severity, message: g.message })) };
+    // a portal-schema finding standing for the gap names the property the others are about
+    if (primary.property === undefined && property[top] !== undefined) primary.property = property[top];
+    replaced.set(top, primary);
+    for (const i of members) if (i !== top) dropped.add(i);
+  }
+  if (!merged) return findings;
+  const out: Finding[] = [];
+  for (let i = 0; i < n; i++) if (!dropped.has(i)) out.push(replaced.get(i) ?? findings[i]);
+  return sortByRank(out);
 }

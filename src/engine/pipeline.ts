@@ -36,7 +36,9 @@ import { withinLimits } from '../sources/limits.js';
 import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
-import { finalize } from './findings.js';
+import { finalize, mergeRelated, withFindings } from './findings.js';
+import { SeenRecords } from './unique.js';
+import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO, detectFiles, profileAndPath } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
 
@@ -85,6 +87,8 @@ export interface Processed {
   mapped?: Mapped;
   /** Which rules ran on the record and which found nothing to judge (indicators built on rule verdicts: `compare`). */
   checks?: RuleChecks;
+  /** What the run compares records by (`odc/unique-identifier`), when the record could be read. */
+  keys?: RecordKeys;
 }
 
 function recordId(data: unknown, mapped?: Mapped): string | null {
@@ -220,7 +224,21 @@ export class Pipeline {
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
       }),
     };
-    return { result, mapped, checks: ruleChecks };
+    // one gap, one finding: after the scores, which count every rule's verdict
+    result.findings = mergeRelated(findings);
+    return { result, mapped, checks: ruleChecks, keys: recordKeys(mapped.dataset) };
+  }
+
+  /**
+   * A result with a finding more, from a check across records (`odc/unique-identifier`): severity
+   * and message as for the record's own findings, the record's line, its status again. Its scores
+   * stay: they are the record's own.
+   */
+  addFinding(result: RecordResult, e: Emitted): RecordResult {
+    const more = finalize([e], { profile: this.profile, settings: this.settings, lang: this.lang, recordLine: result.source.line });
+    if (more.length === 0) return result;
+    const findings = withFindings(result.findings, more);
+    return { ...result, status: statusOf(findings, result.status === 'rejected'), findings };
   }
 }
 
@@ -335,6 +353,15 @@ export async function prepareRun(paths: readonly (string | Input)[], options: Pa
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const { inputs, pipelines } = await prepareRun(paths, options);
+  // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
+  const seen = new SeenRecords();
+  const unique = (p: Processed): Processed => {
+    const e = seen.check(p.keys, p.result.source);
+    const pipeline = e && pipelines.get(p.result.profile ?? '');
+    if (!e || !pipeline) return p;
+    // a result with a finding more: its worker-made text and tally no longer hold
+    return { result: pipeline.addFinding(p.result, e), mapped: p.mapped, checks: p.checks, keys: p.keys };
+  };
   const known = (result: RecordResult): RecordResult => (options.baseline ? options.baseline.apply(result) : result);
   const workers = workersFor(options);
   if (workers > 1) {
@@ -344,8 +371,11 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
       const run = (u: Unit): Promise<Processed[]> =>
         u.batch ? pool.run<CheckedBatch>({ ...u.batch, task: { kind: 'check' } }).then(checkedInWorker) : Promise.resolve([u.pipeline.process(u.src)]);
       for await (const checked of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
-        // a baseline changes results: their text and tally no longer hold
-        for (const p of checked) yield options.baseline ? { result: known(p.result) } : p;
+        for (const c of checked) {
+          const p = unique(c);
+          // a baseline changes results: their text and tally no longer hold
+          yield options.baseline ? { result: known(p.result) } : p;
+        }
       }
     } finally {
       await pool.close();
@@ -355,14 +385,17 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const units = unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>;
   if (!options.checks?.length && !options.urlChecker) {
     for await (const { pipeline, src } of units) {
-      const p = pipeline.process(src);
+      const p = unique(pipeline.process(src));
       yield { ...p, result: known(p.result) };
     }
     return;
   }
   // URL checks wait on servers: several records at once; SHACL checks one after the other
   const width = options.urlChecker ? URL_WINDOW : 1;
-  for await (const p of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) yield { ...p, result: known(p.result) };
+  for await (const c of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) {
+    const p = unique(c);
+    yield { ...p, result: known(p.result) };
+  }
 }
 
 /** A record checked by a worker: its result is parsed from its text only when something reads it (a report other than JSON, a baseline). */
@@ -371,6 +404,7 @@ class CheckedInWorker implements Processed {
   constructor(
     readonly json: string,
     readonly tally: Tally,
+    readonly keys: RecordKeys | undefined,
   ) {}
 
   get result(): RecordResult {
@@ -380,7 +414,8 @@ class CheckedInWorker implements Processed {
 
 function checkedInWorker(batch: CheckedBatch): Processed[] {
   const tallies = JSON.parse(batch.tallies) as (number | null)[][];
-  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i])));
+  const keys = JSON.parse(batch.keys) as (RecordKeys | null)[];
+  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i]), keys[i] ?? undefined));
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */
