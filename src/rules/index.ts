@@ -31,6 +31,7 @@ import nonProprietary from './odc/non-proprietary-format.js';
 import formatVocabulary from './odc/format-vocabulary.js';
 import byteSize from './odc/byte-size.js';
 import stableIdentifier from './odc/stable-identifier.js';
+import uniqueIdentifier from './odc/unique-identifier.js';
 import themeVocabulary from './odc/theme-vocabulary.js';
 import spatialCoverage from './odc/spatial-coverage.js';
 import languageVocabulary from './odc/language-vocabulary.js';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   openLicence,
   byteSize,
   stableIdentifier,
+  uniqueIdentifier,
   themeVocabulary,
   spatialCoverage,
   languageVocabulary,
