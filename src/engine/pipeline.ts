@@ -39,7 +39,7 @@ import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabular
 import { finalize, mergeRelated, withFindings } from './findings.js';
 import { SeenRecords } from './unique.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
-import { AUTO, detectFiles, profileAndPath } from './detect.js';
+import { AUTO, profileAndPath, recogniseFiles, type Recognised } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
 
 export { tool } from '../tool.js';
@@ -165,17 +165,8 @@ export class Pipeline {
     return { source: src.source, mapped: this.crosswalk.apply(src.data) };
   }
 
-  /** A record that cannot be read: one `input/parse-error` finding, with the line and column of the problem. */
   private reject(src: SourceRecord): RecordResult {
-    const findings = finalize(
-      [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
-      { lang: this.lang, settings: this.settings },
-    );
-    for (const f of findings) {
-      if (src.error?.line !== undefined) f.line = src.error.line;
-      if (src.error?.column !== undefined) f.column = src.error.column;
-    }
-    return { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings };
+    return rejection(src, this.profile.id, { lang: this.lang, settings: this.settings });
   }
 
   private prepare(read: SourceRecord): Prepared | Processed {
@@ -242,6 +233,50 @@ export class Pipeline {
   }
 }
 
+/**
+ * A record that cannot be read: one `input/parse-error` finding, with the line and column of the
+ * problem (or the finding given: `input/unrecognised`).
+ */
+function rejection(src: SourceRecord, profile: string | null, ctx: { lang: Lang; settings?: RuleSettings }, why?: Emitted): RecordResult {
+  const findings = finalize([why ?? { ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }], ctx);
+  for (const f of findings) {
+    if (src.error?.line !== undefined) f.line = src.error.line;
+    if (src.error?.column !== undefined) f.column = src.error.column;
+    f.line ??= src.source.line;
+  }
+  return { id: null, profile, source: src.source, status: 'rejected', findings };
+}
+
+/**
+ * What a file `--profile auto` found no profile for goes through instead of a pipeline: each of
+ * its records is rejected, with the reason (`input/unrecognised`), or as read (`input/parse-error`,
+ * a file with no readable record). The run goes on with the next file.
+ */
+export class Unrecognised {
+  private readonly ctx: { lang: Lang; settings?: RuleSettings };
+  constructor(
+    options: Partial<ValidateOptions>,
+    private readonly why?: Emitted,
+  ) {
+    this.ctx = { lang: options.lang ?? 'en', settings: settingsFor(options.settings, AUTO) };
+  }
+
+  process(src: SourceRecord): Processed {
+    return { result: rejection(src, null, this.ctx, this.why) };
+  }
+
+  async processAsync(src: SourceRecord): Promise<Processed> {
+    return this.process(src);
+  }
+
+  map(src: SourceRecord): Mapping {
+    return { source: src.source, rejected: rejection(src, null, this.ctx, this.why) };
+  }
+}
+
+/** What a unit's records go through: their profile's pipeline, or their rejection. */
+export type Stages = Pick<Pipeline, 'process' | 'processAsync' | 'map'>;
+
 /** Findings for URLs that did not answer: each URL once per distribution, as an access URL first. */
 function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
   const out: Emitted[] = [];
@@ -263,6 +298,8 @@ function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
 export interface Input {
   profile: string;
   path: string;
+  /** `--profile auto` found no profile for this file: why (its records are rejected). */
+  unrecognised?: Extract<Recognised, { profile?: undefined }>['problem'];
 }
 
 /**
@@ -288,19 +325,27 @@ const URL_WINDOW = 64;
  * without workers: `convert` names blank nodes after them.
  */
 export type Unit =
-  | { pipeline: Pipeline; src: SourceRecord; seq: number; part: number; batch?: undefined }
-  | { pipeline: Pipeline; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
+  | { pipeline: Stages; src: SourceRecord; seq: number; part: number; batch?: undefined }
+  | { pipeline: Stages; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
 
 /** Every record of the inputs, in order; JSON Lines as batches of lines when workers check them. */
-export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Pipeline>, batchLines: boolean): AsyncGenerator<Unit> {
+export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
   let seq = 0;
   for (const i of inputs) {
-    const pipeline = pipelines.get(i.profile) as Pipeline;
+    const pipeline = pipelines.get(i.profile) as Stages;
+    const p = i.unrecognised;
+    if (p && p.kind !== 'unreadable') {
+      // readable, but no profile (or several) recognises it: one rejected record for the file
+      yield { pipeline, src: { source: { file: i.path, ...(p.line !== undefined ? { line: p.line } : {}) }, shape: 'json' } as SourceRecord, seq: seq++, part: 0 };
+      continue;
+    }
+    // a file with no readable record is read here, record by record, each one rejected as read
+    const batched = batchLines && !p;
     for (const file of expandPaths([i.path])) {
       const opened = await openFile(file);
       if (opened.kind === 'records') {
         for await (const src of opened.records) yield { pipeline, src, seq: seq++, part: 0 };
-      } else if (batchLines) {
+      } else if (batched) {
         for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) {
           yield { pipeline, batch: { profile: i.profile, file: opened.file, lines, seq } };
           seq += lines.length;
@@ -329,25 +374,39 @@ export function workersFor(options: Partial<ValidateOptions>): number {
  * the profile its records fit. Profiles, crosswalks and paths are all checked before the first
  * record is read.
  */
-export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Pipeline> }> {
+export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Stages> }> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
   const inputs: Input[] = [];
   const detected: Input[] = [];
   for (const i of given) {
     if (i.profile !== AUTO) inputs.push(i);
     else {
-      for (const d of await detectFiles([i.path])) {
-        detected.push({ profile: d.profile, path: d.file });
-        inputs.push({ profile: d.profile, path: d.file });
+      for (const d of await recogniseFiles([i.path])) {
+        // a file no profile recognises is reported as a rejected record; the other files are checked
+        // (its stages are its own when the reason names its candidates)
+        if (d.profile === undefined) inputs.push({ profile: d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`, path: d.file, unrecognised: d.problem });
+        else {
+          detected.push({ profile: d.profile, path: d.file });
+          inputs.push({ profile: d.profile, path: d.file });
+        }
       }
     }
   }
-  // said once every file is recognised: an unrecognised one stops the run with its error alone
+  // said once every profile and crosswalk is loaded, before the first record is read
+  const pipelines = new Map<string, Stages>();
+  for (const i of inputs) {
+    if (pipelines.has(i.profile)) continue;
+    const p = i.unrecognised;
+    if (!p) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
+    else pipelines.set(i.profile, new Unrecognised(options, p.kind === 'unreadable' ? undefined : unrecognisedFinding(p)));
+  }
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
-  const pipelines = new Map<string, Pipeline>();
-  for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
   expandPaths(inputs.map((i) => i.path));
   return { inputs, pipelines };
+}
+
+function unrecognisedFinding(p: { kind: 'unknown' | 'ambiguous'; candidates: string[] }): Emitted {
+  return { ruleId: 'input/unrecognised', messageId: p.kind, data: { candidates: p.candidates.join(', ') } };
 }
 
 /** Every record of the inputs, checked, in input order. */
@@ -358,7 +417,7 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const unique = (p: Processed): Processed => {
     const e = seen.check(p.keys, p.result.source);
     const pipeline = e && pipelines.get(p.result.profile ?? '');
-    if (!e || !pipeline) return p;
+    if (!e || !(pipeline instanceof Pipeline)) return p;
     // a result with a finding more: its worker-made text and tally no longer hold
     return { result: pipeline.addFinding(p.result, e), mapped: p.mapped, checks: p.checks, keys: p.keys };
   };

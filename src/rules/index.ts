@@ -2,6 +2,7 @@
 import type { Rule } from './types.js';
 import parseError from './input/parse-error.js';
 import encoding from './input/encoding.js';
+import unrecognised from './input/unrecognised.js';
 import required from './profile/required.js';
 import vocabulary from './profile/vocabulary.js';
 import type from './profile/type.js';
@@ -41,6 +42,7 @@ import resourceLanguage from './odc/resource-language.js';
 /** Input and profile rules first, then the Charter's rules by principle (P1 to P6). */
 export const RULES: readonly Rule[] = [
   parseError,
+  unrecognised,
   encoding,
   required,
   vocabulary,
