@@ -11,6 +11,7 @@ import type { Dataset } from '../model/types.js';
 import type { SourceRecord } from '../sources/types.js';
 import type { RecordResult, SourceRef } from '../report/model.js';
 import { inOrder } from '../util/ordered.js';
+import { SeenRecords } from '../engine/unique.js';
 import { recordToRdf } from './from-record.js';
 import { factory, safeIri, type Quad } from './terms.js';
 import { lineText, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
@@ -25,6 +26,13 @@ export interface Converted {
   rejected?: RecordResult;
   /** The record's RDF text; empty for a record that could not be read. */
   text: string;
+  /** The dataset node's IRI, when the record has one (else the dataset is a blank node of its own). */
+  iri?: string;
+  /**
+   * Where an earlier record of the run has the same dataset IRI (`file:line`): RDF merges the two
+   * records' statements into one node, and the run says so.
+   */
+  merged?: string;
 }
 
 /**
@@ -42,14 +50,19 @@ function quadsOf(dataset: Dataset, seq: number, part: number, withGraph: boolean
 export function lineRecord(m: Mapping, seq: number, part: number, format: 'ntriples' | 'nquads'): Converted {
   if (!m.mapped) return { source: m.source, rejected: m.rejected, text: '' };
   const withGraphs = format === 'nquads';
-  return { source: m.source, text: lineText(quadsOf(m.mapped.dataset, seq, part, withGraphs), withGraphs) };
+  return { source: m.source, text: lineText(quadsOf(m.mapped.dataset, seq, part, withGraphs), withGraphs), ...iriOf(m.mapped.dataset) };
+}
+
+/** The dataset node's IRI as written (`recordToRdf`), when it is not a blank node. */
+function iriOf(d: Dataset): { iri?: string } {
+  return typeof d.id === 'string' && d.id.trim() ? { iri: safeIri(d.id) } : {};
 }
 
 /** The writer of a conversion and its records' text, in input order. */
 export function convertRecords(paths: readonly (string | Input)[], options: ConvertOptions): { writer: RdfWriter; records: AsyncGenerator<Converted> } {
   const writer = rdfWriter(options.to);
   const format = options.to;
-  async function* records(): AsyncGenerator<Converted> {
+  async function* all(): AsyncGenerator<Converted> {
     const { inputs, pipelines } = await prepareRun(paths, options);
     const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
     if (workers > 1 && (format === 'ntriples' || format === 'nquads')) {
@@ -69,7 +82,15 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
         yield { source, rejected, text: '' };
         continue;
       }
-      yield { source, text: await writer.write(quadsOf(mapped.dataset, u.seq, u.part, writer.quads)) };
+      yield { source, text: await writer.write(quadsOf(mapped.dataset, u.seq, u.part, writer.quads)), ...iriOf(mapped.dataset) };
+    }
+  }
+  // records whose dataset IRI an earlier record has: one node in RDF, said in input order
+  async function* records(): AsyncGenerator<Converted> {
+    const seen = new SeenRecords();
+    for await (const c of all()) {
+      const merged = c.iri !== undefined ? seen.seenUri(c.iri, c.source) : undefined;
+      yield merged ? { ...c, merged } : c;
     }
   }
   return { writer, records: records() };
