@@ -7,7 +7,8 @@
  */
 import type { SourceRef } from '../report/model.js';
 import type { Emitted } from '../rules/types.js';
-import type { RecordKeys } from '../rules/odc/unique-identifier.js';
+import type { Dataset } from '../model/types.js';
+import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 
 /** cyrb53 (public domain): a fast 53-bit string hash; the seed keeps kinds of keys apart. */
 function hash53(s: string, seed: number): number {
@@ -130,4 +131,13 @@ export class SeenRecords {
       value,
     };
   }
+}
+
+/** A rule's example across a run (`RuleExample.before`): what the last record gets, the others read first. */
+export function checkAfter(before: readonly Dataset[], dataset: Dataset): Emitted[] {
+  const seen = new SeenRecords();
+  const file = 'example.jsonl';
+  before.forEach((d, i) => seen.check(recordKeys(d), { file, line: i + 1 }));
+  const e = seen.check(recordKeys(dataset), { file, line: before.length + 1 });
+  return e ? [e] : [];
 }
