@@ -1,6 +1,6 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
-import { SEVERITY_RANK, type Finding, type Severity } from '../report/model.js';
+import { SEVERITY_RANK, type Finding, type RelatedFinding, type Severity } from '../report/model.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Emitted, Lang, RuleMeta } from '../rules/types.js';
@@ -193,61 +193,84 @@ function standsBefore(a: Finding, b: Finding): boolean {
  * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
  */
 export function mergeRelated(findings: Finding[]): Finding[] {
-  if (findings.length < 2) return findings;
   const n = findings.length;
-  const property: (string | undefined)[] = findings.map((f) => f.property);
+  if (n < 2) return findings;
+  // a record has a few findings: pairwise comparisons, no keys built or hashed
+  const property: (string | undefined)[] = new Array(n);
+  const restates: boolean[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const f = findings[i];
-    if (property[i] !== undefined || f.sourcePath === undefined || !RESTATING.has(f.ruleId)) continue;
+    restates[i] = RESTATING.has(f.ruleId);
+    property[i] = f.property;
+    if (f.property !== undefined || f.sourcePath === undefined || !restates[i]) continue;
     let p: string | undefined;
-    let one = true;
     for (const g of findings) {
       if (g === f || g.property === undefined || g.sourcePath !== f.sourcePath) continue;
       if (p === undefined) p = g.property;
-      else if (p !== g.property) one = false;
+      else if (p !== g.property) {
+        p = undefined;
+        break;
+      }
     }
-    if (one) property[i] = p;
+    property[i] = p;
   }
-  // groups: each member's index → its group's key (property, then the source field for restatings without a judgment)
-  const groups = new Map<string, number[]>();
-  const judged = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const p = property[i];
-    if (p === undefined || RESTATING.has(findings[i].ruleId)) continue;
-    const j = judged.get(p);
-    if (j === undefined || standsBefore(findings[i], findings[j])) judged.set(p, i);
-  }
+  // each finding's group: the index of the finding the group gathers around, or -1 (alone)
+  const group: number[] = new Array(n).fill(-1);
+  let merged = false;
   for (let i = 0; i < n; i++) {
     const p = property[i];
     if (p === undefined) continue;
-    const f = findings[i];
-    let key: string;
-    if (!RESTATING.has(f.ruleId)) {
-      if (judged.get(p) !== i) continue; // a judgment of its own: it stands alone
-      key = `j\u0000${p}`;
-    } else key = judged.has(p) ? `j\u0000${p}` : `r\u0000${p}\u0000${f.sourcePath ?? ''}`;
-    const members = groups.get(key);
-    if (members) members.push(i);
-    else groups.set(key, [i]);
-  }
-  let merged = false;
-  const dropped = new Set<number>();
-  const replaced = new Map<number, Finding>();
-  for (const members of groups.values()) {
-    if (members.length < 2) continue;
-    merged = true;
-    let top = members[0];
-    for (const i of members) if (standsBefore(findings[i], findings[top])) top = i;
-    const others = members.filter((i) => i !== top).map((i) => findings[i]);
-    others.sort(byRank);
-    const primary: Finding = { ...findings[top], related: others.map((g) => ({ ruleId: g.ruleId, severity: g.severity, message: g.message })) };
-    // a portal-schema finding standing for the gap names the property the others are about
-    if (primary.property === undefined && property[top] !== undefined) primary.property = property[top];
-    replaced.set(top, primary);
-    for (const i of members) if (i !== top) dropped.add(i);
+    // the property's most severe judgment, if any
+    let judgment = -1;
+    for (let j = 0; j < n; j++) {
+      if (restates[j] || property[j] !== p) continue;
+      if (judgment < 0 || standsBefore(findings[j], findings[judgment])) judgment = j;
+    }
+    if (!restates[i]) group[i] = judgment === i ? i : -1;
+    else if (judgment >= 0) group[i] = judgment;
+    else {
+      // no judgment: restatements of the same source field gather around the first of them
+      let first = i;
+      for (let j = 0; j < i; j++) {
+        if (restates[j] && property[j] === p && findings[j].sourcePath === findings[i].sourcePath) {
+          first = j;
+          break;
+        }
+      }
+      group[i] = first;
+    }
+    if (group[i] >= 0 && group[i] !== i) merged = true;
   }
   if (!merged) return findings;
+  // each group's finding that stands
+  const top: number[] = new Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    const g = group[j];
+    if (g >= 0 && (top[g] < 0 || standsBefore(findings[j], findings[top[g]]))) top[g] = j;
+  }
+  // in `finalize`'s order still: each finding that stands keeps its place, the others leave theirs
   const out: Finding[] = [];
-  for (let i = 0; i < n; i++) if (!dropped.has(i)) out.push(replaced.get(i) ?? findings[i]);
-  return sortByRank(out);
+  let adopted = false;
+  for (let i = 0; i < n; i++) {
+    const g = group[i];
+    if (g < 0) {
+      out.push(findings[i]);
+      continue;
+    }
+    if (top[g] !== i) continue; // named by the finding that stands
+    const related: RelatedFinding[] = [];
+    for (let j = 0; j < n; j++) if (j !== i && group[j] === g) related.push({ ruleId: findings[j].ruleId, severity: findings[j].severity, message: findings[j].message });
+    if (related.length === 0) {
+      out.push(findings[i]);
+      continue;
+    }
+    const primary: Finding = { ...findings[i], related };
+    // a portal-schema finding standing for the gap names the property the others are about
+    if (primary.property === undefined && property[i] !== undefined) {
+      primary.property = property[i];
+      adopted = true;
+    }
+    out.push(primary);
+  }
+  return adopted ? sortByRank(out) : out;
 }
