@@ -4,7 +4,9 @@
  */
 import rule from '../src/rules/odc/unique-identifier.js';
 import { checkAfter, KeyTable, SeenRecords } from '../src/engine/unique.js';
-import { cli } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from './helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 
@@ -60,6 +62,24 @@ describe('passerelle validate', () => {
       [expect.stringMatching(/^fixtures\/ca-gc\/package_show\.json:\d+$/), 'warning', 'Identifier "6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13" is also the identifier of the record at fixtures/ca-gc/catalogue-extract.jsonl.gz:1', true],
     ]);
     expect(report.summary.findings.warning).toBe(report.records.flatMap((r: { findings: { severity: string }[] }) => r.findings.filter((f) => f.severity === 'warning')).length);
+  });
+
+  test('configured: a severity of its own, or off (no key kept)', () => {
+    const tmp = tempDir();
+    try {
+      const run = (severity: string) => {
+        const config = join(tmp.dir, `${severity}.yaml`);
+        writeFileSync(config, `rules:\n  odc/unique-identifier: ${severity}\n`);
+        const r = cli(['validate', 'fixtures/ca-gc/catalogue-extract.jsonl.gz', 'fixtures/ca-gc/dataset.json', '-p', 'ca-gc', '-f', 'json', '-c', config, ...NOW]);
+        return JSON.parse(r.stdout).records.flatMap((x: { status: string; findings: { ruleId: string; severity: string }[] }) =>
+          x.findings.filter((f) => f.ruleId === 'odc/unique-identifier').map((f) => [x.status, f.severity]),
+        );
+      };
+      expect(run('error')).toEqual([['invalid', 'error']]);
+      expect(run('off')).toEqual([]);
+    } finally {
+      tmp.cleanup();
+    }
   });
 
   test('in French', () => {

@@ -413,9 +413,9 @@ function unrecognisedFinding(p: { kind: 'unknown' | 'ambiguous'; candidates: str
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const { inputs, pipelines } = await prepareRun(paths, options);
   // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
-  const seen = new SeenRecords();
+  const seen = uniqueOff(options.settings) ? undefined : new SeenRecords();
   const unique = (p: Processed): Processed => {
-    const e = seen.check(p.keys, p.result.source);
+    const e = seen?.check(p.keys, p.result.source);
     const pipeline = e && pipelines.get(p.result.profile ?? '');
     if (!e || !(pipeline instanceof Pipeline)) return p;
     // a result with a finding more: its worker-made text and tally no longer hold
@@ -455,6 +455,12 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
     const p = unique(c);
     yield { ...p, result: known(p.result) };
   }
+}
+
+/** `odc/unique-identifier: off` for every profile: no key is kept. */
+function uniqueOff(settings: RuleSettings | undefined): boolean {
+  const id = 'odc/unique-identifier';
+  return settings?.severity?.[id] === 'off' && Object.values(settings.profiles ?? {}).every((p) => (p.severity?.[id] ?? 'off') === 'off');
 }
 
 /** A record checked by a worker: its result is parsed from its text only when something reads it (a report other than JSON, a baseline). */
