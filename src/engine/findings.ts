@@ -201,11 +201,13 @@ export function mergeRelated(findings: Finding[]): Finding[] {
   for (let i = 0; i < n; i++) {
     const f = findings[i];
     restates[i] = RESTATING.has(f.ruleId);
+    // SHACL findings (`--shacl`) stand apart: they come on top of the rules' findings, in RDF's terms
+    if (f.ruleId.startsWith('shacl/')) continue;
     property[i] = f.property;
     if (f.property !== undefined || f.sourcePath === undefined || !restates[i]) continue;
     let p: string | undefined;
     for (const g of findings) {
-      if (g === f || g.property === undefined || g.sourcePath !== f.sourcePath) continue;
+      if (g === f || g.property === undefined || g.sourcePath !== f.sourcePath || g.ruleId.startsWith('shacl/')) continue;
       if (p === undefined) p = g.property;
       else if (p !== g.property) {
         p = undefined;
