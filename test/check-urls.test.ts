@@ -37,6 +37,7 @@ describe('--check-urls', () => {
         res.writeHead(status, headers).end(req.method === 'GET' ? 'a,b\n1,2\n' : undefined);
       if (path.startsWith('/ok')) return done(200);
       if (path === '/moved') return done(301, { location: '/ok-after-redirect' });
+      if (path === '/loop') return done(302, { location: '/loop' });
       if (path === '/head-refused') return done(req.method === 'HEAD' ? 405 : 200);
       if (path === '/silent') return held.push(() => done(200)); // answers only when the test ends
       if (path.startsWith('/held/')) {
@@ -80,7 +81,7 @@ describe('--check-urls', () => {
   test('HEAD requests; a URL that fails is a warning naming it, and reachability is scored', async () => {
     // CSV reachable, SDMX (XML) missing, HTML page reachable (access URL only)
     const file = record(['/ok.csv', '/missing.xml', '/ok.html']);
-    const report = await validate([file], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker({ timeoutMs: 5000 }) });
+    const report = await validate([file], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker({ timeoutMs: 5000, allowPrivate: true }) });
     expect(seen.map((s) => s.method)).toEqual(['HEAD', 'HEAD', 'HEAD']);
     const r = report.records[0];
     const urls = r.findings.filter((f) => f.message.includes('reachable'));
@@ -95,19 +96,19 @@ describe('--check-urls', () => {
 
   test('redirects are followed; a server refusing HEAD is asked with GET; each URL once per run', async () => {
     const file = record(['/moved', '/head-refused']);
-    const report = await validate([file, file], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker() });
+    const report = await validate([file, file], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker({ allowPrivate: true }) });
     expect(seen.map((s) => `${s.method} ${s.path}`).sort()).toEqual(['GET /head-refused', 'HEAD /head-refused', 'HEAD /moved', 'HEAD /ok-after-redirect']);
     for (const r of report.records) expect(r.findings.filter((f) => f.message.includes('reachable'))).toEqual([]);
   });
 
   test('a server that does not answer in time: the URL fails with the timeout named', async () => {
-    const report = await validate([record(['/silent'])], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker({ timeoutMs: 300 }) });
+    const report = await validate([record(['/silent'])], { profile: 'ca-gc', now: NOW, urlChecker: new UrlChecker({ timeoutMs: 300, allowPrivate: true }) });
     const f = report.records[0].findings.find((x) => x.ruleId === 'odc/access-url');
     expect(f?.message).toBe(`Access URL ${base}/silent is not reachable (timeout after 0.3 s)`);
   });
 
   test('no more requests in flight than the concurrency limit', async () => {
-    const checker = new UrlChecker({ concurrency: 2 });
+    const checker = new UrlChecker({ concurrency: 2, allowPrivate: true });
     const results = await checker.checkAll(Array.from({ length: 8 }, (_, i) => `${base}/held/${i}`));
     expect([...results.values()].every((s) => s.ok)).toBe(true);
     expect(seen).toHaveLength(8);
@@ -129,12 +130,41 @@ describe('--check-urls', () => {
         child.stdout.on('data', (d) => (stdout += d));
         child.on('close', (code) => resolve({ code, stdout }));
       });
-    const r = await run(['--check-urls', '--url-timeout', '5', '--url-concurrency', '1']);
+    const r = await run(['--check-urls', '--allow-private', '--url-timeout', '5', '--url-concurrency', '1']);
     expect(seen.map((s) => s.path)).toEqual(['/ok.csv', '/missing.xml']);
     const rec = JSON.parse(r.stdout).records[0];
     expect(rec.findings.filter((f: { message: string }) => f.message.includes('missing.xml is not reachable'))).toHaveLength(1);
     seen.length = 0;
     await run([]);
     expect(seen).toEqual([]);
+    // without --allow-private, the local server is refused: not one request, the reason named
+    const refused = JSON.parse((await run(['--check-urls', '--url-timeout', '5'])).stdout).records[0];
+    expect(seen).toEqual([]);
+    expect(refused.findings.filter((f: { message: string }) => /ok\.csv is not reachable \(refused: 127\.0\.0\.1 is a loopback address/.test(f.message))).toHaveLength(1);
   }, 60_000);
+
+  test('loopback, private and link-local addresses are refused, in every spelling, and after a redirect', async () => {
+    const checker = new UrlChecker({ timeoutMs: 2000 });
+    const port = new URL(base).port;
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '2130706433', '0x7f000001', '127.1', '[::1]', '[::ffff:127.0.0.1]', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '[fe80::1]', '[fd00::1]']) {
+      const s = await checker.check(`http://${host}:${port}/ok.csv`);
+      expect([host, s.ok, s.error]).toEqual([host, false, expect.stringMatching(/^refused: /)]);
+    }
+    expect(seen).toEqual([]);
+    // allowed when asked (tests, an intranet); redirects are then followed
+    const allowed = new UrlChecker({ timeoutMs: 2000, allowPrivate: true });
+    expect(await allowed.check(`${base}/moved`)).toEqual({ ok: true, status: 200 });
+  });
+
+  test('redirects are checked one by one and bounded', async () => {
+    const { checkUrl, nonPublic, DEFAULT_POLICY } = await import('../src/net/policy.js');
+    expect(() => checkUrl(new URL('http://169.254.169.254/latest/meta-data/'), DEFAULT_POLICY)).toThrow(/link-local/);
+    expect(() => checkUrl(new URL('file:///etc/passwd'), DEFAULT_POLICY)).toThrow(/not an HTTP/);
+    expect(nonPublic('8.8.8.8')).toBeUndefined();
+    expect(nonPublic('2001:db8::1')).toBeUndefined();
+    expect(nonPublic('100.64.0.1')).toMatch(/shared/);
+    expect(nonPublic('64:ff9b::7f00:1')).toMatch(/loopback/);
+    const checker = new UrlChecker({ timeoutMs: 2000, allowPrivate: true });
+    expect(await checker.check(`${base}/loop`)).toEqual({ ok: false, error: 'more than 5 redirects' });
+  });
 });

@@ -93,8 +93,8 @@ describe('the crosswalk matrix', () => {
     expect(cell(m, 'distribution', 'ca-gc').ways[0]).toMatchObject({ kinds: ['object'], fields: ['resources[*]'] });
     // a licence of the record, given to each distribution
     expect(cell(m, 'distribution[*].license', 'ca-bc').ways[0]).toMatchObject({ fields: ['license_id'], vocabulary: 'licence', kinds: ['vocabulary'] });
-    // HNAP: every record has open.canada.ca's licence (a constant); paired fields per language
-    expect(cell(m, 'distribution[*].license', 'ca-gc-hnap').ways[0]).toMatchObject({ kinds: ['constant', 'vocabulary'], value: 'ca-ogl-lgo' });
+    // HNAP: open.canada.ca's licence when useLimitation names it (a constant under a condition); paired fields per language
+    expect(cell(m, 'distribution[*].license', 'ca-gc-hnap').ways[0]).toMatchObject({ kinds: ['constant', 'vocabulary'], value: 'ca-ogl-lgo', conditional: true });
     expect(new Set(cell(m, 'title', 'ca-gc-hnap').ways.map((w) => w.language))).toEqual(new Set(['en', 'fr']));
     // BC contacts by role (filters kept as written)
     expect(cell(m, 'contactPoint[*].email', 'ca-bc').ways.map((w) => w.fields[0])).toEqual(['contacts[role=pointOfContact].email', 'contacts[role=distributor].email']);

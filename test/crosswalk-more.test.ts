@@ -236,6 +236,18 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     expect(lint(`dataset:\n  language: {from: title, parse: yaml, vocabulary: language}\n`)).toEqual(['parse must be "json"']);
   });
 
+  test('each with parse: json takes the items of a list kept as JSON text (BC 2019), or of the list', () => {
+    const c = cw(`dataset:
+  contactPoint: {each: contacts, parse: json, object: {name: name, email: email}}
+`);
+    const want = [{ name: { und: 'A' }, email: 'a@gov.bc.ca' }, { name: { und: 'B' }, email: 'b@gov.bc.ca' }];
+    const text = c.apply({ contacts: '[{"name": "A", "email": "a@gov.bc.ca"}, {"name": "B", "email": "b@gov.bc.ca"}]' });
+    expect(text.dataset.contactPoint).toEqual(want);
+    expect(c.apply({ contacts: [{ name: 'A', email: 'a@gov.bc.ca' }, { name: 'B', email: 'b@gov.bc.ca' }] }).dataset.contactPoint).toEqual(want);
+    expect(c.apply({ contacts: 'not JSON' }).dataset.contactPoint).toBeUndefined();
+    expect(lint(`dataset:\n  contactPoint: {each: 'contacts[role=x]', parse: json, object: {name: name}}\n`)).toEqual(['with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)']);
+  });
+
   test("a field's older names (profile aliases) are read when the field is absent", () => {
     const c = cw(`dataset:
   keyword: topics
@@ -291,11 +303,20 @@ describe('conditions (the module crosswalks and profile detection share)', () =>
     expect(test1(c, { a: 'x', b: 1, c: 'y' })).toBe(true);
   });
 
+  test('startsWith matches a text by its beginning (trimmed, any case), as HNAP resource descriptions need', () => {
+    const doc = { path: 'description', startsWith: ['Supporting Document;', 'Document de soutien;'] };
+    expect(test1(doc, { description: 'Supporting Document;CSV;eng,fra' })).toBe(true);
+    expect(test1(doc, { description: ' document de soutien;PDF;fra' })).toBe(true);
+    expect(test1(doc, { description: 'Dataset;CSV;eng' })).toBe(false);
+    expect(test1(doc, {})).toBe(false);
+    expect(test1({ path: 'a', startsWith: [] }, {})).toEqual(['`startsWith` is a list of texts']);
+  });
+
   test('malformed conditions are reported, not guessed', () => {
-    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in or exists']);
+    expect(test1({ path: 'a' }, {})).toEqual(['a condition needs equals, in, startsWith or exists']);
     expect(test1({ path: 'a', exists: 'yes' }, {})).toEqual(['`exists` is true or false']);
     expect(test1({ any: [] }, {})).toEqual(['`any` is a list of conditions']);
-    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, exists, not, all, any)', 'a condition needs equals, in or exists']);
-    expect(test1('type = opendata', {})).toEqual(['a condition is a map (path with equals/in/exists, or not/all/any)']);
+    expect(test1({ path: 'a', equal: 1 }, {})).toEqual(['unknown condition key "equal" (known: path, equals, in, startsWith, exists, not, all, any)', 'a condition needs equals, in, startsWith or exists']);
+    expect(test1('type = opendata', {})).toEqual(['a condition is a map (path with equals/in/startsWith/exists, or not/all/any)']);
   });
 });

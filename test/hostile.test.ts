@@ -230,6 +230,30 @@ describe('YAML limits: alias bombs, deep nesting, oversized files', () => {
   });
 });
 
+describe('configuration files that are not files, or hold very many problems', () => {
+  test.each([
+    ['a link to /dev/zero (read without end)', '/dev/zero'],
+    ['a link to a directory', '/tmp'],
+  ])('%s: refused before reading, naming the file (exit 2)', (_what, target) => {
+    const f = join(tmp.dir, `linked-${target.replace(/\W/g, '')}.yaml`);
+    symlinkSync(target, f);
+    const r = cli(['rules', '-c', f]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/linked-\w+\.yaml: not a regular file/);
+  });
+
+  test('20,000 unknown rules: each one reported at its line (the places are found by key, not by a scan each)', () => {
+    const f = join(tmp.dir, 'many.yaml');
+    const n = 20_000;
+    writeFileSync(f, `rules:\n${Array.from({ length: n }, (_, i) => `  x/rule-${i}: warning\n`).join('')}`);
+    const r = cli(['rules', '-c', f]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => /unknown rule "x\/rule-\d+"/.test(l));
+    expect(lines).toHaveLength(n);
+    expect(lines[n - 1]).toMatch(new RegExp(`many\\.yaml:${n + 1}:3: unknown rule "x/rule-${n - 1}"`));
+  });
+});
+
 describe('XML: no entity or DTD is ever resolved', () => {
   const md = (title: string) =>
     `<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">` +

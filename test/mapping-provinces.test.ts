@@ -99,7 +99,11 @@ describe('British Columbia (ca-bc): values lifted from resources', () => {
   test('one resource with a box, others without: no disagreement; contacts by role', async () => {
     const d = (await mapped('ca-bc', 'package_show.json')).get('c5d2a8e1-4b7f-4a09-9e3c-6f1b2d8a7c40') as Dataset;
     expect(d.spatial).toEqual([{ bbox: 'POLYGON((-139.06 48.3, -114.03 48.3, -114.03 60, -139.06 60, -139.06 48.3))' }]);
-    expect(d.contactPoint).toEqual([{ name: { en: 'BC Wildfire Service Data' }, email: 'wildfire.data@gov.bc.ca' }]); // pointOfContact
+    // every contact, its role kept: the point of contact and the custodian
+    expect(d.contactPoint).toEqual([
+      { name: { en: 'BC Wildfire Service Data' }, email: 'wildfire.data@gov.bc.ca', role: 'pointOfContact' },
+      { name: { en: 'Fire Centre Operations' }, email: 'bcws.operations@gov.bc.ca', role: 'custodian' },
+    ]);
     expect(d.publisher).toMatchObject({ identifier: 'bc-wildfire-service', name: { en: 'BC Wildfire Service' }, email: 'bcws.operations@gov.bc.ca' }); // custodian
     expect(d.accessRights).toBe(`${AR}PUBLIC`);
     expect(d.distribution?.map((x) => [x.license, x.downloadURL ? 'file' : 'service'])).toEqual([
@@ -111,7 +115,7 @@ describe('British Columbia (ca-bc): values lifted from resources', () => {
   test('access rights: the most restrictive of security class, audiences, state and the private flag', async () => {
     const dip = (await mapped('ca-bc', 'package_search.json')).get('b5c83fa8-89dd-4310-85cd-7413f2d36746') as Dataset;
     expect(dip.accessRights).toBe(`${AR}NON_PUBLIC`); // PROTECTED B, named users, not downloadable
-    expect(dip.contactPoint).toEqual([{ name: { en: 'Data Innovation Program' }, email: 'data.innovation.program@gov.bc.ca' }]); // its distributor
+    expect(dip.contactPoint).toEqual([{ name: { en: 'Data Innovation Program' }, email: 'data.innovation.program@gov.bc.ca', role: 'distributor' }]); // its distributor, role kept
     expect(dip.distribution?.[0].license).toBe('https://www2.gov.bc.ca/gov/content?id=1AAACC9C65754E4D89A118B875E0FBDA'); // "22": Access Only
     const cw = loadCrosswalk(loadProfile('ca-bc'));
     const rights = (r: Record<string, unknown>) => cw.apply({ security_class: 'PUBLIC', view_audience: 'Public', download_audience: 'Public', publish_state: 'PUBLISHED', private: false, ...r }).dataset.accessRights?.split('/').pop();
@@ -170,6 +174,10 @@ describe('Québec (ca-qc): French first', () => {
     const cw = loadCrosswalk(loadProfile('ca-qc'));
     expect(['irregular', 'daily', 'semiannual', 'biennial', 'triennial'].map((f) => cw.apply({ update_frequency: f }).dataset.accrualPeriodicity?.split('/').pop())).toEqual([
       'IRREG', 'DAILY', 'ANNUAL_2', 'BIENNIAL', 'TRIENNIAL',
+    ]);
+    // the current form's codes, besides the 2015 ones
+    expect(['asNeeded', 'notPlanned', 'fortnightly', 'bimonthly', 'quinquennial', 'archives'].map((f) => cw.apply({ update_frequency: f }).dataset.accrualPeriodicity?.split('/').pop())).toEqual([
+      'AS_NEEDED', 'NOT_PLANNED', 'BIWEEKLY', 'BIMONTHLY', 'QUINQUENNIAL', 'NEVER',
     ]);
   });
 });

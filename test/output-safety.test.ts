@@ -4,7 +4,7 @@
  * temporary file behind. Piped into `head`, a command ends quietly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -26,6 +26,32 @@ afterAll(() => tmp.cleanup());
 const OLD = 'the report of yesterday\n';
 const leftovers = (): string[] => readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'));
 const good = join(ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl');
+
+describe('temporary outputs', () => {
+  test('are created afresh under an unguessable name: a link planted beside the report is never written through', () => {
+    const dir = join(tmp.dir, 'planted');
+    mkdirSync(dir);
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'not yours\n');
+    const out = join(dir, 'linked.json');
+    // the names an attacker could guess: the old fixed pattern, with this and nearby process ids
+    for (let pid = 1; pid < 64; pid++) symlinkSync(victim, join(dir, `.linked.json.${pid}.tmp`));
+    const r = cli(['validate', good, '-p', 'ca-gc', '-f', 'json', '-o', out], { cwd: tmp.dir });
+    expect(r.code).toBe(1);
+    expect(readFileSync(victim, 'utf8')).toBe('not yours\n');
+    expect(JSON.parse(readFileSync(out, 'utf8')).records.length).toBeGreaterThan(0);
+  });
+
+  test('those a killed run left behind are removed by the next run writing the same report', () => {
+    const out = join(tmp.dir, 'swept.json');
+    // a pid above Linux's maximum (2^22) is no process: its run was killed
+    const dead = join(tmp.dir, `.swept.json.4194305.0123456789ab.tmp`);
+    writeFileSync(dead, '{"records":[');
+    const r = cli(['validate', good, '-p', 'ca-gc', '-f', 'json', '-o', out], { cwd: tmp.dir });
+    expect(r.code).toBe(1);
+    expect(readdirSync(tmp.dir).filter((f) => f.startsWith('.swept.json.'))).toEqual([]);
+  });
+});
 
 describe('a run that fails half-way leaves existing files as they were', () => {
   test.each([
@@ -94,12 +120,16 @@ describe('Ctrl-C', () => {
     const out = join(tmp.dir, 'report.json');
     copyFileSync(good, out);
     const before = readFileSync(out, 'utf8');
-    const child = spawn(process.execPath, [BIN, 'validate', input, '-p', 'ckan', '-f', 'json', '-o', out, '--check-urls', '--url-timeout', '600'], { cwd: tmp.dir, stdio: 'pipe' });
+    const child = spawn(process.execPath, [BIN, 'validate', input, '-p', 'ckan', '-f', 'json', '-o', out, '--check-urls', '--allow-private', '--url-timeout', '300'], { cwd: tmp.dir, stdio: 'pipe' });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    // wait (no timing: by events) until the run is half-way: the URL asked, the report file open
-    while (requests === 0 || leftovers().length === 0) await new Promise((r) => setTimeout(r, 20));
+    // wait (no timing: by events) until the run is half-way: the URL asked, the report file open;
+    // bounded in count, and a run that ended first fails here rather than hanging
+    let ended = false;
+    void exited.then(() => (ended = true));
+    for (let i = 0; i < 3000 && !ended && (requests === 0 || leftovers().length === 0); i++) await new Promise((r) => setTimeout(r, 20));
+    expect([ended, stderr]).toEqual([false, '']);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(leftovers()).toEqual([]);

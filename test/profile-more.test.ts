@@ -24,15 +24,20 @@ describe('profiles: aliases, unset codes, detect', () => {
 
   test('a required field given under an older name is not missing; under none, it is, once', () => {
     const ab = loadProfile('ca-ab');
-    expect(ab.fields.createdate).toMatchObject({ aliasOf: 'date_created', type: 'date', required: false });
-    const base = { title: 't', notes: 'n', creator: ['Education'], owner_org: 'education', topics: ['Government'], date_modified: '2026-01-01', license_id: 'OGLA', updatefrequency: 'Annual', contact: 'c', contact_email: 'c@gov.ab.ca', sensitivity: 'unrestricted' };
-    expect(checkAgainstProfile(ab, { ...base, date_created: '2013-01-01' })).toEqual([]);
-    expect(checkAgainstProfile(ab, { ...base, createdate: '2013-01-01' })).toEqual([]);
+    expect(ab.fields.topic).toMatchObject({ aliasOf: 'topics', type: 'codes', required: false });
+    const base = { title: 't', notes: 'n', creator: ['Education'], owner_org: 'education', license_id: 'OGLA', updatefrequency: 'Annual', contact: 'c', contact_email: 'c@gov.ab.ca', sensitivity: 'unrestricted' };
+    expect(checkAgainstProfile(ab, { ...base, topics: ['Government'] })).toEqual([]);
+    expect(checkAgainstProfile(ab, { ...base, topic: ['Government'] })).toEqual([]);
     const missing = checkAgainstProfile(ab, base);
-    expect(missing.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/date_created']]);
+    expect(missing.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/topics']]);
     // an older name given empty is that field missing
-    const empty = checkAgainstProfile(ab, { ...base, date_created: '2013-01-01', contact_email: undefined, email: '' });
+    const empty = checkAgainstProfile(ab, { ...base, topics: ['Government'], contact_email: undefined, email: '' });
     expect(empty.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/email']]);
+    // the field given empty beside a filled older name is not missing (BC's EDC records: resource_type null, edc_resource_type "Data")
+    expect(checkAgainstProfile(ab, { ...base, topics: null, topic: ['Government'] })).toEqual([]);
+    // empty under every name, it is missing, once, under its name
+    const none = checkAgainstProfile(ab, { ...base, topics: [] });
+    expect(none.map((f) => [f.ruleId, f.sourcePath])).toEqual([['profile/required', '/topics']]);
   });
 
   test('an unset select ("") is a missing value, not an unknown code', () => {
@@ -54,7 +59,7 @@ describe('profiles: aliases, unset codes, detect', () => {
       /p-.*\.yaml:4:16: detect: "knd": field "knd" is not in profile x/,
     );
     expect(() => parse('id: x\ndetect:\n  priority: high\n  when: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(ConfigError);
-    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in or exists/);
+    expect(() => parse('id: x\ndetect:\n  priority: 1\n  when: {path: kind}\nfields:\n  kind: string\n')).toThrow(/detect: a condition needs equals, in, startsWith or exists/);
     expect(() => parse('id: x\ndetect:\n  priority: 1\n  if: {path: kind, exists: true}\nfields:\n  kind: string\n')).toThrow(/detect: unknown key "if"/);
   });
 

@@ -58,6 +58,22 @@ describe('XML reader (ISO 19139)', () => {
     expect(r.locator?.locate('/gmd:hierarchyLevel/0/gmd:MD_ScopeCode/@codeListValue')).toEqual({ line: 4, column: 17 });
   });
 
+  test('an empty ISO class element is an empty object, an empty value element an empty text', async () => {
+    // <gmd:MD_LegalConstraints/> is valid (all its properties are optional): open-data/hnap's 2015 samples have it
+    const f = join(tmp.dir, 'empty.xml');
+    writeFileSync(
+      f,
+      `<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco">
+` +
+        `<gmd:resourceConstraints><gmd:MD_LegalConstraints/></gmd:resourceConstraints>
+` +
+        `<gmd:title><gco:CharacterString/></gmd:title>
+</gmd:MD_Metadata>`,
+    );
+    const [r] = await all([f]);
+    expect(r.data).toEqual({ 'gmd:resourceConstraints': [{ 'gmd:MD_LegalConstraints': {} }], 'gmd:title': [{ 'gco:CharacterString': '' }] });
+  });
+
   test('concatenated documents and an undeclared xsi prefix (as in real exports) are read without rejection', async () => {
     const f = join(tmp.dir, 'concat.xml');
     writeFileSync(f, md('a', 'One').replace('<gmd:title>', '<gmd:title xsi:type="gmd:PT_FreeText_PropertyType">') + '\n' + md('b', 'Two'));

@@ -305,11 +305,16 @@ describe('worker threads', () => {
     expect(datasets.length).toBe(recordLines.length - broken.length + 7 + 2 + 299);
   });
 
-  test('--workers takes a whole number above 0, or auto', () => {
-    for (const bad of ['0', 'two', '-1']) {
+  test('--workers takes a whole number from 1 to a bounded maximum, or auto; other numeric options are bounded too', () => {
+    for (const bad of ['0', 'two', '-1', '17', '1000']) {
       const r = cli(['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--workers', bad]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/--workers: .* is not a whole number above 0/);
+      expect([bad, r.code]).toEqual([bad, 2]);
+      expect(r.stderr).toMatch(/--workers: ".*" is not a whole number from 1 to \d+ \(or auto\)/);
+    }
+    for (const [option, bad] of [['--url-timeout', '0'], ['--url-timeout', '301'], ['--url-concurrency', '65'], ['--url-concurrency', '0']]) {
+      const r = cli(['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--check-urls', option, bad]);
+      expect([option, bad, r.code]).toEqual([option, bad, 2]);
+      expect(r.stderr).toContain(`${option}: "${bad}" is not a whole number from 1 to`);
     }
   });
 });

@@ -1,5 +1,6 @@
 /** `passerelle infer`: draft a profile and a crosswalk for an unknown portal from a sample of its export. */
 import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { temporaryBeside } from './output.js';
 import { join } from 'node:path';
 import { render } from '../i18n/render.js';
 import { DEFAULT_SAMPLE, infer } from '../infer/infer.js';
@@ -35,8 +36,8 @@ const WORDS = {
 
 /** Written whole or not at all (a temporary file renamed). */
 function writeWhole(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
+  const tmp = temporaryBeside(file);
+  writeFileSync(tmp, text, { flag: 'wx' });
   renameSync(tmp, file);
 }
 

@@ -3,7 +3,8 @@
  * so that a failed or interrupted run never leaves a truncated report behind. Writes wait for the
  * destination to drain: a slow pipe slows reading down instead of filling memory.
  */
-import { createWriteStream, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, basename, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
 import { once } from 'node:events';
@@ -68,10 +69,40 @@ function cannotWrite(file: string, e: NodeJS.ErrnoException): UsageError {
   return new UsageError(`${file}: cannot write (${e.code ?? e.message})`);
 }
 
+/** Whether a process of this machine runs under `pid` (signal 0 tests without sending). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A name for a temporary file beside `file` (`.report.json.<pid>.<random>.tmp`), to be created
+ * exclusively (flag `wx`: never through a file or link already there, which an attacker may have
+ * planted). Those a killed run left behind (its process gone) are removed first: SIGKILL cannot be
+ * caught, so this is where they go.
+ */
+export function temporaryBeside(file: string): string {
+  const dir = dirname(file);
+  const prefix = `.${basename(file)}.`;
+  try {
+    for (const name of readdirSync(dir)) {
+      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length)) : null;
+      if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // an unreadable directory: the write itself will say so
+  }
+  return join(dir, `${prefix}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
 export function fileSink(file: string): Sink {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
+  const tmp = temporaryBeside(file);
   pending.add(tmp);
-  const stream: WriteStream = createWriteStream(tmp);
+  const stream: WriteStream = createWriteStream(tmp, { flags: 'wx' });
   let failed: Error | undefined;
   stream.on('error', (e) => (failed = cannotWrite(file, e)));
   const out = gathered(stream, FLUSH_AT);

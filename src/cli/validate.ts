@@ -10,7 +10,11 @@ import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
 import { resolveConfig } from '../config/load.js';
 import { UrlChecker } from '../net/urls.js';
 import { UsageError } from '../util/errors.js';
-import { parseWorkers } from './workers.js';
+import { parseWorkers, wholeNumber } from './workers.js';
+
+/** `--url-timeout` at most (seconds) and `--url-concurrency` at most: a run's URL checks stay bounded. */
+export const MAX_URL_TIMEOUT = 300;
+export const MAX_URL_CONCURRENCY = 64;
 import { readableInputs } from './stdin.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
@@ -38,6 +42,7 @@ export interface ValidateCommandOptions extends OutputFlags {
   checkUrls?: boolean;
   urlTimeout?: string;
   urlConcurrency?: string;
+  allowPrivate?: boolean;
   /** A number, or `auto`. */
   workers?: string;
 }
@@ -53,11 +58,9 @@ export function parseNow(s: string | undefined): Date | undefined {
 }
 
 function urlChecker(o: ValidateCommandOptions): UrlChecker {
-  const timeout = Number(o.urlTimeout ?? 10);
-  const concurrency = Number(o.urlConcurrency ?? 8);
-  if (!(timeout > 0)) throw new UsageError(`--url-timeout: "${o.urlTimeout}" is not a number of seconds`);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--url-concurrency: "${o.urlConcurrency}" is not a whole number above 0`);
-  return new UrlChecker({ timeoutMs: timeout * 1000, concurrency, userAgent: `passerelle/${tool().version} (metadata checker; --check-urls)` });
+  const timeout = wholeNumber('--url-timeout', o.urlTimeout ?? '10', 1, MAX_URL_TIMEOUT, ' (seconds)');
+  const concurrency = wholeNumber('--url-concurrency', o.urlConcurrency ?? '8', 1, MAX_URL_CONCURRENCY);
+  return new UrlChecker({ timeoutMs: timeout * 1000, concurrency, allowPrivate: o.allowPrivate === true, userAgent: `passerelle/${tool().version} (metadata checker; --check-urls)` });
 }
 
 function isDirectory(path: string): boolean {

@@ -632,14 +632,31 @@ export class Compiler {
       item: itemField,
       display: [...(p.absolute ? [] : scope.display), ...segs],
     };
-    const { each: _each, ...rest } = e;
+    // `parse: json`: a list kept as JSON text (BC's 2019 beta wrote `contacts: "[{…}]"`) is read as its items
+    if (e.parse !== undefined && e.parse !== 'json') this.problem('parse must be "json"', [...at, 'parse']);
+    else if (e.parse !== undefined && segs === p.segs) this.problem('with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)', [...at, 'parse']);
+    const { each: _each, parse: _parse, ...rest } = e;
     void _each;
+    void _parse;
     // an object per item is a way of its own; other values are the inner entry's way
     this.declare(def, scope, [{ segs, absolute: p.absolute }], at, undefined, isObject ? 'object' : undefined);
     const run = this.compileEntry(rest, def, inner, at);
     if (!run) return undefined;
     const where = this.y.where(at, true);
-    const read = reader({ segs, absolute: p.absolute });
+    const readItems = reader({ segs, absolute: p.absolute });
+    const readList = e.parse === 'json' ? reader({ segs: p.segs, absolute: p.absolute }) : undefined;
+    const read = !readList
+      ? readItems
+      : (ctx: Ctx): Located[] => {
+          const items = [...readItems(ctx)];
+          for (const l of readList(ctx)) {
+            if (typeof l.value !== 'string') continue;
+            const parsed = parseJsonText(l.value);
+            // the items of the text point at the text: they have no place of their own in the record
+            if (Array.isArray(parsed)) for (const v of parsed) items.push({ value: v, pointer: l.pointer });
+          }
+          return items;
+        };
     const each: Run = (ctx) => {
       const items = read(ctx);
       const out: Val[] = [];

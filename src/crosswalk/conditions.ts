@@ -1,7 +1,8 @@
 /**
  * Conditions of the crosswalk language (`when:` on an entry, `detect.when:` in a profile):
- * `{path, equals}`, `{path, in: [...]}`, `{path, exists: true|false}`, `{not}`, `{all: [...]}`,
- * `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
+ * `{path, equals}`, `{path, in: [...]}`, `{path, startsWith: [...]}` (a text beginning with one of the
+ * prefixes, as `in` compares: trimmed, any case: HNAP's "Supporting Document;CSV;eng"), `{path, exists:
+ * true|false}`, `{not}`, `{all: [...]}`, `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
  * by the caller's `resolve`.
  */
 import { isEmpty } from '../util/empty.js';
@@ -10,6 +11,7 @@ import { getAll, plainField, type Segment } from '../util/paths.js';
 export type Condition =
   | { path: string; equals: unknown }
   | { path: string; in: unknown[] }
+  | { path: string; startsWith: string[] }
   | { path: string; exists: boolean }
   | { not: Condition }
   | { all: Condition[] }
@@ -37,7 +39,7 @@ export interface ConditionHost {
   problem(message: string, at: (string | number)[]): void;
 }
 
-const KEYS = ['path', 'equals', 'in', 'exists', 'not', 'all', 'any'];
+const KEYS = ['path', 'equals', 'in', 'startsWith', 'exists', 'not', 'all', 'any'];
 
 function isObj(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -84,7 +86,7 @@ const MAX_KNOWN = 1000;
 
 export function compileCondition(c: unknown, host: ConditionHost, at: (string | number)[]): Test | undefined {
   if (!isObj(c)) {
-    host.problem('a condition is a map (path with equals/in/exists, or not/all/any)', at);
+    host.problem('a condition is a map (path with equals/in/startsWith/exists, or not/all/any)', at);
     return undefined;
   }
   for (const k of Object.keys(c)) if (!KEYS.includes(k)) host.problem(`unknown condition key "${k}" (known: ${KEYS.join(', ')})`, [...at, k]);
@@ -131,6 +133,16 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
     };
     return someValue(p, (v) => matches(v) || (Array.isArray(v) && v.some(matches)));
   }
+  if ('startsWith' in c) {
+    const list = c.startsWith;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.trim() !== '')) {
+      host.problem('`startsWith` is a list of texts', [...at, 'startsWith']);
+      return undefined;
+    }
+    const prefixes = list.map((x) => fold(x));
+    const matches = (v: unknown): boolean => typeof v === 'string' && prefixes.some((x) => fold(v).startsWith(x));
+    return someValue(p, (v) => matches(v) || (Array.isArray(v) && v.some(matches)));
+  }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {
       host.problem('`exists` is true or false', [...at, 'exists']);
@@ -140,6 +152,6 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
     const any = someValue(p, () => true);
     return (s) => any(s) === want;
   }
-  host.problem('a condition needs equals, in or exists', at);
+  host.problem('a condition needs equals, in, startsWith or exists', at);
   return undefined;
 }

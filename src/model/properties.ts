@@ -126,6 +126,8 @@ export const CLASSES: Record<ClassName, { iri: string; label: { en: string; fr: 
       p('name', 'vcard:fn', 'text', false, 'optional', 'Name', 'Nom'),
       p('email', 'vcard:hasEmail', 'email', false, 'optional', 'Email', 'Courriel'),
       p('url', 'vcard:hasURL', 'uri', false, 'optional', 'Contact URL', 'URL de contact'),
+      // the portal's role for the contact (BC: pointOfContact, custodian, dataManager…), as it gives it
+      p('role', 'vcard:role', 'string', false, 'optional', 'Role', 'Rôle', { extension: true }),
     ],
   },
   PeriodOfTime: {

@@ -22,6 +22,8 @@ export interface ContactPoint {
   name?: LangText;
   email?: string;
   url?: string;
+  /** The portal's own role for the contact (BC's custodian, dataManager…), as given. */
+  role?: string;
 }
 
 export interface PeriodOfTime {

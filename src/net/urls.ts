@@ -1,9 +1,14 @@
 /**
  * `--check-urls`: whether access and download URLs answer. The only network use Passerelle has,
  * and only when asked. HEAD requests (GET when a server refuses HEAD), each with a timeout, at
- * most `concurrency` at a time, each URL once per run. Redirects are followed; a final status
- * below 400 counts as reachable, as in the EU Metadata Quality Assessment.
+ * most `concurrency` at a time, each URL once per run. Redirects are followed (a few, each checked
+ * against the network policy: src/net/policy.ts); a final status below 400 counts as reachable, as
+ * in the EU Metadata Quality Assessment.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { checkUrl, DEFAULT_POLICY, policyLookup, type NetworkPolicy } from './policy.js';
+
 export interface UrlStatus {
   ok: boolean;
   /** Final HTTP status, when the server answered. */
@@ -18,6 +23,8 @@ export interface UrlCheckOptions {
   /** Requests in flight at once (default 8). */
   concurrency?: number;
   userAgent?: string;
+  /** Loopback, private and link-local addresses allowed (`--allow-private`; default refused). */
+  allowPrivate?: boolean;
 }
 
 /** Results kept per run; beyond this many URLs the oldest are forgotten (and re-checked if met again). */
@@ -27,6 +34,7 @@ export class UrlChecker {
   readonly timeoutMs: number;
   readonly concurrency: number;
   private readonly userAgent: string;
+  private readonly policy: NetworkPolicy;
   private readonly cache = new Map<string, Promise<UrlStatus>>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];
@@ -37,6 +45,7 @@ export class UrlChecker {
     this.timeoutMs = o.timeoutMs ?? 10_000;
     this.concurrency = Math.max(1, o.concurrency ?? 8);
     this.userAgent = o.userAgent ?? 'passerelle (metadata checker; --check-urls)';
+    this.policy = { ...DEFAULT_POLICY, allowPrivate: o.allowPrivate ?? false };
   }
 
   check(url: string): Promise<UrlStatus> {
@@ -77,32 +86,49 @@ export class UrlChecker {
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'not an HTTP(S) URL' };
     try {
-      let status = await this.send(parsed, 'HEAD');
+      let status = await this.follow(parsed, 'HEAD');
       // some servers refuse HEAD; ask again with GET and drop the body
-      if (status === 405 || status === 501) status = await this.send(parsed, 'GET');
+      if (status === 405 || status === 501) status = await this.follow(parsed, 'GET');
       return { ok: status < 400, status };
     } catch (e) {
       return { ok: false, error: describe(e, this.timeoutMs) };
     }
   }
 
-  private async send(url: URL, method: 'HEAD' | 'GET'): Promise<number> {
+  /** The final status of `url`, redirects followed by hand so that each target is checked. */
+  private async follow(url: URL, method: 'HEAD' | 'GET'): Promise<number> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    let at = url;
+    for (let hops = 0; ; hops++) {
+      checkUrl(at, this.policy);
+      const res = await this.send(at, method, signal);
+      const location = res.headers.location;
+      if (res.statusCode === undefined || res.statusCode < 300 || res.statusCode > 399 || res.statusCode === 304 || !location) return res.statusCode ?? 0;
+      if (hops >= this.policy.maxRedirects) throw new Error(`more than ${this.policy.maxRedirects} redirects`);
+      at = new URL(location, at);
+    }
+  }
+
+  private send(url: URL, method: 'HEAD' | 'GET', signal: AbortSignal): Promise<IncomingMessage> {
     this.requests++;
-    const res = await fetch(url, {
-      method,
-      redirect: 'follow',
-      signal: AbortSignal.timeout(this.timeoutMs),
-      headers: { 'user-agent': this.userAgent },
+    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const req = request(url, { method, signal, lookup: policyLookup(this.policy) as never, headers: { 'user-agent': this.userAgent } }, (res) => {
+        // only the status matters: the body is dropped, the connection closed
+        res.destroy();
+        resolve(res);
+      });
+      req.on('error', reject);
+      req.end();
     });
-    await res.body?.cancel().catch(() => undefined);
-    return res.status;
   }
 }
 
 function describe(e: unknown, timeoutMs: number): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
+  const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError') return `timeout after ${timeoutMs / 1000} s`;
-  return err.cause?.code ?? err.cause?.message ?? err.message;
+  if (err.code === 'EPOLICY') return err.message;
+  return err.cause?.code ?? err.code ?? err.cause?.message ?? err.message;
 }
 
 /** How a URL check reads in a message: `HTTP 404`, `timeout after 10 s`. */

@@ -81,7 +81,7 @@ export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[
 
 function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
   // a required field with older names: one finding for the field, not one per name tried
-  if (e.keyword === 'required' && e.schemaPath.includes('/anyOf/')) return undefined;
+  if ((e.keyword === 'required' || e.keyword === 'nonEmpty') && e.schemaPath.includes('/anyOf/')) return undefined;
   if (e.keyword === 'anyOf') {
     const name = (e.parentSchema as Record<string, unknown> | undefined)?.['x-required'];
     return typeof name === 'string' ? required(profile, e.instancePath + toPointer([name])) : undefined;

@@ -65,10 +65,13 @@ function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schem
   for (const f of Object.values(fields)) {
     const s: Schema = { ...typeSchema(f, profile), 'x-field': f.name };
     const current = f.aliasOf ? fields[f.aliasOf] : f;
-    if (current?.required) s.nonEmpty = true;
+    // a required field with older names is checked in `anyOf` below: empty beside a filled older name
+    // (the EDC generation's resource_type null, edc_resource_type "Data") it is not missing
+    if (current?.required && (f.aliasOf || !f.aliases?.length)) s.nonEmpty = true;
     if (f.required && f.aliases?.length) {
-      // a required field may be given under one of its older names
-      either.push({ 'x-required': f.name, anyOf: [f.name, ...f.aliases].map((n) => ({ required: [n] })) });
+      // a required field may be given under one of its older names (an older name given empty is missing, above)
+      const given = (n: string): Schema => (n === f.name ? { required: [n], properties: { [n]: { nonEmpty: true } } } : { required: [n] });
+      either.push({ 'x-required': f.name, anyOf: [f.name, ...f.aliases].map(given) });
     } else if (f.required) required.push(f.name);
     properties[f.name] = s;
   }

@@ -8,7 +8,9 @@
  * - element names are qualified with a fixed prefix per namespace (`gmd:`, `gco:`, `gml:`…),
  *   whatever prefixes the file declares (a default namespace included);
  * - an element with neither attributes nor child elements is its text; otherwise an object with
- *   its attributes as `@name`, its child elements by name, and its text as `#text`;
+ *   its attributes as `@name`, its child elements by name, and its text as `#text`; an empty ISO
+ *   class element (a package prefix: `<gmd:MD_LegalConstraints/>`, valid since all its properties
+ *   are optional) is an empty object, not an empty text;
  * - ISO 19139 property elements (lower-case local name: `gmd:keyword`) may repeat: they are always
  *   lists; object and value elements (upper-case: `gmd:MD_Keywords`, `gco:CharacterString`) are
  *   single values;
@@ -96,6 +98,11 @@ function qualified(t: { prefix: string; local: string; uri: string }): string {
 
 function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** ISO 19139 classes are named with their package prefix (`MD_`, `CI_`, `EX_`…); value types are not (`gco:CharacterString`). */
+function isClass(name: string): boolean {
+  return /^[A-Z]{2}_/.test(name.slice(name.indexOf(':') + 1));
 }
 
 /** ISO 19139 property elements (lower-case local names) carry cardinality: always lists. */
@@ -186,7 +193,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
     const frame = stack.pop() as Frame;
     const text = normaliseSpace(frame.text);
     if (text) frame.node['#text'] = text;
-    const value: Json = frame.attributes === 0 && frame.children === 0 ? text : frame.node;
+    const value: Json = frame.attributes === 0 && frame.children === 0 && (text || !isClass(frame.name)) ? text : frame.node;
     if (frame.parent) {
       // element names are data (`<__proto__>` is an element like any other)
       const into = frame.parent.node;

@@ -3,10 +3,10 @@
  * config is reported as file:line:col.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import type { Document, LineCounter, Node } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { ConfigError } from './errors.js';
 import { relativeToCwd } from './files.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -30,14 +30,34 @@ function hostile(message: string): string {
   return message;
 }
 
-export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T> {
-  const shown = relativeToCwd(file);
-  let src: string;
+/**
+ * A YAML file's text, its size checked before it is read: a regular file of at most MAX_BYTES.
+ * A device, FIFO or link to one (`/dev/zero`, `/dev/stdin`) would be read without end or block.
+ */
+function readText(file: string, shown: string): string {
+  let fd: number;
   try {
-    src = text ?? readFileSync(file, 'utf8');
+    // not blocking: opening a FIFO that no one writes to would wait for ever
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
     throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
   }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new ConfigError('not a regular file', shown);
+    if (st.size > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
+    return readFileSync(fd, 'utf8');
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T> {
+  const shown = relativeToCwd(file);
+  const src = text ?? readText(file, shown);
   if (src.length > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
   const snapshot = readSnapshot(src);
   if (snapshot) return { file: shown, data: snapshot.data as T, where: (path, key = false) => whereIn(snapshot.pos, shown, path, key) };
@@ -71,13 +91,43 @@ function yaml(): typeof import('yaml') {
 function parse(src: string, shown: string): { doc: Document; lineCounter: LineCounter } {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // keys are checked unique here, not by the library, whose check scans the map for each key
+  // (a configuration of 20,000 rules took 46 s)
+  const doc = parseDocument(src, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = lineCounter.linePos(e.pos[0]);
     throw new ConfigError(hostile(e.message.split('\n')[0]), `${shown}:${p.line}:${p.col}`);
   }
+  const repeated = repeatedKey(doc.contents);
+  if (repeated?.range) {
+    const p = lineCounter.linePos(repeated.range[0]);
+    throw new ConfigError('Map keys must be unique', `${shown}:${p.line}:${p.col}`);
+  }
   return { doc, lineCounter };
+}
+
+/** The first key that a map of the document repeats (in document order), by a set per map. */
+function repeatedKey(root: unknown): Node | undefined {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const stack: unknown[] = [root];
+  let first: Node | undefined;
+  while (stack.length) {
+    const n = stack.pop();
+    if (isMap(n)) {
+      const seen = new Set<unknown>();
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const k = isScalar(p.key) ? p.key.value : p.key;
+        if (seen.has(k) && (!first || (p.key as Node).range![0] < first.range![0])) first = p.key as Node;
+        seen.add(k);
+        stack.push(p.value);
+      }
+    } else if (isSeq(n)) {
+      for (const i of n.items) stack.push(i);
+    }
+  }
+  return first;
 }
 
 /*
@@ -163,14 +213,33 @@ function whereIn(root: Pos, shown: string, path: readonly (string | number)[], k
   return at ? `${shown}:${at[0]}:${at[1]}` : shown;
 }
 
+/**
+ * Each map's entries by key, made on first use: a document with many problems (a configuration
+ * with 20,000 unknown rules) asks for as many places, and a scan per question was quadratic.
+ */
+const entriesOf = new WeakMap<object, Map<string, Pair>>();
+function entry(map: YAMLMap, name: string): Pair | undefined {
+  let index = entriesOf.get(map);
+  if (!index) {
+    const { isPair, isScalar } = yaml();
+    index = new Map();
+    for (const p of map.items) {
+      // the first entry of a key, as the snapshot's positions have it
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+    }
+    entriesOf.set(map, index);
+  }
+  return index.get(name);
+}
+
 function nodeAt(doc: Document, path: readonly (string | number)[], key: boolean): Node | undefined {
-  const { isMap, isPair, isScalar, isSeq } = yaml();
+  const { isMap, isSeq } = yaml();
   let node: unknown = doc.contents;
   let last: Node | undefined = node as Node | undefined;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i];
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = entry(node, String(seg));
       if (!pair) return last;
       if (key && i === path.length - 1) return pair.key as Node;
       node = pair.value;

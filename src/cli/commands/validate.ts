@@ -27,8 +27,9 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--baseline <file>', 'leave out the findings this baseline file already knows')
     .option('--update-baseline', 'write every finding of this run to the --baseline file')
     .option('--check-urls', 'check that access and download URLs answer (HTTP HEAD; the only network use)')
-    .option('--url-timeout <seconds>', 'with --check-urls: seconds to wait for each URL', '10')
-    .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once', '8');
+    .option('--url-timeout <seconds>', 'with --check-urls: seconds to wait for each URL (1 to 300)', '10')
+    .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once (1 to 64)', '8')
+    .option('--allow-private', 'with --check-urls: also check URLs on loopback, private and link-local addresses (refused by default)');
   addWorkersOption(cmd)
     .action(async (paths: string[], o) => {
       const { validateCommand } = await import('../validate.js');

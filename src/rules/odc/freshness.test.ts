@@ -31,6 +31,17 @@ describe('odc/freshness', () => {
     expect(checkRule(rule, { accrualPeriodicity: `http://publications.europa.eu/resource/authority/frequency/${code}`, modified: '1990-01-01' })).toEqual([]);
   });
 
+  test('a continuous series or a live service is not judged by its release date alone', () => {
+    const CONT = 'http://publications.europa.eu/resource/authority/frequency/UPDATE_CONT';
+    const FT = 'http://publications.europa.eu/resource/authority/file-type/';
+    const wms = { accessURL: ['https://geo.weather.gc.ca/geomet?service=WMS'], format: `${FT}WMS_SRVC` };
+    expect(checkRule(rule, { accrualPeriodicity: CONT, issued: '2023-02-02' })).toEqual([]);
+    expect(checkRule(rule, { accrualPeriodicity: MONTHLY, issued: '2023-02-02', distribution: [wms, { ...wms, format: `${FT}REST` }] })).toEqual([]);
+    // a modification date still judges them; a file beside the service is judged by the release date
+    expect(checkRule(rule, { accrualPeriodicity: CONT, modified: '2023-02-02' })).toHaveLength(1);
+    expect(checkRule(rule, { accrualPeriodicity: MONTHLY, issued: '2023-02-02', distribution: [wms, { accessURL: ['https://x.ca/a.csv'], format: `${FT}CSV` }] })).toHaveLength(1);
+  });
+
   test('grace period is an option', () => {
     expect(checkRule(rule, { accrualPeriodicity: MONTHLY, modified: '2026-09-08' }, { options: { graceDays: 30 } })).toEqual([]);
   });
