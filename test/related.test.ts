@@ -73,6 +73,35 @@ describe('mergeRelated', () => {
     ]);
   });
 
+  test('judgments of a property the record lacks altogether are one absence', () => {
+    const none = [
+      f('odc/access-url', 'error', 'distribution', '/resources'),
+      f('odc/licence-present', 'error', 'distribution', '/resources'),
+      f('odc/machine-readable-format', 'error', 'distribution', '/resources'),
+    ];
+    expect(shown(mergeRelated(none, (p) => p === 'distribution'))).toEqual([['odc/access-url', 'error', 'distribution', ['odc/licence-present', 'odc/machine-readable-format']]]);
+    expect(mergeRelated(none, () => false)).toBe(none);
+  });
+
+  test('a portal finding on a missing field takes the property looked for inside it (where a crosswalk looked has no list index)', () => {
+    const out = mergeRelated([
+      f('profile/required', 'error', undefined, '/gmd:identificationInfo/0/gmd:MD_DataIdentification/gmd:resourceMaintenance'),
+      f('odc/update-frequency', 'error', 'accrualPeriodicity', '/gmd:identificationInfo/gmd:MD_DataIdentification/gmd:resourceMaintenance/gmd:MD_MaintenanceInformation'),
+      // another list item's field is not inside it
+      f('profile/vocabulary', 'warning', undefined, '/resources/1/kind'),
+      f('odc/format-vocabulary', 'warning', 'distribution[0].format', '/resources/0/kind/format'),
+      f('profile/type', 'error', undefined, '/more_info'),
+      f('odc/documentation-link', 'warning', 'documentation', '/more_info'),
+    ]);
+    expect(shown(out)).toEqual([
+      ['profile/required', 'error', 'accrualPeriodicity', ['odc/update-frequency']],
+      ['profile/type', 'error', undefined, []],
+      ['odc/documentation-link', 'warning', 'documentation', []],
+      ['odc/format-vocabulary', 'warning', 'distribution[0].format', []],
+      ['profile/vocabulary', 'warning', undefined, []],
+    ]);
+  });
+
   test('nothing to merge: the same array', () => {
     const list = [f('odc/bilingual', 'info', 'title@en'), f('odc/bilingual', 'info', 'title@fr')];
     expect(mergeRelated(list)).toBe(list);

@@ -166,10 +166,16 @@ function cmp(a: string, b: string): number {
 
 /**
  * Rules whose finding says again what another finding on the same property says: DCAT-AP's
- * presence tables, the portal's own schema (required, type, code list), a value no vocabulary maps.
- * The other rules judge something of their own (two of them on one property are two findings).
+ * presence tables, the portal's own schema (a required field missing, a code outside its list), a
+ * value no vocabulary maps. The other rules judge something of their own (two of them on one
+ * property are two findings); `profile/type` too: a field of the wrong shape is a fault of its own,
+ * whatever the crosswalk still reads from it.
  */
-const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/required', 'profile/type', 'profile/vocabulary', 'odc/unmapped-value']);
+const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/required', 'profile/vocabulary', 'odc/unmapped-value']);
+
+/** A list index in a JSON Pointer (`/resources/0/format`), and all of them. */
+const INDEX = /\/\d+(?=\/|$)/;
+const INDICES = /\/\d+(?=\/|$)/g;
 
 /** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
 function namespaceRank(ruleId: string): number {
@@ -189,10 +195,10 @@ function standsBefore(a: Finding, b: Finding): boolean {
  * A restating finding (`RESTATING`) joins the property's most severe judgment, or, when no other
  * rule judges the property, the restating findings on the same source field. A portal-schema
  * finding has a source field but no property: it takes the property of the findings at that field
- * when they have one. Run after scoring (scores count every rule's verdict) and before the report
+ * when they have one. Judgments of a property the record lacks altogether (`absent`) are one gap too. Run after scoring (scores count every rule's verdict) and before the report
  * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
  */
-export function mergeRelated(findings: Finding[]): Finding[] {
+export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean): Finding[] {
   const n = findings.length;
   if (n < 2) return findings;
   // a record has a few findings: pairwise comparisons, no keys built or hashed
@@ -205,9 +211,17 @@ export function mergeRelated(findings: Finding[]): Finding[] {
     if (f.ruleId.startsWith('shacl/')) continue;
     property[i] = f.property;
     if (f.property !== undefined || f.sourcePath === undefined || !restates[i]) continue;
+    // the findings at that field or inside it (a missing `resourceMaintenance` and the frequency
+    // looked for within it); where a crosswalk looked for a missing value has no list indices
+    const field = f.sourcePath;
+    let bare: string | undefined;
     let p: string | undefined;
     for (const g of findings) {
-      if (g === f || g.property === undefined || g.sourcePath !== f.sourcePath || g.ruleId.startsWith('shacl/')) continue;
+      if (g === f || g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/')) continue;
+      const at = g.sourcePath;
+      let under = field;
+      if (at !== field && !at.startsWith(`${field}/`) && !INDEX.test(at)) under = bare ??= field.replace(INDICES, '');
+      if (at !== under && !at.startsWith(`${under}/`)) continue;
       if (p === undefined) p = g.property;
       else if (p !== g.property) {
         p = undefined;
@@ -228,7 +242,9 @@ export function mergeRelated(findings: Finding[]): Finding[] {
       if (restates[j] || property[j] !== p) continue;
       if (judgment < 0 || standsBefore(findings[j], findings[judgment])) judgment = j;
     }
-    if (!restates[i]) group[i] = judgment === i ? i : -1;
+    // two judgments of a property the record does not have at all (no distribution: no access URL,
+    // no licence, no machine-readable format) report one absence; else they judge different things
+    if (!restates[i]) group[i] = judgment === i || absent?.(p) ? judgment : -1;
     else if (judgment >= 0) group[i] = judgment;
     else {
       // no judgment: restatements of the same source field gather around the first of them

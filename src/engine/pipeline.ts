@@ -41,6 +41,8 @@ import { SeenRecords } from './unique.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO, profileAndPath, recogniseFiles, type Recognised } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
+import { getAll, parsePath } from '../util/paths.js';
+import { isEmpty } from '../util/empty.js';
 
 export { tool } from '../tool.js';
 
@@ -216,7 +218,7 @@ export class Pipeline {
       }),
     };
     // one gap, one finding: after the scores, which count every rule's verdict
-    result.findings = mergeRelated(findings);
+    result.findings = mergeRelated(findings, (property) => absentFrom(mapped.dataset, property));
     return { result, mapped, checks: ruleChecks, keys: recordKeys(mapped.dataset) };
   }
 
@@ -276,6 +278,12 @@ export class Unrecognised {
 
 /** What a unit's records go through: their profile's pipeline, or their rejection. */
 export type Stages = Pick<Pipeline, 'process' | 'processAsync' | 'map'>;
+
+/** Whether a property of the common record (`distribution`, `contactPoint`) has no value at all. */
+function absentFrom(dataset: Dataset, property: string): boolean {
+  const path = property.split('@')[0];
+  return getAll(dataset, parsePath(path)).every((v) => isEmpty(v.value));
+}
 
 /** Findings for URLs that did not answer: each URL once per distribution, as an access URL first. */
 function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
