@@ -15,7 +15,7 @@ import { parseInputs, validateRecords, type Input, type ValidateOptions } from '
 import type { Dataset } from '../model/types.js';
 import { recordToRdf } from '../rdf/from-record.js';
 import { XSD, factory, iri, safeIri, type Quad, type Term } from '../rdf/terms.js';
-import type { RdfWriter } from '../rdf/write.js';
+import { OnceWritten, type RdfWriter } from '../rdf/write.js';
 import type { RecordResult } from '../report/model.js';
 import { pickText } from '../util/lang.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
@@ -242,13 +242,16 @@ export class Federation {
     const byN = new Map(this.entries.map((e) => [e.n, e]));
     const links = new Map(this.duplicates.filter((d) => !d.reasons.includes('same-iri')).map((d) => [d.n, byN.get(d.primary) as Entry]));
     const skipped = this.sameIri();
+    // a publisher several records share is described once in the document
+    const once = new OnceWritten();
     let n = 0;
     for await (const { profile, dataset } of this.records()) {
       const entry = byN.get(n++);
       if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
       const cat = factory.namedNode(this.catalogueOf(profile));
       const ds = factory.namedNode(entry.iri);
-      const { quads } = recordToRdf({ ...dataset, id: entry.iri }, { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined });
+      const graph = recordToRdf({ ...dataset, id: entry.iri }, { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined });
+      const quads = once.filter(graph.quads, graph.shared);
       const rec = factory.namedNode(`${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`);
       quads.push(
         q(cat, 'dcat:dataset', ds, cat),

@@ -80,6 +80,8 @@ export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[
 }
 
 function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
+  // a record type's branch failed (recordTypes): its own errors say why
+  if (e.keyword === 'if') return undefined;
   // a required field with older names: one finding for the field, not one per name tried
   if ((e.keyword === 'required' || e.keyword === 'nonEmpty') && e.schemaPath.includes('/anyOf/')) return undefined;
   if (e.keyword === 'anyOf') {

@@ -7,13 +7,14 @@ import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import { ruleById } from '../rules/index.js';
 import type { LangText } from '../util/lang.js';
-import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile } from './types.js';
+import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile, type RecordTypes } from './types.js';
 import { compileCondition } from '../crosswalk/conditions.js';
 import { resolveFieldPath } from './fields.js';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const PROFILE_KEYS = new Set([
   'id', 'name', 'platform', 'portal', 'jurisdiction', 'languages', 'rules', 'fields', 'vocabularies', 'source', 'notes', 'detect',
+  'recordTypes',
 ]);
 const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description', 'headers', 'aliases']);
 const DETECT_KEYS = new Set(['priority', 'when']);
@@ -144,6 +145,33 @@ function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect
   return { priority: raw.priority, when, where: y.where(at) };
 }
 
+/** `recordTypes: {field, types: {<type>: {required: [names], source}}}`: every name a field of the profile. */
+function parseRecordTypes(y: YamlSource<Raw>, raw: unknown, fields: Record<string, FieldDef>): RecordTypes {
+  const at = ['recordTypes'];
+  if (!isObj(raw) || typeof raw.field !== 'string' || !isObj(raw.types)) {
+    throw new ConfigError('`recordTypes` is a map: {field, types: {<type>: {required: [fields]}}}', y.where(at));
+  }
+  for (const k of Object.keys(raw)) if (k !== 'field' && k !== 'types') throw new ConfigError(`recordTypes: unknown key "${k}" (known: field, types)`, y.where([...at, k], true));
+  if (!own.call(fields, raw.field)) throw new ConfigError(`recordTypes: field "${raw.field}" is not in the profile`, y.where([...at, 'field']));
+  const types: RecordTypes['types'] = {};
+  for (const [name, t] of Object.entries(raw.types)) {
+    const here = [...at, 'types', name];
+    if (!isObj(t) || !Array.isArray(t.required)) throw new ConfigError(`record type ${name}: \`required\` is a list of field names`, y.where(here));
+    for (const k of Object.keys(t)) if (k !== 'required' && k !== 'source') throw new ConfigError(`record type ${name}: unknown key "${k}" (known: required, source)`, y.where([...here, k], true));
+    t.required.forEach((n, i) => {
+      // a dotted name goes down through list and object fields
+      let scope: Record<string, FieldDef> | undefined = fields;
+      for (const seg of String(n).split('.')) {
+        const f: FieldDef | undefined = scope && own.call(scope, seg) ? scope[seg] : undefined;
+        if (!f) throw new ConfigError(`record type ${name}: field "${String(n)}" is not in the profile`, y.where([...here, 'required', i]));
+        scope = f.fields;
+      }
+    });
+    setOwn(types, name, { required: new Set(t.required.map(String)), source: t.source as string | undefined, where: y.where(here) });
+  }
+  return { field: raw.field, types, where: y.where(at) };
+}
+
 export function parseProfile(y: YamlSource<Raw>): Profile {
   const d = y.data;
   if (!isObj(d)) throw new ConfigError('a profile is a YAML map', y.where([]));
@@ -180,6 +208,7 @@ export function parseProfile(y: YamlSource<Raw>): Profile {
     source: d.source as string | undefined,
   };
   if (d.detect !== undefined) profile.detect = parseDetect(y, d.detect, profile);
+  if (d.recordTypes !== undefined) profile.recordTypes = parseRecordTypes(y, d.recordTypes, profile.fields);
   return profile;
 }
 

@@ -7,7 +7,23 @@ import type { FieldDef, Profile } from './types.js';
 
 type Schema = Record<string, unknown>;
 
-function typeSchema(f: FieldDef, profile: Profile): Schema {
+/**
+ * Which fields are required: by default those the fields declare; for a record type with its own
+ * required fields (profile `recordTypes`), those it names, dotted from the record (`resources.url`).
+ */
+interface Required {
+  names: Set<string>;
+  prefix: string;
+}
+
+function isRequired(f: FieldDef, req: Required | undefined): boolean {
+  return req ? req.names.has(req.prefix + f.name) : f.required === true;
+}
+
+const below = (f: FieldDef, req: Required | undefined): Required | undefined =>
+  req && { names: req.names, prefix: `${req.prefix}${f.name}.` };
+
+function typeSchema(f: FieldDef, profile: Profile, req?: Required): Schema {
   const nullable = (t: string | string[]): string[] => [...(Array.isArray(t) ? t : [t]), 'null'];
   switch (f.type) {
     case 'string':
@@ -45,12 +61,12 @@ function typeSchema(f: FieldDef, profile: Profile): Schema {
     case 'list':
       return {
         type: nullable('array'),
-        items: f.fields ? objectSchema(f.fields, profile) : {},
+        items: f.fields ? objectSchema(f.fields, profile, below(f, req)) : {},
       };
     case 'any':
       return {};
     case 'object':
-      return f.fields ? { ...objectSchema(f.fields, profile), type: nullable('object') } : { type: nullable('object') };
+      return f.fields ? { ...objectSchema(f.fields, profile, below(f, req)), type: nullable('object') } : { type: nullable('object') };
   }
 }
 
@@ -58,21 +74,22 @@ function codes(f: FieldDef, profile: Profile): string[] {
   return [...(profile.vocabularies[f.vocabulary as string]?.codes.keys() ?? [])];
 }
 
-function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schema {
+function objectSchema(fields: Record<string, FieldDef>, profile: Profile, req?: Required): Schema {
   const properties: Record<string, Schema> = {};
   const required: string[] = [];
   const either: Schema[] = [];
   for (const f of Object.values(fields)) {
-    const s: Schema = { ...typeSchema(f, profile), 'x-field': f.name };
+    const s: Schema = { ...typeSchema(f, profile, req), 'x-field': f.name };
     const current = f.aliasOf ? fields[f.aliasOf] : f;
     // a required field with older names is checked in `anyOf` below: empty beside a filled older name
     // (the EDC generation's resource_type null, edc_resource_type "Data") it is not missing
-    if (current?.required && (f.aliasOf || !f.aliases?.length)) s.nonEmpty = true;
-    if (f.required && f.aliases?.length) {
+    if (current && isRequired(current, req) && (f.aliasOf || !f.aliases?.length)) s.nonEmpty = true;
+    const needed = isRequired(f, req);
+    if (needed && f.aliases?.length) {
       // a required field may be given under one of its older names (an older name given empty is missing, above)
       const given = (n: string): Schema => (n === f.name ? { required: [n], properties: { [n]: { nonEmpty: true } } } : { required: [n] });
       either.push({ 'x-required': f.name, anyOf: [f.name, ...f.aliases].map(given) });
-    } else if (f.required) required.push(f.name);
+    } else if (needed) required.push(f.name);
     properties[f.name] = s;
   }
   // Portals add system fields of their own (CKAN's revision_id…): unknown fields are not errors.
@@ -80,5 +97,15 @@ function objectSchema(fields: Record<string, FieldDef>, profile: Profile): Schem
 }
 
 export function profileSchema(profile: Profile): Schema {
-  return { $id: `passerelle:profile:${profile.id}`, ...objectSchema(profile.fields, profile) };
+  let schema = objectSchema(profile.fields, profile);
+  // record types with required fields of their own: the first type the record names decides
+  const rt = profile.recordTypes;
+  for (const [name, t] of Object.entries(rt?.types ?? {}).reverse()) {
+    schema = {
+      if: { properties: { [rt!.field]: { const: name } }, required: [rt!.field] },
+      then: objectSchema(profile.fields, profile, { names: t.required, prefix: '' }),
+      else: schema,
+    };
+  }
+  return { $id: `passerelle:profile:${profile.id}`, ...schema };
 }

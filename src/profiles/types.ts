@@ -70,6 +70,20 @@ export interface Detect {
   where: string;
 }
 
+/**
+ * Record types with schemas of their own (CKAN dataset types: open.canada.ca's `doc` beside
+ * `dataset`): a record whose `field` holds one of the types is checked with that type's required
+ * fields instead of those the fields declare (which are the default type's). Types, code lists and
+ * the crosswalk stay the profile's: the types share their fields.
+ */
+export interface RecordTypes {
+  /** The record field naming the type (CKAN's `type`). */
+  field: string;
+  /** Per type, its required fields: names, dotted for sub-fields (`resources.url`). */
+  types: Record<string, { required: Set<string>; source?: string; where: string }>;
+  where: string;
+}
+
 export interface Profile {
   id: string;
   name: LangText;
@@ -83,6 +97,7 @@ export interface Profile {
   fields: Record<string, FieldDef>;
   vocabularies: Record<string, LocalVocabulary>;
   detect?: Detect;
+  recordTypes?: RecordTypes;
   /** The file it came from. */
   file: string;
   source?: string;

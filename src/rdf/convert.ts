@@ -12,9 +12,9 @@ import type { SourceRecord } from '../sources/types.js';
 import type { RecordResult, SourceRef } from '../report/model.js';
 import { inOrder } from '../util/ordered.js';
 import { SeenRecords } from '../engine/unique.js';
-import { recordToRdf } from './from-record.js';
+import { recordToRdf, type RecordGraph } from './from-record.js';
 import { factory, safeIri, type Quad } from './terms.js';
-import { lineText, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
+import { lineText, OnceWritten, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
 
 export interface ConvertOptions extends Partial<ValidateOptions> {
   to: RdfFormat;
@@ -26,6 +26,11 @@ export interface Converted {
   rejected?: RecordResult;
   /** The record's RDF text; empty for a record that could not be read. */
   text: string;
+  /**
+   * N-Triples or N-Quads lines about nodes other records may describe too (a publisher's IRI), kept
+   * out of `text` by workers: convertRecords writes each once per document.
+   */
+  shared?: string;
   /** The dataset node's IRI, when the record has one (else the dataset is a blank node of its own). */
   iri?: string;
   /**
@@ -41,16 +46,23 @@ export interface Converted {
  * same with or without workers; N-Quads put each record in the named graph of its dataset IRI, so
  * that a store can replace one record.
  */
-function quadsOf(dataset: Dataset, seq: number, part: number, withGraph: boolean): Quad[] {
+function graphOf(dataset: Dataset, seq: number, part: number, withGraph: boolean): RecordGraph {
   const graph = withGraph && dataset.id ? factory.namedNode(safeIri(dataset.id)) : undefined;
-  return recordToRdf(dataset, { blankPrefix: part ? `r${seq}_${part}` : `r${seq}`, graph }).quads;
+  return recordToRdf(dataset, { blankPrefix: part ? `r${seq}_${part}` : `r${seq}`, graph });
 }
 
-/** One mapped record as N-Triples or N-Quads (what convert's workers send back). */
+/** One mapped record as N-Triples or N-Quads (what convert's workers send back), its shared statements apart. */
 export function lineRecord(m: Mapping, seq: number, part: number, format: 'ntriples' | 'nquads'): Converted {
   if (!m.mapped) return { source: m.source, rejected: m.rejected, text: '' };
   const withGraphs = format === 'nquads';
-  return { source: m.source, text: lineText(quadsOf(m.mapped.dataset, seq, part, withGraphs), withGraphs), ...iriOf(m.mapped.dataset) };
+  const { quads, shared } = graphOf(m.mapped.dataset, seq, part, withGraphs);
+  const isShared = (q: Quad): boolean => q.subject.termType === 'NamedNode' && shared.has(q.subject.value);
+  return {
+    source: m.source,
+    text: lineText(quads.filter((q) => !isShared(q)), withGraphs),
+    shared: lineText(quads.filter(isShared), withGraphs),
+    ...iriOf(m.mapped.dataset),
+  };
 }
 
 /** The dataset node's IRI as written (`recordToRdf`), when it is not a blank node. */
@@ -62,6 +74,13 @@ function iriOf(d: Dataset): { iri?: string } {
 export function convertRecords(paths: readonly (string | Input)[], options: ConvertOptions): { writer: RdfWriter; records: AsyncGenerator<Converted> } {
   const writer = rdfWriter(options.to);
   const format = options.to;
+  // a shared publisher's (or contact point's, or place's) statements once in the document
+  const once = new OnceWritten();
+  const withShared = (c: Converted): Converted => {
+    if (c.shared === undefined) return c;
+    const { shared, ...rest } = c;
+    return { ...rest, text: c.text + once.lines(shared) };
+  };
   async function* all(): AsyncGenerator<Converted> {
     const { inputs, pipelines } = await prepareRun(paths, options);
     const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
@@ -70,7 +89,7 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
       try {
         const run = (u: Unit): Promise<Converted[]> =>
           u.batch ? pool.run<Converted[]>({ ...u.batch, task: { kind: 'rdf', format } }) : Promise.resolve([lineRecord(u.pipeline.map(u.src), u.seq, u.part, format)]);
-        for await (const converted of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) yield* converted;
+        for await (const converted of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) for (const c of converted) yield withShared(c);
       } finally {
         await pool.close();
       }
@@ -82,7 +101,8 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
         yield { source, rejected, text: '' };
         continue;
       }
-      yield { source, text: await writer.write(quadsOf(mapped.dataset, u.seq, u.part, writer.quads)), ...iriOf(mapped.dataset) };
+      const { quads, shared } = graphOf(mapped.dataset, u.seq, u.part, writer.quads);
+      yield { source, text: await writer.write(once.filter(quads, shared)), ...iriOf(mapped.dataset) };
     }
   }
   // records whose dataset IRI an earlier record has: one node in RDF, said in input order

@@ -9,7 +9,7 @@
  */
 import { CLASSES, type ClassName, type PropertyDef } from '../model/properties.js';
 import type { Dataset } from '../model/types.js';
-import { RDF_TYPE, XSD, dateLiteral, factory, iri, safeIri, termKey, type Quad, type Term } from './terms.js';
+import { RDF_TYPE, XSD, dateLiteral, factory, iri, safeIri, termKey, type Literal, type Quad, type Term } from './terms.js';
 
 export interface RecordNode {
   /** Property path of the object in the common record: '' for the dataset, `distribution[0]`, `publisher`. */
@@ -23,6 +23,11 @@ export interface RecordGraph {
   subject: Term;
   /** Every node of the record by `termKey`. */
   nodes: Map<string, RecordNode>;
+  /**
+   * Named nodes other records may describe too (agents, contact points, places: a publisher's IRI),
+   * by `termKey`: a document writes their statements once (`OnceWritten`).
+   */
+  shared: Set<string>;
 }
 
 export interface ToRdfOptions {
@@ -65,7 +70,13 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
   const prefix = options.blankPrefix ?? 'r';
   let blank = 0;
 
+  // a statement once per record: one agent named as publisher and creator is described once
+  const written = new Set<string>();
+  const shared = new Set<string>();
   const add = (s: Term, p: string, o: Term): void => {
+    const key = `${termKey(s)} ${p} ${o.termType === 'Literal' ? JSON.stringify([o.value, (o as Literal).language, (o as Literal).datatype.value]) : termKey(o)}`;
+    if (written.has(key)) return;
+    written.add(key);
     quads.push(factory.quad(s as never, factory.namedNode(p), o as never, graph as never));
   };
 
@@ -110,7 +121,9 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
 
   const node = (value: Record<string, unknown>, cls: ClassName, path: string): Term => {
     const id = typeof value.id === 'string' && value.id.trim() ? factory.namedNode(safeIri(value.id)) : factory.blankNode(`${prefix}b${blank++}`);
-    nodes.set(termKey(id), { path, cls });
+    // the first path names a node met twice (SHACL results are traced to it)
+    if (!nodes.has(termKey(id))) nodes.set(termKey(id), { path, cls });
+    if (id.termType === 'NamedNode' && cls !== 'Dataset' && cls !== 'Distribution') shared.add(termKey(id));
     add(id, RDF_TYPE, iri(CLASSES[cls].iri));
     for (const def of CLASSES[cls].properties) {
       if (def.iri === '@id') continue;
@@ -138,5 +151,5 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
   };
 
   const subject = node(dataset as Record<string, unknown>, 'Dataset', '');
-  return { quads, subject, nodes };
+  return { quads, subject, nodes, shared };
 }

@@ -24,6 +24,7 @@ export const PREFIXES: Record<string, string> = {
   schema: 'http://schema.org/',
   time: 'http://www.w3.org/2006/time#',
   sh: 'http://www.w3.org/ns/shacl#',
+  dc: 'http://purl.org/dc/elements/1.1/',
 };
 
 export function iri(curieOrIri: string): NamedNode {

@@ -88,6 +88,39 @@ export function lineText(quads: readonly Quad[], withGraphs = false): string {
   return out;
 }
 
+/**
+ * Statements written once per document: those about nodes records share (a publisher's IRI, a
+ * contact point's, a place's), which each record that names them describes again. A statement is
+ * known by its N-Quads line (its graph included: in N-Quads a record's named graph keeps its own
+ * copy). Bounded: past `kept` statements remembered it starts again, and may repeat one (which RDF
+ * merges) rather than grow without limit.
+ */
+export class OnceWritten {
+  private readonly seen = new Set<string>();
+  constructor(private readonly kept = 100000) {}
+
+  /** Whether this line (N-Triples or N-Quads, one statement) is new to the document. */
+  first(line: string): boolean {
+    if (this.seen.has(line)) return false;
+    if (this.seen.size >= this.kept) this.seen.clear();
+    this.seen.add(line);
+    return true;
+  }
+
+  /** A record's quads without the shared statements already written (`shared`: subjects' term keys). */
+  filter(quads: readonly Quad[], shared: ReadonlySet<string>): Quad[] {
+    if (shared.size === 0) return quads as Quad[];
+    return quads.filter((q) => q.subject.termType !== 'NamedNode' || !shared.has(q.subject.value) || this.first(lineText([q], true)));
+  }
+
+  /** Lines of shared statements (a worker's text) without those already written. */
+  lines(text: string): string {
+    let out = '';
+    for (const line of text.split('\n')) if (line && this.first(line)) out += `${line}\n`;
+    return out;
+  }
+}
+
 function lineWriter(format: 'ntriples' | 'nquads'): RdfWriter {
   const withGraphs = format === 'nquads';
   return { format, quads: withGraphs, start: () => '', write: async (q) => lineText(q, withGraphs), end: () => '' };

@@ -11,7 +11,13 @@
  *   with several values gets a list, which the profile check reports); keywords `{"en": […]}`;
  * - every other property is a list: IRIs and literals as text (a literal's lexical form), nodes
  *   the common model describes (distributions, agents, contact points, periods, locations) as
- *   nested records of the same shape; blank nodes of other properties likewise.
+ *   nested records of the same shape; blank nodes of other properties likewise. Where the model
+ *   expects such a node, an IRI the file does not describe is `{"@id": …}` and a literal is the
+ *   node's name (`dct:publisher "City of Ottawa"`, `dct:spatial "Greater London"`);
+ * - labels (skos:prefLabel, rdfs:label, vcard:organization-name…) are language maps on any node;
+ * - older spellings of the model's properties (adms:contactPoint, dc:language) keep their key and
+ *   are shaped as the property they stand for.
+ * Each dcat:Dataset and dcat:DatasetSeries (DCAT 3: a dataset made of datasets) is a record.
  * The whole file is read first (a dataset's statements may be anywhere in it); a file that cannot
  * be parsed is one rejected record with the line and column where reading stopped.
  */
@@ -32,9 +38,27 @@ import type { SourceRecord } from './types.js';
 
 type Json = Record<string, unknown>;
 
-const DATASET = iri('dcat:Dataset').value;
-// a blank node standing for a value (`dct:format [ rdf:value "application/pdf" ]`): its label
-const VALUE_OF = ['http://www.w3.org/1999/02/22-rdf-syntax-ns#value', 'http://www.w3.org/2004/02/skos/core#notation', 'http://www.w3.org/2004/02/skos/core#prefLabel', 'http://www.w3.org/2000/01/rdf-schema#label'];
+const DATASETS = new Set([iri('dcat:Dataset').value, iri('dcat:DatasetSeries').value]);
+const RDF_VALUE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value';
+// a blank node standing for a value (`dct:format [ rdf:value "application/pdf" ]`, a vCard email
+// `[ vcard:hasValue <mailto:…> ]`): its value or label
+const VALUE_OF = [RDF_VALUE, iri('vcard:hasValue').value, iri('skos:notation').value, iri('skos:prefLabel').value, iri('rdfs:label').value];
+// names and labels, read as language maps on any node: a publisher described as a skos:Concept
+// (datos.gob.es), a vcard:Organization's organization-name
+const LABELS = new Set(['skos:prefLabel', 'skos:altLabel', 'rdfs:label', 'vcard:organization-name', 'foaf:name', 'vcard:fn'].map((c) => iri(c).value));
+// older spellings: ADMS's contact point (DCAT-AP 1.0 catalogues), Dublin Core elements' language
+const SAME_AS = new Map([
+  ['adms:contactPoint', 'dcat:contactPoint'],
+  ['http://purl.org/dc/elements/1.1/language', 'dct:language'],
+].map(([a, b]) => [iri(a).value, iri(b).value]));
+// a time:DurationDescription (DCAT-AP-ES's frequency: `dct:Frequency` whose rdf:value is one) as an
+// ISO 8601 duration, `P1Y`, which the frequency vocabulary knows
+const TIME = 'http://www.w3.org/2006/time#';
+const DURATION_PARTS: [string, string][] = [['years', 'Y'], ['months', 'M'], ['weeks', 'W'], ['days', 'D'], ['hours', 'H'], ['minutes', 'M'], ['seconds', 'S']];
+// classes of a format given as a node (DCAT-AP 1's dct:IMT, dct:MediaTypeOrExtent)
+const MEDIA_TYPE_CLASSES = new Set(['dct:IMT', 'dct:MediaType', 'dct:MediaTypeOrExtent'].map((c) => iri(c).value));
+// a literal where the model expects a node: the node's name
+const NAME_OF: Partial<Record<ClassName, string>> = { Agent: 'foaf:name', ContactPoint: 'vcard:fn', Location: 'skos:prefLabel' };
 
 /** JSON-LD is claimed by name (`.jsonld`) or by an inline context; a remote context (DCAT-US data.json) stays JSON. */
 
@@ -59,7 +83,15 @@ function offsetIn(text: string, term: Term): number | undefined {
 export class RecordShaper {
   private readonly bySubject = new Map<string, Quad[]>();
 
-  constructor(private readonly quads: readonly Quad[]) {
+  /**
+   * `base`: the folder of the file's own URL, against which the parser resolved relative IRIs. A
+   * value the catalogue wrote relative (`vcard:hasEmail rdf:resource="info@bfs.admin.ch"`, as
+   * opendata.swiss's harvester wrote emails) is given back as written, not as a path on this disk.
+   */
+  constructor(
+    private readonly quads: readonly Quad[],
+    private readonly base?: string,
+  ) {
     for (const q of quads) {
       const k = key(q.subject);
       const list = this.bySubject.get(k);
@@ -73,7 +105,7 @@ export class RecordShaper {
     const seen = new Set<string>();
     const out: Term[] = [];
     for (const q of this.quads) {
-      if (q.predicate.value !== RDF_TYPE || q.object.value !== DATASET || seen.has(key(q.subject))) continue;
+      if (q.predicate.value !== RDF_TYPE || !DATASETS.has(q.object.value) || seen.has(key(q.subject))) continue;
       seen.add(key(q.subject));
       out.push(q.subject);
     }
@@ -97,18 +129,37 @@ export class RecordShaper {
         out['@type'] = objects.map((o) => curie(o.value));
         continue;
       }
-      const def = cls ? propertyByIri(cls, p) : undefined;
+      const def = cls ? propertyByIri(cls, SAME_AS.get(p) ?? p) : undefined;
       const key = curie(p);
-      if (def && (def.kind === 'text' || def.kind === 'texts')) {
+      if ((def && (def.kind === 'text' || def.kind === 'texts')) || (!def && LABELS.has(p))) {
         // dct:rights may be a dct:RightsStatement node: its label is the text
-        const literals = objects.flatMap((o) => (o.termType === 'Literal' ? [o] : def.wrap ? this.labels(o, iri(def.wrap.property).value) : []));
-        setOwn(out, key, languageMap(literals as N3.Literal[], def.kind === 'texts'));
+        const literals = objects.flatMap((o) => (o.termType === 'Literal' ? [o] : def?.wrap ? this.labels(o, iri(def.wrap.property).value) : []));
+        setOwn(out, key, languageMap(literals as N3.Literal[], def?.kind === 'texts'));
         continue;
       }
       const nested = def?.kind === 'object' ? (def.class as ClassName) : undefined;
-      setOwn(out, key, objects.map((o) => this.value(o, nested, def !== undefined, here)));
+      setOwn(out, key, objects.map((o) => (def?.kind === 'integer' && o.termType === 'Literal' ? wholeNumber(o.value) : this.value(o, nested, def !== undefined, here))));
     }
     return out;
+  }
+
+  private asWritten(iri: string): string {
+    return this.base && iri.startsWith(this.base) && iri.length > this.base.length ? iri.slice(this.base.length) : iri;
+  }
+
+  /** A value's text: a literal's, or a time:DurationDescription's ISO 8601 duration (`P1Y`). */
+  private literalOf(v: Term): string | undefined {
+    if (v.termType === 'Literal') return v.value;
+    let date = '';
+    let time = '';
+    for (const [i, [part, unit]] of DURATION_PARTS.entries()) {
+      const [n] = this.objects(v, TIME + part);
+      if (n?.termType !== 'Literal' || !/^\d{1,6}(\.0*)?$/.test(n.value.trim())) continue;
+      const text = `${Number(n.value)}${unit}`;
+      if (i < 4) date += text;
+      else time += text;
+    }
+    return date || time ? `P${date}${time ? `T${time}` : ''}` : undefined;
   }
 
   private objects(node: Term, property: string): Term[] {
@@ -120,21 +171,44 @@ export class RecordShaper {
   }
 
   private value(o: Term, cls: ClassName | undefined, known: boolean, path: ReadonlySet<string>): unknown {
-    if (o.termType === 'Literal') return o.value;
+    if (o.termType === 'Literal') {
+      // a name where the model expects an agent, a contact point or a place
+      const name = cls && NAME_OF[cls];
+      return name ? { [name]: languageMap([o as N3.Literal], false) } : o.value;
+    }
     const described = this.bySubject.has(key(o));
     if (path.has(key(o))) return o.termType === 'NamedNode' ? o.value : {};
     // nodes the model describes are nested whether named or blank; other blank nodes too
-    if (cls && described) return this.record(o, cls, path);
-    if (o.termType === 'NamedNode') return o.value;
+    if (cls) return described ? this.record(o, cls, path) : o.termType === 'NamedNode' ? { '@id': this.asWritten(o.value) } : {};
+    if (o.termType === 'NamedNode') {
+      // a named node standing for a literal value (datos.gob.es's dct:IMT `<…/format> rdf:value
+      // "application/vnd.ms-excel"`, its dct:Frequency's duration); a vocabulary IRI described with
+      // its labels stays the IRI
+      const [v] = known ? this.objects(o, RDF_VALUE) : [];
+      const text = v && this.literalOf(v);
+      if (text !== undefined) return text;
+      // a media type node of the catalogue's own (`<…/format> a dct:IMT ; rdfs:label "XLS"`): its label
+      if (known && this.objects(o, RDF_TYPE).some((t) => MEDIA_TYPE_CLASSES.has(t.value))) {
+        const [label] = [...this.labels(o, iri('rdfs:label').value), ...this.labels(o, iri('skos:prefLabel').value)];
+        if (label) return label.value;
+      }
+      return this.asWritten(o.value);
+    }
     if (known) {
       // a blank node where the model expects a value: its rdf:value or label
       for (const p of VALUE_OF) {
         const [v] = this.objects(o, p);
-        if (v) return v.value;
+        if (v) return this.literalOf(v) ?? (v.termType === 'NamedNode' ? this.asWritten(v.value) : v.value);
       }
     }
     return this.record(o, undefined, path);
   }
+}
+
+/** A byte size written as a decimal (DCAT-AP 2's xsd:decimal, `43008.0`) is the whole number it is. */
+function wholeNumber(lexical: string): string {
+  const m = /^\s*\+?(\d+)(?:\.0*)?\s*$/.exec(lexical);
+  return m ? m[1] : lexical;
 }
 
 function languageMap(literals: N3.Literal[], lists: boolean): Json {
@@ -160,19 +234,20 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
   const shape = `rdf-${syntax}`;
   const text = await readAll(open);
   let quads: Quad[];
+  const url = pathToFileURL(resolve(file)).href;
   try {
-    quads = await parseRdf(text, syntax, pathToFileURL(resolve(file)).href);
+    quads = await parseRdf(text, syntax, url);
   } catch (e) {
     if (!(e instanceof RdfSyntaxError)) throw e;
     yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.reason, line: e.line, column: e.column } };
     return;
   }
-  const shaper = new RecordShaper(quads);
+  const shaper = new RecordShaper(quads, url.slice(0, url.lastIndexOf('/') + 1));
   const offsets = new Map<Term, number | undefined>();
   const at = (t: Term) => (offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t));
   const datasets = shaper.datasets(at);
   if (datasets.length === 0) {
-    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: { en: 'no dcat:Dataset in this RDF', fr: 'aucun dcat:Dataset dans ce RDF' }, line: 1 } };
+    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: { en: 'no dcat:Dataset nor dcat:DatasetSeries in this RDF', fr: 'aucun dcat:Dataset ni dcat:DatasetSeries dans ce RDF' }, line: 1 } };
     return;
   }
   const index = new LineIndex(text);

@@ -34,7 +34,13 @@ export class Vocabulary {
   ) {
     for (const c of concepts) {
       this.byUri.set(c.uri, c);
-      for (const key of [c.code, c.uri, ...(c.aliases ?? [])]) this.index(this.generic, key, c);
+      for (const key of [c.code, c.uri, ...(c.aliases ?? [])]) {
+        this.index(this.generic, key, c);
+        // the same URI in the other scheme: catalogues write http://publications.europa.eu/… and
+        // https://…, http://creativecommons.org/… and https://… for the one concept
+        const other = otherScheme(key);
+        if (other) this.index(this.generic, other, c);
+      }
       for (const [profile, codes] of Object.entries(c.notations ?? {})) {
         let m = this.perProfile.get(profile);
         if (!m) this.perProfile.set(profile, (m = new Map()));
@@ -80,6 +86,12 @@ export class Vocabulary {
   notations(profile: string): Map<string, Concept> {
     return this.perProfile.get(profile) ?? new Map();
   }
+}
+
+function otherScheme(key: string): string | undefined {
+  if (key.startsWith('http://')) return `https://${key.slice(7)}`;
+  if (key.startsWith('https://')) return `http://${key.slice(8)}`;
+  return undefined;
 }
 
 function normalise(s: string): string {

@@ -65,7 +65,7 @@ export function valuesAt(dataset, path) {
   const p = path === 'license' ? 'distribution[*].license' : path;
   let nodes = [dataset];
   for (const part of p.split('.')) {
-    const m = /^([A-Za-z]+)(?:\[(\*|\d+)\])?(?:@([a-z]{2}))?$/.exec(part);
+    const m = /^([A-Za-z]+)(?:\[(\*|\d+)\])?(?:@([a-z]{2,3}))?$/.exec(part);
     if (!m) throw new Error(`not a property path: ${path}`);
     const [, name, index, lang] = m;
     const next = [];

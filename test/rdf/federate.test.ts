@@ -145,6 +145,15 @@ describe('every RDF syntax of the federated catalogue', () => {
     expect(distinct(fromJsonld)).toBe(n);
   });
 
+  test('write each statement once (N-Quads: once per jurisdiction\'s graph)', () => {
+    for (const to of ['ntriples', 'nquads']) {
+      const lines = runs[to].text.split('\n').filter((l: string) => l);
+      expect([to, lines.length]).toEqual([to, new Set(lines).size]);
+    }
+    const turtle = new N3.Parser().parse(runs.turtle.text).map((q) => `${q.subject.id} ${q.predicate.id} ${q.object.id}`);
+    expect(turtle.length).toBe(new Set(turtle).size);
+  });
+
   (HAS_RAPPER ? test : test.skip)('rapper reads them', () => {
     expect(rapperCount(runs.turtle.out, 'turtle')).toBe(distinct(runs.ntriples.text));
     expect(rapperCount(runs.nquads.out, 'nquads')).toBe(distinct(runs.nquads.text));

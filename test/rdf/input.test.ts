@@ -106,6 +106,83 @@ describe('the dcat-ap profile', () => {
     expect(second).toMatchObject({ property: 'description', sourcePath: '/dct:description', line: 14 });
   });
 
+  test('national profiles\' spellings: names from labels, contact point variants, the dataset\'s licence, dct:IMT nodes, old and https vocabulary URIs, DCAT-AP-ES frequencies', async () => {
+    const file = join(tmp.dir, 'national.ttl');
+    writeFileSync(
+      file,
+      `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> . @prefix adms: <http://www.w3.org/ns/adms#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix dc: <http://purl.org/dc/elements/1.1/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://example.es/d/1> a dcat:Dataset ; dct:title "Encuesta"@es ;
+  dct:publisher <https://example.es/org/L01> ;
+  dct:license <https://creativecommons.org/licenses/by/4.0/> ;
+  dct:accrualPeriodicity [ a dct:Frequency ; rdf:value [ a <http://www.w3.org/2006/time#DurationDescription> ; <http://www.w3.org/2006/time#months> "3.0"^^xsd:decimal ] ] ;
+  dct:spatial <http://publications.europa.eu/resource/authority/country/ESP>, "Madrid" ;
+  dc:language "es" ;
+  dcat:contactPoint [ a vcard:Organization ; vcard:organization-name "Servicio de datos" ; vcard:hasEmail [ vcard:hasValue <mailto:datos@example.es> ] ] ;
+  dcat:distribution <https://example.es/d/1/xls> .
+<https://example.es/org/L01> a skos:Concept ; skos:prefLabel "Ayuntamiento"@es .
+<https://example.es/d/1/xls> a dcat:Distribution ; dcat:accessURL <https://example.es/f.xls> ;
+  dct:format <https://example.es/d/1/xls/format> ; dcat:byteSize "43008.0"^^xsd:decimal .
+<https://example.es/d/1/xls/format> a dct:IMT ; rdfs:label "XLS" ; rdf:value "application/vnd.ms-excel" .
+<https://example.se/d/2> a dcat:Dataset ; dct:title "Nobel"@en ; dct:publisher "Nobel Media AB" ;
+  adms:contactPoint [ a vcard:Individual ; vcard:fn "Info" ; vcard:hasEmail "info@example.se" ] ;
+  dct:accrualPeriodicity <https://publications.europa.eu/resource/authority/frequency/MONTHLY> ;
+  dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.se/sparql> ; dct:format "text/csv" ;
+    dct:license <http://publications.europa.eu/resource/authority/licence/CC0> ] .
+<https://example.org/d/3> a dcat:Dataset ; dct:title "DCAT-AP 1" ; dct:accrualPeriodicity <http://purl.org/cld/freq/daily> ;
+  dcat:contactPoint [ vcard:fn "Data" ; vcard:hasEmail <data@example.org> ] ;
+  dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://example.org/f.csv> ; dct:format <https://example.org/formats/csv> ] .
+<https://example.org/formats/csv> a dct:IMT ; rdfs:label "CSV" .
+`,
+    );
+    const [es, se, old] = await mapped([file], 'dcat-ap');
+    expect(es).toMatchObject({
+      publisher: { id: 'https://example.es/org/L01', name: { es: 'Ayuntamiento' } },
+      contactPoint: [{ name: { und: 'Servicio de datos' }, email: 'datos@example.es' }],
+      // DCAT-AP-ES: a dct:Frequency whose value is a time:DurationDescription (P3M)
+      accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/QUARTERLY',
+      spatial: [{ id: 'http://publications.europa.eu/resource/authority/country/ESP' }, { label: { und: 'Madrid' } }],
+      language: ['http://publications.europa.eu/resource/authority/language/SPA'],
+      distribution: [
+        {
+          // the dataset's licence applies to the distribution, which gives none
+          license: 'https://creativecommons.org/licenses/by/4.0/',
+          format: 'http://publications.europa.eu/resource/authority/file-type/XLS',
+          mediaType: 'http://www.iana.org/assignments/media-types/application/vnd.ms-excel',
+          byteSize: 43008,
+        },
+      ],
+    });
+    expect(se).toMatchObject({
+      publisher: { name: { und: 'Nobel Media AB' } },
+      contactPoint: [{ name: { und: 'Info' }, email: 'info@example.se' }],
+      accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+      distribution: [{ format: 'http://publications.europa.eu/resource/authority/file-type/CSV', mediaType: 'http://www.iana.org/assignments/media-types/text/csv', license: 'https://creativecommons.org/publicdomain/zero/1.0/' }],
+    });
+    expect(old.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/DAILY');
+    // an email written as a relative IRI (opendata.swiss) is read as written, not against this file's folder
+    expect(old.contactPoint).toEqual([{ name: { und: 'Data' }, email: 'data@example.org' }]);
+    // a format node of the catalogue's own, labelled only
+    expect(old.distribution?.[0].format).toBe('http://publications.europa.eu/resource/authority/file-type/CSV');
+    const report = await validate([file], { profile: 'dcat-ap', now });
+    expect(report.records.flatMap((r) => r.findings.filter((f) => f.ruleId.startsWith('profile/')))).toEqual([]);
+  });
+
+  test('a file of dataset series only: each dcat:DatasetSeries is a record, recognised under --profile auto', async () => {
+    const file = join(tmp.dir, 'series.ttl');
+    writeFileSync(
+      file,
+      `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<https://data.example.gr/series/bees> a dcat:DatasetSeries ; dct:title "Bee population"@en ;
+  dct:accrualPeriodicity <http://publications.europa.eu/resource/authority/frequency/ANNUAL> .
+`,
+    );
+    const report = await validate([file], { profile: 'auto', now });
+    expect(report.records.map((r) => [r.profile, r.id, r.status === 'rejected'])).toEqual([['dcat-ap', 'https://data.example.gr/series/bees', false]]);
+  });
+
   test.each([
     ['broken.ttl', '@prefix dct: <http://purl.org/dc/terms/> .\n<https://x/d> a dcat:Dataset ;\n  dct:title "x" .\n', 2, 17, /invalid Turtle: undefined prefix "dcat:"/],
     ['broken.nt', '<https://x/d> <http://purl.org/dc/terms/title> "x" .\n<https://x/d> <http://purl.org/dc/terms/title> "unterminated .\n', 2, 48, /invalid N-Triples/],
