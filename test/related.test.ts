@@ -102,6 +102,19 @@ describe('mergeRelated', () => {
     ]);
   });
 
+  test('a second code of one rule is a second fault: it stands beside the judgment, with its own restatements', () => {
+    const out = mergeRelated([
+      f('odc/theme-vocabulary', 'warning', 'theme', '/groups'),
+      f('odc/unmapped-value', 'warning', 'theme', '/groups/0'),
+      f('odc/unmapped-value', 'warning', 'theme', '/groups/1'),
+      f('profile/vocabulary', 'warning', undefined, '/groups/1'),
+    ]);
+    expect(shown(out)).toEqual([
+      ['odc/theme-vocabulary', 'warning', 'theme', ['odc/unmapped-value']],
+      ['profile/vocabulary', 'warning', 'theme', ['odc/unmapped-value']],
+    ]);
+  });
+
   test('nothing to merge: the same array', () => {
     const list = [f('odc/bilingual', 'info', 'title@en'), f('odc/bilingual', 'info', 'title@fr')];
     expect(mergeRelated(list)).toBe(list);

@@ -232,7 +232,7 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
   }
   // each finding's group: the index of the finding the group gathers around, or -1 (alone)
   const group: number[] = new Array(n).fill(-1);
-  let merged = false;
+  const judgmentOf: number[] = new Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
     const p = property[i];
     if (p === undefined) continue;
@@ -242,12 +242,12 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
       if (restates[j] || property[j] !== p) continue;
       if (judgment < 0 || standsBefore(findings[j], findings[judgment])) judgment = j;
     }
+    judgmentOf[i] = judgment;
     // two judgments of a property the record does not have at all (no distribution: no access URL,
     // no licence, no machine-readable format) report one absence; else they judge different things
     if (!restates[i]) group[i] = judgment === i || absent?.(p) ? judgment : -1;
-    else if (judgment >= 0) group[i] = judgment;
     else {
-      // no judgment: restatements of the same source field gather around the first of them
+      // restatements of one source field first gather around the first of them…
       let first = i;
       for (let j = 0; j < i; j++) {
         if (restates[j] && property[j] === p && findings[j].sourcePath === findings[i].sourcePath) {
@@ -257,8 +257,22 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
       }
       group[i] = first;
     }
-    if (group[i] >= 0 && group[i] !== i) merged = true;
   }
+  // …then join the property's judgment, unless it names one of their rules already (a second
+  // unmapped code is a second fault: it stands beside the judgment)
+  for (let f = 0; f < n; f++) {
+    const judgment = judgmentOf[f];
+    if (!restates[f] || group[f] !== f || judgment < 0) continue;
+    let clash = false;
+    for (let i = f; i < n && !clash; i++) {
+      if (group[i] !== f) continue;
+      for (let j = 0; j < n && !clash; j++) if (group[j] === judgment && findings[j].ruleId === findings[i].ruleId) clash = true;
+    }
+    if (clash) continue;
+    for (let i = f; i < n; i++) if (group[i] === f) group[i] = judgment;
+  }
+  let merged = false;
+  for (let i = 0; i < n; i++) if (group[i] >= 0 && group[i] !== i) merged = true;
   if (!merged) return findings;
   // each group's finding that stands
   const top: number[] = new Array(n).fill(-1);
