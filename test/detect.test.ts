@@ -1,8 +1,9 @@
 /**
  * `--profile auto`: each file's profile recognised from its first readable record, said on
- * stderr; unrecognised or ambiguous files stop the run (exit 2) before any output.
+ * stderr; a file no profile recognises (or several do) is reported as a rejected record, and the
+ * other files are checked.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectableProfiles, detectFiles, detectProfile } from '../src/engine/detect.js';
 import { validate } from '../src/engine/pipeline.js';
@@ -90,25 +91,62 @@ describe('passerelle validate --profile auto', () => {
   });
 
   test.each([
-    ['ambiguous', { title_translated: { en: 'A', fr: 'B' }, collection: 'primary', access_level: 'open', name: 'a' }, /its records fit several profiles \(ca-gc, ca-on\) \(first record, line 1\); name one with --profile <id>/],
-    ['unknown', { rows: 3, columns: ['a'] }, /no profile recognises its records \(first record, line 1\); name one with --profile <id>/],
-  ])('%s: one line on stderr naming the file, exit 2, no report, nothing written', (_, record, message) => {
+    ['ambiguous', { title_translated: { en: 'A', fr: 'B' }, collection: 'primary', access_level: 'open', name: 'a' }, 'The records of this file fit several profiles (ca-gc, ca-on); name its profile with <profile>=<path>'],
+    ['unknown', { rows: 3, columns: ['a'] }, 'No profile recognises the records of this file; name its profile with <profile>=<path> (passerelle profiles lists them)'],
+  ])('%s: the file is one rejected record (input/unrecognised, its first record\'s line); the other files are checked; exit 1', (_, record, message) => {
     const f = join(tmp.dir, 'odd.jsonl');
     writeFileSync(f, `${JSON.stringify(record)}\n`);
-    const out = join(tmp.dir, 'never.json');
-    const r = cli(['validate', 'fixtures/ca-ab/package_search.json', f, '--profile', 'auto', '--output', out, ...NOW]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^passerelle: ${f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: ${message.source}`))]);
-    expect(r.stdout).toBe('');
-    expect(existsSync(out)).toBe(false);
+    const r = cli(['validate', 'fixtures/ca-ab/package_search.json', f, '--profile', 'auto', '-f', 'json', ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('fixtures/ca-ab/package_search.json: profile ca-ab (detected)\n');
+    const report = JSON.parse(r.stdout);
+    const odd = report.records.filter((x: { source: { file: string } }) => x.source.file === f);
+    expect(odd).toEqual([
+      { id: null, profile: null, source: { file: f, line: 1 }, status: 'rejected', findings: [{ ruleId: 'input/unrecognised', severity: 'error', message, line: 1 }] },
+    ]);
+    expect(report.records.filter((x: { profile: string }) => x.profile === 'ca-ab').length).toBeGreaterThan(0);
+    expect(report.summary.rejected).toBe(1);
+    // --fail-on never: the run reports, and passes
+    expect(cli(['validate', f, '--profile', 'auto', '--fail-on', 'never', ...NOW]).code).toBe(0);
   });
 
-  test('a file with no readable record cannot be recognised', () => {
+  test('a file with no readable record: each record rejected as read (input/parse-error, line and column)', () => {
     const f = join(tmp.dir, 'broken.jsonl');
     writeFileSync(f, '{"id": "a", "title": \n');
-    const r = cli(['validate', f, '--profile', 'auto', ...NOW]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/broken\.jsonl: no readable record to recognise its profile from; name it with --profile <id>/);
+    const r = cli(['validate', f, '--profile', 'auto', '-f', 'json', ...NOW]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const [rec] = JSON.parse(r.stdout).records;
+    expect(rec).toMatchObject({ id: null, profile: null, status: 'rejected', source: { file: f, line: 1 } });
+    expect(rec.findings).toEqual([expect.objectContaining({ ruleId: 'input/parse-error', line: 1, column: expect.any(Number) })]);
+  });
+
+  test('a mixed directory: files of two profiles, one no profile recognises and one cut short — every file reported, the same with workers', () => {
+    const dir = join(tmp.dir, 'mixed');
+    mkdirSync(dir);
+    // real-shaped exports of two portals, as the portals publish them
+    writeFileSync(join(dir, 'a-ontario.json'), readFileSync(join(ROOT, 'fixtures/ca-on/package_show.json')));
+    writeFileSync(join(dir, 'b-bc.jsonl'), readFileSync(join(ROOT, 'fixtures/ca-bc/catalogue.jsonl')));
+    // a spreadsheet export of something else, and a package_show response cut short in a download
+    writeFileSync(join(dir, 'c-budget.csv'), 'Fiscal year,Program,Amount\n2024-25,Roads,1200000\n');
+    const show = readFileSync(join(ROOT, 'fixtures/ca-on/package_show.json'), 'utf8');
+    writeFileSync(join(dir, 'd-cut.json'), show.slice(0, Math.floor(show.length / 2)));
+    const runs = ['1', '2'].map((w) => cli(['validate', dir, '--profile', 'auto', '-f', 'json', '--workers', w, ...NOW]));
+    expect(runs[1].stdout).toBe(runs[0].stdout);
+    const [r] = runs;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe([`${dir}/a-ontario.json: profile ca-on (detected)`, `${dir}/b-bc.jsonl: profile ca-bc (detected)`, ''].join('\n'));
+    const report = JSON.parse(r.stdout);
+    const byFile = (name: string) => report.records.filter((x: { source: { file: string } }) => x.source.file === join(dir, name));
+    expect(byFile('a-ontario.json').map((x: { profile: string; status: string }) => x.profile)).toEqual(['ca-on']);
+    expect(byFile('b-bc.jsonl').length).toBeGreaterThan(0);
+    expect(byFile('b-bc.jsonl').every((x: { profile: string; status: string }) => x.profile === 'ca-bc' && x.status !== 'rejected')).toBe(true);
+    expect(byFile('c-budget.csv').map((x: { status: string; findings: { ruleId: string }[] }) => [x.status, x.findings.map((f) => f.ruleId)])).toEqual([['rejected', ['input/unrecognised']]]);
+    const cut = byFile('d-cut.json');
+    expect(cut.map((x: { status: string; profile: null; findings: { ruleId: string; line: number }[] }) => [x.status, x.profile, x.findings.map((f) => f.ruleId)])).toEqual([['rejected', null, ['input/parse-error']]]);
+    expect(cut[0].findings[0].line).toBeGreaterThan(1);
+    expect(report.summary.rejected).toBe(2);
+    expect(report.summary.records).toBe(report.records.length);
   });
 
   test('the first readable record decides: a broken first line is skipped for recognition, and still reported', async () => {

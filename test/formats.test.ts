@@ -50,9 +50,9 @@ describe('report formats, all from one run', () => {
   test('stylish goes to standard output, every other format to its file; the exit code is the run’s', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/✖ 119 problems \(14 errors, 46 warnings, 59 infos\) in 16 of 16 records/);
+    expect(run.stdout).toMatch(/✖ 91 problems \(11 errors, 46 warnings, 34 infos\) in 16 of 16 records/);
     const { scores, ...counts } = report.summary;
-    expect(counts).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 14, warning: 46, info: 59 } });
+    expect(counts).toEqual({ records: 16, valid: 9, invalid: 6, rejected: 1, findings: { error: 11, warning: 46, info: 34 } });
     expect(scores?.records).toBe(15);
   });
 
@@ -110,6 +110,8 @@ describe('report formats, all from one run', () => {
       if (f.column !== undefined) expect(loc.physicalLocation.region.startColumn).toBe(f.column);
       if (r.id !== null) expect(loc.logicalLocations[0]).toMatchObject({ name: r.id, kind: 'object' });
       expect(res.partialFingerprints['passerelleFinding/v1']).toMatch(/^[0-9a-f]{32}$/);
+      // one gap, one finding: the rules the result stands for besides its own
+      expect(res.properties.related).toEqual(f.related);
     });
   });
 
@@ -118,7 +120,7 @@ describe('report formats, all from one run', () => {
     const commands = lines.filter((l) => l.startsWith('::'));
     const expected = allFindings(report);
     expect(commands).toHaveLength(expected.length);
-    expect(lines.at(-1)).toBe('119 problems (14 errors, 46 warnings, 59 infos) in 16 of 16 records');
+    expect(lines.at(-1)).toBe('91 problems (11 errors, 46 warnings, 34 infos) in 16 of 16 records');
     const freshness = commands.find((l) => l.includes('odc/freshness'));
     expect(freshness).toBe(
       '::error file=fixtures/ca-gc/catalogue.jsonl,line=4,col=1243,title=odc/freshness · d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02::Last updated 2023-02-14 (1356 days ago) but declared Monthly: expected within 53 days (d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 — Canadian Vehicle Specifications)',
@@ -128,14 +130,14 @@ describe('report formats, all from one run', () => {
 
   test('markdown: counts, findings by principle and by rule, the first findings of each rule', () => {
     const md = out.markdown;
-    expect(md).toMatch(/^## ❌ Passerelle report: 119 problems \(14 errors, 46 warnings, 59 infos\) in 16 of 16 records\n/);
+    expect(md).toMatch(/^## ❌ Passerelle report: 91 problems \(11 errors, 46 warnings, 34 infos\) in 16 of 16 records\n/);
     expect(md).toContain('| 16 | 9 | 6 | 1 |');
-    expect(md).toContain('| P2 Timely and Comprehensive | 3 | 22 | 0 | 63/88 (72%) |');
+    expect(md).toContain('| P2 Timely and Comprehensive | 2 | 22 | 0 | 63/88 (72%) |');
     expect(md).toMatch(/\| `odc\/freshness` \| Data is as fresh as its declared frequency \| 1 \| 0 \| 0 \|/);
     expect(md).toMatch(/#### `odc\/freshness` — Data is as fresh as its declared frequency \(1\)\n\n- 🔴 fixtures\/ca-gc\/catalogue\.jsonl:4:1243 — d7f3a1c5/);
     // groups: errors first, then by count, then by rule id
     const groups = [...md.matchAll(/^#### `([^`]+)`/gm)].map((m) => m[1]);
-    expect(groups.slice(0, 3)).toEqual(['dcat-ap/mandatory', 'odc/bilingual', 'profile/required']);
+    expect(groups.slice(0, 3)).toEqual(['odc/bilingual', 'profile/required', 'profile/vocabulary']); // dcat-ap/mandatory stands as profile/required's related
     expect(groups).toHaveLength(new Set(allFindings(report).map(({ f }) => f.ruleId)).size);
   });
 
@@ -148,14 +150,16 @@ describe('report formats, all from one run', () => {
     const rows = [...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)" data-record="([^"]*)">/g)];
     expect(rows.map((m) => [m[1], m[2]])).toEqual(allFindings(report).map(({ f }) => [f.severity, f.ruleId]));
     expect(html).toContain('<section id="summary"');
-    expect(html).toContain('<li class="sev-error"><b>14</b>Errors</li>');
+    expect(html).toContain('<li class="sev-error"><b>11</b>Errors</li>');
   });
 
   test('csv: one row per finding, every field quoted, headings first', () => {
     const rows: string[][] = parseCsv(out.csv, { bom: true });
-    expect(rows[0]).toEqual(['File', 'Line', 'Column', 'Record id', 'Title', 'Profile', 'Severity', 'Rule', 'Principle', 'Commitment', 'Property', 'Source field', 'Message', 'Value']);
+    expect(rows[0]).toEqual(['File', 'Line', 'Column', 'Record id', 'Title', 'Profile', 'Severity', 'Rule', 'Principle', 'Commitment', 'Property', 'Source field', 'Message', 'Value', 'Also reported by']);
     const expected = allFindings(report);
     expect(rows.slice(1).map((row) => [row[0], row[3], row[7], row[12]])).toEqual(expected.map(({ r, f }) => [r.source.file, r.id ?? '', f.ruleId, f.message]));
+    expect(rows.slice(1).map((row) => row[14])).toEqual(expected.map(({ f }) => (f.related ?? []).map((x) => x.ruleId).join(' ')));
+    expect(rows.slice(1).some((row) => row[14] === 'dcat-ap/recommended')).toBe(true);
     expect(out.csv.startsWith('\uFEFF"File","Line"')).toBe(true);
     expect(out.csv.split('\r\n')).toHaveLength(expected.length + 2);
   });

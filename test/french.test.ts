@@ -187,7 +187,7 @@ describe('--lang fr: every format', () => {
 
   test('csv: headings, severities and messages', () => {
     const rows: string[][] = parseCsv(out.csv, { bom: true });
-    expect(rows[0]).toEqual(['Fichier', 'Ligne', 'Colonne', "Identifiant de l'enregistrement", 'Titre', 'Profil', 'Gravité', 'Règle', 'Principe', 'Engagement', 'Propriété', 'Champ source', 'Message', 'Valeur']);
+    expect(rows[0]).toEqual(['Fichier', 'Ligne', 'Colonne', "Identifiant de l'enregistrement", 'Titre', 'Profil', 'Gravité', 'Règle', 'Principe', 'Engagement', 'Propriété', 'Champ source', 'Message', 'Valeur', 'Signalé aussi par']);
     expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(['erreur', 'avertissement', 'info']));
   });
 });

@@ -141,7 +141,7 @@ describe('scores carried by records are rendered', () => {
     expect(md).toContain('**Metadata quality (EU MQA)** — mean 312.5/405 (Good), median 320');
     expect(md).toContain('| Findability | 61.3 | 100 |');
     expect(md).toContain('**5-star open data** — 1★: 3 · 3★: 5 · 5★: 7');
-    expect(md).toContain('| P2 Timely and Comprehensive | 3 | 22 | 0 | 30/40 (75%) |');
+    expect(md).toContain('| P2 Timely and Comprehensive | 2 | 22 | 0 | 30/40 (75%) |');
     expect(md).toContain('| P6 For Inclusive Development and Innovation | 2 | 0 | 0 | 1/3 (33%) |');
     const lowest = md.slice(md.indexOf('### Lowest metadata quality')).split('\n').filter((l) => l.startsWith('- '));
     expect(lowest).toHaveLength(5);

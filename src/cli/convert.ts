@@ -18,6 +18,14 @@ export interface ConvertCommandOptions {
   workers?: string;
 }
 
+const WORDS = {
+  merged: {
+    en: 'dataset <{{iri}}> has the IRI of the record at {{place}}: RDF merges their statements into one node',
+    fr: "le jeu de données <{{iri}}> a l'IRI de l'enregistrement situé à {{place}} : en RDF, leurs énoncés se fondent en un seul nœud",
+  },
+  mergedCount: { en: '{{n}} merged with an earlier record under the same IRI', fr: "{{n}} fondus avec un enregistrement précédent de même IRI" },
+} as const;
+
 /** Exit 0 when every record was converted, 1 when a record could not be read (it is named on stderr). */
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
@@ -29,6 +37,7 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
   const progress = new Progress(o.lang);
   let converted = 0;
   let rejected = 0;
+  let merged = 0;
   try {
     await sink.write(writer.start());
     for (let r = first; !r.done; r = await records.next()) {
@@ -44,6 +53,11 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
         continue;
       }
       converted++;
+      if (r.value.merged) {
+        merged++;
+        const s = r.value.source;
+        process.stderr.write(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}\n`);
+      }
       await sink.write(text);
     }
     await sink.write(writer.end());
@@ -54,7 +68,9 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
   } finally {
     progress.stop();
   }
-  const summary = render(t('converted', o.lang), { n: converted, format: o.to });
-  process.stderr.write(rejected ? `${summary}; ${render(t('notConverted', o.lang), { n: rejected })}\n` : `${summary}\n`);
+  const summary = [render(t('converted', o.lang), { n: converted, format: o.to })];
+  if (merged) summary.push(render(WORDS.mergedCount[o.lang], { n: merged }));
+  if (rejected) summary.push(render(t('notConverted', o.lang), { n: rejected }));
+  process.stderr.write(`${summary.join('; ')}\n`);
   return rejected ? 1 : 0;
 }

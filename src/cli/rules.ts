@@ -1,5 +1,6 @@
 /** `passerelle rules` and `passerelle rules explain <id>`: the rules, from their own metadata. */
 import { finalize } from '../engine/findings.js';
+import { checkAfter } from '../engine/unique.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { RULES, ruleById } from '../rules/index.js';
 import { runRules, settingsFor, type RuleSettings } from '../rules/run.js';
@@ -59,10 +60,12 @@ const WORDS = {
 } as const;
 
 function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
-  const lines = e.note ? [`  - ${e.note[lang]}`, `    ${JSON.stringify(e.dataset)}`] : [`  - ${JSON.stringify(e.dataset)}`];
+  // a rule across the records of a run: the records read before, one a line, then the one judged
+  const shown = [...(e.before ?? []), e.dataset].map((d) => JSON.stringify(d)).join('\n    ');
+  const lines = e.note ? [`  - ${e.note[lang]}`, `    ${shown}`] : [`  - ${shown}`];
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc');
-  const emitted = runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });
+  const emitted = e.before ? checkAfter(e.before, e.dataset) : runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });
   for (const f of finalize(emitted, { profile, lang })) lines.push(`    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`);
   return lines;
 }
@@ -97,7 +100,7 @@ export function explainText(id: string, o: RulesCommandOptions): string {
     for (const [name, value] of options) out.push(`  ${name}: ${JSON.stringify(value)}${meta.optionDocs?.[name] ? ` — ${meta.optionDocs[name][L]}` : ''}`);
   }
   out.push('', meta.docs[L]);
-  if (rule.kind === 'stage') {
+  if (rule.kind === 'stage' && rule.stage !== 'run') {
     out.push('', `${WORDS.stage[L]}.`);
   } else if (meta.examples) {
     out.push('', `${WORDS.pass[L]}${colon(L).trimEnd()}`, ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)));

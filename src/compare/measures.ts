@@ -83,7 +83,8 @@ export class MeasureCollector {
     addToSummary(this.summary, p.result);
     if (p.result.status === 'rejected' || !p.mapped) return;
     for (const [property, segs] of this.paths) if (hasValue(p.mapped.dataset, segs)) this.filled.set(property, (this.filled.get(property) ?? 0) + 1);
-    const failed = new Set(p.result.findings.map((f) => f.ruleId));
+    // a rule named in a finding's `related` (one gap, one finding) failed as much as the one shown
+    const failed = new Set(p.result.findings.flatMap((f) => (f.related ? [f.ruleId, ...f.related.map((r) => r.ruleId)] : [f.ruleId])));
     for (const i of INDICATORS) {
       const ran = p.checks?.ran.has(i.rule) === true && !p.checks.notApplicable.has(i.rule);
       if (ran) this.judged.set(i.id, (this.judged.get(i.id) ?? 0) + 1);

@@ -56,24 +56,50 @@ async function firstReadable(file: string): Promise<{ data: unknown; line?: numb
   return undefined;
 }
 
+/** What `--profile auto` made of one file: its profile, or why it has none. */
+export type Recognised =
+  | { file: string; profile: string; problem?: undefined }
+  | {
+      file: string;
+      profile?: undefined;
+      /** `unreadable`: no record could be read (its records are rejected as read); else the first record's line and the matching profiles (none, or several). */
+      problem: { kind: 'unreadable' } | { kind: 'unknown' | 'ambiguous'; line?: number; candidates: string[] };
+    };
+
+/** The profile of each file under `paths`, or why it has none; nothing is thrown for a file's content. */
+export async function recogniseFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles()): Promise<Recognised[]> {
+  const out: Recognised[] = [];
+  for (const file of expandPaths(paths)) {
+    const first = await firstReadable(file);
+    if (!first) {
+      out.push({ file, problem: { kind: 'unreadable' } });
+      continue;
+    }
+    const d = detectProfile(first.data, profiles, { headers: first.shape === 'csv' });
+    if (d.profile) out.push({ file, profile: d.profile });
+    else out.push({ file, problem: { kind: d.candidates.length ? 'ambiguous' : 'unknown', line: first.line, candidates: d.candidates } });
+  }
+  return out;
+}
+
 /**
- * The profile of each file under `paths`, decided before any record is checked (so that an
- * unrecognised or ambiguous file stops the run before any output).
+ * The profile of each file under `paths`, decided before any record is read, or a usage error for
+ * the first file that has none (`compare`, which needs every file's profile; `validate` and
+ * `convert` report such a file as a rejected record instead).
  */
 export async function detectFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles()): Promise<{ file: string; profile: string }[]> {
   const out: { file: string; profile: string }[] = [];
-  for (const file of expandPaths(paths)) {
-    const shown = relativeToCwd(file);
-    const first = await firstReadable(file);
-    if (!first) throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
-    const d = detectProfile(first.data, profiles, { headers: first.shape === 'csv' });
-    const at = first.line !== undefined ? ` (first record, line ${first.line})` : '';
-    if (d.profile) out.push({ file, profile: d.profile });
-    else if (d.candidates.length === 0) {
-      throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);
-    } else {
-      throw new UsageError(`${shown}: its records fit several profiles (${d.candidates.join(', ')})${at}; name one with --profile <id>`);
+  for (const r of await recogniseFiles(paths, profiles)) {
+    if (r.profile !== undefined) {
+      out.push({ file: r.file, profile: r.profile });
+      continue;
     }
+    const shown = relativeToCwd(r.file);
+    const p = r.problem;
+    if (p.kind === 'unreadable') throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
+    const at = p.line !== undefined ? ` (first record, line ${p.line})` : '';
+    if (p.kind === 'unknown') throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);
+    throw new UsageError(`${shown}: its records fit several profiles (${p.candidates.join(', ')})${at}; name one with --profile <id>`);
   }
   return out;
 }

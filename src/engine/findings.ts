@@ -1,6 +1,6 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
-import { SEVERITY_RANK, type Finding, type Severity } from '../report/model.js';
+import { SEVERITY_RANK, type Finding, type RelatedFinding, type Severity } from '../report/model.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Emitted, Lang, RuleMeta } from '../rules/types.js';
@@ -98,6 +98,11 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
   return sortByRank(out);
 }
 
+/** Findings with more added, in `finalize`'s order. */
+export function withFindings(findings: readonly Finding[], more: readonly Finding[]): Finding[] {
+  return sortByRank([...findings, ...more]);
+}
+
 /**
  * Sorts in place, stably, as `Array.prototype.sort(byRank)` does (a stable sort's result is the
  * same whatever the algorithm): a record has a few findings, and insertion sort skips the
@@ -157,4 +162,147 @@ function byRank(a: Finding, b: Finding): number {
 /** Code-point order: the same on every machine, whatever its locale. */
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Rules whose finding says again what another finding on the same property says: DCAT-AP's
+ * presence tables, the portal's own schema (a required field missing, a code outside its list), a
+ * value no vocabulary maps. The other rules judge something of their own (two of them on one
+ * property are two findings); `profile/type` too: a field of the wrong shape is a fault of its own,
+ * whatever the crosswalk still reads from it.
+ */
+const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/required', 'profile/vocabulary', 'odc/unmapped-value']);
+
+/** A list index in a JSON Pointer (`/resources/0/format`), and all of them. */
+const INDEX = /\/\d+(?=\/|$)/;
+const INDICES = /\/\d+(?=\/|$)/g;
+
+/** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
+function namespaceRank(ruleId: string): number {
+  return ruleId.startsWith('profile/') ? 0 : ruleId.startsWith('odc/') ? 1 : ruleId.startsWith('dcat-ap/') ? 2 : 3;
+}
+
+function standsBefore(a: Finding, b: Finding): boolean {
+  return (
+    (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || namespaceRank(a.ruleId) - namespaceRank(b.ruleId) || cmp(a.ruleId, b.ruleId) || byRank(a, b)) < 0
+  );
+}
+
+/**
+ * One gap, one finding: findings of several rules on the same property of a record (a missing
+ * spatial coverage that `odc/spatial-coverage` and `dcat-ap/recommended` both report) become the
+ * most severe of them (on a tie: `profile/`, `odc/`, `dcat-ap/`), naming the others in `related`.
+ * A restating finding (`RESTATING`) joins the property's most severe judgment, or, when no other
+ * rule judges the property, the restating findings on the same source field. A portal-schema
+ * finding has a source field but no property: it takes the property of the findings at that field
+ * when they have one. Judgments of a property the record lacks altogether (`absent`) are one gap too. Run after scoring (scores count every rule's verdict) and before the report
+ * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
+ */
+export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean): Finding[] {
+  const n = findings.length;
+  if (n < 2) return findings;
+  // a record has a few findings: pairwise comparisons, no keys built or hashed
+  const property: (string | undefined)[] = new Array(n);
+  const restates: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = findings[i];
+    restates[i] = RESTATING.has(f.ruleId);
+    // SHACL findings (`--shacl`) stand apart: they come on top of the rules' findings, in RDF's terms
+    if (f.ruleId.startsWith('shacl/')) continue;
+    property[i] = f.property;
+    if (f.property !== undefined || f.sourcePath === undefined || !restates[i]) continue;
+    // the findings at that field or inside it (a missing `resourceMaintenance` and the frequency
+    // looked for within it); where a crosswalk looked for a missing value has no list indices
+    const field = f.sourcePath;
+    let bare: string | undefined;
+    let p: string | undefined;
+    for (const g of findings) {
+      if (g === f || g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/')) continue;
+      const at = g.sourcePath;
+      let under = field;
+      if (at !== field && !at.startsWith(`${field}/`) && !INDEX.test(at)) under = bare ??= field.replace(INDICES, '');
+      if (at !== under && !at.startsWith(`${under}/`)) continue;
+      if (p === undefined) p = g.property;
+      else if (p !== g.property) {
+        p = undefined;
+        break;
+      }
+    }
+    property[i] = p;
+  }
+  // each finding's group: the index of the finding the group gathers around, or -1 (alone)
+  const group: number[] = new Array(n).fill(-1);
+  const judgmentOf: number[] = new Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const p = property[i];
+    if (p === undefined) continue;
+    // the property's most severe judgment, if any
+    let judgment = -1;
+    for (let j = 0; j < n; j++) {
+      if (restates[j] || property[j] !== p) continue;
+      if (judgment < 0 || standsBefore(findings[j], findings[judgment])) judgment = j;
+    }
+    judgmentOf[i] = judgment;
+    // two judgments of a property the record does not have at all (no distribution: no access URL,
+    // no licence, no machine-readable format) report one absence; else they judge different things
+    if (!restates[i]) group[i] = judgment === i || absent?.(p) ? judgment : -1;
+    else {
+      // restatements of one source field first gather around the first of them…
+      let first = i;
+      for (let j = 0; j < i; j++) {
+        if (restates[j] && property[j] === p && findings[j].sourcePath === findings[i].sourcePath) {
+          first = j;
+          break;
+        }
+      }
+      group[i] = first;
+    }
+  }
+  // …then join the property's judgment, unless it names one of their rules already (a second
+  // unmapped code is a second fault: it stands beside the judgment)
+  for (let f = 0; f < n; f++) {
+    const judgment = judgmentOf[f];
+    if (!restates[f] || group[f] !== f || judgment < 0) continue;
+    let clash = false;
+    for (let i = f; i < n && !clash; i++) {
+      if (group[i] !== f) continue;
+      for (let j = 0; j < n && !clash; j++) if (group[j] === judgment && findings[j].ruleId === findings[i].ruleId) clash = true;
+    }
+    if (clash) continue;
+    for (let i = f; i < n; i++) if (group[i] === f) group[i] = judgment;
+  }
+  let merged = false;
+  for (let i = 0; i < n; i++) if (group[i] >= 0 && group[i] !== i) merged = true;
+  if (!merged) return findings;
+  // each group's finding that stands
+  const top: number[] = new Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    const g = group[j];
+    if (g >= 0 && (top[g] < 0 || standsBefore(findings[j], findings[top[g]]))) top[g] = j;
+  }
+  // in `finalize`'s order still: each finding that stands keeps its place, the others leave theirs
+  const out: Finding[] = [];
+  let adopted = false;
+  for (let i = 0; i < n; i++) {
+    const g = group[i];
+    if (g < 0) {
+      out.push(findings[i]);
+      continue;
+    }
+    if (top[g] !== i) continue; // named by the finding that stands
+    const related: RelatedFinding[] = [];
+    for (let j = 0; j < n; j++) if (j !== i && group[j] === g) related.push({ ruleId: findings[j].ruleId, severity: findings[j].severity, message: findings[j].message });
+    if (related.length === 0) {
+      out.push(findings[i]);
+      continue;
+    }
+    const primary: Finding = { ...findings[i], related };
+    // a portal-schema finding standing for the gap names the property the others are about
+    if (primary.property === undefined && property[i] !== undefined) {
+      primary.property = property[i];
+      adopted = true;
+    }
+    out.push(primary);
+  }
+  return adopted ? sortByRank(out) : out;
 }

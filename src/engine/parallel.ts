@@ -46,6 +46,8 @@ export type BatchDone = { id: number; results: unknown; error?: undefined } | { 
 export interface CheckedBatch {
   texts: string[];
   tallies: string;
+  /** What each record is compared by across the run (`RecordKeys`, or null), as one JSON text. */
+  keys: string;
 }
 
 const STATUSES: readonly RecordStatus[] = ['valid', 'invalid', 'rejected'];

@@ -36,9 +36,13 @@ import { withinLimits } from '../sources/limits.js';
 import { pickText } from '../util/lang.js';
 import { READ_ERRORS } from '../sources/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
-import { finalize } from './findings.js';
-import { AUTO, detectFiles, profileAndPath } from './detect.js';
+import { finalize, mergeRelated, withFindings } from './findings.js';
+import { SeenRecords } from './unique.js';
+import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
+import { AUTO, profileAndPath, recogniseFiles, type Recognised } from './detect.js';
 import { relativeToCwd } from '../util/files.js';
+import { getAll, parsePath } from '../util/paths.js';
+import { isEmpty } from '../util/empty.js';
 
 export { tool } from '../tool.js';
 
@@ -85,6 +89,8 @@ export interface Processed {
   mapped?: Mapped;
   /** Which rules ran on the record and which found nothing to judge (indicators built on rule verdicts: `compare`). */
   checks?: RuleChecks;
+  /** What the run compares records by (`odc/unique-identifier`), when the record could be read. */
+  keys?: RecordKeys;
 }
 
 function recordId(data: unknown, mapped?: Mapped): string | null {
@@ -161,17 +167,8 @@ export class Pipeline {
     return { source: src.source, mapped: this.crosswalk.apply(src.data) };
   }
 
-  /** A record that cannot be read: one `input/parse-error` finding, with the line and column of the problem. */
   private reject(src: SourceRecord): RecordResult {
-    const findings = finalize(
-      [{ ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }],
-      { lang: this.lang, settings: this.settings },
-    );
-    for (const f of findings) {
-      if (src.error?.line !== undefined) f.line = src.error.line;
-      if (src.error?.column !== undefined) f.column = src.error.column;
-    }
-    return { id: null, profile: this.profile.id, source: src.source, status: 'rejected', findings };
+    return rejection(src, this.profile.id, { lang: this.lang, settings: this.settings });
   }
 
   private prepare(read: SourceRecord): Prepared | Processed {
@@ -220,8 +217,72 @@ export class Pipeline {
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
       }),
     };
-    return { result, mapped, checks: ruleChecks };
+    // one gap, one finding: after the scores, which count every rule's verdict
+    result.findings = mergeRelated(findings, (property) => absentFrom(mapped.dataset, property));
+    return { result, mapped, checks: ruleChecks, keys: recordKeys(mapped.dataset) };
   }
+
+  /**
+   * A result with a finding more, from a check across records (`odc/unique-identifier`): severity
+   * and message as for the record's own findings, the record's line, its status again. Its scores
+   * stay: they are the record's own.
+   */
+  addFinding(result: RecordResult, e: Emitted): RecordResult {
+    const more = finalize([e], { profile: this.profile, settings: this.settings, lang: this.lang, recordLine: result.source.line });
+    if (more.length === 0) return result;
+    const findings = withFindings(result.findings, more);
+    return { ...result, status: statusOf(findings, result.status === 'rejected'), findings };
+  }
+}
+
+/**
+ * A record that cannot be read: one `input/parse-error` finding, with the line and column of the
+ * problem (or the finding given: `input/unrecognised`).
+ */
+function rejection(src: SourceRecord, profile: string | null, ctx: { lang: Lang; settings?: RuleSettings }, why?: Emitted): RecordResult {
+  const findings = finalize([why ?? { ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }], ctx);
+  for (const f of findings) {
+    if (src.error?.line !== undefined) f.line = src.error.line;
+    if (src.error?.column !== undefined) f.column = src.error.column;
+    f.line ??= src.source.line;
+  }
+  return { id: null, profile, source: src.source, status: 'rejected', findings };
+}
+
+/**
+ * What a file `--profile auto` found no profile for goes through instead of a pipeline: each of
+ * its records is rejected, with the reason (`input/unrecognised`), or as read (`input/parse-error`,
+ * a file with no readable record). The run goes on with the next file.
+ */
+export class Unrecognised {
+  private readonly ctx: { lang: Lang; settings?: RuleSettings };
+  constructor(
+    options: Partial<ValidateOptions>,
+    private readonly why?: Emitted,
+  ) {
+    this.ctx = { lang: options.lang ?? 'en', settings: settingsFor(options.settings, AUTO) };
+  }
+
+  process(src: SourceRecord): Processed {
+    return { result: rejection(src, null, this.ctx, this.why) };
+  }
+
+  async processAsync(src: SourceRecord): Promise<Processed> {
+    return this.process(src);
+  }
+
+  map(src: SourceRecord): Mapping {
+    return { source: src.source, rejected: rejection(src, null, this.ctx, this.why) };
+  }
+}
+
+/** What a unit's records go through: their profile's pipeline, or their rejection. */
+export type Stages = Pick<Pipeline, 'process' | 'processAsync' | 'map'>;
+
+/** Whether a property of the common record (`distribution`, `contactPoint`) has no value at all. */
+function absentFrom(dataset: Dataset, property: string): boolean {
+  const path = property.split('@')[0];
+  return getAll(dataset, parsePath(path)).every((v) => isEmpty(v.value));
 }
 
 /** Findings for URLs that did not answer: each URL once per distribution, as an access URL first. */
@@ -245,6 +306,8 @@ function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
 export interface Input {
   profile: string;
   path: string;
+  /** `--profile auto` found no profile for this file: why (its records are rejected). */
+  unrecognised?: Extract<Recognised, { profile?: undefined }>['problem'];
 }
 
 /**
@@ -270,19 +333,27 @@ const URL_WINDOW = 64;
  * without workers: `convert` names blank nodes after them.
  */
 export type Unit =
-  | { pipeline: Pipeline; src: SourceRecord; seq: number; part: number; batch?: undefined }
-  | { pipeline: Pipeline; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
+  | { pipeline: Stages; src: SourceRecord; seq: number; part: number; batch?: undefined }
+  | { pipeline: Stages; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
 
 /** Every record of the inputs, in order; JSON Lines as batches of lines when workers check them. */
-export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Pipeline>, batchLines: boolean): AsyncGenerator<Unit> {
+export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
   let seq = 0;
   for (const i of inputs) {
-    const pipeline = pipelines.get(i.profile) as Pipeline;
+    const pipeline = pipelines.get(i.profile) as Stages;
+    const p = i.unrecognised;
+    if (p && p.kind !== 'unreadable') {
+      // readable, but no profile (or several) recognises it: one rejected record for the file
+      yield { pipeline, src: { source: { file: i.path, ...(p.line !== undefined ? { line: p.line } : {}) }, shape: 'json' } as SourceRecord, seq: seq++, part: 0 };
+      continue;
+    }
+    // a file with no readable record is read here, record by record, each one rejected as read
+    const batched = batchLines && !p;
     for (const file of expandPaths([i.path])) {
       const opened = await openFile(file);
       if (opened.kind === 'records') {
         for await (const src of opened.records) yield { pipeline, src, seq: seq++, part: 0 };
-      } else if (batchLines) {
+      } else if (batched) {
         for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) {
           yield { pipeline, batch: { profile: i.profile, file: opened.file, lines, seq } };
           seq += lines.length;
@@ -311,30 +382,53 @@ export function workersFor(options: Partial<ValidateOptions>): number {
  * the profile its records fit. Profiles, crosswalks and paths are all checked before the first
  * record is read.
  */
-export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Pipeline> }> {
+export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Stages> }> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
   const inputs: Input[] = [];
   const detected: Input[] = [];
   for (const i of given) {
     if (i.profile !== AUTO) inputs.push(i);
     else {
-      for (const d of await detectFiles([i.path])) {
-        detected.push({ profile: d.profile, path: d.file });
-        inputs.push({ profile: d.profile, path: d.file });
+      for (const d of await recogniseFiles([i.path])) {
+        // a file no profile recognises is reported as a rejected record; the other files are checked
+        // (its stages are its own when the reason names its candidates)
+        if (d.profile === undefined) inputs.push({ profile: d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`, path: d.file, unrecognised: d.problem });
+        else {
+          detected.push({ profile: d.profile, path: d.file });
+          inputs.push({ profile: d.profile, path: d.file });
+        }
       }
     }
   }
-  // said once every file is recognised: an unrecognised one stops the run with its error alone
+  // said once every profile and crosswalk is loaded, before the first record is read
+  const pipelines = new Map<string, Stages>();
+  for (const i of inputs) {
+    if (pipelines.has(i.profile)) continue;
+    const p = i.unrecognised;
+    if (!p) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
+    else pipelines.set(i.profile, new Unrecognised(options, p.kind === 'unreadable' ? undefined : unrecognisedFinding(p)));
+  }
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
-  const pipelines = new Map<string, Pipeline>();
-  for (const i of inputs) if (!pipelines.has(i.profile)) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
   expandPaths(inputs.map((i) => i.path));
   return { inputs, pipelines };
+}
+
+function unrecognisedFinding(p: { kind: 'unknown' | 'ambiguous'; candidates: string[] }): Emitted {
+  return { ruleId: 'input/unrecognised', messageId: p.kind, data: { candidates: p.candidates.join(', ') } };
 }
 
 /** Every record of the inputs, checked, in input order. */
 export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
   const { inputs, pipelines } = await prepareRun(paths, options);
+  // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
+  const seen = uniqueOff(options.settings) ? undefined : new SeenRecords();
+  const unique = (p: Processed): Processed => {
+    const e = seen?.check(p.keys, p.result.source);
+    const pipeline = e && pipelines.get(p.result.profile ?? '');
+    if (!e || !(pipeline instanceof Pipeline)) return p;
+    // a result with a finding more: its worker-made text and tally no longer hold
+    return { result: pipeline.addFinding(p.result, e), mapped: p.mapped, checks: p.checks, keys: p.keys };
+  };
   const known = (result: RecordResult): RecordResult => (options.baseline ? options.baseline.apply(result) : result);
   const workers = workersFor(options);
   if (workers > 1) {
@@ -344,8 +438,11 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
       const run = (u: Unit): Promise<Processed[]> =>
         u.batch ? pool.run<CheckedBatch>({ ...u.batch, task: { kind: 'check' } }).then(checkedInWorker) : Promise.resolve([u.pipeline.process(u.src)]);
       for await (const checked of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
-        // a baseline changes results: their text and tally no longer hold
-        for (const p of checked) yield options.baseline ? { result: known(p.result) } : p;
+        for (const c of checked) {
+          const p = unique(c);
+          // a baseline changes results: their text and tally no longer hold
+          yield options.baseline ? { result: known(p.result) } : p;
+        }
       }
     } finally {
       await pool.close();
@@ -355,14 +452,23 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const units = unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>;
   if (!options.checks?.length && !options.urlChecker) {
     for await (const { pipeline, src } of units) {
-      const p = pipeline.process(src);
+      const p = unique(pipeline.process(src));
       yield { ...p, result: known(p.result) };
     }
     return;
   }
   // URL checks wait on servers: several records at once; SHACL checks one after the other
   const width = options.urlChecker ? URL_WINDOW : 1;
-  for await (const p of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) yield { ...p, result: known(p.result) };
+  for await (const c of inOrder(units, (u) => u.pipeline.processAsync(u.src), width)) {
+    const p = unique(c);
+    yield { ...p, result: known(p.result) };
+  }
+}
+
+/** `odc/unique-identifier: off` for every profile: no key is kept. */
+function uniqueOff(settings: RuleSettings | undefined): boolean {
+  const id = 'odc/unique-identifier';
+  return settings?.severity?.[id] === 'off' && Object.values(settings.profiles ?? {}).every((p) => (p.severity?.[id] ?? 'off') === 'off');
 }
 
 /** A record checked by a worker: its result is parsed from its text only when something reads it (a report other than JSON, a baseline). */
@@ -371,6 +477,7 @@ class CheckedInWorker implements Processed {
   constructor(
     readonly json: string,
     readonly tally: Tally,
+    readonly keys: RecordKeys | undefined,
   ) {}
 
   get result(): RecordResult {
@@ -380,7 +487,8 @@ class CheckedInWorker implements Processed {
 
 function checkedInWorker(batch: CheckedBatch): Processed[] {
   const tallies = JSON.parse(batch.tallies) as (number | null)[][];
-  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i])));
+  const keys = JSON.parse(batch.keys) as (RecordKeys | null)[];
+  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i]), keys[i] ?? undefined));
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */

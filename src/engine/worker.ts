@@ -10,6 +10,7 @@ import { recordJsonText } from '../report/formatters/json.js';
 import { Pipeline } from './pipeline.js';
 import { packTally, type Batch, type BatchDone, type CheckedBatch, type WorkerInit } from './parallel.js';
 import type { Converted } from '../rdf/convert.js';
+import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
 const init = workerData as WorkerInit;
 const pipelines = new Map<string, Pipeline>();
@@ -24,14 +25,16 @@ function check(batch: Batch): CheckedBatch {
   const pipeline = pipelineFor(batch.profile);
   const texts: string[] = [];
   const tallies: (number | null)[][] = [];
+  const keys: (RecordKeys | null)[] = [];
   for (const line of batch.lines) {
     for (const record of jsonLineRecords(batch.file, line)) {
-      const result = pipeline.process(record).result;
-      texts.push(recordJsonText(result));
-      tallies.push(packTally(result));
+      const p = pipeline.process(record);
+      texts.push(recordJsonText(p.result));
+      tallies.push(packTally(p.result));
+      keys.push(p.keys ?? null);
     }
   }
-  return { texts, tallies: JSON.stringify(tallies) };
+  return { texts, tallies: JSON.stringify(tallies), keys: JSON.stringify(keys) };
 }
 
 async function convert(batch: Batch, format: 'ntriples' | 'nquads'): Promise<Converted[]> {

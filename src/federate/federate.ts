@@ -57,6 +57,8 @@ export interface IndexLine {
   source: { catalogue: string; identifier?: string; url?: string; file: string; line?: number };
   duplicateOf?: string;
   duplicates?: string[];
+  /** Records read again under this dataset's IRI: not written (one RDF node), listed here and on stderr. */
+  sameIri?: { file: string; line?: number; identifier?: string }[];
 }
 
 export interface FederationSummary {
@@ -155,7 +157,11 @@ export class Federation {
     for (const d of this.duplicates) {
       const e = byN.get(d.n) as Entry;
       const p = byN.get(d.primary) as Entry;
-      if (d.reasons.includes('same-iri')) continue; // the same node: nothing to link
+      if (d.reasons.includes('same-iri')) {
+        // the same node: nothing to link, but the written record's line names what it stands for
+        if (p.index) p.index.sameIri = [...(p.index.sameIri ?? []), { file: e.result.source.file, ...(e.result.source.line !== undefined ? { line: e.result.source.line } : {}), ...(e.index?.identifier ? { identifier: e.index.identifier } : {}) }];
+        continue;
+      }
       if (e.index) e.index.duplicateOf = p.iri;
       if (p.index) p.index.duplicates = [...(p.index.duplicates ?? []), e.iri as string];
     }

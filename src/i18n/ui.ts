@@ -48,6 +48,7 @@ const UI = {
   property: { en: 'Property', fr: 'Propriété' },
   sourceField: { en: 'Source field', fr: 'Champ source' },
   value: { en: 'Value', fr: 'Valeur' },
+  related: { en: 'Also reported by', fr: 'Signalé aussi par' },
   status: { en: 'Status', fr: 'Statut' },
   count: { en: 'Count', fr: 'Nombre' },
   total: { en: 'Total', fr: 'Total' },

@@ -11,6 +11,7 @@ import type { Dataset } from '../model/types.js';
 import type { SourceRecord } from '../sources/types.js';
 import type { RecordResult, SourceRef } from '../report/model.js';
 import { inOrder } from '../util/ordered.js';
+import { SeenRecords } from '../engine/unique.js';
 import { recordToRdf, type RecordGraph } from './from-record.js';
 import { factory, safeIri, type Quad } from './terms.js';
 import { lineText, OnceWritten, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
@@ -30,6 +31,13 @@ export interface Converted {
    * out of `text` by workers: convertRecords writes each once per document.
    */
   shared?: string;
+  /** The dataset node's IRI, when the record has one (else the dataset is a blank node of its own). */
+  iri?: string;
+  /**
+   * Where an earlier record of the run has the same dataset IRI (`file:line`): RDF merges the two
+   * records' statements into one node, and the run says so.
+   */
+  merged?: string;
 }
 
 /**
@@ -49,7 +57,17 @@ export function lineRecord(m: Mapping, seq: number, part: number, format: 'ntrip
   const withGraphs = format === 'nquads';
   const { quads, shared } = graphOf(m.mapped.dataset, seq, part, withGraphs);
   const isShared = (q: Quad): boolean => q.subject.termType === 'NamedNode' && shared.has(q.subject.value);
-  return { source: m.source, text: lineText(quads.filter((q) => !isShared(q)), withGraphs), shared: lineText(quads.filter(isShared), withGraphs) };
+  return {
+    source: m.source,
+    text: lineText(quads.filter((q) => !isShared(q)), withGraphs),
+    shared: lineText(quads.filter(isShared), withGraphs),
+    ...iriOf(m.mapped.dataset),
+  };
+}
+
+/** The dataset node's IRI as written (`recordToRdf`), when it is not a blank node. */
+function iriOf(d: Dataset): { iri?: string } {
+  return typeof d.id === 'string' && d.id.trim() ? { iri: safeIri(d.id) } : {};
 }
 
 /** The writer of a conversion and its records' text, in input order. */
@@ -58,8 +76,12 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
   const format = options.to;
   // a shared publisher's (or contact point's, or place's) statements once in the document
   const once = new OnceWritten();
-  const withShared = (c: Converted): Converted => (c.shared === undefined ? c : { source: c.source, rejected: c.rejected, text: c.text + once.lines(c.shared) });
-  async function* records(): AsyncGenerator<Converted> {
+  const withShared = (c: Converted): Converted => {
+    if (c.shared === undefined) return c;
+    const { shared, ...rest } = c;
+    return { ...rest, text: c.text + once.lines(shared) };
+  };
+  async function* all(): AsyncGenerator<Converted> {
     const { inputs, pipelines } = await prepareRun(paths, options);
     const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
     if (workers > 1 && (format === 'ntriples' || format === 'nquads')) {
@@ -80,7 +102,15 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
         continue;
       }
       const { quads, shared } = graphOf(mapped.dataset, u.seq, u.part, writer.quads);
-      yield { source, text: await writer.write(once.filter(quads, shared)) };
+      yield { source, text: await writer.write(once.filter(quads, shared)), ...iriOf(mapped.dataset) };
+    }
+  }
+  // records whose dataset IRI an earlier record has: one node in RDF, said in input order
+  async function* records(): AsyncGenerator<Converted> {
+    const seen = new SeenRecords();
+    for await (const c of all()) {
+      const merged = c.iri !== undefined ? seen.seenUri(c.iri, c.source) : undefined;
+      yield merged ? { ...c, merged } : c;
     }
   }
   return { writer, records: records() };

@@ -25,6 +25,19 @@ export interface Finding {
   /** Where the source field is in the input file, when known. */
   line?: number;
   column?: number;
+  /**
+   * Other rules' findings on the same gap (one gap, one finding): the same property of the same
+   * record, said again by a presence table (`dcat-ap/*`), the portal's schema (`profile/*`) or an
+   * unmapped value. Most severe first. Absent when the finding stands alone.
+   */
+  related?: RelatedFinding[];
+}
+
+/** A finding merged into another one (`Finding.related`). */
+export interface RelatedFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
 }
 
 export interface SourceRef {

@@ -2,6 +2,7 @@
 import type { Rule } from './types.js';
 import parseError from './input/parse-error.js';
 import encoding from './input/encoding.js';
+import unrecognised from './input/unrecognised.js';
 import required from './profile/required.js';
 import vocabulary from './profile/vocabulary.js';
 import type from './profile/type.js';
@@ -31,6 +32,7 @@ import nonProprietary from './odc/non-proprietary-format.js';
 import formatVocabulary from './odc/format-vocabulary.js';
 import byteSize from './odc/byte-size.js';
 import stableIdentifier from './odc/stable-identifier.js';
+import uniqueIdentifier from './odc/unique-identifier.js';
 import themeVocabulary from './odc/theme-vocabulary.js';
 import spatialCoverage from './odc/spatial-coverage.js';
 import languageVocabulary from './odc/language-vocabulary.js';
@@ -40,6 +42,7 @@ import resourceLanguage from './odc/resource-language.js';
 /** Input and profile rules first, then the Charter's rules by principle (P1 to P6). */
 export const RULES: readonly Rule[] = [
   parseError,
+  unrecognised,
   encoding,
   required,
   vocabulary,
@@ -65,6 +68,7 @@ export const RULES: readonly Rule[] = [
   openLicence,
   byteSize,
   stableIdentifier,
+  uniqueIdentifier,
   themeVocabulary,
   spatialCoverage,
   languageVocabulary,

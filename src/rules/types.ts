@@ -22,6 +22,8 @@ export interface RuleExample {
   note?: Bilingual;
   /** Profile the example is checked under (severity, languages); `ca-gc` when not given. */
   profile?: string;
+  /** Records read before this one in the same run (rules over the records of a run: `odc/unique-identifier`). */
+  before?: Dataset[];
   dataset: Dataset;
 }
 
@@ -111,7 +113,8 @@ export interface DataRule {
 
 export interface StageRule {
   kind: 'stage';
-  stage: 'input' | 'profile' | 'crosswalk' | 'shacl';
+  /** `run`: across the records of a run, in input order (`src/engine/unique.ts`). */
+  stage: 'input' | 'profile' | 'crosswalk' | 'shacl' | 'run';
   meta: RuleMeta;
 }
 

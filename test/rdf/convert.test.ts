@@ -134,6 +134,20 @@ describe('passerelle convert', () => {
     expect(datasets).toHaveLength(7);
   });
 
+  test('records under one dataset IRI: each is written, and the run says which merge into one node (in input order, the same with workers)', () => {
+    const runs = ['1', '2'].map((w) => cli(['convert', 'fixtures/ca-gc', '--profile', 'ca-gc', '--to', 'ntriples', '--workers', w]));
+    // the same statements (where a shared publisher's statements go differs with workers, as on main)
+    const lines = (t: string) => t.split('\n').sort();
+    expect(lines(runs[1].stdout)).toEqual(lines(runs[0].stdout));
+    expect(runs[1].stderr).toBe(runs[0].stderr);
+    const merged = runs[0].stderr.split('\n').filter((l) => l.includes('RDF merges'));
+    expect(merged).toEqual([
+      'fixtures/ca-gc/dataset.json:1: dataset <https://open.canada.ca/data/dataset/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d> has the IRI of the record at fixtures/ca-gc/catalogue-extract.jsonl.gz:2: RDF merges their statements into one node',
+      expect.stringMatching(/^fixtures\/ca-gc\/package_show\.json:\d+: dataset <https:\/\/open\.canada\.ca\/data\/dataset\/6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13> has the IRI of the record at fixtures\/ca-gc\/catalogue-extract\.jsonl\.gz:1: /),
+    ]);
+    expect(runs[0].stderr).toMatch(/15 records converted to ntriples; 2 merged with an earlier record under the same IRI; 1 could not be read\n$/);
+  });
+
   test('in French, to standard output; a usage error writes nothing', () => {
     const r = cli(['convert', 'fixtures/ca-gc/dataset.json', '--profile', 'ca-gc', '--to', 'turtle', '--lang', 'fr']);
     expect(r.code).toBe(0);

@@ -65,7 +65,10 @@ describe('federate the fixtures of every profile', () => {
     expect(run.code).toBe(unreadable ? 1 : 0);
     if (profiles.includes('ca-gc')) {
       // the Drug Product Database is in package_show.json and in the .gz
-      expect(run.stderr).toMatch(/duplicate: ca-gc:6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13 \(fixtures\/ca-gc\/package_show\.json:\d+\) of ca-gc:6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13 \(fixtures\/ca-gc\/catalogue-extract\.jsonl\.gz:1\) \(same IRI, written once\)/);
+      expect(run.stderr).toMatch(/duplicate: ca-gc:6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13 \(fixtures\/ca-gc\/package_show\.json:\d+\) of ca-gc:6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13 \(fixtures\/ca-gc\/catalogue-extract\.jsonl\.gz:1\) \(same IRI, written once\)/);      // and the index line of the record written names the one it stands for
+      const dpd = run.index.find((l) => l.identifier === '6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13');
+      expect(dpd?.source.file).toBe('fixtures/ca-gc/catalogue-extract.jsonl.gz');
+      expect(dpd?.sameIri).toEqual([{ file: 'fixtures/ca-gc/package_show.json', line: expect.any(Number), identifier: '6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13' }]);
     }
   });
 

@@ -20,6 +20,11 @@ export function placeOf(r: RecordResult, f?: Finding): string {
   return f?.line !== undefined && f.column !== undefined ? `${r.source.file}:${line}:${f.column}` : `${r.source.file}:${line}`;
 }
 
+/** The rules a finding stands for besides its own (one gap, one finding), briefly: ` (+ dcat-ap/recommended)`; '' when none. */
+export function relatedNote(f: Finding): string {
+  return f.related?.length ? ` (+ ${f.related.map((r) => r.ruleId).join(', ')})` : '';
+}
+
 /** Whether a finding is at or above a threshold (`never`: none is). */
 export function atOrAbove(s: Severity, threshold: Severity | 'never'): boolean {
   return threshold !== 'never' && SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];

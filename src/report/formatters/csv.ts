@@ -10,7 +10,7 @@ import type { FormatterFactory } from './types.js';
 
 const COLUMNS = [
   'file', 'line', 'column', 'recordId', 'title', 'profile', 'severityHeading', 'rule', 'principle', 'commitment',
-  'property', 'sourceField', 'message', 'value',
+  'property', 'sourceField', 'message', 'value', 'related',
 ] as const;
 
 export const csv: FormatterFactory = (o) => ({
@@ -34,6 +34,7 @@ export const csv: FormatterFactory = (o) => ({
             f.sourcePath,
             f.message,
             valueText(f.value),
+            f.related?.map((x) => x.ruleId).join(' '),
           ]
             .map(csvField)
             .join(',') + '\r\n',

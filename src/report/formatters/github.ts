@@ -7,7 +7,7 @@ import { render } from '../../i18n/render.js';
 import { severityLabel, t } from '../../i18n/ui.js';
 import { escapeWorkflowData as data, escapeWorkflowProperty as prop } from '../escape.js';
 import type { Severity } from '../model.js';
-import { lineOf, recordName } from './common.js';
+import { lineOf, recordName, relatedNote } from './common.js';
 import type { FormatterFactory } from './types.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -26,7 +26,7 @@ export const github: FormatterFactory = (o) => {
           if (f.line !== undefined && f.column !== undefined) props.push(`col=${f.column}`);
           props.push(`title=${prop(`${f.ruleId} · ${recordName(r, o.lang)}`)}`);
           const title = r.title ? ` — ${r.title}` : '';
-          return `::${COMMAND[f.severity]} ${props.join(',')}::${data(`${f.message} (${recordName(r, o.lang)}${title})`)}\n`;
+          return `::${COMMAND[f.severity]} ${props.join(',')}::${data(`${f.message}${relatedNote(f)} (${recordName(r, o.lang)}${title})`)}\n`;
         })
         .join('');
     },

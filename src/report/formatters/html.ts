@@ -47,7 +47,7 @@ export const html: FormatterFactory = (o) => {
     return (
       `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-record="${h(search)}">` +
       `<td class="sev sev-${f.severity}">${h(severityLabel(f.severity, lang))}</td>` +
-      `<td><code>${h(f.ruleId)}</code></td>` +
+      `<td><code>${h(f.ruleId)}</code>${f.related ? `<br><small>+ ${f.related.map((x) => `<code>${h(x.ruleId)}</code>`).join(', ')}</small>` : ''}</td>` +
       `<td class="rec">${h(name)}${title}${scores}</td>` +
       `<td class="where">${h(placeOf(r, f))}</td>` +
       `<td>${field}</td>` +

@@ -14,7 +14,7 @@ import { severityLabel, t } from '../../i18n/ui.js';
 import { escapeXml as x } from '../escape.js';
 import type { RecordResult } from '../model.js';
 import { SpillBuffer } from '../spill.js';
-import { atOrAbove, placeOf, recordName } from './common.js';
+import { atOrAbove, placeOf, recordName, relatedNote } from './common.js';
 import type { Chunk, FormatterFactory, FormatterOptions } from './types.js';
 
 interface Suite {
@@ -38,7 +38,7 @@ export function junitWith(spillLimit?: number): FormatterFactory {
     const pending = new Set<SpillBuffer>();
 
     const line = (r: RecordResult, f: RecordResult['findings'][number]): string =>
-      `${placeOf(r, f)}  ${severityLabel(f.severity, o.lang)}  ${f.message}  [${f.ruleId}]${f.sourcePath ?? f.property ? `  ${f.sourcePath ?? f.property}` : ''}`;
+      `${placeOf(r, f)}  ${severityLabel(f.severity, o.lang)}  ${f.message}  [${f.ruleId}${relatedNote(f)}]${f.sourcePath ?? f.property ? `  ${f.sourcePath ?? f.property}` : ''}`;
 
     const testcase = (s: Suite, r: RecordResult): string => {
       const name = r.id === null ? `${recordName(r, o.lang)} (${placeOf(r)})` : r.title ? `${r.id} — ${r.title}` : r.id;

@@ -10,7 +10,7 @@ import type { Lang } from '../../rules/types.js';
 import { escapeMarkdown as md } from '../escape.js';
 import { SEVERITIES, SEVERITY_RANK, type RecordResult, type Severity, type Summary } from '../model.js';
 import { ruleHelp } from '../rule-help.js';
-import { capital, cmp, placeOf, recordName } from './common.js';
+import { capital, cmp, placeOf, recordName, relatedNote } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
 import type { FormatterFactory } from './types.js';
 
@@ -33,7 +33,7 @@ export const markdown: FormatterFactory = (o) => {
 
   const example = (r: RecordResult, f: RecordResult['findings'][number]): string => {
     const title = r.title ? ` “${md(r.title)}”` : '';
-    return `- ${MARK[f.severity]} ${md(placeOf(r, f))} — ${md(recordName(r, lang))}${title}: ${md(f.message)}`;
+    return `- ${MARK[f.severity]} ${md(placeOf(r, f))} — ${md(recordName(r, lang))}${title}: ${md(f.message + relatedNote(f))}`;
   };
 
   return {

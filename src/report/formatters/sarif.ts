@@ -55,6 +55,8 @@ export const sarif: FormatterFactory = (o) => {
     const properties: Record<string, unknown> = {};
     for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const) if (f[k] !== undefined) properties[k] = f[k];
     if (f.value !== undefined) properties.value = f.value;
+    // one gap, one finding: the other rules' findings this result stands for
+    if (f.related) properties.related = f.related;
     if (r.title) properties.recordTitle = r.title;
     if (r.profile) properties.profile = r.profile;
     if (r.source.pointer) properties.recordPointer = r.source.pointer;

@@ -6,6 +6,7 @@ import { severityLabel, t } from '../../i18n/ui.js';
 import type { RecordResult, Severity } from '../model.js';
 import type { FormatterFactory } from './types.js';
 import { catalogueScoresStylish, recordScoresStylish } from './scores.js';
+import { relatedNote } from './common.js';
 
 export const stylish: FormatterFactory = (o) => {
   const c = new Chalk({ level: o.color ? 1 : 0 });
@@ -26,7 +27,7 @@ export const stylish: FormatterFactory = (o) => {
         f.line !== undefined ? (f.column !== undefined ? `${f.line}:${f.column}` : `${f.line}`) : '',
         severityLabel(f.severity, o.lang),
         esc(f.message),
-        f.ruleId,
+        f.ruleId + relatedNote(f),
         esc(f.sourcePath ?? f.property ?? ''),
       ]);
       const w = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));
