@@ -61,8 +61,21 @@ describe('the corpus scorer', () => {
       ],
     );
     expect(m.truePositives).toBe(2);
+    expect(m.reportedTrue).toBe(2);
     expect(m.missed.map((f: { rule: string }) => f.rule)).toEqual(['odc/update-frequency']);
     expect(m.extra.map((f: { severity: string }) => f.severity)).toEqual(['warning']);
+  });
+
+  test('a merged finding stands for each expected finding of the rules it names, once each', () => {
+    const m = score.matchFindings(
+      [
+        { rule: 'odc/access-url', property: 'distribution', severity: 'error' },
+        { rule: 'odc/licence-present', property: 'distribution', severity: 'error' },
+        { rule: 'odc/licence-present', property: 'distribution', severity: 'error' },
+      ],
+      [finding('odc/access-url', 'distribution', 'error', ['odc/licence-present', 'odc/machine-readable-format'])],
+    );
+    expect([m.truePositives, m.reportedTrue, m.missed.length, m.extra.length]).toEqual([2, 1, 1, 0]);
   });
 
   test('values: language maps, lists in any order, every item, dates by prefix', () => {

@@ -245,7 +245,8 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     judgmentOf[i] = judgment;
     // two judgments of a property the record does not have at all (no distribution: no access URL,
     // no licence, no machine-readable format) report one absence; else they judge different things
-    if (!restates[i]) group[i] = judgment === i || absent?.(p) ? judgment : -1;
+    // (a value of the wrong type is a fault of its own even there: two bad codes are two findings)
+    if (!restates[i]) group[i] = judgment === i || (absent?.(p) && findings[i].ruleId !== 'profile/type') ? judgment : -1;
     else {
       // restatements of one source field first gather around the first of them…
       let first = i;

@@ -49,15 +49,28 @@ export function matchFindings(expected, reported) {
   const want = (expected ?? []).map((f) => ({ rule: f.rule, property: f.property ?? undefined, severity: f.severity ?? 'error', why: f.why }));
   const got = reported.filter((f) => SCORED.has(f.severity)).map((f) => ({ rule: f.ruleId, property: f.property, severity: f.severity, related: (f.related ?? []).map((r) => (typeof r === 'string' ? r : r.ruleId)) }));
   const used = new Array(got.length).fill(false);
+  // each related rule of a merged finding stands for one expected finding of that rule
+  const relatedLeft = got.map((g) => [...g.related]);
   const missed = [];
+  let found = 0;
   for (const w of want) {
     let i = got.findIndex((g, j) => !used[j] && keyOf(g) === keyOf(w));
-    if (i < 0) i = got.findIndex((g, j) => !used[j] && g.related.includes(w.rule) && (g.property ?? '') === (w.property ?? '') && g.severity === w.severity);
-    if (i < 0) missed.push(w);
-    else used[i] = true;
+    if (i >= 0) {
+      used[i] = true;
+      found++;
+      continue;
+    }
+    i = got.findIndex((g, j) => relatedLeft[j].includes(w.rule) && (g.property ?? '') === (w.property ?? '') && g.severity === w.severity);
+    if (i < 0) {
+      missed.push(w);
+      continue;
+    }
+    relatedLeft[i].splice(relatedLeft[i].indexOf(w.rule), 1);
+    used[i] = true;
+    found++;
   }
   const extra = got.filter((_, j) => !used[j]);
-  return { truePositives: want.length - missed.length, missed, extra };
+  return { truePositives: found, reportedTrue: got.length - extra.length, missed, extra };
 }
 
 /** Values at a common-record path: `publisher.name@en`, `distribution[*].license`, `distribution[1].format`. */
@@ -99,7 +112,7 @@ export function valueMatches(dataset, path, want) {
  */
 export function scoreFolder(expected, results, mapped) {
   const keys = recordKeys(results);
-  const out = { records: 0, expectedFindings: 0, reportedFindings: 0, truePositives: 0, values: 0, valuesRight: 0, disagreements: [], unreviewed: [] };
+  const out = { records: 0, expectedFindings: 0, reportedFindings: 0, truePositives: 0, reportedTrue: 0, values: 0, valuesRight: 0, disagreements: [], unreviewed: [] };
   const seen = new Set();
   const knownKey = (kind, f) => `${kind}|${f.rule ?? ''}|${f.property ?? ''}|${f.severity ?? ''}`;
   const add = (record, exp, kind, f, text) => {
@@ -117,8 +130,9 @@ export function scoreFolder(expected, results, mapped) {
     out.records++;
     const m = matchFindings(exp.findings, r.findings);
     out.expectedFindings += (exp.findings ?? []).length;
-    out.reportedFindings += m.truePositives + m.extra.length;
+    out.reportedFindings += m.reportedTrue + m.extra.length;
     out.truePositives += m.truePositives;
+    out.reportedTrue += m.reportedTrue;
     for (const f of m.extra) add(key, exp, 'false', f, `reported but not expected: ${show(f)}`);
     for (const f of m.missed) add(key, exp, 'missed', f, `expected but not reported: ${show(f)} (${f.why ?? 'no reason given'})`);
     for (const [path, want] of Object.entries(exp.values ?? {})) {
@@ -149,6 +163,6 @@ export function scoreFolder(expected, results, mapped) {
 }
 
 export const ratio = (a, b) => (b === 0 ? 1 : a / b);
-export const precision = (s) => ratio(s.truePositives, s.reportedFindings);
+export const precision = (s) => ratio(s.reportedTrue, s.reportedFindings);
 export const recall = (s) => ratio(s.truePositives, s.expectedFindings);
 export const accuracy = (s) => ratio(s.valuesRight, s.values);
