@@ -44,7 +44,7 @@ if (folders.length > 0) describe.each(folders)('test/real/%s', (folder) => {
 });
 
 describe('the corpus scorer', () => {
-  const finding = (ruleId: string, property: string, severity: string, related: string[] = []) => ({ ruleId, property, severity, related: related.map((r) => ({ ruleId: r })) });
+  const finding = (ruleId: string, property: string, severity: string, related: string[] = []) => ({ ruleId, property, severity, related: related.map((r) => ({ ruleId: r, severity: 'error' })) });
 
   test('a finding stands for an expected one by rule, property and severity, or by a rule merged into it', () => {
     const m = score.matchFindings(
@@ -52,16 +52,18 @@ describe('the corpus scorer', () => {
         { rule: 'odc/access-url', property: 'distribution[0].accessURL', severity: 'error' },
         { rule: 'odc/update-frequency', property: 'accrualPeriodicity', severity: 'error' },
         { rule: 'odc/spatial-coverage', property: 'spatial', severity: 'warning' },
+        { rule: 'odc/non-proprietary-format', property: 'distribution', severity: 'warning' },
       ],
       [
         finding('dcat-ap/mandatory', 'distribution[0].accessURL', 'error', ['odc/access-url']),
         finding('odc/update-frequency', 'accrualPeriodicity', 'warning'),
         finding('odc/spatial-coverage', 'spatial', 'warning'),
         finding('dcat-ap/recommended', 'temporal', 'info'),
+        { ...finding('odc/machine-readable-format', 'distribution', 'error'), related: [{ ruleId: 'odc/non-proprietary-format', severity: 'warning' }] },
       ],
     );
-    expect(m.truePositives).toBe(2);
-    expect(m.reportedTrue).toBe(2);
+    expect(m.truePositives).toBe(3);
+    expect(m.reportedTrue).toBe(3);
     expect(m.missed.map((f: { rule: string }) => f.rule)).toEqual(['odc/update-frequency']);
     expect(m.extra.map((f: { severity: string }) => f.severity)).toEqual(['warning']);
   });

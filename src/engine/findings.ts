@@ -177,6 +177,15 @@ const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/
 const INDEX = /\/\d+(?=\/|$)/;
 const INDICES = /\/\d+(?=\/|$)/g;
 
+/** The field of each item that some rules judge on a list property (`distribution`: its formats). */
+const FIELD_JUDGED: Readonly<Record<string, string>> = { 'odc/machine-readable-format': 'format', 'odc/non-proprietary-format': 'format' };
+
+/** Whether two findings judge the same field of a list property's items and no item has it. */
+function sameFieldAbsent(a: Finding, b: Finding | undefined, property: string, absent?: (property: string) => boolean): boolean {
+  const field = FIELD_JUDGED[a.ruleId];
+  return field !== undefined && b !== undefined && FIELD_JUDGED[b.ruleId] === field && absent !== undefined && absent(`${property}[*].${field}`);
+}
+
 /** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
 function namespaceRank(ruleId: string): number {
   return ruleId.startsWith('profile/') ? 0 : ruleId.startsWith('odc/') ? 1 : ruleId.startsWith('dcat-ap/') ? 2 : 3;
@@ -245,8 +254,10 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     judgmentOf[i] = judgment;
     // two judgments of a property the record does not have at all (no distribution: no access URL,
     // no licence, no machine-readable format) report one absence; else they judge different things
-    // (a value of the wrong type is a fault of its own even there: two bad codes are two findings)
-    if (!restates[i]) group[i] = judgment === i || (absent?.(p) && findings[i].ruleId !== 'profile/type') ? judgment : -1;
+    // (a value of the wrong type is a fault of its own even there: two bad codes are two findings);
+    // likewise two judgments of one field every item lacks (no distribution states a known format:
+    // "none machine-readable" and "none in an open format" say one thing, that no format is known)
+    if (!restates[i]) group[i] = judgment === i || (absent?.(p) && findings[i].ruleId !== 'profile/type') || sameFieldAbsent(findings[i], findings[judgment], p, absent) ? judgment : -1;
     else {
       // restatements of one source field first gather around the first of them…
       let first = i;

@@ -42,12 +42,13 @@ export function recordKeys(results) {
 
 /**
  * One record: its reported errors and warnings against the expected ones. A reported finding
- * stands for an expected one when rule, property and severity agree, or when the expected rule is
- * among the rules it was merged with (`related`: one gap, one finding).
+ * stands for an expected one when rule, property and severity agree, or when the expected rule, at
+ * the expected severity, is among the findings merged into it on that property (`related`: one gap,
+ * one finding).
  */
 export function matchFindings(expected, reported) {
   const want = (expected ?? []).map((f) => ({ rule: f.rule, property: f.property ?? undefined, severity: f.severity ?? 'error', why: f.why }));
-  const got = reported.filter((f) => SCORED.has(f.severity)).map((f) => ({ rule: f.ruleId, property: f.property, severity: f.severity, related: (f.related ?? []).map((r) => (typeof r === 'string' ? r : r.ruleId)) }));
+  const got = reported.filter((f) => SCORED.has(f.severity)).map((f) => ({ rule: f.ruleId, property: f.property, severity: f.severity, related: (f.related ?? []).map((r) => (typeof r === 'string' ? { ruleId: r } : r)) }));
   const used = new Array(got.length).fill(false);
   // each related rule of a merged finding stands for one expected finding of that rule
   const relatedLeft = got.map((g) => [...g.related]);
@@ -60,12 +61,14 @@ export function matchFindings(expected, reported) {
       found++;
       continue;
     }
-    i = got.findIndex((g, j) => relatedLeft[j].includes(w.rule) && (g.property ?? '') === (w.property ?? '') && g.severity === w.severity);
+    // a rule merged into the finding, at the severity it had (`related` keeps it)
+    const stands = (r) => r.ruleId === w.rule && (r.severity ?? w.severity) === w.severity;
+    i = got.findIndex((g, j) => (g.property ?? '') === (w.property ?? '') && relatedLeft[j].some(stands));
     if (i < 0) {
       missed.push(w);
       continue;
     }
-    relatedLeft[i].splice(relatedLeft[i].indexOf(w.rule), 1);
+    relatedLeft[i].splice(relatedLeft[i].findIndex(stands), 1);
     used[i] = true;
     found++;
   }
