@@ -54,6 +54,61 @@ describe('mergeRelated', () => {
     ]);
   });
 
+  test('with a known format nowhere, "none machine-readable" and "none in an open format" are one finding', () => {
+    const both = [f('odc/machine-readable-format', 'error', 'distribution', '/resources'), f('odc/non-proprietary-format', 'warning', 'distribution', '/resources')];
+    // no distribution has a format: the one gap is that no format is known
+    expect(shown(mergeRelated(both.map((x) => ({ ...x })), (p) => p === 'distribution[*].format'))).toEqual([
+      ['odc/machine-readable-format', 'error', 'distribution', ['odc/non-proprietary-format']],
+    ]);
+    // formats known (a PDF): two judgments, two findings
+    expect(shown(mergeRelated(both.map((x) => ({ ...x })), () => false))).toHaveLength(2);
+  });
+
+  test('a value of the wrong type stays a finding of its own, even where the property is left empty', () => {
+    const out = mergeRelated([f('profile/type', 'error', 'conformsTo', '/conforms_to/0'), f('profile/type', 'error', 'conformsTo', '/conforms_to/1')], () => true);
+    expect(shown(out)).toEqual([
+      ['profile/type', 'error', 'conformsTo', []],
+      ['profile/type', 'error', 'conformsTo', []],
+    ]);
+  });
+
+  test('a missing field takes the property the crosswalk fills from it, as the judgments name it', () => {
+    const reading = (field: string) => (field === '/contact_email' ? ['contactPoint[*].email'] : field === '/license_id' ? ['distribution[*].license'] : field === '/keywords' ? ['keyword'] : []);
+    // an empty contact email: odc/contact-point judges the contact points' addresses
+    expect(shown(mergeRelated([f('odc/contact-point', 'error', 'contactPoint'), f('profile/required', 'error', undefined, '/contact_email')], undefined, reading))).toEqual([
+      ['profile/required', 'error', 'contactPoint', ['odc/contact-point']],
+    ]);
+    expect(shown(mergeRelated([f('odc/keywords', 'warning', 'keyword'), f('profile/required', 'error', undefined, '/keywords')], undefined, reading))).toEqual([
+      ['profile/required', 'error', 'keyword', ['odc/keywords']],
+    ]);
+    // a judgment of the whole list about other fields (no download URL) is not this gap
+    expect(shown(mergeRelated([f('odc/download-url', 'warning', 'distribution'), f('profile/required', 'error', undefined, '/license_id')], undefined, reading))).toEqual([
+      ['odc/download-url', 'warning', 'distribution', []],
+      ['profile/required', 'error', undefined, []],
+    ]);
+    // a code outside the portal's list is a fault of its own, not the gap it leaves
+    expect(shown(mergeRelated([f('odc/keywords', 'warning', 'keyword'), f('profile/vocabulary', 'warning', undefined, '/keywords')], undefined, reading))).toHaveLength(2);
+  });
+
+  test("a record's empty licence field stands for every distribution's missing licence", () => {
+    const reading = (field: string) => (field === '/license_id' ? ['distribution[*].license'] : []);
+    const out = mergeRelated(
+      [
+        f('profile/required', 'error', undefined, '/license_id'),
+        f('odc/licence-present', 'error', 'distribution[0].license', '/resources/0'),
+        f('dcat-ap/recommended', 'info', 'distribution[0].license', '/resources/0'),
+        f('odc/licence-present', 'error', 'distribution[1].license', '/resources/1'),
+        f('odc/spatial-coverage', 'warning', 'spatial'),
+      ],
+      undefined,
+      reading,
+    );
+    expect(shown(out)).toEqual([
+      ['profile/required', 'error', 'distribution[*].license', ['odc/licence-present', 'dcat-ap/recommended', 'odc/licence-present']],
+      ['odc/spatial-coverage', 'warning', 'spatial', []],
+    ]);
+  });
+
   test('restatements alone merge by source field; a portal finding at a field of several properties stays alone', () => {
     const out = mergeRelated([
       f('profile/vocabulary', 'error', undefined, '/subject/0'),

@@ -54,6 +54,30 @@ export class Crosswalk {
     private readonly vocabularies: VocabularyRegistry = defaultVocabularies(),
   ) {}
 
+  private readonly readers = new Map<string, string[]>();
+
+  /**
+   * The property patterns (`keyword`, `contactPoint[*].email`) the crosswalk fills from a source
+   * field or from inside it (`/contact_email`, `/resources/2/format`): a portal finding about a
+   * field names what the common record lacks because of it. Remembered per field pattern.
+   */
+  propertiesReading(pointer: string): string[] {
+    // list items aside: a pointer names them (`/resources/2`), a pattern may (`/resources/*`) or,
+    // in XML where any element may repeat, may not
+    const bare = (path: string): string => path.replace(/\/(?:\d+|\*)(?=\/|$)/g, '');
+    const field = bare(pointer);
+    let found = this.readers.get(field);
+    if (!found) {
+      found = [];
+      for (const [property, d] of this.declared) {
+        if (d.fields.some((f) => bare(f) === field || bare(f).startsWith(`${field}/`))) found.push(property.split('@')[0]);
+      }
+      found = [...new Set(found)];
+      if (this.readers.size < 10_000) this.readers.set(field, found);
+    }
+    return found;
+  }
+
   apply(record: unknown): Mapped {
     const findings: Emitted[] = [];
     const provenance: Provenance[] = [];

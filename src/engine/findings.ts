@@ -177,13 +177,64 @@ const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/
 const INDEX = /\/\d+(?=\/|$)/;
 const INDICES = /\/\d+(?=\/|$)/g;
 
-/** The field of each item that some rules judge on a list property (`distribution`: its formats). */
-const FIELD_JUDGED: Readonly<Record<string, string>> = { 'odc/machine-readable-format': 'format', 'odc/non-proprietary-format': 'format' };
+/**
+ * The one property, among those a crosswalk fills from a field (`contactPoint[*].email`), that the
+ * record's judgments report: the property itself, or an object above it whose judgment reads that
+ * field (`odc/contact-point` on `contactPoint`); undefined when none does or several do.
+ */
+function judgedProperty(findings: readonly Finding[], patterns: readonly string[]): string | undefined {
+  if (patterns.length === 0) return undefined;
+  // the property itself first; an object above it only when no judgment names the property
+  for (const above of [false, true]) {
+    let p: string | undefined;
+    for (const g of findings) {
+      if (g.property === undefined || g.severity === 'info' || RESTATING.has(g.ruleId) || g.ruleId.startsWith('shacl/') || g.ruleId === 'profile/type') continue;
+      const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
+      const reads = (q: string): boolean => {
+        const rest = q.startsWith(`${at}[*].`) ? q.slice(at.length + 4) : q.startsWith(`${at}.`) ? q.slice(at.length + 1) : undefined;
+        return rest !== undefined && (FIELDS_JUDGED[g.ruleId]?.includes(rest) ?? false);
+      };
+      if (!patterns.some((q) => q === at || (above && reads(q)))) continue;
+      if (p === undefined) p = g.property;
+      else if (p !== g.property) return undefined;
+    }
+    if (p !== undefined) return p;
+  }
+  return undefined;
+}
+
+/**
+ * The judgments (indices) of one item property of a list, one per item (`distribution[0].license`,
+ * `distribution[1].license`), among the properties a crosswalk fills from a field; with the
+ * property's pattern (`distribution[*].license`).
+ */
+function itemJudgments(findings: readonly Finding[], patterns: readonly string[]): { pattern: string; judgments: number[] } {
+  let pattern = '';
+  const judgments: number[] = [];
+  findings.forEach((g, j) => {
+    if (g.property === undefined || g.severity === 'info' || RESTATING.has(g.ruleId) || g.ruleId.startsWith('shacl/') || g.ruleId === 'profile/type') return;
+    const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
+    if (!at.includes('[*]') || !patterns.includes(at) || (pattern && pattern !== at)) return;
+    pattern = at;
+    judgments.push(j);
+  });
+  return { pattern, judgments };
+}
+
+/**
+ * The fields of its items that a judgment of a whole list or object reads (`distribution`: the
+ * formats; `contactPoint`: the addresses), where a finding of another kind must know them.
+ */
+const FIELDS_JUDGED: Readonly<Record<string, readonly string[]>> = {
+  'odc/machine-readable-format': ['format'],
+  'odc/non-proprietary-format': ['format'],
+  'odc/contact-point': ['email', 'url'],
+};
 
 /** Whether two findings judge the same field of a list property's items and no item has it. */
 function sameFieldAbsent(a: Finding, b: Finding | undefined, property: string, absent?: (property: string) => boolean): boolean {
-  const field = FIELD_JUDGED[a.ruleId];
-  return field !== undefined && b !== undefined && FIELD_JUDGED[b.ruleId] === field && absent !== undefined && absent(`${property}[*].${field}`);
+  const field = FIELDS_JUDGED[a.ruleId]?.[0];
+  return field !== undefined && b !== undefined && FIELDS_JUDGED[b.ruleId]?.[0] === field && absent !== undefined && absent(`${property}[*].${field}`);
 }
 
 /** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
@@ -207,12 +258,13 @@ function standsBefore(a: Finding, b: Finding): boolean {
  * when they have one. Judgments of a property the record lacks altogether (`absent`) are one gap too. Run after scoring (scores count every rule's verdict) and before the report
  * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
  */
-export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean): Finding[] {
+export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean, propertiesReading?: (field: string) => readonly string[]): Finding[] {
   const n = findings.length;
   if (n < 2) return findings;
   // a record has a few findings: pairwise comparisons, no keys built or hashed
   const property: (string | undefined)[] = new Array(n);
   const restates: boolean[] = new Array(n);
+  let perItem: Map<number, { pattern: string; judgments: number[] }> | undefined;
   for (let i = 0; i < n; i++) {
     const f = findings[i];
     restates[i] = RESTATING.has(f.ruleId);
@@ -236,6 +288,16 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
         p = undefined;
         break;
       }
+    }
+    // else the property the crosswalk fills from that field, as the record's judgments name it
+    // (a missing `descriptiveKeywords`: `keyword`; an empty `contact_email`: `contactPoint`)
+    // (a missing field only: a code outside the portal's list is a fault of its own)
+    if (p === undefined && propertiesReading && f.ruleId === 'profile/required') {
+      const patterns = propertiesReading(field);
+      p = judgedProperty(findings, patterns);
+      // one field filling an item property of every item (a dataset's `license_id`, each
+      // distribution's licence): the judgments of each item are this one gap
+      if (p === undefined) (perItem ??= new Map()).set(i, itemJudgments(findings, patterns));
     }
     property[i] = p;
   }
@@ -282,6 +344,16 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     }
     if (clash) continue;
     for (let i = f; i < n; i++) if (group[i] === f) group[i] = judgment;
+  }
+  // a portal finding standing for the judgments of every item: their groups join it
+  for (const [i, items] of perItem ?? []) {
+    if (items.judgments.length < 2 || (group[i] !== -1 && group[i] !== i)) continue;
+    for (const j of items.judgments) {
+      const g = group[j] >= 0 ? group[j] : j;
+      for (let k = 0; k < n; k++) if (k === j || group[k] === g) group[k] = i;
+    }
+    group[i] = i;
+    property[i] = items.pattern;
   }
   let merged = false;
   for (let i = 0; i < n; i++) if (group[i] >= 0 && group[i] !== i) merged = true;

@@ -218,7 +218,11 @@ export class Pipeline {
       }),
     };
     // one gap, one finding: after the scores, which count every rule's verdict
-    result.findings = mergeRelated(findings, (property) => absentFrom(mapped.dataset, property));
+    result.findings = mergeRelated(
+      findings,
+      (property) => absentFrom(mapped.dataset, property),
+      (field) => this.crosswalk.propertiesReading(field),
+    );
     return { result, mapped, checks: ruleChecks, keys: recordKeys(mapped.dataset) };
   }
 

@@ -96,9 +96,16 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
       return;
     }
     for await (const u of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) {
-      const { source, mapped, rejected } = u.pipeline.map(u.src);
+      const m = u.pipeline.map(u.src);
+      const { source, mapped, rejected } = m;
       if (!mapped) {
         yield { source, rejected, text: '' };
+        continue;
+      }
+      // line formats as the workers write them (the record's own statements, then the shared ones
+      // not yet written), so that the output is the same with or without workers
+      if (format === 'ntriples' || format === 'nquads') {
+        yield withShared(lineRecord(m, u.seq, u.part, format));
         continue;
       }
       const { quads, shared } = graphOf(mapped.dataset, u.seq, u.part, writer.quads);
