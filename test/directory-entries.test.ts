@@ -121,6 +121,12 @@ describe('a bad entry of an input folder is one rejected record; the run goes on
     expect(r.stdout).toContain(GOOD_ID);
   });
 
+  test('compare auto=<dir>, which needs every file\'s profile, stops naming the entry and its reason (exit 2)', () => {
+    const r = run(['compare', `auto=${dir}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/dangling\.json: a link to nothing/);
+  });
+
   test('a path named on the command line keeps its usage error (exit 2)', () => {
     const r = run(['validate', join(dir, 'dangling.json'), '--profile', 'ckan']);
     expect(r.code).toBe(2);

@@ -98,6 +98,7 @@ export async function detectFiles(paths: readonly string[], profiles: readonly P
     }
     const shown = relativeToCwd(r.file);
     const p = r.problem;
+    if (r.entry.rejected) throw new UsageError(`${shown}: ${r.entry.rejected.en}`);
     if (p.kind === 'unreadable') throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
     const at = p.line !== undefined ? ` (first record, line ${p.line})` : '';
     if (p.kind === 'unknown') throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);
