@@ -139,15 +139,17 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
   const reject = (path: string, why: Bilingual): void => void found.push({ path, listed: true, rejected: why });
   const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
   // the real paths of the folders being read: a link back to one of them is a loop
-  const open = new Set<string>();
+  const reading = new Set<string>();
   const walk = (dir: string, real: string): void => {
     let names: string[];
     try {
       names = readdirSync(dir).sort();
     } catch (e) {
+      // the folder named on the command line stops the run; one found in it is a rejected entry
+      if (dir === root) throw new InputError(`cannot read (${code(e)})`, relativeToCwd(root));
       return reject(dir, ENTRY_ERRORS.unreadable(code(e)));
     }
-    open.add(real);
+    reading.add(real);
     for (const name of names) {
       if (name.startsWith('.')) continue;
       const full = join(dir, name);
@@ -165,12 +167,12 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
       if (!st.isDirectory() && !input) continue; // README, images…: not inputs
       if (!o.followLinks && !isInside(top, target)) reject(full, ENTRY_ERRORS.outside);
       else if (st.isDirectory()) {
-        if (open.has(target)) reject(full, ENTRY_ERRORS.loop);
+        if (reading.has(target)) reject(full, ENTRY_ERRORS.loop);
         else walk(full, target);
       } else if (!st.isFile()) reject(full, ENTRY_ERRORS.notAFile);
       else found.push({ path: full, listed: true });
     }
-    open.delete(real);
+    reading.delete(real);
   };
   walk(root, top);
   return found;
