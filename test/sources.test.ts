@@ -99,7 +99,7 @@ describe('sources: every shape CKAN exports come in', () => {
     copyFileSync(join(FIX, 'package_show.json'), join(d, 'sub', 'a.json'));
     writeFileSync(join(d, 'README.md'), '# not an export');
     writeFileSync(join(d, '.hidden.json'), '{');
-    expect(expandPaths([d]).map((p) => p.slice(d.length + 1))).toEqual(['b.json', join('sub', 'a.json')]);
+    expect(expandPaths([d]).map((e) => e.path.slice(d.length + 1))).toEqual(['b.json', join('sub', 'a.json')]);
     expect(ids(await all([d]))).toEqual(['7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', '6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13']);
   });
 

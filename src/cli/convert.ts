@@ -16,6 +16,7 @@ export interface ConvertCommandOptions {
   lang: Lang;
   /** A number, or `auto`. */
   workers?: string;
+  followLinks?: boolean;
 }
 
 const WORDS = {
@@ -30,7 +31,7 @@ const WORDS = {
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
   paths = await readableInputs(paths);
-  const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to, workers: parseWorkers(o.workers, paths) });
+  const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to, workers: parseWorkers(o.workers, paths), followLinks: o.followLinks === true });
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

@@ -45,6 +45,7 @@ export interface ValidateCommandOptions extends OutputFlags {
   allowPrivate?: boolean;
   /** A number, or `auto`. */
   workers?: string;
+  followLinks?: boolean;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -90,6 +91,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
     onDetect: (file, profile) => process.stderr.write(`${render(t('detected', o.lang), { file, profile })}\n`),
     workers: parseWorkers(o.workers, paths),
+    followLinks: o.followLinks === true,
   };
   const recorder = o.updateBaseline ? new BaselineRecorder() : undefined;
   if (o.shacl || o.shapes?.length) options.checks = [await loadShacl(o.shapes ?? [])];

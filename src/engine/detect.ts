@@ -6,7 +6,7 @@
 import { conformToProfile } from '../profiles/conform.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
-import { expandPaths, readFile } from '../sources/read.js';
+import { expandPaths, readFile, type InputEntry, type WalkOptions } from '../sources/read.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 
@@ -51,33 +51,35 @@ export function detectProfile(record: unknown, profiles: readonly Profile[], o: 
 }
 
 /** The first record of a file that could be read, its line and its shape. */
-async function firstReadable(file: string): Promise<{ data: unknown; line?: number; shape: string } | undefined> {
+async function firstReadable(file: InputEntry): Promise<{ data: unknown; line?: number; shape: string } | undefined> {
   for await (const r of readFile(file)) if (r.data !== undefined) return { data: r.data, line: r.source.line, shape: r.shape };
   return undefined;
 }
 
 /** What `--profile auto` made of one file: its profile, or why it has none. */
 export type Recognised =
-  | { file: string; profile: string; problem?: undefined }
+  | { file: string; entry: InputEntry; profile: string; problem?: undefined }
   | {
       file: string;
+      entry: InputEntry;
       profile?: undefined;
       /** `unreadable`: no record could be read (its records are rejected as read); else the first record's line and the matching profiles (none, or several). */
       problem: { kind: 'unreadable' } | { kind: 'unknown' | 'ambiguous'; line?: number; candidates: string[] };
     };
 
 /** The profile of each file under `paths`, or why it has none; nothing is thrown for a file's content. */
-export async function recogniseFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles()): Promise<Recognised[]> {
+export async function recogniseFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles(), walk: WalkOptions = {}): Promise<Recognised[]> {
   const out: Recognised[] = [];
-  for (const file of expandPaths(paths)) {
-    const first = await firstReadable(file);
+  for (const entry of expandPaths(paths, walk)) {
+    const file = entry.path;
+    const first = await firstReadable(entry);
     if (!first) {
-      out.push({ file, problem: { kind: 'unreadable' } });
+      out.push({ file, entry, problem: { kind: 'unreadable' } });
       continue;
     }
     const d = detectProfile(first.data, profiles, { headers: first.shape === 'csv' });
-    if (d.profile) out.push({ file, profile: d.profile });
-    else out.push({ file, problem: { kind: d.candidates.length ? 'ambiguous' : 'unknown', line: first.line, candidates: d.candidates } });
+    if (d.profile) out.push({ file, entry, profile: d.profile });
+    else out.push({ file, entry, problem: { kind: d.candidates.length ? 'ambiguous' : 'unknown', line: first.line, candidates: d.candidates } });
   }
   return out;
 }
@@ -96,6 +98,7 @@ export async function detectFiles(paths: readonly string[], profiles: readonly P
     }
     const shown = relativeToCwd(r.file);
     const p = r.problem;
+    if (r.entry.rejected) throw new UsageError(`${shown}: ${r.entry.rejected.en}`);
     if (p.kind === 'unreadable') throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
     const at = p.line !== undefined ? ` (first record, line ${p.line})` : '';
     if (p.kind === 'unknown') throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);

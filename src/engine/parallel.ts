@@ -103,7 +103,7 @@ export function autoWorkers(paths: readonly string[]): number {
   for (const p of paths) {
     const path = /^[a-z0-9-]+=/.test(p) && !existsSync(p) ? p.slice(p.indexOf('=') + 1) : p;
     try {
-      for (const f of expandPaths([path])) bytes += statSync(f).size;
+      for (const f of expandPaths([path])) if (!f.rejected) bytes += statSync(f.path).size;
     } catch {
       return 1; // a path that does not exist: the run reports it
     }

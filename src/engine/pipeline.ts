@@ -27,7 +27,7 @@ import type { Baseline } from '../baseline/baseline.js';
 import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
-import { expandPaths, jsonLineRecords, openFile } from '../sources/read.js';
+import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
 import { UsageError } from '../util/errors.js';
@@ -69,6 +69,8 @@ export interface ValidateOptions {
    * `vocabularies`, which stay in this thread.
    */
   workers?: number;
+  /** Follow links in input folders that lead outside them (`--follow-links`); else each is a rejected record. */
+  followLinks?: boolean;
 }
 
 /** A check of whole common records that may take its time (a SHACL engine). */
@@ -312,6 +314,8 @@ export interface Input {
   path: string;
   /** `--profile auto` found no profile for this file: why (its records are rejected). */
   unrecognised?: Extract<Recognised, { profile?: undefined }>['problem'];
+  /** The files it stands for, as listed before the first record is read (`prepareRun`). */
+  entries?: InputEntry[];
 }
 
 /**
@@ -353,8 +357,8 @@ export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<
     }
     // a file with no readable record is read here, record by record, each one rejected as read
     const batched = batchLines && !p;
-    for (const file of expandPaths([i.path])) {
-      const opened = await openFile(file);
+    for (const entry of i.entries ?? expandPaths([i.path])) {
+      const opened = await openFile(entry);
       if (opened.kind === 'records') {
         for await (const src of opened.records) yield { pipeline, src, seq: seq++, part: 0 };
       } else if (batched) {
@@ -388,18 +392,19 @@ export function workersFor(options: Partial<ValidateOptions>): number {
  */
 export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Stages> }> {
   const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
+  const walk = { followLinks: options.followLinks };
   const inputs: Input[] = [];
   const detected: Input[] = [];
   for (const i of given) {
     if (i.profile !== AUTO) inputs.push(i);
     else {
-      for (const d of await recogniseFiles([i.path])) {
+      for (const d of await recogniseFiles([i.path], undefined, walk)) {
         // a file no profile recognises is reported as a rejected record; the other files are checked
         // (its stages are its own when the reason names its candidates)
-        if (d.profile === undefined) inputs.push({ profile: d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`, path: d.file, unrecognised: d.problem });
+        if (d.profile === undefined) inputs.push({ profile: d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`, path: d.file, unrecognised: d.problem, entries: [d.entry] });
         else {
           detected.push({ profile: d.profile, path: d.file });
-          inputs.push({ profile: d.profile, path: d.file });
+          inputs.push({ profile: d.profile, path: d.file, entries: [d.entry] });
         }
       }
     }
@@ -413,8 +418,8 @@ export async function prepareRun(paths: readonly (string | Input)[], options: Pa
     else pipelines.set(i.profile, new Unrecognised(options, p.kind === 'unreadable' ? undefined : unrecognisedFinding(p)));
   }
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
-  expandPaths(inputs.map((i) => i.path));
-  return { inputs, pipelines };
+  // every path listed once, here: a path that cannot be read stops the run before its first record
+  return { inputs: inputs.map((i) => ({ ...i, entries: i.entries ?? expandPaths([i.path], walk) })), pipelines };
 }
 
 function unrecognisedFinding(p: { kind: 'unknown' | 'ambiguous'; candidates: string[] }): Emitted {

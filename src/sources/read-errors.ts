@@ -135,3 +135,15 @@ const KINDS: Record<string, Bilingual> = {
   boolean: { en: 'true or false', fr: 'vrai ou faux' },
   null: { en: 'null', fr: 'null' },
 };
+
+/** Why an entry found in a directory is not read: each is one rejected record, and the run goes on. */
+export const ENTRY_ERRORS = {
+  dangling: { en: 'a link to nothing (its target does not exist)', fr: "un lien vers rien (sa cible n'existe pas)" } as Bilingual,
+  loop: { en: 'a link that loops (it leads back to itself or to a folder being read)', fr: 'un lien qui boucle (il ramène à lui-même ou à un dossier en cours de lecture)' } as Bilingual,
+  outside: {
+    en: 'a link to a file outside the folder given, not followed (--follow-links follows it)',
+    fr: "un lien vers un fichier hors du dossier donné, non suivi (--follow-links le suit)",
+  } as Bilingual,
+  notAFile: { en: 'not a regular file (a FIFO, socket or device), not opened', fr: "pas un fichier ordinaire (tube nommé, socket ou périphérique), non ouvert" } as Bilingual,
+  unreadable: (code: string | undefined): Bilingual => ({ en: `cannot read${code ? ` (${code})` : ''}`, fr: `illisible${code ? ` (${code})` : ''}` }),
+};

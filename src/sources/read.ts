@@ -4,8 +4,9 @@
  * each, and directories of such files; other formats (XML, CSV) through their `FormatReader`.
  * The shape is detected from the content, not the name.
  */
-import { createReadStream, statSync, readdirSync, type Stats } from 'node:fs';
-import { join, extname } from 'node:path';
+import { constants, createReadStream, statSync, readdirSync, realpathSync, type Stats } from 'node:fs';
+import { open as openFd } from 'node:fs/promises';
+import { join, extname, isAbsolute, relative } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
@@ -16,8 +17,9 @@ import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
-import { READ_ERRORS, jsonErrorReason } from './read-errors.js';
+import { ENTRY_ERRORS, READ_ERRORS, jsonErrorReason } from './read-errors.js';
 import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
+import type { Bilingual } from '../rules/types.js';
 import type { SourceRecord } from './types.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
@@ -86,46 +88,128 @@ function baseExtension(file: string): string {
   return extname(name).toLowerCase();
 }
 
-/** The files a path stands for, in a stable order (directories: their input files, recursively). */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+/**
+ * A file to read. `listed`: found in a directory rather than named on the command line, so opened
+ * without ever blocking, and a problem with it rejects it (one rejected record) instead of stopping
+ * the run; `rejected`: why such an entry is not read at all.
+ */
+export interface InputEntry {
+  path: string;
+  listed?: boolean;
+  rejected?: Bilingual;
+}
+
+export interface WalkOptions {
+  /** Follow links leading outside the folder given (`--follow-links`); else they are rejected entries. */
+  followLinks?: boolean;
+}
+
+/**
+ * The files a path stands for, in a stable order (directories: their input files, recursively, and
+ * their entries that cannot be read as rejected entries). A path named on the command line that
+ * cannot be read is an input error.
+ */
+export function expandPaths(paths: readonly string[], o: WalkOptions = {}): InputEntry[] {
+  const out: InputEntry[] = [];
   for (const p of paths) {
-    const s = stat(p);
-    if (s.isDirectory()) {
-      const found: string[] = [];
-      const walk = (dir: string): void => {
-        for (const name of readdirSync(dir).sort()) {
-          if (name.startsWith('.')) continue;
-          const full = join(dir, name);
-          const st = statSync(full);
-          if (st.isDirectory()) walk(full);
-          else if (INPUT_EXTENSIONS.has(baseExtension(name))) found.push(full);
-        }
-      };
-      walk(p);
-      if (found.length === 0) throw new InputError('no input files in this directory', relativeToCwd(p));
-      out.push(...found);
-    } else {
-      out.push(p);
+    if (!stat(p).isDirectory()) {
+      out.push({ path: p });
+      continue;
     }
+    const found = walkDirectory(p, o);
+    if (found.length === 0) throw new InputError('no input files in this directory', relativeToCwd(p));
+    out.push(...found);
   }
   return out;
 }
 
+const isInside = (root: string, real: string): boolean => {
+  const rel = relative(root, real);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
+/**
+ * The entries of a directory, recursively. Nothing here opens a file: links are resolved, a link that
+ * dangles or loops, a link outside the folder (unless followed), a folder that leads back to one
+ * being read, and anything not a regular file (a FIFO would block) are rejected entries.
+ */
+function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
+  const top = realpathSync(root);
+  const found: InputEntry[] = [];
+  const reject = (path: string, why: Bilingual): void => void found.push({ path, listed: true, rejected: why });
+  const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
+  // the real paths of the folders being read: a link back to one of them is a loop
+  const reading = new Set<string>();
+  const walk = (dir: string, real: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      // the folder named on the command line stops the run; one found in it is a rejected entry
+      if (dir === root) throw new InputError(`cannot read (${code(e)})`, relativeToCwd(root));
+      return reject(dir, ENTRY_ERRORS.unreadable(code(e)));
+    }
+    reading.add(real);
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const full = join(dir, name);
+      let st: Stats;
+      let target: string;
+      try {
+        st = statSync(full);
+        target = realpathSync(full);
+      } catch (e) {
+        const c = code(e);
+        reject(full, c === 'ELOOP' ? ENTRY_ERRORS.loop : c === 'ENOENT' ? ENTRY_ERRORS.dangling : ENTRY_ERRORS.unreadable(c));
+        continue;
+      }
+      const input = INPUT_EXTENSIONS.has(baseExtension(name));
+      if (!st.isDirectory() && !input) continue; // README, images…: not inputs
+      if (!o.followLinks && !isInside(top, target)) reject(full, ENTRY_ERRORS.outside);
+      else if (st.isDirectory()) {
+        if (reading.has(target)) reject(full, ENTRY_ERRORS.loop);
+        else walk(full, target);
+      } else if (!st.isFile()) reject(full, ENTRY_ERRORS.notAFile);
+      else found.push({ path: full, listed: true });
+    }
+    reading.delete(real);
+  };
+  walk(root, top);
+  return found;
+}
+
 const HEAD_BYTES = 65536;
 
+/** Why a directory entry is not read, found when it is opened. */
+class EntryRejected extends Error {
+  constructor(readonly why: Bilingual) {
+    super(why.en);
+  }
+}
+
+/**
+ * A directory entry is opened without blocking (a FIFO put in its place after the walk returns at
+ * once) and read only when it is a regular file; a path named on the command line is opened as
+ * given (`<(zcat export.gz)` is a pipe).
+ */
+const LISTED_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK;
+
 /** Opens a file as bytes, decompressing gzip (detected from its first bytes). */
-async function openInput(file: string, shown: string): Promise<InputFile> {
-  const fd = await import('node:fs/promises').then((fs) => fs.open(file, 'r'));
+async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
+  const file = entry.path;
+  const flags = entry.listed ? LISTED_FLAGS : 'r';
+  const fd = await openFd(file, flags);
   const buf = Buffer.alloc(2);
   try {
+    if (entry.listed && !(await fd.stat()).isFile()) throw new EntryRejected(ENTRY_ERRORS.notAFile);
     await fd.read(buf, 0, 2, 0);
   } finally {
     await fd.close();
   }
   const gz = buf[0] === 0x1f && buf[1] === 0x8b;
   const open = (): Readable => {
-    const raw = createReadStream(file);
+    // Node opens streams with numeric flags too; its types only say string
+    const raw = createReadStream(file, { flags: flags as string });
     if (!gz) return raw;
     const out = raw.pipe(createGunzip());
     raw.on('error', (e) => out.destroy(e));
@@ -181,13 +265,18 @@ function looksLikeJsonLines(file: string, head: string): boolean {
  */
 export type OpenedFile = { kind: 'jsonl'; file: string; lines: AsyncIterable<Line> } | { kind: 'records'; records: AsyncIterable<SourceRecord> };
 
-export async function openFile(file: string): Promise<OpenedFile> {
+export async function openFile(entry: string | InputEntry): Promise<OpenedFile> {
+  const e = typeof entry === 'string' ? { path: entry } : entry;
+  const file = e.path;
   const shown = relativeToCwd(file);
+  if (e.rejected) return rejectedEntry(shown, e.rejected);
   let input: InputFile;
   try {
-    input = await openInput(file, shown);
-  } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+    input = await openInput(e, shown);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (e.listed) return rejectedEntry(shown, err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code));
+    throw new InputError(`cannot read (${code ?? (err as Error).message})`, shown);
   }
   const trimmed = input.text.trimStart();
   const json = trimmed.startsWith('{') || trimmed.startsWith('[');
@@ -197,7 +286,15 @@ export async function openFile(file: string): Promise<OpenedFile> {
   return { kind: 'records', records: readJsonDocument(shown, openUtf8(input)) };
 }
 
-export async function* readFile(file: string): AsyncGenerator<SourceRecord> {
+/** A directory entry that is not read: one rejected record naming it, and the run goes on. */
+function rejectedEntry(file: string, why: Bilingual): OpenedFile {
+  const records = async function* (): AsyncGenerator<SourceRecord> {
+    yield { data: undefined, source: { file }, shape: 'file', error: { message: why } };
+  };
+  return { kind: 'records', records: records() };
+}
+
+export async function* readFile(file: string | InputEntry): AsyncGenerator<SourceRecord> {
   const opened = await openFile(file);
   if (opened.kind === 'records') {
     yield* opened.records;
@@ -456,5 +553,5 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
 /** Every record of every path, in order. */
 export async function* readSources(paths: readonly string[]): AsyncGenerator<SourceRecord> {
   if (paths.length === 0) throw new UsageError('no input paths given');
-  for (const file of expandPaths(paths)) yield* readFile(file);
+  for (const entry of expandPaths(paths)) yield* readFile(entry);
 }

@@ -9,7 +9,8 @@ export function register(program: Command, setExit: SetExit): void {
     .command('validate')
     .description('check exports against their profile and the Open Data Charter rules')
     .argument('<paths...>', 'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path')
-    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`), or auto: recognised per file');
+    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`), or auto: recognised per file')
+    .option('--follow-links', 'in input folders, also read links leading outside the folder (not followed by default)');
   addOutputOptions(cmd); // -f, -o, --output.<format>, --quiet, --max-warnings
   cmd
     .addOption(
