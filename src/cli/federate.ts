@@ -2,6 +2,7 @@
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
+import { escapeTerminal } from '../report/escape.js';
 import { rdfWriter } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
@@ -56,7 +57,7 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
   for (const e of federation.entries) {
     if (e.iri) continue;
     for (const f of e.result.findings) {
-      process.stderr.write(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}\n`);
+      process.stderr.write(`${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`);
     }
   }
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
