@@ -118,3 +118,37 @@ describe('compare: a record holding escape sequences, as evidence of a core data
     expect(out[`${f} stderr`]).not.toMatch(RAW_CONTROL);
   });
 });
+
+describe('the other files and lines a record reaches: baseline, federation (JSON-LD, index, summary), convert', () => {
+  let tmp: ReturnType<typeof tempDir>;
+  const out: Record<string, string> = {};
+  beforeAll(() => {
+    tmp = tempDir();
+    const p = JSON.parse(readFileSync(join(ROOT, 'fixtures/ca-gc/dataset.json'), 'utf8'));
+    p.title_translated = { en: `Title ${ATTACK}`, fr: `Titre ${ATTACK}` };
+    p.keywords = { en: [`kw ${ATTACK}`], fr: [`mc ${ATTACK}`] };
+    p.frequency = `freq ${ATTACK}`;
+    p.id = p.name = `id-${ATTACK}`;
+    const input = join(tmp.dir, `rec ${ATTACK}.jsonl`);
+    // the record twice: the federation's summary names the duplicate, with its file
+    writeFileSync(input, `${JSON.stringify(p)}\n${JSON.stringify(p)}\n`);
+    const f = (name: string): string => join(tmp.dir, name);
+    cli(['validate', input, '-p', 'ca-gc', ...NOW, '--baseline', f('baseline.json'), '--update-baseline']);
+    const fed = cli(['federate', `ca-gc=${input}`, ...NOW, '--to', 'jsonld', '-o', f('fed.jsonld'), '--index', f('index.jsonl')]);
+    out.federateStderr = fed.stderr;
+    out.convert = cli(['convert', input, '-p', 'ca-gc', '--to', 'jsonld']).stdout;
+    for (const name of ['baseline.json', 'fed.jsonld', 'index.jsonl']) out[name] = readFileSync(f(name), 'utf8');
+  });
+  afterAll(() => tmp.cleanup());
+
+  test.each(['baseline.json', 'fed.jsonld', 'index.jsonl', 'convert'])('%s: no raw control byte; JSON that reads back', (f) => {
+    expect(out[f]).toMatch(/\\u009b/);
+    expect(out[f]).not.toMatch(RAW_CONTROL);
+    for (const text of f === 'index.jsonl' ? out[f].trim().split('\n') : [out[f]]) expect(() => JSON.parse(text)).not.toThrow();
+  });
+
+  test('federate: the summary on stderr names the file without a raw control byte', () => {
+    expect(out.federateStderr).toContain('pwned');
+    expect(out.federateStderr).not.toMatch(RAW_CONTROL);
+  });
+});

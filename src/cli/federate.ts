@@ -44,7 +44,7 @@ function report(s: FederationSummary, lang: Lang): string {
   }
   const sameIri = s.duplicates.filter((d) => d.reasons.includes('same-iri')).length;
   lines.push(render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
