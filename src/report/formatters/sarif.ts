@@ -8,10 +8,10 @@
  * may grow with rules met on the way) closes the run object; JSON gives key order no meaning.
  */
 import { createHash } from 'node:crypto';
-import { jsonText } from '../escape.js';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
+import { jsonText } from '../escape.js';
 import type { Finding, RecordResult, Severity, Summary } from '../model.js';
 import { plainText, ruleHelp } from '../rule-help.js';
 import { lineOf } from './common.js';
