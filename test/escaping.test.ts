@@ -17,9 +17,9 @@ describe('escaping functions', () => {
     expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
   });
 
-  test('XML: markup characters and line breaks become references; characters XML cannot carry become U+FFFD', () => {
+  test('XML: markup characters and line breaks become references; controls are shown as \\u0007; other characters XML cannot carry become U+FFFD', () => {
     expect(escapeXml(']]> <a b="c">\n\t')).toBe(']]&gt; &lt;a b=&quot;c&quot;&gt;&#10;&#9;');
-    expect(escapeXml('bell\u0007 nul\u0000 lone\uD800 pair\uD83D\uDE00')).toBe('bell\uFFFD nul\uFFFD lone\uFFFD pair\uD83D\uDE00');
+    expect(escapeXml('bell\u0007 nul\u0000 lone\uD800 pair\uD83D\uDE00')).toBe('bell\\u0007 nul\\u0000 lone\uFFFD pair\uD83D\uDE00');
   });
 
   test('CSV: always quoted; formulas shown as text', () => {

@@ -7,6 +7,7 @@
  * id and are never baselined: a broken export always needs fixing.
  */
 import { readFileSync } from 'node:fs';
+import { jsonText } from '../report/escape.js';
 import type { RecordResult } from '../report/model.js';
 import { statusOf } from '../report/model.js';
 import { ConfigError } from '../util/errors.js';
@@ -105,7 +106,7 @@ export class BaselineRecorder {
   toJSON(): string {
     const entries = [...this.counts.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, { entry, count }]) => JSON.stringify(count > 1 ? { ...entry, count } : entry));
+      .map(([, { entry, count }]) => jsonText(count > 1 ? { ...entry, count } : entry));
     return `{"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [${entries.length ? `\n  ${entries.join(',\n  ')}\n` : ''}]}\n`;
   }
 }

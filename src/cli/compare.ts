@@ -4,6 +4,7 @@ import { COMPARE_FORMATS, renderComparison, type CompareFormat } from '../compar
 import { resolveConfig } from '../config/load.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
+import { escapeTerminal } from '../report/escape.js';
 import { listProfileIds } from '../profiles/load.js';
 import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
@@ -44,9 +45,9 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
     lang: o.lang,
     settings: resolveConfig(o.config)?.settings,
     highValue: o.hvd === false ? false : o.hvd,
-    onDetect: (file, profile) => process.stderr.write(`${render(t('detected', o.lang), { file, profile })}\n`),
+    onDetect: (file, profile) => process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
     onRejected: (r) => {
-      for (const f of r.findings) process.stderr.write(`${[r.source.file, f.line ?? r.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}\n`);
+      for (const f of r.findings) process.stderr.write(`${escapeTerminal(`${[r.source.file, f.line ?? r.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`);
     },
   });
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

@@ -3,6 +3,7 @@ import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
 import { convertRecords } from '../rdf/convert.js';
 import type { RdfFormat } from '../rdf/write.js';
+import { escapeTerminal } from '../report/escape.js';
 import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { Progress } from './progress.js';
@@ -49,7 +50,7 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
         const s = unreadable.source;
         for (const f of unreadable.findings) {
           const at = [s.file, f.line ?? s.line, f.column].filter((x) => x !== undefined).join(':');
-          process.stderr.write(`${at}: ${f.message}\n`);
+          process.stderr.write(`${escapeTerminal(`${at}: ${f.message}`)}\n`);
         }
         continue;
       }
@@ -57,7 +58,7 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
       if (r.value.merged) {
         merged++;
         const s = r.value.source;
-        process.stderr.write(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}\n`);
+        process.stderr.write(`${escapeTerminal(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}`)}\n`);
       }
       await sink.write(text);
     }

@@ -2,6 +2,7 @@
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
+import { escapeTerminal } from '../report/escape.js';
 import { rdfWriter } from '../rdf/write.js';
 import type { Lang } from '../rules/types.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
@@ -43,7 +44,7 @@ function report(s: FederationSummary, lang: Lang): string {
   }
   const sameIri = s.duplicates.filter((d) => d.reasons.includes('same-iri')).length;
   lines.push(render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }));
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
@@ -56,7 +57,7 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
   for (const e of federation.entries) {
     if (e.iri) continue;
     for (const f of e.result.findings) {
-      process.stderr.write(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}\n`);
+      process.stderr.write(`${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`);
     }
   }
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

@@ -4,6 +4,7 @@ import { temporaryBeside } from './output.js';
 import { join } from 'node:path';
 import { render } from '../i18n/render.js';
 import { DEFAULT_SAMPLE, infer } from '../infer/infer.js';
+import { escapeTerminal } from '../report/escape.js';
 import type { Lang } from '../rules/types.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
@@ -55,7 +56,7 @@ export async function inferCommand(paths: string[], o: InferCommandOptions): Pro
   const r = await infer(paths, {
     id: o.id,
     sample,
-    onRejected: (file, line, message) => process.stderr.write(`${[file, line].filter((x) => x !== undefined).join(':')}: ${message}\n`),
+    onRejected: (file, line, message) => process.stderr.write(`${escapeTerminal(`${[file, line].filter((x) => x !== undefined).join(':')}: ${message}`)}\n`),
   });
   for (const dir of [join(o.outputDir, 'profiles'), join(o.outputDir, 'crosswalks')]) mkdirSync(dir, { recursive: true });
   writeWhole(profileFile, r.profile);

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { validateRecords, tool, type RecordCheck, type ValidateOptions } from '../engine/pipeline.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
+import { escapeTerminal } from '../report/escape.js';
 import { addToSummary, closeSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
 import type { Lang } from '../rules/types.js';
 import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
@@ -89,7 +90,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
     // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
-    onDetect: (file, profile) => process.stderr.write(`${render(t('detected', o.lang), { file, profile })}\n`),
+    onDetect: (file, profile) => process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
     workers: parseWorkers(o.workers, paths),
     followLinks: o.followLinks === true,
   };

@@ -16,6 +16,7 @@ import type { Dataset } from '../model/types.js';
 import { recordToRdf } from '../rdf/from-record.js';
 import { XSD, factory, iri, safeIri, type Quad, type Term } from '../rdf/terms.js';
 import { OnceWritten, type RdfWriter } from '../rdf/write.js';
+import { jsonText } from '../report/escape.js';
 import type { RecordResult } from '../report/model.js';
 import { pickText } from '../util/lang.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
@@ -197,7 +198,7 @@ export class Federation {
   /** The search index, one line per dataset written. */
   *indexLines(): Generator<string> {
     const skipped = this.sameIri();
-    for (const e of this.entries) if (e.index && !skipped.has(e.n)) yield `${JSON.stringify(e.index)}\n`;
+    for (const e of this.entries) if (e.index && !skipped.has(e.n)) yield `${jsonText(e.index)}\n`;
   }
 
   /** Second pass: the RDF, catalogues first, then each record as it is read again. */

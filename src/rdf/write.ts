@@ -5,6 +5,7 @@
  */
 import N3 from 'n3';
 import { jsonldContext } from '../model/context.js';
+import { jsonText } from '../report/escape.js';
 import { PREFIXES, type Quad } from './terms.js';
 import type { RdfFormat } from './syntax.js';
 
@@ -170,7 +171,7 @@ function jsonldWriter(): RdfWriter {
       const nodes = await compactChunk(lineText(quads));
       let out = '';
       for (const n of nodes) {
-        out += (first ? '\n' : ',\n') + JSON.stringify(n);
+        out += (first ? '\n' : ',\n') + jsonText(n);
         first = false;
       }
       return out;

@@ -1,4 +1,5 @@
 /** The comparison's formats: one function each, from the comparison to its text. */
+import { jsonText } from '../../report/escape.js';
 import type { Lang } from '../../rules/types.js';
 import type { Comparison } from '../compare.js';
 import { comparisonCsv } from './csv.js';
@@ -11,7 +12,7 @@ export { COMPARE_FORMATS, type CompareFormat } from './formats.js';
 const RENDER: Record<CompareFormat, (c: Comparison, lang: Lang) => string> = {
   markdown: comparisonMarkdown,
   csv: comparisonCsv,
-  json: (c) => `${JSON.stringify(c, null, 2)}\n`,
+  json: (c) => `${jsonText(c, 2)}\n`,
   html: comparisonHtml,
 };
 

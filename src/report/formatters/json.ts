@@ -3,12 +3,13 @@
  * {"schemaVersion":1,"tool":{name,version},"records":[…],"summary":{…}}
  * Records are written one per line as they are checked; the summary closes the object.
  */
+import { jsonText } from '../escape.js';
 import type { RecordResult } from '../model.js';
 import type { FormatterFactory } from './types.js';
 
 /** A record's line in the JSON report: made here, or in the worker that checked the record. */
 export function recordJsonText(r: RecordResult): string {
-  return JSON.stringify(r);
+  return jsonText(r);
 }
 
 export const json: FormatterFactory = (o) => {
@@ -19,9 +20,9 @@ export const json: FormatterFactory = (o) => {
     return s;
   };
   return {
-    start: () => `{"schemaVersion":1,"tool":${JSON.stringify(o.tool)},"records":[`,
+    start: () => `{"schemaVersion":1,"tool":${jsonText(o.tool)},"records":[`,
     record: (r) => recordJson(recordJsonText(r)),
     recordJson,
-    end: (summary) => `${first ? '' : '\n'}],"summary":${JSON.stringify(summary)}}\n`,
+    end: (summary) => `${first ? '' : '\n'}],"summary":${jsonText(summary)}}\n`,
   };
 };

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES } from '../../rules/index.js';
+import { jsonText } from '../escape.js';
 import type { Finding, RecordResult, Severity, Summary } from '../model.js';
 import { plainText, ruleHelp } from '../rule-help.js';
 import { lineOf } from './common.js';
@@ -87,11 +88,11 @@ export const sarif: FormatterFactory = (o) => {
 
   return {
     start: () =>
-      `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"language":"${o.lang}-CA","columnKind":"utf16CodeUnits","results":[`,
+      `{"$schema":${jsonText(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"language":"${o.lang}-CA","columnKind":"utf16CodeUnits","results":[`,
     record: (r) => {
       let s = '';
       for (const f of r.findings) {
-        s += (first ? '\n' : ',\n') + JSON.stringify(result(r, f));
+        s += (first ? '\n' : ',\n') + jsonText(result(r, f));
         first = false;
       }
       return s;
@@ -105,7 +106,7 @@ export const sarif: FormatterFactory = (o) => {
         rules: ids.map(descriptor),
       };
       const properties = { summary: { records: summary.records, valid: summary.valid, invalid: summary.invalid, rejected: summary.rejected, findings: summary.findings } };
-      return `${first ? '' : '\n'}],\n"tool":${JSON.stringify({ driver })},\n"properties":${JSON.stringify(properties)}}]}\n`;
+      return `${first ? '' : '\n'}],\n"tool":${jsonText({ driver })},\n"properties":${jsonText(properties)}}]}\n`;
     },
   };
 };

@@ -21,8 +21,8 @@ export const stylish: FormatterFactory = (o) => {
     record: (r) => {
       if (r.findings.length === 0) return '';
       withFindings++;
-      const title = r.title ? ` ${JSON.stringify(r.title)}` : '';
-      const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t(r.status === 'rejected' ? 'rejected' : 'noId', o.lang))}${title}${r.profile ? c.dim(` (${r.profile})`) : ''}`;
+      const title = r.title ? ` ${esc(JSON.stringify(r.title))}` : '';
+      const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t(r.status === 'rejected' ? 'rejected' : 'noId', o.lang))}${title}${r.profile ? c.dim(` (${esc(r.profile)})`) : ''}`;
       const rows = r.findings.map((f) => [
         f.line !== undefined ? (f.column !== undefined ? `${f.line}:${f.column}` : `${f.line}`) : '',
         severityLabel(f.severity, o.lang),
