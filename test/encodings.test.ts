@@ -202,6 +202,13 @@ describe('a bad byte costs its line, not the file', () => {
     expect(recs[0].error?.message.en).toBe('invalid JSON: byte 0x' + mark[0].toString(16).toUpperCase() + ' is not UTF-8 (JSON text is UTF-8: RFC 8259)');
   });
 
+  test('the same with no extension to go by (standard input): recognised as JSON Lines past the mark', async () => {
+    const lines = realLines(3);
+    const f = join(tmp.dir, 'mark-stdin');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lines.join('\n') + '\n')]));
+    expect(outcome(await read(f))).toEqual(['rejected 1:1', ...lines.slice(1).map((l, i) => [i + 2, frTitle(l)])]);
+  });
+
   test('one stray byte on line 2: that line rejected at its column, every other record read with its accents, none blamed by input/encoding', async () => {
     const lines = realLines(6);
     const at = lines[1].indexOf('é');

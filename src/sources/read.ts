@@ -13,7 +13,7 @@ import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
 import { isUtf8 } from 'node:buffer';
-import { decode, decodeStream, detectEncoding, utf8ErrorAt } from './decode.js';
+import { bomOf, decode, decodeStream, detectEncoding, utf8ErrorAt } from './decode.js';
 import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
@@ -154,7 +154,10 @@ async function openInput(file: string, shown: string): Promise<InputFile> {
     s.destroy();
   }
   const head = Buffer.concat(chunks).subarray(0, HEAD_BYTES);
-  return { file: shown, open, head, text: decode(head, detectEncoding(head, whole)) };
+  const encoding = detectEncoding(head, whole);
+  // a byte order mark not believed (decode.ts) is left out of the text the format is recognised by
+  const mark = bomOf(head);
+  return { file: shown, open, head, text: decode(mark && mark.encoding !== encoding ? head.subarray(mark.length) : head, encoding) };
 }
 
 /**
