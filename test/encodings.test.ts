@@ -158,3 +158,90 @@ describe('text damaged before it reached the export (input/encoding)', () => {
     ]);
   });
 });
+
+/**
+ * Issue 22: a file's format and encoding are decided per file, conservatively, and a bad byte costs
+ * its line, not the file. Real-shaped records: the federal catalogue's lines, accents and all.
+ */
+describe('a bad byte costs its line, not the file', () => {
+  // the fixture's good lines (it holds a broken one too)
+  const REAL = readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => {
+      try {
+        return (JSON.parse(l) as { title_translated?: { fr?: string } }).title_translated?.fr !== undefined;
+      } catch {
+        return false;
+      }
+    });
+  /** `n` real records, each with its own identifier. */
+  const realLines = (n: number) => Array.from({ length: n }, (_, i) => REAL[i % REAL.length].replace(/"id": "[^"]*"/, `"id": "r${i}"`));
+  const frTitle = (line: string) => (JSON.parse(line) as { title_translated: { fr: string } }).title_translated.fr;
+  /** Each record as its line and French title, or its rejection as line:column. */
+  const outcome = (recs: SourceRecord[]) => recs.map((r) => (r.error ? `rejected ${r.error.line}:${r.error.column}` : [r.source.line, (r.data as { title_translated: { fr: string } }).title_translated.fr]));
+
+  test.each([['1,2'], ['<a/>'], ['@prefix x: <http://x/> .'], ['a\tb']])('a .jsonl whose first line looks like another format (%s) is JSON Lines: that line rejected, the records read', async (first) => {
+    const lines = realLines(3);
+    const f = join(tmp.dir, 'first.jsonl');
+    writeFileSync(f, [first, ...lines, ''].join('\n'));
+    const recs = await read(f);
+    expect(recs).toHaveLength(4);
+    expect(recs[0].error).toMatchObject({ line: 1 });
+    expect(outcome(recs.slice(1))).toEqual(lines.map((l, i) => [i + 2, frTitle(l)]));
+  });
+
+  test.each([
+    ['FE FF', [0xfe, 0xff]],
+    ['FF FE', [0xff, 0xfe]],
+  ])('a leading %s before UTF-8 JSON Lines is no byte order mark: the first line rejected, the 97 others read with their accents', async (_what, mark) => {
+    const lines = realLines(98);
+    const f = join(tmp.dir, 'mark.jsonl');
+    writeFileSync(f, Buffer.concat([Buffer.from(mark), Buffer.from(lines.join('\n') + '\n')]));
+    const recs = await read(f);
+    expect(outcome(recs)).toEqual(['rejected 1:1', ...lines.slice(1).map((l, i) => [i + 2, frTitle(l)])]);
+    expect(recs[0].error?.message.en).toBe('invalid JSON: byte 0x' + mark[0].toString(16).toUpperCase() + ' is not UTF-8 (JSON text is UTF-8: RFC 8259)');
+  });
+
+  test('the same with no extension to go by (standard input): recognised as JSON Lines past the mark', async () => {
+    const lines = realLines(3);
+    const f = join(tmp.dir, 'mark-stdin');
+    writeFileSync(f, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lines.join('\n') + '\n')]));
+    expect(outcome(await read(f))).toEqual(['rejected 1:1', ...lines.slice(1).map((l, i) => [i + 2, frTitle(l)])]);
+  });
+
+  test('one stray byte on line 2: that line rejected at its column, every other record read with its accents, none blamed by input/encoding', async () => {
+    const lines = realLines(6);
+    const at = lines[1].indexOf('é');
+    const bytes = lines.map((l, i) => (i === 1 ? Buffer.concat([Buffer.from(l.slice(0, at)), Buffer.from([0xe9]), Buffer.from(l.slice(at + 1))]) : Buffer.from(l)));
+    const f = join(tmp.dir, 'stray.jsonl');
+    writeFileSync(f, Buffer.concat(bytes.flatMap((b) => [b, Buffer.from('\n')])));
+    const recs = await read(f);
+    expect(outcome(recs)).toEqual([[1, frTitle(lines[0])], `rejected 2:${at + 1}`, ...lines.slice(2).map((l, i) => [i + 3, frTitle(l)])]);
+    const report = await validate([f], { profile: 'ca-gc', now: new Date('2026-11-01T00:00:00Z') });
+    expect(report.summary).toMatchObject({ records: 6, rejected: 1 });
+    expect(report.records.flatMap((r) => r.findings.filter((x) => x.ruleId === 'input/encoding'))).toEqual([]);
+    // with workers, the same
+    const parallel = await validate([f], { profile: 'ca-gc', now: new Date('2026-11-01T00:00:00Z'), workers: 2 });
+    expect(parallel.summary).toEqual(report.summary);
+  });
+
+  test('a stray byte inside a pretty-printed object rejects that object, at the byte', async () => {
+    const f = join(tmp.dir, 'pretty.jsonl');
+    writeFileSync(f, Buffer.concat([Buffer.from('{"id":"a","title":"Été"}\n{\n  "id": "b",\n  "title": "'), Buffer.from([0xff]), Buffer.from('"\n}\n{"id":"c"}\n')]));
+    const recs = await read(f);
+    expect(recs.map((r) => (r.error ? `rejected ${r.source.line} at ${r.error.line}:${r.error.column}` : (r.data as { id: string }).id))).toEqual(['a', 'rejected 2 at 4:13', 'c']);
+  });
+
+  test('a literal U+FFFD in valid UTF-8 is text, not a bad byte (input/encoding reports it)', async () => {
+    const f = join(tmp.dir, 'literal.jsonl');
+    writeFileSync(f, '{"id":"a","title":"x \uFFFD y"}\n');
+    expect((await read(f)).map((r) => r.error ?? (r.data as { title: string }).title)).toEqual(['x \uFFFD y']);
+  });
+
+  test('a Windows-1252 file with one coincidental UTF-8 sequence is still Windows-1252', async () => {
+    // "café »" with a no-break space: E9 A0 BB is also the UTF-8 of U+983B
+    const f = join(tmp.dir, 'cp.jsonl');
+    writeFileSync(f, cp1252(['{"id":"a","title":"Le café\u00A0»"}', '{"id":"b","title":"Été à Montréal"}', ''].join('\n')));
+    expect((await read(f)).map((r) => r.error ?? (r.data as { title: string }).title)).toEqual(['Le café\u00A0»', 'Été à Montréal']);
+  });
+});

@@ -88,6 +88,11 @@ export function csvErrorReason(e: { code?: string; message: string }): Bilingual
 /** Messages of records that cannot be read, in both languages. */
 export const READ_ERRORS = {
   invalidJson: (reason: Bilingual): Bilingual => ({ en: `invalid JSON: ${reason.en}`, fr: `JSON non valide : ${reason.fr}` }),
+  /** A line of JSON Lines with a byte that is not UTF-8: the line is rejected, not decoded as a guess. */
+  notUtf8: (byte: number): Bilingual => {
+    const hex = `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    return { en: `invalid JSON: byte ${hex} is not UTF-8 (JSON text is UTF-8: RFC 8259)`, fr: `JSON non valide : l'octet ${hex} n'est pas de l'UTF-8 (un texte JSON est en UTF-8 : RFC 8259)` };
+  },
   notAnObjectLine: (found: string): Bilingual => {
     const what = KINDS[found] ?? { en: found, fr: found };
     return { en: `expected one JSON object per line, found ${what.en}`, fr: `un objet JSON par ligne est attendu, trouvé : ${what.fr}` };

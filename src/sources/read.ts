@@ -2,7 +2,8 @@
  * Reads exports in every shape their users have: JSON Lines (streamed, never held whole),
  * JSON documents (CKAN package_show / package_search responses, arrays, bare packages), `.gz` of
  * each, and directories of such files; other formats (XML, CSV) through their `FormatReader`.
- * The shape is detected from the content, not the name.
+ * A file's format is the one its extension names, when it names one Passerelle reads; its content
+ * decides otherwise, and within a format (JSON-LD in `.json`, RDF/XML in `.xml`): `formatOf`.
  */
 import { constants, createReadStream, statSync, readdirSync, realpathSync, type Stats } from 'node:fs';
 import { open as openFd } from 'node:fs/promises';
@@ -12,7 +13,8 @@ import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
-import { decode, decodeStream, detectEncoding } from './decode.js';
+import { isUtf8 } from 'node:buffer';
+import { bomOf, decode, decodeStream, detectEncoding, utf8ErrorAt } from './decode.js';
 import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
@@ -25,6 +27,7 @@ import type { SourceRecord } from './types.js';
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
 export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+const JSON_EXTENSIONS = new Set(['.json', '.geojson']);
 
 /** An input file as readers see it: its bytes (decompressed) and its first bytes for sniffing. */
 export interface InputFile {
@@ -51,6 +54,8 @@ export interface FormatReader {
   sniff(input: InputFile): boolean;
   /** For JSON-based formats (JSON-LD): true when a JSON file is this format rather than plain records. */
   claimsJson?(input: InputFile): boolean;
+  /** A format found by its content in files named for another reader's (RDF/XML in `.xml`). */
+  refines?: { extensions: string[]; sniff(input: InputFile): boolean };
   read(input: InputFile): AsyncIterable<SourceRecord>;
 }
 const READERS: FormatReader[] = [];
@@ -64,6 +69,7 @@ const rdfReader: FormatReader = {
   extensions: RDF_EXTENSIONS,
   sniff: (input) => syntaxOf(input.file, input.text) !== undefined,
   claimsJson: (input) => looksLikeJsonLd(input.text.trimStart(), input.file),
+  refines: { extensions: ['.xml'], sniff: (input) => syntaxOf(input.file, input.text) === 'rdfxml' },
   read: async function* (input) {
     const { readRdfInput } = await import('./rdf.js');
     yield* readRdfInput(input);
@@ -232,21 +238,55 @@ async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
     s.destroy();
   }
   const head = Buffer.concat(chunks).subarray(0, HEAD_BYTES);
-  return { file: shown, open, head, text: decode(head, detectEncoding(head, whole)) };
+  const encoding = detectEncoding(head, whole);
+  // a byte order mark not believed (decode.ts) is left out of the text the format is recognised by
+  const mark = bomOf(head);
+  return { file: shown, open, head, text: decode(mark && mark.encoding !== encoding ? head.subarray(mark.length) : head, encoding) };
 }
 
 /**
- * A stream of the file's text, for JSON: UTF-8 (RFC 8259), or what a byte order mark says (UTF-16
- * from Windows tools), or Windows-1252 when the first bytes are not UTF-8 (a legacy export), as for
- * every other format (decode.ts).
+ * A stream of the file's text, for JSON documents: UTF-8 (RFC 8259), or what a byte order mark says
+ * (UTF-16 from Windows tools), or Windows-1252 for a legacy export that is not UTF-8 (decode.ts).
  */
-function openUtf8(input: InputFile): Readable {
+function openText(input: InputFile): Readable {
   return decodeStream(input.open(), detectEncoding(input.head, false));
 }
 
-/** JSON Lines when the name says so, or when the first line is a whole JSON value and more follows. */
-function looksLikeJsonLines(file: string, head: string): boolean {
-  if (JSONL_EXTENSIONS.has(baseExtension(file))) return true;
+/**
+ * The lines of a JSON Lines file. UTF-8 lines are decoded one by one (`utf8Lines`): a byte that is
+ * not UTF-8 costs its line, never the file's encoding.
+ */
+function jsonLinesOf(input: InputFile): AsyncIterable<Line> {
+  const encoding = detectEncoding(input.head, false);
+  if (encoding !== 'utf-8') return readLines(input.file, decodeStream(input.open(), encoding));
+  return utf8Lines(readLines(input.file, input.open().setEncoding('latin1')));
+}
+
+/**
+ * Lines of UTF-8 split before they are decoded, then decoded each on its own: a line that is not
+ * UTF-8 is marked `bad` where its first bad byte is (and rejected as a record), the others read
+ * whole. Read as Latin-1 (one character per byte), the line breaks are where the UTF-8 text has
+ * them: every byte of a multi-byte UTF-8 character is 0x80 or more.
+ */
+export async function* utf8Lines(lines: AsyncIterable<Line>): AsyncGenerator<Line> {
+  for await (const l of lines) {
+    if (!/[\x80-\xff]/.test(l.text)) {
+      yield l; // ASCII reads the same either way
+      continue;
+    }
+    const bytes = Buffer.from(l.text, 'latin1');
+    const text = bytes.toString('utf8');
+    if (isUtf8(bytes)) {
+      yield { line: l.line, text };
+      continue;
+    }
+    const at = utf8ErrorAt(bytes);
+    yield { line: l.line, text, bad: { line: l.line, column: bytes.subarray(0, at).toString('utf8').length + 1, byte: bytes[at] } };
+  }
+}
+
+/** JSON Lines by their content (a file named neither): the first line is a whole JSON value and more follows. */
+function looksLikeJsonLines(head: string): boolean {
   const trimmed = head.trimStart();
   if (!trimmed.startsWith('{')) return false;
   const nl = trimmed.indexOf('\n');
@@ -257,6 +297,24 @@ function looksLikeJsonLines(file: string, head: string): boolean {
     return false;
   }
   return trimmed.slice(nl + 1).trim().length > 0;
+}
+
+/**
+ * How a file is read. Its extension decides when it names a format Passerelle reads: a `.jsonl`
+ * whose first line looks like CSV is JSON Lines with a bad first line, not a CSV file of bad rows.
+ * Within that format the content refines (JSON-LD in a `.json`, RDF/XML in a `.xml`, JSON Lines in
+ * a `.json`). A file whose name says nothing (standard input, `.txt`) is recognised by its content.
+ */
+function formatOf(input: InputFile): FormatReader | 'json' | 'jsonl' {
+  const ext = baseExtension(input.file);
+  if (JSONL_EXTENSIONS.has(ext)) return 'jsonl';
+  const trimmed = input.text.trimStart();
+  const named = READERS.find((r) => r.refines?.extensions.includes(ext) && r.refines.sniff(input)) ?? READERS.find((r) => r.extensions.includes(ext));
+  if (named) return named;
+  const json = JSON_EXTENSIONS.has(ext) || trimmed.startsWith('{') || trimmed.startsWith('[');
+  const reader = READERS.find((r) => (json ? r.claimsJson?.(input) : r.sniff(input)));
+  if (reader) return reader;
+  return looksLikeJsonLines(input.text) ? 'jsonl' : 'json';
 }
 
 /**
@@ -278,12 +336,10 @@ export async function openFile(entry: string | InputEntry): Promise<OpenedFile> 
     if (e.listed) return rejectedEntry(shown, err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code));
     throw new InputError(`cannot read (${code ?? (err as Error).message})`, shown);
   }
-  const trimmed = input.text.trimStart();
-  const json = trimmed.startsWith('{') || trimmed.startsWith('[');
-  const reader = READERS.find((r) => (json ? r.claimsJson?.(input) : r.sniff(input)));
-  if (reader) return { kind: 'records', records: reader.read(input) };
-  if (looksLikeJsonLines(file, input.text)) return { kind: 'jsonl', file: shown, lines: jsonLineTexts(readLines(shown, openUtf8(input))) };
-  return { kind: 'records', records: readJsonDocument(shown, openUtf8(input)) };
+  const format = formatOf(input);
+  if (format === 'jsonl') return { kind: 'jsonl', file: shown, lines: jsonLineTexts(jsonLinesOf(input)) };
+  if (format === 'json') return { kind: 'records', records: readJsonDocument(shown, openText(input)) };
+  return { kind: 'records', records: format.read(input) };
 }
 
 /** A directory entry that is not read: one rejected record naming it, and the run goes on. */
@@ -344,6 +400,8 @@ function offsetFromLineCol(text: string, line: number, col: number): number {
 export interface Line {
   line: number;
   text: string;
+  /** Where a byte that is not UTF-8 is (`utf8Lines`): the record is rejected there. */
+  bad?: { line: number; column: number; byte: number };
 }
 
 /**
@@ -407,15 +465,21 @@ function depthOf(text: string, state: { depth: number; inString: boolean }): voi
  * where they are checked, which may be a worker thread.
  */
 export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator<Line> {
-  let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean } } | undefined;
-  for await (let { line, text } of lines) {
+  let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean }; bad?: Line['bad'] } | undefined;
+  const whole = (d: NonNullable<typeof doc>): Line => ({ line: d.start, text: d.lines.join('\n'), ...(d.bad ? { bad: d.bad } : {}) });
+  for await (let { line, text, bad } of lines) {
     if (line === 1) text = text.replace(/^\uFEFF/, '');
     if (doc) {
       doc.lines.push(text);
+      doc.bad ??= bad;
       depthOf(text, doc.state);
       if (doc.state.depth > 0) continue;
-      yield { line: doc.start, text: doc.lines.join('\n') };
+      yield whole(doc);
       doc = undefined;
+      continue;
+    }
+    if (bad) {
+      yield { line, text, bad };
       continue;
     }
     const trimmed = text.trim();
@@ -427,7 +491,7 @@ export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator
     yield { line, text };
   }
   // a document cut short at the end of the file is reported where it starts
-  if (doc) yield { line: doc.start, text: doc.lines.join('\n') };
+  if (doc) yield whole(doc);
 }
 
 /** One record of a JSON Lines text; `start`: where it begins in `text` (values one after another on one line). */
@@ -466,7 +530,8 @@ function jsonLineRecord(file: string, text: string, at: number, start: number, p
  * between them (`{…}{…}`, as some tools write it), found where JSON.parse says the first one ends.
  * The same function reads records in the main thread and in workers.
  */
-export function jsonLineRecords(file: string, { line: at, text }: Line): SourceRecord[] {
+export function jsonLineRecords(file: string, { line: at, text, bad }: Line): SourceRecord[] {
+  if (bad) return [{ data: undefined, source: { file, line: at }, shape: 'jsonl', error: { message: READ_ERRORS.notUtf8(bad.byte), line: bad.line, column: bad.column } }];
   const out: SourceRecord[] = [];
   let start = 0;
   for (;;) {
