@@ -7,6 +7,7 @@ import { createWriteStream, readdirSync, renameSync, rmSync, statSync, type Writ
 import { randomBytes } from 'node:crypto';
 import { dirname, basename, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
+import { aTurn } from '../util/turns.js';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 
@@ -126,6 +127,8 @@ export function fileSink(file: string): Sink {
         throw failed ?? cannotWrite(file, e as NodeJS.ErrnoException);
       }
       if (failed) throw failed;
+      // a signal received while the report was written is handled before it replaces the old one
+      await aTurn();
       try {
         renameSync(tmp, file);
       } catch (e) {

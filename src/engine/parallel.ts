@@ -119,27 +119,36 @@ export function autoWorkers(paths: readonly string[]): number {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
 
+/**
+ * Worker threads started as batches need them (up to `size`): five records never start 64 workers
+ * (876 MB), and a signal never waits for workers that had nothing to do.
+ */
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
   private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: { busy: number } }>();
   private nextId = 0;
   private failed: Error | undefined;
 
-  constructor(size: number, init: WorkerInit) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_SCRIPT, { workerData: init, resourceLimits: WORKER_LIMITS });
-      const slot = { worker, busy: 0 };
-      worker.on('message', (m: BatchDone) => this.settle(m));
-      worker.on('error', (e: Error & { code?: string }) =>
-        this.fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`) : e),
-      );
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
-      });
-      this.workers.push(slot);
-    }
+  constructor(
+    private readonly limit: number,
+    private readonly init: WorkerInit,
+  ) {}
+
+  private start(): { worker: Worker; busy: number } {
+    const worker = new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: WORKER_LIMITS });
+    const slot = { worker, busy: 0 };
+    worker.on('message', (m: BatchDone) => this.settle(m));
+    worker.on('error', (e: Error & { code?: string }) =>
+      this.fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`) : e),
+    );
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
+    });
+    this.workers.push(slot);
+    return slot;
   }
 
+  /** Workers started so far. */
   get size(): number {
     return this.workers.length;
   }
@@ -147,7 +156,8 @@ export class WorkerPool {
   /** Runs one batch on the least busy worker; the results come in the batch's order. */
   run<R>(batch: Omit<Batch, 'id'>): Promise<R> {
     if (this.failed) return Promise.reject(this.failed);
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const least = this.workers.reduce<{ worker: Worker; busy: number } | undefined>((a, b) => (a && a.busy <= b.busy ? a : b), undefined);
+    const slot = least && (least.busy === 0 || this.workers.length >= this.limit) ? least : this.start();
     const id = this.nextId++;
     slot.busy++;
     return new Promise<R>((resolve, reject) => {

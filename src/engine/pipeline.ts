@@ -29,6 +29,7 @@ import { scoreRecord } from '../scores/record.js';
 import type { Emitted, Lang } from '../rules/types.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
+import { letSignalsIn } from '../util/turns.js';
 import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
@@ -344,8 +345,18 @@ export type Unit =
   | { pipeline: Stages; src: SourceRecord; seq: number; part: number; batch?: undefined }
   | { pipeline: Stages; batch: Omit<Batch, 'id' | 'task'>; src?: undefined };
 
-/** Every record of the inputs, in order; JSON Lines as batches of lines when workers check them. */
+/**
+ * Every record of the inputs, in order; JSON Lines as batches of lines when workers check them.
+ * Between two units the event loop gets a turn now and then: a signal is handled between records.
+ */
 export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
+  for await (const u of unitsRead(inputs, pipelines, batchLines)) {
+    await letSignalsIn();
+    yield u;
+  }
+}
+
+async function* unitsRead(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
   let seq = 0;
   for (const i of inputs) {
     const pipeline = pipelines.get(i.profile) as Stages;
