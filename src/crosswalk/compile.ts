@@ -385,6 +385,8 @@ export class Compiler {
       // one text: its object is the property's value as it is (made for this record), not copied
       const whole = single && vals.length === 1;
       let merged: Record<string, unknown> | undefined;
+      // the texts of each language so far (`texts`): one look-up per text, not a scan of the list
+      const seen = single ? undefined : new Map<string, Set<string>>();
       for (const v of vals) {
         const value = v.value as Record<string, unknown>;
         // (for…in: a text value is an object made here, its keys language tags, none inherited)
@@ -402,7 +404,7 @@ export class Compiler {
             let list = merged[lang] as string[] | undefined;
             if (list === undefined) merged[lang] = list = [];
             else added = false;
-            for (const t of text as string[]) if (!list.includes(t)) list.push(t);
+            appendDistinct(list, getOrSet(seen as Map<string, Set<string>>, lang), text as string[]);
           }
           const key = names.language(lang);
           // a property is put once per object, so a language new here is new to the record, unless
@@ -431,16 +433,7 @@ export class Compiler {
       return;
     }
     // candidates with the same value are one (the first keeps its sources)
-    let distinct = vals;
-    for (let i = 1; i < vals.length; i++) {
-      let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = vals[j].value === vals[i].value;
-      if (seen) {
-        distinct = [];
-        for (const v of vals) if (!distinct.some((d) => d.value === v.value)) distinct.push(v);
-        break;
-      }
-    }
+    const distinct = firstOfEach(vals);
     if (def.multiple) {
       for (let i = 0; i < distinct.length; i++) ctx.prov.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
       out[def.name] = distinct.map(valueOf);
@@ -1483,4 +1476,39 @@ function pick(distinct: Val[], all: Val[], combine: Combine): Val {
 function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+}
+
+/** The texts not in `seen` appended to `list`, in order (`seen`: what `list` holds). */
+function appendDistinct(list: string[], seen: Set<string>, texts: readonly string[]): void {
+  for (const t of texts) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    list.push(t);
+  }
+}
+
+function getOrSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = new Set()));
+  return v;
+}
+
+/**
+ * Candidates with the same value (`===`) as one: the first keeps its sources. By a set, not a
+ * comparison of each with those before it (a record may give thousands of values); NaN, which
+ * `===` never finds equal, stays apart each time. `vals` itself when all differ.
+ */
+function firstOfEach(vals: Val[]): Val[] {
+  const seen = new Set<unknown>();
+  let distinct: Val[] | undefined;
+  for (let i = 0; i < vals.length; i++) {
+    const value = vals[i].value;
+    const again = seen.has(value) && !Number.isNaN(value);
+    if (again) distinct ??= vals.slice(0, i);
+    else {
+      seen.add(value);
+      distinct?.push(vals[i]);
+    }
+  }
+  return distinct ?? vals;
 }

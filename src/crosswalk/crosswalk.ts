@@ -19,9 +19,37 @@ export interface Mapped {
   findings: Emitted[];
 }
 
-/** Whether `q` is one language of `property` (`title@en` of `title`; `n`: the property's length). */
-function isLanguageOf(q: string, property: string, n: number): boolean {
-  return q.length > n && q.charCodeAt(n) === 0x40 && q.startsWith(property) && q.indexOf('@', n + 1) < 0;
+/**
+ * What `sourceOf` asks of a record's provenance, by property: the last entry of each property, the
+ * first language of each text that has a source (`title@en` for `title`) and the first entry of a
+ * text in some language with a source (`title@…` for `title`). Built once per record in one pass:
+ * a record with 8,000 resources has tens of thousands of entries and findings, and a scan per
+ * finding grew with their product. Rebuilt if the provenance grew since.
+ */
+interface ProvenanceIndex {
+  size: number;
+  last: Map<string, Provenance>;
+  firstLanguage: Map<string, string>;
+  firstText: Map<string, Provenance>;
+}
+const INDEXES = new WeakMap<Provenance[], ProvenanceIndex>();
+function provenanceIndex(provenance: Provenance[]): ProvenanceIndex {
+  let index = INDEXES.get(provenance);
+  if (index?.size === provenance.length) return index;
+  index = { size: provenance.length, last: new Map(), firstLanguage: new Map(), firstText: new Map() };
+  for (const p of provenance) {
+    const q = p.property;
+    index.last.set(q, p);
+    if (!p.source.length) continue;
+    // `q` is one language of what comes before its last `@` (`title@en` of `title`)
+    const lastAt = q.lastIndexOf('@');
+    if (lastAt > 0 && !index.firstLanguage.has(q.slice(0, lastAt))) index.firstLanguage.set(q.slice(0, lastAt), p.source[0]);
+    // and a text in a language of what comes before its first `@`
+    const firstAt = q.indexOf('@');
+    if (firstAt >= 0 && firstAt < q.length - 1 && !index.firstText.has(q.slice(0, firstAt))) index.firstText.set(q.slice(0, firstAt), p);
+  }
+  INDEXES.set(provenance, index);
+  return index;
 }
 
 /** What `sourceOf` needs of a property path (`distribution[2].format@fr`), worked out once. */
@@ -105,44 +133,22 @@ export class Crosswalk {
    * `property`: `title`, `title@fr`, `distribution[2].license`, `publisher.name@en`.
    */
   sourceOf(mapped: Mapped, property: string): string | undefined {
-    const provenance = mapped.provenance;
+    const index = provenanceIndex(mapped.provenance);
     const shape = this.shapeOf(property);
-    const items = shape.items;
-    // One pass from the end over the provenance finds what the steps below ask of it: the
-    // property's own entry (the last one counts), the first of its languages (`title` → `title@en`)
-    // and the last entry of each list item it is in. A scan, not an index: a record has a few dozen
-    // entries and only its findings are looked up (hashing every entry cost more).
-    const n = property.length;
-    let exactSeen = false;
-    let firstLanguage: string | undefined;
-    let itemEntries: (Provenance | undefined)[] | undefined;
-    for (let i = provenance.length - 1; i >= 0; i--) {
-      const p = provenance[i];
-      const q = p.property;
-      if (q === property) {
-        if (exactSeen) continue;
-        if (p.source.length) return p.source[0];
-        exactSeen = true;
-      } else if (n && p.source.length && isLanguageOf(q, property, n)) firstLanguage = p.source[0];
-      else if (items.length) {
-        for (let k = 0; k < items.length; k++) {
-          if (q !== items[k]) continue;
-          itemEntries ??= new Array<Provenance | undefined>(items.length);
-          itemEntries[k] ??= p;
-        }
-      }
-    }
+    // the property's own entry (the last one counts)
+    const own = index.last.get(property);
+    if (own?.source.length) return own.source[0];
     // all languages of a text: the first one recorded
+    const firstLanguage = index.firstLanguage.get(property);
     if (firstLanguage !== undefined) return firstLanguage;
     const { lang } = shape;
     // a language missing from a text given in others: where the crosswalk reads that language
     // (paired fields), else beside the others in a language map (`/title_translated/fr`), else the
     // field that gave the text (`/notes`)
     if (lang && !shape.langDeclared) {
-      const texts = shape.texts;
-      for (const p of provenance) {
-        const other = p.property.startsWith(texts) ? p.property.slice(texts.length) : undefined;
-        if (!other || !p.source.length) continue;
+      const p = index.firstText.get(shape.path);
+      if (p) {
+        const other = p.property.slice(shape.texts.length);
         const src = p.source[0];
         return src.endsWith(`/${other}`) ? `${src.slice(0, -other.length)}${lang}` : src;
       }
@@ -150,7 +156,11 @@ export class Crosswalk {
 
     // nearest enclosing list item that was produced (`distribution[2]` → /resources/2)
     let base: string | undefined;
-    if (itemEntries) for (const p of itemEntries) if (p?.source.length) base = p.source[0];
+    for (const item of shape.items) {
+      // the property itself is not an item of its own (`distribution[2]`): its entry came first
+      const p = item === property ? undefined : index.last.get(item);
+      if (p?.source.length) base = p.source[0];
+    }
     const where = shape.where;
     if (!where) return base;
     if (where.relative) return base === undefined ? undefined : base + where.pointer;

@@ -59,6 +59,7 @@ function resolve(rules: Map<string, Resolved>, ruleId: string, ctx: Pick<Finaliz
 
 export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Finding[] {
   const out: Finding[] = [];
+  const kept = new Set<string>();
   const rules = resolvedFor(ctx);
   // the source paths to locate, and their findings
   const pointers: string[] = [];
@@ -76,7 +77,7 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
     if (e.value !== undefined) f.value = reportedValue(e.value);
-    if (repeats(out, f)) continue;
+    if (repeats(kept, f)) continue;
     out.push(f);
     if (sourcePath !== undefined) {
       pointers.push(sourcePath);
@@ -126,23 +127,15 @@ function sortByRank(out: Finding[]): Finding[] {
 /**
  * Whether a finding repeats one already kept: the same rule, source path and property, or a type
  * error at the same source path (the profile check and the crosswalk may both notice one bad
- * value). A record has a few findings: comparing them beats building and hashing a key for each.
+ * value). One key per finding in a set: a record may have thousands of findings (a resource list
+ * repeated 8,000 times), and comparing each with every kept one grew with their square. The key
+ * is injective for fields without a NUL (a rule id has none); fields holding one were always
+ * compared by this key.
  */
-function repeats(kept: readonly Finding[], f: Finding): boolean {
-  const sourcePath = f.sourcePath ?? '';
-  const property = f.property ?? '';
-  // keys were `rule\0sourcePath\0property` strings: fields holding a NUL are compared that way still
-  if (sourcePath.includes('\u0000') || property.includes('\u0000')) {
-    const key = keyOf(f);
-    return kept.some((g) => keyOf(g) === key);
-  }
-  if (f.ruleId === 'profile/type' && sourcePath) {
-    for (const g of kept) if (g.ruleId === 'profile/type' && g.sourcePath === sourcePath) return true;
-    return false;
-  }
-  for (const g of kept) {
-    if (g.ruleId === f.ruleId && (g.sourcePath ?? '') === sourcePath && (g.property ?? '') === property) return true;
-  }
+function repeats(kept: Set<string>, f: Finding): boolean {
+  const key = keyOf(f);
+  if (kept.has(key)) return true;
+  kept.add(key);
   return false;
 }
 
@@ -261,10 +254,14 @@ function standsBefore(a: Finding, b: Finding): boolean {
 export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean, propertiesReading?: (field: string) => readonly string[]): Finding[] {
   const n = findings.length;
   if (n < 2) return findings;
-  // a record has a few findings: pairwise comparisons, no keys built or hashed
+  // a record may have thousands of findings (8,000 resources): every look-up below goes through a
+  // map built in one pass, never a scan of the findings per finding
   const property: (string | undefined)[] = new Array(n);
   const restates: boolean[] = new Array(n);
   let perItem: Map<number, { pattern: string; judgments: number[] }> | undefined;
+  let under: FieldProperties | undefined;
+  // judgments per set of patterns (`propertiesReading` answers the same array for a field)
+  const judged = new Map<readonly string[], { p: string | undefined; items: { pattern: string; judgments: number[] } }>();
   for (let i = 0; i < n; i++) {
     const f = findings[i];
     restates[i] = RESTATING.has(f.ruleId);
@@ -275,44 +272,45 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     // the findings at that field or inside it (a missing `resourceMaintenance` and the frequency
     // looked for within it); where a crosswalk looked for a missing value has no list indices
     const field = f.sourcePath;
-    let bare: string | undefined;
-    let p: string | undefined;
-    for (const g of findings) {
-      if (g === f || g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/')) continue;
-      const at = g.sourcePath;
-      let under = field;
-      if (at !== field && !at.startsWith(`${field}/`) && !INDEX.test(at)) under = bare ??= field.replace(INDICES, '');
-      if (at !== under && !at.startsWith(`${under}/`)) continue;
-      if (p === undefined) p = g.property;
-      else if (p !== g.property) {
-        p = undefined;
-        break;
-      }
-    }
+    under ??= fieldProperties(findings);
+    let p = under.at(field);
     // else the property the crosswalk fills from that field, as the record's judgments name it
     // (a missing `descriptiveKeywords`: `keyword`; an empty `contact_email`: `contactPoint`)
     // (a missing field only: a code outside the portal's list is a fault of its own)
     if (p === undefined && propertiesReading && f.ruleId === 'profile/required') {
       const patterns = propertiesReading(field);
-      p = judgedProperty(findings, patterns);
+      let j = judged.get(patterns);
+      if (!j) judged.set(patterns, (j = { p: judgedProperty(findings, patterns), items: itemJudgments(findings, patterns) }));
+      p = j.p;
       // one field filling an item property of every item (a dataset's `license_id`, each
       // distribution's licence): the judgments of each item are this one gap
-      if (p === undefined) (perItem ??= new Map()).set(i, itemJudgments(findings, patterns));
+      if (p === undefined) (perItem ??= new Map()).set(i, j.items);
     }
     property[i] = p;
   }
   // each finding's group: the index of the finding the group gathers around, or -1 (alone)
   const group: number[] = new Array(n).fill(-1);
   const judgmentOf: number[] = new Array(n).fill(-1);
+  // each property's most severe judgment (the first of equals), and the first restatement of each
+  // property and source field
+  const judgmentBy = new Map<string, number>();
+  const firstRestating = new Map<string, Map<string | undefined, number>>();
+  for (let j = 0; j < n; j++) {
+    const p = property[j];
+    if (p === undefined) continue;
+    if (!restates[j]) {
+      const judgment = judgmentBy.get(p);
+      if (judgment === undefined || standsBefore(findings[j], findings[judgment])) judgmentBy.set(p, j);
+    } else {
+      let bySource = firstRestating.get(p);
+      if (!bySource) firstRestating.set(p, (bySource = new Map()));
+      if (!bySource.has(findings[j].sourcePath)) bySource.set(findings[j].sourcePath, j);
+    }
+  }
   for (let i = 0; i < n; i++) {
     const p = property[i];
     if (p === undefined) continue;
-    // the property's most severe judgment, if any
-    let judgment = -1;
-    for (let j = 0; j < n; j++) {
-      if (restates[j] || property[j] !== p) continue;
-      if (judgment < 0 || standsBefore(findings[j], findings[judgment])) judgment = j;
-    }
+    const judgment = judgmentBy.get(p) ?? -1;
     judgmentOf[i] = judgment;
     // two judgments of a property the record does not have at all (no distribution: no access URL,
     // no licence, no machine-readable format) report one absence; else they judge different things
@@ -320,39 +318,27 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     // likewise two judgments of one field every item lacks (no distribution states a known format:
     // "none machine-readable" and "none in an open format" say one thing, that no format is known)
     if (!restates[i]) group[i] = judgment === i || (absent?.(p) && findings[i].ruleId !== 'profile/type') || sameFieldAbsent(findings[i], findings[judgment], p, absent) ? judgment : -1;
-    else {
-      // restatements of one source field first gather around the first of them…
-      let first = i;
-      for (let j = 0; j < i; j++) {
-        if (restates[j] && property[j] === p && findings[j].sourcePath === findings[i].sourcePath) {
-          first = j;
-          break;
-        }
-      }
-      group[i] = first;
-    }
+    // restatements of one source field first gather around the first of them…
+    else group[i] = firstRestating.get(p)?.get(findings[i].sourcePath) ?? i;
   }
+  const groups = new Groups(group);
   // …then join the property's judgment, unless it names one of their rules already (a second
   // unmapped code is a second fault: it stands beside the judgment)
   for (let f = 0; f < n; f++) {
     const judgment = judgmentOf[f];
     if (!restates[f] || group[f] !== f || judgment < 0) continue;
-    let clash = false;
-    for (let i = f; i < n && !clash; i++) {
-      if (group[i] !== f) continue;
-      for (let j = 0; j < n && !clash; j++) if (group[j] === judgment && findings[j].ruleId === findings[i].ruleId) clash = true;
-    }
-    if (clash) continue;
-    for (let i = f; i < n; i++) if (group[i] === f) group[i] = judgment;
+    const rules = new Set(groups.members(judgment).map((j) => findings[j].ruleId));
+    if (groups.members(f).some((i) => rules.has(findings[i].ruleId))) continue;
+    groups.move(f, judgment);
   }
   // a portal finding standing for the judgments of every item: their groups join it
   for (const [i, items] of perItem ?? []) {
     if (items.judgments.length < 2 || (group[i] !== -1 && group[i] !== i)) continue;
     for (const j of items.judgments) {
-      const g = group[j] >= 0 ? group[j] : j;
-      for (let k = 0; k < n; k++) if (k === j || group[k] === g) group[k] = i;
+      if (group[j] >= 0) groups.move(group[j], i);
+      else groups.join(j, i);
     }
-    group[i] = i;
+    if (group[i] !== i) groups.join(i, i);
     property[i] = items.pattern;
   }
   let merged = false;
@@ -375,7 +361,7 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     }
     if (top[g] !== i) continue; // named by the finding that stands
     const related: RelatedFinding[] = [];
-    for (let j = 0; j < n; j++) if (j !== i && group[j] === g) related.push({ ruleId: findings[j].ruleId, severity: findings[j].severity, message: findings[j].message });
+    for (const j of groups.members(g).sort((a, b) => a - b)) if (j !== i) related.push({ ruleId: findings[j].ruleId, severity: findings[j].severity, message: findings[j].message });
     if (related.length === 0) {
       out.push(findings[i]);
       continue;
@@ -389,4 +375,75 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     out.push(primary);
   }
   return adopted ? sortByRank(out) : out;
+}
+
+/**
+ * `mergeRelated`'s groups: `group[k]` (a group's index, or -1) and each group's members, kept
+ * together so that moving a group costs its members, not a pass over every finding.
+ */
+class Groups {
+  private readonly of = new Map<number, number[]>();
+  constructor(private readonly group: number[]) {
+    group.forEach((g, k) => {
+      if (g >= 0) this.members(g).push(k);
+    });
+  }
+  members(g: number): number[] {
+    let m = this.of.get(g);
+    if (!m) this.of.set(g, (m = []));
+    return m;
+  }
+  /** Every member of group `from` into group `to`. */
+  move(from: number, to: number): void {
+    if (from === to) return;
+    const m = this.members(from);
+    for (const k of m) this.group[k] = to;
+    this.members(to).push(...m);
+    this.of.delete(from);
+  }
+  /** A finding in no group into group `to`. */
+  join(k: number, to: number): void {
+    this.group[k] = to;
+    this.members(to).push(k);
+  }
+}
+
+/**
+ * The one property of the findings at a source field or inside it (`/resources/2` and
+ * `/resources/2/format`), or, for a finding whose field has list indices, also those at the same
+ * field without them and inside it (where a crosswalk looked for a missing value has no list
+ * indices): undefined when none or several. Each finding's path is entered at every `/` of it once.
+ */
+interface FieldProperties {
+  at(field: string): string | undefined;
+}
+const SEVERAL = Symbol('several');
+function fieldProperties(findings: readonly Finding[]): FieldProperties {
+  type One = string | typeof SEVERAL;
+  const all = new Map<string, One>();
+  const unindexed = new Map<string, One>();
+  const enter = (map: Map<string, One>, key: string, p: string): void => {
+    const had = map.get(key);
+    if (had === undefined) map.set(key, p);
+    else if (had !== p) map.set(key, SEVERAL);
+  };
+  for (const g of findings) {
+    if (g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/')) continue;
+    const at = g.sourcePath;
+    const plain = !INDEX.test(at);
+    for (let k = at.indexOf('/'); ; k = at.indexOf('/', k + 1)) {
+      const key = k < 0 ? at : at.slice(0, k);
+      enter(all, key, g.property);
+      if (plain) enter(unindexed, key, g.property);
+      if (k < 0) break;
+    }
+  }
+  return {
+    at(field) {
+      const a = all.get(field);
+      const b = unindexed.get(field.replace(INDICES, ''));
+      if (a === SEVERAL || b === SEVERAL || (a !== undefined && b !== undefined && a !== b)) return undefined;
+      return a ?? b;
+    },
+  };
 }

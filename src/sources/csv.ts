@@ -82,14 +82,12 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
   const file = input.file;
   // the CSV parser is loaded when CSV is read, not when Passerelle starts
   const { parse } = await import('csv-parse');
-  const chunks: Buffer[] = [];
-  for await (const chunk of input.open()) chunks.push(chunk as Buffer);
-  const bytes = Buffer.concat(chunks);
-  // one line ending, so that lines are counted the way editors count them
-  const text = decode(bytes, detectEncoding(bytes, true)).replace(/\r\n?/g, '\n');
+  const text = await decodedText(input);
   const delimiter = detectDelimiter(text);
   const rejected: SourceRecord[] = [];
-  const parser = Readable.from([text]).pipe(
+  const tooMany = (line: number): void =>
+    byLine(rejected, { data: undefined, source: { file, line }, shape: 'csv', error: { message: READ_ERRORS.csvTooManyFields(MAX_CSV_FIELDS), line, column: 1 } });
+  const parser = Readable.from(rows(text, delimiter, tooMany)).pipe(
     parse({
       delimiter,
       record_delimiter: '\n',
@@ -103,7 +101,7 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
         if (!err) return;
         const line = startLine(Number(err.lines ?? 1), raw ?? "");
         const message = err.code === 'CSV_QUOTE_NOT_CLOSED' ? READ_ERRORS.csvQuoteNotClosed(line, Number(err.lines)) : READ_ERRORS.invalidCsv(csvErrorReason(err));
-        rejected.push({ data: undefined, source: { file, line }, shape: 'csv', error: { message, line, column: 1 } });
+        byLine(rejected, { data: undefined, source: { file, line }, shape: 'csv', error: { message, line, column: 1 } });
       },
     }),
   );
@@ -145,6 +143,74 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
   if (!header) {
     yield { data: undefined, source: { file, line: 1 }, shape: 'csv', error: { message: READ_ERRORS.csvNoHeader, line: 1 } };
   }
+}
+
+/** The whole file as text, with one line ending, so that lines are counted the way editors count them. */
+async function decodedText(input: InputFile): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input.open()) chunks.push(chunk as Buffer);
+  const bytes = Buffer.concat(chunks);
+  chunks.length = 0;
+  return decode(bytes, detectEncoding(bytes, true)).replace(/\r\n?/g, '\n');
+}
+
+/**
+ * Fields in one row at most. The parser builds a row's fields before handing it over, an entry
+ * for each even when empty: a row of 50,000 empty fields cost 24 times its size.
+ */
+export const MAX_CSV_FIELDS = 10_000;
+/** About this much text is given to the parser at a time. */
+const SLICE = 64 * 1024;
+
+/**
+ * The text for the parser, in slices of about `SLICE` characters: given whole, the parser turned
+ * every row into fields at once (a 204 MB file held 4.8 GB); in slices it goes at the pace its
+ * rows are read. A line with more than `MAX_CSV_FIELDS` fields (delimiters outside quotes, as
+ * `fieldPositions` counts them) is not given to it (only its line end, so that lines keep their
+ * numbers): `tooMany` is told its line. A row over several lines is the parser's (its quotes).
+ */
+function* rows(text: string, delimiter: string, tooMany: (line: number) => void): Generator<string> {
+  let line = 1;
+  let start = 0; // of the slice not yet given
+  let rowStart = 0;
+  let rowLine = 1;
+  let fields = 1;
+  let quoted = false;
+  const d = delimiter.charCodeAt(0);
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x0a;
+    if (c === 0x22) quoted = !quoted;
+    else if (c === d && !quoted) fields++;
+    else if (c === 0x0a) {
+      // a row on one line only: a quote in the middle of a field is text to the parser, so across
+      // lines where rows end is the parser's to say
+      const oneLine = line === rowLine;
+      if (i < text.length) line++;
+      if (quoted && i < text.length) continue;
+      // the end of a row
+      if (fields > MAX_CSV_FIELDS && oneLine) {
+        if (rowStart > start) yield text.slice(start, rowStart);
+        tooMany(rowLine);
+        if (i < text.length) yield '\n';
+        start = Math.min(i + 1, text.length);
+      } else if (i + 1 - start >= SLICE) {
+        yield text.slice(start, Math.min(i + 1, text.length));
+        start = Math.min(i + 1, text.length);
+      }
+      rowStart = i + 1;
+      rowLine = line;
+      fields = 1;
+      quoted = false;
+    }
+  }
+  if (start < text.length) yield text.slice(start);
+}
+
+/** A rejected row among those already rejected, in line order (the parser and `rows` find them apart). */
+function byLine(rejected: SourceRecord[], r: SourceRecord): void {
+  let i = rejected.length;
+  while (i > 0 && (rejected[i - 1].source.line ?? 0) > (r.source.line ?? 0)) i--;
+  rejected.splice(i, 0, r);
 }
 
 /** The line a row starts on, from the line it ends on and its raw text (blank lines before it skipped). */

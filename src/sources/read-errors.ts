@@ -130,6 +130,10 @@ export const READ_ERRORS = {
     en: `invalid CSV: this row has ${n} fields, the header row has ${header}`,
     fr: `CSV non valide : cette ligne a ${n} champs, la ligne d'en-tête en a ${header}`,
   }),
+  csvTooManyFields: (max: number): Bilingual => ({
+    en: `invalid CSV: this row has more than ${max.toLocaleString('en')} fields (the limit)`,
+    fr: `CSV non valide : cette ligne a plus de ${max.toLocaleString('fr')} champs (la limite)`,
+  }),
   csvNoHeader: { en: 'no records found: the file has no header row', fr: "aucun enregistrement trouvé : le fichier n'a pas de ligne d'en-tête" } as Bilingual,
 };
 

@@ -198,9 +198,12 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
       // element names are data (`<__proto__>` is an element like any other)
       const into = frame.parent.node;
       const prev = getOwn(into, frame.name) as Json | Json[] | undefined;
-      if (frame.list) setOwn(into, frame.name, [...((prev as Json[] | undefined) ?? []), value]);
+      // siblings of one name are appended to the list made for them (copying it for each of
+      // 50,000 keywords grew with their square)
+      if (Array.isArray(prev)) prev.push(value);
+      else if (frame.list) setOwn(into, frame.name, [value]);
       // an object element given twice (not valid ISO 19139) keeps both values rather than lose one
-      else if (prev !== undefined) setOwn(into, frame.name, [...(Array.isArray(prev) ? prev : [prev]), value]);
+      else if (prev !== undefined) setOwn(into, frame.name, [prev, value]);
       else setOwn(into, frame.name, value);
       return;
     }

@@ -1,0 +1,147 @@
+/**
+ * Cost linear (or n log n) in the size of a record and a file: a record with thousands of
+ * resources, an XML record with 50,000 sibling keywords, CSV rows of 50,000 empty fields. Each
+ * took minutes (or gigabytes) when a helper compared every finding, value or row with all the
+ * others; now each finishes within the test's timeout with every finding, value and record there.
+ * No timing is asserted: the timeout bounds them (before the fixes: 139 s, over 120 s, 4.8 GB).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadProfile } from '../src/profiles/load.js';
+import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
+import { validate } from '../src/engine/pipeline.js';
+import { readSources } from '../src/sources/read.js';
+import { MAX_CSV_FIELDS } from '../src/sources/csv.js';
+import type { Finding } from '../src/report/model.js';
+import { ROOT, tempDir } from './helpers.js';
+
+const NOW = new Date('2026-11-01T00:00:00Z');
+let tmp: ReturnType<typeof tempDir>;
+beforeAll(() => (tmp = tempDir()));
+afterAll(() => tmp.cleanup());
+
+/** The first ca-gc fixture record with `n` resources (its three in turn), every other one broken in six fields. */
+function manyResources(n: number): string {
+  const r = JSON.parse(readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n')[0]);
+  const res = r.resources as Record<string, unknown>[];
+  r.resources = Array.from({ length: n }, (_, i) => {
+    const b = { ...res[i % res.length], id: `${res[i % res.length].id}-${i}` };
+    if (i % 2) Object.assign(b, { format: 'ZZZ', url: 'not a url', language: ['xx'], date_published: 'soon', resource_type: 'bogus', character_set: 'nope' });
+    return b;
+  });
+  r.num_resources = n;
+  return `${JSON.stringify(r)}\n`;
+}
+
+/** Each finding with its resource's index taken out, by index (-1: the record's own). */
+function byResource(findings: readonly Finding[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const f of findings) {
+    const m = /^distribution\[(\d+)\]/.exec(f.property ?? '') ?? /^\/resources\/(\d+)/.exec(f.sourcePath ?? '');
+    const i = m ? Number(m[1]) : -1;
+    const at = (s: string | undefined): string => (s ?? '').replace(/^distribution\[\d+\]/, 'distribution[i]').replace(/^\/resources\/\d+/, '/resources/i');
+    const key = `${f.severity} ${f.ruleId} ${at(f.property)} ${at(f.sourcePath)} ${(f.related ?? []).map((r) => r.ruleId).join(',')} ${f.column === undefined ? '' : 'located'}`;
+    if (!out.has(i)) out.set(i, []);
+    out.get(i)!.push(key);
+  }
+  return out;
+}
+
+const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
+function inReportOrder(a: Finding, b: Finding): boolean {
+  const k = (f: Finding): [number, string, string, string] => [RANK[f.severity], f.ruleId, f.property ?? '', f.sourcePath ?? ''];
+  const [x, y] = [k(a), k(b)];
+  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return true;
+}
+
+describe('a record with thousands of resources', () => {
+  test('8,000 resources: every finding of every resource, as for a record of six, in report order', async () => {
+    const small = join(tmp.dir, 'six.jsonl');
+    const big = join(tmp.dir, 'many.jsonl');
+    writeFileSync(small, manyResources(6));
+    writeFileSync(big, manyResources(8000));
+    const [one] = (await validate([small], { profile: 'ca-gc', now: NOW })).records;
+    const [many] = (await validate([big], { profile: 'ca-gc', now: NOW })).records;
+    const expected = byResource(one.findings);
+    const got = byResource(many.findings);
+    expect(expected.get(1)!.length).toBeGreaterThan(expected.get(0)?.length ?? 0);
+    expect(got.get(-1)).toEqual(expected.get(-1));
+    for (let i = 0; i < 8000; i++) expect([i, got.get(i)?.sort()]).toEqual([i, expected.get(i % 6)?.sort()]);
+    // every finding on the record's line (and, as in the small record, at its field's column)
+    expect(many.findings.every((f) => f.line === 1)).toBe(true);
+    for (let i = 1; i < many.findings.length; i++) if (!inReportOrder(many.findings[i - 1], many.findings[i])) throw new Error(`finding ${i} out of order`);
+  }, 60_000);
+});
+
+describe('XML with 50,000 sibling keywords', () => {
+  function keywords(n: number, text: (k: number) => string): string {
+    const x = readFileSync(join(ROOT, 'fixtures/ca-gc-hnap/record-fr.xml'), 'utf8');
+    const i = x.indexOf('<gmd:keyword ');
+    const j = x.indexOf('</gmd:keyword>', i) + '</gmd:keyword>'.length;
+    const one = (k: number): string =>
+      `<gmd:keyword xsi:type="gmd:PT_FreeText_PropertyType"><gco:CharacterString>${text(k)}</gco:CharacterString><gmd:PT_FreeText><gmd:textGroup><gmd:LocalisedCharacterString locale="#eng">en ${text(k)}</gmd:LocalisedCharacterString></gmd:textGroup></gmd:PT_FreeText></gmd:keyword>\n`;
+    return x.slice(0, i) + Array.from({ length: n }, (_, k) => one(k)).join('') + x.slice(j);
+  }
+
+  async function mapped(file: string): Promise<Record<string, string[]>> {
+    const profile = loadProfile('ca-gc-hnap');
+    const records = [];
+    for await (const r of readSources([file])) records.push(r);
+    expect(records).toHaveLength(1);
+    return loadCrosswalk(profile).apply(records[0].data).dataset.keyword as Record<string, string[]>;
+  }
+
+  test('every keyword read, in order, once; the record checked as the fixture is', async () => {
+    const f = join(tmp.dir, 'keywords.xml');
+    writeFileSync(f, keywords(50_000, (k) => `mot ${k}`));
+    const kw = await mapped(f);
+    const fr = kw.fr.filter((k) => k.startsWith('mot '));
+    expect(fr).toHaveLength(50_000);
+    expect(fr[0]).toBe('mot 0');
+    expect(fr[49_999]).toBe('mot 49999');
+    expect(kw.en.filter((k) => k.startsWith('en mot '))).toHaveLength(50_000);
+    const [record] = (await validate([f], { profile: 'ca-gc-hnap', now: NOW })).records;
+    const [fixture] = (await validate([join(ROOT, 'fixtures/ca-gc-hnap/record-fr.xml')], { profile: 'ca-gc-hnap', now: NOW })).records;
+    expect(record.status).toBe(fixture.status);
+  }, 60_000);
+
+  test('50,000 keywords of a few values: each value once, in the order first given', async () => {
+    const f = join(tmp.dir, 'repeated.xml');
+    writeFileSync(f, keywords(50_000, (k) => `mot ${k % 7}`));
+    const kw = await mapped(f);
+    expect(kw.fr.filter((k) => k.startsWith('mot '))).toEqual(['mot 0', 'mot 1', 'mot 2', 'mot 3', 'mot 4', 'mot 5', 'mot 6']);
+  }, 60_000);
+});
+
+describe('CSV rows of very many fields', () => {
+  const inventory = readFileSync(join(ROOT, 'fixtures/ca-sk/inventory.csv'), 'utf8').split('\n');
+
+  test(`a line of more than ${MAX_CSV_FIELDS.toLocaleString('en')} fields is rejected with its line; the rows around it are read`, async () => {
+    const f = join(tmp.dir, 'wide.csv');
+    const wide = ','.repeat(49_999);
+    writeFileSync(f, [inventory[0], inventory[1], wide, wide, inventory[1], ''].join('\n'));
+    const report = await validate([f], { profile: 'ca-sk', now: NOW });
+    expect(report.summary.records).toBe(4);
+    expect(report.records.map((r) => [r.source.line, r.status === 'rejected'])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+      [5, false],
+    ]);
+    const [rejected] = report.records[1].findings;
+    expect(rejected).toMatchObject({ ruleId: 'input/parse-error', line: 3 });
+    expect(rejected.message).toContain('more than 10,000 fields');
+  }, 60_000);
+
+  test('a row over several lines is the parser\'s to read: too many fields for the header, rejected as such', async () => {
+    const f = join(tmp.dir, 'quoted.csv');
+    writeFileSync(f, [inventory[0], `"a\nb"${','.repeat(MAX_CSV_FIELDS + 5)}`, inventory[1], ''].join('\n'));
+    const report = await validate([f], { profile: 'ca-sk', now: NOW });
+    expect(report.records.map((r) => [r.source.line, r.status === 'rejected'])).toEqual([
+      [2, true],
+      [4, false],
+    ]);
+    expect(report.records[0].findings[0].message).toContain('the header row has');
+  }, 60_000);
+});
