@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { CatalogueScorer } from '../src/scores/catalogue.js';
 import type { RecordScores } from '../src/report/model.js';
-import { readLines } from '../src/sources/read.js';
+import { readLines } from '../src/sources/lines.js';
 import { batches, inOrder } from '../src/util/ordered.js';
 import { loadYaml, snapshotFile } from '../src/util/yaml.js';
 import { BIN, cli, ROOT, tempDir } from './helpers.js';

@@ -9,7 +9,7 @@ import { expandPaths } from '../sources/read.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Line } from '../sources/read.js';
+import type { Line } from '../sources/lines.js';
 import type { ValidateOptions } from './pipeline.js';
 import { SEVERITIES, type RecordResult, type RecordStatus, type Severity, type Tally } from '../report/model.js';
 import { packScores, unpackScores } from '../scores/packed.js';
