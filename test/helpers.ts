@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseProfile } from '../src/profiles/load.js';
+import type { Profile } from '../src/profiles/types.js';
+import { loadYaml } from '../src/util/yaml.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'passerelle.js');
@@ -30,4 +33,17 @@ export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEn
 export function tempDir(): { dir: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'passerelle-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Profiles parsed from YAML texts, each written to a file of a temporary folder (made and removed around the `describe`). */
+export function profileParser(): (yaml: string) => Profile {
+  let tmp: ReturnType<typeof tempDir>;
+  let n = 0;
+  beforeAll(() => (tmp = tempDir()));
+  afterAll(() => tmp.cleanup());
+  return (yaml) => {
+    const f = join(tmp.dir, `p-${++n}.yaml`);
+    writeFileSync(f, yaml);
+    return parseProfile(loadYaml(f));
+  };
 }

@@ -2,25 +2,15 @@
  * Profile features the provincial portals need: older field names (aliases), unset selects, and
  * the `detect` block `--profile auto` reads; and what `profiles show` derives from a profile.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { checkAgainstProfile } from '../src/profiles/check.js';
 import { describeProfile } from '../src/profiles/describe.js';
-import { listProfileIds, loadProfile, parseProfile } from '../src/profiles/load.js';
+import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import { ConfigError } from '../src/util/errors.js';
-import { loadYaml } from '../src/util/yaml.js';
-import { tempDir } from './helpers.js';
+import { profileParser } from './helpers.js';
 
 describe('profiles: aliases, unset codes, detect', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  beforeAll(() => (tmp = tempDir()));
-  afterAll(() => tmp.cleanup());
-  const parse = (yaml: string) => {
-    const f = join(tmp.dir, `p-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(f, yaml);
-    return parseProfile(loadYaml(f));
-  };
+  const parse = profileParser();
 
   test('a required field given under an older name is not missing; under none, it is, once', () => {
     const ab = loadProfile('ca-ab');

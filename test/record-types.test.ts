@@ -3,25 +3,15 @@
  * records are checked against doc.yaml's required fields, not the dataset's; and the data.gc.ca
  * schema of 2013–2015 is its own profile, recognised and mapped with its French.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { checkAgainstProfile } from '../src/profiles/check.js';
-import { loadProfile, parseProfile } from '../src/profiles/load.js';
+import { loadProfile } from '../src/profiles/load.js';
 import { ConfigError } from '../src/util/errors.js';
-import { loadYaml } from '../src/util/yaml.js';
-import { tempDir } from './helpers.js';
+import { profileParser } from './helpers.js';
 
 const rules = (found: { ruleId: string; sourcePath?: string }[]) => found.map((f) => `${f.ruleId} ${f.sourcePath}`).sort();
 
 describe('record types (recordTypes)', () => {
-  let tmp: ReturnType<typeof tempDir>;
-  beforeAll(() => (tmp = tempDir()));
-  afterAll(() => tmp.cleanup());
-  const parse = (yaml: string) => {
-    const f = join(tmp.dir, `p-${Math.random().toString(36).slice(2)}.yaml`);
-    writeFileSync(f, yaml);
-    return parseProfile(loadYaml(f));
-  };
+  const parse = profileParser();
 
   const gc = () => loadProfile('ca-gc');
   const doc = {
