@@ -2,7 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
-import type { ToolInfo } from './report/model.js';
+
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
 
 let toolInfo: ToolInfo | undefined;
 export function tool(): ToolInfo {

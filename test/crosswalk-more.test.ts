@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintCrosswalk, loadCrosswalk, type Crosswalk } from '../src/crosswalk/crosswalk.js';
-import { compileCondition } from '../src/crosswalk/conditions.js';
+import { compileCondition } from '../src/core/conditions.js';
 import { parseProfile } from '../src/profiles/load.js';
 import type { Profile } from '../src/profiles/types.js';
 import { parsePath } from '../src/util/paths.js';

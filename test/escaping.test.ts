@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { csvField, escapeHtml, escapeMarkdown, escapeTerminal, escapeWorkflowData, escapeWorkflowProperty, escapeXml } from '../src/report/escape.js';
+import { csvField, escapeHtml, escapeMarkdown, escapeTerminal, escapeWorkflowData, escapeWorkflowProperty, escapeXml } from '../src/util/escape.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { HOSTILE_CODE, HOSTILE_ID, HOSTILE_TITLE, writeHostile, XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
 

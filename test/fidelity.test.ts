@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import { validateRecords } from '../src/engine/pipeline.js';
 import { detectFiles } from '../src/engine/detect.js';
-import type { RecordResult } from '../src/report/model.js';
+import type { RecordResult } from '../src/core/record.js';
 import type { Mapped } from '../src/crosswalk/crosswalk.js';
 import { ROOT } from './helpers.js';
 

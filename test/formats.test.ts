@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { RULES } from '../src/rules/index.js';
-import type { Report, RecordResult } from '../src/report/model.js';
+import type { Report } from '../src/report/model.js';
+import type { RecordResult } from '../src/core/record.js';
 import { cli, ROOT, tempDir, type Run } from './helpers.js';
 import { XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
 

@@ -12,7 +12,7 @@ import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import type { FieldDef } from '../src/profiles/types.js';
 import type { Report } from '../src/report/model.js';
 import { RULES } from '../src/rules/index.js';
-import { jsonErrorReason } from '../src/sources/read-errors.js';
+import { jsonErrorReason } from '../src/i18n/read-errors.js';
 import { defaultVocabularies } from '../src/vocab/vocabulary.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 

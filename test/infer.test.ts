@@ -12,7 +12,7 @@ import type { CrosswalkFile } from '../src/crosswalk/types.js';
 import { infer, type InferResult } from '../src/infer/infer.js';
 import type { Dataset } from '../src/model/types.js';
 import { conformToProfile, headerKey } from '../src/profiles/conform.js';
-import { describeProfile } from '../src/profiles/describe.js';
+import { describeProfile } from '../src/crosswalk/describe.js';
 import { loadProfile, parseProfile } from '../src/profiles/load.js';
 import type { Profile } from '../src/profiles/types.js';
 import { readSources } from '../src/sources/read.js';

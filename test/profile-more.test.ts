@@ -4,7 +4,7 @@
  */
 import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { checkAgainstProfile } from '../src/profiles/check.js';
-import { describeProfile } from '../src/profiles/describe.js';
+import { describeProfile } from '../src/crosswalk/describe.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import { ConfigError } from '../src/util/errors.js';
 import { profileParser } from './helpers.js';

@@ -12,7 +12,7 @@ import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { validate } from '../src/engine/pipeline.js';
 import { readSources } from '../src/sources/read.js';
 import { MAX_CSV_FIELDS } from '../src/sources/csv.js';
-import type { Finding } from '../src/report/model.js';
+import type { Finding } from '../src/core/finding.js';
 import { ROOT, tempDir } from './helpers.js';
 
 const NOW = new Date('2026-11-01T00:00:00Z');

@@ -5,7 +5,7 @@
 import { mergeRelated } from '../src/engine/findings.js';
 import { validate, validateRecords } from '../src/engine/pipeline.js';
 import { principleScores } from '../src/scores/principles.js';
-import type { Finding } from '../src/report/model.js';
+import type { Finding } from '../src/core/finding.js';
 import { cli } from './helpers.js';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';

@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { validate } from '../src/engine/pipeline.js';
 import { FORMATTERS, pieces, type Formatter } from '../src/report/formatters/index.js';
 import { junitWith } from '../src/report/formatters/junit.js';
-import type { Report, RecordResult, RecordScores, Summary } from '../src/report/model.js';
+import type { Report } from '../src/report/model.js';
+import type { RecordResult } from '../src/core/record.js';
+import type { RecordScores } from '../src/core/scores.js';
+import type { Summary } from '../src/core/summary.js';
 import { SpillBuffer } from '../src/report/spill.js';
 import { ROOT } from './helpers.js';
 

@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { CatalogueScorer } from '../src/scores/catalogue.js';
-import type { RecordScores } from '../src/report/model.js';
+import type { RecordScores } from '../src/core/scores.js';
 import { readLines } from '../src/sources/lines.js';
 import { batches, inOrder } from '../src/util/ordered.js';
 import { loadYaml, snapshotFile } from '../src/util/yaml.js';

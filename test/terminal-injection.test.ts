@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { csvField, escapeHtml, escapeMarkdown, escapeTerminal, escapeWorkflowData, escapeXml, jsonText } from '../src/report/escape.js';
+import { csvField, escapeHtml, escapeMarkdown, escapeTerminal, escapeWorkflowData, escapeXml, jsonText } from '../src/util/escape.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const NOW = ['--now', '2026-11-01'];

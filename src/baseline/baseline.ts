@@ -7,9 +7,9 @@
  * id and are never baselined: a broken export always needs fixing.
  */
 import { readFileSync } from 'node:fs';
-import { jsonText } from '../report/escape.js';
-import type { RecordResult } from '../report/model.js';
-import { statusOf } from '../report/model.js';
+import { jsonText } from '../util/escape.js';
+import type { RecordResult } from '../core/record.js';
+import { statusOf } from '../core/record.js';
 import { ConfigError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { LineIndex } from '../util/locate.js';

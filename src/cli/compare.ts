@@ -4,9 +4,9 @@ import { COMPARE_FORMATS, renderComparison, type CompareFormat } from '../compar
 import { resolveConfig } from '../config/load.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
-import { escapeTerminal } from '../report/escape.js';
+import { escapeTerminal } from '../util/escape.js';
 import { listProfileIds } from '../profiles/load.js';
-import type { Lang } from '../rules/types.js';
+import type { Lang } from '../core/lang.js';
 import { UsageError } from '../util/errors.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';

@@ -1,10 +1,10 @@
 /** `passerelle convert`: records as DCAT-AP RDF, streamed to standard output or a file. */
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
-import { convertRecords } from '../rdf/convert.js';
+import { convertRecords } from '../engine/convert.js';
 import type { RdfFormat } from '../rdf/write.js';
-import { escapeTerminal } from '../report/escape.js';
-import type { Lang } from '../rules/types.js';
+import { escapeTerminal } from '../util/escape.js';
+import type { Lang } from '../core/lang.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { Progress } from './progress.js';
 import { parseWorkers } from './workers.js';

@@ -2,9 +2,9 @@
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
-import { escapeTerminal } from '../report/escape.js';
+import { escapeTerminal } from '../util/escape.js';
 import { rdfWriter } from '../rdf/write.js';
-import type { Lang } from '../rules/types.js';
+import type { Lang } from '../core/lang.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
 import { readableInputs } from './stdin.js';

@@ -13,7 +13,8 @@ import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { FORMATTERS, pieces, type Chunk, type Formatter, type FormatterOptions } from '../report/formatters/index.js';
-import type { RecordResult, Summary } from '../report/model.js';
+import type { RecordResult } from '../core/record.js';
+import type { Summary } from '../core/summary.js';
 import { UsageError } from '../util/errors.js';
 import { fileSink, stdoutSink, type Sink } from './output.js';
 

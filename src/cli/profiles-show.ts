@@ -1,11 +1,11 @@
 /** `passerelle profiles show <id>`: a profile's fields, what each maps to, and its code lists. */
 import { existsSync } from 'node:fs';
 import { crosswalkPath, loadCrosswalk } from '../crosswalk/crosswalk.js';
-import { describeProfile, type ProfileDescription } from '../profiles/describe.js';
+import { describeProfile, type ProfileDescription } from '../crosswalk/describe.js';
 import { loadProfile } from '../profiles/load.js';
-import type { Lang } from '../rules/types.js';
+import type { Lang } from '../core/lang.js';
 import { UsageError } from '../util/errors.js';
-import { pickText, type LangText } from '../util/lang.js';
+import { pickText, type LangText } from '../core/lang.js';
 
 const WORDS = {
   platform: { en: 'platform', fr: 'plateforme' },

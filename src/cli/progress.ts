@@ -1,6 +1,6 @@
 /** A records-read counter on stderr, for people at a terminal waiting on a large catalogue. */
 import { t } from '../i18n/ui.js';
-import type { Lang } from '../rules/types.js';
+import type { Lang } from '../core/lang.js';
 
 export class Progress {
   private count = 0;

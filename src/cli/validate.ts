@@ -1,12 +1,14 @@
 /** `passerelle validate`: a thin shell over the library's pipeline. */
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { validateRecords, tool, type RecordCheck, type ValidateOptions } from '../engine/pipeline.js';
+import { validateRecords, tool } from '../engine/pipeline.js';
+import type { RecordCheck, ValidateOptions } from '../engine/options.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
-import { escapeTerminal } from '../report/escape.js';
-import { addToSummary, closeSummary, emptySummary, exitCodeFor, type FailOn } from '../report/model.js';
-import type { Lang } from '../rules/types.js';
+import { escapeTerminal } from '../util/escape.js';
+import { addToSummary, closeSummary, emptySummary } from '../scores/summary.js';
+import { exitCodeFor, type FailOn } from '../report/model.js';
+import type { Lang } from '../core/lang.js';
 import { BaselineRecorder, loadBaseline } from '../baseline/baseline.js';
 import { resolveConfig } from '../config/load.js';
 import { UrlChecker } from '../net/urls.js';

@@ -5,7 +5,7 @@
  * words, in the record's title or one of its keywords, in the same language; when both the record
  * and the core dataset have themes, one must agree.
  */
-import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
+import { type Bilingual, isLanguageTag, type LangText, type LangTexts } from '../core/lang.js';
 import { ConfigError } from '../util/errors.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { VOCABULARIES_DIR } from '../paths.js';
@@ -21,7 +21,7 @@ export const EVIDENCE_LIMIT = 10;
 export interface CoreDataset {
   id: string;
   category: string;
-  label: { en: string; fr: string };
+  label: Bilingual;
   /** The EU high-value subcategory it stands for, when there is one. */
   eu?: string;
   /** EU data-theme codes and URIs; empty: any theme. */
@@ -34,7 +34,7 @@ export interface CoreDataset {
 export interface HighValueCategory {
   id: string;
   uri: string;
-  label: { en: string; fr: string };
+  label: Bilingual;
   datasets: CoreDataset[];
 }
 
@@ -70,7 +70,7 @@ export interface JurisdictionCoverage {
 type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-function bilingual(y: YamlSource, v: unknown, at: (string | number)[]): { en: string; fr: string } {
+function bilingual(y: YamlSource, v: unknown, at: (string | number)[]): Bilingual {
   if (!isObj(v) || typeof v.en !== 'string' || typeof v.fr !== 'string' || !v.en.trim() || !v.fr.trim()) {
     throw new ConfigError('`label` needs English and French text: {en: …, fr: …}', y.where(at));
   }

@@ -6,7 +6,7 @@
 import type { Crosswalk } from '../crosswalk/crosswalk.js';
 import type { Way } from '../crosswalk/compile.js';
 import { CLASSES, type ClassName, type Obligation } from '../model/properties.js';
-import type { LangText } from '../util/lang.js';
+import type { Bilingual, LangText } from '../core/lang.js';
 
 /**
  * How a value reaches the common record: as it is (`direct`), through a value map, a vocabulary,
@@ -53,7 +53,7 @@ export interface MatrixRow {
   class: ClassName;
   obligation: Obligation;
   /** `Distribution › Format` in each language. */
-  label: { en: string; fr: string };
+  label: Bilingual;
   /** A row of an object property (publisher, distribution): its own properties follow. */
   object: boolean;
   /** The object row this property belongs to (`distribution` for `distribution[*].format`). */
@@ -77,7 +77,7 @@ export interface Matrix {
 /** Every property of the model, depth first in the table's order, with its path and label. */
 export function modelRows(): Omit<MatrixRow, 'cells'>[] {
   const out: (Omit<MatrixRow, 'cells'> & { multiple: boolean })[] = [];
-  const visit = (cls: ClassName, parent: string | undefined, label: { en: string; fr: string } | undefined): void => {
+  const visit = (cls: ClassName, parent: string | undefined, label: Bilingual | undefined): void => {
     const prefix = parent === undefined ? '' : `${parent}${out.find((r) => r.property === parent)?.multiple ? '[*]' : ''}.`;
     for (const def of CLASSES[cls].properties) {
       const property = `${prefix}${def.name}`;

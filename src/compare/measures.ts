@@ -6,7 +6,9 @@
  * gathered as `validate` gathers them, never computed another way.
  */
 import type { Processed } from '../engine/pipeline.js';
-import { addToSummary, closeSummary, emptySummary, type CatalogueScores, type MqaBand, type Summary } from '../report/model.js';
+import { addToSummary, closeSummary, emptySummary } from '../scores/summary.js';
+import type { CatalogueScores, MqaBand } from '../core/scores.js';
+import type { Summary } from '../core/summary.js';
 import { bandOf } from '../scores/mqa.js';
 import { isEmpty } from '../util/empty.js';
 import { getAll, parsePath } from '../util/paths.js';

@@ -1,5 +1,5 @@
 /** Words of the comparison reports, in both official languages. */
-import type { Lang } from '../rules/types.js';
+import type { Bilingual, Lang } from '../core/lang.js';
 import type { Obligation } from '../model/properties.js';
 import type { MappingKind } from './matrix.js';
 import type { IndicatorId } from './measures.js';
@@ -82,7 +82,7 @@ export function onWord(on: 'title' | 'keyword', lang: Lang): string {
   return WORDS.on[lang][on];
 }
 
-const OBLIGATION: Record<Obligation, { en: string; fr: string }> = {
+const OBLIGATION: Record<Obligation, Bilingual> = {
   mandatory: { en: 'Mandatory', fr: 'Obligatoires' },
   recommended: { en: 'Recommended', fr: 'Recommandées' },
   optional: { en: 'Optional', fr: 'Facultatives' },
@@ -92,7 +92,7 @@ export function obligationWord(o: Obligation, lang: Lang): string {
   return OBLIGATION[o][lang];
 }
 
-const KIND: Record<MappingKind, { en: string; fr: string }> = {
+const KIND: Record<MappingKind, Bilingual> = {
   direct: { en: 'direct', fr: 'directe' },
   map: { en: 'value map', fr: 'table de valeurs' },
   vocabulary: { en: 'vocabulary', fr: 'vocabulaire' },
@@ -103,7 +103,7 @@ const KIND: Record<MappingKind, { en: string; fr: string }> = {
   missing: { en: 'missing', fr: 'absente' },
 };
 
-const KIND_HELP: Record<MappingKind, { en: string; fr: string }> = {
+const KIND_HELP: Record<MappingKind, Bilingual> = {
   direct: { en: 'the source value as it is (coerced to the property’s type)', fr: 'la valeur source telle quelle (convertie au type de la propriété)' },
   map: { en: 'local values through a value map of the crosswalk', fr: 'valeurs locales converties par une table de la correspondance' },
   vocabulary: { en: 'local codes resolved through a vocabulary to common URIs', fr: 'codes locaux résolus en URI communs par un vocabulaire' },
@@ -122,7 +122,7 @@ export function kindHelp(k: MappingKind, lang: Lang): string {
   return KIND_HELP[k][lang];
 }
 
-const COMBINE: Record<string, { en: string; fr: string }> = {
+const COMBINE: Record<string, Bilingual> = {
   'most-frequent': { en: 'most frequent', fr: 'la plus fréquente' },
   min: { en: 'smallest', fr: 'la plus petite' },
   max: { en: 'largest', fr: 'la plus grande' },
@@ -135,7 +135,7 @@ export function combineWord(c: string, lang: Lang): string {
   return COMBINE[c]?.[lang] ?? c;
 }
 
-const INDICATOR: Record<IndicatorId, { en: string; fr: string }> = {
+const INDICATOR: Record<IndicatorId, Bilingual> = {
   openLicence: { en: 'Open licence', fr: 'Licence ouverte' },
   machineReadable: { en: 'Machine-readable', fr: 'Lisible par machine' },
   fresh: { en: 'Fresh (as declared)', fr: 'À jour (selon la fréquence déclarée)' },

@@ -11,7 +11,7 @@ import type { Ajv as AjvClass, ErrorObject } from 'ajv';
 import { listProfileIds } from '../profiles/load.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Severity } from '../report/model.js';
+import type { Severity } from '../core/severity.js';
 import { ConfigError } from '../util/errors.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { configSchema } from './schema.js';

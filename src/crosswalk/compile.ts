@@ -6,16 +6,16 @@
 import { CLASSES, propertyOf, type ClassName, type PropertyDef } from '../model/properties.js';
 import type { Provenance } from '../model/types.js';
 import type { FieldDef, Profile } from '../profiles/types.js';
-import type { Emitted } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
 import { COERCIONS, coerce, type Coercion } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
 import { shown } from '../util/show.js';
-import { isLanguageTag, type LangText, type LangTexts } from '../util/lang.js';
+import { isLanguageTag, type LangText, type LangTexts } from '../core/lang.js';
 import { filterOf, hasWildcard, plainField, pointerBelow, reader as pathReader, WILDCARD, type Located, type Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
 import type { Concept, Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
 import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
-import { compileCondition } from './conditions.js';
+import { compileCondition } from '../core/conditions.js';
 import { loadMapFile } from './map-file.js';
 import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
 

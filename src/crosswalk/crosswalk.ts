@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset, Provenance } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
-import type { Emitted } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
 import { loadYaml } from '../util/yaml.js';

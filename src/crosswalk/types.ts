@@ -4,7 +4,7 @@
  */
 import type { Coercion } from '../util/coerce.js';
 
-import type { Condition } from './conditions.js';
+import type { Condition } from '../core/conditions.js';
 
 export type { Condition };
 

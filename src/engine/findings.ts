@@ -1,9 +1,12 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
-import { SEVERITY_RANK, type Finding, type RelatedFinding, type Severity } from '../report/model.js';
+import { SEVERITY_RANK, type Severity } from '../core/severity.js';
+import type { Finding, RelatedFinding } from '../core/finding.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Emitted, Lang, RuleMeta } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
+import type { Lang } from '../core/lang.js';
+import type { RuleMeta } from '../rules/types.js';
 import { render } from '../i18n/render.js';
 import { reportedValue } from '../util/show.js';
 

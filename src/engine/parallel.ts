@@ -10,8 +10,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Line } from '../sources/lines.js';
-import type { ValidateOptions } from './pipeline.js';
-import { SEVERITIES, type RecordResult, type RecordStatus, type Severity, type Tally } from '../report/model.js';
+import type { ValidateOptions } from './options.js';
+import { SEVERITIES, type Severity } from '../core/severity.js';
+import type { RecordResult, RecordStatus } from '../core/record.js';
+import type { Tally } from '../core/summary.js';
 import { packScores, unpackScores } from '../scores/packed.js';
 
 /** What every worker is started with: the options its pipelines are built from (plain data). */

@@ -10,23 +10,18 @@ import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
 import type { Dataset } from '../model/types.js';
 import { tool } from '../tool.js';
-import {
-  addToSummary,
-  closeSummary,
-  emptySummary,
-  statusOf,
-  type Report,
-  type RecordResult,
-  type SourceRef,
-  type Summary,
-  type Tally,
-} from '../report/model.js';
+import { addToSummary, closeSummary, emptySummary } from '../scores/summary.js';
+import { statusOf, type RecordResult } from '../core/record.js';
+import type { Report } from '../report/model.js';
+import type { SourceRef } from '../core/source.js';
+import type { Summary, Tally } from '../core/summary.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
 import { RULES } from '../rules/index.js';
 import type { Baseline } from '../baseline/baseline.js';
 import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
-import type { Emitted, Lang } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
+import type { Lang } from '../core/lang.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { letSignalsIn } from '../util/turns.js';
@@ -34,10 +29,11 @@ import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
 import { withinLimits } from '../sources/limits.js';
-import { pickText } from '../util/lang.js';
-import { READ_ERRORS } from '../sources/read-errors.js';
+import { pickText } from '../core/lang.js';
+import { READ_ERRORS } from '../i18n/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize, mergeRelated, withFindings } from './findings.js';
+import type { RecordCheck, ValidateOptions } from './options.js';
 import { SeenRecords } from './unique.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO, profileAndPath, recogniseFiles, type Recognised } from './detect.js';
@@ -46,38 +42,6 @@ import { getAll, parsePath } from '../util/paths.js';
 import { isEmpty } from '../util/empty.js';
 
 export { tool } from '../tool.js';
-
-export interface ValidateOptions {
-  /** Profile id (`ca-gc`…), or `auto`: recognised per input file from its records. */
-  profile: string;
-  /** Told which profile `auto` chose for each file (the CLI says it on stderr). */
-  onDetect?: (file: string, profile: string) => void;
-  /** Reference date for freshness and future dates (default: now). */
-  now?: Date;
-  /** Language of messages. */
-  lang?: Lang;
-  settings?: RuleSettings;
-  vocabularies?: VocabularyRegistry;
-  /** Known findings to leave out (`--baseline`). */
-  baseline?: Baseline;
-  /** Checks access and download URLs (`--check-urls`); without it, no request is ever made. */
-  urlChecker?: UrlChecker;
-  /** Checks run on each common record after the rules, asynchronously (SHACL shapes: `validate --shacl`). */
-  checks?: readonly RecordCheck[];
-  /**
-   * Worker threads checking JSON Lines records (1: all in this thread). Results are the same and in
-   * the same order; `Processed.mapped` is then absent. Not with `checks`, `urlChecker` or custom
-   * `vocabularies`, which stay in this thread.
-   */
-  workers?: number;
-  /** Follow links in input folders that lead outside them (`--follow-links`); else each is a rejected record. */
-  followLinks?: boolean;
-}
-
-/** A check of whole common records that may take its time (a SHACL engine). */
-export interface RecordCheck {
-  check(dataset: Dataset): Promise<Emitted[]>;
-}
 
 /** A record mapped without being checked (`convert`): its common record, or its rejection. */
 export type Mapping = { source: SourceRef; mapped: Mapped; rejected?: undefined } | { source: SourceRef; rejected: RecordResult; mapped?: undefined };

@@ -5,8 +5,8 @@
  * strings kept. Two different keys with one hash (about 1 in 10^10 for a million records) would
  * be taken for one.
  */
-import type { SourceRef } from '../report/model.js';
-import type { Emitted } from '../rules/types.js';
+import type { SourceRef } from '../core/source.js';
+import type { Emitted } from '../core/finding.js';
 import type { Dataset } from '../model/types.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 

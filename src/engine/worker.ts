@@ -9,7 +9,7 @@ import { jsonLineRecords } from '../sources/read.js';
 import { recordJsonText } from '../report/formatters/json.js';
 import { Pipeline } from './pipeline.js';
 import { packTally, type Batch, type BatchDone, type CheckedBatch, type WorkerInit } from './parallel.js';
-import type { Converted } from '../rdf/convert.js';
+import type { Converted } from './convert.js';
 import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
 const init = workerData as WorkerInit;
@@ -40,7 +40,7 @@ function check(batch: Batch): CheckedBatch {
 async function convert(batch: Batch, format: 'ntriples' | 'nquads'): Promise<Converted[]> {
   const pipeline = pipelineFor(batch.profile);
   // `convert`'s RDF code is loaded only by the workers that write RDF
-  const rdf = await import('../rdf/convert.js');
+  const rdf = await import('./convert.js');
   const out: Converted[] = [];
   batch.lines.forEach((line, i) => {
     const records = jsonLineRecords(batch.file, line);

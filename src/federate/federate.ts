@@ -11,14 +11,15 @@
  */
 import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
-import { parseInputs, validateRecords, type Input, type ValidateOptions } from '../engine/pipeline.js';
+import { parseInputs, validateRecords, type Input } from '../engine/pipeline.js';
+import type { ValidateOptions } from '../engine/options.js';
 import type { Dataset } from '../model/types.js';
 import { recordToRdf } from '../rdf/from-record.js';
 import { XSD, factory, iri, safeIri, type Quad, type Term } from '../rdf/terms.js';
 import { OnceWritten, type RdfWriter } from '../rdf/write.js';
-import { jsonText } from '../report/escape.js';
-import type { RecordResult } from '../report/model.js';
-import { pickText } from '../util/lang.js';
+import { jsonText } from '../util/escape.js';
+import type { RecordResult } from '../core/record.js';
+import { pickText } from '../core/lang.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { findDuplicates, type Duplicate, type Keyed } from './duplicates.js';
 import { DEFAULT_BASE } from './defaults.js';

@@ -1,4 +1,4 @@
-import type { Lang } from '../rules/types.js';
+import type { Lang } from '../core/lang.js';
 import { shown } from '../util/show.js';
 
 /** A value given in several languages (`{en, fr}`): rendered in the report's language. */

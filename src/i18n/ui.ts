@@ -1,6 +1,6 @@
 /** Words of the reports themselves (not of rules), in both official languages. */
-import type { Lang } from '../rules/types.js';
-import type { Severity } from '../report/model.js';
+import type { Bilingual, Lang } from '../core/lang.js';
+import type { Severity } from '../core/severity.js';
 
 const UI = {
   severity: {
@@ -96,7 +96,7 @@ const UI = {
 } as const;
 
 /** The six principles of the International Open Data Charter, as the Charter names them. */
-const PRINCIPLE_NAMES: Record<string, { en: string; fr: string }> = {
+const PRINCIPLE_NAMES: Record<string, Bilingual> = {
   P1: { en: 'Open by Default', fr: 'Ouvertes par défaut' },
   P2: { en: 'Timely and Comprehensive', fr: 'Opportunes et exhaustives' },
   P3: { en: 'Accessible and Usable', fr: 'Accessibles et utilisables' },
@@ -110,7 +110,7 @@ export function principleName(p: string, lang: Lang): string {
 }
 
 /** EU MQA rating bands and dimensions, as the data.europa.eu MQA names them. */
-const MQA_WORDS: Record<string, { en: string; fr: string }> = {
+const MQA_WORDS: Record<string, Bilingual> = {
   excellent: { en: 'Excellent', fr: 'Excellente' },
   good: { en: 'Good', fr: 'Bonne' },
   sufficient: { en: 'Sufficient', fr: 'Suffisante' },

@@ -6,7 +6,7 @@
  */
 import { coerce, parseDate } from '../util/coerce.js';
 import { isEmpty } from '../util/empty.js';
-import { isLanguageTag } from '../util/lang.js';
+import { isLanguageTag } from '../core/lang.js';
 
 /** Distinct values remembered per field (counts stay exact for those). */
 export const MAX_DISTINCT = 100;

@@ -4,6 +4,8 @@
  * Obligations and IRIs follow DCAT-AP 3.0.1 (SEMIC, 2025); properties DCAT-AP does not have on a
  * class but Canadian portals carry (a dataset licence, for one) are marked `extension`.
  */
+import type { Bilingual } from '../core/lang.js';
+
 export type ValueKind = 'text' | 'texts' | 'string' | 'uri' | 'email' | 'date' | 'integer' | 'object';
 export type Obligation = 'mandatory' | 'recommended' | 'optional';
 
@@ -23,7 +25,7 @@ export interface PropertyDef {
   datatype?: string;
   /** In RDF the text sits on a node of this class, under this property (DCAT-AP's dct:rights takes a dct:RightsStatement). */
   wrap?: { class: string; property: string };
-  label: { en: string; fr: string };
+  label: Bilingual;
 }
 
 export type ClassName = 'Dataset' | 'Distribution' | 'Agent' | 'ContactPoint' | 'PeriodOfTime' | 'Location';
@@ -41,7 +43,7 @@ const p = (
 
 const RIGHTS_STATEMENT = { class: 'dct:RightsStatement', property: 'rdfs:label' };
 
-export const CLASSES: Record<ClassName, { iri: string; label: { en: string; fr: string }; properties: PropertyDef[] }> = {
+export const CLASSES: Record<ClassName, { iri: string; label: Bilingual; properties: PropertyDef[] }> = {
   Dataset: {
     iri: 'dcat:Dataset',
     label: { en: 'Dataset', fr: 'Jeu de données' },

@@ -3,7 +3,7 @@
  * Free text is language-tagged (`LangText`); controlled values are URIs from the EU tables
  * (frequency, file type, access right, language, data theme) or licence URLs.
  */
-import type { LangText, LangTexts } from '../util/lang.js';
+import type { LangText, LangTexts } from '../core/lang.js';
 
 export type { LangText, LangTexts };
 

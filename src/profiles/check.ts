@@ -4,10 +4,11 @@
  * Empty values are absent values (schema.ts): `profile/required` when the field is required, nothing else.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Emitted } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
 import { parsePath, toPointer } from '../util/paths.js';
 import type { FieldDef, Profile } from './types.js';
 import { checkedSchema, validatorFor, type CheckedSchema } from './validators.js';
+import type { Bilingual } from '../core/lang.js';
 
 /**
  * A profile's validators. The quick one (valid or not) saves its cost on the records it then checks
@@ -136,7 +137,7 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
 }
 
 /** Names of field types in messages, in both languages. */
-const TYPE_NAMES: Record<string, { en: string; fr: string }> = {
+const TYPE_NAMES: Record<string, Bilingual> = {
   string: { en: 'text', fr: 'texte' },
   strings: { en: 'list of texts', fr: 'liste de textes' },
   text: { en: 'language map ({en, fr})', fr: 'texte bilingue ({en, fr})' },
@@ -156,7 +157,7 @@ const TYPE_NAMES: Record<string, { en: string; fr: string }> = {
   any: { en: 'any value', fr: 'toute valeur' },
 };
 
-export function typeName(type: string): { en: string; fr: string } {
+export function typeName(type: string): Bilingual {
   return TYPE_NAMES[type] ?? { en: type, fr: type };
 }
 

@@ -2,7 +2,7 @@
  * Source paths checked against a profile's fields, so that a typo in a crosswalk or in a profile's
  * `detect` block is an error with its place, not a value silently never found.
  */
-import { isLanguageTag } from '../util/lang.js';
+import { isLanguageTag } from '../core/lang.js';
 import { filterOf, isPointer, parsePath, PathError, WILDCARD, type Segment } from '../util/paths.js';
 import type { FieldDef, Profile } from './types.js';
 

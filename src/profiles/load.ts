@@ -6,9 +6,9 @@ import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import { ruleById } from '../rules/index.js';
-import type { LangText } from '../util/lang.js';
+import type { LangText } from '../core/lang.js';
 import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile, type RecordTypes } from './types.js';
-import { compileCondition } from '../crosswalk/conditions.js';
+import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);

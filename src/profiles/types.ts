@@ -1,5 +1,5 @@
-import type { LangText } from '../util/lang.js';
-import type { Severity } from '../report/model.js';
+import type { LangText } from '../core/lang.js';
+import type { Severity } from '../core/severity.js';
 
 /**
  * Field types a portal's schema uses.
@@ -65,7 +65,7 @@ export interface LocalVocabulary {
 export interface Detect {
   /** Higher wins when several profiles match; generic profiles (`ckan`) use a low one. */
   priority: number;
-  when: import('../crosswalk/conditions.js').Test;
+  when: import('../core/conditions.js').Test;
   /** `file:line:col` of the block. */
   where: string;
 }

@@ -4,6 +4,7 @@
  * The jsonld library is heavy: it is loaded only when JSON-LD is read or written.
  */
 import { CONTEXT_URL, jsonldContext } from '../model/context.js';
+import type { Bilingual } from '../core/lang.js';
 
 type JsonLd = typeof import('jsonld');
 type Node = Record<string, unknown>;
@@ -27,7 +28,7 @@ export async function documentLoader(url: string): Promise<{ contextUrl?: string
 }
 
 /** Why jsonld failed, in English and French, down to its cause (a refused context, a bad term). */
-export function jsonldReason(e: unknown): { en: string; fr: string } {
+export function jsonldReason(e: unknown): Bilingual {
   let err = e as { message?: string; name?: string; details?: { cause?: unknown; code?: string }; cause?: unknown };
   let code = err?.details?.code;
   for (let i = 0; i < 5; i++) {

@@ -5,8 +5,8 @@
  * stopped, whatever the syntax.
  */
 import N3 from 'n3';
-import type { Bilingual } from '../rules/types.js';
-import { jsonErrorReason, xmlErrorReason } from '../sources/read-errors.js';
+import type { Bilingual } from '../core/lang.js';
+import { jsonErrorReason, xmlErrorReason } from '../i18n/read-errors.js';
 import { LineIndex } from '../util/locate.js';
 import type { Quad } from './terms.js';
 

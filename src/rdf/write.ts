@@ -5,7 +5,7 @@
  */
 import N3 from 'n3';
 import { jsonldContext } from '../model/context.js';
-import { jsonText } from '../report/escape.js';
+import { jsonText } from '../util/escape.js';
 import { PREFIXES, type Quad } from './terms.js';
 import type { RdfFormat } from './syntax.js';
 

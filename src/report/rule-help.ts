@@ -4,8 +4,8 @@
  * report's rule notes both come from here.
  */
 import { ruleById } from '../rules/index.js';
-import type { Lang } from '../rules/types.js';
-import type { Severity } from './model.js';
+import type { Lang } from '../core/lang.js';
+import type { Severity } from '../core/severity.js';
 
 export interface RuleHelp {
   id: string;

@@ -1,7 +1,7 @@
 /** Every rule: complete metadata in both languages, and its own examples pass and fail as they say. */
 import { RULES } from './index.js';
 import { checkRule } from './testing.js';
-import { LANGS } from './types.js';
+import { LANGS } from '../core/lang.js';
 
 const ID = /^(odc|dcat-ap|profile|input)\/[a-z0-9-]+$|^shacl\/[A-Z][A-Za-z]+ConstraintComponent$/;
 

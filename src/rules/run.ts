@@ -1,13 +1,14 @@
 /** Runs the record rules on one common record. */
 import type { Dataset } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
-import type { Severity } from '../report/model.js';
+import type { Severity } from '../core/severity.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
 import { getAll, isSelector, parsePath, pointerToDotted, WILDCARD, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
-import type { CodeRule, CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
+import type { CodeRule, CoreCheck, DataRule, Rule, RuleContext } from './types.js';
+import type { Emitted } from '../core/finding.js';
 
 /**
  * Rule configuration (passerelle.config.yaml): severity overrides (or `off`) and options, per rule

@@ -3,7 +3,8 @@ import type { Dataset } from '../model/types.js';
 import { loadProfile } from '../profiles/load.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { runRules } from './run.js';
-import type { Emitted, Rule } from './types.js';
+import type { Emitted } from '../core/finding.js';
+import type { Rule } from './types.js';
 
 export function checkRule(
   rule: Rule,

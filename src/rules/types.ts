@@ -8,14 +8,11 @@
  */
 import type { Dataset } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
-import type { Severity } from '../report/model.js';
+import type { Bilingual } from '../core/lang.js';
+import type { Emitted } from '../core/finding.js';
+import type { Principle } from '../core/principle.js';
+import type { Severity } from '../core/severity.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
-
-export type Bilingual = { en: string; fr: string };
-export type Lang = keyof Bilingual;
-export const LANGS: readonly Lang[] = ['en', 'fr'];
-
-export type Principle = 'P1' | 'P2' | 'P3' | 'P4' | 'P5' | 'P6';
 
 export interface RuleExample {
   /** Why this example passes or fails, one line. */
@@ -50,18 +47,6 @@ export interface RuleMeta {
   /** JSON Schema of an option, when its default's type does not say enough (a list of regular expressions). */
   optionSchema?: Record<string, Record<string, unknown>>;
   examples?: { pass: RuleExample[]; fail: RuleExample[] };
-}
-
-/** A finding as a stage or rule emits it, before severity and message are resolved. */
-export interface Emitted {
-  ruleId: string;
-  messageId: string;
-  data?: Record<string, unknown>;
-  property?: string;
-  sourcePath?: string;
-  value?: unknown;
-  /** A rule may choose a severity for one finding (a legacy code is only a warning). */
-  severity?: Severity;
 }
 
 export interface RuleContext {

@@ -3,7 +3,7 @@
  * is exact: points are rounded to hundredths between 0 and 405, so counting each value seen
  * holds at most 40,501 numbers however many records there are.
  */
-import type { CatalogueScores, RecordScores } from '../report/model.js';
+import type { CatalogueScores, RecordScores } from '../core/scores.js';
 import { bandOf, MQA_DIMENSIONS, round2 } from './mqa.js';
 import { PRINCIPLES, share, sortByPrinciple, type PrincipleScores } from './principles.js';
 

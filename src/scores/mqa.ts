@@ -12,7 +12,7 @@
  */
 import type { Dataset, Distribution } from '../model/types.js';
 import { missingProperties } from '../model/obligations.js';
-import type { MqaBand, MqaDimension, MqaScore } from '../report/model.js';
+import type { MqaBand, MqaDimension, MqaScore } from '../core/scores.js';
 import { isEmpty } from '../util/empty.js';
 import { formatConcept, hasFact, isKnownMediaType, licenceConcept } from '../vocab/facts.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';

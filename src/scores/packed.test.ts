@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { validate } from '../engine/pipeline.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { packScores, unpackScores } from './packed.js';
-import type { RecordScores } from '../report/model.js';
+import type { RecordScores } from '../core/scores.js';
 
 describe('scores packed as numbers (how workers send them)', () => {
   test('every fixture record of every profile: unpacked, the same scores, written the same', async () => {

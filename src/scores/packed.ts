@@ -8,7 +8,7 @@
  * not assessed), the not-assessed indicators as bits, stars, each principle's passed, applicable and
  * share (nulls when none applied), then the distributions' stars.
  */
-import type { MqaBand, MqaScore, PrincipleScore, RecordScores } from '../report/model.js';
+import type { MqaBand, MqaScore, PrincipleScore, RecordScores } from '../core/scores.js';
 import { INDICATORS, MQA_DIMENSIONS } from './mqa.js';
 import { PRINCIPLES } from './principles.js';
 

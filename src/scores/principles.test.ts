@@ -1,6 +1,7 @@
 import { principleScores } from './principles.js';
 import { CatalogueScorer } from './catalogue.js';
-import type { Finding, RecordScores } from '../report/model.js';
+import type { Finding } from '../core/finding.js';
+import type { RecordScores } from '../core/scores.js';
 
 const finding = (ruleId: string): Finding => ({ ruleId, severity: 'warning', message: '' });
 

@@ -3,12 +3,14 @@
  * A check is one rule that ran on the record (not turned off); it passes when it left no finding,
  * and is left out when it found nothing to judge (no frequency to be fresh against).
  */
-import type { Finding, PrincipleId, PrincipleScore } from '../report/model.js';
+import type { Finding } from '../core/finding.js';
+import type { Principle } from '../core/principle.js';
+import type { PrincipleScore } from '../core/scores.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleChecks } from '../rules/run.js';
 
-export type PrincipleScores = Partial<Record<PrincipleId, PrincipleScore>>;
-export const PRINCIPLES: readonly PrincipleId[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
+export type PrincipleScores = Partial<Record<Principle, PrincipleScore>>;
+export const PRINCIPLES: readonly Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
 
 export const share = (passed: number, applicable: number): number => (applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0);
 
@@ -18,7 +20,7 @@ function principleIndex(ruleId: string): number {
   let k = principleIndices.get(ruleId);
   if (k === undefined) {
     const rule = ruleById(ruleId);
-    k = rule ? PRINCIPLES.indexOf(rule.meta.principle as PrincipleId) : -1;
+    k = rule ? PRINCIPLES.indexOf(rule.meta.principle as Principle) : -1;
     // only known rules are kept: the map holds at most one entry per rule
     if (rule) principleIndices.set(ruleId, k);
   }

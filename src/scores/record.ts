@@ -1,6 +1,7 @@
 /** A record's scores: MQA-equivalent points, 5-star levels, ODC principle shares. */
 import type { Dataset } from '../model/types.js';
-import type { Finding, RecordScores } from '../report/model.js';
+import type { Finding } from '../core/finding.js';
+import type { RecordScores } from '../core/scores.js';
 import type { RuleChecks, RuleSettings } from '../rules/run.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { recordMqaScore, type Reachability } from './mqa.js';

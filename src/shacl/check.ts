@@ -9,15 +9,16 @@ import { Validator } from 'shacl-engine';
 import type { Dataset } from '../model/types.js';
 import { propertyByIri, recordToRdf, type RecordNode } from '../rdf/from-record.js';
 import { curie, termKey, type Quad, type Term } from '../rdf/terms.js';
-import type { Severity } from '../report/model.js';
+import type { Severity } from '../core/severity.js';
 import { COMPONENTS } from '../rules/shacl/components.js';
-import type { Emitted } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
 import { readShapes, OWN_SHAPES } from './shapes.js';
+import type { Bilingual } from '../core/lang.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
 const SEVERITY: Record<string, Severity> = { [`${SH}Violation`]: 'error', [`${SH}Warning`]: 'warning', [`${SH}Info`]: 'info' };
 const PARAMS = new Map(COMPONENTS.map((c) => [c.name, c.params]));
-const NODE_KINDS: Record<string, { en: string; fr: string }> = {
+const NODE_KINDS: Record<string, Bilingual> = {
   IRI: { en: 'an IRI', fr: 'un IRI' },
   Literal: { en: 'a literal', fr: 'un littéral' },
   BlankNode: { en: 'a blank node', fr: 'un nœud anonyme' },

@@ -11,13 +11,13 @@
  * decoded whole (to know its encoding), then parsed as a stream.
  */
 import type { CsvError } from 'csv-parse';
-import { READ_ERRORS, csvErrorReason } from './read-errors.js';
+import { READ_ERRORS, csvErrorReason } from '../i18n/read-errors.js';
 import { Readable } from 'node:stream';
 import type { Position } from '../util/locate.js';
 import { toPointer } from '../util/paths.js';
 import { setOwn } from '../util/own.js';
 import { decode, detectEncoding } from './decode.js';
-import type { FormatReader, InputFile } from './read.js';
+import type { FormatReader, InputFile } from './types.js';
 import type { Locator, SourceRecord } from './types.js';
 
 const DELIMITERS = [',', ';', '\t', '|'];

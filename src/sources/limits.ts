@@ -3,7 +3,7 @@
  * export (a list in a list in a list… a thousand times) is rejected with its line, before the
  * profile check, the crosswalk and the rules walk it.
  */
-import type { Bilingual } from '../rules/types.js';
+import type { Bilingual } from '../core/lang.js';
 import type { SourceRecord } from './types.js';
 
 /** Levels of nesting a record may have. ISO 19139 trees, the deepest real records, use about 30. */

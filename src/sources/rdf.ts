@@ -33,7 +33,7 @@ import { curie, iri, RDF_TYPE, type Quad, type Term } from '../rdf/terms.js';
 import { LineIndex } from '../util/locate.js';
 import { setOwn } from '../util/own.js';
 import { decode, detectEncoding } from './decode.js';
-import type { InputFile } from './read.js';
+import type { InputFile } from './types.js';
 import type { SourceRecord } from './types.js';
 
 type Json = Record<string, unknown>;

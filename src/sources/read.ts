@@ -19,45 +19,16 @@ import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { ENVELOPES, apiError } from './envelopes.js';
-import { ENTRY_ERRORS, READ_ERRORS, jsonErrorReason } from './read-errors.js';
+import { ENTRY_ERRORS, READ_ERRORS, jsonErrorReason } from '../i18n/read-errors.js';
 import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
-import type { Bilingual } from '../rules/types.js';
-import type { SourceRecord } from './types.js';
+import type { Bilingual } from '../core/lang.js';
+import type { FormatReader, InputFile, SourceRecord } from './types.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
 export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
 const JSONL_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 const JSON_EXTENSIONS = new Set(['.json', '.geojson']);
 
-/** An input file as readers see it: its bytes (decompressed) and its first bytes for sniffing. */
-export interface InputFile {
-  /** The file as shown in reports (relative to the working directory). */
-  file: string;
-  /** A new stream of the file's bytes, gzip already undone. */
-  open(): Readable;
-  /** The first bytes (up to 64 KiB), to detect the format and the encoding. */
-  head: Buffer;
-  /** Those bytes as text (byte order mark dropped, encoding detected), to detect the format. */
-  text: string;
-}
-
-/**
- * Readers of other formats (XML, CSV, RDF…). A reader claims a file from its content (`sniff`)
- * and yields its records, each with its file and line; a record it cannot read is yielded with
- * `error` (rejected), never dropped. JSON (documents and JSON Lines) is read when no reader
- * claims the file.
- */
-export interface FormatReader {
-  id: string;
-  /** File extensions a directory listing picks up for this reader (`.xml`). */
-  extensions: string[];
-  sniff(input: InputFile): boolean;
-  /** For JSON-based formats (JSON-LD): true when a JSON file is this format rather than plain records. */
-  claimsJson?(input: InputFile): boolean;
-  /** A format found by its content in files named for another reader's (RDF/XML in `.xml`). */
-  refines?: { extensions: string[]; sniff(input: InputFile): boolean };
-  read(input: InputFile): AsyncIterable<SourceRecord>;
-}
 const READERS: FormatReader[] = [];
 export function registerReader(r: FormatReader): void {
   if (!READERS.some((x) => x.id === r.id)) READERS.push(r);

@@ -27,10 +27,10 @@ import { toPointer } from '../util/paths.js';
 import { getOwn, setOwn } from '../util/own.js';
 import type { Position } from '../util/locate.js';
 import { detectEncoding } from './decode.js';
-import type { FormatReader, InputFile } from './read.js';
+import type { FormatReader, InputFile } from './types.js';
 import type { Locator, SourceRecord } from './types.js';
-import { READ_ERRORS, xmlErrorReason } from './read-errors.js';
-import type { Bilingual } from '../rules/types.js';
+import { READ_ERRORS, xmlErrorReason } from '../i18n/read-errors.js';
+import type { Bilingual } from '../core/lang.js';
 
 /** Canonical prefixes: the same element has the same name in every record, whatever the file declares. */
 export const XML_PREFIXES: Record<string, string> = {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadYaml } from '../util/yaml.js';
 import { ConfigError } from '../util/errors.js';
 import { VOCABULARIES_DIR } from '../paths.js';
-import type { LangText } from '../util/lang.js';
+import type { LangText } from '../core/lang.js';
 
 export interface Concept {
   code: string;

@@ -18,7 +18,7 @@ import { locateAll } from '../../dist/sources/types.js';
 import { withinLimits } from '../../dist/sources/limits.js';
 import { scoreRecord } from '../../dist/scores/record.js';
 import { FORMATTERS } from '../../dist/report/formatters/index.js';
-import { addToSummary, emptySummary } from '../../dist/report/model.js';
+import { addToSummary, emptySummary } from '../../dist/scores/summary.js';
 import { CatalogueScorer } from '../../dist/scores/catalogue.js';
 import { tool } from '../../dist/tool.js';
 import { ensureCatalogue } from './generate.mjs';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import N3 from 'n3';
-import { convertRecords } from '../../src/rdf/convert.js';
+import { convertRecords } from '../../src/engine/convert.js';
 import { documentLoader, loadJsonld } from '../../src/rdf/jsonld.js';
 import { RDF_FORMATS, lineText, rdfWriter, type RdfFormat } from '../../src/rdf/write.js';
 import { cli, ROOT, tempDir } from '../helpers.js';

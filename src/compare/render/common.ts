@@ -2,7 +2,7 @@
 import { render } from '../../i18n/render.js';
 import { mqaWord } from '../../i18n/ui.js';
 import { decimal, percent } from '../../report/formatters/scores.js';
-import type { Lang } from '../../rules/types.js';
+import type { Lang } from '../../core/lang.js';
 import type { Evidence } from '../high-value.js';
 import type { CellWay, MappingKind } from '../matrix.js';
 import type { Measures, Share } from '../measures.js';

@@ -5,8 +5,8 @@
  * a byte order mark, formulas neutralised (`csvField`).
  */
 import { mqaWord, principleName } from '../../i18n/ui.js';
-import { csvField } from '../../report/escape.js';
-import type { Lang } from '../../rules/types.js';
+import { csvField } from '../../util/escape.js';
+import type { Lang } from '../../core/lang.js';
 import { PRINCIPLES } from '../../scores/principles.js';
 import type { Comparison } from '../compare.js';
 import { INDICATORS } from '../measures.js';

@@ -6,11 +6,11 @@
  */
 import { render } from '../../i18n/render.js';
 import { principleName } from '../../i18n/ui.js';
-import { escapeHtml as h } from '../../report/escape.js';
+import { escapeHtml as h } from '../../util/escape.js';
 import { percent, principleShare } from '../../report/formatters/scores.js';
-import type { Lang } from '../../rules/types.js';
+import type { Lang } from '../../core/lang.js';
 import { PRINCIPLES } from '../../scores/principles.js';
-import { pickText } from '../../util/lang.js';
+import { pickText } from '../../core/lang.js';
 import type { Comparison } from '../compare.js';
 import { MAPPING_KINDS, OBLIGATIONS, type MatrixRow } from '../matrix.js';
 import { INDICATORS, type Share } from '../measures.js';

@@ -1,6 +1,6 @@
 /** The comparison's formats: one function each, from the comparison to its text. */
-import { jsonText } from '../../report/escape.js';
-import type { Lang } from '../../rules/types.js';
+import { jsonText } from '../../util/escape.js';
+import type { Lang } from '../../core/lang.js';
 import type { Comparison } from '../compare.js';
 import { comparisonCsv } from './csv.js';
 import { comparisonHtml } from './html.js';

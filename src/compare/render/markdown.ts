@@ -5,9 +5,9 @@
  */
 import { render } from '../../i18n/render.js';
 import { principleName } from '../../i18n/ui.js';
-import { escapeMarkdown as md } from '../../report/escape.js';
+import { escapeMarkdown as md } from '../../util/escape.js';
 import { principleShare } from '../../report/formatters/scores.js';
-import type { Lang } from '../../rules/types.js';
+import type { Lang } from '../../core/lang.js';
 import { PRINCIPLES } from '../../scores/principles.js';
 import type { Comparison } from '../compare.js';
 import { MAPPING_KINDS, OBLIGATIONS, type Cell, type MatrixRow } from '../matrix.js';

@@ -3,7 +3,7 @@
  * (classes, no style attributes, so the page's Content-Security-Policy holds), every text escaped.
  * Each chart is an image with a title for screen readers; the numbers are also in the page's tables.
  */
-import { escapeHtml as h } from '../../report/escape.js';
+import { escapeHtml as h } from '../../util/escape.js';
 
 const LABEL = 120;
 const BAR = 260;

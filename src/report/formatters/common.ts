@@ -1,7 +1,9 @@
 /** Small helpers the report formats share: how a record and a place in a file are named. */
 import { t } from '../../i18n/ui.js';
-import type { Lang } from '../../rules/types.js';
-import { SEVERITY_RANK, type Finding, type RecordResult, type Severity } from '../model.js';
+import type { Lang } from '../../core/lang.js';
+import { SEVERITY_RANK, type Severity } from '../../core/severity.js';
+import type { Finding } from '../../core/finding.js';
+import type { RecordResult } from '../../core/record.js';
 
 /** The record's id, or "unreadable record" for one that could not be read. */
 export function recordName(r: RecordResult, lang: Lang): string {

@@ -4,7 +4,7 @@
  * language. Values a spreadsheet would take for a formula are neutralised (see `csvField`).
  */
 import { severityLabel, t } from '../../i18n/ui.js';
-import { csvField } from '../escape.js';
+import { csvField } from '../../util/escape.js';
 import { lineOf, valueText } from './common.js';
 import type { FormatterFactory } from './types.js';
 

@@ -5,8 +5,8 @@
  */
 import { render } from '../../i18n/render.js';
 import { severityLabel, t } from '../../i18n/ui.js';
-import { escapeWorkflowData as data, escapeWorkflowProperty as prop } from '../escape.js';
-import type { Severity } from '../model.js';
+import { escapeWorkflowData as data, escapeWorkflowProperty as prop } from '../../util/escape.js';
+import type { Severity } from '../../core/severity.js';
 import { lineOf, recordName, relatedNote } from './common.js';
 import type { FormatterFactory } from './types.js';
 

@@ -3,8 +3,8 @@
  * {"schemaVersion":1,"tool":{name,version},"records":[…],"summary":{…}}
  * Records are written one per line as they are checked; the summary closes the object.
  */
-import { jsonText } from '../escape.js';
-import type { RecordResult } from '../model.js';
+import { jsonText } from '../../util/escape.js';
+import type { RecordResult } from '../../core/record.js';
 import type { FormatterFactory } from './types.js';
 
 /** A record's line in the JSON report: made here, or in the worker that checked the record. */

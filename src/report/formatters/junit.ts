@@ -11,8 +11,8 @@
  */
 import { render } from '../../i18n/render.js';
 import { severityLabel, t } from '../../i18n/ui.js';
-import { escapeXml as x } from '../escape.js';
-import type { RecordResult } from '../model.js';
+import { escapeXml as x } from '../../util/escape.js';
+import type { RecordResult } from '../../core/record.js';
 import { SpillBuffer } from '../spill.js';
 import { atOrAbove, placeOf, recordName, relatedNote } from './common.js';
 import type { Chunk, FormatterFactory, FormatterOptions } from './types.js';

@@ -6,9 +6,11 @@
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
-import type { Lang } from '../../rules/types.js';
-import { escapeMarkdown as md } from '../escape.js';
-import { SEVERITIES, SEVERITY_RANK, type RecordResult, type Severity, type Summary } from '../model.js';
+import type { Lang } from '../../core/lang.js';
+import { escapeMarkdown as md } from '../../util/escape.js';
+import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../core/severity.js';
+import type { RecordResult } from '../../core/record.js';
+import type { Summary } from '../../core/summary.js';
 import { ruleHelp } from '../rule-help.js';
 import { capital, cmp, placeOf, recordName, relatedNote } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';

@@ -4,9 +4,9 @@
  */
 import { mqaWord, t } from '../../i18n/ui.js';
 import { render } from '../../i18n/render.js';
-import type { Lang } from '../../rules/types.js';
+import type { Lang } from '../../core/lang.js';
 import { INDICATORS, MQA_DIMENSIONS } from '../../scores/mqa.js';
-import type { CatalogueScores, PrincipleScore, RecordScores } from '../model.js';
+import type { CatalogueScores, PrincipleScore, RecordScores } from '../../core/scores.js';
 
 /** A share as a whole percentage, typeset per language (`86%`, `86 %`). */
 export function percent(share: number, lang: Lang): string {

@@ -1,9 +1,10 @@
 /** For people at a terminal: findings grouped per record, coloured on a TTY, a summary at the end. */
 import { Chalk } from 'chalk';
 import { render } from '../../i18n/render.js';
-import { escapeTerminal as esc } from '../escape.js';
+import { escapeTerminal as esc } from '../../util/escape.js';
 import { severityLabel, t } from '../../i18n/ui.js';
-import type { RecordResult, Severity } from '../model.js';
+import type { RecordResult } from '../../core/record.js';
+import type { Severity } from '../../core/severity.js';
 import type { FormatterFactory } from './types.js';
 import { catalogueScoresStylish, recordScoresStylish } from './scores.js';
 import { relatedNote } from './common.js';

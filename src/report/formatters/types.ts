@@ -1,5 +1,8 @@
-import type { Lang } from '../../rules/types.js';
-import type { FailOn, RecordResult, Summary, ToolInfo } from '../model.js';
+import type { Lang } from '../../core/lang.js';
+import type { FailOn } from '../model.js';
+import type { RecordResult } from '../../core/record.js';
+import type { Summary } from '../../core/summary.js';
+import type { ToolInfo } from '../../tool.js';
 
 export interface FormatterOptions {
   lang: Lang;

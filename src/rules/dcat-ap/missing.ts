@@ -2,8 +2,9 @@
 import { missingPropertiesAt, type MissingAt } from '../../model/obligations.js';
 import { CLASSES, type Obligation, type PropertyDef } from '../../model/properties.js';
 import type { RuleContext } from '../types.js';
+import type { Bilingual } from '../../core/lang.js';
 
-type Data = { class: { en: string; fr: string }; label: { en: string; fr: string }; iri: string };
+type Data = { class: Bilingual; label: Bilingual; iri: string };
 
 /** Each property's message data, written once (a property belongs to one class; findings only read it). */
 const dataOf = new WeakMap<PropertyDef, Data>();

@@ -1,6 +1,6 @@
 import { codeRule } from '../define.js';
 import { propertyOf } from '../../model/properties.js';
-import { baseLanguage, isMachineTranslated, type LangText, type LangTexts } from '../../util/lang.js';
+import { type Bilingual, baseLanguage, isMachineTranslated, type LangText, type LangTexts } from '../../core/lang.js';
 import { firstLetter, sameNormalised } from '../text.js';
 
 type Texts = LangText | LangTexts | undefined;
@@ -27,7 +27,7 @@ function inLanguage(value: NonNullable<Texts>, tags: string[], lang: string): st
 }
 
 /** The property's name in both languages (`Title` / `Titre`), from the model's table. */
-function labelOf(property: string): { en: string; fr: string } {
+function labelOf(property: string): Bilingual {
   return propertyOf('Dataset', property)?.label ?? { en: property, fr: property };
 }
 
@@ -66,7 +66,7 @@ function same(a: string | string[], b: string | string[]): boolean {
 }
 
 /** Languages' names, for the messages. */
-const NAMES: Record<string, { en: string; fr: string }> = {
+const NAMES: Record<string, Bilingual> = {
   en: { en: 'English', fr: 'anglais' },
   fr: { en: 'French', fr: 'français' },
 };

@@ -1,5 +1,5 @@
 import { codeRule } from '../define.js';
-import { pickText } from '../../util/lang.js';
+import { pickText } from '../../core/lang.js';
 
 export default codeRule({
   meta: {

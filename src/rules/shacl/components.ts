@@ -6,14 +6,15 @@
  */
 import { stageRule } from '../define.js';
 import type { StageRule } from '../types.js';
+import type { Bilingual } from '../../core/lang.js';
 
 interface Component {
   /** Local name in the SHACL namespace: `MinCountConstraintComponent`. */
   name: string;
   /** Parameters of the component, read from the shape for the message (`minCount`). */
   params: string[];
-  title: { en: string; fr: string };
-  message: { en: string; fr: string };
+  title: Bilingual;
+  message: Bilingual;
 }
 
 const c = (name: string, params: string[], title: [string, string], message: [string, string]): Component => ({

@@ -3,9 +3,9 @@
  * with the common-record properties its crosswalk fills from each, and its code lists.
  * `passerelle profiles show` prints it; programs compare jurisdictions with it.
  */
-import type { Crosswalk } from '../crosswalk/crosswalk.js';
-import type { LangText } from '../util/lang.js';
-import type { FieldDef, FieldType, Profile } from './types.js';
+import type { Crosswalk } from './crosswalk.js';
+import type { LangText } from '../core/lang.js';
+import type { FieldDef, FieldType, Profile } from '../profiles/types.js';
 
 export interface FieldRow {
   /** Path in crosswalk syntax: `title`, `organization.title`, `resources[*].format`. */

@@ -1,7 +1,13 @@
 /**
- * Bilingual (and multilingual) metadata is a value type: one value, several languages.
- * Keys are BCP 47 tags (`en`, `fr`, `fr-t-en` for machine translation); `und` when unknown.
+ * Text in several languages, one family of types. `Bilingual`: Passerelle's own words (messages,
+ * labels, docs), always in both official languages; `Lang` is one of them. `LangText`: a record's
+ * text as published, one value per BCP 47 tag (`en`, `fr`, `fr-t-en` for machine translation;
+ * `und` when unknown).
  */
+export type Bilingual = { en: string; fr: string };
+export type Lang = keyof Bilingual;
+export const LANGS: readonly Lang[] = ['en', 'fr'];
+
 export type LangText = Record<string, string>;
 export type LangTexts = Record<string, string[]>;
 

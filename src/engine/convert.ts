@@ -5,16 +5,18 @@
  * N-Triples and N-Quads of large JSON Lines inputs are written by worker threads (`workers`);
  * Turtle and JSON-LD writers carry state from one record to the next and stay in this thread.
  */
-import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Mapping, type Unit, type ValidateOptions } from '../engine/pipeline.js';
-import { BATCHES_PER_WORKER, WorkerPool } from '../engine/parallel.js';
+import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Mapping, type Unit } from './pipeline.js';
+import type { ValidateOptions } from './options.js';
+import { BATCHES_PER_WORKER, WorkerPool } from './parallel.js';
 import type { Dataset } from '../model/types.js';
 import type { SourceRecord } from '../sources/types.js';
-import type { RecordResult, SourceRef } from '../report/model.js';
+import type { RecordResult } from '../core/record.js';
+import type { SourceRef } from '../core/source.js';
 import { inOrder } from '../util/ordered.js';
-import { SeenRecords } from '../engine/unique.js';
-import { recordToRdf, type RecordGraph } from './from-record.js';
-import { factory, safeIri, type Quad } from './terms.js';
-import { lineText, OnceWritten, rdfWriter, type RdfFormat, type RdfWriter } from './write.js';
+import { SeenRecords } from './unique.js';
+import { recordToRdf, type RecordGraph } from '../rdf/from-record.js';
+import { factory, safeIri, type Quad } from '../rdf/terms.js';
+import { lineText, OnceWritten, rdfWriter, type RdfFormat, type RdfWriter } from '../rdf/write.js';
 
 export interface ConvertOptions extends Partial<ValidateOptions> {
   to: RdfFormat;

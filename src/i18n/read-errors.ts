@@ -4,7 +4,7 @@
  * gives the reason in the report's language instead. Unknown messages (another engine, a newer
  * parser) fall back to a generic reason, never to English.
  */
-import type { Bilingual } from '../rules/types.js';
+import type { Bilingual } from '../core/lang.js';
 
 const REASONS: [RegExp, (m: RegExpExecArray) => Bilingual][] = [
   [/^Unterminated string/, () => ({ en: 'a string is not closed', fr: "une chaîne n'est pas fermée" })],
