@@ -235,7 +235,7 @@ describe('the command', () => {
     expect(existsSync(profile) && existsSync(crosswalk)).toBe(true);
     expect(r.stderr).toMatch(/profiles\/my-portal\.yaml: draft profile, \d+ fields \(\d+ code lists\) from 6 records/);
     expect(r.stderr).toMatch(/crosswalks\/my-portal\.yaml: draft crosswalk, \d+ properties filled, \d+ TODO marks to check/);
-    expect(loadProfile('my-portal', join(tmp.dir, 'profiles')).id).toBe('my-portal');
+    expect(loadProfile('my-portal', { dir: join(tmp.dir, 'profiles') }).id).toBe('my-portal');
     const check = cli(['crosswalk', 'check', crosswalk]);
     expect([check.code, check.stdout]).toEqual([0, `${crosswalk}: ok\n`]);
     // a draft crosswalk broken by hand is reported against the draft profile beside it

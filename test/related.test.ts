@@ -5,6 +5,7 @@
 import { mergeRelated } from '../src/engine/findings.js';
 import { validate, validateRecords } from '../src/engine/pipeline.js';
 import { principleScores } from '../src/scores/principles.js';
+import { RULE_PRINCIPLES } from '../src/rules/index.js';
 import type { Finding } from '../src/core/finding.js';
 import { cli } from './helpers.js';
 import { join } from 'node:path';
@@ -186,7 +187,7 @@ describe('on the fixtures', () => {
         if (!p.checks || !p.result.scores) continue;
         const every = p.result.findings.flatMap((x) => [x, ...(x.related ?? []).map((o) => ({ ...o }) as Finding)]);
         if (every.length > p.result.findings.length) merged++;
-        expect([p.result.id, principleScores(every, p.checks)]).toEqual([p.result.id, p.result.scores.principles]);
+        expect([p.result.id, principleScores(every, p.checks, RULE_PRINCIPLES)]).toEqual([p.result.id, p.result.scores.principles]);
       }
       expect(merged).toBeGreaterThan(50);
     } finally {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { crosswalkPath, lintCrosswalk } from '../crosswalk/crosswalk.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import { loadYaml } from '../util/yaml.js';
 
 /** Lints crosswalks; prints every problem as file:line:col: message. Exit 1 when any is found. */
@@ -14,7 +15,7 @@ export function crosswalkCheckCommand(args: string[]): number {
     // a crosswalk in a `crosswalks/` folder is checked against the profile in the `profiles/` folder beside it
     // (drafts from `passerelle infer`, a portal of one's own), else against the shipped one
     const beside = join(dirname(file), '..', 'profiles');
-    const profile = existsSync(arg) && existsSync(join(beside, `${profileId}.yaml`)) ? loadProfile(profileId, beside) : loadProfile(profileId);
+    const profile = existsSync(arg) && existsSync(join(beside, `${profileId}.yaml`)) ? loadProfile(profileId, { dir: beside, knownRules: RULE_IDS }) : loadProfile(profileId, { knownRules: RULE_IDS });
     const { issues } = lintCrosswalk(file, profile);
     for (const i of issues) process.stdout.write(`${i.where}: ${i.message}\n`);
     problems += issues.length;

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { crosswalkPath, loadCrosswalk } from '../crosswalk/crosswalk.js';
 import { describeProfile, type ProfileDescription } from '../crosswalk/describe.js';
 import { loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { Lang } from '../core/lang.js';
 import { UsageError } from '../util/errors.js';
 import { pickText, type LangText } from '../core/lang.js';
@@ -79,7 +80,7 @@ export function renderProfile(d: ProfileDescription, lang: Lang): string {
 
 export function profilesShowCommand(id: string, o: { format: string; lang: Lang }): number {
   if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format: must be text or json`);
-  const profile = loadProfile(id);
+  const profile = loadProfile(id, { knownRules: RULE_IDS });
   const crosswalk = existsSync(crosswalkPath(profile.id)) ? loadCrosswalk(profile) : undefined;
   const d = describeProfile(profile, crosswalk);
   process.stdout.write(o.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderProfile(d, o.lang));

@@ -2,7 +2,7 @@
 import { finalize } from '../engine/findings.js';
 import { checkAfter } from '../engine/unique.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
-import { RULES, ruleById } from '../rules/index.js';
+import { RULE_IDS, RULES, ruleById } from '../rules/index.js';
 import { runRules, settingsFor, type RuleSettings } from '../rules/run.js';
 import type { Lang } from '../core/lang.js';
 import type { Rule, RuleExample } from '../rules/types.js';
@@ -28,7 +28,7 @@ const colon = (lang: Lang): string => (lang === 'fr' ? '\u00a0: ' : ': ');
 /** The severity a rule's findings get for a profile: configuration, then the profile, then the rule. */
 function severityFor(rule: Rule, profile: string | undefined, settings: RuleSettings | undefined): Severity | 'off' {
   const s = profile ? settingsFor(settings, profile) : settings;
-  const fromProfile = profile ? loadProfile(profile).rules[rule.meta.id] : undefined;
+  const fromProfile = profile ? loadProfile(profile, { knownRules: RULE_IDS }).rules[rule.meta.id] : undefined;
   return s?.severity?.[rule.meta.id] ?? fromProfile ?? rule.meta.severity;
 }
 
@@ -65,7 +65,7 @@ function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean):
   const shown = [...(e.before ?? []), e.dataset].map((d) => JSON.stringify(d)).join('\n    ');
   const lines = e.note ? [`  - ${e.note[lang]}`, `    ${shown}`] : [`  - ${shown}`];
   if (!failing) return lines;
-  const profile = loadProfile(e.profile ?? 'ca-gc');
+  const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });
   const emitted = e.before ? checkAfter(e.before, e.dataset) : runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });
   for (const f of finalize(emitted, { profile, lang })) lines.push(`    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`);
   return lines;
@@ -90,7 +90,7 @@ export function explainText(id: string, o: RulesCommandOptions): string {
     out.push(`${WORDS.principle[L]}${colon(L)}${meta.principle} ${principleName(meta.principle, L)}${meta.commitment ? ` (${meta.commitment})` : ''}`);
   }
   const profiles = listProfileIds()
-    .map((p) => [p, loadProfile(p).rules[meta.id]] as const)
+    .map((p) => [p, loadProfile(p, { knownRules: RULE_IDS }).rules[meta.id]] as const)
     .filter(([, s]) => s !== undefined);
   const by = profiles.length ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})` : '';
   out.push(`${WORDS.severity[L]}${colon(L)}${label(meta.severity, L)}${by}`);

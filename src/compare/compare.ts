@@ -7,6 +7,7 @@ import { loadCrosswalk, type Crosswalk } from '../crosswalk/crosswalk.js';
 import { AUTO, detectFiles, profileAndPath } from '../engine/detect.js';
 import { tool, validateRecords, type Input } from '../engine/pipeline.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { RecordResult } from '../core/record.js';
 import type { ToolInfo } from '../tool.js';
 import type { Lang } from '../core/lang.js';
@@ -89,7 +90,7 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
   // said once every file is recognised: an unrecognised one stops the run with its error alone
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
   const ids = jurisdictionIds(options, inputs);
-  const crosswalks: Crosswalk[] = ids.map((id) => loadCrosswalk(loadProfile(id), undefined, vocabularies));
+  const crosswalks: Crosswalk[] = ids.map((id) => loadCrosswalk(loadProfile(id, { knownRules: RULE_IDS }), undefined, vocabularies));
   const matrix = crosswalkMatrix(crosswalks);
   const out: Comparison = { schemaVersion: 1, tool: tool(), matrix };
   if (inputs.length === 0) return out;
@@ -101,7 +102,7 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
   for (const i of inputs) {
     if (!measures.has(i.profile)) {
       const settings = settingsFor(options.settings, i.profile);
-      const rules = loadProfile(i.profile).rules;
+      const rules = loadProfile(i.profile, { knownRules: RULE_IDS }).rules;
       const off = new Set(INDICATORS.map((x) => x.rule).filter((r) => settings?.severity?.[r] === 'off' || rules[r] === 'off'));
       measures.set(i.profile, new MeasureCollector(i.profile, properties, off));
     }

@@ -5,6 +5,7 @@
  */
 import { conformToProfile } from '../profiles/conform.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { Profile } from '../profiles/types.js';
 import { expandPaths, readFile, type InputEntry, type WalkOptions } from '../sources/read.js';
 import { UsageError } from '../util/errors.js';
@@ -28,7 +29,7 @@ export interface Detection {
 /** The profiles that can be recognised (those with a `detect` block), loaded once. */
 export function detectableProfiles(): Profile[] {
   return listProfileIds()
-    .map((id) => loadProfile(id))
+    .map((id) => loadProfile(id, { knownRules: RULE_IDS }))
     .filter((p) => p.detect);
 }
 

@@ -16,7 +16,7 @@ import type { Report } from '../report/model.js';
 import type { SourceRef } from '../core/source.js';
 import type { Summary, Tally } from '../core/summary.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
-import { RULES } from '../rules/index.js';
+import { RULE_IDS, RULE_PRINCIPLES, RULES } from '../rules/index.js';
 import type { Baseline } from '../baseline/baseline.js';
 import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
@@ -90,7 +90,7 @@ export class Pipeline {
   private readonly stageChecks: readonly string[];
 
   constructor(private readonly options: ValidateOptions) {
-    this.profile = loadProfile(options.profile);
+    this.profile = loadProfile(options.profile, { knownRules: RULE_IDS });
     this.vocabularies = options.vocabularies ?? defaultVocabularies();
     this.crosswalk = loadCrosswalk(this.profile, undefined, this.vocabularies);
     this.now = options.now ?? new Date();
@@ -182,6 +182,7 @@ export class Pipeline {
         vocabularies: this.vocabularies,
         settings: this.settings,
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
+        rulePrinciples: RULE_PRINCIPLES,
       }),
     };
     // one gap, one finding: after the scores, which count every rule's verdict

@@ -10,6 +10,7 @@
  * builds the search index, the second writes the RDF record by record.
  */
 import { loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { Profile } from '../profiles/types.js';
 import { parseInputs, validateRecords, type Input } from '../engine/pipeline.js';
 import type { ValidateOptions } from '../engine/options.js';
@@ -86,7 +87,7 @@ export class Federation {
   ) {
     this.inputs = args.map((a) => (typeof a === 'string' ? parseInputs([a], options.profile)[0] : a));
     this.base = options.base ?? DEFAULT_BASE;
-    for (const i of this.inputs) if (!this.profiles.has(i.profile)) this.profiles.set(i.profile, loadProfile(i.profile));
+    for (const i of this.inputs) if (!this.profiles.has(i.profile)) this.profiles.set(i.profile, loadProfile(i.profile, { knownRules: RULE_IDS }));
   }
 
   get catalogue(): string {

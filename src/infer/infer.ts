@@ -6,6 +6,7 @@
 import { Compiler } from '../crosswalk/compile.js';
 import type { CrosswalkFile } from '../crosswalk/types.js';
 import { parseProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { Profile } from '../profiles/types.js';
 import { readSources } from '../sources/read.js';
 import { ConfigError } from '../util/errors.js';
@@ -99,7 +100,7 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
   const { text: crosswalkText, todos } = crosswalkYaml(draft, info);
 
   // the drafts load as the shipped ones do: a problem here is Passerelle's, not the user's
-  const profile: Profile = parseProfile(loadYaml(`${options.id}.yaml`, profileText));
+  const profile: Profile = parseProfile(loadYaml(`${options.id}.yaml`, profileText), RULE_IDS);
   const compiler = new Compiler(loadYaml<CrosswalkFile>(`${options.id}.crosswalk.yaml`, crosswalkText), profile, vocabularies);
   compiler.compile();
   if (compiler.issues.length) throw new Error(`the draft crosswalk does not compile: ${compiler.issues[0].where}: ${compiler.issues[0].message}`);

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
-import { ruleById } from '../rules/index.js';
 import type { LangText } from '../core/lang.js';
 import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile, type RecordTypes } from './types.js';
 import { compileCondition } from '../core/conditions.js';
@@ -172,7 +171,22 @@ function parseRecordTypes(y: YamlSource<Raw>, raw: unknown, fields: Record<strin
   return { field: raw.field, types, where: y.where(at) };
 }
 
-export function parseProfile(y: YamlSource<Raw>): Profile {
+/**
+ * Ids of the rules a profile may set a severity for. The rule list sits above profiles (rules read
+ * profiles), so the caller gives it (`RULE_IDS` of src/rules/index.ts); without it, rule ids are
+ * not checked (profiles parsed for tests and examples).
+ */
+export type KnownRules = ReadonlySet<string>;
+
+function checkRuleIds(y: YamlSource<Raw>, known: KnownRules): void {
+  const rules = (y.data as Raw).rules;
+  if (!isObj(rules)) return;
+  for (const id of Object.keys(rules)) {
+    if (!known.has(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
+  }
+}
+
+export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profile {
   const d = y.data;
   if (!isObj(d)) throw new ConfigError('a profile is a YAML map', y.where([]));
   for (const k of Object.keys(d)) {
@@ -185,7 +199,7 @@ export function parseProfile(y: YamlSource<Raw>): Profile {
   if (d.rules !== undefined) {
     if (!isObj(d.rules)) throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
     for (const [id, sev] of Object.entries(d.rules)) {
-      if (!ruleById(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
+      if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
       if (!SEVERITIES.has(String(sev))) {
         throw new ConfigError(`rule ${id}: severity must be error, warning, info or off`, y.where(['rules', id]));
       }
@@ -223,17 +237,28 @@ export function listProfileIds(dir = PROFILES_DIR): string[] {
     .sort();
 }
 
-const cache = new Map<string, Profile>();
+/** Profiles parsed, by file, with their YAML (to check their rule ids against another caller's list). */
+const cache = new Map<string, { profile: Profile; yaml: YamlSource<Raw> }>();
 
-export function loadProfile(id: string, dir = PROFILES_DIR): Profile {
+export interface LoadProfileOptions {
+  /** Folder of the profile files (default: the profiles shipped with Passerelle). */
+  dir?: string;
+  knownRules?: KnownRules;
+}
+
+export function loadProfile(id: string, { dir = PROFILES_DIR, knownRules }: LoadProfileOptions = {}): Profile {
   const file = profilePath(id, dir);
   const hit = cache.get(file);
-  if (hit) return hit;
+  if (hit) {
+    if (knownRules) checkRuleIds(hit.yaml, knownRules);
+    return hit.profile;
+  }
   if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
     throw new UsageError(`unknown profile "${id}" (known: ${listProfileIds(dir).join(', ')})`);
   }
-  const profile = parseProfile(loadYaml<Raw>(file));
+  const yaml = loadYaml<Raw>(file);
+  const profile = parseProfile(yaml, knownRules);
   if (profile.id !== id) throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
-  cache.set(file, profile);
+  cache.set(file, { profile, yaml });
   return profile;
 }

@@ -1,4 +1,5 @@
 import { principleScores } from './principles.js';
+import { RULE_PRINCIPLES } from '../rules/index.js';
 import { CatalogueScorer } from './catalogue.js';
 import type { Finding } from '../core/finding.js';
 import type { RecordScores } from '../core/scores.js';
@@ -10,12 +11,12 @@ describe('ODC principle scores', () => {
     const s = principleScores([finding('odc/freshness'), finding('odc/freshness'), finding('profile/type')], {
       ran: new Set(['odc/update-frequency', 'odc/freshness', 'odc/dates-valid', 'odc/keywords', 'profile/type', 'odc/open-licence']),
       notApplicable: new Set(['odc/dates-valid', 'odc/open-licence']),
-    });
+    }, RULE_PRINCIPLES);
     expect(s).toEqual({ P2: { passed: 1, applicable: 2, share: 0.5 }, P3: { passed: 1, applicable: 1, share: 1 } });
   });
 
   test('a finding wins over "not applicable"', () => {
-    expect(principleScores([finding('odc/freshness')], { ran: new Set(['odc/freshness']), notApplicable: new Set(['odc/freshness']) })).toEqual({
+    expect(principleScores([finding('odc/freshness')], { ran: new Set(['odc/freshness']), notApplicable: new Set(['odc/freshness']) }, RULE_PRINCIPLES)).toEqual({
       P2: { passed: 0, applicable: 1, share: 0 },
     });
   });

@@ -6,7 +6,6 @@
 import type { Finding } from '../core/finding.js';
 import type { Principle } from '../core/principle.js';
 import type { PrincipleScore } from '../core/scores.js';
-import { ruleById } from '../rules/index.js';
 import type { RuleChecks } from '../rules/run.js';
 
 export type PrincipleScores = Partial<Record<Principle, PrincipleScore>>;
@@ -14,29 +13,23 @@ export const PRINCIPLES: readonly Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', '
 
 export const share = (passed: number, applicable: number): number => (applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0);
 
-/** Each rule's principle, as its place in PRINCIPLES (-1: none); looked up once per rule. */
-const principleIndices = new Map<string, number>();
-function principleIndex(ruleId: string): number {
-  let k = principleIndices.get(ruleId);
-  if (k === undefined) {
-    const rule = ruleById(ruleId);
-    k = rule ? PRINCIPLES.indexOf(rule.meta.principle as Principle) : -1;
-    // only known rules are kept: the map holds at most one entry per rule
-    if (rule) principleIndices.set(ruleId, k);
-  }
-  return k;
-}
+/** Each rule's ODC principle, for the rules that have one (the pipeline gives `RULE_PRINCIPLES` of src/rules/index.ts). */
+export type RulePrinciples = ReadonlyMap<string, Principle>;
+
+/** A principle's place in PRINCIPLES. */
+const INDEX: Record<Principle, number> = { P1: 0, P2: 1, P3: 2, P4: 3, P5: 4, P6: 5 };
 
 /** `checks.ran`: the record and code rules that ran, and the stage rules that were active, on this record. */
-export function principleScores(findings: readonly Finding[], checks: RuleChecks): PrincipleScores {
+export function principleScores(findings: readonly Finding[], checks: RuleChecks, rulePrinciples: RulePrinciples): PrincipleScores {
   const failed = new Set<string>();
   for (const f of findings) failed.add(f.ruleId);
   // counts by the principle's place in PRINCIPLES: the scores come out in that order
   const passed = [0, 0, 0, 0, 0, 0];
   const applicable = [0, 0, 0, 0, 0, 0];
   for (const id of checks.ran) {
-    const k = principleIndex(id);
-    if (k < 0) continue;
+    const principle = rulePrinciples.get(id);
+    if (principle === undefined) continue;
+    const k = INDEX[principle];
     const fails = failed.has(id);
     if (!fails && checks.notApplicable.has(id)) continue;
     applicable[k]++;

@@ -5,7 +5,7 @@ import type { RecordScores } from '../core/scores.js';
 import type { RuleChecks, RuleSettings } from '../rules/run.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { recordMqaScore, type Reachability } from './mqa.js';
-import { principleScores } from './principles.js';
+import { principleScores, type RulePrinciples } from './principles.js';
 import { stars } from './stars.js';
 
 export interface ScoreContext {
@@ -14,6 +14,8 @@ export interface ScoreContext {
   settings?: RuleSettings;
   /** Whether a URL answered; absent when URLs were not checked. */
   reachable?: Reachability;
+  /** Each rule's ODC principle: which principle a check counts for. */
+  rulePrinciples: RulePrinciples;
 }
 
 const MANDATORY = 'dcat-ap/mandatory';
@@ -31,7 +33,7 @@ export function scoreRecord(dataset: Dataset, findings: readonly Finding[], chec
     mqa,
     stars: s.dataset,
     distributionStars: s.distributions,
-    principles: principleScores(findings, checks),
+    principles: principleScores(findings, checks, ctx.rulePrinciples),
   };
 }
 

@@ -17,6 +17,7 @@ import { finalize } from '../../dist/engine/findings.js';
 import { locateAll } from '../../dist/sources/types.js';
 import { withinLimits } from '../../dist/sources/limits.js';
 import { scoreRecord } from '../../dist/scores/record.js';
+import { RULE_PRINCIPLES } from '../../dist/rules/index.js';
 import { FORMATTERS } from '../../dist/report/formatters/index.js';
 import { addToSummary, emptySummary } from '../../dist/scores/summary.js';
 import { CatalogueScorer } from '../../dist/scores/catalogue.js';
@@ -74,7 +75,7 @@ const findings = stage('findings (severity, message, source, line)', () =>
     }),
   ),
 );
-const scores = stage('scores', () => good.map((r, i) => scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, { vocabularies, settings })));
+const scores = stage('scores', () => good.map((r, i) => scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, { vocabularies, settings, rulePrinciples: RULE_PRINCIPLES })));
 const processed = stage('whole record (Pipeline.process)', () => records.map((r) => pipeline.process(r).result));
 stage('JSON report record', () => {
   const f = FORMATTERS.json({ tool: tool(), lang: 'en', failOn: 'error', color: false });
