@@ -7,12 +7,11 @@
  */
 import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Mapping, type Unit } from './pipeline.js';
 import type { ValidateOptions } from './options.js';
-import { BATCHES_PER_WORKER, WorkerPool } from './parallel.js';
+import { throughWorkers } from './parallel.js';
 import type { Dataset } from '../model/types.js';
 import type { SourceRecord } from '../sources/types.js';
 import type { RecordResult } from '../core/record.js';
 import type { SourceRef } from '../core/source.js';
-import { inOrder } from '../util/ordered.js';
 import { SeenRecords } from './unique.js';
 import { recordToRdf, type RecordGraph } from '../rdf/from-record.js';
 import { factory, safeIri, type Quad } from '../rdf/terms.js';
@@ -87,14 +86,9 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
     const { inputs, pipelines } = await prepareRun(paths, options);
     const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
     if (workers > 1 && (format === 'ntriples' || format === 'nquads')) {
-      const pool = new WorkerPool(workers, { options: workerOptions(options) });
-      try {
-        const run = (u: Unit): Promise<Converted[]> =>
-          u.batch ? pool.run<Converted[]>({ ...u.batch, task: { kind: 'rdf', format } }) : Promise.resolve([lineRecord(u.pipeline.map(u.src), u.seq, u.part, format)]);
-        for await (const converted of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) for (const c of converted) yield withShared(c);
-      } finally {
-        await pool.close();
-      }
+      const task = { workers, init: { options: workerOptions(options) }, task: { kind: 'rdf', format } } as const;
+      const inWorker = (converted: Converted[]): Converted[] => converted;
+      for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, inWorker, (u) => lineRecord(u.pipeline.map(u.src), u.seq, u.part, format))) yield withShared(c);
       return;
     }
     for await (const u of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) {

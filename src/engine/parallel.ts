@@ -15,6 +15,7 @@ import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { RecordResult, RecordStatus } from '../core/record.js';
 import type { Tally } from '../core/summary.js';
 import { packScores, unpackScores } from '../scores/packed.js';
+import { inOrder } from '../util/ordered.js';
 
 /** What every worker is started with: the options its pipelines are built from (plain data). */
 export interface WorkerInit {
@@ -186,5 +187,29 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.failed ??= new Error('the worker pool is closed');
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+}
+
+/** What a run hands to workers: a batch of JSON Lines (the rest of `Batch` is the pool's). */
+type Batched = { batch: Omit<Batch, 'id' | 'task'> };
+
+/**
+ * The one loop of every task workers do (validate's checks, convert's RDF lines): each batch of
+ * JSON Lines to a worker, each other record here, the results in input order, a bounded number of
+ * batches in flight. The pool closes when the caller stops reading.
+ */
+export async function* throughWorkers<U extends Batched | { batch?: undefined }, R, T>(
+  units: AsyncIterable<U>,
+  run: { workers: number; init: WorkerInit; task: Task },
+  fromWorker: (reply: R) => T[],
+  here: (unit: Exclude<U, Batched>) => T,
+): AsyncGenerator<T> {
+  const pool = new WorkerPool(run.workers, run.init);
+  try {
+    const one = (u: U): Promise<T[]> =>
+      u.batch ? pool.run<R>({ ...u.batch, task: run.task }).then(fromWorker) : Promise.resolve([here(u as Exclude<U, Batched>)]);
+    for await (const results of inOrder(units, one, run.workers * BATCHES_PER_WORKER)) for (const r of results) yield r;
+  } finally {
+    await pool.close();
   }
 }

@@ -17,15 +17,14 @@ import type { SourceRef } from '../core/source.js';
 import type { Summary, Tally } from '../core/summary.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
 import { RULE_IDS, RULE_PRINCIPLES, RULES } from '../rules/index.js';
-import type { Baseline } from '../baseline/baseline.js';
-import { statusText, type UrlChecker, type UrlStatus } from '../net/urls.js';
+import { statusText, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
 import type { Emitted } from '../core/finding.js';
 import type { Lang } from '../core/lang.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { letSignalsIn } from '../util/turns.js';
-import { BATCH_CHARS, BATCH_RECORDS, BATCHES_PER_WORKER, WorkerPool, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
+import { BATCH_CHARS, BATCH_RECORDS, throughWorkers, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
 import { withinLimits } from '../sources/limits.js';
@@ -33,7 +32,7 @@ import { pickText } from '../core/lang.js';
 import { READ_ERRORS } from '../i18n/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize, mergeRelated, withFindings } from './findings.js';
-import type { RecordCheck, ValidateOptions } from './options.js';
+import type { ValidateOptions } from './options.js';
 import { SeenRecords } from './unique.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO, profileAndPath, recogniseFiles, type Recognised } from './detect.js';
@@ -418,19 +417,11 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
   const workers = workersFor(options);
   if (workers > 1) {
     // workers send results only (the common records stay in the workers)
-    const pool = new WorkerPool(workers, { options: workerOptions(options) });
-    try {
-      const run = (u: Unit): Promise<Processed[]> =>
-        u.batch ? pool.run<CheckedBatch>({ ...u.batch, task: { kind: 'check' } }).then(checkedInWorker) : Promise.resolve([u.pipeline.process(u.src)]);
-      for await (const checked of inOrder(unitsOf(inputs, pipelines, true), run, workers * BATCHES_PER_WORKER)) {
-        for (const c of checked) {
-          const p = unique(c);
-          // a baseline changes results: their text and tally no longer hold
-          yield options.baseline ? { result: known(p.result) } : p;
-        }
-      }
-    } finally {
-      await pool.close();
+    const task = { workers, init: { options: workerOptions(options) }, task: { kind: 'check' } } as const;
+    for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, checkedInWorker, (u) => u.pipeline.process(u.src))) {
+      const p = unique(c);
+      // a baseline changes results: their text and tally no longer hold
+      yield options.baseline ? { result: known(p.result) } : p;
     }
     return;
   }

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
-import { recordJsonText } from '../report/formatters/json.js';
+import { recordJsonText } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
 import { packTally, type Batch, type BatchDone, type CheckedBatch, type WorkerInit } from './parallel.js';
 import type { Converted } from './convert.js';

@@ -7,12 +7,18 @@ import type { RecordResult } from '../core/record.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
 import type { Summary } from '../core/summary.js';
 import type { ToolInfo } from '../tool.js';
+import { jsonText } from '../util/escape.js';
 
 export interface Report {
   schemaVersion: 1;
   tool: ToolInfo;
   summary: Summary;
   records: RecordResult[];
+}
+
+/** A record's line in the JSON report: made by the JSON formatter, or by the worker that checked the record. */
+export function recordJsonText(r: RecordResult): string {
+  return jsonText(r);
 }
 
 export type FailOn = Severity | 'never';

@@ -4,13 +4,8 @@
  * Records are written one per line as they are checked; the summary closes the object.
  */
 import { jsonText } from '../../util/escape.js';
-import type { RecordResult } from '../../core/record.js';
+import { recordJsonText } from '../model.js';
 import type { FormatterFactory } from './types.js';
-
-/** A record's line in the JSON report: made here, or in the worker that checked the record. */
-export function recordJsonText(r: RecordResult): string {
-  return jsonText(r);
-}
 
 export const json: FormatterFactory = (o) => {
   let first = true;
