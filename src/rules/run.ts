@@ -7,7 +7,7 @@ import { coerce } from '../util/coerce.js';
 import { getAll, isSelector, parsePath, pointerToDotted, WILDCARD, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
-import type { CodeRule, CoreCheck, DataRule, Emitted, Rule, RuleContext } from './types.js';
+import type { CodeRule, CoreCheck, DataRule, Emitted, RecordInput, Rule, RuleContext } from './types.js';
 
 /**
  * Rule configuration (passerelle.config.yaml): severity overrides (or `off`) and options, per rule
@@ -202,10 +202,12 @@ function planOf(rules: readonly Rule[], settings: RuleSettings | undefined, prof
 /**
  * The context every rule of one record is given, one object for the whole record: `options` and
  * the rule's id change from rule to rule (rules run one after another and keep no hold of it).
+ * What rules share is in `memos`, made with the context: nothing outlives the record.
  */
 class Context implements RuleContext {
   options: Record<string, unknown> = {};
   id = '';
+  private memos: Map<(record: RecordInput) => unknown, unknown> | undefined;
   constructor(
     readonly dataset: Dataset,
     readonly profile: Profile,
@@ -226,6 +228,14 @@ class Context implements RuleContext {
 
   notApplicable(): void {
     this.checks?.notApplicable.add(this.id);
+  }
+
+  memo<T>(compute: (record: RecordInput) => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(compute)) return memos.get(compute) as T;
+    const value = compute({ dataset: this.dataset, profile: this.profile, now: this.now, vocabularies: this.vocabularies });
+    memos.set(compute, value);
+    return value;
   }
 }
 
