@@ -4,7 +4,7 @@ import type { Profile } from '../profiles/types.js';
 import type { Severity } from '../report/model.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
-import { getAll, isSelector, parsePath, pointerToDotted, WILDCARD, type Segment } from '../util/paths.js';
+import { getAll, parsePath, pointerToDotted, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
 import type { CodeRule, CoreCheck, DataRule, Emitted, RecordInput, Rule, RuleContext } from './types.js';
@@ -65,35 +65,20 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
   }
 }
 
-/**
- * A data rule read once: where its nodes are. Most rules look at the dataset itself (`given: ''`)
- * or at each item of one of its lists (`distribution[*]`); those are read directly, other paths
- * through `getAll`.
- */
+/** A data rule read once: where its nodes are. */
 interface CompiledDataRule {
   rule: DataRule;
   /** The finding's property when no node is found (`given` without its final `[*]`). */
   base: string;
-  /** `given: 'name[*]'`: the list's name, read directly when it is an array. */
-  list?: string;
-  /** Any other path: its segments. */
-  segments?: Segment[];
+  /** `given` read once: '' (the dataset itself) is no segment. */
+  segments: Segment[];
 }
 
+/** Compiled once per rule: a function of the rule object alone (rules are constant data). */
 const compiledDataRules = new WeakMap<DataRule, CompiledDataRule>();
 function compileDataRule(rule: DataRule): CompiledDataRule {
   let c = compiledDataRules.get(rule);
-  if (!c) {
-    const base = rule.given.replace(/\[\*\]$/, '');
-    c = { rule, base };
-    if (rule.given !== '') {
-      const segments = parsePath(rule.given);
-      // `name[*]` over an array: item k's dotted path is `name[k]`, as pointerToDotted would write it
-      if (segments.length === 2 && segments[1] === WILDCARD && !isSelector(segments[0])) c.list = segments[0];
-      c.segments = segments;
-    }
-    compiledDataRules.set(rule, c);
-  }
+  if (!c) compiledDataRules.set(rule, (c = { rule, base: rule.given.replace(/\[\*\]$/, ''), segments: parsePath(rule.given) }));
   return c;
 }
 
@@ -101,40 +86,40 @@ function field(node: unknown, name: string): unknown {
   return node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
 }
 
-/** A node failing the rule's check: one finding (`every`), on the node's field. */
-function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext): void {
-  const value = field(node, rule.field);
-  ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+/**
+ * A node's pointer as a finding's property (`/distribution/2` → `distribution[2]`): a function of
+ * the pointer alone, and records share their pointers, so each is written once (bounded).
+ */
+const dotted = new Map<string, string>();
+function dottedOf(pointer: string): string {
+  let d = dotted.get(pointer);
+  if (d === undefined) {
+    if (dotted.size >= 10000) dotted.clear();
+    dotted.set(pointer, (d = pointerToDotted(pointer)));
+  }
+  return d;
 }
 
+/** A node failing the rule's check: one finding (`every`), on the node's field. */
+function reportNode(rule: DataRule, pointer: string, node: unknown, ctx: RuleContext): void {
+  const value = field(node, rule.field);
+  ctx.report({ messageId: rule.messageId, property: pointer ? `${dottedOf(pointer)}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+}
+
+/** The nodes `given` reaches (those without `onlyIf`'s field left out), checked in one pass, in node order. */
 function runDataRule(c: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
   const { rule } = c;
-  const items = c.list !== undefined ? (dataset as Record<string, unknown>)[c.list] : undefined;
-  if (rule.given === '' || Array.isArray(items)) {
-    // Fast path: the dataset, or the items of one list. Nodes are counted and checked in one pass;
-    // `every` reports in node order, as the general path does.
-    let nodes = 0;
-    let failing = 0;
-    const n = rule.given === '' ? 1 : (items as unknown[]).length;
-    const every = rule.match !== 'some';
-    for (let k = 0; k < n; k++) {
-      const node = rule.given === '' ? dataset : (items as unknown[])[k];
-      if (node === undefined) continue; // getAll reaches no node there
-      if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
-      nodes++;
-      if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
-      failing++;
-      if (every) reportNode(rule, rule.given === '' ? '' : `${c.list}[${k}]`, node, ctx);
-    }
-    finishDataRule(c, nodes, failing, ctx);
-    return;
+  const every = rule.match !== 'some';
+  let nodes = 0;
+  let failing = 0;
+  for (const { value: node, pointer } of getAll(dataset, c.segments)) {
+    if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
+    nodes++;
+    if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
+    failing++;
+    if (every) reportNode(rule, pointer, node, ctx);
   }
-  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, c.segments as Segment[]);
-  if (rule.onlyIf) nodes = nodes.filter((n) => !isEmpty(field(n.value, rule.onlyIf as string)));
-  if (nodes.length === 0) return finishDataRule(c, 0, 0, ctx);
-  const failing = nodes.filter((n) => !passes(rule.then, field(n.value, rule.field), ctx.vocabularies));
-  if (rule.match !== 'some') for (const node of failing) reportNode(rule, node.pointer ? pointerToDotted(node.pointer) : '', node.value, ctx);
-  finishDataRule(c, nodes.length, failing.length, ctx);
+  finishDataRule(c, nodes, failing, ctx);
 }
 
 /** No node at all (`ifNone`, or not applicable); `some` with every node failing: one finding on the list. */
@@ -152,18 +137,9 @@ function notPublic(dataset: Dataset, vocabularies: VocabularyRegistry): boolean 
   return !!dataset.accessRights && vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false;
 }
 
-/** A rule's options (its defaults under the configuration's), merged once per configuration. */
-const mergedOptions = new WeakMap<RuleSettings, Map<string, Readonly<Record<string, unknown>>>>();
-const defaultOptions = new Map<string, Readonly<Record<string, unknown>>>();
-function optionsOf(rule: Rule, settings: RuleSettings | undefined): Record<string, unknown> {
-  let cache = settings ? mergedOptions.get(settings) : defaultOptions;
-  if (!cache) mergedOptions.set(settings as RuleSettings, (cache = new Map()));
-  let options = cache.get(rule.meta.id);
-  if (!options) {
-    options = Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
-    cache.set(rule.meta.id, options);
-  }
-  return options;
+/** A rule's options: its defaults under the configuration's (merged once, with the run's plan). */
+function optionsOf(rule: Rule, settings: RuleSettings | undefined): Readonly<Record<string, unknown>> {
+  return Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
 }
 
 /** One rule as a run applies it: its options merged, its data compiled (once per rule list and configuration). */
