@@ -46,6 +46,10 @@ describe('data rules', () => {
     expect(run(proprietary, { distribution: [{ accessURL: ['x:y'], format: `${FT}XLSX` }] }).props).toEqual([]);
   });
 
+  test("`given` is the dataset or one list's items; another path is the rule's mistake, named", () => {
+    expect(() => run({ ...fact, given: 'distribution[*].format' }, two)).toThrow(/odc\/test: `given` is '' \(the dataset\) or 'name\[\*\]'/);
+  });
+
   test('`onlyIf` leaves out nodes without the field; no node left and no `ifNone` is not applicable', () => {
     const size = dataRule({ meta, given: 'distribution[*]', field: 'byteSize', then: { check: 'present' }, onlyIf: 'downloadURL', messageId: 'bad' });
     expect(run(size, two)).toEqual({ props: ['distribution[1].byteSize'], applicable: true, ran: true });

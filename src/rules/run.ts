@@ -4,7 +4,6 @@ import type { Profile } from '../profiles/types.js';
 import type { Severity } from '../report/model.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
-import { getAll, parsePath, pointerToDotted, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
 import type { CodeRule, CoreCheck, DataRule, Emitted, RecordInput, Rule, RuleContext } from './types.js';
@@ -65,20 +64,29 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
   }
 }
 
-/** A data rule read once: where its nodes are. */
+/**
+ * A data rule read once: where its nodes are. `given` names the dataset itself ('') or the items of
+ * one of its lists (`distribution[*]`): the two shapes the common record has, each read directly.
+ */
 interface CompiledDataRule {
   rule: DataRule;
-  /** The finding's property when no node is found (`given` without its final `[*]`). */
+  /** `given: 'name[*]'`: the list's name; undefined for the dataset itself. */
+  list?: string;
+  /** The finding's property when no node is found: the list's name, or '' for the dataset. */
   base: string;
-  /** `given` read once: '' (the dataset itself) is no segment. */
-  segments: Segment[];
 }
+
+const GIVEN = /^([A-Za-z][A-Za-z0-9]*)\[\*\]$/;
 
 /** Compiled once per rule: a function of the rule object alone (rules are constant data). */
 const compiledDataRules = new WeakMap<DataRule, CompiledDataRule>();
 function compileDataRule(rule: DataRule): CompiledDataRule {
   let c = compiledDataRules.get(rule);
-  if (!c) compiledDataRules.set(rule, (c = { rule, base: rule.given.replace(/\[\*\]$/, ''), segments: parsePath(rule.given) }));
+  if (!c) {
+    const list = rule.given === '' ? undefined : GIVEN.exec(rule.given)?.[1];
+    if (rule.given !== '' && list === undefined) throw new Error(`${rule.meta.id}: \`given\` is '' (the dataset) or 'name[*]' (a list's items), not "${rule.given}"`);
+    compiledDataRules.set(rule, (c = { rule, list, base: list ?? '' }));
+  }
   return c;
 }
 
@@ -86,44 +94,36 @@ function field(node: unknown, name: string): unknown {
   return node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
 }
 
-/**
- * A node's pointer as a finding's property (`/distribution/2` → `distribution[2]`): a function of
- * the pointer alone, and records share their pointers, so each is written once (bounded).
- */
-const dotted = new Map<string, string>();
-function dottedOf(pointer: string): string {
-  let d = dotted.get(pointer);
-  if (d === undefined) {
-    if (dotted.size >= 10000) dotted.clear();
-    dotted.set(pointer, (d = pointerToDotted(pointer)));
-  }
-  return d;
-}
-
 /** A node failing the rule's check: one finding (`every`), on the node's field. */
-function reportNode(rule: DataRule, pointer: string, node: unknown, ctx: RuleContext): void {
+function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext): void {
   const value = field(node, rule.field);
-  ctx.report({ messageId: rule.messageId, property: pointer ? `${dottedOf(pointer)}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+  ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
 }
 
-/** The nodes `given` reaches (those without `onlyIf`'s field left out), checked in one pass, in node order. */
-function runDataRule(c: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
-  const { rule } = c;
+/**
+ * The rule's nodes (those without `onlyIf`'s field left out) counted and checked in one pass;
+ * `every` reports in node order. A list that is not an array (no distribution) has no node.
+ */
+function runDataRule({ rule, list, base }: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
+  const items = list === undefined ? undefined : (dataset as Record<string, unknown>)[list];
+  const n = list === undefined ? 1 : Array.isArray(items) ? items.length : 0;
   const every = rule.match !== 'some';
   let nodes = 0;
   let failing = 0;
-  for (const { value: node, pointer } of getAll(dataset, c.segments)) {
+  for (let k = 0; k < n; k++) {
+    const node = list === undefined ? dataset : (items as unknown[])[k];
+    if (node === undefined) continue; // a hole in the list is no node
     if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
     nodes++;
     if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
     failing++;
-    if (every) reportNode(rule, pointer, node, ctx);
+    if (every) reportNode(rule, list === undefined ? '' : `${list}[${k}]`, node, ctx);
   }
-  finishDataRule(c, nodes, failing, ctx);
+  finishDataRule(rule, base, nodes, failing, ctx);
 }
 
 /** No node at all (`ifNone`, or not applicable); `some` with every node failing: one finding on the list. */
-function finishDataRule({ rule, base }: CompiledDataRule, nodes: number, failing: number, ctx: RuleContext): void {
+function finishDataRule(rule: DataRule, base: string, nodes: number, failing: number, ctx: RuleContext): void {
   if (nodes === 0) {
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
     else ctx.notApplicable();

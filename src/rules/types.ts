@@ -102,7 +102,7 @@ export type CoreCheck =
 export interface DataRule {
   kind: 'data';
   meta: RuleMeta;
-  /** Path in the common record of the nodes the check applies to: `distribution[*]`, or '' for the dataset. */
+  /** The nodes the check applies to: '' for the dataset, or the items of one of its lists (`distribution[*]`). */
   given: string;
   /** Field of each node to check. */
   field: string;
