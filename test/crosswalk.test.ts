@@ -363,6 +363,14 @@ describe('crosswalk checks at load time (file:line:col)', () => {
     expect(loadCrosswalk(profile, file, new VocabularyRegistry([own, VOCABULARIES_DIR])).apply(record).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
   });
 
+  test('a crosswalk loaded for another profile of the same id is checked against that profile', () => {
+    const { profile, file } = setup(tmp.dir, `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`);
+    expect(loadCrosswalk(profile, file).apply({ frequency: 'P1M' }).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
+    const other = join(tmp.dir, 'profile-without-frequency.yaml');
+    writeFileSync(other, PROFILE.replace('  frequency: string\n', ''));
+    expect(() => loadCrosswalk(parseProfile(loadYaml(other)), file)).toThrow(/invalid crosswalk: "frequency"/);
+  });
+
   test('loading an invalid crosswalk is a configuration error naming the first problem', () => {
     const { profile, file } = setup(tmp.dir, `dataset:\n  identifier: {from: nope}\n  title: {from: nope2}\n`);
     expect(() => loadCrosswalk(profile, file)).toThrow(ConfigError);
