@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintCrosswalk, loadCrosswalk, type Crosswalk } from '../src/crosswalk/crosswalk.js';
 import { parseProfile } from '../src/profiles/load.js';
@@ -7,6 +7,8 @@ import { ConfigError } from '../src/util/errors.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import { loadYaml } from '../src/util/yaml.js';
 import { ROOT, tempDir } from './helpers.js';
+import { VOCABULARIES_DIR } from '../src/paths.js';
+import { defaultVocabularies, VocabularyRegistry } from '../src/vocab/vocabulary.js';
 
 const FREQ = 'http://publications.europa.eu/resource/authority/frequency/';
 const FT = 'http://publications.europa.eu/resource/authority/file-type/';
@@ -349,6 +351,24 @@ describe('crosswalk checks at load time (file:line:col)', () => {
     expect(lint(`dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: licence}\n`)).toEqual([
       'cw:4:53 accrualPeriodicity takes values from the frequency vocabulary, not licence',
     ]);
+  });
+
+  test('a crosswalk loaded with other vocabularies maps with those, not with the first ones it was loaded with', () => {
+    const { profile, file } = setup(tmp.dir, `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`);
+    const own = join(tmp.dir, 'vocabularies');
+    mkdirSync(own);
+    writeFileSync(join(own, 'frequency.yaml'), `id: frequency\nconcepts:\n  MONTHLY:\n    uri: ${FREQ}MONTHLY\n    notations: {ca-gc: [every month]}\n`);
+    const record = { frequency: 'every month' };
+    expect(loadCrosswalk(profile, file, defaultVocabularies()).apply(record).dataset.accrualPeriodicity).toBeUndefined();
+    expect(loadCrosswalk(profile, file, new VocabularyRegistry([own, VOCABULARIES_DIR])).apply(record).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
+  });
+
+  test('a crosswalk loaded for another profile of the same id is checked against that profile', () => {
+    const { profile, file } = setup(tmp.dir, `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`);
+    expect(loadCrosswalk(profile, file).apply({ frequency: 'P1M' }).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
+    const other = join(tmp.dir, 'profile-without-frequency.yaml');
+    writeFileSync(other, PROFILE.replace('  frequency: string\n', ''));
+    expect(() => loadCrosswalk(parseProfile(loadYaml(other)), file)).toThrow(/invalid crosswalk: "frequency"/);
   });
 
   test('loading an invalid crosswalk is a configuration error naming the first problem', () => {

@@ -225,11 +225,19 @@ export function lintCrosswalk(file: string, profile: Profile, vocabularies: Voca
   return { issues: [], crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared, vocabularies) };
 }
 
-const cache = new Map<string, Crosswalk>();
+/**
+ * Crosswalks compiled, by everything a compiled crosswalk depends on: the vocabularies its values
+ * are checked and mapped against, the profile object (not its id: a profile of the same id read
+ * from another file is another profile) and the file (read once: files do not change during a run).
+ */
+const cache = new WeakMap<VocabularyRegistry, WeakMap<Profile, Map<string, Crosswalk>>>();
 
-export function loadCrosswalk(profile: Profile, file = crosswalkPath(profile.id), vocabularies?: VocabularyRegistry): Crosswalk {
-  const key = `${file}\u0000${profile.id}`;
-  const hit = cache.get(key);
+export function loadCrosswalk(profile: Profile, file = crosswalkPath(profile.id), vocabularies = defaultVocabularies()): Crosswalk {
+  let byProfile = cache.get(vocabularies);
+  if (!byProfile) cache.set(vocabularies, (byProfile = new WeakMap()));
+  let byFile = byProfile.get(profile);
+  if (!byFile) byProfile.set(profile, (byFile = new Map()));
+  const hit = byFile.get(file);
   if (hit) return hit;
   if (!existsSync(file)) throw new ConfigError(`no crosswalk for profile ${profile.id}`, file);
   const { issues, crosswalk } = lintCrosswalk(file, profile, vocabularies);
@@ -237,6 +245,6 @@ export function loadCrosswalk(profile: Profile, file = crosswalkPath(profile.id)
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: run \`passerelle crosswalk check ${profile.id}\`)` : '';
     throw new ConfigError(`invalid crosswalk: ${issues[0].message}${more}`, issues[0].where);
   }
-  cache.set(key, crosswalk);
+  byFile.set(file, crosswalk);
   return crosswalk;
 }

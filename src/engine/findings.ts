@@ -255,13 +255,32 @@ function standsBefore(a: Finding, b: Finding): boolean {
  * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
  */
 export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean, propertiesReading?: (field: string) => readonly string[]): Finding[] {
-  const n = findings.length;
-  if (n < 2) return findings;
+  if (findings.length < 2) return findings;
   // a record may have thousands of findings (8,000 resources): every look-up below goes through a
   // map built in one pass, never a scan of the findings per finding
+  const about = propertiesAbout(findings, propertiesReading);
+  const { group, groups } = groupsOf(findings, about, absent);
+  joinItemJudgments(about, group, groups);
+  if (!group.some((g, i) => g >= 0 && g !== i)) return findings;
+  return standingFindings(findings, about.property, group, groups);
+}
+
+/**
+ * What each finding is about, for `mergeRelated`: its property (a portal-schema finding takes the
+ * property of the findings at its source field, or the one the crosswalk fills from it); whether
+ * it restates; and the item judgments a finding of a field filling every item stands for.
+ */
+interface About {
+  property: (string | undefined)[];
+  restates: boolean[];
+  perItem: Map<number, { pattern: string; judgments: number[] }> | undefined;
+}
+
+function propertiesAbout(findings: readonly Finding[], propertiesReading?: (field: string) => readonly string[]): About {
+  const n = findings.length;
   const property: (string | undefined)[] = new Array(n);
   const restates: boolean[] = new Array(n);
-  let perItem: Map<number, { pattern: string; judgments: number[] }> | undefined;
+  let perItem: About['perItem'];
   let under: FieldProperties | undefined;
   // judgments per set of patterns (`propertiesReading` answers the same array for a field)
   const judged = new Map<readonly string[], { p: string | undefined; items: { pattern: string; judgments: number[] } }>();
@@ -291,7 +310,16 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     }
     property[i] = p;
   }
-  // each finding's group: the index of the finding the group gathers around, or -1 (alone)
+  return { property, restates, perItem };
+}
+
+/**
+ * Each finding's group (`group[k]`: the index of the finding the group gathers around, or -1,
+ * alone): judgments of one property around its most severe one, when they report one absence;
+ * restatements around the first of each source field, then around the property's judgment.
+ */
+function groupsOf(findings: readonly Finding[], { property, restates }: About, absent?: (property: string) => boolean): { group: number[]; groups: Groups } {
+  const n = findings.length;
   const group: number[] = new Array(n).fill(-1);
   const judgmentOf: number[] = new Array(n).fill(-1);
   // each property's most severe judgment (the first of equals), and the first restatement of each
@@ -334,7 +362,11 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     if (groups.members(f).some((i) => rules.has(findings[i].ruleId))) continue;
     groups.move(f, judgment);
   }
-  // a portal finding standing for the judgments of every item: their groups join it
+  return { group, groups };
+}
+
+/** A portal finding standing for the judgments of every item: their groups join it, and it takes their pattern as its property. */
+function joinItemJudgments({ property, perItem }: About, group: number[], groups: Groups): void {
   for (const [i, items] of perItem ?? []) {
     if (items.judgments.length < 2 || (group[i] !== -1 && group[i] !== i)) continue;
     for (const j of items.judgments) {
@@ -344,16 +376,17 @@ export function mergeRelated(findings: Finding[], absent?: (property: string) =>
     if (group[i] !== i) groups.join(i, i);
     property[i] = items.pattern;
   }
-  let merged = false;
-  for (let i = 0; i < n; i++) if (group[i] >= 0 && group[i] !== i) merged = true;
-  if (!merged) return findings;
-  // each group's finding that stands
+}
+
+/** Each group's finding that stands, naming the others in `related`; in `finalize`'s order still. */
+function standingFindings(findings: readonly Finding[], property: readonly (string | undefined)[], group: readonly number[], groups: Groups): Finding[] {
+  const n = findings.length;
   const top: number[] = new Array(n).fill(-1);
   for (let j = 0; j < n; j++) {
     const g = group[j];
     if (g >= 0 && (top[g] < 0 || standsBefore(findings[j], findings[top[g]]))) top[g] = j;
   }
-  // in `finalize`'s order still: each finding that stands keeps its place, the others leave theirs
+  // each finding that stands keeps its place, the others leave theirs
   const out: Finding[] = [];
   let adopted = false;
   for (let i = 0; i < n; i++) {

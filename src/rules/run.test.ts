@@ -1,6 +1,6 @@
 /** The data-rule engine (core checks, `match`, `onlyIf`), the not-applicable signal, and per-profile settings. */
 import { runRules, settingsFor, type RuleChecks } from './run.js';
-import { dataRule } from './define.js';
+import { codeRule, dataRule } from './define.js';
 import { loadProfile } from '../profiles/load.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import type { Dataset } from '../model/types.js';
@@ -44,6 +44,10 @@ describe('data rules', () => {
     expect(run(fact, { distribution: [{ accessURL: ['https://example.ca/x'] }] }).props).toEqual(['distribution[0].format']);
     const proprietary = dataRule({ ...fact, then: { check: 'fact', vocabulary: 'file-type', fact: 'nonProprietary', equals: false } });
     expect(run(proprietary, { distribution: [{ accessURL: ['x:y'], format: `${FT}XLSX` }] }).props).toEqual([]);
+  });
+
+  test("`given` is the dataset or one list's items; another path is the rule's mistake, named", () => {
+    expect(() => run({ ...fact, given: 'distribution[*].format' }, two)).toThrow(/odc\/test: `given` is '' \(the dataset\) or 'name\[\*\]'/);
   });
 
   test('`onlyIf` leaves out nodes without the field; no node left and no `ifNone` is not applicable', () => {
@@ -91,5 +95,16 @@ describe('settingsFor', () => {
       options: { 'odc/freshness': { graceDays: 0, warnFactor: 2 } },
     });
     expect(settingsFor({ severity: { 'odc/keywords': 'error' }, profiles: { 'ca-gc': {} } }, 'ca-on')).toEqual({ severity: { 'odc/keywords': 'error' }, options: undefined });
+  });
+});
+
+describe('rule options', () => {
+  test("each rule's own defaults, even for two rules of one id (a rule in the making and its new version)", () => {
+    const seen = (limit: number) =>
+      codeRule({ meta: { ...meta, options: { limit } }, check: (ctx) => ctx.report({ messageId: 'bad', value: ctx.options.limit }) });
+    const valueOf = (rule: ReturnType<typeof seen>) =>
+      runRules({}, { profile: loadProfile('ca-gc'), now: new Date(), vocabularies: defaultVocabularies(), rules: [rule] })[0].value;
+    expect(valueOf(seen(1))).toBe(1);
+    expect(valueOf(seen(2))).toBe(2);
   });
 });

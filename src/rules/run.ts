@@ -4,10 +4,9 @@ import type { Profile } from '../profiles/types.js';
 import type { Severity } from '../core/severity.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
-import { getAll, isSelector, parsePath, pointerToDotted, WILDCARD, type Segment } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { RULES } from './index.js';
-import type { CodeRule, CoreCheck, DataRule, Rule, RuleContext } from './types.js';
+import type { CodeRule, CoreCheck, DataRule, RecordInput, Rule, RuleContext } from './types.js';
 import type { Emitted } from '../core/finding.js';
 
 /**
@@ -67,33 +66,27 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
 }
 
 /**
- * A data rule read once: where its nodes are. Most rules look at the dataset itself (`given: ''`)
- * or at each item of one of its lists (`distribution[*]`); those are read directly, other paths
- * through `getAll`.
+ * A data rule read once: where its nodes are. `given` names the dataset itself ('') or the items of
+ * one of its lists (`distribution[*]`): the two shapes the common record has, each read directly.
  */
 interface CompiledDataRule {
   rule: DataRule;
-  /** The finding's property when no node is found (`given` without its final `[*]`). */
-  base: string;
-  /** `given: 'name[*]'`: the list's name, read directly when it is an array. */
+  /** `given: 'name[*]'`: the list's name; undefined for the dataset itself. */
   list?: string;
-  /** Any other path: its segments. */
-  segments?: Segment[];
+  /** The finding's property when no node is found: the list's name, or '' for the dataset. */
+  base: string;
 }
 
+const GIVEN = /^([A-Za-z][A-Za-z0-9]*)\[\*\]$/;
+
+/** Compiled once per rule: a function of the rule object alone (rules are constant data). */
 const compiledDataRules = new WeakMap<DataRule, CompiledDataRule>();
 function compileDataRule(rule: DataRule): CompiledDataRule {
   let c = compiledDataRules.get(rule);
   if (!c) {
-    const base = rule.given.replace(/\[\*\]$/, '');
-    c = { rule, base };
-    if (rule.given !== '') {
-      const segments = parsePath(rule.given);
-      // `name[*]` over an array: item k's dotted path is `name[k]`, as pointerToDotted would write it
-      if (segments.length === 2 && segments[1] === WILDCARD && !isSelector(segments[0])) c.list = segments[0];
-      c.segments = segments;
-    }
-    compiledDataRules.set(rule, c);
+    const list = rule.given === '' ? undefined : GIVEN.exec(rule.given)?.[1];
+    if (rule.given !== '' && list === undefined) throw new Error(`${rule.meta.id}: \`given\` is '' (the dataset) or 'name[*]' (a list's items), not "${rule.given}"`);
+    compiledDataRules.set(rule, (c = { rule, list, base: list ?? '' }));
   }
   return c;
 }
@@ -108,38 +101,30 @@ function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext)
   ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
 }
 
-function runDataRule(c: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
-  const { rule } = c;
-  const items = c.list !== undefined ? (dataset as Record<string, unknown>)[c.list] : undefined;
-  if (rule.given === '' || Array.isArray(items)) {
-    // Fast path: the dataset, or the items of one list. Nodes are counted and checked in one pass;
-    // `every` reports in node order, as the general path does.
-    let nodes = 0;
-    let failing = 0;
-    const n = rule.given === '' ? 1 : (items as unknown[]).length;
-    const every = rule.match !== 'some';
-    for (let k = 0; k < n; k++) {
-      const node = rule.given === '' ? dataset : (items as unknown[])[k];
-      if (node === undefined) continue; // getAll reaches no node there
-      if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
-      nodes++;
-      if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
-      failing++;
-      if (every) reportNode(rule, rule.given === '' ? '' : `${c.list}[${k}]`, node, ctx);
-    }
-    finishDataRule(c, nodes, failing, ctx);
-    return;
+/**
+ * The rule's nodes (those without `onlyIf`'s field left out) counted and checked in one pass;
+ * `every` reports in node order. A list that is not an array (no distribution) has no node.
+ */
+function runDataRule({ rule, list, base }: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
+  const items = list === undefined ? undefined : (dataset as Record<string, unknown>)[list];
+  const n = list === undefined ? 1 : Array.isArray(items) ? items.length : 0;
+  const every = rule.match !== 'some';
+  let nodes = 0;
+  let failing = 0;
+  for (let k = 0; k < n; k++) {
+    const node = list === undefined ? dataset : (items as unknown[])[k];
+    if (node === undefined) continue; // a hole in the list is no node
+    if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
+    nodes++;
+    if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
+    failing++;
+    if (every) reportNode(rule, list === undefined ? '' : `${list}[${k}]`, node, ctx);
   }
-  let nodes = rule.given === '' ? [{ value: dataset as unknown, pointer: '' }] : getAll(dataset, c.segments as Segment[]);
-  if (rule.onlyIf) nodes = nodes.filter((n) => !isEmpty(field(n.value, rule.onlyIf as string)));
-  if (nodes.length === 0) return finishDataRule(c, 0, 0, ctx);
-  const failing = nodes.filter((n) => !passes(rule.then, field(n.value, rule.field), ctx.vocabularies));
-  if (rule.match !== 'some') for (const node of failing) reportNode(rule, node.pointer ? pointerToDotted(node.pointer) : '', node.value, ctx);
-  finishDataRule(c, nodes.length, failing.length, ctx);
+  finishDataRule(rule, base, nodes, failing, ctx);
 }
 
 /** No node at all (`ifNone`, or not applicable); `some` with every node failing: one finding on the list. */
-function finishDataRule({ rule, base }: CompiledDataRule, nodes: number, failing: number, ctx: RuleContext): void {
+function finishDataRule(rule: DataRule, base: string, nodes: number, failing: number, ctx: RuleContext): void {
   if (nodes === 0) {
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
     else ctx.notApplicable();
@@ -153,18 +138,9 @@ function notPublic(dataset: Dataset, vocabularies: VocabularyRegistry): boolean 
   return !!dataset.accessRights && vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false;
 }
 
-/** A rule's options (its defaults under the configuration's), merged once per configuration. */
-const mergedOptions = new WeakMap<RuleSettings, Map<string, Readonly<Record<string, unknown>>>>();
-const defaultOptions = new Map<string, Readonly<Record<string, unknown>>>();
-function optionsOf(rule: Rule, settings: RuleSettings | undefined): Record<string, unknown> {
-  let cache = settings ? mergedOptions.get(settings) : defaultOptions;
-  if (!cache) mergedOptions.set(settings as RuleSettings, (cache = new Map()));
-  let options = cache.get(rule.meta.id);
-  if (!options) {
-    options = Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
-    cache.set(rule.meta.id, options);
-  }
-  return options;
+/** A rule's options: its defaults under the configuration's (merged once, with the run's plan). */
+function optionsOf(rule: Rule, settings: RuleSettings | undefined): Readonly<Record<string, unknown>> {
+  return Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
 }
 
 /** One rule as a run applies it: its options merged, its data compiled (once per rule list and configuration). */
@@ -203,10 +179,12 @@ function planOf(rules: readonly Rule[], settings: RuleSettings | undefined, prof
 /**
  * The context every rule of one record is given, one object for the whole record: `options` and
  * the rule's id change from rule to rule (rules run one after another and keep no hold of it).
+ * What rules share is in `memos`, made with the context: nothing outlives the record.
  */
 class Context implements RuleContext {
   options: Record<string, unknown> = {};
   id = '';
+  private memos: Map<(record: RecordInput) => unknown, unknown> | undefined;
   constructor(
     readonly dataset: Dataset,
     readonly profile: Profile,
@@ -227,6 +205,14 @@ class Context implements RuleContext {
 
   notApplicable(): void {
     this.checks?.notApplicable.add(this.id);
+  }
+
+  memo<T>(compute: (record: RecordInput) => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(compute)) return memos.get(compute) as T;
+    const value = compute({ dataset: this.dataset, profile: this.profile, now: this.now, vocabularies: this.vocabularies });
+    memos.set(compute, value);
+    return value;
   }
 }
 

@@ -58,7 +58,16 @@ export interface RuleContext {
   report(f: Omit<Emitted, 'ruleId'>): void;
   /** The record gives the rule nothing to judge (no frequency to be fresh against): left out of principle scores. */
   notApplicable(): void;
+  /**
+   * What `compute` finds in this record, computed once for the record whoever asks first: rules
+   * that share a walk (the `dcat-ap/*` rules' missing properties) ask with the same function, in
+   * any order. `compute` sees the record, not the asking rule's options.
+   */
+  memo<T>(compute: (record: RecordInput) => T): T;
 }
+
+/** What is the same for every rule of one record: what a value shared between rules may depend on. */
+export type RecordInput = Pick<RuleContext, 'dataset' | 'profile' | 'now' | 'vocabularies'>;
 
 export interface CodeRule {
   kind: 'code';
@@ -78,7 +87,7 @@ export type CoreCheck =
 export interface DataRule {
   kind: 'data';
   meta: RuleMeta;
-  /** Path in the common record of the nodes the check applies to: `distribution[*]`, or '' for the dataset. */
+  /** The nodes the check applies to: '' for the dataset, or the items of one of its lists (`distribution[*]`). */
   given: string;
   /** Field of each node to check. */
   field: string;

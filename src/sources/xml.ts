@@ -88,7 +88,7 @@ interface Pending {
   column: number;
   root: Frame;
   positions: Map<string, Position>;
-  error?: { message: Bilingual; line: number; column: number };
+  error?: ReadError;
 }
 
 function qualified(t: { prefix: string; local: string; uri: string }): string {
@@ -127,123 +127,154 @@ class XmlLocator implements Locator {
 }
 
 export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
-  const file = input.file;
   // the XML parser is loaded when XML is read, not when Passerelle starts
   const { SaxesParser } = await import('saxes');
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const out: SourceRecord[] = [];
-  let record: Pending | undefined;
-  let stack: Frame[] = [];
-  let tagLine = 1;
-  let tagColumn = 1;
+  const records = new XmlRecords(input.file, () => ({ line: parser.line, column: parser.column + 1 }));
+  parser.on('error', (e) => records.malformed(e.message));
+  // the parser stands one character past the name: the tag's `<` is just before the name
+  parser.on('opentagstart', (t) => records.tagAt(parser.line, Math.max(1, parser.column - t.name.length - 1)));
+  parser.on('opentag', (t: SaxesTagNS) => records.open(t));
+  parser.on('text', (text) => records.text(text));
+  parser.on('cdata', (text) => records.text(text));
+  parser.on('closetag', () => records.close());
+
   let found = 0;
-  let fileError: { message: Bilingual; line: number; column: number } | undefined;
+  const bytes = input.open();
+  const decoder = new TextDecoder(detectEncoding(input.head, false));
+  try {
+    for await (const chunk of bytes) {
+      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+      found += records.out.length;
+      yield* records.out.splice(0);
+    }
+    parser.write(decoder.decode());
+    parser.close();
+  } catch (e) {
+    // saxes reports through the handler; what reaches here is a read error (truncated gzip…)
+    records.unreadable(e as Error);
+  }
+  records.end();
+  found += records.out.length;
+  yield* records.out.splice(0);
+  if (records.fileError) {
+    yield { data: undefined, source: { file: input.file, line: records.fileError.line }, shape: 'xml', error: records.fileError };
+  } else if (found === 0) {
+    yield {
+      data: undefined,
+      source: { file: input.file, line: 1 },
+      shape: 'xml',
+      error: { message: READ_ERRORS.noXmlRecords([...XML_RECORD_ELEMENTS]), line: 1, column: 1 },
+    };
+  }
+}
+
+type ReadError = { message: Bilingual; line: number; column: number };
+
+/**
+ * The records of one XML file, built as the parser meets their elements: each element a frame on
+ * the stack until it closes; each record element, when it closes, a record in `out`.
+ */
+class XmlRecords {
+  readonly out: SourceRecord[] = [];
+  /** A problem of the file outside any record (reported after its records). */
+  fileError: ReadError | undefined;
+  private record: Pending | undefined;
+  private stack: Frame[] = [];
+  private tagLine = 1;
+  private tagColumn = 1;
   // a broken record makes the parser close the elements around it (CSW wrappers): their closing
   // tags, later in the file, are then unmatched; that is the same error, already reported
-  let wrappersLost = false;
+  private wrappersLost = false;
 
-  const position = (): { line: number; column: number } => ({ line: parser.line, column: parser.column + 1 });
+  constructor(
+    private readonly file: string,
+    private readonly position: () => { line: number; column: number },
+  ) {}
 
-  parser.on('error', (e) => {
-    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(e.message);
-    const at = m ? { line: Number(m[1]), column: Number(m[2]) } : position();
-    const message = m ? m[3] : e.message;
+  malformed(reported: string): void {
+    const m = /^(?:[^:]*:)?(\d+):(\d+): (.*)$/s.exec(reported);
+    const at = m ? { line: Number(m[1]), column: Number(m[2]) } : this.position();
+    const message = m ? m[3] : reported;
     if (TOLERATED.some((re) => re.test(message))) return;
     const err = { message: READ_ERRORS.malformedXml(xmlErrorReason(message)), ...at };
-    if (record) record.error ??= err;
-    else if (!(wrappersLost && /close tag|closing tag/.test(message))) fileError ??= err;
-  });
+    if (this.record) this.record.error ??= err;
+    else if (!(this.wrappersLost && /close tag|closing tag/.test(message))) this.fileError ??= err;
+  }
 
-  parser.on('opentagstart', (t) => {
-    // the parser stands one character past the name: the tag's `<` is just before the name
-    tagLine = parser.line;
-    tagColumn = Math.max(1, parser.column - t.name.length - 1);
-  });
+  /** Where the tag about to open starts (its `<`). */
+  tagAt(line: number, column: number): void {
+    this.tagLine = line;
+    this.tagColumn = column;
+  }
 
-  parser.on('opentag', (t: SaxesTagNS) => {
+  open(t: SaxesTagNS): void {
     const name = qualified(t);
-    if (!record) {
+    const at = { line: this.tagLine, column: this.tagColumn };
+    if (!this.record) {
       if (!XML_RECORD_ELEMENTS.has(name)) return;
       const root: Frame = { name, node: {}, attributes: 0, children: 0, text: '', pointer: '', counts: new Map(), list: false };
-      record = { line: tagLine, column: tagColumn, root, positions: new Map([['', { line: tagLine, column: tagColumn }]]) };
-      addAttributes(root, t.attributes as Record<string, SaxesAttributeNS>, record);
-      stack = [root];
+      this.record = { ...at, root, positions: new Map([['', at]]) };
+      addAttributes(root, t.attributes as Record<string, SaxesAttributeNS>, this.record);
+      this.stack = [root];
       return;
     }
-    const parent = stack[stack.length - 1];
+    const parent = this.stack[this.stack.length - 1];
     const list = isList(name);
     const n = parent.counts.get(name) ?? 0;
     parent.counts.set(name, n + 1);
     parent.children++;
     const pointer = parent.pointer + toPointer(list ? [name, n] : [name]);
     const frame: Frame = { name, node: {}, attributes: 0, children: 0, text: '', pointer, counts: new Map(), parent, list };
-    record.positions.set(pointer, { line: tagLine, column: tagColumn });
-    addAttributes(frame, t.attributes as Record<string, SaxesAttributeNS>, record);
-    stack.push(frame);
-  });
+    this.record.positions.set(pointer, at);
+    addAttributes(frame, t.attributes as Record<string, SaxesAttributeNS>, this.record);
+    this.stack.push(frame);
+  }
 
-  const onText = (text: string): void => {
-    if (record && stack.length) stack[stack.length - 1].text += text;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
+  text(text: string): void {
+    if (this.record && this.stack.length) this.stack[this.stack.length - 1].text += text;
+  }
 
-  parser.on('closetag', () => {
-    if (!record) return;
-    const frame = stack.pop() as Frame;
+  close(): void {
+    if (!this.record) return;
+    const frame = this.stack.pop() as Frame;
     const text = normaliseSpace(frame.text);
     if (text) frame.node['#text'] = text;
     const value: Json = frame.attributes === 0 && frame.children === 0 && (text || !isClass(frame.name)) ? text : frame.node;
-    if (frame.parent) {
-      // element names are data (`<__proto__>` is an element like any other)
-      const into = frame.parent.node;
-      const prev = getOwn(into, frame.name) as Json | Json[] | undefined;
-      // siblings of one name are appended to the list made for them (copying it for each of
-      // 50,000 keywords grew with their square)
-      if (Array.isArray(prev)) prev.push(value);
-      else if (frame.list) setOwn(into, frame.name, [value]);
-      // an object element given twice (not valid ISO 19139) keeps both values rather than lose one
-      else if (prev !== undefined) setOwn(into, frame.name, [prev, value]);
-      else setOwn(into, frame.name, value);
-      return;
-    }
-    if (record.error) wrappersLost = true;
-    out.push(finish(record, file));
-    record = undefined;
-    stack = [];
-  });
+    if (frame.parent) return placeInParent(frame, value);
+    if (this.record.error) this.wrappersLost = true;
+    this.out.push(finish(this.record, this.file));
+    this.record = undefined;
+    this.stack = [];
+  }
 
-  const bytes = input.open();
-  const decoder = new TextDecoder(detectEncoding(input.head, false));
-  try {
-    for await (const chunk of bytes) {
-      parser.write(decoder.decode(chunk as Buffer, { stream: true }));
-      found += out.length;
-      yield* out.splice(0);
-    }
-    parser.write(decoder.decode());
-    parser.close();
-  } catch (e) {
-    // saxes reports through the handler; what reaches here is a read error (truncated gzip…)
-    if (record) record.error ??= { message: READ_ERRORS.restUnreadable(e as Error), ...position() };
-    else fileError ??= { message: READ_ERRORS.restUnreadable(e as Error), ...position() };
+  /** The rest of the file could not be read. */
+  unreadable(e: Error): void {
+    const err = { message: READ_ERRORS.restUnreadable(e), ...this.position() };
+    if (this.record) this.record.error ??= err;
+    else this.fileError ??= err;
   }
-  if (record) {
-    record.error ??= { message: READ_ERRORS.xmlCutShort(record.root.name), ...position() };
-    out.push(finish(record, file));
+
+  /** The end of the file: a record still open was cut short. */
+  end(): void {
+    if (!this.record) return;
+    this.record.error ??= { message: READ_ERRORS.xmlCutShort(this.record.root.name), ...this.position() };
+    this.out.push(finish(this.record, this.file));
   }
-  found += out.length;
-  yield* out.splice(0);
-  if (fileError) {
-    yield { data: undefined, source: { file, line: fileError.line }, shape: 'xml', error: fileError };
-  } else if (found === 0) {
-    yield {
-      data: undefined,
-      source: { file, line: 1 },
-      shape: 'xml',
-      error: { message: READ_ERRORS.noXmlRecords([...XML_RECORD_ELEMENTS]), line: 1, column: 1 },
-    };
-  }
+}
+
+/** A closed element's value, in its parent's object. */
+function placeInParent(frame: Frame, value: Json): void {
+  // element names are data (`<__proto__>` is an element like any other)
+  const into = (frame.parent as Frame).node;
+  const prev = getOwn(into, frame.name) as Json | Json[] | undefined;
+  // siblings of one name are appended to the list made for them (copying it for each of
+  // 50,000 keywords grew with their square)
+  if (Array.isArray(prev)) prev.push(value);
+  else if (frame.list) setOwn(into, frame.name, [value]);
+  // an object element given twice (not valid ISO 19139) keeps both values rather than lose one
+  else if (prev !== undefined) setOwn(into, frame.name, [prev, value]);
+  else setOwn(into, frame.name, value);
 }
 
 function addAttributes(frame: Frame, attributes: Record<string, SaxesAttributeNS>, record: Pending): void {

@@ -1,26 +1,23 @@
 /** The findings of the `dcat-ap/*` rules: one per property missing at their obligation level. */
 import { missingPropertiesAt, type MissingAt } from '../../model/obligations.js';
 import { CLASSES, type Obligation, type PropertyDef } from '../../model/properties.js';
-import type { RuleContext } from '../types.js';
+import type { RecordInput, RuleContext } from '../types.js';
 import type { Bilingual } from '../../core/lang.js';
 
 type Data = { class: Bilingual; label: Bilingual; iri: string };
 
-/** Each property's message data, written once (a property belongs to one class; findings only read it). */
+/**
+ * Each property's message data, written once: it depends on the property alone (a property
+ * belongs to one class), constant data, so it is kept for the process.
+ */
 const dataOf = new WeakMap<PropertyDef, Data>();
 
-/**
- * The record's missing properties at both levels, found in one walk and kept for the record: the
- * two rules run one after the other with the same context (a new one for each record).
- */
 const LEVELS: readonly Obligation[] = Object.freeze(['mandatory', 'recommended']);
-let last: { ctx: RuleContext; dataset: unknown; missing: MissingAt } | undefined;
+/** The record's missing properties at both levels, found in one walk (the record's memo keeps it for the other rule). */
+const missingAtBothLevels = (record: RecordInput): MissingAt => missingPropertiesAt(record.dataset, LEVELS);
 
 export function reportMissing(ctx: RuleContext, obligation: 'mandatory' | 'recommended'): void {
-  if (last?.ctx !== ctx || last.dataset !== ctx.dataset) last = { ctx, dataset: ctx.dataset, missing: missingPropertiesAt(ctx.dataset, LEVELS) };
-  const missing = last.missing[obligation] ?? [];
-  if (obligation === 'recommended') last = undefined; // the second of the two: nothing more to share
-  for (const m of missing) {
+  for (const m of ctx.memo(missingAtBothLevels)[obligation] ?? []) {
     const { def } = m;
     let data = dataOf.get(def);
     if (!data) {

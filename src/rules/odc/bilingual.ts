@@ -5,7 +5,7 @@ import { firstLetter, sameNormalised } from '../text.js';
 
 type Texts = LangText | LangTexts | undefined;
 
-/** Base language of a tag, or null for a machine translation; tags are few, so each is read once (bounded). */
+/** Base language of a tag, or null for a machine translation: a function of the tag alone, so kept for the process; tags are few, so each is read once (bounded). */
 const tagLanguages = new Map<string, string | null>();
 function languageOf(tag: string): string | null {
   let lang = tagLanguages.get(tag);

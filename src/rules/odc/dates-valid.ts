@@ -5,7 +5,10 @@ import type { RuleContext } from '../types.js';
 /** The first day a date (YYYY, YYYY-MM, YYYY-MM-DD) covers, for comparisons. */
 const start = (date: string): string => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
 
-/** The day a run's date falls on (YYYY-MM-DD), kept for the run's records. */
+/**
+ * The day a run's date falls on (YYYY-MM-DD), kept for the run's records: a memo of a function of
+ * `now` alone, keyed by it, so another run's date is never answered with this one's day.
+ */
 let todayOf: { time: number; day: string } | undefined;
 function today(now: Date): string {
   const time = now.getTime();

@@ -9,7 +9,7 @@ const FORMS: [string, RegExp][] = [
   ['Socrata 4x4', /^[a-z0-9]{4}-[a-z0-9]{4}$/],
 ];
 
-/** The `patterns` option's expressions, compiled once per configuration. */
+/** The `patterns` option's expressions, compiled once per configuration (keyed by the option's list itself: nothing else goes in). */
 const compiled = new WeakMap<readonly string[], RegExp[]>();
 function patternsOf(patterns: string[] | undefined): RegExp[] {
   if (!patterns || patterns.length === 0) return [];
