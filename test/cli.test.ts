@@ -1,9 +1,28 @@
 /** The command as users and CI run it: output, JSON contract, exit codes. */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, tempDir } from './helpers.js';
+import { cli, loadExpected, tempDir } from './helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
+const CATALOGUE = 'fixtures/ca-gc/catalogue.jsonl';
+
+/**
+ * The numbers stylish prints for the catalogue, from its JSON report (which test/fixtures.test.ts
+ * holds to test/expected/ca-gc.yaml): the findings by severity, and the Consumer Price Index
+ * record's principle shares ("P1 100% · P2 100% · …").
+ */
+function fromJson(): { findings: Record<'error' | 'warning' | 'info' | 'total', number>; principles: (unit: string) => string } {
+  const report = JSON.parse(cli(['validate', CATALOGUE, '--profile', 'ca-gc', '-f', 'json', ...NOW]).stdout);
+  const { error, warning, info } = report.summary.findings;
+  expect([error, warning, info].every((n) => n > 0)).toBe(true);
+  const cpi = report.records.find((x: { id: string }) => x.id === '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51');
+  const shares = Object.entries(cpi.scores.principles as Record<string, { share: number }>);
+  expect(shares.map(([p]) => p)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5', 'P6']);
+  return {
+    findings: { error, warning, info, total: error + warning + info },
+    principles: (unit) => shares.map(([p, s]) => `${p} ${Math.round(s.share * 100)}${unit}`).join(' · '),
+  };
+}
 
 describe('passerelle validate', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -19,8 +38,21 @@ describe('passerelle validate', () => {
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'passerelle', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     const { scores, ...counts } = report.summary;
-    // 0f1e2d3c's licence is not open (an error); the same package read from two files repeats its identifier
-    expect(counts).toEqual({ records: 16, valid: 8, invalid: 7, rejected: 1, findings: { error: 12, warning: 45, info: 34 } });
+    // the summary counts the records' findings; a record with an error is invalid
+    type Finding = { severity: string; related?: unknown[] };
+    type Rec = { id: string | null; status: string; findings: Finding[]; source: { file: string; line?: number } };
+    const records: Rec[] = report.records;
+    const shown = (s: string) => records.flatMap((x) => x.findings).filter((f) => f.severity === s).length;
+    const status = (s: string) => records.filter((x) => x.status === s).length;
+    expect(status('invalid')).toBe(records.filter((x) => x.status !== 'rejected' && x.findings.some((f) => f.severity === 'error')).length);
+    expect(counts).toEqual({ records: 16, valid: status('valid'), invalid: status('invalid'), rejected: 1, findings: { error: shown('error'), warning: shown('warning'), info: shown('info') } });
+    // and test/expected/ca-gc.yaml says how many: every expected finding, shown or named in a shown
+    // one's related list; the same package read from two files repeats its identifier
+    const expected = loadExpected('ca-gc').records;
+    const keys = records.map((x) => x.id ?? `rejected@${x.source.file}:${x.source.line}`);
+    const repeats = keys.filter((k, i) => keys.indexOf(k) < i).length;
+    const want = keys.reduce((n, k) => n + (expected[k] ?? []).length, 0) + repeats;
+    expect(records.flatMap((x) => x.findings).reduce((n, f) => n + 1 + (f.related ?? []).length, 0)).toBe(want);
     // every record read is scored, the rejected one aside
     expect(scores.records).toBe(15);
     expect(scores.mqa).toMatchObject({ max: 325, notAssessed: ['accessUrlStatusCode', 'downloadUrlStatusCode'] });
@@ -51,9 +83,13 @@ describe('passerelle validate', () => {
   });
 
   test('a record with warnings only exits 0', () => {
-    const r = cli(['validate', 'fixtures/ca-gc/package_show.json', '--profile', 'ca-gc', ...NOW]);
+    const file = 'fixtures/ca-gc/package_show.json';
+    const { error, warning, info } = JSON.parse(cli(['validate', file, '--profile', 'ca-gc', '-f', 'json', ...NOW]).stdout).summary.findings;
+    expect([error, warning]).toEqual([0, expect.any(Number)]);
+    expect(warning).toBeGreaterThan(0);
+    const r = cli(['validate', file, '--profile', 'ca-gc', ...NOW]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/⚠ 4 problems \(2 warnings, 2 infos\) in 1 of 1 records/);
+    expect(r.stdout).toContain(`⚠ ${warning + info} problems (${warning} warnings${info ? `, ${info} infos` : ''}) in 1 of 1 records`);
   });
 
   test('the output is deterministic', () => {
@@ -90,12 +126,14 @@ describe('passerelle validate', () => {
   });
 
   test('stylish: grouped per record with file:line, rule ids and a summary; no colour when piped', () => {
-    const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', ...NOW]);
+    const r = cli(['validate', CATALOGUE, '--profile', 'ca-gc', ...NOW]);
+    const { findings, principles } = fromJson();
     expect(r.stdout).toMatch(/fixtures\/ca-gc\/catalogue\.jsonl:4 {2}d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 "Canadian Vehicle Specifications"/);
     expect(r.stdout).toMatch(/error +Last updated 2023-02-14 \(1356 days ago\) but declared Monthly/);
-    expect(r.stdout).toMatch(/✖ 49 problems \(9 errors, 23 warnings, 17 infos\) in 8 of 8 records/);
-    // a short score line per record, the catalogue's scores at the end
-    expect(r.stdout).toMatch(/^ {2}MQA 311\.67\/325 \(Good\) · ★★★☆☆ · P1 100% · P2 100% · P3 100% · P4 86% · P5 100% · P6 100%$/m);
+    expect(r.stdout).toContain(`✖ ${findings.total} problems (${findings.error} errors, ${findings.warning} warnings, ${findings.info} infos) in 8 of 8 records`);
+    // a short score line per record (the MQA points and stars are the record's, the principles' shares
+    // the rules'), the catalogue's scores at the end
+    expect(r.stdout).toContain(`\n  MQA 311.67/325 (Good) · ★★★☆☆ · ${principles('%')}\n`);
     expect(r.stdout).toMatch(/^Scores \(7 records\)\n {2}MQA: mean [\d.]+\/325 \(Good\), median [\d.]+$/m);
     expect(r.stdout).toMatch(/URL reachability not assessed \(80 points\): use --check-urls/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
@@ -113,11 +151,12 @@ describe('passerelle validate', () => {
   });
 
   test('French messages with --lang fr', () => {
-    const r = cli(['validate', 'fixtures/ca-gc/catalogue.jsonl', '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
+    const r = cli(['validate', CATALOGUE, '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
+    const { findings, principles } = fromJson();
     expect(r.stdout).toMatch(/Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/);
     expect(r.stdout).toMatch(/maintainer_email : la valeur n'est pas valide \(adresse courriel attendu\)/);
-    expect(r.stdout).toMatch(/49 problèmes \(9 erreurs, 23 avertissements, 17 infos\)/);
-    expect(r.stdout).toMatch(/MQA 311,67\/325 \(Bonne\) · ★★★☆☆ · P1 100\u00a0%/);
+    expect(r.stdout).toContain(`${findings.total} problèmes (${findings.error} erreurs, ${findings.warning} avertissements, ${findings.info} infos)`);
+    expect(r.stdout).toContain(`MQA 311,67/325 (Bonne) · ★★★☆☆ · ${principles('\u00a0%')}\n`);
     expect(r.stdout).toMatch(/^Notes \(7 enregistrements\)$/m);
   });
 

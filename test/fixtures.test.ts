@@ -2,19 +2,22 @@
  * The bundled fixtures against their expectations (test/expected/<profile>.yaml): every planted
  * defect reported with the right rule id, nothing else reported, every record accounted for.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { validate } from '../src/engine/pipeline.js';
 import { commonRecordSchema } from '../src/model/schema.js';
 import { validateRecords } from '../src/engine/pipeline.js';
 import { Ajv } from 'ajv';
-import { ROOT } from './helpers.js';
+import { fixtureProfiles, loadExpected, ROOT } from './helpers.js';
 
-const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) => existsSync(join(ROOT, 'test', 'expected', `${d}.yaml`)));
+test('every fixtures folder has a profile and expectations, and every expectations file a fixtures folder', () => {
+  const has = (...path: string[]) => existsSync(join(ROOT, ...path));
+  expect(fixtureProfiles().filter((p) => !has('profiles', `${p}.yaml`) || !has('test', 'expected', `${p}.yaml`))).toEqual([]);
+  expect(readdirSync(join(ROOT, 'test', 'expected')).filter((f) => !has('fixtures', f.replace(/\.yaml$/, '')))).toEqual([]);
+});
 
-describe.each(profiles)('fixtures/%s', (profile) => {
-  const expected = parse(readFileSync(join(ROOT, 'test', 'expected', `${profile}.yaml`), 'utf8')) as Record<string, string[]>;
+describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
+  const expected = loadExpected(profile).records;
 
   test('each record reports exactly its planted defects', async () => {
     const cwd = process.cwd();

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { parseProfile } from '../src/profiles/load.js';
 import type { Profile } from '../src/profiles/types.js';
 import { loadYaml } from '../src/util/yaml.js';
@@ -46,4 +47,27 @@ export function profileParser(): (yaml: string) => Profile {
     writeFileSync(f, yaml);
     return parseProfile(loadYaml(f));
   };
+}
+
+/** What test/expected/<profile>.yaml holds: each record's findings by rule id, and the profile's gates. */
+export interface Expected {
+  /** Record id (or `rejected@<file>:<line>`) → the rule ids of its findings, merged ones included. */
+  records: Record<string, string[]>;
+  gates: {
+    /** `convert` writes at least this many distinct statements from the profile's fixtures. */
+    minStatements: number;
+    /** The best record's MQA band when the source cannot reach "good", and why (checked both ways). */
+    bestBand?: { band: string; why: string };
+  };
+}
+
+/** The profiles with fixtures and expectations: every fixtures/<id>/ folder (each must have both). */
+export function fixtureProfiles(): string[] {
+  return readdirSync(join(ROOT, 'fixtures')).filter((d) => statSync(join(ROOT, 'fixtures', d)).isDirectory()).sort();
+}
+
+/** test/expected/<profile>.yaml: `gates` is the one key that is not a record. */
+export function loadExpected(profile: string): Expected {
+  const { gates, ...records } = parse(readFileSync(join(ROOT, 'test', 'expected', `${profile}.yaml`), 'utf8')) as Record<string, unknown>;
+  return { records: records as Expected['records'], gates: gates as Expected['gates'] };
 }

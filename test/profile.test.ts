@@ -78,6 +78,14 @@ describe('profile files', () => {
     for (const id of listProfileIds()) expect(loadProfile(id).id).toBe(id);
   });
 
+  test("the README's profiles table has a row for each profile, and none for a profile that is not there", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('| id | portal | notes |'), readme.indexOf('\n\n', readme.indexOf('| id | portal | notes |')));
+    const rows = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+    const ids = listProfileIds();
+    expect({ missing: ids.filter((id) => !rows.includes(id)), extra: rows.filter((id) => !ids.includes(id)) }).toEqual({ missing: [], extra: [] });
+  });
+
   test('an unknown profile is a usage error listing the known ones', () => {
     expect(() => loadProfile('ca-zz')).toThrow(UsageError);
     expect(() => loadProfile('ca-zz')).toThrow(/known: .*ca-gc/);
