@@ -47,8 +47,8 @@ export function packScores(s: RecordScores, out: (number | null)[] = []): (numbe
 
 /**
  * The indicators' object of each set of indicators given (as bits), with its keys in the table's
- * order: a record's is copied from it, built at once (given its keys one by one, an object of
- * ~20 keys is left by V8 as a dictionary, slow to read). Records of a run give one or two sets.
+ * order: a record's is copied from it, built at once (an object given its ~20 keys one by one is
+ * slower to read and to write as JSON: `recordMqaScore`). Records of a run give one or two sets.
  */
 const TEMPLATES = new Map<number, Record<string, number>>();
 function templateOf(bits: number): Record<string, number> | undefined {

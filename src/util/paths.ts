@@ -112,8 +112,8 @@ export function getAll(root: unknown, segments: readonly Segment[], base = ''): 
 
 /**
  * Pointers made once and kept (`/resources/2` + `/url`): records share their shape, so the same
- * pointers come back in every record, and a kept pointer is one flat string, hashed once wherever
- * it is looked up. `step`: an escaped segment (`/url`) or an item's index. Bounded: past
+ * pointers come back in every record, and each is built once instead of again for every record.
+ * `step`: an escaped segment (`/url`) or an item's index. Bounded: past
  * MAX_POINTERS, started again.
  */
 const pointers = new Map<string, Map<string | number, string>>();

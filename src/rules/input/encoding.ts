@@ -15,7 +15,10 @@ const CONT = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
 /** A UTF-8 sequence read one byte per character: a lead byte (Â–ô) and its continuation bytes. */
 const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`, 'g');
 const REPLACEMENT = '\uFFFD';
-/** Either kind of damage, tested in one pass (every text is read, nearly none is damaged; V8's regular expressions scan faster than a loop over the characters). */
+/**
+ * Either kind of damage, tested in one pass (every text is read, nearly none is damaged, and a
+ * regular expression scans them faster than a loop over the characters).
+ */
 const DAMAGED = new RegExp(`${REPLACEMENT}|${MOJIBAKE.source}`);
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
