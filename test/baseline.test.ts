@@ -16,7 +16,7 @@ describe('baseline', () => {
     tmp = tempDir();
     catalogue = join(tmp.dir, 'catalogue.jsonl');
     baseline = join(tmp.dir, 'known.json');
-    writeFileSync(catalogue, readable.join('\n') + '\n');
+    writeFileSync(catalogue, `${readable.join('\n')}\n`);
   });
   afterAll(() => tmp.cleanup());
 
@@ -40,7 +40,7 @@ describe('baseline', () => {
 
   test('with the baseline, known findings are left out, whatever the order of the records: exit 0', () => {
     const shuffled = join(tmp.dir, 'shuffled.jsonl');
-    writeFileSync(shuffled, [...readable].reverse().join('\n') + '\n');
+    writeFileSync(shuffled, `${[...readable].reverse().join('\n')}\n`);
     const r = cli(['validate', shuffled, '-p', 'ca-gc', '-f', 'json', '--baseline', baseline, ...NOW]);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
@@ -54,7 +54,7 @@ describe('baseline', () => {
   test('a new finding is reported and gates the run; stylish says how many were left out', () => {
     const changed = join(tmp.dir, 'changed.jsonl');
     // the CPI record loses its contact email: a new error
-    writeFileSync(changed, [readable[0].replace('"maintainer_email": "infostats@statcan.gc.ca"', '"maintainer_email": ""'), ...readable.slice(1)].join('\n') + '\n');
+    writeFileSync(changed, `${[readable[0].replace('"maintainer_email": "infostats@statcan.gc.ca"', '"maintainer_email": ""'), ...readable.slice(1)].join('\n')}\n`);
     const r = cli(['validate', changed, '-p', 'ca-gc', '-f', 'json', '--baseline', baseline, ...NOW]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
@@ -71,7 +71,7 @@ describe('baseline', () => {
 
   test('the same finding twice needs two entries: the second copy of a record is reported', () => {
     const twice = join(tmp.dir, 'twice.jsonl');
-    writeFileSync(twice, [readable[3], readable[3]].join('\n') + '\n');
+    writeFileSync(twice, `${[readable[3], readable[3]].join('\n')}\n`);
     const r = cli(['validate', twice, '-p', 'ca-gc', '-f', 'json', '--baseline', baseline, ...NOW]);
     const [a, b] = JSON.parse(r.stdout).records;
     expect(a.findings).toEqual([]);

@@ -103,7 +103,7 @@ describe('passerelle validate', () => {
     const warnOnly = join(tmp.dir, 'warn.jsonl');
     // the vehicle record with a fresh date keeps only its legacy-code warning
     const line = readFileSync(f, 'utf8').split('\n')[3].replace('"date_modified": "2023-02-14"', '"date_modified": "2026-10-14"');
-    writeFileSync(warnOnly, line + '\n');
+    writeFileSync(warnOnly, `${line}\n`);
     expect(cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW]).code).toBe(0);
     expect(cli(['validate', warnOnly, '--profile', 'ca-gc', '--fail-on', 'warning', ...NOW]).code).toBe(1);
     expect(cli(['validate', warnOnly, '--profile', 'ca-gc', '--fail-on', 'info', ...NOW]).code).toBe(1);
@@ -144,7 +144,7 @@ describe('passerelle validate', () => {
     const rec = JSON.parse(readFileSync('fixtures/ca-gc/catalogue.jsonl', 'utf8').split('\n')[3]);
     delete rec.id;
     delete rec.name;
-    writeFileSync(f, JSON.stringify(rec) + '\n');
+    writeFileSync(f, `${JSON.stringify(rec)}\n`);
     const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW]);
     expect(r.stdout).toMatch(/no-id\.jsonl:1 {2}\(no identifier\) "Canadian Vehicle Specifications"/);
     expect(r.stdout).not.toMatch(/1 {2}rejected/);

@@ -15,7 +15,6 @@ import { loadYaml } from '../src/util/yaml.js';
 import { tempDir } from './helpers.js';
 
 const AR = 'http://publications.europa.eu/resource/authority/access-right/';
-const FREQ = 'http://publications.europa.eu/resource/authority/frequency/';
 const LANG = 'http://publications.europa.eu/resource/authority/language/';
 
 // A portal's profile in the shapes real ones use: contacts with roles, CKAN extras, lists of codes.
@@ -151,7 +150,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
       { label: { en: 'Prairies', fr: 'Prairies' } }, // a grouping: the portal's own name
     ]);
     // "99" is in neither list: reported once, against the profile's code list
-    expect(m.findings.map((f) => [f.ruleId, f.property, f.sourcePath, f.value, (f.data?.via as { en: string }).en])).toEqual([
+    expect(m.findings.map((f) => [f.ruleId, f.property, f.sourcePath, f.value, (f.data?.via as { en: string } | undefined)?.en])).toEqual([
       ['odc/unmapped-value', 'spatial[3].label', '/regions/2', '99', 'the region code list of profile test-portal'],
     ]);
     // objects from `all` are numbered one after the other, with their sources

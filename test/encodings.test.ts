@@ -196,16 +196,16 @@ describe('a bad byte costs its line, not the file', () => {
   ])('a leading %s before UTF-8 JSON Lines is no byte order mark: the first line rejected, the 97 others read with their accents', async (_what, mark) => {
     const lines = realLines(98);
     const f = join(tmp.dir, 'mark.jsonl');
-    writeFileSync(f, Buffer.concat([Buffer.from(mark), Buffer.from(lines.join('\n') + '\n')]));
+    writeFileSync(f, Buffer.concat([Buffer.from(mark), Buffer.from(`${lines.join('\n')}\n`)]));
     const recs = await read(f);
     expect(outcome(recs)).toEqual(['rejected 1:1', ...lines.slice(1).map((l, i) => [i + 2, frTitle(l)])]);
-    expect(recs[0].error?.message.en).toBe('invalid JSON: byte 0x' + mark[0].toString(16).toUpperCase() + ' is not UTF-8 (JSON text is UTF-8: RFC 8259)');
+    expect(recs[0].error?.message.en).toBe(`invalid JSON: byte 0x${mark[0].toString(16).toUpperCase()} is not UTF-8 (JSON text is UTF-8: RFC 8259)`);
   });
 
   test('the same with no extension to go by (standard input): recognised as JSON Lines past the mark', async () => {
     const lines = realLines(3);
     const f = join(tmp.dir, 'mark-stdin');
-    writeFileSync(f, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(lines.join('\n') + '\n')]));
+    writeFileSync(f, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${lines.join('\n')}\n`)]));
     expect(outcome(await read(f))).toEqual(['rejected 1:1', ...lines.slice(1).map((l, i) => [i + 2, frTitle(l)])]);
   });
 

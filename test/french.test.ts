@@ -121,7 +121,9 @@ describe('--lang fr: every format', () => {
         '[1, 2]',
         '{"id": "virgule",}',
         '"texte"',
-      ].join('\n') + '\n',
+      ]
+        .map((l) => `${l}\n`)
+        .join(''),
     );
     writeFileSync(join(tmp.dir, 'erreur.json'), JSON.stringify({ help: 'x', success: false, error: { message: 'Introuvable', __type: 'Not Found Error' } }));
     writeFileSync(join(tmp.dir, 'liste.json'), JSON.stringify({ help: 'x', success: true, result: { count: 1, results: [42] } }));

@@ -40,7 +40,7 @@ async function read(file: string): Promise<SourceRecord[]> {
   return out;
 }
 
-const own = (o: unknown, k: string): boolean => o !== null && typeof o === 'object' && Object.prototype.hasOwnProperty.call(o, k);
+const own = (o: unknown, k: string): boolean => o !== null && typeof o === 'object' && Object.hasOwn(o, k);
 
 describe('prototype keys in records are data, in every format', () => {
   afterEach(expectNoPollution);
@@ -71,6 +71,7 @@ describe('prototype keys in records are data, in every format', () => {
     writeFileSync(f, 'Dataset ID,Title,__proto__,constructor,prototype\nsk-1,Hostile,{"polluted":1},x,y\n');
     const [r] = await read(f);
     for (const k of SPECIAL) expect(own(r.data, k)).toBe(true);
+    // biome-ignore lint/suspicious/noProto: the record's own `__proto__` key, read as data
     expect((r.data as Record<string, unknown>).__proto__).toBe('{"polluted":1}');
     const report = await validate([f], { profile: 'ca-sk', now: NOW });
     expect(report.records[0]).toMatchObject({ id: 'sk-1', title: 'Hostile', status: 'invalid' });
@@ -89,6 +90,7 @@ describe('prototype keys in records are data, in every format', () => {
     expect(r.error).toBeUndefined();
     const d = r.data as Record<string, unknown>;
     expect(own(d, '__proto__')).toBe(true);
+    // biome-ignore lint/suspicious/noProto: the record's own `__proto__` key, read as data
     expect(d.__proto__).toEqual([{ '@polluted': 'yes', x: ['1'] }, 'again']);
     // lower-case element names are ISO 19139 property elements: lists
     expect((d.constructor as { prototype: unknown[] }[])[0].prototype[0]).toEqual({ '@__proto__': 'a', '#text': 'b' });

@@ -144,7 +144,7 @@ describe('bilingual patterns, spreadsheets, value shapes', () => {
 
   const jsonl = (name: string, rows: unknown[]): string => {
     const f = join(tmp.dir, name);
-    writeFileSync(f, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    writeFileSync(f, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
     return f;
   };
 

@@ -53,6 +53,6 @@ test('open.canada.ca package → common record', () => {
   expect(prov['title@fr'].source).toEqual(['/title_translated/fr']);
   expect(prov['distribution[1].license'].source).toEqual(['/license_id']);
   expect(prov['distribution[1].format'].source).toEqual(['/resources/1/format']);
-  expect(prov['accrualPeriodicity'].entry).toMatch(/crosswalks\/ca-gc\.yaml:\d+:3$/);
+  expect(prov.accrualPeriodicity.entry).toMatch(/crosswalks\/ca-gc\.yaml:\d+:3$/);
   expect(prov['language[1]'].source).toEqual(['/resources/0/language/1']);
 });

@@ -29,7 +29,7 @@ export function hostilePackage(): Record<string, unknown> {
 /** Writes the hostile package as a JSON Lines file whose name has a comma and a colon too. */
 export function writeHostile(dir: string): string {
   const f = join(dir, 'odd,name:1.jsonl');
-  writeFileSync(f, JSON.stringify(hostilePackage()) + '\n');
+  writeFileSync(f, `${JSON.stringify(hostilePackage())}\n`);
   return f;
 }
 

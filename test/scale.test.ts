@@ -159,10 +159,18 @@ describe('YAML snapshots', () => {
     expect(fromSnapshot.data).toEqual(parsed.data);
     const paths: (string | number)[][] = [[]];
     const walk = (v: unknown, path: (string | number)[]): void => {
-      if (Array.isArray(v)) v.forEach((x, i) => (paths.push([...path, i]), walk(x, [...path, i])));
+      if (Array.isArray(v)) {
+        v.forEach((x, i) => {
+          paths.push([...path, i]);
+          walk(x, [...path, i]);
+        });
+      }
       else if (v && typeof v === 'object') {
         paths.push([...path, 'not-a-key']);
-        for (const [k, x] of Object.entries(v)) (paths.push([...path, k]), walk(x, [...path, k]));
+        for (const [k, x] of Object.entries(v)) {
+          paths.push([...path, k]);
+          walk(x, [...path, k]);
+        }
       }
     };
     walk(parsed.data, []);
@@ -389,11 +397,16 @@ describe('fast start', () => {
   test('validating JSON Lines loads no RDF, XML, CSV, JSON-LD, SHACL or YAML library, nor ajv (the shipped profiles\' validators are built ahead); convert to Turtle loads N3.js', () => {
     const hooks = join(tmp.dir, 'hooks.mjs');
     const register = join(tmp.dir, 'register.mjs');
-    writeFileSync(hooks, "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`loaded ${r.url}\\n`); return r; }\n");
+    writeFileSync(
+      hooks,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source, its template literal run by the hook
+      "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`loaded ${r.url}\\n`); return r; }\n",
+    );
     // ES modules through the hook; CommonJS ones (ajv, required when a validator must be compiled) from require's cache at exit
     writeFileSync(
       register,
       `import { createRequire, register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n` +
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source, its template literal run at exit
         "process.on('exit', () => { for (const f of Object.keys(createRequire(import.meta.url).cache)) process.stderr.write(`loaded ${f}\\n`); });\n",
     );
     const loaded = (args: string[]): string[] => {

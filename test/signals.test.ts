@@ -37,7 +37,12 @@ async function interrupted(args: string[], signal: 'SIGINT' | 'SIGTERM', ready: 
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let ended = false;
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => ((ended = true), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      ended = true;
+      resolve(code);
+    }),
+  );
   for (let i = 0; i < 3000 && !ended && !ready(stderr); i++) await new Promise((r) => setTimeout(r, 10));
   // the run must still be working when the signal is sent, or the test proves nothing
   expect(ended).toBe(false);

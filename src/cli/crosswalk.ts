@@ -11,7 +11,7 @@ export function crosswalkCheckCommand(args: string[]): number {
   let problems = 0;
   for (const arg of targets) {
     const file = existsSync(arg) ? arg : crosswalkPath(arg);
-    const profileId = existsSync(arg) ? String((loadYaml<{ profile?: string }>(file).data ?? {}).profile ?? basename(arg, '.yaml')) : arg;
+    const profileId = existsSync(arg) ? String(loadYaml<{ profile?: string }>(file).data?.profile ?? basename(arg, '.yaml')) : arg;
     // a crosswalk in a `crosswalks/` folder is checked against the profile in the `profiles/` folder beside it
     // (drafts from `passerelle infer`, a portal of one's own), else against the shipped one
     const beside = join(dirname(file), '..', 'profiles');

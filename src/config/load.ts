@@ -64,7 +64,7 @@ const segments = (pointer: string): string[] => (pointer ? pointer.slice(1).spli
 /** One problem, said in the steward's terms, at the node it is about. */
 function describe(e: ErrorObject, y: YamlSource): string {
   const path = segments(e.instancePath);
-  const ruleAt = path.findIndex((s, i) => path[i - 1] === 'rules');
+  const ruleAt = path.findIndex((_s, i) => path[i - 1] === 'rules');
   const rule = ruleAt >= 0 ? path[ruleAt] : undefined;
   const last = path[path.length - 1];
   switch (e.keyword) {

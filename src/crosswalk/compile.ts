@@ -429,14 +429,14 @@ export class Compiler {
     if (def.kind === 'object') {
       // objects wrote their own provenance while they were built
       // (lists of the record made at their size by map: grown by push, they start with room for 17)
-      out[def.name] = def.multiple ? vals.map(valueOf) : vals[0].value;
+      out[def.name] = def.multiple ? vals.map(plainValue) : vals[0].value;
       return;
     }
     // candidates with the same value are one (the first keeps its sources)
     const distinct = firstOfEach(vals);
     if (def.multiple) {
       for (let i = 0; i < distinct.length; i++) ctx.prov.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
-      out[def.name] = distinct.map(valueOf);
+      out[def.name] = distinct.map(plainValue);
       return;
     }
     const chosen = pick(distinct, vals, p.combine);
@@ -1255,7 +1255,7 @@ function toLookup(m: Record<string, unknown>): Map<string, unknown> {
 
 /** The field a path reads, as a pattern from its start: `*` for each item, and for the items a filter keeps. */
 function fieldPattern(segs: Segment[]): string {
-  return segs.map((s) => '/' + (filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
+  return segs.map((s) => `/${filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** A path in crosswalk syntax: `resources[*].format`, `contacts[role=custodian].email`. */
@@ -1266,7 +1266,7 @@ function dotted(segs: Segment[]): string {
 /** The declared source of a path: `*` for each item; a filter's items are unknown in advance, so the list itself. */
 function pointerPattern(segs: Segment[]): string {
   const at = segs.findIndex((s) => filterOf(s) !== undefined);
-  return (at < 0 ? segs : segs.slice(0, at)).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return (at < 0 ? segs : segs.slice(0, at)).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /**
@@ -1441,7 +1441,7 @@ function splitLanguages(out: Val[], text: string, pointer: string, languages: st
   if (Object.keys(value).length) out.push({ value, sources: [pointer], langSources });
 }
 
-const valueOf = (v: Val): unknown => v.value;
+const plainValue = (v: Val): unknown => v.value;
 
 /** The sources of an object's candidate: never read (objects write their own provenance), so one list for all. */
 const NO_SOURCES = Object.freeze([]) as unknown as string[];

@@ -64,7 +64,7 @@ function reads(declaredPattern: string, pointerPattern: string, field: FieldDef)
   if (declared === pointer) return true;
   if (!declared.startsWith(`${pointer}/`)) return false;
   const rest = declared.slice(pointer.length + 1);
-  return !rest.includes('/') && !(field.fields && Object.prototype.hasOwnProperty.call(field.fields, rest));
+  return !rest.includes('/') && !(field.fields && Object.hasOwn(field.fields, rest));
 }
 
 export function describeProfile(profile: Profile, crosswalk?: Crosswalk): ProfileDescription {

@@ -230,7 +230,7 @@ const FIELDS_JUDGED: Readonly<Record<string, readonly string[]>> = {
 /** Whether two findings judge the same field of a list property's items and no item has it. */
 function sameFieldAbsent(a: Finding, b: Finding | undefined, property: string, absent?: (property: string) => boolean): boolean {
   const field = FIELDS_JUDGED[a.ruleId]?.[0];
-  return field !== undefined && b !== undefined && FIELDS_JUDGED[b.ruleId]?.[0] === field && absent !== undefined && absent(`${property}[*].${field}`);
+  return field !== undefined && b !== undefined && FIELDS_JUDGED[b.ruleId]?.[0] === field && absent?.(`${property}[*].${field}`) === true;
 }
 
 /** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */

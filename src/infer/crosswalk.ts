@@ -234,7 +234,7 @@ export class CrosswalkDrafter {
         return { lang: o ? { [main]: path, [second]: o } : { [main]: path } };
       };
       const main = this.language ?? 'en';
-      if (this.mainLanguage && this.mainLanguage.french.length) {
+      if (this.mainLanguage?.french.length) {
         // inside `each`, the record's language is read from the record root
         const path = item ? pointerOf(this.mainLanguage.field) : pathOf(this.mainLanguage.field);
         return { first: [{ when: { path, in: [...this.mainLanguage.french] }, ...pair('fr') }, pair(main === 'fr' ? 'en' : main)] };

@@ -6,7 +6,7 @@
  */
 import type { FieldType } from '../profiles/types.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
-import { FieldNode, type Observation } from './observe.js';
+import type { FieldNode, Observation } from './observe.js';
 import { fieldNames, normaliseName } from './synonyms.js';
 
 /** Common vocabularies whose codes count as hints, in this order when several know a value. */
@@ -194,7 +194,7 @@ export class FieldTyper {
     if (f.type === 'any') {
       // a field of several shapes (text in one export, an object in another): crosswalks may read
       // below it (the profile leaves it free-form), and its texts may still be codes
-      const below = node.item && node.item.children.size ? node.item : node;
+      const below = node.item?.children.size ? node.item : node;
       if (below.children.size) f.fields = this.fieldsOf(below, f, segs);
       if (node.plain) f.vocabulary = vocabularyHint(node, this.vocabularies, this.profile);
     }

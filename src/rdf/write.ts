@@ -30,8 +30,8 @@ export interface RdfWriter {
  */
 
 /** What canonical N-Triples escapes: U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF. */
-const ESCAPE = /[^ !#-\[\]-~\u0080-\uFFFD]/;
-const ESCAPE_ALL = /[^ !#-\[\]-~\u0080-\uFFFD]/g;
+const ESCAPE = /[^ !#-[\]-~\u0080-\uFFFD]/;
+const ESCAPE_ALL = /[^ !#-[\]-~\u0080-\uFFFD]/g;
 const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
 const escapeChar = (c: string): string => ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 const escaped = (s: string): string => (ESCAPE.test(s) ? s.replace(ESCAPE_ALL, escapeChar) : s);

@@ -9,7 +9,10 @@ const PIECES = ['a', 'A', 'é', 'É', 'ß', 'ÿ', 'Ÿ', 'İ', 'Σ', 'K', '\u212a
 /** A small deterministic generator (the same texts on every run). */
 function texts(count: number): [string, string][] {
   let seed = 42;
-  const next = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0), (seed >>> 16) % n);
+  const next = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 16) % n;
+  };
   const text = (): string => Array.from({ length: next(8) }, () => PIECES[next(PIECES.length)]).join('');
   const variants = [(s: string) => s.toUpperCase(), (s: string) => ` ${s}.`, (s: string) => s.replace(/ /g, '\t '), (s: string) => s, (s: string) => s + text()];
   return Array.from({ length: count }, () => {

@@ -21,7 +21,7 @@
  * The whole file is read first (a dataset's statements may be anywhere in it); a file that cannot
  * be parsed is one rejected record with the line and column where reading stopped.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type N3 from 'n3';

@@ -12,9 +12,9 @@ export function setOwn(target: object, key: string, value: unknown): void {
 
 /** The own property `key`, or undefined (never one inherited from Object.prototype). */
 export function getOwn(target: object, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
+  return Object.hasOwn(target, key) ? (target as Record<string, unknown>)[key] : undefined;
 }
 
 export function hasOwn(target: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(target, key);
+  return Object.hasOwn(target, key);
 }

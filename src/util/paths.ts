@@ -61,7 +61,7 @@ export function parsePath(path: string): Segment[] {
 }
 
 export function toPointer(segments: readonly (string | number)[]): string {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** Dotted display form of a pointer: `/resources/0/format` → `resources[0].format`. */

@@ -201,7 +201,7 @@ function whereIn(root: Pos, shown: string, path: readonly (string | number)[], k
     if (Array.isArray(c)) {
       node = c[Number(path[i])];
     } else if (c) {
-      const entry: Pos | undefined = Object.prototype.hasOwnProperty.call(c, String(path[i])) ? c[String(path[i])] : undefined;
+      const entry: Pos | undefined = Object.hasOwn(c, String(path[i])) ? c[String(path[i])] : undefined;
       if (!entry) break;
       if (key && i === path.length - 1) return entry.k ? `${shown}:${entry.k[0]}:${entry.k[1]}` : shown;
       node = entry.v ? entry : undefined; // an entry without a value: its map is the closest

@@ -86,7 +86,7 @@ export function valuesAt(dataset, path) {
     const [, name, index, lang] = m;
     const next = [];
     for (const n of nodes) {
-      let v = n?.[name];
+      const v = n?.[name];
       if (v === undefined || v === null) continue;
       if (index === '*') next.push(...(Array.isArray(v) ? v : [v]));
       else if (index !== undefined) { if (Array.isArray(v) && v[Number(index)] !== undefined) next.push(v[Number(index)]); }

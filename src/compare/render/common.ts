@@ -34,7 +34,7 @@ export function wayText(way: CellWay, lang: Lang): string {
 /** `81% (13/16)` */
 export function shareText(s: Share | undefined, lang: Lang): string {
   if (s?.notAssessed) return `— (${w('notAssessed', lang)})`;
-  return s && s.of ? `${percent(s.share, lang)} (${s.n}/${s.of})` : '—';
+  return s?.of ? `${percent(s.share, lang)} (${s.n}/${s.of})` : '—';
 }
 
 /** `291.7/325 (Good)` */

@@ -37,7 +37,7 @@ function cellHtml(r: MatrixRow, id: string, lang: Lang): string {
   return `<td class="cell ${c.kinds.map((k) => `kind-${k}`).join(' ')}" data-jurisdiction="${h(id)}" data-kinds="${kinds}"><ul>${items.join('')}</ul></td>`;
 }
 
-const shade = (s: Share | undefined): string => (s && s.of ? ` class="num f${Math.round(s.share * 10)}"` : ' class="num"');
+const shade = (s: Share | undefined): string => (s?.of ? ` class="num f${Math.round(s.share * 10)}"` : ' class="num"');
 
 export function comparisonHtml(c: Comparison, lang: Lang): string {
   const ids = c.matrix.jurisdictions.map((j) => j.id);

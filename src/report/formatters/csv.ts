@@ -13,31 +13,31 @@ const COLUMNS = [
   'property', 'sourceField', 'message', 'value', 'related',
 ] as const;
 
+/** One CSV row: its fields quoted, then CRLF. */
+const row = (fields: readonly (string | number | undefined | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
+
 export const csv: FormatterFactory = (o) => ({
-  start: () => `\uFEFF${COLUMNS.map((c) => csvField(t(c, o.lang))).join(',')}\r\n`,
+  start: () => `\uFEFF${row(COLUMNS.map((c) => t(c, o.lang)))}`,
   record: (r) =>
     r.findings
-      .map(
-        (f) =>
-          [
-            r.source.file,
-            lineOf(r, f),
-            f.line !== undefined ? f.column : undefined,
-            r.id,
-            r.title,
-            r.profile,
-            severityLabel(f.severity, o.lang),
-            f.ruleId,
-            f.principle,
-            f.commitment,
-            f.property,
-            f.sourcePath,
-            f.message,
-            valueText(f.value),
-            f.related?.map((x) => x.ruleId).join(' '),
-          ]
-            .map(csvField)
-            .join(',') + '\r\n',
+      .map((f) =>
+        row([
+          r.source.file,
+          lineOf(r, f),
+          f.line !== undefined ? f.column : undefined,
+          r.id,
+          r.title,
+          r.profile,
+          severityLabel(f.severity, o.lang),
+          f.ruleId,
+          f.principle,
+          f.commitment,
+          f.property,
+          f.sourcePath,
+          f.message,
+          valueText(f.value),
+          f.related?.map((x) => x.ruleId).join(' '),
+        ]),
       )
       .join(''),
   end: () => '',
