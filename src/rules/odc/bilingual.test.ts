@@ -3,11 +3,12 @@ import { checkRule } from '../testing.js';
 import { finalize } from '../../engine/findings.js';
 import { loadProfile, parseProfile } from '../../profiles/load.js';
 import { settingsFor } from '../run.js';
+import { RULE_IDS } from '../index.js';
 import { loadYaml } from '../../util/yaml.js';
 
 /** A profile as the issue-3 jurisdictions write them: its own severity for odc/bilingual, or none. */
 const testProfile = (rules: string) =>
-  parseProfile(loadYaml<Record<string, unknown>>('profiles/test-on.yaml', `id: test-on\nname: {en: Test}\nlanguages: [en]\n${rules}fields: {}\n`));
+  parseProfile(loadYaml<Record<string, unknown>>('profiles/test-on.yaml', `id: test-on\nname: {en: Test}\nlanguages: [en]\n${rules}fields: {}\n`), RULE_IDS);
 
 const full = {
   title: { en: 'Wetland inventory', fr: 'Inventaire des milieux humides' },
