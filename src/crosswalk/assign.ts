@@ -163,10 +163,12 @@ function setOf<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
  * `===` never finds equal, stays apart each time. `candidates` itself when all differ.
  */
 function firstOfEach(candidates: Candidate[]): Candidate[] {
-  const seen = new Set<unknown>();
-  return copyOnChange(candidates, (c) => {
-    if (seen.has(c.value) && !Number.isNaN(c.value)) return undefined;
-    seen.add(c.value);
-    return c;
-  });
+  return copyOnChange(candidates, firstTime, new Set<unknown>());
+}
+
+/** The candidate when its value is not in `seen` (then added), else none. */
+function firstTime(c: Candidate, seen: Set<unknown>): Candidate | undefined {
+  if (seen.has(c.value) && !Number.isNaN(c.value)) return undefined;
+  seen.add(c.value);
+  return c;
 }

@@ -83,19 +83,6 @@ type FieldPart = { name: string; escaped: string } | undefined;
 /** One part of a template: literal text, or a field's value (`raw`: `{+field}`, not percent-encoded). */
 type TemplatePart = { literal: string | undefined; read: ((ctx: RecordContext) => Located[]) | undefined; field: FieldPart; absolute: boolean; raw: boolean };
 
-/** The value and source of one field of a template, or undefined when the record has none. */
-function templateValue(part: TemplatePart, ctx: RecordContext): Located | undefined {
-  const node = part.absolute ? ctx.root : ctx.node;
-  const field = part.field;
-  if (field !== undefined && node !== null && typeof node === 'object' && !Array.isArray(node)) {
-    if (!own.call(node, field.name)) return undefined;
-    const value = (node as Record<string, unknown>)[field.name];
-    if (value === undefined) return undefined;
-    return { value, pointer: pointerBelow(part.absolute ? '' : ctx.base, field.escaped) };
-  }
-  return (part.read as (ctx: RecordContext) => Located[])(ctx)[0];
-}
-
 /** A URI built from a template's parts, with the fields it read; none when a field has no value. */
 function fillTemplate(parts: TemplatePart[], ctx: RecordContext): Candidate[] {
   let s = '';
@@ -107,15 +94,27 @@ function fillTemplate(parts: TemplatePart[], ctx: RecordContext): Candidate[] {
       s += part.literal;
       continue;
     }
-    const hit = templateValue(part, ctx);
-    if (hit === undefined) return [];
-    const value = hit.value;
+    let value: unknown;
+    let pointer: string;
+    const node = part.absolute ? ctx.root : ctx.node;
+    const field = part.field;
+    if (field !== undefined && node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      if (!own.call(node, field.name)) return [];
+      value = (node as Record<string, unknown>)[field.name];
+      if (value === undefined) return [];
+      pointer = pointerBelow(part.absolute ? '' : ctx.base, field.escaped);
+    } else {
+      const hit = (part.read as (ctx: RecordContext) => Located[])(ctx)[0];
+      if (!hit) return [];
+      value = hit.value;
+      pointer = hit.pointer;
+    }
     if (isEmpty(value) || typeof value === 'object') return [];
     const text = String(value).trim();
     s += part.raw ? text : percentEncoded(text);
-    if (first === undefined) first = hit.pointer;
-    else if (sources === undefined) sources = [first, hit.pointer];
-    else sources.push(hit.pointer);
+    if (first === undefined) first = pointer;
+    else if (sources === undefined) sources = [first, pointer];
+    else sources.push(pointer);
   }
   return [{ value: s, sources: sources ?? (first === undefined ? [] : [first]) }];
 }

@@ -211,8 +211,10 @@ export class Transformers {
       conceptValues: vocabulary && as ? new Map<Concept, unknown>() : undefined,
     };
     const separator = e.split;
+    const local = (c: Candidate, ctx: RecordContext): Candidate | undefined => codeThroughSteps(c, ctx, false, steps);
+    const common = (c: Candidate, ctx: RecordContext): Candidate | undefined => codeThroughSteps(c, ctx, true, steps);
     const transform: Transform = (candidates, ctx, isDefault = false) =>
-      copyOnChange(separator === undefined ? candidates : splitEach(candidates, separator), (c) => codeThroughSteps(c, ctx, isDefault, steps));
+      copyOnChange(separator === undefined ? candidates : splitEach(candidates, separator), isDefault ? common : local, ctx);
     return { transform, coerced };
   }
 
