@@ -4,7 +4,7 @@
  * Read from the compiled crosswalks (`Crosswalk.declared`), never from the YAML a second time.
  */
 import type { Crosswalk } from '../crosswalk/crosswalk.js';
-import type { Way } from '../crosswalk/compile.js';
+import type { Way } from '../crosswalk/declared.js';
 import { CLASSES, type ClassName, type Obligation } from '../model/properties.js';
 import type { Bilingual, LangText } from '../core/lang.js';
 

@@ -8,7 +8,10 @@ import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
 import { loadYaml } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
-import { Compiler, type Ctx, type Declared, type LintIssue } from './compile.js';
+import type { LintIssue } from './check.js';
+import { Compiler, type CompiledCrosswalk } from './compile.js';
+import type { RecordContext } from './context.js';
+import type { Declared } from './declared.js';
 import { keepDirectDownloads } from './direct-links.js';
 import type { CrosswalkFile } from './types.js';
 
@@ -77,7 +80,7 @@ export class Crosswalk {
     readonly id: string,
     readonly profile: Profile,
     readonly file: string,
-    private readonly run: (ctx: Ctx) => Record<string, unknown>,
+    private readonly run: CompiledCrosswalk,
     readonly declared: ReadonlyMap<string, Declared>,
     private readonly vocabularies: VocabularyRegistry = defaultVocabularies(),
   ) {}
@@ -109,7 +112,7 @@ export class Crosswalk {
   apply(record: unknown): Mapped {
     const findings: Emitted[] = [];
     const provenance: Provenance[] = [];
-    const ctx: Ctx = {
+    const ctx: RecordContext = {
       root: record,
       node: record,
       base: '',
@@ -118,8 +121,8 @@ export class Crosswalk {
       offset: undefined,
       profile: this.profile.id,
       emit: (e) => findings.push(e),
-      prov: provenance,
-      provKeys: undefined,
+      provenance,
+      provenanceKeys: undefined,
     };
     const dataset = this.run(ctx) as Dataset;
     // one place for every crosswalk: a download URL is a direct link to a file

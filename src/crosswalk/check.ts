@@ -1,0 +1,277 @@
+/**
+ * Checking a crosswalk's YAML against its profile and the common model: every key known, every
+ * source path a field of the profile, every map and vocabulary defined. Each problem is kept with
+ * the crosswalk's file:line:col; the parts that build the crosswalk report through here.
+ */
+import { CLASSES, propertyOf, type ClassName, type PropertyDef } from '../model/properties.js';
+import type { FieldDef, Profile } from '../profiles/types.js';
+import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
+import { COERCIONS } from '../util/coerce.js';
+import { isLanguageTag, type Bilingual } from '../core/lang.js';
+import type { Segment } from '../util/paths.js';
+import type { YamlSource } from '../util/yaml.js';
+import type { Vocabulary, VocabularyRegistry } from '../vocab/vocabulary.js';
+import { compileCondition } from '../core/conditions.js';
+import { isPlainObject } from './candidates.js';
+import type { RecordContext } from './context.js';
+import { loadMapFile } from './map-file.js';
+import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
+
+export interface LintIssue {
+  message: string;
+  where: string;
+}
+
+/** Where in the YAML: a path of keys and list indices. */
+export type YamlPath = (string | number)[];
+
+/** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
+export const PROFILE_CODES = 'profile';
+
+/** Where the compiler stands: in the crosswalk, in the profile's fields and in the common model. */
+export interface Scope {
+  /** Profile fields at the current item (for checking dotted paths). */
+  fields: Record<string, FieldDef> | undefined;
+  cls: ClassName;
+  /** Property pattern of the current object: '' for the dataset, `distribution[*]`. */
+  pattern: string;
+  /** Inside `each`: relative paths start at the item. */
+  relative: boolean;
+  /** JSON Pointer pattern of the current item from the record root ('' for the record, `/resources/*`). */
+  base: string;
+  at: YamlPath;
+  /** Set by `each` for an object list: the pattern of the items it builds (`distribution[*]`). */
+  itemPattern?: string;
+  /** The source field being iterated by `each` (`resources`): for `.` and for messages. */
+  item?: FieldDef;
+  /** Path of the current item from the record root as the crosswalk wrote it (`resources`, `*`), to name fields in comparisons. */
+  display: Segment[];
+}
+
+/** A value map: local value → common value, each key also in lower case. */
+export function toLookup(m: Record<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [k, v] of Object.entries(m)) {
+    out.set(k, v);
+    if (!out.has(k.toLowerCase())) out.set(k.toLowerCase(), v);
+  }
+  return out;
+}
+
+export class CrosswalkCheck {
+  readonly issues: LintIssue[] = [];
+  /** The crosswalk's named value maps (`maps`). */
+  readonly maps = new Map<string, Map<string, unknown>>();
+  /** The language of plain texts (`language`; `und` when not given). */
+  readonly defaultLanguage: string;
+
+  constructor(
+    readonly yaml: YamlSource<CrosswalkFile>,
+    readonly profile: Profile,
+    readonly vocabularies: VocabularyRegistry,
+  ) {
+    this.defaultLanguage = typeof yaml.data?.language === 'string' ? yaml.data.language : 'und';
+  }
+
+  problem(message: string, at: YamlPath, key = false): void {
+    this.issues.push({ message, where: this.yaml.where(at, key) });
+  }
+
+  /** `file:line:col` of an entry's key. */
+  where(at: YamlPath): string {
+    return this.yaml.where(at, true);
+  }
+
+  /** The top of the file checked (keys, profile, language, maps); its `dataset` entries when it has them. */
+  top(): Record<string, unknown> | undefined {
+    const d = this.yaml.data;
+    if (!isPlainObject(d)) {
+      this.problem('a crosswalk is a YAML map', []);
+      return undefined;
+    }
+    for (const k of Object.keys(d)) if (!TOP_KEYS.has(k)) this.problem(`unknown key "${k}"`, [k], true);
+    if (d.profile !== this.profile.id) this.problem(`\`profile\` must be "${this.profile.id}"`, ['profile']);
+    if (d.language !== undefined && !isLanguageTag(String(d.language))) this.problem('`language` must be a language tag', ['language']);
+    if (d.maps !== undefined) {
+      if (!isPlainObject(d.maps)) this.problem('`maps` must be a map of name → value map', ['maps']);
+      else
+        for (const [name, m] of Object.entries(d.maps)) {
+          if (typeof m === 'string') this.mapFile(name, m);
+          else if (!isPlainObject(m)) this.problem(`map ${name} must be a map of local value → common value, or a .tsv table beside the crosswalk`, ['maps', name]);
+          else this.maps.set(name, toLookup(m));
+        }
+    }
+    if (!isPlainObject(d.dataset)) {
+      this.problem('`dataset` must map common properties to entries', ['dataset']);
+      return undefined;
+    }
+    return d.dataset;
+  }
+
+  /** A named map kept in a table beside the crosswalk (map-file.ts: confined to the crosswalk's folder). */
+  private mapFile(name: string, ref: string): void {
+    const { entries, problems } = loadMapFile(this.yaml.file, ref);
+    for (const p of problems) {
+      if (p.where) this.issues.push({ message: `map ${name}: ${p.message}`, where: p.where });
+      else this.problem(p.message, ['maps', name]);
+    }
+    // a refused table is still a known map: its entries' references are not reported again
+    this.maps.set(name, toLookup(Object.fromEntries(entries ?? [])));
+  }
+
+  /** The property `name` of the scope's class, or a problem naming the known ones. */
+  property(name: string, scope: Scope, at: YamlPath): PropertyDef | undefined {
+    const def = propertyOf(scope.cls, name);
+    if (!def) {
+      const known = CLASSES[scope.cls].properties.map((p) => p.name).join(', ');
+      this.problem(`${scope.cls} has no property "${name}" (known: ${known})`, at, true);
+    }
+    return def;
+  }
+
+  /** An entry as a map (a bare path is `from`), when all its keys are known. */
+  entry(raw: unknown, at: YamlPath): EntrySpec | undefined {
+    if (typeof raw === 'string') return { from: raw };
+    if (!isPlainObject(raw)) {
+      this.problem('an entry is a source path or a map', at);
+      return undefined;
+    }
+    let ok = true;
+    for (const k of Object.keys(raw)) {
+      if (!ENTRY_KEYS.has(k)) {
+        this.problem(`unknown key "${k}" (known: ${[...ENTRY_KEYS].join(', ')})`, [...at, k], true);
+        ok = false;
+      }
+    }
+    return ok ? (raw as EntrySpec) : undefined;
+  }
+
+  /** Whether the entry says where its value comes from, in exactly one way. */
+  oneProducer(e: EntrySpec, def: PropertyDef, at: YamlPath): boolean {
+    const producers = PRODUCERS.filter((k) => e[k] !== undefined);
+    if (producers.length === 1) return true;
+    this.problem(
+      producers.length === 0
+        ? `${def.name}: say where the value comes from (${PRODUCERS.join(', ')})`
+        : `${def.name}: use only one of ${producers.join(', ')}`,
+      at,
+    );
+    return false;
+  }
+
+  /** The keys of an entry (not `each`) that must fit its property; false when it cannot be built. */
+  entryFits(e: EntrySpec, def: PropertyDef, at: YamlPath): boolean {
+    if (e.object !== undefined && def.kind !== 'object') this.problem(`${def.name} is not an object: \`object\` does not apply`, [...at, 'object']);
+    if (def.kind === 'object' && e.object === undefined && e.first === undefined && e.all === undefined) {
+      this.problem(`${def.name} is an object (${def.class}): give its fields under \`object\``, at);
+      return false;
+    }
+    if (e.lang !== undefined && def.kind !== 'text' && def.kind !== 'texts') this.problem(`${def.name} is not text: \`lang\` does not apply`, [...at, 'lang']);
+    if (e.languages !== undefined && (def.kind !== 'text' || e.split === undefined || !Array.isArray(e.languages))) {
+      this.problem('`languages` (a list) splits one text into languages: it needs `split` and a text property', [...at, 'languages']);
+    }
+    if (e.as !== undefined && !COERCIONS.includes(e.as)) this.problem(`as must be one of ${COERCIONS.join(', ')}`, [...at, 'as']);
+    if (e.language !== undefined && !isLanguageTag(String(e.language))) this.problem('`language` must be a language tag', [...at, 'language']);
+    if (e.unmapped !== undefined && !['report', 'keep', 'ignore'].includes(e.unmapped)) this.problem('unmapped must be report, keep or ignore', [...at, 'unmapped']);
+    return true;
+  }
+
+  /** `parse`, when given, is `json`. */
+  parse(e: EntrySpec, at: YamlPath): boolean {
+    if (e.parse !== undefined && e.parse !== 'json') {
+      this.problem('parse must be "json"', [...at, 'parse']);
+      return false;
+    }
+    return true;
+  }
+
+  /** Checks a source path against the profile; returns its segments. */
+  path(path: unknown, scope: Scope, at: YamlPath): FieldPath | undefined {
+    const r = resolveFieldPath(path, this.profile, { fields: scope.fields, item: scope.item });
+    if (typeof r === 'string') {
+      this.problem(r, at);
+      return undefined;
+    }
+    return r;
+  }
+
+  /** A `when` condition, its paths checked against the profile. */
+  condition(c: unknown, scope: Scope, at: YamlPath): ((ctx: RecordContext) => boolean) | undefined {
+    return compileCondition(c, { resolve: (path, where) => this.path(path, scope, where), problem: (m, where) => this.problem(m, where) }, at);
+  }
+
+  /** How several values become one (`combine`), or the property's usual way. */
+  combine(entry: EntrySpec, def: PropertyDef, at: YamlPath): Combine {
+    const c = entry.combine;
+    if (c === undefined) return def.multiple ? 'all' : 'first';
+    if (isPlainObject(c)) return this.preference(c, def, at);
+    if (typeof c !== 'string' || !COMBINES.has(c)) {
+      this.problem(`combine must be one of ${[...COMBINES].join(', ')}, or {prefer: [...]}`, [...at, 'combine']);
+      return 'first';
+    }
+    if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts') this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
+    return c;
+  }
+
+  /** `combine: {prefer: [...]}`, written in common terms: codes of the property's vocabulary, or URIs. */
+  private preference(c: Record<string, unknown>, def: PropertyDef, at: YamlPath): Combine {
+    const list = c.prefer;
+    if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) {
+      this.problem('combine is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}', [...at, 'combine']);
+      return 'first';
+    }
+    if (def.multiple) this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
+    const vocabulary = def.vocabulary ? this.vocabularies.get(def.vocabulary) : undefined;
+    const prefer = list.map((x, i) => {
+      if (!vocabulary) return String(x);
+      const concept = vocabulary.lookup(x);
+      if (!concept) this.problem(`"${String(x)}" is not in the ${vocabulary.id} vocabulary`, [...at, 'combine', 'prefer', i]);
+      return concept?.uri ?? String(x);
+    });
+    return { prefer };
+  }
+
+  /** Whether a conflict between values is reported (`conflict`, or by default for `first` and `most-frequent`). */
+  conflict(entry: EntrySpec, combine: Combine, at: YamlPath): boolean {
+    // ranges (min, max) and preferences are expected to see several values, unless the crosswalk asks
+    if (entry.conflict !== undefined && entry.conflict !== 'report' && entry.conflict !== 'ignore') this.problem('conflict must be report or ignore', [...at, 'conflict']);
+    return entry.conflict === 'report' || (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'));
+  }
+
+  /** The value map of a code entry (named or inline) and its name for messages. */
+  valueMap(e: EntrySpec, at: YamlPath): { map: Map<string, unknown> | undefined; mapName: Bilingual | undefined } {
+    if (e.map === undefined) return { map: undefined, mapName: undefined };
+    if (typeof e.map === 'string') {
+      const map = this.maps.get(e.map);
+      if (!map) this.problem(`unknown map "${e.map}" (define it under \`maps\`)`, [...at, 'map']);
+      return { map, mapName: { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` } };
+    }
+    if (isPlainObject(e.map)) return { map: toLookup(e.map), mapName: { en: 'the inline map', fr: 'la table de la correspondance' } };
+    this.problem('`map` is a map name or an inline map', [...at, 'map']);
+    return { map: undefined, mapName: undefined };
+  }
+
+  /** The vocabulary of a code entry, which must be the property's unless a fact of it is taken. */
+  codeVocabulary(e: EntrySpec, def: PropertyDef, at: YamlPath): Vocabulary | undefined {
+    let vocabulary: Vocabulary | undefined;
+    if (e.vocabulary === PROFILE_CODES) this.problem(`\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`, [...at, 'vocabulary']);
+    else if (e.vocabulary !== undefined) {
+      vocabulary = this.vocabulary(e, at);
+      if (vocabulary && def.vocabulary && def.vocabulary !== vocabulary.id && e.fact === undefined) {
+        this.problem(`${def.name} takes values from the ${def.vocabulary} vocabulary, not ${vocabulary.id}`, [...at, 'vocabulary']);
+      }
+    }
+    if (e.fact !== undefined && e.vocabulary === undefined) this.problem('`fact` goes with `vocabulary`', [...at, 'fact']);
+    if (def.vocabulary && e.vocabulary === undefined && e.map === undefined && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
+      this.problem(`${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``, at);
+    }
+    return vocabulary;
+  }
+
+  /** The registered vocabulary an entry names. */
+  vocabulary(e: EntrySpec, at: YamlPath): Vocabulary | undefined {
+    const vocabulary = this.vocabularies.get(String(e.vocabulary));
+    if (!vocabulary) this.problem(`unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`, [...at, 'vocabulary']);
+    return vocabulary;
+  }
+}
