@@ -115,6 +115,7 @@ describe('report formats, all from one run', () => {
     }
     const expected = allFindings(report);
     expect(runObj.results).toHaveLength(expected.length);
+    // biome-ignore lint/suspicious/noExplicitAny: a SARIF result, parsed JSON read field by field
     runObj.results.forEach((res: Record<string, any>, i: number) => {
       const { r, f } = expected[i];
       expect([res.ruleId, res.message.text]).toEqual([f.ruleId, f.message]);
@@ -253,7 +254,7 @@ describe('output flags', () => {
   test('--max-warnings: more warnings than allowed is exit 1, with a line on stderr', () => {
     const warnOnly = join(tmp.dir, 'warn.jsonl');
     const line = readFileSync(f, 'utf8').split('\n')[3].replace('"date_modified": "2023-02-14"', '"date_modified": "2026-10-14"');
-    writeFileSync(warnOnly, line + '\n');
+    writeFileSync(warnOnly, `${line}\n`);
     // warnings only (the legacy frequency code, no documentation link, no spatial or temporal coverage…)
     const { findings } = JSON.parse(cli(['validate', warnOnly, '--profile', 'ca-gc', ...NOW, '-f', 'json']).stdout).summary;
     const n = findings.warning;

@@ -6,7 +6,7 @@
 import type { PropertyDef } from '../model/properties.js';
 import type { Provenance } from '../model/types.js';
 import { shown } from '../util/show.js';
-import { valueOf } from './candidates.js';
+import { candidateValue } from './candidates.js';
 import type { Candidate, RecordContext } from './context.js';
 import { copyOnChange } from './copy-on-change.js';
 import type { PropertyNames } from './names.js';
@@ -32,14 +32,14 @@ export function assign(out: Record<string, unknown>, p: PropertyAssignment, cand
   }
   if (def.kind === 'object') {
     // objects wrote their own provenance while they were built
-    out[def.name] = def.multiple ? candidates.map(valueOf) : candidates[0].value;
+    out[def.name] = def.multiple ? candidates.map(candidateValue) : candidates[0].value;
     return;
   }
   // candidates with the same value are one (the first keeps its sources)
   const distinct = firstOfEach(candidates);
   if (def.multiple) {
     for (let i = 0; i < distinct.length; i++) ctx.provenance.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
-    out[def.name] = distinct.map(valueOf);
+    out[def.name] = distinct.map(candidateValue);
     return;
   }
   const chosen = pick(distinct, candidates, p.combine);

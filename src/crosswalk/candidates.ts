@@ -15,7 +15,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** The sources of an object's candidate: never read (objects write their own provenance), so one list for all. */
 export const NO_SOURCES = Object.freeze([]) as unknown as string[];
 
-export const valueOf = (c: Candidate): unknown => c.value;
+export const candidateValue = (c: Candidate): unknown => c.value;
 
 /** JSON text (`["en", "fr"]`) parsed; anything else (`en,fr`) as it is. */
 export function parseJsonText(text: string): unknown {

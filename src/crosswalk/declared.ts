@@ -58,7 +58,7 @@ export interface Declared {
 
 /** The field a path reads, as a pattern from its start: `*` for each item, and for the items a filter keeps. */
 export function fieldPattern(segs: Segment[]): string {
-  return segs.map((s) => '/' + (filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1'))).join('');
+  return segs.map((s) => `/${filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /** A path in crosswalk syntax: `resources[*].format`, `contacts[role=custodian].email`. */
@@ -69,7 +69,7 @@ function dotted(segs: Segment[]): string {
 /** The declared source of a path: `*` for each item; a filter's items are unknown in advance, so the list itself. */
 function pointerPattern(segs: Segment[]): string {
   const at = segs.findIndex((s) => filterOf(s) !== undefined);
-  return (at < 0 ? segs : segs.slice(0, at)).map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+  return (at < 0 ? segs : segs.slice(0, at)).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 export class DeclaredWays {

@@ -3,7 +3,7 @@
  * `detect` block is an error with its place, not a value silently never found.
  */
 import { isLanguageTag } from '../core/lang.js';
-import { filterOf, isPointer, parsePath, PathError, WILDCARD, type Segment } from '../util/paths.js';
+import { filterOf, isPointer, parsePath, type PathError, WILDCARD, type Segment } from '../util/paths.js';
 import type { FieldDef, Profile } from './types.js';
 
 export interface FieldPath {

@@ -102,9 +102,9 @@ describe('rule options', () => {
   test("each rule's own defaults, even for two rules of one id (a rule in the making and its new version)", () => {
     const seen = (limit: number) =>
       codeRule({ meta: { ...meta, options: { limit } }, check: (ctx) => ctx.report({ messageId: 'bad', value: ctx.options.limit }) });
-    const valueOf = (rule: ReturnType<typeof seen>) =>
+    const optionSeen = (rule: ReturnType<typeof seen>) =>
       runRules({}, { profile: loadProfile('ca-gc'), now: new Date(), vocabularies: defaultVocabularies(), rules: [rule] })[0].value;
-    expect(valueOf(seen(1))).toBe(1);
-    expect(valueOf(seen(2))).toBe(2);
+    expect(optionSeen(seen(1))).toBe(1);
+    expect(optionSeen(seen(2))).toBe(2);
   });
 });

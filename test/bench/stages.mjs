@@ -75,7 +75,7 @@ const findings = stage('findings (severity, message, source, line)', () =>
     }),
   ),
 );
-const scores = stage('scores', () => good.map((r, i) => scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, { vocabularies, settings, rulePrinciples: RULE_PRINCIPLES })));
+const scores = stage('scores', () => good.map((_r, i) => scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, { vocabularies, settings, rulePrinciples: RULE_PRINCIPLES })));
 const processed = stage('whole record (Pipeline.process)', () => records.map((r) => pipeline.process(r).result));
 stage('JSON report record', () => {
   const f = FORMATTERS.json({ tool: tool(), lang: 'en', failOn: 'error', color: false });
