@@ -11,7 +11,10 @@ export interface ToolInfo {
 let toolInfo: ToolInfo | undefined;
 export function tool(): ToolInfo {
   if (!toolInfo) {
-    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     toolInfo = { name: pkg.name, version: pkg.version };
   }
   return toolInfo;

@@ -54,30 +54,52 @@ const MAX_FUNCTION_LINES = 100;
  * Long on purpose: report templates, one HTML page written top to bottom, read best in one piece.
  * `file#function`.
  */
-const TEMPLATES = new Set(['src/compare/render/html.ts#comparisonHtml', 'src/report/formatters/html.ts#html']);
+const TEMPLATES = new Set([
+  'src/compare/render/html.ts#comparisonHtml',
+  'src/report/formatters/html.ts#html',
+]);
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
     if (e.isDirectory()) sourceFiles(p, out);
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) out.push(p);
+    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts'))
+      out.push(p);
   }
   return out.sort();
 }
 
 const FILES = sourceFiles(ROOT);
 const shown = (file: string): string => relative(process.cwd(), file);
-const parsed = new Map(FILES.map((f) => [f, ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true)]));
+const parsed = new Map(
+  FILES.map((f) => [
+    f,
+    ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, true),
+  ]),
+);
 
 /** The files of src/ a file imports, in any way (relative specifiers; `.js` names the `.ts` file). */
 function importsOf(sf: ts.SourceFile): string[] {
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       specifiers.push(node.moduleSpecifier.text);
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) {
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
       specifiers.push(node.arguments[0].text);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+    } else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
       specifiers.push(node.argument.literal.text);
     }
     ts.forEachChild(node, visit);
@@ -155,11 +177,19 @@ function pathAround(part: string[]): string[] {
 
 function nameOf(node: ts.Node): string {
   const named = node as ts.Node & { name?: ts.Node };
-  if (named.name && (ts.isIdentifier(named.name) || ts.isPrivateIdentifier(named.name) || ts.isStringLiteral(named.name))) return named.name.text;
+  if (
+    named.name &&
+    (ts.isIdentifier(named.name) ||
+      ts.isPrivateIdentifier(named.name) ||
+      ts.isStringLiteral(named.name))
+  )
+    return named.name.text;
   if (ts.isConstructorDeclaration(node)) return 'constructor';
   const parent = node.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name))
+    return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name))
+    return parent.name.text;
   return '(anonymous)';
 }
 
@@ -174,7 +204,8 @@ for (const [file, sf] of parsed) {
     if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
       const start = lineOf(node.getStart(sf));
       const lines = lineOf(node.getEnd()) - start + 1;
-      if (lines > MAX_FUNCTION_LINES) LONG_FUNCTIONS.set(`${shown(file)}#${nameOf(node)}`, `line ${start}, ${lines} lines`);
+      if (lines > MAX_FUNCTION_LINES)
+        LONG_FUNCTIONS.set(`${shown(file)}#${nameOf(node)}`, `line ${start}, ${lines} lines`);
     }
     ts.forEachChild(node, visit);
   };
@@ -184,7 +215,12 @@ for (const [file, sf] of parsed) {
 describe('architecture', () => {
   it('has every folder of src/ in the layer table', () => {
     const missing = [...new Set(FILES.map(folderOf))].filter((f) => !(f in LAYERS));
-    expect(missing.map((f) => `src/${f} has no layer: add it to LAYERS in test/architecture.test.ts and to docs/architecture.md`)).toEqual([]);
+    expect(
+      missing.map(
+        (f) =>
+          `src/${f} has no layer: add it to LAYERS in test/architecture.test.ts and to docs/architecture.md`,
+      ),
+    ).toEqual([]);
   });
 
   it('has no import circle', () => {
@@ -216,16 +252,31 @@ describe('architecture', () => {
 
   it(`has no source file over ${MAX_FILE_LINES} lines`, () => {
     const long = [...LONG_FILES];
-    expect(long.map(([file, lines]) => `${file} has ${lines} lines (at most ${MAX_FILE_LINES}): split it into files with one job each.`)).toEqual([]);
+    expect(
+      long.map(
+        ([file, lines]) =>
+          `${file} has ${lines} lines (at most ${MAX_FILE_LINES}): split it into files with one job each.`,
+      ),
+    ).toEqual([]);
   });
 
   it(`has no function over ${MAX_FUNCTION_LINES} lines`, () => {
     const long = [...LONG_FUNCTIONS].filter(([key]) => !TEMPLATES.has(key));
-    expect(long.map(([key, at]) => `${key} (${at}) is over ${MAX_FUNCTION_LINES} lines: split it into functions that each do one thing.`)).toEqual([]);
+    expect(
+      long.map(
+        ([key, at]) =>
+          `${key} (${at}) is over ${MAX_FUNCTION_LINES} lines: split it into functions that each do one thing.`,
+      ),
+    ).toEqual([]);
   });
 
   it('lists as exemptions only what is still long', () => {
     const stale = [...TEMPLATES].filter((key) => !LONG_FILES.has(key) && !LONG_FUNCTIONS.has(key));
-    expect(stale.map((key) => `${key} is no longer over the limit (or no longer exists): take it off the list in test/architecture.test.ts`)).toEqual([]);
+    expect(
+      stale.map(
+        (key) =>
+          `${key} is no longer over the limit (or no longer exists): take it off the list in test/architecture.test.ts`,
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ describe('passerelle profiles', () => {
   test('lists every profile with its name and platform', () => {
     const r = cli(['profiles']);
     expect(r.code).toBe(0);
-    for (const line of [/^ca-ab +Alberta — open\.alberta\.ca +CKAN/m, /^ca-bc +British Columbia — BC Data Catalogue +CKAN/m, /^ca-on +Ontario — data\.ontario\.ca +CKAN/m, /^ca-qc +Québec — Données Québec +CKAN/m, /^ckan +CKAN \(any portal\) +CKAN$/m]) {
+    for (const line of [
+      /^ca-ab +Alberta — open\.alberta\.ca +CKAN/m,
+      /^ca-bc +British Columbia — BC Data Catalogue +CKAN/m,
+      /^ca-on +Ontario — data\.ontario\.ca +CKAN/m,
+      /^ca-qc +Québec — Données Québec +CKAN/m,
+      /^ckan +CKAN \(any portal\) +CKAN$/m,
+    ]) {
       expect(r.stdout).toMatch(line);
     }
   });
@@ -20,8 +26,12 @@ describe('passerelle profiles show', () => {
     expect(lines[0]).toBe('ca-bc  British Columbia — BC Data Catalogue');
     expect(r.stdout).toMatch(/^ {2}--profile auto +recognised, priority 10$/m);
     expect(r.stdout).toMatch(/^ {2}field +type +required +bilingual +code list +maps to$/m);
-    expect(r.stdout).toMatch(/^ {2}resources\[\*\]\.resource_update_cycle +code +yes +resource_update_cycle +accrualPeriodicity$/m);
-    expect(r.stdout).toMatch(/^ {2}contacts\[\*\]\.email +email +yes +contactPoint\[\*\]\.email, publisher\.email$/m);
+    expect(r.stdout).toMatch(
+      /^ {2}resources\[\*\]\.resource_update_cycle +code +yes +resource_update_cycle +accrualPeriodicity$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^ {2}contacts\[\*\]\.email +email +yes +contactPoint\[\*\]\.email, publisher\.email$/m,
+    );
     expect(r.stdout).toMatch(/^ {2}license \(17 codes\)$/m);
     expect(r.stdout).toMatch(/^ {4}22 +Access Only$/m);
   });
@@ -42,11 +52,30 @@ describe('passerelle profiles show', () => {
   test('--format json: the same description for programs', () => {
     const r = cli(['profiles', 'show', 'ca-qc', '--format', 'json']);
     const d = JSON.parse(r.stdout);
-    expect(Object.keys(d)).toEqual(['id', 'name', 'platform', 'portal', 'languages', 'source', 'detect', 'crosswalk', 'fields', 'vocabularies']);
+    expect(Object.keys(d)).toEqual([
+      'id',
+      'name',
+      'platform',
+      'portal',
+      'languages',
+      'source',
+      'detect',
+      'crosswalk',
+      'fields',
+      'vocabularies',
+    ]);
     expect(d.fields.find((f: { path: string }) => f.path === 'language')).toEqual({
-      path: 'language', type: 'code', required: true, bilingual: false, vocabulary: 'language', label: { en: 'Language', fr: 'Langue' }, mapsTo: ['language'],
+      path: 'language',
+      type: 'code',
+      required: true,
+      bilingual: false,
+      vocabulary: 'language',
+      label: { en: 'Language', fr: 'Langue' },
+      mapsTo: ['language'],
     });
-    expect(d.vocabularies.find((v: { id: string }) => v.id === 'update_frequency').codes[1]).toEqual({ code: 'continuous', label: { en: 'Real time', fr: 'Temps réel' } });
+    expect(
+      d.vocabularies.find((v: { id: string }) => v.id === 'update_frequency').codes[1],
+    ).toEqual({ code: 'continuous', label: { en: 'Real time', fr: 'Temps réel' } });
   });
 
   test('an unknown profile is a usage error', () => {

@@ -20,13 +20,24 @@ beforeAll(() => {
   tmp = tempDir();
   netLog = join(tmp.dir, 'net.log');
   // inputs that would reach for the network if anything resolved them
-  writeFileSync(join(tmp.dir, 'remote-context.jsonld'), JSON.stringify({ '@context': 'https://example.org/context.jsonld', '@id': 'https://example.org/d', '@type': 'Dataset', title: 'x' }));
+  writeFileSync(
+    join(tmp.dir, 'remote-context.jsonld'),
+    JSON.stringify({
+      '@context': 'https://example.org/context.jsonld',
+      '@id': 'https://example.org/d',
+      '@type': 'Dataset',
+      title: 'x',
+    }),
+  );
   writeFileSync(
     join(tmp.dir, 'entities.xml'),
     '<?xml version="1.0"?>\n<!DOCTYPE gmd:MD_Metadata SYSTEM "https://example.org/evil.dtd" [<!ENTITY e SYSTEM "https://example.org/secret">]>\n' +
       '<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco"><gmd:fileIdentifier><gco:CharacterString>&e;</gco:CharacterString></gmd:fileIdentifier></gmd:MD_Metadata>\n',
   );
-  writeFileSync(join(tmp.dir, 'bad-crosswalk.yaml'), 'crosswalk: ckan\nprofile: ckan\ndataset:\n  nonsense: {from: title}\n');
+  writeFileSync(
+    join(tmp.dir, 'bad-crosswalk.yaml'),
+    'crosswalk: ckan\nprofile: ckan\ndataset:\n  nonsense: {from: title}\n',
+  );
   writeFileSync(join(tmp.dir, 'bad-config.yaml'), 'rules:\n  odc/nonsense: off\n');
 });
 afterAll(() => tmp.cleanup());
@@ -40,7 +51,17 @@ const CASES: Record<string, [number, () => string[]][]> = {
   validate: [
     [0, () => ['validate', fx('ckan'), '-p', 'ckan', '--fail-on', 'never', ...NOW]],
     [1, () => ['validate', fx('ckan'), '-p', 'ckan', ...NOW]],
-    [1, () => ['validate', `dcat-ap=${t('remote-context.jsonld')}`, `ca-gc-hnap=${t('entities.xml')}`, '-f', 'json', ...NOW]],
+    [
+      1,
+      () => [
+        'validate',
+        `dcat-ap=${t('remote-context.jsonld')}`,
+        `ca-gc-hnap=${t('entities.xml')}`,
+        '-f',
+        'json',
+        ...NOW,
+      ],
+    ],
     [1, () => ['validate', fx('dcat-ap'), '-p', 'dcat-ap', '--shacl', '-f', 'sarif', ...NOW]],
     [2, () => ['validate', t('missing.json'), '-p', 'ckan']],
     [2, () => ['validate', fx('ckan'), '-p', 'ckan', '-c', t('bad-config.yaml')]],
@@ -61,12 +82,39 @@ const CASES: Record<string, [number, () => string[]][]> = {
   ],
   convert: [
     [0, () => ['convert', join(fx('ckan'), 'dataset.json'), '-p', 'ckan', '--to', 'jsonld']],
-    [1, () => ['convert', `dcat-ap=${t('remote-context.jsonld')}`, `ca-gc-hnap=${t('entities.xml')}`, '--to', 'turtle']],
+    [
+      1,
+      () => [
+        'convert',
+        `dcat-ap=${t('remote-context.jsonld')}`,
+        `ca-gc-hnap=${t('entities.xml')}`,
+        '--to',
+        'turtle',
+      ],
+    ],
     [2, () => ['convert', fx('ckan'), '-p', 'ckan']],
   ],
   federate: [
-    [0, () => ['federate', `ckan=${join(fx('ckan'), 'dataset.json')}`, `dcat-ap=${join(fx('dcat-ap'), 'catalogue.ttl')}`, ...NOW]],
-    [1, () => ['federate', `dcat-ap=${t('remote-context.jsonld')}`, `ca-gc-hnap=${t('entities.xml')}`, '--to', 'jsonld', ...NOW]],
+    [
+      0,
+      () => [
+        'federate',
+        `ckan=${join(fx('ckan'), 'dataset.json')}`,
+        `dcat-ap=${join(fx('dcat-ap'), 'catalogue.ttl')}`,
+        ...NOW,
+      ],
+    ],
+    [
+      1,
+      () => [
+        'federate',
+        `dcat-ap=${t('remote-context.jsonld')}`,
+        `ca-gc-hnap=${t('entities.xml')}`,
+        '--to',
+        'jsonld',
+        ...NOW,
+      ],
+    ],
     [2, () => ['federate', fx('ckan')]],
   ],
   rules: [
@@ -79,12 +127,33 @@ const CASES: Record<string, [number, () => string[]][]> = {
   ],
   compare: [
     [0, () => ['compare', `ckan=${join(fx('ckan'), 'dataset.json')}`, ...NOW]],
-    [1, () => ['compare', `dcat-ap=${t('remote-context.jsonld')}`, `ca-gc-hnap=${t('entities.xml')}`, '-f', 'html', ...NOW]],
+    [
+      1,
+      () => [
+        'compare',
+        `dcat-ap=${t('remote-context.jsonld')}`,
+        `ca-gc-hnap=${t('entities.xml')}`,
+        '-f',
+        'html',
+        ...NOW,
+      ],
+    ],
     [2, () => ['compare', `nosuch=${fx('ckan')}`]],
   ],
   infer: [
     // --force: the --debug run below writes the same drafts again
-    [0, () => ['infer', join(fx('ckan'), 'dataset.json'), '--id', 'sample', '-o', t('drafts'), '--force']],
+    [
+      0,
+      () => [
+        'infer',
+        join(fx('ckan'), 'dataset.json'),
+        '--id',
+        'sample',
+        '-o',
+        t('drafts'),
+        '--force',
+      ],
+    ],
     [1, () => ['infer', fx('ckan'), t('entities.xml'), '-o', t('drafts-partial'), '--force']],
     [2, () => ['infer', t('remote-context.jsonld'), '-o', t('drafts-none')]],
   ],
@@ -96,7 +165,10 @@ const CASES: Record<string, [number, () => string[]][]> = {
 };
 
 function run(args: string[]): Run {
-  return cli(args, { cwd: tmp.dir, env: { NODE_OPTIONS: `--import ${NO_NETWORK}`, PASSERELLE_NET_LOG: netLog } });
+  return cli(args, {
+    cwd: tmp.dir,
+    env: { NODE_OPTIONS: `--import ${NO_NETWORK}`, PASSERELLE_NET_LOG: netLog },
+  });
 }
 
 function networkUse(): string {
@@ -119,7 +191,8 @@ describe.each(commandNames())('passerelle %s', (name) => {
       expect(networkUse()).toBe('');
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
       // a usage error is one line (a group command alone shows its help instead)
-      if (code === 2 && !/^Usage:/m.test(r.stderr)) expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
+      if (code === 2 && !/^Usage:/m.test(r.stderr))
+        expect(r.stderr.trim().split('\n').length).toBeLessThanOrEqual(3);
     },
   );
 
@@ -131,14 +204,26 @@ describe.each(commandNames())('passerelle %s', (name) => {
       const r = run([...failing[1](), '--debug']);
       expect(r.code).toBe(2);
       // commander's own usage errors (unknown option, missing argument) have nothing more to show
-      if (!/^error: /m.test(r.stderr) && !/Usage:/.test(r.stderr)) expect(r.stderr).toMatch(/\n\s+at /);
+      if (!/^error: /m.test(r.stderr) && !/Usage:/.test(r.stderr))
+        expect(r.stderr).toMatch(/\n\s+at /);
     }
   });
 });
 
 test('--check-urls is the one way out: with it, the connections are tried (and here refused)', () => {
   rmSync(netLog, { force: true });
-  const r = run(['validate', fx('ckan'), '-p', 'ckan', '--check-urls', '--url-timeout', '5', '-f', 'json', ...NOW]);
+  const r = run([
+    'validate',
+    fx('ckan'),
+    '-p',
+    'ckan',
+    '--check-urls',
+    '--url-timeout',
+    '5',
+    '-f',
+    'json',
+    ...NOW,
+  ]);
   expect(r.code).toBe(1);
   expect(networkUse()).toMatch(/^connect /m);
   expect(r.stdout).toMatch(/not reachable \(ECONNREFUSED\)|ne répond pas/);

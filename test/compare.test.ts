@@ -26,7 +26,10 @@ beforeAll(async () => {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    comparison = await compare({ inputs: JURISDICTIONS.map((id) => ({ profile: id, path: `fixtures/${id}` })), now: NOW });
+    comparison = await compare({
+      inputs: JURISDICTIONS.map((id) => ({ profile: id, path: `fixtures/${id}` })),
+      now: NOW,
+    });
   } finally {
     process.chdir(cwd);
   }
@@ -47,57 +50,110 @@ describe('the crosswalk matrix', () => {
     expect(order.indexOf('recommended')).toBeGreaterThan(order.lastIndexOf('mandatory'));
     expect(order.indexOf('optional')).toBeGreaterThan(order.lastIndexOf('recommended'));
     expect(m.rows.filter((r) => r.obligation === 'mandatory').map((r) => r.property)).toEqual([
-      'title', 'description', 'publisher.name', 'creator[*].name', 'distribution[*].accessURL',
+      'title',
+      'description',
+      'publisher.name',
+      'creator[*].name',
+      'distribution[*].accessURL',
     ]);
   });
 
   // Read from each crosswalk's YAML here, not through the compiler: a property the crosswalk
   // writes is filled in the matrix, one it does not write is missing, and every plain source path
   // it names at the top level of an entry is among the cell's fields.
-  test.each(JURISDICTIONS)('%s: each property the crosswalk writes is filled, the others are missing', (id) => {
-    const yaml = parseYaml(readFileSync(join(ROOT, 'crosswalks', `${id}.yaml`), 'utf8')) as { dataset: Record<string, unknown> };
-    const written = new Map<string, unknown>();
-    for (const [k, v] of Object.entries(yaml.dataset)) {
-      written.set(k, v);
-      const obj = (v as { object?: Record<string, unknown> })?.object;
-      const multiple = ['creator', 'contactPoint', 'temporal', 'spatial', 'distribution'].includes(k);
-      if (obj) for (const [k2, v2] of Object.entries(obj)) written.set(`${k}${multiple ? '[*]' : ''}.${k2}`, v2);
-    }
-    for (const row of comparison.matrix.rows) {
-      const c = row.cells[id];
-      // properties written only inside `first`/`all` alternatives of objects are not listed above
-      if (written.has(row.property)) expect([row.property, c.kinds]).not.toEqual([row.property, ['missing']]);
-      else if (!row.property.includes('.')) expect([row.property, c.kinds]).toEqual([row.property, ['missing']]);
-      const entry = written.get(row.property);
-      const from = typeof entry === 'string' ? entry : (entry as { from?: unknown })?.from;
-      // inside `each`, paths are relative to the item (the entry's own, or its object's)
-      const each = (entry as { each?: string })?.each ?? (row.property.includes('.') ? (yaml.dataset[row.property.split(/[[.]/)[0]] as { each?: string })?.each : undefined);
-      if (typeof from === 'string' && !from.startsWith('/')) {
-        const path = each ? `${each}${/[\]]$/.test(each) ? '' : '[*]'}.${from}` : from;
-        expect(c.ways.flatMap((w) => w.fields)).toContain(path.replace(/'/g, ''));
+  test.each(JURISDICTIONS)(
+    '%s: each property the crosswalk writes is filled, the others are missing',
+    (id) => {
+      const yaml = parseYaml(readFileSync(join(ROOT, 'crosswalks', `${id}.yaml`), 'utf8')) as {
+        dataset: Record<string, unknown>;
+      };
+      const written = new Map<string, unknown>();
+      for (const [k, v] of Object.entries(yaml.dataset)) {
+        written.set(k, v);
+        const obj = (v as { object?: Record<string, unknown> })?.object;
+        const multiple = [
+          'creator',
+          'contactPoint',
+          'temporal',
+          'spatial',
+          'distribution',
+        ].includes(k);
+        if (obj)
+          for (const [k2, v2] of Object.entries(obj))
+            written.set(`${k}${multiple ? '[*]' : ''}.${k2}`, v2);
       }
-    }
-  });
+      for (const row of comparison.matrix.rows) {
+        const c = row.cells[id];
+        // properties written only inside `first`/`all` alternatives of objects are not listed above
+        if (written.has(row.property))
+          expect([row.property, c.kinds]).not.toEqual([row.property, ['missing']]);
+        else if (!row.property.includes('.'))
+          expect([row.property, c.kinds]).toEqual([row.property, ['missing']]);
+        const entry = written.get(row.property);
+        const from = typeof entry === 'string' ? entry : (entry as { from?: unknown })?.from;
+        // inside `each`, paths are relative to the item (the entry's own, or its object's)
+        const each =
+          (entry as { each?: string })?.each ??
+          (row.property.includes('.')
+            ? (yaml.dataset[row.property.split(/[[.]/)[0]] as { each?: string })?.each
+            : undefined);
+        if (typeof from === 'string' && !from.startsWith('/')) {
+          const path = each ? `${each}${/[\]]$/.test(each) ? '' : '[*]'}.${from}` : from;
+          expect(c.ways.flatMap((w) => w.fields)).toContain(path.replace(/'/g, ''));
+        }
+      }
+    },
+  );
 
   test('how values get there: direct, value map, vocabulary, lifted from resources, constant, template, object', () => {
     const m = comparison.matrix;
-    expect(cell(m, 'title', 'ca-gc').ways.map((w) => [w.fields, w.kinds])).toEqual([[['title_translated'], ['direct']], [['title'], ['direct']]]);
+    expect(cell(m, 'title', 'ca-gc').ways.map((w) => [w.fields, w.kinds])).toEqual([
+      [['title_translated'], ['direct']],
+      [['title'], ['direct']],
+    ]);
     // BC keeps the update cycle on each resource: lifted, through the frequency vocabulary, the most frequent
     const freq = cell(m, 'accrualPeriodicity', 'ca-bc');
     expect(freq.kinds).toEqual(['vocabulary', 'lifted']);
-    expect(freq.ways[0]).toMatchObject({ fields: ['resources[*].resource_update_cycle'], vocabulary: 'frequency', combine: 'most-frequent' });
+    expect(freq.ways[0]).toMatchObject({
+      fields: ['resources[*].resource_update_cycle'],
+      vocabulary: 'frequency',
+      combine: 'most-frequent',
+    });
     expect(cell(m, 'theme', 'ca-bc').kinds).toEqual(['map', 'vocabulary', 'lifted']);
     expect(cell(m, 'publisher.type', 'ca-gc').kinds).toEqual(['map']);
-    expect(cell(m, 'publisher.type', 'ca-bc').ways[0]).toMatchObject({ kinds: ['constant'], value: 'http://purl.org/adms/publishertype/RegionalAuthority', conditional: true });
-    expect(cell(m, 'landingPage', 'ca-bc').ways[0]).toMatchObject({ kinds: ['template'], template: 'https://catalogue.data.gov.bc.ca/dataset/{name}', fields: ['name'] });
-    expect(cell(m, 'distribution', 'ca-gc').ways[0]).toMatchObject({ kinds: ['object'], fields: ['resources[*]'] });
+    expect(cell(m, 'publisher.type', 'ca-bc').ways[0]).toMatchObject({
+      kinds: ['constant'],
+      value: 'http://purl.org/adms/publishertype/RegionalAuthority',
+      conditional: true,
+    });
+    expect(cell(m, 'landingPage', 'ca-bc').ways[0]).toMatchObject({
+      kinds: ['template'],
+      template: 'https://catalogue.data.gov.bc.ca/dataset/{name}',
+      fields: ['name'],
+    });
+    expect(cell(m, 'distribution', 'ca-gc').ways[0]).toMatchObject({
+      kinds: ['object'],
+      fields: ['resources[*]'],
+    });
     // a licence of the record, given to each distribution
-    expect(cell(m, 'distribution[*].license', 'ca-bc').ways[0]).toMatchObject({ fields: ['license_id'], vocabulary: 'licence', kinds: ['vocabulary'] });
+    expect(cell(m, 'distribution[*].license', 'ca-bc').ways[0]).toMatchObject({
+      fields: ['license_id'],
+      vocabulary: 'licence',
+      kinds: ['vocabulary'],
+    });
     // HNAP: open.canada.ca's licence when useLimitation names it (a constant under a condition); paired fields per language
-    expect(cell(m, 'distribution[*].license', 'ca-gc-hnap').ways[0]).toMatchObject({ kinds: ['constant', 'vocabulary'], value: 'ca-ogl-lgo', conditional: true });
-    expect(new Set(cell(m, 'title', 'ca-gc-hnap').ways.map((w) => w.language))).toEqual(new Set(['en', 'fr']));
+    expect(cell(m, 'distribution[*].license', 'ca-gc-hnap').ways[0]).toMatchObject({
+      kinds: ['constant', 'vocabulary'],
+      value: 'ca-ogl-lgo',
+      conditional: true,
+    });
+    expect(new Set(cell(m, 'title', 'ca-gc-hnap').ways.map((w) => w.language))).toEqual(
+      new Set(['en', 'fr']),
+    );
     // BC: every contact is a contact point (its role kept beside it)
-    expect(cell(m, 'contactPoint[*].email', 'ca-bc').ways.map((w) => w.fields[0])).toEqual(['contacts[*].email']);
+    expect(cell(m, 'contactPoint[*].email', 'ca-bc').ways.map((w) => w.fields[0])).toEqual([
+      'contacts[*].email',
+    ]);
   });
 
   test('gaps: a mandatory or recommended property left empty, or one others fill; not the parts of an object never built', () => {
@@ -105,31 +161,55 @@ describe('the crosswalk matrix', () => {
     expect(cell(m, 'theme', 'ca-qc')).toMatchObject({ kinds: ['missing'], gap: true });
     expect(cell(m, 'creator', 'ca-bc')).toMatchObject({ kinds: ['missing'], gap: true }); // ca-gc fills it
     expect(cell(m, 'creator[*].name', 'ca-bc').gap).toBe(false); // the gap is the creator's
-    expect(cell(m, 'version', 'ca-gc').gap).toBe(cell(m, 'version', 'dcat-ap').kinds[0] !== 'missing');
-    for (const r of m.rows) for (const c of Object.values(r.cells)) if (c.gap) expect(c.kinds).toEqual(['missing']);
+    expect(cell(m, 'version', 'ca-gc').gap).toBe(
+      cell(m, 'version', 'dcat-ap').kinds[0] !== 'missing',
+    );
+    for (const r of m.rows)
+      for (const c of Object.values(r.cells)) if (c.gap) expect(c.kinds).toEqual(['missing']);
   });
 });
 
 describe('measures from the records', () => {
-  test.each(JURISDICTIONS)('%s: scores and counts are those `validate` reports for the same records', async (id) => {
-    const report = await validate([join(ROOT, 'fixtures', id)], { profile: id, now: NOW });
-    const m = comparison.measures?.[id];
-    expect(m).toBeDefined();
-    const s = report.summary;
-    expect([m?.records, m?.rejected, m?.valid, m?.invalid]).toEqual([s.records, s.rejected, s.valid, s.invalid]);
-    expect(m?.scores).toEqual(s.scores);
-    expect(m?.mqaMedian?.points).toBe(s.scores?.mqa.median);
-    // indicators: records without the rule's finding (the rules judge every readable record here, but freshness)
-    const readable = report.records.filter((r) => r.status !== 'rejected');
-    // a rule's finding may stand merged into another one (one gap, one finding): named in `related`
-    const without = (rule: string) => readable.filter((r) => !r.findings.some((f) => f.ruleId === rule || f.related?.some((x) => x.ruleId === rule))).length;
-    expect(m?.indicators.contactPoint).toMatchObject({ n: without('odc/contact-point'), of: readable.length });
-    // a profile that turns a rule off (dcat-us: bilingual) is not assessed on it
-    const off = loadProfile(id).rules['odc/bilingual'] === 'off';
-    expect(m?.indicators.bilingual).toMatchObject(off ? { n: 0, of: 0, notAssessed: true } : { n: without('odc/bilingual'), of: readable.length });
-    const fresh = m?.indicators.fresh;
-    expect(fresh && fresh.of - fresh.n).toBe(readable.filter((r) => r.findings.some((f) => f.ruleId === 'odc/freshness')).length);
-  });
+  test.each(JURISDICTIONS)(
+    '%s: scores and counts are those `validate` reports for the same records',
+    async (id) => {
+      const report = await validate([join(ROOT, 'fixtures', id)], { profile: id, now: NOW });
+      const m = comparison.measures?.[id];
+      expect(m).toBeDefined();
+      const s = report.summary;
+      expect([m?.records, m?.rejected, m?.valid, m?.invalid]).toEqual([
+        s.records,
+        s.rejected,
+        s.valid,
+        s.invalid,
+      ]);
+      expect(m?.scores).toEqual(s.scores);
+      expect(m?.mqaMedian?.points).toBe(s.scores?.mqa.median);
+      // indicators: records without the rule's finding (the rules judge every readable record here, but freshness)
+      const readable = report.records.filter((r) => r.status !== 'rejected');
+      // a rule's finding may stand merged into another one (one gap, one finding): named in `related`
+      const without = (rule: string) =>
+        readable.filter(
+          (r) =>
+            !r.findings.some((f) => f.ruleId === rule || f.related?.some((x) => x.ruleId === rule)),
+        ).length;
+      expect(m?.indicators.contactPoint).toMatchObject({
+        n: without('odc/contact-point'),
+        of: readable.length,
+      });
+      // a profile that turns a rule off (dcat-us: bilingual) is not assessed on it
+      const off = loadProfile(id).rules['odc/bilingual'] === 'off';
+      expect(m?.indicators.bilingual).toMatchObject(
+        off
+          ? { n: 0, of: 0, notAssessed: true }
+          : { n: without('odc/bilingual'), of: readable.length },
+      );
+      const fresh = m?.indicators.fresh;
+      expect(fresh && fresh.of - fresh.n).toBe(
+        readable.filter((r) => r.findings.some((f) => f.ruleId === 'odc/freshness')).length,
+      );
+    },
+  );
 
   test('fill rates: the share of readable records whose common record has a value', () => {
     const gc = comparison.measures?.['ca-gc'];
@@ -138,7 +218,8 @@ describe('measures from the records', () => {
     expect(gc?.fill['distribution[*].accessURL'].of).toBe(15);
     // Québec's crosswalk has no theme: never filled
     expect(comparison.measures?.['ca-qc'].fill.theme).toEqual({ n: 0, of: 5, share: 0 });
-    for (const m of Object.values(comparison.measures ?? {})) for (const s of Object.values(m.fill)) expect(s.n).toBeLessThanOrEqual(s.of);
+    for (const m of Object.values(comparison.measures ?? {}))
+      for (const s of Object.values(m.fill)) expect(s.n).toBeLessThanOrEqual(s.of);
   });
 
   test('open licence and machine-readable count every readable record; a restricted one has neither', () => {
@@ -154,12 +235,17 @@ describe('high-value datasets', () => {
   beforeAll(() => {
     list = loadHighValueList(undefined, defaultVocabularies());
   });
-  const match = (record: Parameters<typeof matchRecord>[1]) => matchRecord(list, record).map((m) => m.dataset.id);
+  const match = (record: Parameters<typeof matchRecord>[1]) =>
+    matchRecord(list, record).map((m) => m.dataset.id);
 
   test('the list: the six EU categories, each core dataset named and matched in English and French', () => {
     expect(list.categories.map((c) => c.uri)).toEqual([
-      'http://data.europa.eu/bna/c_ac64a52d', 'http://data.europa.eu/bna/c_dd313021', 'http://data.europa.eu/bna/c_164e0bf5',
-      'http://data.europa.eu/bna/c_e1da4e07', 'http://data.europa.eu/bna/c_a9135398', 'http://data.europa.eu/bna/c_b79e35eb',
+      'http://data.europa.eu/bna/c_ac64a52d',
+      'http://data.europa.eu/bna/c_dd313021',
+      'http://data.europa.eu/bna/c_164e0bf5',
+      'http://data.europa.eu/bna/c_e1da4e07',
+      'http://data.europa.eu/bna/c_a9135398',
+      'http://data.europa.eu/bna/c_b79e35eb',
     ]);
     for (const d of list.categories.flatMap((c) => c.datasets)) {
       expect(d.terms.en.length && d.terms.fr.length).toBeTruthy();
@@ -168,8 +254,12 @@ describe('high-value datasets', () => {
   });
 
   test('matched on title and keywords, as whole words, accents and case ignored, in the text’s language', () => {
-    expect(match({ title: { fr: 'Indice des prix à la consommation, mensuel' } })).toEqual(['consumer-prices']);
-    expect(match({ title: { fr: 'INDICE DES PRIX A LA CONSOMMATION' } })).toEqual(['consumer-prices']);
+    expect(match({ title: { fr: 'Indice des prix à la consommation, mensuel' } })).toEqual([
+      'consumer-prices',
+    ]);
+    expect(match({ title: { fr: 'INDICE DES PRIX A LA CONSOMMATION' } })).toEqual([
+      'consumer-prices',
+    ]);
     expect(match({ keyword: { en: ['civic addresses'] } })).toEqual(['addresses']);
     // an English term in French text, or a term inside a word, does not count
     expect(match({ title: { fr: 'Civic addresses' } })).toEqual([]);
@@ -179,9 +269,16 @@ describe('high-value datasets', () => {
   });
 
   test('themes: a record whose themes disagree with the core dataset’s is not a match', () => {
-    expect(match({ title: { en: 'Population trends of birds' }, theme: [`${THEME}ENVI`] })).toEqual([]);
-    expect(match({ title: { en: 'Population estimates' }, theme: [`${THEME}SOCI`] })).toEqual(['population']);
-    expect(matchRecord(list, { title: { en: 'Population estimates' }, theme: [`${THEME}SOCI`] })[0].themes).toEqual(['SOCI']);
+    expect(match({ title: { en: 'Population trends of birds' }, theme: [`${THEME}ENVI`] })).toEqual(
+      [],
+    );
+    expect(match({ title: { en: 'Population estimates' }, theme: [`${THEME}SOCI`] })).toEqual([
+      'population',
+    ]);
+    expect(
+      matchRecord(list, { title: { en: 'Population estimates' }, theme: [`${THEME}SOCI`] })[0]
+        .themes,
+    ).toEqual(['SOCI']);
     expect(match({ title: { en: 'Population estimates' } })).toEqual(['population']);
   });
 
@@ -189,22 +286,43 @@ describe('high-value datasets', () => {
     const gc = comparison.highValue?.jurisdictions['ca-gc'];
     const cpi = gc?.datasets['consumer-prices'];
     expect(cpi?.records).toBe(1);
-    expect(cpi?.evidence[0]).toMatchObject({ title: 'Consumer Price Index, monthly, not seasonally adjusted', file: 'fixtures/ca-gc/catalogue.jsonl' });
+    expect(cpi?.evidence[0]).toMatchObject({
+      title: 'Consumer Price Index, monthly, not seasonally adjusted',
+      file: 'fixtures/ca-gc/catalogue.jsonl',
+    });
     expect(cpi?.evidence[0].line).toBeGreaterThan(0);
-    expect(cpi?.evidence[0].matched).toContainEqual({ on: 'title', language: 'fr', term: 'indice des prix à la consommation' });
-    expect(comparison.highValue?.jurisdictions['ca-nb'].categories.geospatial).toMatchObject({ n: 3, of: 5 });
+    expect(cpi?.evidence[0].matched).toContainEqual({
+      on: 'title',
+      language: 'fr',
+      term: 'indice des prix à la consommation',
+    });
+    expect(comparison.highValue?.jurisdictions['ca-nb'].categories.geospatial).toMatchObject({
+      n: 3,
+      of: 5,
+    });
     const total = list.categories.reduce((n, c) => n + c.datasets.length, 0);
-    for (const j of Object.values(comparison.highValue?.jurisdictions ?? {})) expect(j.covered.of).toBe(total);
+    for (const j of Object.values(comparison.highValue?.jurisdictions ?? {}))
+      expect(j.covered.of).toBe(total);
   });
 
   test('a list of one’s own: problems name the file, line and column', () => {
     const tmp = tempDir();
     try {
       const f = join(tmp.dir, 'hvd.yaml');
-      writeFileSync(f, 'id: x\nconcepts:\n  geo:\n    uri: http://example.org/geo\n    label: {en: Geo, fr: Géo}\n    datasets:\n      roads:\n        label: {en: Roads, fr: Routes}\n        themes: [ROADS]\n        terms: {en: [roads], fr: [routes]}\n');
-      expect(() => loadHighValueList(f, defaultVocabularies())).toThrow(/hvd\.yaml:9:\d+: dataset roads: "ROADS" is not in the theme vocabulary/);
-      writeFileSync(f, 'id: x\nconcepts:\n  geo:\n    uri: http://example.org/geo\n    label: {en: Geo, fr: Géo}\n    datasets:\n      roads:\n        label: {en: Roads, fr: Routes}\n        terms: {en: [roads]}\n');
-      expect(() => loadHighValueList(f, defaultVocabularies())).toThrow(/hvd\.yaml:\d+:\d+: dataset roads: `terms.fr` is a list of words/);
+      writeFileSync(
+        f,
+        'id: x\nconcepts:\n  geo:\n    uri: http://example.org/geo\n    label: {en: Geo, fr: Géo}\n    datasets:\n      roads:\n        label: {en: Roads, fr: Routes}\n        themes: [ROADS]\n        terms: {en: [roads], fr: [routes]}\n',
+      );
+      expect(() => loadHighValueList(f, defaultVocabularies())).toThrow(
+        /hvd\.yaml:9:\d+: dataset roads: "ROADS" is not in the theme vocabulary/,
+      );
+      writeFileSync(
+        f,
+        'id: x\nconcepts:\n  geo:\n    uri: http://example.org/geo\n    label: {en: Geo, fr: Géo}\n    datasets:\n      roads:\n        label: {en: Roads, fr: Routes}\n        terms: {en: [roads]}\n',
+      );
+      expect(() => loadHighValueList(f, defaultVocabularies())).toThrow(
+        /hvd\.yaml:\d+:\d+: dataset roads: `terms.fr` is a list of words/,
+      );
       const r = cli(['compare', 'ca-gc=fixtures/ca-gc', '--hvd', f, '-f', 'json']);
       expect([r.code, r.stdout]).toEqual([2, '']);
       expect(r.stderr).toMatch(/hvd\.yaml:\d+:\d+/);
@@ -221,19 +339,32 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     tmp = tempDir();
     // a federal record whose title is hostile and names a core dataset, so that it is evidence
     const p = hostilePackage();
-    p.title_translated = { en: `${HOSTILE_TITLE} consumer price index`, fr: 'Indice des prix à la consommation' };
+    p.title_translated = {
+      en: `${HOSTILE_TITLE} consumer price index`,
+      fr: 'Indice des prix à la consommation',
+    };
     hostile = join(tmp.dir, 'hostile.jsonl');
     writeFileSync(hostile, `${JSON.stringify(p)}\n`);
   });
   afterAll(() => tmp.cleanup());
-  const run = (format: string, extra: string[] = []) => cli(['compare', ...INPUTS, `ca-gc=${hostile}`, '--now', '2026-11-01', '-f', format, ...extra]);
+  const run = (format: string, extra: string[] = []) =>
+    cli(['compare', ...INPUTS, `ca-gc=${hostile}`, '--now', '2026-11-01', '-f', format, ...extra]);
 
   test('markdown: the matrix per obligation, fill rates, indicators, scores, high-value datasets; record text escaped', () => {
     const r = run('markdown');
     expect(r.code).toBe(1); // the fixtures hold unreadable records (named on stderr)
     expect(r.stderr).toMatch(/fixtures\/ca-gc\/catalogue\.jsonl:7:\d+: Record could not be read/);
     const md = r.stdout;
-    for (const h of ['## Crosswalk matrix', '### Mandatory', '### Recommended', '### Optional', '## Fill rates', '## Indicators', '## High-value datasets']) expect(md).toContain(h);
+    for (const h of [
+      '## Crosswalk matrix',
+      '### Mandatory',
+      '### Recommended',
+      '### Optional',
+      '## Fill rates',
+      '## Indicators',
+      '## High-value datasets',
+    ])
+      expect(md).toContain(h);
     expect(md).toContain(`| Property | ${JURISDICTIONS.join(' | ')} |`);
     expect(md).toMatch(/\| Theme \(theme\) \|[^\n]*\*\*✗ gap\*\*/);
     expect(md).toMatch(/\| Title \(title\) \| title — direct \|/);
@@ -248,12 +379,30 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     const r = run('csv');
     expect(r.stdout.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(r.stdout.slice(1), { relax_column_count: false }) as string[][];
-    expect(rows[0]).toEqual(['Section', 'Group', 'Property', 'Label', 'Jurisdiction', 'Value', 'Detail']);
+    expect(rows[0]).toEqual([
+      'Section',
+      'Group',
+      'Property',
+      'Label',
+      'Jurisdiction',
+      'Value',
+      'Detail',
+    ]);
     const mapping = rows.filter((x) => x[0] === 'mapping');
     expect(mapping).toHaveLength(modelRows().length * JURISDICTIONS.length);
-    expect(mapping.find((x) => x[2] === 'accrualPeriodicity' && x[4] === 'ca-bc')?.[5]).toBe('vocabulary+lifted');
-    expect(rows.find((x) => x[0] === 'fill' && x[2] === 'title' && x[4] === 'ca-qc')?.slice(5)).toEqual(['1', '5/5']);
-    expect(rows.filter((x) => x[0] === 'indicator' && x[4] === 'ca-gc').map((x) => x[2])).toEqual(['openLicence', 'machineReadable', 'fresh', 'bilingual', 'contactPoint']);
+    expect(mapping.find((x) => x[2] === 'accrualPeriodicity' && x[4] === 'ca-bc')?.[5]).toBe(
+      'vocabulary+lifted',
+    );
+    expect(
+      rows.find((x) => x[0] === 'fill' && x[2] === 'title' && x[4] === 'ca-qc')?.slice(5),
+    ).toEqual(['1', '5/5']);
+    expect(rows.filter((x) => x[0] === 'indicator' && x[4] === 'ca-gc').map((x) => x[2])).toEqual([
+      'openLicence',
+      'machineReadable',
+      'fresh',
+      'bilingual',
+      'contactPoint',
+    ]);
     const evidence = rows.filter((x) => x[0] === 'evidence' && x[3].includes('HYPERLINK'));
     expect(evidence.length).toBeGreaterThan(0);
     for (const e of evidence) expect(e[3].startsWith("'=")).toBe(true);
@@ -266,7 +415,10 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     // the hostile record was read as one more federal record
     expect(c.measures?.['ca-gc'].records).toBe(17);
     expect(c.highValue?.jurisdictions['ca-gc'].datasets['consumer-prices'].records).toBe(2);
-    expect(c.highValue?.list.categories[0].datasets[0]).toMatchObject({ id: 'administrative-boundaries', themes: ['REGI', 'GOVE'] });
+    expect(c.highValue?.list.categories[0].datasets[0]).toMatchObject({
+      id: 'administrative-boundaries',
+      themes: ['REGI', 'GOVE'],
+    });
   });
 
   test('html: one page, no script, no network, charts as inline SVG, record text escaped', () => {
@@ -281,7 +433,15 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
 
   test('French: --lang fr', () => {
     const md = run('markdown', ['--lang', 'fr']).stdout;
-    for (const h of ['# Comparaison des administrations', '## Matrice des correspondances', '### Obligatoires', '## Taux de remplissage', '## Indicateurs', '## Ensembles de données de forte valeur']) expect(md).toContain(h);
+    for (const h of [
+      '# Comparaison des administrations',
+      '## Matrice des correspondances',
+      '### Obligatoires',
+      '## Taux de remplissage',
+      '## Indicateurs',
+      '## Ensembles de données de forte valeur',
+    ])
+      expect(md).toContain(h);
     expect(md).toContain('**✗ lacune**');
     expect(md).toMatch(/\| Licence ouverte \| 57\u00A0% \(4\/7\)/);
   });
@@ -297,7 +457,11 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(c.matrix.jurisdictions.map((j) => j.id)).toEqual(['ca-qc', 'ca-gc']);
     expect(c.measures).toBeUndefined();
     // every shipped profile, those without bundled fixtures (ca-gc-legacy) too
-    expect(cli(['compare']).stdout.split('\n').find((l) => l.startsWith('| Property'))).toBe(`| Property | ${listProfileIds().sort().join(' | ')} |`);
+    expect(
+      cli(['compare'])
+        .stdout.split('\n')
+        .find((l) => l.startsWith('| Property')),
+    ).toBe(`| Property | ${listProfileIds().sort().join(' | ')} |`);
   });
 
   test('usage errors: an unknown profile, a path without a profile, exit 2 and nothing on stdout', () => {

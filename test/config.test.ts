@@ -39,7 +39,10 @@ describe('loading', () => {
     );
     expect(c.settings).toEqual({
       severity: { 'odc/freshness': 'error', 'dcat-ap/recommended': 'off' },
-      options: { 'odc/freshness': { graceDays: 14 }, 'odc/title-description': { minDescriptionLength: 60 } },
+      options: {
+        'odc/freshness': { graceDays: 14 },
+        'odc/title-description': { minDescriptionLength: 60 },
+      },
       profiles: { 'ca-gc': { severity: { 'odc/bilingual': 'warning' } } },
     });
   });
@@ -68,7 +71,9 @@ describe('loading', () => {
         'passerelle.config.yaml:9:1: unknown key "rule" (rules, profiles)',
       ].join('\n'),
     );
-    expect(() => loadConfig('passerelle.config.yaml', 'rules: [\n')).toThrow(/^passerelle\.config\.yaml:2:1: /);
+    expect(() => loadConfig('passerelle.config.yaml', 'rules: [\n')).toThrow(
+      /^passerelle\.config\.yaml:2:1: /,
+    );
   });
 
   test('an empty file is an empty configuration', () => {
@@ -81,11 +86,20 @@ describe('loading', () => {
     const schema = JSON.parse(r.stdout);
     expect(schema).toEqual(configSchema());
     const freshness = schema.definitions.rules.properties['odc/freshness'];
-    expect(freshness.else.properties.options.properties.graceDays).toMatchObject({ type: 'number', default: 7 });
+    expect(freshness.else.properties.options.properties.graceDays).toMatchObject({
+      type: 'number',
+      default: 7,
+    });
     const ajv = new Ajv({ strict: false });
     ajv.addFormat('regex', true);
     const check = ajv.compile(schema);
-    expect(check(parse('rules: {odc/freshness: {options: {graceDays: 3}}}\nprofiles: {ca-gc: {rules: {odc/bilingual: warning}}}'))).toBe(true);
+    expect(
+      check(
+        parse(
+          'rules: {odc/freshness: {options: {graceDays: 3}}}\nprofiles: {ca-gc: {rules: {odc/bilingual: warning}}}',
+        ),
+      ),
+    ).toBe(true);
     expect(check(parse('rules: {odc/freshness: {options: {grace: 3}}}'))).toBe(false);
   });
 });
@@ -96,13 +110,25 @@ describe('validate with a configuration', () => {
   afterAll(() => tmp.cleanup());
 
   const findings = (stdout: string) =>
-    (JSON.parse(stdout).records as { id: string | null; findings: { ruleId: string; severity: string }[] }[]).flatMap((r) => r.findings.map((f) => `${(r.id ?? 'rejected').slice(0, 4)} ${f.ruleId} ${f.severity}`));
+    (
+      JSON.parse(stdout).records as {
+        id: string | null;
+        findings: { ruleId: string; severity: string }[];
+      }[]
+    ).flatMap((r) =>
+      r.findings.map((f) => `${(r.id ?? 'rejected').slice(0, 4)} ${f.ruleId} ${f.severity}`),
+    );
 
   test('found upward from the working directory: severity overrides and off change the findings and the exit code', () => {
-    const base = findings(cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', ...NOW], { cwd: tmp.dir }).stdout);
+    const base = findings(
+      cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', ...NOW], { cwd: tmp.dir }).stdout,
+    );
     expect(base).toContain('d7f3 odc/freshness error');
     expect(base.filter((f) => f.includes('dcat-ap/recommended')).length).toBeGreaterThan(0);
-    writeFileSync(join(tmp.dir, 'passerelle.config.yaml'), 'rules:\n  odc/freshness: warning\n  dcat-ap/recommended: off\n');
+    writeFileSync(
+      join(tmp.dir, 'passerelle.config.yaml'),
+      'rules:\n  odc/freshness: warning\n  dcat-ap/recommended: off\n',
+    );
     const sub = join(tmp.dir, 'exports');
     mkdirSync(sub, { recursive: true });
     const r = cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', ...NOW], { cwd: sub });
@@ -111,26 +137,44 @@ describe('validate with a configuration', () => {
     expect(got.filter((f) => f.includes('dcat-ap/recommended'))).toEqual([]);
     // turned off, a rule is no check at all: it leaves the principle scores
     const cpi = JSON.parse(r.stdout).records[0];
-    const before = JSON.parse(cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', '--no-config', ...NOW], { cwd: sub }).stdout).records[0];
+    const before = JSON.parse(
+      cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', '--no-config', ...NOW], { cwd: sub })
+        .stdout,
+    ).records[0];
     expect(before.scores.principles.P4.applicable - cpi.scores.principles.P4.applicable).toBe(1);
     expect(cpi.scores.mqa).toEqual(before.scores.mqa);
     // the vehicle record's only error is its freshness: now a warning, the run passes
     const vehicle = join(sub, 'vehicles.jsonl');
     writeFileSync(vehicle, `${readFileSync(CATALOGUE, 'utf8').split('\n')[3]}\n`);
     expect(cli(['validate', vehicle, '-p', 'ca-gc', ...NOW], { cwd: sub }).code).toBe(0);
-    expect(cli(['validate', vehicle, '-p', 'ca-gc', '--no-config', ...NOW], { cwd: sub }).code).toBe(1);
+    expect(
+      cli(['validate', vehicle, '-p', 'ca-gc', '--no-config', ...NOW], { cwd: sub }).code,
+    ).toBe(1);
   });
 
   test('rule options and per-profile overrides, from --config', () => {
     const file = join(tmp.dir, 'strict.yaml');
     writeFileSync(
       file,
-      ['rules:', '  odc/freshness: {options: {graceDays: 2000}}', 'profiles:', '  ca-gc:', '    rules:', '      odc/bilingual: {severity: warning}', ''].join('\n'),
+      [
+        'rules:',
+        '  odc/freshness: {options: {graceDays: 2000}}',
+        'profiles:',
+        '  ca-gc:',
+        '    rules:',
+        '      odc/bilingual: {severity: warning}',
+        '',
+      ].join('\n'),
     );
-    const got = findings(cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', '--config', file, ...NOW]).stdout);
+    const got = findings(
+      cli(['validate', CATALOGUE, '-p', 'ca-gc', '-f', 'json', '--config', file, ...NOW]).stdout,
+    );
     // 1356 days old, a monthly series: within 30.4 × 1.5 + 2000 days
     expect(got.filter((f) => f.includes('odc/freshness'))).toEqual([]);
-    expect(got.filter((f) => f.includes('odc/bilingual'))).toEqual(['4c2a odc/bilingual warning', '4c2a odc/bilingual warning']);
+    expect(got.filter((f) => f.includes('odc/bilingual'))).toEqual([
+      '4c2a odc/bilingual warning',
+      '4c2a odc/bilingual warning',
+    ]);
   });
 
   test('a bad configuration stops the run: exit 2, its problems on stderr, no report', () => {
@@ -138,7 +182,11 @@ describe('validate with a configuration', () => {
     writeFileSync(file, 'rules:\n  odc/freshness: sometimes\n');
     const r = cli(['validate', CATALOGUE, '-p', 'ca-gc', '--config', file]);
     expect([r.code, r.stdout]).toEqual([2, '']);
-    expect(r.stderr).toMatch(/bad\.yaml:2:18: rule odc\/freshness: severity must be one of error, warning, info, off/);
-    expect(cli(['validate', CATALOGUE, '-p', 'ca-gc', '--config', join(tmp.dir, 'none.yaml')]).stderr).toMatch(/none\.yaml: cannot read file \(ENOENT\)/);
+    expect(r.stderr).toMatch(
+      /bad\.yaml:2:18: rule odc\/freshness: severity must be one of error, warning, info, off/,
+    );
+    expect(
+      cli(['validate', CATALOGUE, '-p', 'ca-gc', '--config', join(tmp.dir, 'none.yaml')]).stderr,
+    ).toMatch(/none\.yaml: cannot read file \(ENOENT\)/);
   });
 });

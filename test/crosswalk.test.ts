@@ -89,7 +89,9 @@ describe('crosswalk language', () => {
       version: '1.0',
       accessRights: 'http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC',
     });
-    expect(c.apply({ id: '', name: 'slug', state: 'active' }).dataset.accessRights).toMatch(/PUBLIC$/);
+    expect(c.apply({ id: '', name: 'slug', state: 'active' }).dataset.accessRights).toMatch(
+      /PUBLIC$/,
+    );
   });
 
   test('URI templates percent-encode values, {+path} inserts them as they are', () => {
@@ -119,7 +121,15 @@ dataset:
     const odd = c.apply({ state: 'archived', frequency: 'Hourly' });
     expect(odd.dataset.type).toBe('http://example.ca/type/hourly');
     expect(odd.findings).toEqual([
-      expect.objectContaining({ ruleId: 'odc/unmapped-value', property: 'accessRights', sourcePath: '/state', value: 'archived', data: expect.objectContaining({ via: { en: 'the map "status"', fr: 'la table « status »' } }) }),
+      expect.objectContaining({
+        ruleId: 'odc/unmapped-value',
+        property: 'accessRights',
+        sourcePath: '/state',
+        value: 'archived',
+        data: expect.objectContaining({
+          via: { en: 'the map "status"', fr: 'la table « status »' },
+        }),
+      }),
     ]);
   });
 
@@ -133,10 +143,20 @@ dataset:
       format: {from: format, vocabulary: file-type}
       mediaType: {from: format, vocabulary: file-type, fact: mediaType, as: mediatype}
 `);
-    const m = c.apply({ frequency: 'P1M', resources: [{ url: 'https://example.ca/a.csv', format: 'csv' }, { url: 'https://example.ca/b', format: 'Word 95' }] });
+    const m = c.apply({
+      frequency: 'P1M',
+      resources: [
+        { url: 'https://example.ca/a.csv', format: 'csv' },
+        { url: 'https://example.ca/b', format: 'Word 95' },
+      ],
+    });
     expect(m.dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
     expect(m.dataset.distribution).toEqual([
-      { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV`, mediaType: 'http://www.iana.org/assignments/media-types/text/csv' },
+      {
+        accessURL: ['https://example.ca/a.csv'],
+        format: `${FT}CSV`,
+        mediaType: 'http://www.iana.org/assignments/media-types/text/csv',
+      },
       { accessURL: ['https://example.ca/b'] },
     ]);
     expect(m.findings.map((f) => [f.ruleId, f.property, f.sourcePath])).toEqual([
@@ -161,7 +181,13 @@ dataset:
     object:
       geometry: {from: spatial, as: json}
 `);
-    const ok = c.apply({ created: '2017-05-18 14:03:00', resources: [{ size: ' 42 ' }], website: 'https://example.ca/x y', email: 'mailto:open@example.ca', spatial: { type: 'Point', coordinates: [-75.7, 45.4] } });
+    const ok = c.apply({
+      created: '2017-05-18 14:03:00',
+      resources: [{ size: ' 42 ' }],
+      website: 'https://example.ca/x y',
+      email: 'mailto:open@example.ca',
+      spatial: { type: 'Point', coordinates: [-75.7, 45.4] },
+    });
     expect(ok.dataset).toEqual({
       issued: '2017-05-18',
       modified: '2017-05-18T14:03:00',
@@ -171,7 +197,11 @@ dataset:
       spatial: [{ geometry: '{"type":"Point","coordinates":[-75.7,45.4]}' }],
     });
     expect(ok.findings).toEqual([]);
-    const bad = c.apply({ created: '2017-02-30', website: 'www.example.ca', email: 'open at example.ca' });
+    const bad = c.apply({
+      created: '2017-02-30',
+      website: 'www.example.ca',
+      email: 'open at example.ca',
+    });
     expect(bad.dataset).toEqual({});
     expect(bad.findings.map((f) => [f.ruleId, f.sourcePath, f.value])).toEqual([
       ['profile/type', '/created', '2017-02-30'],
@@ -190,13 +220,23 @@ dataset:
     const m = c.apply({
       title_en: 'Wetlands',
       title_fr: 'Milieux humides',
-      title_translated: { en: 'Wetland inventory', fr: 'Inventaire des milieux humides', 'fr-t-en': 'Inventaire machine' },
+      title_translated: {
+        en: 'Wetland inventory',
+        fr: 'Inventaire des milieux humides',
+        'fr-t-en': 'Inventaire machine',
+      },
       keywords: { en: ['wetlands', ' '], fr: ['milieux humides'] },
     });
     expect(m.dataset.title).toEqual({ en: 'Wetlands', fr: 'Milieux humides' });
-    expect(m.dataset.description).toEqual({ en: 'Wetland inventory', fr: 'Inventaire des milieux humides', 'fr-t-en': 'Inventaire machine' });
+    expect(m.dataset.description).toEqual({
+      en: 'Wetland inventory',
+      fr: 'Inventaire des milieux humides',
+      'fr-t-en': 'Inventaire machine',
+    });
     expect(m.dataset.keyword).toEqual({ en: ['wetlands'], fr: ['milieux humides'] });
-    expect(m.provenance.filter((p) => p.property.startsWith('title')).map((p) => [p.property, p.source])).toEqual([
+    expect(
+      m.provenance.filter((p) => p.property.startsWith('title')).map((p) => [p.property, p.source]),
+    ).toEqual([
       ['title@en', ['/title_en']],
       ['title@fr', ['/title_fr']],
     ]);
@@ -210,7 +250,11 @@ dataset:
   description: {from: org_title, split: ' | ', languages: [en, fr]}
   keyword: {from: tag_string, split: ','}
 `);
-    const m = c.apply({ title_en: 'Permis de construction', org_title: 'Statistics Canada | Statistique Canada', tag_string: 'permis, bâtiments,,urbanisme' });
+    const m = c.apply({
+      title_en: 'Permis de construction',
+      org_title: 'Statistics Canada | Statistique Canada',
+      tag_string: 'permis, bâtiments,,urbanisme',
+    });
     expect(m.dataset.title).toEqual({ fr: 'Permis de construction' });
     expect(m.dataset.description).toEqual({ en: 'Statistics Canada', fr: 'Statistique Canada' });
     expect(m.dataset.keyword).toEqual({ fr: ['permis', 'bâtiments', 'urbanisme'] });
@@ -241,7 +285,11 @@ dataset:
     });
     const OGL = 'https://open.canada.ca/en/open-government-licence-canada';
     expect(m.dataset.distribution).toEqual([
-      { accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'], license: OGL },
+      {
+        accessURL: ['https://example.ca/a.csv'],
+        downloadURL: ['https://example.ca/a.csv'],
+        license: OGL,
+      },
       { accessURL: ['https://example.ca/map'], license: OGL },
       { accessURL: ['https://example.ca/guide.html'], license: OGL },
     ]);
@@ -264,13 +312,27 @@ dataset:
       startDate: {from: 'resources[*].start', combine: min}
       endDate: {from: resources.*.end, combine: max}
 `);
-    const agree = c.apply({ resources: [{ update_cycle: 'P1M', start: '2001-01-01', end: '2010-12-31' }, { update_cycle: 'P1M', start: '1999-06-01', end: '2005-01-01' }] });
-    expect(agree.dataset).toEqual({ accrualPeriodicity: `${FREQ}MONTHLY`, temporal: [{ startDate: '1999-06-01', endDate: '2010-12-31' }] });
+    const agree = c.apply({
+      resources: [
+        { update_cycle: 'P1M', start: '2001-01-01', end: '2010-12-31' },
+        { update_cycle: 'P1M', start: '1999-06-01', end: '2005-01-01' },
+      ],
+    });
+    expect(agree.dataset).toEqual({
+      accrualPeriodicity: `${FREQ}MONTHLY`,
+      temporal: [{ startDate: '1999-06-01', endDate: '2010-12-31' }],
+    });
     expect(agree.findings).toEqual([]);
-    const disagree = c.apply({ resources: [{ update_cycle: 'P1Y' }, { update_cycle: 'P1M' }, { update_cycle: 'P1M' }] });
+    const disagree = c.apply({
+      resources: [{ update_cycle: 'P1Y' }, { update_cycle: 'P1M' }, { update_cycle: 'P1M' }],
+    });
     expect(disagree.dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
     expect(disagree.findings).toEqual([
-      expect.objectContaining({ ruleId: 'profile/conflicting-values', property: 'accrualPeriodicity', data: expect.objectContaining({ chosen: `${FREQ}MONTHLY` }) }),
+      expect.objectContaining({
+        ruleId: 'profile/conflicting-values',
+        property: 'accrualPeriodicity',
+        data: expect.objectContaining({ chosen: `${FREQ}MONTHLY` }),
+      }),
     ]);
   });
 
@@ -281,7 +343,13 @@ dataset:
       - {from: frequency, map: {x: 'http://publications.europa.eu/resource/authority/data-theme/ENVI'}}
       - {from: 'extras[*].value', map: {env: 'http://publications.europa.eu/resource/authority/data-theme/ENVI', gov: 'http://publications.europa.eu/resource/authority/data-theme/GOVE'}}
 `);
-    const m = c.apply({ frequency: 'x', extras: [{ key: 'theme', value: 'env' }, { key: 'theme', value: 'gov' }] });
+    const m = c.apply({
+      frequency: 'x',
+      extras: [
+        { key: 'theme', value: 'env' },
+        { key: 'theme', value: 'gov' },
+      ],
+    });
     expect(m.dataset.theme).toEqual([
       'http://publications.europa.eu/resource/authority/data-theme/ENVI',
       'http://publications.europa.eu/resource/authority/data-theme/GOVE',
@@ -298,7 +366,10 @@ dataset:
       accessURL: url
       format: {from: format, vocabulary: file-type}
 `);
-    const m = c.apply({ title_translated: { en: 'A' }, resources: [{ url: 'https://example.ca/a' }] });
+    const m = c.apply({
+      title_translated: { en: 'A' },
+      resources: [{ url: 'https://example.ca/a' }],
+    });
     expect(c.sourceOf(m, 'title@fr')).toBe('/title_translated/fr');
     expect(c.sourceOf(m, 'description@fr')).toBe('/title_fr');
     expect(c.sourceOf(m, 'distribution[0].format')).toBe('/resources/0/format');
@@ -311,19 +382,25 @@ describe('crosswalk checks at load time (file:line:col)', () => {
   afterAll(() => tmp.cleanup());
   const lint = (yaml: string) => {
     const { profile, file } = setup(tmp.dir, yaml);
-    return lintCrosswalk(file, profile).issues.map((i) => `${i.where.replace(/^.*cw-[a-z0-9]+\.yaml/, 'cw')} ${i.message}`);
+    return lintCrosswalk(file, profile).issues.map(
+      (i) => `${i.where.replace(/^.*cw-[a-z0-9]+\.yaml/, 'cw')} ${i.message}`,
+    );
   };
 
   test('a source field unknown to the profile', () => {
-    expect(lint(`dataset:\n  identifier: {from: identifer}\n`)).toEqual(['cw:4:22 "identifer": field "identifer" is not in profile ca-gc']);
-    expect(lint(`dataset:\n  distribution:\n    each: resources\n    object:\n      accessURL: link\n`)).toEqual([
-      'cw:7:18 "link": field "link" is not in resources',
+    expect(lint(`dataset:\n  identifier: {from: identifer}\n`)).toEqual([
+      'cw:4:22 "identifer": field "identifer" is not in profile ca-gc',
     ]);
+    expect(
+      lint(`dataset:\n  distribution:\n    each: resources\n    object:\n      accessURL: link\n`),
+    ).toEqual(['cw:7:18 "link": field "link" is not in resources']);
   });
 
   test('a target property unknown to the model, with the known ones', () => {
     const [issue] = lint(`dataset:\n  headline: title_en\n`);
-    expect(issue).toMatch(/^cw:4:3 Dataset has no property "headline" \(known: id, identifier, title/);
+    expect(issue).toMatch(
+      /^cw:4:3 Dataset has no property "headline" \(known: id, identifier, title/,
+    );
   });
 
   test('unknown maps, vocabularies, keys and coercions; one producer per entry', () => {
@@ -336,7 +413,9 @@ describe('crosswalk checks at load time (file:line:col)', () => {
   type: {from: id, mapping: {}}
 `),
     ).toEqual([
-      expect.stringMatching(/^cw:4:53 unknown vocabulary "frequencies" \(known: access-right, file-type, frequency/),
+      expect.stringMatching(
+        /^cw:4:53 unknown vocabulary "frequencies" \(known: access-right, file-type, frequency/,
+      ),
       'cw:5:36 unknown map "status" (define it under `maps`)',
       expect.stringMatching(/^cw:6:30 as must be one of string, json, date/),
       'cw:7:12 version: use only one of from, value',
@@ -348,38 +427,65 @@ describe('crosswalk checks at load time (file:line:col)', () => {
     expect(lint(`dataset:\n  accrualPeriodicity: frequency\n`)).toEqual([
       'cw:4:23 accrualPeriodicity takes frequency URIs: add `vocabulary: frequency` or a `map`',
     ]);
-    expect(lint(`dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: licence}\n`)).toEqual([
+    expect(
+      lint(`dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: licence}\n`),
+    ).toEqual([
       'cw:4:53 accrualPeriodicity takes values from the frequency vocabulary, not licence',
     ]);
   });
 
   test('a crosswalk loaded with other vocabularies maps with those, not with the first ones it was loaded with', () => {
-    const { profile, file } = setup(tmp.dir, `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`);
+    const { profile, file } = setup(
+      tmp.dir,
+      `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`,
+    );
     const own = join(tmp.dir, 'vocabularies');
     mkdirSync(own);
-    writeFileSync(join(own, 'frequency.yaml'), `id: frequency\nconcepts:\n  MONTHLY:\n    uri: ${FREQ}MONTHLY\n    notations: {ca-gc: [every month]}\n`);
+    writeFileSync(
+      join(own, 'frequency.yaml'),
+      `id: frequency\nconcepts:\n  MONTHLY:\n    uri: ${FREQ}MONTHLY\n    notations: {ca-gc: [every month]}\n`,
+    );
     const record = { frequency: 'every month' };
-    expect(loadCrosswalk(profile, file, defaultVocabularies()).apply(record).dataset.accrualPeriodicity).toBeUndefined();
-    expect(loadCrosswalk(profile, file, new VocabularyRegistry([own, VOCABULARIES_DIR])).apply(record).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
+    expect(
+      loadCrosswalk(profile, file, defaultVocabularies()).apply(record).dataset.accrualPeriodicity,
+    ).toBeUndefined();
+    expect(
+      loadCrosswalk(profile, file, new VocabularyRegistry([own, VOCABULARIES_DIR])).apply(record)
+        .dataset.accrualPeriodicity,
+    ).toBe(`${FREQ}MONTHLY`);
   });
 
   test('a crosswalk loaded for another profile of the same id is checked against that profile', () => {
-    const { profile, file } = setup(tmp.dir, `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`);
-    expect(loadCrosswalk(profile, file).apply({ frequency: 'P1M' }).dataset.accrualPeriodicity).toBe(`${FREQ}MONTHLY`);
+    const { profile, file } = setup(
+      tmp.dir,
+      `dataset:\n  accrualPeriodicity: {from: frequency, vocabulary: frequency}\n`,
+    );
+    expect(
+      loadCrosswalk(profile, file).apply({ frequency: 'P1M' }).dataset.accrualPeriodicity,
+    ).toBe(`${FREQ}MONTHLY`);
     const other = join(tmp.dir, 'profile-without-frequency.yaml');
     writeFileSync(other, PROFILE.replace('  frequency: string\n', ''));
-    expect(() => loadCrosswalk(parseProfile(loadYaml(other)), file)).toThrow(/invalid crosswalk: "frequency"/);
+    expect(() => loadCrosswalk(parseProfile(loadYaml(other)), file)).toThrow(
+      /invalid crosswalk: "frequency"/,
+    );
   });
 
   test('loading an invalid crosswalk is a configuration error naming the first problem', () => {
-    const { profile, file } = setup(tmp.dir, `dataset:\n  identifier: {from: nope}\n  title: {from: nope2}\n`);
+    const { profile, file } = setup(
+      tmp.dir,
+      `dataset:\n  identifier: {from: nope}\n  title: {from: nope2}\n`,
+    );
     expect(() => loadCrosswalk(profile, file)).toThrow(ConfigError);
-    expect(() => loadCrosswalk(profile, file)).toThrow(/:4:22: invalid crosswalk: "nope".*and 1 more problem/);
+    expect(() => loadCrosswalk(profile, file)).toThrow(
+      /:4:22: invalid crosswalk: "nope".*and 1 more problem/,
+    );
   });
 
   test('YAML syntax errors and duplicate keys point at their line', () => {
     expect(() => lint(`dataset:\n  identifier: [id\n`)).toThrow(/cw-[a-z0-9]+\.yaml:\d+:\d+/);
-    expect(() => lint(`dataset:\n  identifier: id\n  identifier: name\n`)).toThrow(/:5:3: Map keys must be unique/);
+    expect(() => lint(`dataset:\n  identifier: id\n  identifier: name\n`)).toThrow(
+      /:5:3: Map keys must be unique/,
+    );
   });
 
   test('the shipped crosswalks load without a problem', () => {

@@ -26,7 +26,7 @@ const BAD: Record<string, RegExp> = {
   'fifo.json': /not a regular file/,
   'outside.json': /outside the folder/,
   self: /loops/,
-  'outdir': /outside the folder/,
+  outdir: /outside the folder/,
 };
 
 beforeAll(() => {
@@ -52,7 +52,13 @@ afterAll(() => tmp.cleanup());
 
 /** The CLI, killed if it runs past the bound (a hang is then a failure, exit -1). */
 function run(args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+    killSignal: 'SIGKILL',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -69,7 +75,8 @@ function report(args: string[]): { code: number; records: Reported[] } {
   return { code: r.code, records: r.stdout ? (JSON.parse(r.stdout).records as Reported[]) : [] };
 }
 
-const named = (records: Reported[], name: string): Reported[] => records.filter((r) => r.source.file.endsWith(`/in/${name}`));
+const named = (records: Reported[], name: string): Reported[] =>
+  records.filter((r) => r.source.file.endsWith(`/in/${name}`));
 
 function expectRejectedEntries(records: Reported[], names: string[]): void {
   for (const name of names) {
@@ -82,15 +89,19 @@ function expectRejectedEntries(records: Reported[], names: string[]): void {
 }
 
 describe('a bad entry of an input folder is one rejected record; the run goes on', () => {
-  test.each([['ckan'], ['auto']])('--profile %s: every bad entry rejected and named, the good files read, exit 1', (profile) => {
-    const { code, records } = report(['--profile', profile]);
-    expect(code).toBe(1);
-    expectRejectedEntries(records, Object.keys(BAD));
-    // good.json, its link inside the folder, sub/good2.json: read and checked
-    for (const name of ['good.json', 'alias.json', 'sub/good2.json']) expect(named(records, name).map((r) => r.id)).toEqual([GOOD_ID]);
-    expect(records.some((r) => r.id === OUTSIDE_ID)).toBe(false);
-    expect(records).toHaveLength(Object.keys(BAD).length + 3);
-  });
+  test.each([['ckan'], ['auto']])(
+    '--profile %s: every bad entry rejected and named, the good files read, exit 1',
+    (profile) => {
+      const { code, records } = report(['--profile', profile]);
+      expect(code).toBe(1);
+      expectRejectedEntries(records, Object.keys(BAD));
+      // good.json, its link inside the folder, sub/good2.json: read and checked
+      for (const name of ['good.json', 'alias.json', 'sub/good2.json'])
+        expect(named(records, name).map((r) => r.id)).toEqual([GOOD_ID]);
+      expect(records.some((r) => r.id === OUTSIDE_ID)).toBe(false);
+      expect(records).toHaveLength(Object.keys(BAD).length + 3);
+    },
+  );
 
   test('a FIFO with no writer beside a good file: rejected without being opened, the run ends', () => {
     const alone = join(tmp.dir, 'fifo-only');
@@ -100,7 +111,12 @@ describe('a bad entry of an input folder is one rejected record; the run goes on
     const r = run(['validate', alone, '--profile', 'ckan', '-f', 'json', '--now', '2026-11-01']);
     expect(r.code).toBe(1);
     const records = JSON.parse(r.stdout).records as Reported[];
-    expect(records.map((x) => [x.source.file.slice(-6), x.status === 'rejected' ? x.findings[0].message : x.id])).toEqual([
+    expect(
+      records.map((x) => [
+        x.source.file.slice(-6),
+        x.status === 'rejected' ? x.findings[0].message : x.id,
+      ]),
+    ).toEqual([
       ['a.json', GOOD_ID],
       ['b.json', expect.stringMatching(/not a regular file/)],
     ]);
@@ -111,7 +127,10 @@ describe('a bad entry of an input folder is one rejected record; the run goes on
     expect(code).toBe(1);
     expect(named(records, 'outside.json').map((r) => r.id)).toEqual([OUTSIDE_ID]);
     expect(named(records, 'outdir/secret.json').map((r) => r.id)).toEqual([OUTSIDE_ID]);
-    expectRejectedEntries(records, Object.keys(BAD).filter((n) => !n.startsWith('out')));
+    expectRejectedEntries(
+      records,
+      Object.keys(BAD).filter((n) => !n.startsWith('out')),
+    );
   });
 
   test('convert: the same entries named on stderr, the good records converted, exit 1', () => {
@@ -121,7 +140,7 @@ describe('a bad entry of an input folder is one rejected record; the run goes on
     expect(r.stdout).toContain(GOOD_ID);
   });
 
-  test('compare auto=<dir>, which needs every file\'s profile, stops naming the entry and its reason (exit 2)', () => {
+  test("compare auto=<dir>, which needs every file's profile, stops naming the entry and its reason (exit 2)", () => {
     const r = run(['compare', `auto=${dir}`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/dangling\.json: a link to nothing/);
@@ -137,7 +156,9 @@ describe('a bad entry of an input folder is one rejected record; the run goes on
 describe('the walk and the opening', () => {
   test('the walk lists the bad entries with their reasons and opens nothing', () => {
     const entries = expandPaths([dir]);
-    const rejected = Object.fromEntries(entries.filter((e) => e.rejected).map((e) => [e.path.slice(dir.length + 1), e.rejected?.en]));
+    const rejected = Object.fromEntries(
+      entries.filter((e) => e.rejected).map((e) => [e.path.slice(dir.length + 1), e.rejected?.en]),
+    );
     expect(Object.keys(rejected).sort()).toEqual(Object.keys(BAD).sort());
     for (const [name, why] of Object.entries(rejected)) expect(why).toMatch(BAD[name]);
     expect(entries.every((e) => e.listed)).toBe(true);
@@ -148,6 +169,8 @@ describe('the walk and the opening', () => {
     const records: SourceRecord[] = [];
     if (opened.kind === 'records') for await (const r of opened.records) records.push(r);
     expect(records).toHaveLength(1);
-    expect(records[0].error?.message).toMatchObject({ en: expect.stringMatching(/not a regular file/) });
+    expect(records[0].error?.message).toMatchObject({
+      en: expect.stringMatching(/not a regular file/),
+    });
   });
 });

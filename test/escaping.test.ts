@@ -6,26 +6,47 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { csvField, escapeHtml, escapeMarkdown, escapeTerminal, escapeWorkflowData, escapeWorkflowProperty, escapeXml } from '../src/util/escape.js';
+import {
+  csvField,
+  escapeHtml,
+  escapeMarkdown,
+  escapeTerminal,
+  escapeWorkflowData,
+  escapeWorkflowProperty,
+  escapeXml,
+} from '../src/util/escape.js';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { HOSTILE_CODE, HOSTILE_ID, HOSTILE_TITLE, writeHostile, XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
+import {
+  HOSTILE_CODE,
+  HOSTILE_ID,
+  HOSTILE_TITLE,
+  writeHostile,
+  XMLLINT,
+  xmlSchemaErrors,
+  xpath,
+} from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 
 describe('escaping functions', () => {
   test('HTML: markup characters become entities', () => {
-    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;',
+    );
   });
 
   test('XML: markup characters and line breaks become references; controls are shown as \\u0007; other characters XML cannot carry become U+FFFD', () => {
     expect(escapeXml(']]> <a b="c">\n\t')).toBe(']]&gt; &lt;a b=&quot;c&quot;&gt;&#10;&#9;');
-    expect(escapeXml('bell\u0007 nul\u0000 lone\uD800 pair\uD83D\uDE00')).toBe('bell\\u0007 nul\\u0000 lone\uFFFD pair\uD83D\uDE00');
+    expect(escapeXml('bell\u0007 nul\u0000 lone\uD800 pair\uD83D\uDE00')).toBe(
+      'bell\\u0007 nul\\u0000 lone\uFFFD pair\uD83D\uDE00',
+    );
   });
 
   test('CSV: always quoted; formulas shown as text', () => {
     expect(csvField('plain')).toBe('"plain"');
     expect(csvField('say "hi"\nthere')).toBe('"say ""hi""\nthere"');
-    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1']) expect(csvField(f)).toBe(`"'${f}"`);
+    for (const f of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1'])
+      expect(csvField(f)).toBe(`"'${f}"`);
     expect(csvField(42)).toBe('"42"');
     expect(csvField(undefined)).toBe('""');
   });
@@ -56,7 +77,16 @@ describe('a hostile record in every format', () => {
   beforeAll(() => {
     tmp = tempDir();
     input = writeHostile(tmp.dir);
-    const r = cli(['validate', input, '--profile', 'ca-gc', ...NOW, '-f', 'github', ...FORMATS.flatMap((f) => [`--output.${f}`, file(f)])]);
+    const r = cli([
+      'validate',
+      input,
+      '--profile',
+      'ca-gc',
+      ...NOW,
+      '-f',
+      'github',
+      ...FORMATS.flatMap((f) => [`--output.${f}`, file(f)]),
+    ]);
     out.github = r.stdout;
     for (const f of FORMATS) out[f] = readFileSync(file(f), 'utf8');
     out.stylish = cli(['validate', input, '--profile', 'ca-gc', ...NOW]).stdout;
@@ -66,7 +96,9 @@ describe('a hostile record in every format', () => {
   test('the record is read and reported, with the formula code quoted in a finding', () => {
     const report = JSON.parse(out.json);
     expect(report.records[0]).toMatchObject({ id: HOSTILE_ID, title: HOSTILE_TITLE });
-    expect(report.records[0].findings.map((f: { value?: unknown }) => f.value)).toContain(HOSTILE_CODE);
+    expect(report.records[0].findings.map((f: { value?: unknown }) => f.value)).toContain(
+      HOSTILE_CODE,
+    );
   });
 
   test('stylish: one line per finding; the line break is shown as \\n', () => {
@@ -85,16 +117,25 @@ describe('a hostile record in every format', () => {
       const props = (m as RegExpExecArray)[2].split(',');
       expect(props[0]).toBe(`file=${input.replace(/,/g, '%2C').replace(/:/g, '%3A')}`);
       expect(props.at(-1)).toMatch(/^title=[^,:]*x]]><b>id<\/b>%3A%3Anotice%3A%3Aid%2Ca%3Ab$/);
-      expect((m as RegExpExecArray)[3]).toContain('::error::injected%0A::warning file=x::second line');
+      expect((m as RegExpExecArray)[3]).toContain(
+        '::error::injected%0A::warning file=x::second line',
+      );
     }
     expect(lines.filter((l) => /^\s*::/.test(l))).toHaveLength(n);
   });
 
-  (XMLLINT ? test : test.skip)('junit: well-formed and valid; the title reads back exactly as given', () => {
-    expect(xmlSchemaErrors(file('junit'), join(ROOT, 'test', 'schemas', 'junit-10.xsd'))).toBe('');
-    expect(xpath(file('junit'), 'string(//testcase/@name)')).toBe(`${HOSTILE_ID} — ${HOSTILE_TITLE}`);
-    expect(xpath(file('junit'), 'count(//script)')).toBe('0');
-  });
+  (XMLLINT ? test : test.skip)(
+    'junit: well-formed and valid; the title reads back exactly as given',
+    () => {
+      expect(xmlSchemaErrors(file('junit'), join(ROOT, 'test', 'schemas', 'junit-10.xsd'))).toBe(
+        '',
+      );
+      expect(xpath(file('junit'), 'string(//testcase/@name)')).toBe(
+        `${HOSTILE_ID} — ${HOSTILE_TITLE}`,
+      );
+      expect(xpath(file('junit'), 'count(//script)')).toBe('0');
+    },
+  );
 
   test('junit: no CDATA, no raw markup from the record', () => {
     expect(out.junit).not.toContain('<![CDATA[');
@@ -108,14 +149,18 @@ describe('a hostile record in every format', () => {
     const res = sarif.runs[0].results;
     expect(res[0].properties.recordTitle).toBe(HOSTILE_TITLE);
     expect(res[0].locations[0].logicalLocations[0].name).toBe(HOSTILE_ID);
-    expect(res[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`file://${input.replace(/ /g, '%20')}`);
+    expect(res[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      `file://${input.replace(/ /g, '%20')}`,
+    );
   });
 
   test('markdown: no raw HTML, no link, no table cell break, one line per finding', () => {
     const md = out.markdown;
     expect(md).not.toMatch(/<script|<b>/);
     expect(md).not.toMatch(/(?<!\\)\[click(?<!\\)\]\(/);
-    expect(md).toContain('\\[click\\]\\(http://evil.example\\) \\| cell \\]\\]&gt; ::error::injected ::warning file=x::second line');
+    expect(md).toContain(
+      '\\[click\\]\\(http://evil.example\\) \\| cell \\]\\]&gt; ::error::injected ::warning file=x::second line',
+    );
     const bullets = md.split('\n').filter((l) => l.startsWith('- '));
     // one line per finding, and the record once more among the lowest scores
     expect(bullets.length).toBe(JSON.parse(out.json).records[0].findings.length + 1);
@@ -136,6 +181,7 @@ describe('a hostile record in every format', () => {
     expect(first[3]).toBe(HOSTILE_ID);
     const values = rows.slice(1).map((r) => r[13]);
     expect(values).toContain(`'${HOSTILE_CODE}`);
-    for (const row of rows.slice(1)) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of rows.slice(1))
+      for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 });

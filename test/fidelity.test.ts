@@ -18,33 +18,47 @@ const score = await import(modulePath);
 const folders: string[] = score.corpusFolders(ROOT);
 
 // (a checkout without corpus folders has only the scorer's own tests)
-if (folders.length > 0) describe.each(folders)('test/real/%s', (folder) => {
-  const expected = score.loadExpected(ROOT, folder);
-  const dir = join(ROOT, 'test', 'real', folder);
+if (folders.length > 0)
+  describe.each(folders)('test/real/%s', (folder) => {
+    const expected = score.loadExpected(ROOT, folder);
+    const dir = join(ROOT, 'test', 'real', folder);
 
-  test('findings and values are the expected ones, but for the known disagreements', async () => {
-    const results: RecordResult[] = [];
-    const mapped: (Mapped | undefined)[] = [];
-    for await (const p of validateRecords([{ profile: expected.profile, path: dir }], { profile: expected.profile, now: expected.now, workers: 1 })) {
-      results.push(p.result);
-      mapped.push(p.mapped);
-    }
-    const s = score.scoreFolder(expected, results, mapped);
-    expect(s.unreviewed).toEqual([]);
-    expect(s.disagreements.filter((d: { known: boolean }) => !d.known).map((d: { record: string; text: string }) => `${d.record}: ${d.text}`)).toEqual([]);
-    expect(s.records).toBe(Object.keys(expected.records).length);
-  });
+    test('findings and values are the expected ones, but for the known disagreements', async () => {
+      const results: RecordResult[] = [];
+      const mapped: (Mapped | undefined)[] = [];
+      for await (const p of validateRecords([{ profile: expected.profile, path: dir }], {
+        profile: expected.profile,
+        now: expected.now,
+        workers: 1,
+      })) {
+        results.push(p.result);
+        mapped.push(p.mapped);
+      }
+      const s = score.scoreFolder(expected, results, mapped);
+      expect(s.unreviewed).toEqual([]);
+      expect(
+        s.disagreements
+          .filter((d: { known: boolean }) => !d.known)
+          .map((d: { record: string; text: string }) => `${d.record}: ${d.text}`),
+      ).toEqual([]);
+      expect(s.records).toBe(Object.keys(expected.records).length);
+    });
 
-  test('--profile auto recognises each file', async () => {
-    for (const name of readdirSync(dir).filter((n) => !/\.(md|yaml)$/.test(n))) {
-      const [d] = await detectFiles([join(dir, name)]);
-      expect([name, d?.profile]).toEqual([name, expected.detect[name] ?? expected.profile]);
-    }
+    test('--profile auto recognises each file', async () => {
+      for (const name of readdirSync(dir).filter((n) => !/\.(md|yaml)$/.test(n))) {
+        const [d] = await detectFiles([join(dir, name)]);
+        expect([name, d?.profile]).toEqual([name, expected.detect[name] ?? expected.profile]);
+      }
+    });
   });
-});
 
 describe('the corpus scorer', () => {
-  const finding = (ruleId: string, property: string, severity: string, related: string[] = []) => ({ ruleId, property, severity, related: related.map((r) => ({ ruleId: r, severity: 'error' })) });
+  const finding = (ruleId: string, property: string, severity: string, related: string[] = []) => ({
+    ruleId,
+    property,
+    severity,
+    related: related.map((r) => ({ ruleId: r, severity: 'error' })),
+  });
 
   test('a finding stands for an expected one by rule, property and severity, or by a rule merged into it', () => {
     const m = score.matchFindings(
@@ -59,7 +73,10 @@ describe('the corpus scorer', () => {
         finding('odc/update-frequency', 'accrualPeriodicity', 'warning'),
         finding('odc/spatial-coverage', 'spatial', 'warning'),
         finding('dcat-ap/recommended', 'temporal', 'info'),
-        { ...finding('odc/machine-readable-format', 'distribution', 'error'), related: [{ ruleId: 'odc/non-proprietary-format', severity: 'warning' }] },
+        {
+          ...finding('odc/machine-readable-format', 'distribution', 'error'),
+          related: [{ ruleId: 'odc/non-proprietary-format', severity: 'warning' }],
+        },
       ],
     );
     expect(m.truePositives).toBe(3);
@@ -75,9 +92,16 @@ describe('the corpus scorer', () => {
         { rule: 'odc/licence-present', property: 'distribution', severity: 'error' },
         { rule: 'odc/licence-present', property: 'distribution', severity: 'error' },
       ],
-      [finding('odc/access-url', 'distribution', 'error', ['odc/licence-present', 'odc/machine-readable-format'])],
+      [
+        finding('odc/access-url', 'distribution', 'error', [
+          'odc/licence-present',
+          'odc/machine-readable-format',
+        ]),
+      ],
     );
-    expect([m.truePositives, m.reportedTrue, m.missed.length, m.extra.length]).toEqual([2, 1, 1, 0]);
+    expect([m.truePositives, m.reportedTrue, m.missed.length, m.extra.length]).toEqual([
+      2, 1, 1, 0,
+    ]);
   });
 
   test('values: language maps, lists in any order, every item, dates by prefix', () => {
@@ -85,7 +109,10 @@ describe('the corpus scorer', () => {
       publisher: { name: { en: 'Statistics Canada', fr: 'Statistique Canada' } },
       language: ['http://id/ENG', 'http://id/FRA'],
       issued: '2019-06-12T10:00:00Z',
-      distribution: [{ license: 'L', format: 'CSV' }, { license: 'L', format: 'PDF' }],
+      distribution: [
+        { license: 'L', format: 'CSV' },
+        { license: 'L', format: 'PDF' },
+      ],
     };
     expect(score.valueMatches(dataset, 'publisher.name@fr', 'Statistique Canada')).toBe(true);
     expect(score.valueMatches(dataset, 'language', ['http://id/FRA', 'http://id/ENG'])).toBe(true);
@@ -103,17 +130,35 @@ describe('the corpus scorer', () => {
         r1: {
           findings: [{ rule: 'odc/keywords', property: 'keyword', severity: 'warning' }],
           known: [
-            { kind: 'missed', rule: 'odc/keywords', property: 'keyword', severity: 'warning', why: 'tags are not read yet' },
-            { kind: false, rule: 'odc/publisher', property: 'publisher', severity: 'error', why: 'fixed since' },
+            {
+              kind: 'missed',
+              rule: 'odc/keywords',
+              property: 'keyword',
+              severity: 'warning',
+              why: 'tags are not read yet',
+            },
+            {
+              kind: false,
+              rule: 'odc/publisher',
+              property: 'publisher',
+              severity: 'error',
+              why: 'fixed since',
+            },
           ],
         },
       },
     };
-    const s = score.scoreFolder(expected, [{ id: 'r1', source: { file: 'a.json' }, findings: [] }], [undefined]);
-    expect(s.disagreements.map((d: { kind: string; known: boolean }) => [d.kind, d.known])).toEqual([
-      ['missed', true],
-      ['stale', false],
-    ]);
+    const s = score.scoreFolder(
+      expected,
+      [{ id: 'r1', source: { file: 'a.json' }, findings: [] }],
+      [undefined],
+    );
+    expect(s.disagreements.map((d: { kind: string; known: boolean }) => [d.kind, d.known])).toEqual(
+      [
+        ['missed', true],
+        ['stale', false],
+      ],
+    );
     expect(score.recall(s)).toBe(0);
   });
 });

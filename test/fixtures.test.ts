@@ -12,8 +12,16 @@ import { fixtureProfiles, loadExpected, ROOT } from './helpers.js';
 
 test('every fixtures folder has a profile and expectations, and every expectations file a fixtures folder', () => {
   const has = (...path: string[]) => existsSync(join(ROOT, ...path));
-  expect(fixtureProfiles().filter((p) => !has('profiles', `${p}.yaml`) || !has('test', 'expected', `${p}.yaml`))).toEqual([]);
-  expect(readdirSync(join(ROOT, 'test', 'expected')).filter((f) => !has('fixtures', f.replace(/\.yaml$/, '')))).toEqual([]);
+  expect(
+    fixtureProfiles().filter(
+      (p) => !has('profiles', `${p}.yaml`) || !has('test', 'expected', `${p}.yaml`),
+    ),
+  ).toEqual([]);
+  expect(
+    readdirSync(join(ROOT, 'test', 'expected')).filter(
+      (f) => !has('fixtures', f.replace(/\.yaml$/, '')),
+    ),
+  ).toEqual([]);
 });
 
 describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
@@ -23,13 +31,19 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      const report = await validate([`fixtures/${profile}`], { profile, now: new Date('2026-11-01T00:00:00Z') });
+      const report = await validate([`fixtures/${profile}`], {
+        profile,
+        now: new Date('2026-11-01T00:00:00Z'),
+      });
       const got: Record<string, string[]> = {};
       const reads: Record<string, number> = {};
       for (const r of report.records) {
         const key = r.id ?? `rejected@${r.source.file}:${r.source.line}`;
         // one gap, one finding: a finding stands for the rules it names in `related` too
-        const ids = r.findings.flatMap((f) => [f.ruleId, ...(f.related ?? []).map((x) => x.ruleId)]);
+        const ids = r.findings.flatMap((f) => [
+          f.ruleId,
+          ...(f.related ?? []).map((x) => x.ruleId),
+        ]);
         got[key] = [...(got[key] ?? []), ...ids].sort();
         reads[key] = (reads[key] ?? 0) + 1;
       }
@@ -38,7 +52,10 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
       for (const k of Object.keys(got)) {
         const once = expected[k] ?? [];
         const repeats = Array.from({ length: reads[k] - 1 }, () => 'odc/unique-identifier');
-        expect([k, got[k]]).toEqual([k, [...Array.from({ length: reads[k] }, () => once).flat(), ...repeats].sort()]);
+        expect([k, got[k]]).toEqual([
+          k,
+          [...Array.from({ length: reads[k] }, () => once).flat(), ...repeats].sort(),
+        ]);
       }
       expect(Object.keys(got).sort()).toEqual(Object.keys(expected).sort());
       const s = report.summary;
@@ -50,7 +67,10 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
   });
 
   test('every finding names its rule, its source field, and a line in the file where one exists', async () => {
-    const report = await validate([join(ROOT, 'fixtures', profile)], { profile, now: new Date('2026-11-01T00:00:00Z') });
+    const report = await validate([join(ROOT, 'fixtures', profile)], {
+      profile,
+      now: new Date('2026-11-01T00:00:00Z'),
+    });
     for (const r of report.records) {
       for (const f of r.findings) {
         expect(f.message).not.toMatch(/\{\{|undefined/);
@@ -66,10 +86,15 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
     ajv.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
     const check = ajv.compile(commonRecordSchema());
     let n = 0;
-    for await (const { mapped } of validateRecords([join(ROOT, 'fixtures', profile)], { profile })) {
+    for await (const { mapped } of validateRecords([join(ROOT, 'fixtures', profile)], {
+      profile,
+    })) {
       if (!mapped) continue;
       n++;
-      expect([mapped.dataset.identifier, check(mapped.dataset) ? [] : check.errors]).toEqual([mapped.dataset.identifier, []]);
+      expect([mapped.dataset.identifier, check(mapped.dataset) ? [] : check.errors]).toEqual([
+        mapped.dataset.identifier,
+        [],
+      ]);
     }
     expect(n).toBeGreaterThan(0);
   });

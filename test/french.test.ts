@@ -19,15 +19,115 @@ import { cli, ROOT, tempDir } from './helpers.js';
 /** Words of English prose that French text never uses. */
 const ENGLISH = new RegExp(
   `\\b(${[
-    'the', 'is', 'are', 'was', 'not', 'has', 'have', 'with', 'without', 'and', 'or', 'of', 'to', 'for', 'from', 'this', 'that',
-    'expected', 'found', 'invalid', 'missing', 'could', 'read', 'record', 'records', 'value', 'values', 'given', 'no', 'none',
-    'unexpected', 'unterminated', 'token', 'after', 'line', 'column', 'error', 'errors', 'warning', 'warnings', 'problem', 'problems',
-    'finding', 'findings', 'summary', 'rule', 'rules', 'file', 'valid', 'rejected', 'unreadable', 'generated', 'report', 'severity',
-    'property', 'field', 'principle', 'commitment', 'filters', 'shown', 'more', 'mean', 'median', 'dataset',
-    'access', 'days', 'ago', 'declared', 'within', 'updated', 'same', 'english', 'french', 'untranslated', 'known',
-    'reviewed', 'against', 'repeats', 'characters', 'least', 'string', 'number', 'object', 'array', 'list', 'package',
-    'portal', 'answered', 'syntax', 'map', 'equivalent', 'legacy', 'now', 'required', 'empty', 'whole', 'email', 'address',
-    'true', 'false', 'time', 'language', 'text', 'open', 'timely', 'comprehensive', 'accessible', 'usable', 'comparable',
+    'the',
+    'is',
+    'are',
+    'was',
+    'not',
+    'has',
+    'have',
+    'with',
+    'without',
+    'and',
+    'or',
+    'of',
+    'to',
+    'for',
+    'from',
+    'this',
+    'that',
+    'expected',
+    'found',
+    'invalid',
+    'missing',
+    'could',
+    'read',
+    'record',
+    'records',
+    'value',
+    'values',
+    'given',
+    'no',
+    'none',
+    'unexpected',
+    'unterminated',
+    'token',
+    'after',
+    'line',
+    'column',
+    'error',
+    'errors',
+    'warning',
+    'warnings',
+    'problem',
+    'problems',
+    'finding',
+    'findings',
+    'summary',
+    'rule',
+    'rules',
+    'file',
+    'valid',
+    'rejected',
+    'unreadable',
+    'generated',
+    'report',
+    'severity',
+    'property',
+    'field',
+    'principle',
+    'commitment',
+    'filters',
+    'shown',
+    'more',
+    'mean',
+    'median',
+    'dataset',
+    'access',
+    'days',
+    'ago',
+    'declared',
+    'within',
+    'updated',
+    'same',
+    'english',
+    'french',
+    'untranslated',
+    'known',
+    'reviewed',
+    'against',
+    'repeats',
+    'characters',
+    'least',
+    'string',
+    'number',
+    'object',
+    'array',
+    'list',
+    'package',
+    'portal',
+    'answered',
+    'syntax',
+    'map',
+    'equivalent',
+    'legacy',
+    'now',
+    'required',
+    'empty',
+    'whole',
+    'email',
+    'address',
+    'true',
+    'false',
+    'time',
+    'language',
+    'text',
+    'open',
+    'timely',
+    'comprehensive',
+    'accessible',
+    'usable',
+    'comparable',
   ].join('|')})\\b`,
   'i',
 );
@@ -64,38 +164,66 @@ function prose(text: string, data: string[]): string {
     .replace(/«[^»]*»|"[^"\n]*"|“[^”]*”/g, ' ')
     .replace(/--[\w-]+/g, ' ') // option names
     .replace(/https?:\/\/\S+|\b[a-z-]+\/[\w./-]+|\b\w+:\w+\b|\/[\w/~.-]+/g, ' ')
-    .replace(/[\w@.[\]-]+/g, (w) => (IDS.has(w.replace(/@\w+$|\[\d+\]/g, '').split('.')[0]) || /[_@[\]]/.test(w) ? ' ' : w));
+    .replace(/[\w@.[\]-]+/g, (w) =>
+      IDS.has(w.replace(/@\w+$|\[\d+\]/g, '').split('.')[0]) || /[_@[\]]/.test(w) ? ' ' : w,
+    );
 }
 
 /** The first English word met, in its context (for a readable failure). */
 function english(s: string): string | undefined {
   const m = ENGLISH.exec(s);
-  return m ? `${m[0]} in “${s.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}”` : undefined;
+  return m
+    ? `${m[0]} in “${s.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, ' ')}”`
+    : undefined;
 }
 
 describe('rule texts in French', () => {
-  test.each(RULES.map((r) => [r.meta.id, r.meta] as const))('%s: title, docs and messages', (_, meta) => {
-    for (const text of [meta.title.fr, meta.docs.fr.replace(/`[^`]*`/g, ' '), ...Object.values(meta.messages).map((m) => m.fr)]) {
-      expect([text, english(prose(text.replace(/\{\{\w+\}\}/g, ' '), []))]).toEqual([text, undefined]);
-    }
-  });
+  test.each(RULES.map((r) => [r.meta.id, r.meta] as const))(
+    '%s: title, docs and messages',
+    (_, meta) => {
+      for (const text of [
+        meta.title.fr,
+        meta.docs.fr.replace(/`[^`]*`/g, ' '),
+        ...Object.values(meta.messages).map((m) => m.fr),
+      ]) {
+        expect([text, english(prose(text.replace(/\{\{\w+\}\}/g, ' '), []))]).toEqual([
+          text,
+          undefined,
+        ]);
+      }
+    },
+  );
 });
 
 describe('JSON syntax errors in French', () => {
-  test.each(['{"a": "x', '', '{"a": 1', '[1 2]', '{"a" 1}', '{a:1}', '{"a":1,}', '{"a":tru}', '{"a":"\\q"}', '{"a":"\t"}', '{"a":1} x', '{"a":-}', '{"a":1.}', '{"a":1e}', '{"a":"\\u12"}', '{"a":01}'])(
-    'JSON.parse(%j): the reason is known and French',
-    (text) => {
-      let err: Error | undefined;
-      try {
-        JSON.parse(text);
-      } catch (e) {
-        err = e as Error;
-      }
-      const reason = jsonErrorReason(err as Error);
-      expect([err?.message, reason.fr]).not.toEqual([err?.message, 'erreur de syntaxe']);
-      expect(english(prose(reason.fr, []))).toBeUndefined();
-    },
-  );
+  test.each([
+    '{"a": "x',
+    '',
+    '{"a": 1',
+    '[1 2]',
+    '{"a" 1}',
+    '{a:1}',
+    '{"a":1,}',
+    '{"a":tru}',
+    '{"a":"\\q"}',
+    '{"a":"\t"}',
+    '{"a":1} x',
+    '{"a":-}',
+    '{"a":1.}',
+    '{"a":1e}',
+    '{"a":"\\u12"}',
+    '{"a":01}',
+  ])('JSON.parse(%j): the reason is known and French', (text) => {
+    let err: Error | undefined;
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      err = e as Error;
+    }
+    const reason = jsonErrorReason(err as Error);
+    expect([err?.message, reason.fr]).not.toEqual([err?.message, 'erreur de syntaxe']);
+    expect(english(prose(reason.fr, []))).toBeUndefined();
+  });
 });
 
 describe('--lang fr: every format', () => {
@@ -110,14 +238,26 @@ describe('--lang fr: every format', () => {
     // more defects than the fixtures plant: broken lines of several kinds, an unknown licence, no
     // formats, a short description, no publisher, a bad date; a CKAN error; a list that holds no package
     const base = JSON.parse(readFileSync(join(ROOT, 'fixtures/ca-gc/dataset.json'), 'utf8'));
-    const v = (patch: Record<string, unknown>, id: string): string => JSON.stringify({ ...base, id, name: id, ...patch });
-    const noFormat = base.resources.map((r: Record<string, unknown>) => ({ ...r, format: undefined }));
+    const v = (patch: Record<string, unknown>, id: string): string =>
+      JSON.stringify({ ...base, id, name: id, ...patch });
+    const noFormat = base.resources.map((r: Record<string, unknown>) => ({
+      ...r,
+      format: undefined,
+    }));
     writeFileSync(
       join(tmp.dir, 'more.jsonl'),
       [
         v({ license_id: 'licence-maison' }, 'licence-inconnue'),
         v({ resources: noFormat, notes_translated: { en: 'Short.', fr: 'Court.' } }, 'sans-format'),
-        v({ organization: undefined, owner_org: undefined, org_title_at_publication: undefined, date_published: 'hier' }, 'sans-editeur'),
+        v(
+          {
+            organization: undefined,
+            owner_org: undefined,
+            org_title_at_publication: undefined,
+            date_published: 'hier',
+          },
+          'sans-editeur',
+        ),
         '[1, 2]',
         '{"id": "virgule",}',
         '"texte"',
@@ -125,40 +265,86 @@ describe('--lang fr: every format', () => {
         .map((l) => `${l}\n`)
         .join(''),
     );
-    writeFileSync(join(tmp.dir, 'erreur.json'), JSON.stringify({ help: 'x', success: false, error: { message: 'Introuvable', __type: 'Not Found Error' } }));
-    writeFileSync(join(tmp.dir, 'liste.json'), JSON.stringify({ help: 'x', success: true, result: { count: 1, results: [42] } }));
+    writeFileSync(
+      join(tmp.dir, 'erreur.json'),
+      JSON.stringify({
+        help: 'x',
+        success: false,
+        error: { message: 'Introuvable', __type: 'Not Found Error' },
+      }),
+    );
+    writeFileSync(
+      join(tmp.dir, 'liste.json'),
+      JSON.stringify({ help: 'x', success: true, result: { count: 1, results: [42] } }),
+    );
     const files = Object.fromEntries(FORMATS.map((f) => [f, join(tmp.dir, `rapport.${f}`)]));
     const inputs = [...FIXTURE_PROFILES.map((id) => `${id}=fixtures/${id}`), `ca-gc=${tmp.dir}`];
-    const r = cli(['validate', ...inputs, '--now', '2026-11-01', '--lang', 'fr', ...FORMATS.flatMap((f) => [`--output.${f}`, files[f]])]);
+    const r = cli([
+      'validate',
+      ...inputs,
+      '--now',
+      '2026-11-01',
+      '--lang',
+      'fr',
+      ...FORMATS.flatMap((f) => [`--output.${f}`, files[f]]),
+    ]);
     out.stylish = r.stdout;
     for (const f of FORMATS) out[f] = readFileSync(files[f], 'utf8');
     report = JSON.parse(out.json);
     data = report.records.flatMap((rec) => [
-      rec.title ?? '', rec.id ?? '', rec.source.file,
-      ...rec.findings.flatMap((f) => [typeof f.value === 'string' ? f.value : JSON.stringify(f.value ?? ''), f.property ?? '', f.sourcePath ?? '']),
+      rec.title ?? '',
+      rec.id ?? '',
+      rec.source.file,
+      ...rec.findings.flatMap((f) => [
+        typeof f.value === 'string' ? f.value : JSON.stringify(f.value ?? ''),
+        f.property ?? '',
+        f.sourcePath ?? '',
+      ]),
     ]);
   });
   afterAll(() => tmp.cleanup());
 
   test('the extra defects are reported (they cover messages the fixtures do not)', () => {
     const rules = new Set(report.records.flatMap((rec) => rec.findings.map((f) => f.ruleId)));
-    for (const id of ['odc/open-licence', 'odc/machine-readable-format', 'odc/title-description', 'odc/publisher', 'profile/type', 'input/parse-error']) expect(rules).toContain(id);
-    expect(report.records.filter((rec) => rec.status === 'rejected' && rec.source.file.startsWith(tmp.dir)).length).toBe(5);
+    for (const id of [
+      'odc/open-licence',
+      'odc/machine-readable-format',
+      'odc/title-description',
+      'odc/publisher',
+      'profile/type',
+      'input/parse-error',
+    ])
+      expect(rules).toContain(id);
+    expect(
+      report.records.filter(
+        (rec) => rec.status === 'rejected' && rec.source.file.startsWith(tmp.dir),
+      ).length,
+    ).toBe(5);
     expect(new Set(report.records.map((rec) => rec.profile))).toEqual(new Set(FIXTURE_PROFILES));
   });
 
   test('messages', () => {
-    for (const rec of report.records) for (const f of rec.findings) expect([f.message, english(prose(f.message, data))]).toEqual([f.message, undefined]);
+    for (const rec of report.records)
+      for (const f of rec.findings)
+        expect([f.message, english(prose(f.message, data))]).toEqual([f.message, undefined]);
   });
 
-  test.each(['stylish', 'markdown', 'github'])('%s: no English word outside the records’ own text', (format) => {
-    // workflow commands' names and properties (::error file=…,line=…::) are GitHub's protocol
-    const text = prose(out[format].replace(/^::(error|warning|notice) [^:]*::/gm, ''), data);
-    expect([format, english(text)]).toEqual([format, undefined]);
-  });
+  test.each(['stylish', 'markdown', 'github'])(
+    '%s: no English word outside the records’ own text',
+    (format) => {
+      // workflow commands' names and properties (::error file=…,line=…::) are GitHub's protocol
+      const text = prose(out[format].replace(/^::(error|warning|notice) [^:]*::/gm, ''), data);
+      expect([format, english(text)]).toEqual([format, undefined]);
+    },
+  );
 
   test('junit: messages and labels', () => {
-    const text = [...out.junit.matchAll(/message="([^"]*)"|>([^<]+)</g)].map((m) => m[1] ?? m[2]).join('\n').replace(/&quot;/g, '"').replace(/&#10;/g, '\n').replace(/&amp;/g, '&');
+    const text = [...out.junit.matchAll(/message="([^"]*)"|>([^<]+)</g)]
+      .map((m) => m[1] ?? m[2])
+      .join('\n')
+      .replace(/&quot;/g, '"')
+      .replace(/&#10;/g, '\n')
+      .replace(/&amp;/g, '&');
     expect(english(prose(text, data))).toBeUndefined();
     expect(out.junit).toContain('  erreur  ');
   });
@@ -168,10 +354,12 @@ describe('--lang fr: every format', () => {
     expect(run.language).toBe('fr-CA');
     const texts = [
       ...run.results.map((r: { message: { text: string } }) => r.message.text),
-      ...run.tool.driver.rules.flatMap((r: { shortDescription: { text: string }; help?: { markdown: string } }) => [
-        r.shortDescription.text,
-        (r.help?.markdown ?? '').replace(/`[^`]*`/g, ' '),
-      ]),
+      ...run.tool.driver.rules.flatMap(
+        (r: { shortDescription: { text: string }; help?: { markdown: string } }) => [
+          r.shortDescription.text,
+          (r.help?.markdown ?? '').replace(/`[^`]*`/g, ' '),
+        ],
+      ),
     ];
     for (const t of texts) expect([t, english(prose(t, data))]).toEqual([t, undefined]);
   });
@@ -180,7 +368,11 @@ describe('--lang fr: every format', () => {
     const visible = out.html
       .replace(/<style>[\s\S]*?<\/style>|<script>[\s\S]*?<\/script>|<code>[^<]*<\/code>/g, ' ') // code: identifiers
       .replace(/<[^>]+>/g, ' ')
-      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
     expect(english(prose(visible, data))).toBeUndefined();
     expect(out.html).toContain('<html lang="fr">');
     expect(out.html).toContain('placeholder="identifiant, titre ou fichier"');
@@ -189,7 +381,25 @@ describe('--lang fr: every format', () => {
 
   test('csv: headings, severities and messages', () => {
     const rows: string[][] = parseCsv(out.csv, { bom: true });
-    expect(rows[0]).toEqual(['Fichier', 'Ligne', 'Colonne', "Identifiant de l'enregistrement", 'Titre', 'Profil', 'Gravité', 'Règle', 'Principe', 'Engagement', 'Propriété', 'Champ source', 'Message', 'Valeur', 'Signalé aussi par']);
-    expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(new Set(['erreur', 'avertissement', 'info']));
+    expect(rows[0]).toEqual([
+      'Fichier',
+      'Ligne',
+      'Colonne',
+      "Identifiant de l'enregistrement",
+      'Titre',
+      'Profil',
+      'Gravité',
+      'Règle',
+      'Principe',
+      'Engagement',
+      'Propriété',
+      'Champ source',
+      'Message',
+      'Valeur',
+      'Signalé aussi par',
+    ]);
+    expect(new Set(rows.slice(1).map((r) => r[6]))).toEqual(
+      new Set(['erreur', 'avertissement', 'info']),
+    );
   });
 });

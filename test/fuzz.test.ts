@@ -27,7 +27,9 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260901);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 const NOW = new Date('2026-11-01T00:00:00Z');
 
-const PROFILES = readdirSync(join(ROOT, 'fixtures')).filter((d) => existsSync(join(ROOT, 'profiles', `${d}.yaml`)));
+const PROFILES = readdirSync(join(ROOT, 'fixtures')).filter((d) =>
+  existsSync(join(ROOT, 'profiles', `${d}.yaml`)),
+);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];
@@ -41,7 +43,8 @@ function pathsOf(root: Json, limit = 400): Path[] {
     out.push(p);
     const v = at(root, p);
     if (Array.isArray(v)) v.forEach((_, i) => queue.push([...p, i]));
-    else if (v !== null && typeof v === 'object') for (const k of Object.keys(v)) queue.push([...p, k]);
+    else if (v !== null && typeof v === 'object')
+      for (const k of Object.keys(v)) queue.push([...p, k]);
   }
   return out;
 }
@@ -54,7 +57,12 @@ function at(root: Json, p: Path): Json {
 
 /** Sets a value as JSON.parse would: `__proto__` is an own property, never the prototype. */
 function put(parent: Json, key: string | number, value: Json): void {
-  Object.defineProperty(parent as object, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(parent as object, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 const LONE_SURROGATES = ['\uD800', '\uDFFF', 'a\uDC00b', '\uDBFF\uD800'];
@@ -75,12 +83,42 @@ const ODD_TEXT = [
   ' ',
 ];
 const DATES = [
-  '0000-00-00', '0000-01-01', '9999-12-31', '9999-12-31T23:59:59.999Z', '+275760-09-13T00:00:00Z', '-271821-04-20',
-  '2026-02-30', '2026-13-01', '2026-00-10', '2026-01-01T25:61:61Z', '2026-1-1', '20260101', '１９９９-01-01', 'NaN',
-  'Infinity', '1e21', '-1', '2026-11-01T00:00:00+25:00', '2026-11-01/2025-01-01', 'R/2026-01-01/P1Y', 'P1Y', 'tomorrow',
-  '1969-12-31T23:59:59Z', '2038-01-19T03:14:08Z',
+  '0000-00-00',
+  '0000-01-01',
+  '9999-12-31',
+  '9999-12-31T23:59:59.999Z',
+  '+275760-09-13T00:00:00Z',
+  '-271821-04-20',
+  '2026-02-30',
+  '2026-13-01',
+  '2026-00-10',
+  '2026-01-01T25:61:61Z',
+  '2026-1-1',
+  '20260101',
+  '１９９９-01-01',
+  'NaN',
+  'Infinity',
+  '1e21',
+  '-1',
+  '2026-11-01T00:00:00+25:00',
+  '2026-11-01/2025-01-01',
+  'R/2026-01-01/P1Y',
+  'P1Y',
+  'tomorrow',
+  '1969-12-31T23:59:59Z',
+  '2038-01-19T03:14:08Z',
 ];
-const DATE_NUMBERS = [0, -1, 8.64e15, 8.64e15 + 1, -8.64e15 - 1, 1e21, Number.MAX_SAFE_INTEGER, -0, 1.5];
+const DATE_NUMBERS = [
+  0,
+  -1,
+  8.64e15,
+  8.64e15 + 1,
+  -8.64e15 - 1,
+  1e21,
+  Number.MAX_SAFE_INTEGER,
+  -0,
+  1.5,
+];
 const DATE_KEY = /date|modified|issued|created|updated|time|period|temporal|begin|end|start/i;
 
 const scalar: fc.Arbitrary<Json> = fc.oneof(
@@ -93,13 +131,25 @@ const scalar: fc.Arbitrary<Json> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom(...ODD_TEXT, ...LONE_SURROGATES, ...DATES),
 );
-const value: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 3, arbitrary: scalar },
-  { weight: 1, arbitrary: fc.constantFrom<Json>([], {}, [null], [''], { en: '', fr: null }, { en: ['x'], fr: 1 }) },
-  { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), scalar, { maxKeys: 3 }) },
-  // as JSON.parse makes them: plain objects, `__proto__` an own key
-).map((v) => JSON.parse(JSON.stringify(v)) as Json);
+const value: fc.Arbitrary<Json> = fc
+  .oneof(
+    { weight: 3, arbitrary: scalar },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<Json>(
+        [],
+        {},
+        [null],
+        [''],
+        { en: '', fr: null },
+        { en: ['x'], fr: 1 },
+      ),
+    },
+    { weight: 1, arbitrary: fc.array(scalar, { maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), scalar, { maxKeys: 3 }) },
+    // as JSON.parse makes them: plain objects, `__proto__` an own key
+  )
+  .map((v) => JSON.parse(JSON.stringify(v)) as Json);
 
 type Mutation =
   | { kind: 'replace'; where: number; value: Json }
@@ -118,11 +168,42 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), where }),
   fc.record({ kind: fc.constant('duplicate' as const), where }),
   fc.record({ kind: fc.constant('wrap' as const), where }),
-  fc.record({ kind: fc.constant('huge' as const), where, size: fc.integer({ min: 10_000, max: 300_000 }), char: fc.constantFrom('a', ' ', 'é', '\u0301', '.', '@', '/', '-', '0') }),
-  fc.record({ kind: fc.constant('deep' as const), where, depth: fc.integer({ min: 50, max: 3000 }), array: fc.boolean() }),
-  fc.record({ kind: fc.constant('text' as const), where, text: fc.constantFrom(...ODD_TEXT, ...LONE_SURROGATES), prefix: fc.boolean() }),
-  fc.record({ kind: fc.constant('date' as const), where, date: fc.constantFrom<Json>(...DATES, ...DATE_NUMBERS) }),
-  fc.record({ kind: fc.constant('special-key' as const), where, key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '__defineGetter__'), value }),
+  fc.record({
+    kind: fc.constant('huge' as const),
+    where,
+    size: fc.integer({ min: 10_000, max: 300_000 }),
+    char: fc.constantFrom('a', ' ', 'é', '\u0301', '.', '@', '/', '-', '0'),
+  }),
+  fc.record({
+    kind: fc.constant('deep' as const),
+    where,
+    depth: fc.integer({ min: 50, max: 3000 }),
+    array: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('text' as const),
+    where,
+    text: fc.constantFrom(...ODD_TEXT, ...LONE_SURROGATES),
+    prefix: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('date' as const),
+    where,
+    date: fc.constantFrom<Json>(...DATES, ...DATE_NUMBERS),
+  }),
+  fc.record({
+    kind: fc.constant('special-key' as const),
+    where,
+    key: fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+      '__defineGetter__',
+    ),
+    value,
+  }),
 );
 
 function nest(v: Json, depth: number, array: boolean): Json {
@@ -141,7 +222,12 @@ function mutate(root: Json, m: Mutation): void {
   const path = paths[m.where % paths.length];
   if (path.length === 0) {
     // the record itself: add a key to it
-    if (m.kind === 'special-key' || m.kind === 'replace') put(root, m.kind === 'special-key' ? m.key : 'extra', m.kind === 'special-key' ? m.value : m.value);
+    if (m.kind === 'special-key' || m.kind === 'replace')
+      put(
+        root,
+        m.kind === 'special-key' ? m.key : 'extra',
+        m.kind === 'special-key' ? m.value : m.value,
+      );
     return;
   }
   const parent = at(root, path.slice(0, -1)) as Record<string | number, Json>;
@@ -166,7 +252,11 @@ function mutate(root: Json, m: Mutation): void {
     case 'deep':
       return put(parent, key, nest(old, m.depth, m.array));
     case 'text':
-      return put(parent, key, typeof old === 'string' ? (m.prefix ? m.text + old : old + m.text) : m.text);
+      return put(
+        parent,
+        key,
+        typeof old === 'string' ? (m.prefix ? m.text + old : old + m.text) : m.text,
+      );
     case 'date':
       return put(parent, key, m.date);
     case 'special-key':
@@ -190,11 +280,20 @@ function checkResult(r: RecordResult, profile: string): void {
   if (!['valid', 'invalid', 'rejected'].includes(r.status)) fail(`status ${r.status}`);
   if (r.profile !== profile) fail('profile');
   if (!r.source.file) fail('no source file');
-  if ((r.status === 'invalid') !== (r.status !== 'rejected' && r.findings.some((f) => f.severity === 'error'))) fail('status does not follow the errors');
+  if (
+    (r.status === 'invalid') !==
+    (r.status !== 'rejected' && r.findings.some((f) => f.severity === 'error'))
+  )
+    fail('status does not follow the errors');
   for (const f of r.findings) {
     if (!RULE_IDS.has(f.ruleId) && !f.ruleId.startsWith('shacl/')) fail(`unknown rule ${f.ruleId}`);
     if (!SEVERITIES.has(f.severity)) fail(`severity ${f.severity}`);
-    if (typeof f.message !== 'string' || !f.message || /\{\{|\bundefined\b|\[object Object\]/.test(f.message)) fail(`message ${f.message}`);
+    if (
+      typeof f.message !== 'string' ||
+      !f.message ||
+      /\{\{|\bundefined\b|\[object Object\]/.test(f.message)
+    )
+      fail(`message ${f.message}`);
     // messages show values cut short: a hostile record does not make the report huge
     if (f.message.length > 2000) fail('message too long');
     // a finding about a record that could be read names the field it is about
@@ -202,13 +301,15 @@ function checkResult(r: RecordResult, profile: string): void {
   }
   if (r.scores) {
     if (!Number.isFinite(r.scores.mqa.points)) fail('MQA points');
-    for (const p of Object.values(r.scores.principles)) if (!(p.share >= 0 && p.share <= 1)) fail('principle share');
+    for (const p of Object.values(r.scores.principles))
+      if (!(p.share >= 0 && p.share <= 1)) fail('principle share');
   }
 }
 
 async function fixtureRecords(profile: string): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
-  for await (const r of readSources([join(ROOT, 'fixtures', profile)])) if (r.data !== undefined) out.push(r);
+  for await (const r of readSources([join(ROOT, 'fixtures', profile)]))
+    if (r.data !== undefined) out.push(r);
   return out;
 }
 
@@ -226,14 +327,19 @@ describe.each(PROFILES)('fuzzing the fixture records of %s', (profile) => {
     expect(records.length).toBeGreaterThan(0);
     const beforeProto = Object.getOwnPropertyNames(Object.prototype).sort();
     fc.assert(
-      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (pick, mutations, french) => {
-        const base = records[pick % records.length];
-        const data = structuredClone(base.data) as Json;
-        for (const m of mutations) mutate(data, m);
-        const src: SourceRecord = { ...base, data };
-        const { result } = (french ? fr : pipeline).process(src);
-        checkResult(result, profile);
-      }),
+      fc.property(
+        fc.nat(),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (pick, mutations, french) => {
+          const base = records[pick % records.length];
+          const data = structuredClone(base.data) as Json;
+          for (const m of mutations) mutate(data, m);
+          const src: SourceRecord = { ...base, data };
+          const { result } = (french ? fr : pipeline).process(src);
+          checkResult(result, profile);
+        },
+      ),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
     // nothing reached Object.prototype
@@ -247,7 +353,14 @@ describe.each(PROFILES)('fuzzing the fixture records of %s', (profile) => {
     try {
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ pick: fc.nat(), mutations: fc.array(mutation, { maxLength: 3 }), broken: fc.boolean() }), { minLength: 1, maxLength: 12 }),
+          fc.array(
+            fc.record({
+              pick: fc.nat(),
+              mutations: fc.array(mutation, { maxLength: 3 }),
+              broken: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 12 },
+          ),
           async (batch) => {
             const file = join(tmp.dir, `batch-${n++}.jsonl`);
             const lines = batch.map(({ pick, mutations, broken }) => {
@@ -263,7 +376,9 @@ describe.each(PROFILES)('fuzzing the fixture records of %s', (profile) => {
             expect(s.records).toBe(batch.length);
             expect(s.valid + s.invalid + s.rejected).toBe(s.records);
             // rejected: the broken lines, and the records nested deeper than the limit
-            expect(s.rejected).toBe(lines.filter((l) => !isJson(l) || deeperThan(JSON.parse(l), MAX_DEPTH)).length);
+            expect(s.rejected).toBe(
+              lines.filter((l) => !isJson(l) || deeperThan(JSON.parse(l), MAX_DEPTH)).length,
+            );
             for (const r of report.records) checkResult(r, profile);
             // every format renders every record (escaping and all), in both languages
             for (const lang of ['en', 'fr'] as const) {

@@ -11,7 +11,8 @@ import { loadYaml } from '../src/util/yaml.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'passerelle.js');
 /** Reference material beside the checkout (../shared/reference); tests that need it skip without it. */
-export const REFERENCE = process.env.PASSERELLE_REFERENCE ?? resolve(ROOT, '..', 'shared', 'reference');
+export const REFERENCE =
+  process.env.PASSERELLE_REFERENCE ?? resolve(ROOT, '..', 'shared', 'reference');
 
 export interface Run {
   code: number;
@@ -20,7 +21,10 @@ export interface Run {
 }
 
 /** Runs the real command, as a user would (the package is built by `npm test`'s pretest). */
-export function cli(args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Run {
+export function cli(
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8', LC_ALL: '', ...opts.env },
@@ -63,11 +67,15 @@ export interface Expected {
 
 /** The profiles with fixtures and expectations: every fixtures/<id>/ folder (each must have both). */
 export function fixtureProfiles(): string[] {
-  return readdirSync(join(ROOT, 'fixtures')).filter((d) => statSync(join(ROOT, 'fixtures', d)).isDirectory()).sort();
+  return readdirSync(join(ROOT, 'fixtures'))
+    .filter((d) => statSync(join(ROOT, 'fixtures', d)).isDirectory())
+    .sort();
 }
 
 /** test/expected/<profile>.yaml: `gates` is the one key that is not a record. */
 export function loadExpected(profile: string): Expected {
-  const { gates, ...records } = parse(readFileSync(join(ROOT, 'test', 'expected', `${profile}.yaml`), 'utf8')) as Record<string, unknown>;
+  const { gates, ...records } = parse(
+    readFileSync(join(ROOT, 'test', 'expected', `${profile}.yaml`), 'utf8'),
+  ) as Record<string, unknown>;
   return { records: records as Expected['records'], gates: gates as Expected['gates'] };
 }

@@ -40,21 +40,30 @@ async function read(file: string): Promise<SourceRecord[]> {
   return out;
 }
 
-const own = (o: unknown, k: string): boolean => o !== null && typeof o === 'object' && Object.hasOwn(o, k);
+const own = (o: unknown, k: string): boolean =>
+  o !== null && typeof o === 'object' && Object.hasOwn(o, k);
 
 describe('prototype keys in records are data, in every format', () => {
   afterEach(expectNoPollution);
 
   test('JSON and JSON Lines: own keys at every level; the record is checked like any other', async () => {
     const rec = {
-      id: 'p1', name: 'p1', title: 'Hostile', notes: 'A record with prototype keys',
+      id: 'p1',
+      name: 'p1',
+      title: 'Hostile',
+      notes: 'A record with prototype keys',
       __proto__: { polluted: 'yes', title: 'not mine' },
       constructor: { prototype: { polluted: 'yes' } },
       prototype: { isAdmin: true },
-      resources: [{ url: 'https://example.org/a.csv', format: 'CSV', __proto__: { polluted: 'yes' } }],
+      resources: [
+        { url: 'https://example.org/a.csv', format: 'CSV', __proto__: { polluted: 'yes' } },
+      ],
     };
     // JSON.stringify writes `__proto__` when it is an own key: build it as JSON.parse would
-    const text = JSON.stringify(rec).replace('"title":"Hostile"', '"title":"Hostile","__proto__":{"polluted":"yes","title":"not mine"}');
+    const text = JSON.stringify(rec).replace(
+      '"title":"Hostile"',
+      '"title":"Hostile","__proto__":{"polluted":"yes","title":"not mine"}',
+    );
     const f = join(tmp.dir, 'proto.jsonl');
     writeFileSync(f, `${text}\n${text}\n`);
     const [r] = await read(f);
@@ -68,7 +77,10 @@ describe('prototype keys in records are data, in every format', () => {
 
   test('CSV: a header named __proto__ or constructor is a column like any other', async () => {
     const f = join(tmp.dir, 'proto.csv');
-    writeFileSync(f, 'Dataset ID,Title,__proto__,constructor,prototype\nsk-1,Hostile,{"polluted":1},x,y\n');
+    writeFileSync(
+      f,
+      'Dataset ID,Title,__proto__,constructor,prototype\nsk-1,Hostile,{"polluted":1},x,y\n',
+    );
     const [r] = await read(f);
     for (const k of SPECIAL) expect(own(r.data, k)).toBe(true);
     // biome-ignore lint/suspicious/noProto: the record's own `__proto__` key, read as data
@@ -93,7 +105,10 @@ describe('prototype keys in records are data, in every format', () => {
     // biome-ignore lint/suspicious/noProto: the record's own `__proto__` key, read as data
     expect(d.__proto__).toEqual([{ '@polluted': 'yes', x: ['1'] }, 'again']);
     // lower-case element names are ISO 19139 property elements: lists
-    expect((d.constructor as { prototype: unknown[] }[])[0].prototype[0]).toEqual({ '@__proto__': 'a', '#text': 'b' });
+    expect((d.constructor as { prototype: unknown[] }[])[0].prototype[0]).toEqual({
+      '@__proto__': 'a',
+      '#text': 'b',
+    });
     const report = await validate([f], { profile: 'ca-gc-hnap', now: NOW });
     expect(report.records[0]).toMatchObject({ id: 'x-1', status: 'invalid' });
   });
@@ -113,13 +128,16 @@ describe('prototype keys in records are data, in every format', () => {
       jsonld,
       JSON.stringify({
         '@context': { dct: 'http://purl.org/dc/terms/', dcat: 'http://www.w3.org/ns/dcat#' },
-        '@id': 'http://example.org/d', '@type': 'dcat:Dataset',
+        '@id': 'http://example.org/d',
+        '@type': 'dcat:Dataset',
         'dct:title': [{ '@value': 'T', '@language': '__proto__' }],
       }),
     );
     const report = await validate([jsonld], { profile: 'dcat-ap', now: NOW });
     expect(report.summary).toMatchObject({ records: 1, rejected: 1 });
-    expect(report.records[0].findings[0].message).toMatch(/invalid JSON-LD: (a language tag is not valid|unexpected "@__proto__")/);
+    expect(report.records[0].findings[0].message).toMatch(
+      /invalid JSON-LD: (a language tag is not valid|unexpected "@__proto__")/,
+    );
   });
 });
 
@@ -128,7 +146,10 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
 
   test('YAML: __proto__ is an own key, never the prototype', () => {
     const f = join(tmp.dir, 'proto.yaml');
-    writeFileSync(f, '__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\na: {__proto__: {polluted: yes}}\n');
+    writeFileSync(
+      f,
+      '__proto__: {polluted: yes}\nconstructor: {prototype: {polluted: yes}}\na: {__proto__: {polluted: yes}}\n',
+    );
     const { data } = loadYaml<Record<string, Record<string, unknown>>>(f);
     expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
     expect(own(data, '__proto__') && own(data.a, '__proto__')).toBe(true);
@@ -139,10 +160,17 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
     writeFileSync(
       f,
       [
-        'crosswalk: ckan', 'profile: ckan',
-        'maps:', '  __proto__: {polluted: yes}', '  status: {__proto__: http://example.org/x, constructor: null}',
-        'dataset:', '  title: {from: title, __proto__: {polluted: yes}}', '  __proto__: {from: name}', '  constructor: {from: name}',
-        '  accessRights: {from: state, map: status}', '',
+        'crosswalk: ckan',
+        'profile: ckan',
+        'maps:',
+        '  __proto__: {polluted: yes}',
+        '  status: {__proto__: http://example.org/x, constructor: null}',
+        'dataset:',
+        '  title: {from: title, __proto__: {polluted: yes}}',
+        '  __proto__: {from: name}',
+        '  constructor: {from: name}',
+        '  accessRights: {from: state, map: status}',
+        '',
       ].join('\n'),
     );
     const { issues } = lintCrosswalk(f, loadProfile('ckan'));
@@ -154,16 +182,42 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
 
   test('a named map may map the local value __proto__', () => {
     const f = join(tmp.dir, 'map-proto.yaml');
-    writeFileSync(f, ['crosswalk: ckan', 'profile: ckan', 'maps:', '  status: {__proto__: http://publications.europa.eu/resource/authority/access-right/PUBLIC}', 'dataset:', '  accessRights: {from: state, map: status}', ''].join('\n'));
+    writeFileSync(
+      f,
+      [
+        'crosswalk: ckan',
+        'profile: ckan',
+        'maps:',
+        '  status: {__proto__: http://publications.europa.eu/resource/authority/access-right/PUBLIC}',
+        'dataset:',
+        '  accessRights: {from: state, map: status}',
+        '',
+      ].join('\n'),
+    );
     const cw = loadCrosswalk(loadProfile('ckan'), f);
-    expect(cw.apply({ state: '__proto__' }).dataset.accessRights).toBe('http://publications.europa.eu/resource/authority/access-right/PUBLIC');
+    expect(cw.apply({ state: '__proto__' }).dataset.accessRights).toBe(
+      'http://publications.europa.eu/resource/authority/access-right/PUBLIC',
+    );
     expect(cw.apply({ state: 'constructor' }).dataset.accessRights).toBeUndefined();
-    expect(cw.apply({ state: 'toString' }).findings.map((x) => x.ruleId)).toEqual(['odc/unmapped-value']);
+    expect(cw.apply({ state: 'toString' }).findings.map((x) => x.ruleId)).toEqual([
+      'odc/unmapped-value',
+    ]);
   });
 
   test('a profile with fields named __proto__ and constructor: fields like any other, never inherited', () => {
     const f = join(tmp.dir, 'proto-profile.yaml');
-    writeFileSync(f, ['id: proto', 'name: {en: Proto}', 'fields:', '  __proto__: {type: string, required: true}', '  constructor: {type: string, required: true}', '  title: string', ''].join('\n'));
+    writeFileSync(
+      f,
+      [
+        'id: proto',
+        'name: {en: Proto}',
+        'fields:',
+        '  __proto__: {type: string, required: true}',
+        '  constructor: {type: string, required: true}',
+        '  title: string',
+        '',
+      ].join('\n'),
+    );
     const p = parseProfile(loadYaml(f));
     expect(Object.keys(p.fields).sort()).toEqual(['__proto__', 'constructor', 'title']);
     expect(Object.getPrototypeOf(p.fields)).toBe(Object.prototype);
@@ -172,7 +226,17 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
   test('a vocabulary with a concept named __proto__ and notations for constructor', () => {
     const dir = join(tmp.dir, 'vocab');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'proto.yaml'), ['id: proto', 'concepts:', '  __proto__:', '    uri: http://example.org/p', '    notations: {constructor: [prototype, __proto__]}', ''].join('\n'));
+    writeFileSync(
+      join(dir, 'proto.yaml'),
+      [
+        'id: proto',
+        'concepts:',
+        '  __proto__:',
+        '    uri: http://example.org/p',
+        '    notations: {constructor: [prototype, __proto__]}',
+        '',
+      ].join('\n'),
+    );
     const v = loadVocabulary(join(dir, 'proto.yaml'));
     expect(v.lookup('__proto__')?.uri).toBe('http://example.org/p');
     expect(v.lookup('prototype', 'constructor')?.uri).toBe('http://example.org/p');
@@ -183,7 +247,19 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
 
   test('the configuration: prototype keys are unknown rules and profiles, reported with their line', () => {
     const f = join(tmp.dir, 'passerelle.config.yaml');
-    writeFileSync(f, ['rules:', '  __proto__: {severity: off}', '  constructor: off', '  odc/keywords:', '    options: {__proto__: {polluted: yes}}', 'profiles:', '  __proto__: {rules: {}}', ''].join('\n'));
+    writeFileSync(
+      f,
+      [
+        'rules:',
+        '  __proto__: {severity: off}',
+        '  constructor: off',
+        '  odc/keywords:',
+        '    options: {__proto__: {polluted: yes}}',
+        'profiles:',
+        '  __proto__: {rules: {}}',
+        '',
+      ].join('\n'),
+    );
     expect(() => loadConfig(f)).toThrow(/unknown rule "__proto__"/);
     let message = '';
     try {
@@ -193,7 +269,9 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
     }
     expect(message).toMatch(/passerelle\.config\.yaml:2:3: unknown rule "__proto__"/);
     expect(message).toMatch(/passerelle\.config\.yaml:3:3: unknown rule "constructor"/);
-    expect(message).toMatch(/passerelle\.config\.yaml:5:\d+: rule odc\/keywords has no option "__proto__"|rule odc\/keywords has no options/);
+    expect(message).toMatch(
+      /passerelle\.config\.yaml:5:\d+: rule odc\/keywords has no option "__proto__"|rule odc\/keywords has no options/,
+    );
     expect(message).toMatch(/passerelle\.config\.yaml:7:3: unknown profile "__proto__"/);
   });
 });
@@ -211,25 +289,44 @@ describe('YAML limits: alias bombs, deep nesting, oversized files', () => {
 
   test.each([
     ['an alias bomb', 'bomb.yaml', bomb, /bomb\.yaml: the document expands more than 1000 aliases/],
-    ['a document nested 100 000 deep', 'deep.yaml', () => `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`, /deep\.yaml:1:\d+: the document is nested too deeply/],
-    ['a 6 MiB file', 'big.yaml', () => `rules: {}\n${'# padding padding padding padding\n'.repeat(200_000)}`, /big\.yaml: the file is larger than 5 MiB/],
-  ])('%s: the run stops before reading anything, naming the file (exit 2)', (_what, name, make, message) => {
-    const f = join(tmp.dir, name);
-    writeFileSync(f, make());
-    for (const args of [['rules', '-c', f], ['validate', join(ROOT, 'fixtures', 'ckan'), '-p', 'ckan', '-c', f]]) {
-      const r = cli(args);
+    [
+      'a document nested 100 000 deep',
+      'deep.yaml',
+      () => `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
+      /deep\.yaml:1:\d+: the document is nested too deeply/,
+    ],
+    [
+      'a 6 MiB file',
+      'big.yaml',
+      () => `rules: {}\n${'# padding padding padding padding\n'.repeat(200_000)}`,
+      /big\.yaml: the file is larger than 5 MiB/,
+    ],
+  ])(
+    '%s: the run stops before reading anything, naming the file (exit 2)',
+    (_what, name, make, message) => {
+      const f = join(tmp.dir, name);
+      writeFileSync(f, make());
+      for (const args of [
+        ['rules', '-c', f],
+        ['validate', join(ROOT, 'fixtures', 'ckan'), '-p', 'ckan', '-c', f],
+      ]) {
+        const r = cli(args);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      }
+      // a crosswalk is YAML too
+      const cw = join(tmp.dir, `crosswalk-${name}`);
+      writeFileSync(
+        cw,
+        `crosswalk: ckan\nprofile: ckan\ndataset: {}\n${make().replace(/^rules:/m, 'x:')}`,
+      );
+      const r = cli(['crosswalk', 'check', cw]);
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr).not.toMatch(/\n\s+at /);
-    }
-    // a crosswalk is YAML too
-    const cw = join(tmp.dir, `crosswalk-${name}`);
-    writeFileSync(cw, `crosswalk: ckan\nprofile: ckan\ndataset: {}\n${make().replace(/^rules:/m, 'x:')}`);
-    const r = cli(['crosswalk', 'check', cw]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`crosswalk-${name.replace('.', '\\.')}`));
-  });
+      expect(r.stderr).toMatch(new RegExp(`crosswalk-${name.replace('.', '\\.')}`));
+    },
+  );
 });
 
 describe('configuration files that are not files, or hold very many problems', () => {
@@ -247,12 +344,17 @@ describe('configuration files that are not files, or hold very many problems', (
   test('20,000 unknown rules: each one reported at its line (the places are found by key, not by a scan each)', () => {
     const f = join(tmp.dir, 'many.yaml');
     const n = 20_000;
-    writeFileSync(f, `rules:\n${Array.from({ length: n }, (_, i) => `  x/rule-${i}: warning\n`).join('')}`);
+    writeFileSync(
+      f,
+      `rules:\n${Array.from({ length: n }, (_, i) => `  x/rule-${i}: warning\n`).join('')}`,
+    );
     const r = cli(['rules', '-c', f]);
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n').filter((l) => /unknown rule "x\/rule-\d+"/.test(l));
     expect(lines).toHaveLength(n);
-    expect(lines[n - 1]).toMatch(new RegExp(`many\\.yaml:${n + 1}:3: unknown rule "x/rule-${n - 1}"`));
+    expect(lines[n - 1]).toMatch(
+      new RegExp(`many\\.yaml:${n + 1}:3: unknown rule "x/rule-${n - 1}"`),
+    );
   });
 });
 
@@ -265,21 +367,39 @@ describe('XML: no entity or DTD is ever resolved', () => {
 
   test.each([
     ['an external entity (file)', `<!DOCTYPE x [<!ENTITY e SYSTEM "file://${secret}">]>\n`, '&e;'],
-    ['an external entity (http)', '<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:9/secret">]>\n', '&e;'],
+    [
+      'an external entity (http)',
+      '<!DOCTYPE x [<!ENTITY e SYSTEM "http://127.0.0.1:9/secret">]>\n',
+      '&e;',
+    ],
     ['a parameter entity', `<!DOCTYPE x [<!ENTITY % p SYSTEM "file://${secret}"> %p;]>\n`, 'plain'],
-    ['an external DTD', '<!DOCTYPE gmd:MD_Metadata SYSTEM "http://127.0.0.1:9/evil.dtd">\n', 'plain'],
-    ['a billion laughs', `<!DOCTYPE x [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n`, '&d;'],
-  ])('%s: nothing is read or fetched; the record is rejected or read as written', async (_what, doctype, title) => {
-    const f = join(tmp.dir, 'entity.xml');
-    writeFileSync(f, `<?xml version="1.0"?>\n${doctype}${md(title)}`);
-    const report = await validate([f], { profile: 'ca-gc-hnap', now: NOW });
-    expect(report.summary.records).toBe(1);
-    // package.json's description would show if the entity were read
-    const text = JSON.stringify(report.records);
-    expect(text).not.toMatch(/Map Canadian open-data|hahaha/);
-    if (title === 'plain') expect(report.records[0].status).not.toBe('rejected');
-    else expect(report.records[0].findings[0].message).toMatch(/malformed XML: an entity \(&…;\) is not defined \(Passerelle never reads DTDs\)/);
-  });
+    [
+      'an external DTD',
+      '<!DOCTYPE gmd:MD_Metadata SYSTEM "http://127.0.0.1:9/evil.dtd">\n',
+      'plain',
+    ],
+    [
+      'a billion laughs',
+      `<!DOCTYPE x [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n`,
+      '&d;',
+    ],
+  ])(
+    '%s: nothing is read or fetched; the record is rejected or read as written',
+    async (_what, doctype, title) => {
+      const f = join(tmp.dir, 'entity.xml');
+      writeFileSync(f, `<?xml version="1.0"?>\n${doctype}${md(title)}`);
+      const report = await validate([f], { profile: 'ca-gc-hnap', now: NOW });
+      expect(report.summary.records).toBe(1);
+      // package.json's description would show if the entity were read
+      const text = JSON.stringify(report.records);
+      expect(text).not.toMatch(/Map Canadian open-data|hahaha/);
+      if (title === 'plain') expect(report.records[0].status).not.toBe('rejected');
+      else
+        expect(report.records[0].findings[0].message).toMatch(
+          /malformed XML: an entity \(&…;\) is not defined \(Passerelle never reads DTDs\)/,
+        );
+    },
+  );
 
   test('RDF/XML with an external entity: never resolved', async () => {
     const f = join(tmp.dir, 'entity.rdf');
@@ -297,10 +417,20 @@ describe('XML: no entity or DTD is ever resolved', () => {
 describe('JSON-LD: a context on the web is never fetched', () => {
   test('a remote @context rejects the file with a message that says why and what to do', async () => {
     const f = join(tmp.dir, 'remote.jsonld');
-    writeFileSync(f, JSON.stringify({ '@context': 'http://127.0.0.1:9/context.jsonld', '@id': 'http://example.org/d', '@type': 'Dataset', title: 'x' }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        '@context': 'http://127.0.0.1:9/context.jsonld',
+        '@id': 'http://example.org/d',
+        '@type': 'Dataset',
+        title: 'x',
+      }),
+    );
     const report = await validate([f], { profile: 'dcat-ap', now: NOW });
     expect(report.summary).toMatchObject({ records: 1, rejected: 1 });
-    expect(report.records[0].findings[0].message).toMatch(/context http:\/\/127\.0\.0\.1:9\/context\.jsonld is not available offline \(Passerelle never uses the network\)/);
+    expect(report.records[0].findings[0].message).toMatch(
+      /context http:\/\/127\.0\.0\.1:9\/context\.jsonld is not available offline \(Passerelle never uses the network\)/,
+    );
     const fr = await validate([f], { profile: 'dcat-ap', now: NOW, lang: 'fr' });
     expect(fr.records[0].findings[0].message).toMatch(/n'est pas disponible hors ligne/);
   });
@@ -314,14 +444,33 @@ describe("map files: a crosswalk's value maps in an SSSOM-like table, confined t
     mkdirSync(join(dir, 'maps'), { recursive: true });
     writeFileSync(
       join(dir, 'maps', 'status.sssom.tsv'),
-      ['# curie_map:', '#   skos: http://www.w3.org/2004/02/skos/core#', 'subject_id\tpredicate_id\tobject_id\tcomment', `active\tskos:exactMatch\t${AR}PUBLIC\t`, `draft\tskos:exactMatch\t\tnot published`, `__proto__\tskos:closeMatch\t${AR}RESTRICTED\t`, ''].join('\n'),
+      [
+        '# curie_map:',
+        '#   skos: http://www.w3.org/2004/02/skos/core#',
+        'subject_id\tpredicate_id\tobject_id\tcomment',
+        `active\tskos:exactMatch\t${AR}PUBLIC\t`,
+        `draft\tskos:exactMatch\t\tnot published`,
+        `__proto__\tskos:closeMatch\t${AR}RESTRICTED\t`,
+        '',
+      ].join('\n'),
     );
     writeFileSync(join(tmp.dir, 'outside.tsv'), `subject_id\tobject_id\nactive\t${AR}PUBLIC\n`);
     symlinkSync(join(tmp.dir, 'outside.tsv'), join(dir, 'link.tsv'));
   });
   const crosswalk = (ref: string): string => {
     const f = join(dir, `cw-${Math.abs(hash(ref))}.yaml`);
-    writeFileSync(f, ['crosswalk: ckan', 'profile: ckan', 'maps:', `  status: ${JSON.stringify(ref)}`, 'dataset:', '  accessRights: {from: state, map: status}', ''].join('\n'));
+    writeFileSync(
+      f,
+      [
+        'crosswalk: ckan',
+        'profile: ckan',
+        'maps:',
+        `  status: ${JSON.stringify(ref)}`,
+        'dataset:',
+        '  accessRights: {from: state, map: status}',
+        '',
+      ].join('\n'),
+    );
     return f;
   };
 
@@ -332,7 +481,9 @@ describe("map files: a crosswalk's value maps in an SSSOM-like table, confined t
     expect(cw.apply({ state: '__proto__' }).dataset.accessRights).toBe(`${AR}RESTRICTED`);
     const draft = cw.apply({ state: 'draft' });
     expect([draft.dataset.accessRights, draft.findings]).toEqual([undefined, []]);
-    expect(cw.apply({ state: 'deleted' }).findings.map((f) => f.ruleId)).toEqual(['odc/unmapped-value']);
+    expect(cw.apply({ state: 'deleted' }).findings.map((f) => f.ruleId)).toEqual([
+      'odc/unmapped-value',
+    ]);
     expectNoPollution();
   });
 
@@ -358,13 +509,25 @@ describe("map files: a crosswalk's value maps in an SSSOM-like table, confined t
   });
 
   test('a broken table: each problem at its line in the table', () => {
-    writeFileSync(join(dir, 'maps', 'broken.tsv'), ['subject_id\tpredicate_id\tobject_id', 'a\tskos:exactMatch', `b\towl:sameAs\t${AR}PUBLIC`, `c\tskos:exactMatch\t${AR}PUBLIC`, `c\tskos:exactMatch\t${AR}RESTRICTED`, ''].join('\n'));
+    writeFileSync(
+      join(dir, 'maps', 'broken.tsv'),
+      [
+        'subject_id\tpredicate_id\tobject_id',
+        'a\tskos:exactMatch',
+        `b\towl:sameAs\t${AR}PUBLIC`,
+        `c\tskos:exactMatch\t${AR}PUBLIC`,
+        `c\tskos:exactMatch\t${AR}RESTRICTED`,
+        '',
+      ].join('\n'),
+    );
     const { issues } = lintCrosswalk(crosswalk('maps/broken.tsv'), loadProfile('ckan'));
-    expect(issues.map((i) => `${i.where.replace(/^.*crosswalks[\\/]/, '')}: ${i.message}`)).toEqual([
-      'maps/broken.tsv:2:1: map status: this row has 2 cells, the header row has 3',
-      'maps/broken.tsv:3:1: map status: predicate_id "owl:sameAs" is not a mapping relation (skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch)',
-      'maps/broken.tsv:5:1: map status: "c" is mapped twice, differently (line 4)',
-    ]);
+    expect(issues.map((i) => `${i.where.replace(/^.*crosswalks[\\/]/, '')}: ${i.message}`)).toEqual(
+      [
+        'maps/broken.tsv:2:1: map status: this row has 2 cells, the header row has 3',
+        'maps/broken.tsv:3:1: map status: predicate_id "owl:sameAs" is not a mapping relation (skos:exactMatch, skos:closeMatch, skos:broadMatch, skos:narrowMatch)',
+        'maps/broken.tsv:5:1: map status: "c" is mapped twice, differently (line 4)',
+      ],
+    );
   });
 });
 

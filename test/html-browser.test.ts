@@ -13,11 +13,20 @@ import { HOSTILE_TITLE, IN_CI, writeHostile } from './report-helpers.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM) console.warn(`${CHROMIUM} not found: the HTML report's browser test is skipped (apt-get install chromium)`);
+if (!HAVE_CHROMIUM)
+  console.warn(
+    `${CHROMIUM} not found: the HTML report's browser test is skipped (apt-get install chromium)`,
+  );
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 (HAVE_CHROMIUM ? describe : describe.skip)('the HTML report in Chromium, offline', () => {
@@ -29,23 +38,45 @@ const FLAGS = [
   let dialogs = 0;
   // what the page must show, from the JSON report of the same run (the fixtures test holds the findings)
   let findings: { record: Report['records'][number]; severity: string; rule: string }[] = [];
-  const count = (pick: (f: (typeof findings)[number]) => boolean): number => findings.filter(pick).length;
-  const rowsOf = (pick: (f: (typeof findings)[number]) => boolean): string[][] => findings.filter(pick).map((f) => [f.severity, f.rule]);
+  const count = (pick: (f: (typeof findings)[number]) => boolean): number =>
+    findings.filter(pick).length;
+  const rowsOf = (pick: (f: (typeof findings)[number]) => boolean): string[][] =>
+    findings.filter(pick).map((f) => [f.severity, f.rule]);
   const about = (text: string) => (f: (typeof findings)[number]) =>
-    [f.record.id ?? '', f.record.title ?? '', f.record.source.file].some((t) => t.toLowerCase().includes(text.toLowerCase()));
+    [f.record.id ?? '', f.record.title ?? '', f.record.source.file].some((t) =>
+      t.toLowerCase().includes(text.toLowerCase()),
+    );
 
   const visible = (): Promise<string[][]> =>
-    page.$$eval('#findings-table tbody tr:not([hidden])', (rows) => rows.map((r) => [r.getAttribute('data-severity') ?? '', r.getAttribute('data-rule') ?? '']));
+    page.$$eval('#findings-table tbody tr:not([hidden])', (rows) =>
+      rows.map((r) => [r.getAttribute('data-severity') ?? '', r.getAttribute('data-rule') ?? '']),
+    );
 
   beforeAll(async () => {
     tmp = tempDir();
     const hostile = writeHostile(tmp.dir);
     const report = join(tmp.dir, 'report.html');
     const json = join(tmp.dir, 'report.json');
-    const r = cli(['validate', 'fixtures/ca-gc', hostile, '--profile', 'ca-gc', '--now', '2026-11-01', '-f', 'html', '-o', report, '--output.json', json]);
+    const r = cli([
+      'validate',
+      'fixtures/ca-gc',
+      hostile,
+      '--profile',
+      'ca-gc',
+      '--now',
+      '2026-11-01',
+      '-f',
+      'html',
+      '-o',
+      report,
+      '--output.json',
+      json,
+    ]);
     expect(r.stderr).toBe('');
     const data = JSON.parse(readFileSync(json, 'utf8')) as Report;
-    findings = data.records.flatMap((record) => record.findings.map((f) => ({ record, severity: f.severity, rule: f.ruleId })));
+    findings = data.records.flatMap((record) =>
+      record.findings.map((f) => ({ record, severity: f.severity, rule: f.ruleId })),
+    );
     // a fresh profile directory each run; playwright passes it as --user-data-dir
     context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -78,10 +109,15 @@ const FLAGS = [
     expect(problems).toEqual([]);
     expect(dialogs).toBe(0);
     // the record's title is shown as text
-    expect(await page.locator('td.rec small', { hasText: '<script>alert("pwned")</script>' }).count()).toBeGreaterThan(0);
+    expect(
+      await page.locator('td.rec small', { hasText: '<script>alert("pwned")</script>' }).count(),
+    ).toBeGreaterThan(0);
     expect(await page.locator('script').count()).toBe(1);
     // the page's own style applied (allowed by its hash): errors are red
-    const colour = await page.locator('#findings-table td.sev-error').first().evaluate((el) => getComputedStyle(el).color);
+    const colour = await page
+      .locator('#findings-table td.sev-error')
+      .first()
+      .evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe('rgb(0, 0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: true });
   }, 30_000);
@@ -89,7 +125,9 @@ const FLAGS = [
   test('the summary and filters come first, above the findings', async () => {
     const order = await page.$$eval('main > section', (s) => s.map((x) => x.id));
     expect(order).toEqual(['summary', 'findings', 'rules']);
-    expect(await page.textContent('#shown')).toBe(`${findings.length} of ${findings.length} findings shown`);
+    expect(await page.textContent('#shown')).toBe(
+      `${findings.length} of ${findings.length} findings shown`,
+    );
   });
 
   test('filter by severity: unticking warnings hides them', async () => {
@@ -100,7 +138,9 @@ const FLAGS = [
     const rows = await visible();
     expect(rows).toHaveLength(findings.length - warnings);
     expect(rows.some(([s]) => s === 'warning')).toBe(false);
-    expect(await page.textContent('#shown')).toBe(`${findings.length - warnings} of ${findings.length} findings shown`);
+    expect(await page.textContent('#shown')).toBe(
+      `${findings.length - warnings} of ${findings.length} findings shown`,
+    );
     await page.check('#filters input[name=severity][value=warning]');
     expect(await visible()).toHaveLength(findings.length);
   }, 30_000);
@@ -121,16 +161,25 @@ const FLAGS = [
     expect(await visible()).toEqual(rowsOf(about('d7f3a1c5')));
     expect(await visible()).toContainEqual(['error', 'odc/freshness']);
     await page.fill('#f-record', 'PARKS canada'); // case does not matter
-    expect((await visible()).filter(([s]) => s === 'error')).toEqual(rowsOf((f) => about('parks canada')(f) && f.severity === 'error'));
+    expect((await visible()).filter(([s]) => s === 'error')).toEqual(
+      rowsOf((f) => about('parks canada')(f) && f.severity === 'error'),
+    );
     expect((await visible()).filter(([s]) => s === 'error').length).toBeGreaterThan(0);
     await page.fill('#f-record', HOSTILE_TITLE.slice(0, 12));
     expect((await visible()).length).toBe(count(about(HOSTILE_TITLE.slice(0, 12))));
     // combined with a rule and a severity (the hostile record's frequency code maps to nothing)
     const hostile = findings.filter(about(HOSTILE_TITLE.slice(0, 12)));
-    const rule = hostile.find((f) => f.severity === 'warning' && hostile.every((g) => g.rule !== f.rule || g.severity === 'warning'))?.rule ?? '';
+    const rule =
+      hostile.find(
+        (f) =>
+          f.severity === 'warning' &&
+          hostile.every((g) => g.rule !== f.rule || g.severity === 'warning'),
+      )?.rule ?? '';
     expect(rule).not.toBe('');
     await page.selectOption('#f-rule', rule);
-    expect(await visible()).toEqual(rowsOf((f) => about(HOSTILE_TITLE.slice(0, 12))(f) && f.rule === rule));
+    expect(await visible()).toEqual(
+      rowsOf((f) => about(HOSTILE_TITLE.slice(0, 12))(f) && f.rule === rule),
+    );
     await page.uncheck('#filters input[name=severity][value=warning]');
     expect(await visible()).toEqual([]);
     expect(await page.isVisible('#empty')).toBe(true);

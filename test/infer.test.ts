@@ -48,14 +48,29 @@ interface Draft {
 
 function load(r: InferResult): Draft {
   const profile = parseProfile(loadYaml(`${r.id}.yaml`, r.profile));
-  const compiler = new Compiler(loadYaml<CrosswalkFile>(`${r.id}.crosswalk.yaml`, r.crosswalk), profile, defaultVocabularies());
+  const compiler = new Compiler(
+    loadYaml<CrosswalkFile>(`${r.id}.crosswalk.yaml`, r.crosswalk),
+    profile,
+    defaultVocabularies(),
+  );
   const run = compiler.compile();
   expect(compiler.issues).toEqual([]);
-  return { result: r, profile, crosswalk: new Crosswalk(r.id, profile, 'draft', run as NonNullable<typeof run>, compiler.declared) };
+  return {
+    result: r,
+    profile,
+    crosswalk: new Crosswalk(
+      r.id,
+      profile,
+      'draft',
+      run as NonNullable<typeof run>,
+      compiler.declared,
+    ),
+  };
 }
 
 /** The record as the pipeline gives it to a profile's crosswalk: spreadsheet columns named as the profile's fields. */
-const as = (profile: Profile, s: SourceRecord): unknown => (s.shape === 'csv' ? conformToProfile(profile, s).data : s.data);
+const as = (profile: Profile, s: SourceRecord): unknown =>
+  s.shape === 'csv' ? conformToProfile(profile, s).data : s.data;
 
 async function records(id: string): Promise<SourceRecord[]> {
   const out: SourceRecord[] = [];
@@ -64,7 +79,10 @@ async function records(id: string): Promise<SourceRecord[]> {
 }
 
 /** Texts compared as text when the hand-written crosswalk cannot know the language (`und`: generic CKAN). */
-function text(v: Record<string, string> | undefined, hand: Record<string, string> | undefined): unknown {
+function text(
+  v: Record<string, string> | undefined,
+  hand: Record<string, string> | undefined,
+): unknown {
   if (!v || !hand || Object.keys(hand).join() !== 'und') return v;
   return Object.values(v);
 }
@@ -94,7 +112,8 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
     const paths = new Set(inferred.map((f) => norm(f.path)));
     // spreadsheet columns: the draft names them from their headers, the hand-written profile by its own names
     const byHeader = new Map<string, string>();
-    for (const f of Object.values(draft.profile.fields)) for (const h of [f.name, ...(f.headers ?? [])]) byHeader.set(headerKey(h), f.name);
+    for (const f of Object.values(draft.profile.fields))
+      for (const h of [f.name, ...(f.headers ?? [])]) byHeader.set(headerKey(h), f.name);
     const found = (path: string): boolean => {
       if (paths.has(path)) return true;
       const [top, ...rest] = path.split('.');
@@ -103,10 +122,14 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
       return names.some((n) => byHeader.has(n) && paths.has([byHeader.get(n), ...rest].join('.')));
     };
     const all = describeProfile(hand).fields.map((f) => norm(f.path));
-    const observable = all.filter((p) => samples.some((s) => getAll(as(hand, s), parsePath(p)).some((x) => !isEmpty(x.value))));
+    const observable = all.filter((p) =>
+      samples.some((s) => getAll(as(hand, s), parsePath(p)).some((x) => !isEmpty(x.value))),
+    );
     const hits = observable.filter(found);
     const recall = hits.length / observable.length;
-    console.log(`${id}: recall ${hits.length}/${observable.length} fields the sample fills (${all.length} in the profile); missed: ${observable.filter((p) => !found(p)).join(', ') || 'none'}`);
+    console.log(
+      `${id}: recall ${hits.length}/${observable.length} fields the sample fills (${all.length} in the profile); missed: ${observable.filter((p) => !found(p)).join(', ') || 'none'}`,
+    );
     expect(observable.length).toBeGreaterThan(10);
     expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
   });
@@ -120,7 +143,15 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
     for (const s of samples) {
       // Nova Scotia's Socrata views name no file: the hand-written crosswalk builds their
       // distributions from the view id by Socrata's URL convention, which no record shows
-      if (id === 'ca-ns' && property !== 'title' && property !== 'description' && s.data && typeof s.data === 'object' && 'viewType' in s.data) continue;
+      if (
+        id === 'ca-ns' &&
+        property !== 'title' &&
+        property !== 'description' &&
+        s.data &&
+        typeof s.data === 'object' &&
+        'viewType' in s.data
+      )
+        continue;
       const expected = handCw.apply(as(hand, s)).dataset;
       const want = get(expected, expected);
       if (isEmpty(want)) continue;
@@ -153,7 +184,10 @@ describe('bilingual patterns, spreadsheets, value shapes', () => {
       id: `r-${i}`,
       title_en: `${t} of the city`,
       title_fr: `${t} de la ville`,
-      description: { en: `All the ${t} of the city and their state.`, fr: `Tous les ${t} de la ville et leur état.` },
+      description: {
+        en: `All the ${t} of the city and their state.`,
+        fr: `Tous les ${t} de la ville et leur état.`,
+      },
       frequency: ['monthly', 'annual'][i % 2],
       published: 1514678400 + i * 86400,
       resources: [{ url: `https://example.ca/${i}.csv`, format: 'CSV' }],
@@ -164,9 +198,14 @@ describe('bilingual patterns, spreadsheets, value shapes', () => {
     const d = crosswalk.apply(rows[0]).dataset;
     expect(d.title).toEqual({ en: 'Roads of the city', fr: 'Roads de la ville' });
     expect(d.description).toEqual(rows[0].description);
-    expect(d.accrualPeriodicity).toBe('http://publications.europa.eu/resource/authority/frequency/MONTHLY');
+    expect(d.accrualPeriodicity).toBe(
+      'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+    );
     expect(d.issued).toBe('2017-12-31T00:00:00Z'); // seconds since 1970
-    expect(d.distribution?.[0]).toMatchObject({ accessURL: ['https://example.ca/0.csv'], format: 'http://publications.europa.eu/resource/authority/file-type/CSV' });
+    expect(d.distribution?.[0]).toMatchObject({
+      accessURL: ['https://example.ca/0.csv'],
+      format: 'http://publications.europa.eu/resource/authority/file-type/CSV',
+    });
     expect(d.distribution?.[0].license).toMatch(/creativecommons\.org\/licenses\/by\/4\.0/);
     expect(profile.fields.description).toMatchObject({ type: 'text', bilingual: true });
     expect(profile.fields.published.type).toBe('integer');
@@ -179,12 +218,20 @@ describe('bilingual patterns, spreadsheets, value shapes', () => {
     writeFileSync(
       f,
       'Dataset ID,Title (English),Titre (français),Update Frequency,Download URL,File Format,Status\n' +
-        ['a,Lakes,Lacs,Monthly,https://x.ca/a.csv,CSV,active', 'b,Roads,Routes,Weekly,https://x.ca/b.shp,SHP,active', 'c,Parks,Parcs,Monthly,https://x.ca/c.pdf,PDF,retired', 'd,Trees,Arbres,Annually,https://x.ca/d.csv,CSV,active'].join('\n') +
+        [
+          'a,Lakes,Lacs,Monthly,https://x.ca/a.csv,CSV,active',
+          'b,Roads,Routes,Weekly,https://x.ca/b.shp,SHP,active',
+          'c,Parks,Parcs,Monthly,https://x.ca/c.pdf,PDF,retired',
+          'd,Trees,Arbres,Annually,https://x.ca/d.csv,CSV,active',
+        ].join('\n') +
         '\n',
     );
     const r = await infer([f], { id: 'sheet' });
     const { crosswalk, profile } = load(r);
-    expect(profile.fields.title_english).toMatchObject({ type: 'string', headers: ['Title (English)'] });
+    expect(profile.fields.title_english).toMatchObject({
+      type: 'string',
+      headers: ['Title (English)'],
+    });
     expect(profile.fields.dataset_id.headers).toEqual(['Dataset ID']);
     // a short list of repeated values: a code list of the values seen, to complete
     expect(profile.fields.status).toMatchObject({ type: 'code', vocabulary: 'status' });
@@ -198,13 +245,20 @@ describe('bilingual patterns, spreadsheets, value shapes', () => {
     const d = crosswalk.apply(conformToProfile(profile, first as SourceRecord).data).dataset;
     expect(d.title).toEqual({ en: 'Lakes', fr: 'Lacs' });
     expect(d.distribution).toEqual([
-      expect.objectContaining({ accessURL: ['https://x.ca/a.csv'], format: 'http://publications.europa.eu/resource/authority/file-type/CSV' }),
+      expect.objectContaining({
+        accessURL: ['https://x.ca/a.csv'],
+        format: 'http://publications.europa.eu/resource/authority/file-type/CSV',
+      }),
     ]);
     expect(r.crosswalk).toMatch(/TODO: check that the URL is the data/);
   });
 
   test('what the sample cannot tell is marked TODO or listed as not found', async () => {
-    const rows = [0, 1, 2].map((i) => ({ identifier: `x${i}`, label: `Thing number ${i} of the list`, link: `https://example.ca/${i}` }));
+    const rows = [0, 1, 2].map((i) => ({
+      identifier: `x${i}`,
+      label: `Thing number ${i} of the list`,
+      link: `https://example.ca/${i}`,
+    }));
     const r = await infer([jsonl('vague.jsonl', rows)], { id: 'vague' });
     load(r);
     expect(r.crosswalk).toMatch(/# Not found in the sample/);
@@ -233,13 +287,23 @@ describe('the command', () => {
     const profile = join(tmp.dir, 'profiles', 'my-portal.yaml');
     const crosswalk = join(tmp.dir, 'crosswalks', 'my-portal.yaml');
     expect(existsSync(profile) && existsSync(crosswalk)).toBe(true);
-    expect(r.stderr).toMatch(/profiles\/my-portal\.yaml: draft profile, \d+ fields \(\d+ code lists\) from 6 records/);
-    expect(r.stderr).toMatch(/crosswalks\/my-portal\.yaml: draft crosswalk, \d+ properties filled, \d+ TODO marks to check/);
+    expect(r.stderr).toMatch(
+      /profiles\/my-portal\.yaml: draft profile, \d+ fields \(\d+ code lists\) from 6 records/,
+    );
+    expect(r.stderr).toMatch(
+      /crosswalks\/my-portal\.yaml: draft crosswalk, \d+ properties filled, \d+ TODO marks to check/,
+    );
     expect(loadProfile('my-portal', { dir: join(tmp.dir, 'profiles') }).id).toBe('my-portal');
     const check = cli(['crosswalk', 'check', crosswalk]);
     expect([check.code, check.stdout]).toEqual([0, `${crosswalk}: ok\n`]);
     // a draft crosswalk broken by hand is reported against the draft profile beside it
-    writeFileSync(crosswalk, readFileSync(crosswalk, 'utf8').replace(/title: \{ first: \[ title_translated/, 'title: { first: [ nowhere'));
+    writeFileSync(
+      crosswalk,
+      readFileSync(crosswalk, 'utf8').replace(
+        /title: \{ first: \[ title_translated/,
+        'title: { first: [ nowhere',
+      ),
+    );
     const broken = cli(['crosswalk', 'check', crosswalk]);
     expect(broken.code).toBe(1);
     expect(broken.stdout).toMatch(/field "nowhere" is not in profile my-portal/);
@@ -251,7 +315,11 @@ describe('the command', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/q\.yaml exists: choose another --id or --output-dir, or --force/);
     expect(cli(['infer', 'fixtures/ca-qc', '--id', 'q', '-o', tmp.dir, '--force']).code).toBe(0);
-    for (const args of [['--id', 'Not An Id'], ['--sample', '0'], ['--sample', 'many']]) {
+    for (const args of [
+      ['--id', 'Not An Id'],
+      ['--sample', '0'],
+      ['--sample', 'many'],
+    ]) {
       const r = cli(['infer', 'fixtures/ca-qc', '-o', tmp.dir, ...args]);
       expect([r.code, r.stdout]).toEqual([2, '']);
     }

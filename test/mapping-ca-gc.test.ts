@@ -13,13 +13,19 @@ test('open.canada.ca package → common record', () => {
   const m = cw.apply(record);
   const d = m.dataset;
   expect(d.id).toBe('https://open.canada.ca/data/dataset/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d');
-  expect(d.title).toEqual({ en: 'North American Breeding Bird Survey – Canadian trends', fr: "Relevé des oiseaux nicheurs de l'Amérique du Nord – tendances canadiennes" });
+  expect(d.title).toEqual({
+    en: 'North American Breeding Bird Survey – Canadian trends',
+    fr: "Relevé des oiseaux nicheurs de l'Amérique du Nord – tendances canadiennes",
+  });
   expect(d.keyword?.fr).toContain('oiseaux');
   expect(d.theme).toEqual([`${EU}data-theme/ENVI`, `${EU}data-theme/TECH`]);
   expect(d.publisher).toEqual({
     id: 'https://open.canada.ca/data/organization/ec',
     identifier: 'ec',
-    name: { en: 'Environment and Climate Change Canada', fr: 'Environnement et Changement climatique Canada' },
+    name: {
+      en: 'Environment and Climate Change Canada',
+      fr: 'Environnement et Changement climatique Canada',
+    },
     // jurisdiction "federal"
     type: 'http://purl.org/adms/publishertype/NationalAuthority',
   });

@@ -4,7 +4,14 @@
  * temporary file behind. Piped into `head`, a command ends quietly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -55,13 +62,40 @@ describe('temporary outputs', () => {
 
 describe('a run that fails half-way leaves existing files as they were', () => {
   test.each([
-    ['validate -o', (o: string) => ['validate', good, broken, '-p', 'ca-gc', '-f', 'json', '-o', o]],
-    ['validate --output.sarif', (o: string) => ['validate', good, broken, '-p', 'ca-gc', '--output.sarif', o]],
-    ['validate --output.html and junit on stdout', (o: string) => ['validate', good, broken, '-p', 'ca-gc', '-f', 'junit', '--output.html', o]],
-    ['validate --update-baseline', (o: string) => ['validate', good, broken, '-p', 'ca-gc', '--baseline', o, '--update-baseline']],
-    ['convert -o', (o: string) => ['convert', good, broken, '-p', 'ca-gc', '--to', 'turtle', '-o', o]],
+    [
+      'validate -o',
+      (o: string) => ['validate', good, broken, '-p', 'ca-gc', '-f', 'json', '-o', o],
+    ],
+    [
+      'validate --output.sarif',
+      (o: string) => ['validate', good, broken, '-p', 'ca-gc', '--output.sarif', o],
+    ],
+    [
+      'validate --output.html and junit on stdout',
+      (o: string) => ['validate', good, broken, '-p', 'ca-gc', '-f', 'junit', '--output.html', o],
+    ],
+    [
+      'validate --update-baseline',
+      (o: string) => [
+        'validate',
+        good,
+        broken,
+        '-p',
+        'ca-gc',
+        '--baseline',
+        o,
+        '--update-baseline',
+      ],
+    ],
+    [
+      'convert -o',
+      (o: string) => ['convert', good, broken, '-p', 'ca-gc', '--to', 'turtle', '-o', o],
+    ],
     ['federate -o', (o: string) => ['federate', `ca-gc=${good}`, `ca-gc=${broken}`, '-o', o]],
-    ['federate --index', (o: string) => ['federate', `ca-gc=${good}`, `ca-gc=${broken}`, '--index', o]],
+    [
+      'federate --index',
+      (o: string) => ['federate', `ca-gc=${good}`, `ca-gc=${broken}`, '--index', o],
+    ],
   ])('%s', (_name, args) => {
     const out = join(tmp.dir, 'existing.out');
     writeFileSync(out, OLD);
@@ -76,7 +110,21 @@ describe('a run that fails half-way leaves existing files as they were', () => {
   test('an output that cannot be written is named, and the other outputs of the run are not written either', () => {
     const out = join(tmp.dir, 'existing.json');
     writeFileSync(out, OLD);
-    const r = cli(['validate', good, '-p', 'ca-gc', '--output.json', out, '--output.sarif', '/proc/report.sarif', '-f', 'stylish'], { cwd: tmp.dir });
+    const r = cli(
+      [
+        'validate',
+        good,
+        '-p',
+        'ca-gc',
+        '--output.json',
+        out,
+        '--output.sarif',
+        '/proc/report.sarif',
+        '-f',
+        'stylish',
+      ],
+      { cwd: tmp.dir },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^passerelle: \/proc\/report\.sarif: cannot write \(E[A-Z]+\)$/m);
     expect(readFileSync(out, 'utf8')).toBe(OLD);
@@ -89,11 +137,22 @@ test('piped into head: ends quietly, without EPIPE or a stack trace', () => {
   const big = join(tmp.dir, 'big.jsonl');
   const text = readFileSync(good, 'utf8');
   writeFileSync(big, text.repeat(40));
-  for (const cmd of [`validate ${big} -p ca-gc --fail-on never`, `validate ${big} -p ca-gc -f json`, `convert ${big} -p ca-gc --to ntriples`]) {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" ${cmd} | head -n 3 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+  for (const cmd of [
+    `validate ${big} -p ca-gc --fail-on never`,
+    `validate ${big} -p ca-gc -f json`,
+    `convert ${big} -p ca-gc --to ntriples`,
+  ]) {
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `set -o pipefail; "${process.execPath}" "${BIN}" ${cmd} | head -n 3 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     expect(r.stderr).toMatch(/^status (0|1)$/m);
     expect(r.stderr).not.toMatch(/EPIPE|Error|\n\s+at /);
   }
@@ -116,19 +175,51 @@ describe('Ctrl-C', () => {
     const port = (server.address() as AddressInfo).port;
     const input = join(tmp.dir, 'waiting.jsonl');
     // the first record has no URL (it is written at once); the second one's URL never answers
-    writeFileSync(input, [JSON.stringify({ id: 'first', name: 'first', title: 'First' }), JSON.stringify({ id: 'second', name: 'second', title: 'Second', resources: [{ url: `http://127.0.0.1:${port}/data.csv`, format: 'CSV' }] })].join('\n'));
+    writeFileSync(
+      input,
+      [
+        JSON.stringify({ id: 'first', name: 'first', title: 'First' }),
+        JSON.stringify({
+          id: 'second',
+          name: 'second',
+          title: 'Second',
+          resources: [{ url: `http://127.0.0.1:${port}/data.csv`, format: 'CSV' }],
+        }),
+      ].join('\n'),
+    );
     const out = join(tmp.dir, 'report.json');
     copyFileSync(good, out);
     const before = readFileSync(out, 'utf8');
-    const child = spawn(process.execPath, [BIN, 'validate', input, '-p', 'ckan', '-f', 'json', '-o', out, '--check-urls', '--allow-private', '--url-timeout', '300'], { cwd: tmp.dir, stdio: 'pipe' });
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'validate',
+        input,
+        '-p',
+        'ckan',
+        '-f',
+        'json',
+        '-o',
+        out,
+        '--check-urls',
+        '--allow-private',
+        '--url-timeout',
+        '300',
+      ],
+      { cwd: tmp.dir, stdio: 'pipe' },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     // wait (no timing: by events) until the run is half-way: the URL asked, the report file open;
     // bounded in count, and a run that ended first fails here rather than hanging
     let ended = false;
     void exited.then(() => (ended = true));
-    for (let i = 0; i < 3000 && !ended && (requests === 0 || leftovers().length === 0); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 3000 && !ended && (requests === 0 || leftovers().length === 0); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect([ended, stderr]).toEqual([false, '']);
     child.kill('SIGINT');
     expect(await exited).toBe(130);

@@ -15,23 +15,51 @@ describe('paths: reader, compiled once per path', () => {
       null,
       { format: 'SHP' },
     ],
-    extras: [{ key: 'purpose', value: 'p' }, { key: 'other', value: 'o' }],
+    extras: [
+      { key: 'purpose', value: 'p' },
+      { key: 'other', value: 'o' },
+    ],
     list: ['x', 'y'],
     meta: { items: [{ k: 1 }, { k: 2 }, { j: 3 }], toString: 'own' },
   };
   const paths = [
-    'id', 'empty', 'nothing', 'missing', '/a~1b/~0c', 'organization.name', 'organization.missing', 'resources.url',
-    'resources[*].url', 'resources[*].language', 'resources.0.url', 'resources.7.url', 'resources[*]', 'extras[key=purpose].value',
-    'list', 'list.0', 'list.length', 'id.length', 'url', 'format', 'language',
+    'id',
+    'empty',
+    'nothing',
+    'missing',
+    '/a~1b/~0c',
+    'organization.name',
+    'organization.missing',
+    'resources.url',
+    'resources[*].url',
+    'resources[*].language',
+    'resources.0.url',
+    'resources.7.url',
+    'resources[*]',
+    'extras[key=purpose].value',
+    'list',
+    'list.0',
+    'list.length',
+    'id.length',
+    'url',
+    'format',
+    'language',
     // fields of fields, a list met on the way, inherited names
-    'meta.items.k', 'meta.items.j', 'meta.toString', 'organization.toString', 'organization.name.length', 'meta.items.k.x',
+    'meta.items.k',
+    'meta.items.j',
+    'meta.toString',
+    'organization.toString',
+    'organization.name.length',
+    'meta.items.k.x',
   ];
   it.each(paths)('gives what getAll gives: %s', (path) => {
     const segs = parsePath(path);
     expect(reader(segs)(record)).toEqual(getAll(record, segs));
     expect(reader(segs)(record, '/base')).toEqual(getAll(record, segs, '/base'));
     // below a list a name applies to each item; on a code, nothing
-    expect(reader(segs)(record.resources, '/resources')).toEqual(getAll(record.resources, segs, '/resources'));
+    expect(reader(segs)(record.resources, '/resources')).toEqual(
+      getAll(record.resources, segs, '/resources'),
+    );
     expect(reader(segs)('text')).toEqual(getAll('text', segs));
     expect(reader(segs)(null)).toEqual(getAll(null, segs));
   });

@@ -14,7 +14,8 @@ import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import type { FieldDef, Profile } from '../src/profiles/types.js';
 
 function sample(f: FieldDef, profile: Profile): unknown {
-  const code = (): string => [...(profile.vocabularies[f.vocabulary as string]?.codes.keys() ?? ['x'])][0];
+  const code = (): string =>
+    [...(profile.vocabularies[f.vocabulary as string]?.codes.keys() ?? ['x'])][0];
   switch (f.type) {
     case 'string':
       return 'text';
@@ -60,12 +61,46 @@ function record(fields: Record<string, FieldDef>, profile: Profile): Record<stri
 }
 
 const ODD: unknown[] = [
-  undefined, null, '', '   ', 'nope', 0, 1.5, -3, true, 'false', [], [''], [' '], ['x', null], [1], [[]], {}, { en: '' }, { en: ' ', fr: null },
-  { en: 1 }, { en: ['a'], fr: [] }, { en: [''] }, { en: [1] }, [{}], '2020-02-30', '2020-13-01', '12', ' 3.0 ', 'a@b', 'ftp://x', '{', 'True ',
+  undefined,
+  null,
+  '',
+  '   ',
+  'nope',
+  0,
+  1.5,
+  -3,
+  true,
+  'false',
+  [],
+  [''],
+  [' '],
+  ['x', null],
+  [1],
+  [[]],
+  {},
+  { en: '' },
+  { en: ' ', fr: null },
+  { en: 1 },
+  { en: ['a'], fr: [] },
+  { en: [''] },
+  { en: [1] },
+  [{}],
+  '2020-02-30',
+  '2020-13-01',
+  '12',
+  ' 3.0 ',
+  'a@b',
+  'ftp://x',
+  '{',
+  'True ',
 ];
 
 /** The record with each field (and the fields of its lists and objects, two levels down) set to each odd value. */
-function* variants(base: Record<string, unknown>, fields: Record<string, FieldDef>, depth = 0): Generator<unknown> {
+function* variants(
+  base: Record<string, unknown>,
+  fields: Record<string, FieldDef>,
+  depth = 0,
+): Generator<unknown> {
   for (const f of Object.values(fields)) {
     for (const v of ODD) {
       const r = { ...base };
@@ -76,10 +111,12 @@ function* variants(base: Record<string, unknown>, fields: Record<string, FieldDe
     const value = base[f.name];
     if (depth >= 2) continue;
     if (f.type === 'list' && f.fields && Array.isArray(value)) {
-      for (const item of variants(value[0] as Record<string, unknown>, f.fields, depth + 1)) yield { ...base, [f.name]: [value[0], item] };
+      for (const item of variants(value[0] as Record<string, unknown>, f.fields, depth + 1))
+        yield { ...base, [f.name]: [value[0], item] };
     }
     if (f.type === 'object' && f.fields && value && typeof value === 'object') {
-      for (const inner of variants(value as Record<string, unknown>, f.fields, depth + 1)) yield { ...base, [f.name]: inner };
+      for (const inner of variants(value as Record<string, unknown>, f.fields, depth + 1))
+        yield { ...base, [f.name]: inner };
     }
   }
 }
@@ -115,8 +152,14 @@ describe('validators written ahead of time give what those compiled at run time 
     const schema = checkedSchema(profile);
     writeValidator(schema, 'detailed', dir);
     writeValidator(schema, 'quick', dir);
-    const prebuilt = { detailed: validatorFor(schema, 'detailed', dir), quick: validatorFor(schema, 'quick', dir) };
-    const compiled = { detailed: validatorFor(schema, 'detailed', none), quick: validatorFor(schema, 'quick', none) };
+    const prebuilt = {
+      detailed: validatorFor(schema, 'detailed', dir),
+      quick: validatorFor(schema, 'quick', dir),
+    };
+    const compiled = {
+      detailed: validatorFor(schema, 'detailed', none),
+      quick: validatorFor(schema, 'quick', none),
+    };
     expect(prebuilt.detailed).not.toBe(compiled.detailed);
     const base = record(profile.fields, profile);
     let errors = 0;

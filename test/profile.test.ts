@@ -13,14 +13,33 @@ describe('ca-gc profile', () => {
   const gc = loadProfile('ca-gc');
 
   test('states the open.canada.ca schema: required and bilingual fields, resource fields, code lists', () => {
-    const required = Object.values(gc.fields).filter((f) => f.required).map((f) => f.name);
+    const required = Object.values(gc.fields)
+      .filter((f) => f.required)
+      .map((f) => f.name);
     expect(required).toEqual(
-      expect.arrayContaining(['collection', 'title_translated', 'owner_org', 'notes_translated', 'keywords', 'subject', 'frequency', 'date_published', 'jurisdiction', 'license_id', 'restrictions']),
+      expect.arrayContaining([
+        'collection',
+        'title_translated',
+        'owner_org',
+        'notes_translated',
+        'keywords',
+        'subject',
+        'frequency',
+        'date_published',
+        'jurisdiction',
+        'license_id',
+        'restrictions',
+      ]),
     );
     expect(gc.fields.title_translated).toMatchObject({ type: 'text', bilingual: true });
     expect(gc.fields.keywords.type).toBe('tags');
     const res = gc.fields.resources.fields ?? {};
-    expect(Object.values(res).filter((f) => f.required).map((f) => f.name).sort()).toEqual(['language', 'name_translated', 'resource_type']);
+    expect(
+      Object.values(res)
+        .filter((f) => f.required)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['language', 'name_translated', 'resource_type']);
     expect(gc.vocabularies.frequency.codes.has('P1M')).toBe(true);
     expect(gc.vocabularies.frequency.legacy.get('monthly')).toBe('P1M');
     expect(gc.vocabularies.subject.codes.size).toBe(19);
@@ -39,12 +58,12 @@ describe('ca-gc profile', () => {
     r.title_translated = { en: ' ', fr: '' };
     r.resources[0].language = [];
     const f = checkAgainstProfile(gc, r);
-    expect(f.filter((x) => x.ruleId === 'profile/required').map((x) => x.sourcePath).sort()).toEqual([
-      '/frequency',
-      '/resources/0/language',
-      '/subject',
-      '/title_translated',
-    ]);
+    expect(
+      f
+        .filter((x) => x.ruleId === 'profile/required')
+        .map((x) => x.sourcePath)
+        .sort(),
+    ).toEqual(['/frequency', '/resources/0/language', '/subject', '/title_translated']);
   });
 
   test('vocabulary: unknown codes are errors naming the value; legacy codes are warnings naming the current one', () => {
@@ -69,7 +88,13 @@ describe('ca-gc profile', () => {
     r.resources[0].size = 'large';
     r.notes_translated = 'English only';
     const f = checkAgainstProfile(gc, r).filter((x) => x.ruleId === 'profile/type');
-    expect(f.map((x) => x.sourcePath).sort()).toEqual(['/date_published', '/maintainer_email', '/notes_translated', '/resources/0/size', '/resources/0/url']);
+    expect(f.map((x) => x.sourcePath).sort()).toEqual([
+      '/date_published',
+      '/maintainer_email',
+      '/notes_translated',
+      '/resources/0/size',
+      '/resources/0/url',
+    ]);
   });
 });
 
@@ -80,10 +105,16 @@ describe('profile files', () => {
 
   test("the README's profiles table has a row for each profile, and none for a profile that is not there", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('| id | portal | notes |'), readme.indexOf('\n\n', readme.indexOf('| id | portal | notes |')));
+    const table = readme.slice(
+      readme.indexOf('| id | portal | notes |'),
+      readme.indexOf('\n\n', readme.indexOf('| id | portal | notes |')),
+    );
     const rows = [...table.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
     const ids = listProfileIds();
-    expect({ missing: ids.filter((id) => !rows.includes(id)), extra: rows.filter((id) => !ids.includes(id)) }).toEqual({ missing: [], extra: [] });
+    expect({
+      missing: ids.filter((id) => !rows.includes(id)),
+      extra: rows.filter((id) => !ids.includes(id)),
+    }).toEqual({ missing: [], extra: [] });
   });
 
   test('an unknown profile is a usage error listing the known ones', () => {
@@ -97,7 +128,9 @@ describe('profile files', () => {
       const f = join(tmp.dir, 'p.yaml');
       writeFileSync(f, 'id: x\nfields:\n  a: {type: strng}\n');
       expect(() => parseProfile(loadYaml(f))).toThrow(ConfigError);
-      expect(() => parseProfile(loadYaml(f))).toThrow(/p\.yaml:3:\d+: field a: type must be one of/);
+      expect(() => parseProfile(loadYaml(f))).toThrow(
+        /p\.yaml:3:\d+: field a: type must be one of/,
+      );
       writeFileSync(f, 'id: x\nfields:\n  a: {type: code, vocabulary: nope}\nvocabularies: {}\n');
       expect(() => parseProfile(loadYaml(f))).toThrow(/field a: unknown vocabulary "nope"/);
     } finally {
@@ -107,15 +140,23 @@ describe('profile files', () => {
 
   // Checks the project against an outside standard: the portal's own schema facts.
   const canada = join(REFERENCE, 'profiles', 'canada', 'fields.derived.csv');
-  (existsSync(canada) ? test : test.skip)('ca-gc agrees with the open.canada.ca schema (reference material)', () => {
-    const rows = readFileSync(canada, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const gc = loadProfile('ca-gc');
-    for (const [level, name, preset, , , required] of rows) {
-      if (preset.startsWith('_legacy')) continue;
-      const field = level === 'dataset' ? gc.fields[name] : gc.fields.resources.fields?.[name];
-      expect(field).toBeDefined();
-      expect([name, field?.required === true]).toEqual([name, required === 'yes']);
-    }
-  });
-  if (!existsSync(canada)) console.warn(`reference material not found at ${canada}: schema agreement test skipped`);
+  (existsSync(canada) ? test : test.skip)(
+    'ca-gc agrees with the open.canada.ca schema (reference material)',
+    () => {
+      const rows = readFileSync(canada, 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','));
+      const gc = loadProfile('ca-gc');
+      for (const [level, name, preset, , , required] of rows) {
+        if (preset.startsWith('_legacy')) continue;
+        const field = level === 'dataset' ? gc.fields[name] : gc.fields.resources.fields?.[name];
+        expect(field).toBeDefined();
+        expect([name, field?.required === true]).toEqual([name, required === 'yes']);
+      }
+    },
+  );
+  if (!existsSync(canada))
+    console.warn(`reference material not found at ${canada}: schema agreement test skipped`);
 });

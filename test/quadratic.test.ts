@@ -22,11 +22,21 @@ afterAll(() => tmp.cleanup());
 
 /** The first ca-gc fixture record with `n` resources (its three in turn), every other one broken in six fields. */
 function manyResources(n: number): string {
-  const r = JSON.parse(readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n')[0]);
+  const r = JSON.parse(
+    readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n')[0],
+  );
   const res = r.resources as Record<string, unknown>[];
   r.resources = Array.from({ length: n }, (_, i) => {
     const b = { ...res[i % res.length], id: `${res[i % res.length].id}-${i}` };
-    if (i % 2) Object.assign(b, { format: 'ZZZ', url: 'not a url', language: ['xx'], date_published: 'soon', resource_type: 'bogus', character_set: 'nope' });
+    if (i % 2)
+      Object.assign(b, {
+        format: 'ZZZ',
+        url: 'not a url',
+        language: ['xx'],
+        date_published: 'soon',
+        resource_type: 'bogus',
+        character_set: 'nope',
+      });
     return b;
   });
   r.num_resources = n;
@@ -37,9 +47,14 @@ function manyResources(n: number): string {
 function byResource(findings: readonly Finding[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const f of findings) {
-    const m = /^distribution\[(\d+)\]/.exec(f.property ?? '') ?? /^\/resources\/(\d+)/.exec(f.sourcePath ?? '');
+    const m =
+      /^distribution\[(\d+)\]/.exec(f.property ?? '') ??
+      /^\/resources\/(\d+)/.exec(f.sourcePath ?? '');
     const i = m ? Number(m[1]) : -1;
-    const at = (s: string | undefined): string => (s ?? '').replace(/^distribution\[\d+\]/, 'distribution[i]').replace(/^\/resources\/\d+/, '/resources/i');
+    const at = (s: string | undefined): string =>
+      (s ?? '')
+        .replace(/^distribution\[\d+\]/, 'distribution[i]')
+        .replace(/^\/resources\/\d+/, '/resources/i');
     const key = `${f.severity} ${f.ruleId} ${at(f.property)} ${at(f.sourcePath)} ${(f.related ?? []).map((r) => r.ruleId).join(',')} ${f.column === undefined ? '' : 'located'}`;
     if (!out.has(i)) out.set(i, []);
     out.get(i)!.push(key);
@@ -49,7 +64,12 @@ function byResource(findings: readonly Finding[]): Map<number, string[]> {
 
 const RANK: Record<string, number> = { error: 0, warning: 1, info: 2 };
 function inReportOrder(a: Finding, b: Finding): boolean {
-  const k = (f: Finding): [number, string, string, string] => [RANK[f.severity], f.ruleId, f.property ?? '', f.sourcePath ?? ''];
+  const k = (f: Finding): [number, string, string, string] => [
+    RANK[f.severity],
+    f.ruleId,
+    f.property ?? '',
+    f.sourcePath ?? '',
+  ];
   const [x, y] = [k(a), k(b)];
   for (let i = 0; i < 4; i++) if (x[i] !== y[i]) return x[i] < y[i];
   return true;
@@ -67,10 +87,13 @@ describe('a record with thousands of resources', () => {
     const got = byResource(many.findings);
     expect(expected.get(1)!.length).toBeGreaterThan(expected.get(0)?.length ?? 0);
     expect(got.get(-1)).toEqual(expected.get(-1));
-    for (let i = 0; i < 8000; i++) expect([i, got.get(i)?.sort()]).toEqual([i, expected.get(i % 6)?.sort()]);
+    for (let i = 0; i < 8000; i++)
+      expect([i, got.get(i)?.sort()]).toEqual([i, expected.get(i % 6)?.sort()]);
     // every finding on the record's line (and, as in the small record, at its field's column)
     expect(many.findings.every((f) => f.line === 1)).toBe(true);
-    for (let i = 1; i < many.findings.length; i++) if (!inReportOrder(many.findings[i - 1], many.findings[i])) throw new Error(`finding ${i} out of order`);
+    for (let i = 1; i < many.findings.length; i++)
+      if (!inReportOrder(many.findings[i - 1], many.findings[i]))
+        throw new Error(`finding ${i} out of order`);
   }, 60_000);
 });
 
@@ -89,12 +112,18 @@ describe('XML with 50,000 sibling keywords', () => {
     const records = [];
     for await (const r of readSources([file])) records.push(r);
     expect(records).toHaveLength(1);
-    return loadCrosswalk(profile).apply(records[0].data).dataset.keyword as Record<string, string[]>;
+    return loadCrosswalk(profile).apply(records[0].data).dataset.keyword as Record<
+      string,
+      string[]
+    >;
   }
 
   test('every keyword read, in order, once; the record checked as the fixture is', async () => {
     const f = join(tmp.dir, 'keywords.xml');
-    writeFileSync(f, keywords(50_000, (k) => `mot ${k}`));
+    writeFileSync(
+      f,
+      keywords(50_000, (k) => `mot ${k}`),
+    );
     const kw = await mapped(f);
     const fr = kw.fr.filter((k) => k.startsWith('mot '));
     expect(fr).toHaveLength(50_000);
@@ -102,15 +131,31 @@ describe('XML with 50,000 sibling keywords', () => {
     expect(fr[49_999]).toBe('mot 49999');
     expect(kw.en.filter((k) => k.startsWith('en mot '))).toHaveLength(50_000);
     const [record] = (await validate([f], { profile: 'ca-gc-hnap', now: NOW })).records;
-    const [fixture] = (await validate([join(ROOT, 'fixtures/ca-gc-hnap/record-fr.xml')], { profile: 'ca-gc-hnap', now: NOW })).records;
+    const [fixture] = (
+      await validate([join(ROOT, 'fixtures/ca-gc-hnap/record-fr.xml')], {
+        profile: 'ca-gc-hnap',
+        now: NOW,
+      })
+    ).records;
     expect(record.status).toBe(fixture.status);
   }, 60_000);
 
   test('50,000 keywords of a few values: each value once, in the order first given', async () => {
     const f = join(tmp.dir, 'repeated.xml');
-    writeFileSync(f, keywords(50_000, (k) => `mot ${k % 7}`));
+    writeFileSync(
+      f,
+      keywords(50_000, (k) => `mot ${k % 7}`),
+    );
     const kw = await mapped(f);
-    expect(kw.fr.filter((k) => k.startsWith('mot '))).toEqual(['mot 0', 'mot 1', 'mot 2', 'mot 3', 'mot 4', 'mot 5', 'mot 6']);
+    expect(kw.fr.filter((k) => k.startsWith('mot '))).toEqual([
+      'mot 0',
+      'mot 1',
+      'mot 2',
+      'mot 3',
+      'mot 4',
+      'mot 5',
+      'mot 6',
+    ]);
   }, 60_000);
 });
 
@@ -134,9 +179,12 @@ describe('CSV rows of very many fields', () => {
     expect(rejected.message).toContain('more than 10,000 fields');
   }, 60_000);
 
-  test('a row over several lines is the parser\'s to read: too many fields for the header, rejected as such', async () => {
+  test("a row over several lines is the parser's to read: too many fields for the header, rejected as such", async () => {
     const f = join(tmp.dir, 'quoted.csv');
-    writeFileSync(f, [inventory[0], `"a\nb"${','.repeat(MAX_CSV_FIELDS + 5)}`, inventory[1], ''].join('\n'));
+    writeFileSync(
+      f,
+      [inventory[0], `"a\nb"${','.repeat(MAX_CSV_FIELDS + 5)}`, inventory[1], ''].join('\n'),
+    );
     const report = await validate([f], { profile: 'ca-sk', now: NOW });
     expect(report.records.map((r) => [r.source.line, r.status === 'rejected'])).toEqual([
       [2, true],

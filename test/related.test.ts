@@ -11,36 +11,63 @@ import { cli } from './helpers.js';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
 
-const f = (ruleId: string, severity: Finding['severity'], property?: string, sourcePath?: string): Finding => ({
+const f = (
+  ruleId: string,
+  severity: Finding['severity'],
+  property?: string,
+  sourcePath?: string,
+): Finding => ({
   ruleId,
   severity,
   message: `${ruleId} says`,
   ...(property ? { property } : {}),
   ...(sourcePath ? { sourcePath } : {}),
 });
-const shown = (out: Finding[]) => out.map((x) => [x.ruleId, x.severity, x.property, (x.related ?? []).map((r) => r.ruleId)]);
+const shown = (out: Finding[]) =>
+  out.map((x) => [x.ruleId, x.severity, x.property, (x.related ?? []).map((r) => r.ruleId)]);
 
 describe('mergeRelated', () => {
   test('a judgment stands for the presence table on its property', () => {
-    const out = mergeRelated([f('odc/spatial-coverage', 'warning', 'spatial', '/geo'), f('dcat-ap/recommended', 'info', 'spatial', '/geo'), f('dcat-ap/recommended', 'info', 'temporal')]);
+    const out = mergeRelated([
+      f('odc/spatial-coverage', 'warning', 'spatial', '/geo'),
+      f('dcat-ap/recommended', 'info', 'spatial', '/geo'),
+      f('dcat-ap/recommended', 'info', 'temporal'),
+    ]);
     expect(shown(out)).toEqual([
       ['odc/spatial-coverage', 'warning', 'spatial', ['dcat-ap/recommended']],
       ['dcat-ap/recommended', 'info', 'temporal', []],
     ]);
-    expect(out[0].related).toEqual([{ ruleId: 'dcat-ap/recommended', severity: 'info', message: 'dcat-ap/recommended says' }]);
+    expect(out[0].related).toEqual([
+      { ruleId: 'dcat-ap/recommended', severity: 'info', message: 'dcat-ap/recommended says' },
+    ]);
   });
 
   test('the higher severity stands; on a tie profile/, then odc/, then dcat-ap/', () => {
-    expect(shown(mergeRelated([f('odc/unmapped-value', 'warning', 'accrualPeriodicity', '/f'), f('odc/update-frequency', 'error', 'accrualPeriodicity', '/f')]))).toEqual([
-      ['odc/update-frequency', 'error', 'accrualPeriodicity', ['odc/unmapped-value']],
-    ]);
-    expect(shown(mergeRelated([f('dcat-ap/mandatory', 'error', 'distribution[0].accessURL', '/r/0/url'), f('odc/access-url', 'error', 'distribution[0].accessURL', '/r/0/url')]))).toEqual([
-      ['odc/access-url', 'error', 'distribution[0].accessURL', ['dcat-ap/mandatory']],
-    ]);
+    expect(
+      shown(
+        mergeRelated([
+          f('odc/unmapped-value', 'warning', 'accrualPeriodicity', '/f'),
+          f('odc/update-frequency', 'error', 'accrualPeriodicity', '/f'),
+        ]),
+      ),
+    ).toEqual([['odc/update-frequency', 'error', 'accrualPeriodicity', ['odc/unmapped-value']]]);
+    expect(
+      shown(
+        mergeRelated([
+          f('dcat-ap/mandatory', 'error', 'distribution[0].accessURL', '/r/0/url'),
+          f('odc/access-url', 'error', 'distribution[0].accessURL', '/r/0/url'),
+        ]),
+      ),
+    ).toEqual([['odc/access-url', 'error', 'distribution[0].accessURL', ['dcat-ap/mandatory']]]);
     // the portal's own rule has no property: it takes the one of the findings at its source field
-    expect(shown(mergeRelated([f('odc/update-frequency', 'error', 'accrualPeriodicity', '/frequency'), f('profile/required', 'error', undefined, '/frequency')]))).toEqual([
-      ['profile/required', 'error', 'accrualPeriodicity', ['odc/update-frequency']],
-    ]);
+    expect(
+      shown(
+        mergeRelated([
+          f('odc/update-frequency', 'error', 'accrualPeriodicity', '/frequency'),
+          f('profile/required', 'error', undefined, '/frequency'),
+        ]),
+      ),
+    ).toEqual([['profile/required', 'error', 'accrualPeriodicity', ['odc/update-frequency']]]);
   });
 
   test('two judgments of one property stay two findings; the restatements join the most severe', () => {
@@ -56,17 +83,40 @@ describe('mergeRelated', () => {
   });
 
   test('with a known format nowhere, "none machine-readable" and "none in an open format" are one finding', () => {
-    const both = [f('odc/machine-readable-format', 'error', 'distribution', '/resources'), f('odc/non-proprietary-format', 'warning', 'distribution', '/resources')];
+    const both = [
+      f('odc/machine-readable-format', 'error', 'distribution', '/resources'),
+      f('odc/non-proprietary-format', 'warning', 'distribution', '/resources'),
+    ];
     // no distribution has a format: the one gap is that no format is known
-    expect(shown(mergeRelated(both.map((x) => ({ ...x })), (p) => p === 'distribution[*].format'))).toEqual([
+    expect(
+      shown(
+        mergeRelated(
+          both.map((x) => ({ ...x })),
+          (p) => p === 'distribution[*].format',
+        ),
+      ),
+    ).toEqual([
       ['odc/machine-readable-format', 'error', 'distribution', ['odc/non-proprietary-format']],
     ]);
     // formats known (a PDF): two judgments, two findings
-    expect(shown(mergeRelated(both.map((x) => ({ ...x })), () => false))).toHaveLength(2);
+    expect(
+      shown(
+        mergeRelated(
+          both.map((x) => ({ ...x })),
+          () => false,
+        ),
+      ),
+    ).toHaveLength(2);
   });
 
   test('a value of the wrong type stays a finding of its own, even where the property is left empty', () => {
-    const out = mergeRelated([f('profile/type', 'error', 'conformsTo', '/conforms_to/0'), f('profile/type', 'error', 'conformsTo', '/conforms_to/1')], () => true);
+    const out = mergeRelated(
+      [
+        f('profile/type', 'error', 'conformsTo', '/conforms_to/0'),
+        f('profile/type', 'error', 'conformsTo', '/conforms_to/1'),
+      ],
+      () => true,
+    );
     expect(shown(out)).toEqual([
       ['profile/type', 'error', 'conformsTo', []],
       ['profile/type', 'error', 'conformsTo', []],
@@ -74,21 +124,68 @@ describe('mergeRelated', () => {
   });
 
   test('a missing field takes the property the crosswalk fills from it, as the judgments name it', () => {
-    const reading = (field: string) => (field === '/contact_email' ? ['contactPoint[*].email'] : field === '/license_id' ? ['distribution[*].license'] : field === '/keywords' ? ['keyword'] : []);
+    const reading = (field: string) =>
+      field === '/contact_email'
+        ? ['contactPoint[*].email']
+        : field === '/license_id'
+          ? ['distribution[*].license']
+          : field === '/keywords'
+            ? ['keyword']
+            : [];
     // an empty contact email: odc/contact-point judges the contact points' addresses
-    expect(shown(mergeRelated([f('odc/contact-point', 'error', 'contactPoint'), f('profile/required', 'error', undefined, '/contact_email')], undefined, reading))).toEqual([
-      ['profile/required', 'error', 'contactPoint', ['odc/contact-point']],
-    ]);
-    expect(shown(mergeRelated([f('odc/keywords', 'warning', 'keyword'), f('profile/required', 'error', undefined, '/keywords')], undefined, reading))).toEqual([
-      ['profile/required', 'error', 'keyword', ['odc/keywords']],
-    ]);
+    expect(
+      shown(
+        mergeRelated(
+          [
+            f('odc/contact-point', 'error', 'contactPoint'),
+            f('profile/required', 'error', undefined, '/contact_email'),
+          ],
+          undefined,
+          reading,
+        ),
+      ),
+    ).toEqual([['profile/required', 'error', 'contactPoint', ['odc/contact-point']]]);
+    expect(
+      shown(
+        mergeRelated(
+          [
+            f('odc/keywords', 'warning', 'keyword'),
+            f('profile/required', 'error', undefined, '/keywords'),
+          ],
+          undefined,
+          reading,
+        ),
+      ),
+    ).toEqual([['profile/required', 'error', 'keyword', ['odc/keywords']]]);
     // a judgment of the whole list about other fields (no download URL) is not this gap
-    expect(shown(mergeRelated([f('odc/download-url', 'warning', 'distribution'), f('profile/required', 'error', undefined, '/license_id')], undefined, reading))).toEqual([
+    expect(
+      shown(
+        mergeRelated(
+          [
+            f('odc/download-url', 'warning', 'distribution'),
+            f('profile/required', 'error', undefined, '/license_id'),
+          ],
+          undefined,
+          reading,
+        ),
+      ),
+    ).toEqual([
       ['odc/download-url', 'warning', 'distribution', []],
       ['profile/required', 'error', undefined, []],
     ]);
     // a code outside the portal's list is a fault of its own, not the gap it leaves
-    expect(shown(mergeRelated([f('odc/keywords', 'warning', 'keyword'), f('profile/vocabulary', 'warning', undefined, '/keywords')], undefined, reading))).toHaveLength(2);
+    expect(
+      shown(
+        mergeRelated(
+          [
+            f('odc/keywords', 'warning', 'keyword'),
+            f('profile/vocabulary', 'warning', undefined, '/keywords'),
+          ],
+          undefined,
+          reading,
+        ),
+      ),
+    ).toHaveLength(2);
   });
 
   test("a record's empty licence field stands for every distribution's missing licence", () => {
@@ -105,7 +202,12 @@ describe('mergeRelated', () => {
       reading,
     );
     expect(shown(out)).toEqual([
-      ['profile/required', 'error', 'distribution[*].license', ['odc/licence-present', 'dcat-ap/recommended', 'odc/licence-present']],
+      [
+        'profile/required',
+        'error',
+        'distribution[*].license',
+        ['odc/licence-present', 'dcat-ap/recommended', 'odc/licence-present'],
+      ],
       ['odc/spatial-coverage', 'warning', 'spatial', []],
     ]);
   });
@@ -135,14 +237,31 @@ describe('mergeRelated', () => {
       f('odc/licence-present', 'error', 'distribution', '/resources'),
       f('odc/machine-readable-format', 'error', 'distribution', '/resources'),
     ];
-    expect(shown(mergeRelated(none, (p) => p === 'distribution'))).toEqual([['odc/access-url', 'error', 'distribution', ['odc/licence-present', 'odc/machine-readable-format']]]);
+    expect(shown(mergeRelated(none, (p) => p === 'distribution'))).toEqual([
+      [
+        'odc/access-url',
+        'error',
+        'distribution',
+        ['odc/licence-present', 'odc/machine-readable-format'],
+      ],
+    ]);
     expect(mergeRelated(none, () => false)).toBe(none);
   });
 
   test('a portal finding on a missing field takes the property looked for inside it (where a crosswalk looked has no list index)', () => {
     const out = mergeRelated([
-      f('profile/required', 'error', undefined, '/gmd:identificationInfo/0/gmd:MD_DataIdentification/gmd:resourceMaintenance'),
-      f('odc/update-frequency', 'error', 'accrualPeriodicity', '/gmd:identificationInfo/gmd:MD_DataIdentification/gmd:resourceMaintenance/gmd:MD_MaintenanceInformation'),
+      f(
+        'profile/required',
+        'error',
+        undefined,
+        '/gmd:identificationInfo/0/gmd:MD_DataIdentification/gmd:resourceMaintenance',
+      ),
+      f(
+        'odc/update-frequency',
+        'error',
+        'accrualPeriodicity',
+        '/gmd:identificationInfo/gmd:MD_DataIdentification/gmd:resourceMaintenance/gmd:MD_MaintenanceInformation',
+      ),
       // another list item's field is not inside it
       f('profile/vocabulary', 'warning', undefined, '/resources/1/kind'),
       f('odc/format-vocabulary', 'warning', 'distribution[0].format', '/resources/0/kind/format'),
@@ -183,11 +302,20 @@ describe('on the fixtures', () => {
     process.chdir(ROOT);
     try {
       let merged = 0;
-      for await (const p of validateRecords(['fixtures'], { profile: 'auto', now: new Date('2026-11-01T00:00:00Z') })) {
+      for await (const p of validateRecords(['fixtures'], {
+        profile: 'auto',
+        now: new Date('2026-11-01T00:00:00Z'),
+      })) {
         if (!p.checks || !p.result.scores) continue;
-        const every = p.result.findings.flatMap((x) => [x, ...(x.related ?? []).map((o) => ({ ...o }) as Finding)]);
+        const every = p.result.findings.flatMap((x) => [
+          x,
+          ...(x.related ?? []).map((o) => ({ ...o }) as Finding),
+        ]);
         if (every.length > p.result.findings.length) merged++;
-        expect([p.result.id, principleScores(every, p.checks, RULE_PRINCIPLES)]).toEqual([p.result.id, p.result.scores.principles]);
+        expect([p.result.id, principleScores(every, p.checks, RULE_PRINCIPLES)]).toEqual([
+          p.result.id,
+          p.result.scores.principles,
+        ]);
       }
       expect(merged).toBeGreaterThan(50);
     } finally {
@@ -199,14 +327,19 @@ describe('on the fixtures', () => {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-      const report = await validate(['fixtures'], { profile: 'auto', now: new Date('2026-11-01T00:00:00Z') });
+      const report = await validate(['fixtures'], {
+        profile: 'auto',
+        now: new Date('2026-11-01T00:00:00Z'),
+      });
       let related = 0;
       for (const r of report.records) {
         for (const x of r.findings) {
           for (const o of x.related ?? []) {
             related++;
             // a related finding is never more severe than the one that stands for it
-            expect(['error', 'warning', 'info'].indexOf(o.severity)).toBeGreaterThanOrEqual(['error', 'warning', 'info'].indexOf(x.severity));
+            expect(['error', 'warning', 'info'].indexOf(o.severity)).toBeGreaterThanOrEqual(
+              ['error', 'warning', 'info'].indexOf(x.severity),
+            );
           }
         }
       }
@@ -221,7 +354,21 @@ describe('on the fixtures', () => {
 
   test('the same bytes with --workers 1 and 2, in every format that names related rules', () => {
     for (const format of ['json', 'sarif', 'csv']) {
-      const [one, two] = ['1', '2'].map((w) => cli(['validate', join('fixtures', 'ca-gc'), join('fixtures', 'ca-on'), '--profile', 'auto', '-f', format, '--workers', w, '--now', '2026-11-01']));
+      const [one, two] = ['1', '2'].map((w) =>
+        cli([
+          'validate',
+          join('fixtures', 'ca-gc'),
+          join('fixtures', 'ca-on'),
+          '--profile',
+          'auto',
+          '-f',
+          format,
+          '--workers',
+          w,
+          '--now',
+          '2026-11-01',
+        ]),
+      );
       expect([format, two.stdout]).toEqual([format, one.stdout]);
     }
   });

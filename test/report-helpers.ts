@@ -38,7 +38,10 @@ export const IN_CI = Boolean(process.env.CI);
 
 /** xmllint, when installed (.ci/run installs libxml2-utils). */
 export const XMLLINT = IN_CI || spawnSync('xmllint', ['--version']).status === 0;
-if (!XMLLINT) console.warn('xmllint not found: JUnit schema checks are skipped (apt-get install libxml2-utils)');
+if (!XMLLINT)
+  console.warn(
+    'xmllint not found: JUnit schema checks are skipped (apt-get install libxml2-utils)',
+  );
 
 /** Validates an XML file against an XSD with xmllint; returns xmllint's complaints, '' when valid. */
 export function xmlSchemaErrors(file: string, xsd: string): string {

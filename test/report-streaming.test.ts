@@ -23,14 +23,18 @@ function renderAll(f: Formatter, records: RecordResult[], summary: Summary): str
   return s + [...pieces(f.end(summary))].join('');
 }
 
-const spillFiles = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith(`.passerelle-${process.pid}-`));
+const spillFiles = (): string[] =>
+  readdirSync(tmpdir()).filter((n) => n.startsWith(`.passerelle-${process.pid}-`));
 
 let report: Report;
 beforeAll(async () => {
   const cwd = process.cwd();
   process.chdir(ROOT);
   try {
-    report = await validate(['fixtures/ca-gc'], { profile: 'ca-gc', now: new Date('2026-11-01T00:00:00Z') });
+    report = await validate(['fixtures/ca-gc'], {
+      profile: 'ca-gc',
+      now: new Date('2026-11-01T00:00:00Z'),
+    });
   } finally {
     process.chdir(cwd);
   }
@@ -71,12 +75,22 @@ describe('junit in bounded memory', () => {
   });
 
   test('--fail-on sets which findings fail a testcase: with never, none does', () => {
-    const never = renderAll(FORMATTERS.junit({ lang: 'en', color: false, tool: TOOL, failOn: 'never' }), report.records, report.summary);
+    const never = renderAll(
+      FORMATTERS.junit({ lang: 'en', color: false, tool: TOOL, failOn: 'never' }),
+      report.records,
+      report.summary,
+    );
     expect(never).not.toContain('<failure');
     expect(never).toContain('<error type="input/parse-error"'); // an unreadable record could not be checked at all
-    const warning = renderAll(FORMATTERS.junit({ lang: 'en', color: false, tool: TOOL, failOn: 'warning' }), report.records, report.summary);
+    const warning = renderAll(
+      FORMATTERS.junit({ lang: 'en', color: false, tool: TOOL, failOn: 'warning' }),
+      report.records,
+      report.summary,
+    );
     // a record whose findings are all info passes at warning
-    const failing = report.records.filter((r) => r.status !== 'rejected' && r.findings.some((f) => f.severity !== 'info'));
+    const failing = report.records.filter(
+      (r) => r.status !== 'rejected' && r.findings.some((f) => f.severity !== 'info'),
+    );
     expect(failing.length).toBeLessThan(report.records.filter((r) => r.findings.length > 0).length);
     expect(warning.match(/<failure /g)?.length).toBe(failing.length);
   });
@@ -114,7 +128,11 @@ describe('scores carried by records are rendered', () => {
   let summary: Summary;
 
   beforeAll(() => {
-    records = report.records.map((r, i) => (r.status === 'rejected' ? r : { ...r, scores: scores(400 - i * 10, (i % 5) + 1, i > 8 ? 'bad' : 'good') }));
+    records = report.records.map((r, i) =>
+      r.status === 'rejected'
+        ? r
+        : { ...r, scores: scores(400 - i * 10, (i % 5) + 1, i > 8 ? 'bad' : 'good') },
+    );
     summary = {
       ...report.summary,
       scores: {
@@ -134,43 +152,92 @@ describe('scores carried by records are rendered', () => {
           indicators: {},
         },
         stars: { '1': 3, '3': 5, '5': 7 },
-        principles: { P2: { passed: 30, applicable: 40, share: 0.75 }, P3: { passed: 9, applicable: 12, share: 0.75 }, P6: { passed: 1, applicable: 3, share: 1 / 3 } },
+        principles: {
+          P2: { passed: 30, applicable: 40, share: 0.75 },
+          P3: { passed: 9, applicable: 12, share: 0.75 },
+          P6: { passed: 1, applicable: 3, share: 1 / 3 },
+        },
       },
     };
   });
 
   test('markdown: catalogue MQA, dimensions, stars, principle shares, the lowest-scoring records', () => {
-    const md = renderAll(FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }), records, summary);
+    const md = renderAll(
+      FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }),
+      records,
+      summary,
+    );
     expect(md).toContain('**Metadata quality (EU MQA)** — mean 312.5/405 (Good), median 320');
     expect(md).toContain('| Findability | 61.3 | 100 |');
     expect(md).toContain('**5-star open data** — 1★: 3 · 3★: 5 · 5★: 7');
     // a principle's findings by severity are the fixtures' (test/expected/ca-gc.yaml), its share the summary's above
-    const found = (p: string) => (['error', 'warning', 'info'] as const).map((sev) => records.flatMap((r) => r.findings).filter((f) => f.principle === p && f.severity === sev).length).join(' | ');
+    const found = (p: string) =>
+      (['error', 'warning', 'info'] as const)
+        .map(
+          (sev) =>
+            records
+              .flatMap((r) => r.findings)
+              .filter((f) => f.principle === p && f.severity === sev).length,
+        )
+        .join(' | ');
     expect(md).toContain(`| P2 Timely and Comprehensive | ${found('P2')} | 30/40 (75%) |`);
-    expect(md).toContain(`| P6 For Inclusive Development and Innovation | ${found('P6')} | 1/3 (33%) |`);
-    const lowest = md.slice(md.indexOf('### Lowest metadata quality')).split('\n').filter((l) => l.startsWith('- '));
+    expect(md).toContain(
+      `| P6 For Inclusive Development and Innovation | ${found('P6')} | 1/3 (33%) |`,
+    );
+    const lowest = md
+      .slice(md.indexOf('### Lowest metadata quality'))
+      .split('\n')
+      .filter((l) => l.startsWith('- '));
     expect(lowest).toHaveLength(5);
     // the last record scores lowest (250); the list runs from the lowest up
-    expect(lowest[0]).toBe('- 5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b “Visitor attendance at Parks Canada places” — fixtures/ca-gc/packages.json:92: MQA 250/405 (Bad) · ★☆☆☆☆');
-    expect(lowest.map((l) => /MQA (\d+)/.exec(l)?.[1])).toEqual(['250', '260', '270', '280', '290']);
-    const fr = renderAll(FORMATTERS.markdown({ lang: 'fr', color: false, tool: TOOL }), records, summary);
+    expect(lowest[0]).toBe(
+      '- 5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b “Visitor attendance at Parks Canada places” — fixtures/ca-gc/packages.json:92: MQA 250/405 (Bad) · ★☆☆☆☆',
+    );
+    expect(lowest.map((l) => /MQA (\d+)/.exec(l)?.[1])).toEqual([
+      '250',
+      '260',
+      '270',
+      '280',
+      '290',
+    ]);
+    const fr = renderAll(
+      FORMATTERS.markdown({ lang: 'fr', color: false, tool: TOOL }),
+      records,
+      summary,
+    );
     expect(fr).toContain('moyenne 312,5/405 (Bonne), médiane 320');
     expect(fr).toContain('30/40 (75\u00A0%)');
   });
 
   test('html: catalogue scores, principle shares, and each record’s score beside its findings', () => {
-    const html = renderAll(FORMATTERS.html({ lang: 'en', color: false, tool: TOOL }), records, summary);
-    expect(html).toContain('<h3>Metadata quality (EU MQA)</h3><p>mean 312.5/405 (Good), median 320</p>');
-    expect(html).toContain('<tr><td>Reusability</td><td class="num">48.5</td><td class="num">75</td></tr>');
+    const html = renderAll(
+      FORMATTERS.html({ lang: 'en', color: false, tool: TOOL }),
+      records,
+      summary,
+    );
+    expect(html).toContain(
+      '<h3>Metadata quality (EU MQA)</h3><p>mean 312.5/405 (Good), median 320</p>',
+    );
+    expect(html).toContain(
+      '<tr><td>Reusability</td><td class="num">48.5</td><td class="num">75</td></tr>',
+    );
     expect(html).toContain('<tr><td>5 ★</td><td class="num">7</td></tr>');
-    expect(html).toMatch(/<tr data-principle="P3"><td>P3 — Accessible and Usable<\/td>(<td class="num">\d+<\/td>){3}\n?<td class="num">9\/12 \(75%\)<\/td>/);
-    expect(html).toMatch(/d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02<small>Canadian Vehicle Specifications<\/small><small>MQA \d+\/405 \((Good|Bad)\) · [★☆]{5}<\/small>/);
+    expect(html).toMatch(
+      /<tr data-principle="P3"><td>P3 — Accessible and Usable<\/td>(<td class="num">\d+<\/td>){3}\n?<td class="num">9\/12 \(75%\)<\/td>/,
+    );
+    expect(html).toMatch(
+      /d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02<small>Canadian Vehicle Specifications<\/small><small>MQA \d+\/405 \((Good|Bad)\) · [★☆]{5}<\/small>/,
+    );
   });
 
   test('without scores, no score section', () => {
     const bare = report.records.map(({ scores: _, ...r }) => r);
     const { scores: __, ...summaryWithout } = report.summary;
-    const md = renderAll(FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }), bare, summaryWithout);
+    const md = renderAll(
+      FORMATTERS.markdown({ lang: 'en', color: false, tool: TOOL }),
+      bare,
+      summaryWithout,
+    );
     expect(md).not.toMatch(/MQA|5-star|Lowest/);
   });
 });

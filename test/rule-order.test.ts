@@ -44,29 +44,47 @@ const ORDERS: [string, readonly Rule[]][] = [
 function judged(dataset: Dataset, profileId: string, rules: readonly Rule[]) {
   const profile = loadProfile(profileId);
   const checks: RuleChecks = { ran: new Set(), notApplicable: new Set() };
-  const emitted = runRules(dataset, { profile, now, vocabularies: defaultVocabularies(), rules, checks });
-  return { findings: finalize(emitted, { profile, lang: 'en' }), ran: [...checks.ran].sort(), notApplicable: [...checks.notApplicable].sort() };
+  const emitted = runRules(dataset, {
+    profile,
+    now,
+    vocabularies: defaultVocabularies(),
+    rules,
+    checks,
+  });
+  return {
+    findings: finalize(emitted, { profile, lang: 'en' }),
+    ran: [...checks.ran].sort(),
+    notApplicable: [...checks.notApplicable].sort(),
+  };
 }
 
 function expectSameInEveryOrder(dataset: Dataset, profile: string): void {
-  const [first, ...others] = ORDERS.map(([name, rules]) => [name, judged(dataset, profile, rules)] as const);
+  const [first, ...others] = ORDERS.map(
+    ([name, rules]) => [name, judged(dataset, profile, rules)] as const,
+  );
   for (const [name, found] of others) expect([name, found]).toEqual([name, first[1]]);
 }
 
-test.each(readdirSync(join(ROOT, 'fixtures')))('fixtures/%s: the same findings whatever the rules’ order', async (profile) => {
-  const pipeline = new Pipeline({ profile, now });
-  let records = 0;
-  for await (const src of readSources([join(ROOT, 'fixtures', profile)])) {
-    const { mapped } = pipeline.map(src);
-    if (!mapped) continue;
-    expectSameInEveryOrder(mapped.dataset, profile);
-    records++;
-  }
-  expect(records).toBeGreaterThan(0);
-});
+test.each(readdirSync(join(ROOT, 'fixtures')))(
+  'fixtures/%s: the same findings whatever the rules’ order',
+  async (profile) => {
+    const pipeline = new Pipeline({ profile, now });
+    let records = 0;
+    for await (const src of readSources([join(ROOT, 'fixtures', profile)])) {
+      const { mapped } = pipeline.map(src);
+      if (!mapped) continue;
+      expectSameInEveryOrder(mapped.dataset, profile);
+      records++;
+    }
+    expect(records).toBeGreaterThan(0);
+  },
+);
 
 test('the rules’ own examples: the same findings whatever the rules’ order', () => {
-  const examples = RULES.flatMap((r) => [...(r.meta.examples?.pass ?? []), ...(r.meta.examples?.fail ?? [])]);
+  const examples = RULES.flatMap((r) => [
+    ...(r.meta.examples?.pass ?? []),
+    ...(r.meta.examples?.fail ?? []),
+  ]);
   for (const e of examples) expectSameInEveryOrder(e.dataset, e.profile ?? 'ca-gc');
 });
 
@@ -75,7 +93,8 @@ test('the dcat-ap/* rules share one walk per record, whichever runs first, and o
   const recommended = RULES.find((r) => r.meta.id === 'dcat-ap/recommended') as Rule;
   const bare: Dataset = { title: { en: 'Air quality' } };
   const full: Dataset = { ...bare, description: { en: 'Hourly readings.' } };
-  const ids = (dataset: Dataset, rules: Rule[]) => judged(dataset, 'ca-gc', rules).findings.map((f) => `${f.ruleId} ${f.property}`);
+  const ids = (dataset: Dataset, rules: Rule[]) =>
+    judged(dataset, 'ca-gc', rules).findings.map((f) => `${f.ruleId} ${f.property}`);
   // one rule alone on a record, then both on another: nothing of the first record is read again
   expect(ids(bare, [mandatory])).toContain('dcat-ap/mandatory description');
   expect(ids(full, [recommended, mandatory])).not.toContain('dcat-ap/mandatory description');

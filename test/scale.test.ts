@@ -5,7 +5,15 @@
  * parser, heavy modules loaded only when used. Nothing here is timed (see `npm run bench`).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -23,20 +31,41 @@ const NOW = ['--now', '2026-11-01'];
 
 /** Generated open.canada.ca records (test/bench/generate.mjs), as plain JSON Lines. */
 function generate(count: number, file: string): string {
-  const r = spawnSync(process.execPath, [join(ROOT, 'test/bench/generate.mjs'), String(count), file], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'test/bench/generate.mjs'), String(count), file],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return file;
 }
 
 describe('reading JSON Lines', () => {
   test('lines break where readline breaks them (\\n, \\r\\n, \\r), however the chunks are cut', async () => {
-    const texts = ['a\nb\n', 'a\r\nb', 'a\rb\r', 'a\r\n\r\nb\n\n', '\n\n', 'x', 'a\r', '\r\n', 'é\r\nü\rx\n', '{"a":1}\n{"b":"c\\nd"}\r\n'];
+    const texts = [
+      'a\nb\n',
+      'a\r\nb',
+      'a\rb\r',
+      'a\r\n\r\nb\n\n',
+      '\n\n',
+      'x',
+      'a\r',
+      '\r\n',
+      'é\r\nü\rx\n',
+      '{"a":1}\n{"b":"c\\nd"}\r\n',
+    ];
     for (const text of texts) {
       for (let i = 0; i <= text.length; i++) {
         for (let j = i; j <= text.length; j++) {
-          const chunks = [text.slice(0, i), text.slice(i, j), text.slice(j)].filter((c) => c !== '');
+          const chunks = [text.slice(0, i), text.slice(i, j), text.slice(j)].filter(
+            (c) => c !== '',
+          );
           const expected: string[] = [];
-          for await (const l of createInterface({ input: Readable.from(chunks), crlfDelay: Infinity })) expected.push(l);
+          for await (const l of createInterface({
+            input: Readable.from(chunks),
+            crlfDelay: Infinity,
+          }))
+            expected.push(l);
           const got: { line: number; text: string }[] = [];
           for await (const l of readLines('x.jsonl', Readable.from(chunks))) got.push(l);
           expect(got.map((l) => l.text)).toEqual(expected);
@@ -53,7 +82,8 @@ describe('work in flight', () => {
       for (let i = 0; i < 40; i++) yield i;
     }
     // later items finish first
-    const start = (i: number): Promise<number> => new Promise((resolve) => setTimeout(() => resolve(i * 10), (40 - i) % 7));
+    const start = (i: number): Promise<number> =>
+      new Promise((resolve) => setTimeout(() => resolve(i * 10), (40 - i) % 7));
     const out: number[] = [];
     for await (const r of inOrder(source(), start, 5)) out.push(r);
     expect(out).toEqual(Array.from({ length: 40 }, (_, i) => i * 10));
@@ -80,7 +110,8 @@ describe('work in flight', () => {
     async function* source(): AsyncGenerator<number> {
       yield* [1, 2, 3, 4];
     }
-    const start = (i: number): Promise<number> => (i === 3 ? Promise.reject(new Error('record 3')) : Promise.resolve(i));
+    const start = (i: number): Promise<number> =>
+      i === 3 ? Promise.reject(new Error('record 3')) : Promise.resolve(i);
     const out: number[] = [];
     await expect(
       (async () => {
@@ -120,27 +151,36 @@ describe('catalogue scores in bounded memory', () => {
     principles: {},
   });
 
-  test.each([1, 2, 7, 1000, 1001])('the median of %i records is exactly the median of their sorted points', (n) => {
-    const scorer = new CatalogueScorer();
-    const points: number[] = [];
-    let seed = n;
-    for (let i = 0; i < n; i++) {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      const p = Math.round((seed % 40500) * (i % 3 === 0 ? 0.37 : 1)) / 100; // many repeats, hundredths
-      points.push(p);
-      scorer.add(scores(p));
-    }
-    const sorted = [...points].sort((a, b) => a - b);
-    const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    const result = scorer.result();
-    expect(result?.mqa.median).toBe(Math.round(median * 100) / 100);
-    expect(result?.mqa.mean).toBe(Math.round((points.reduce((a, b) => a + b, 0) / n) * 100) / 100);
-    expect(result?.records).toBe(n);
-  });
+  test.each([1, 2, 7, 1000, 1001])(
+    'the median of %i records is exactly the median of their sorted points',
+    (n) => {
+      const scorer = new CatalogueScorer();
+      const points: number[] = [];
+      let seed = n;
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        const p = Math.round((seed % 40500) * (i % 3 === 0 ? 0.37 : 1)) / 100; // many repeats, hundredths
+        points.push(p);
+        scorer.add(scores(p));
+      }
+      const sorted = [...points].sort((a, b) => a - b);
+      const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+      const result = scorer.result();
+      expect(result?.mqa.median).toBe(Math.round(median * 100) / 100);
+      expect(result?.mqa.mean).toBe(
+        Math.round((points.reduce((a, b) => a + b, 0) / n) * 100) / 100,
+      );
+      expect(result?.records).toBe(n);
+    },
+  );
 });
 
 describe('YAML snapshots', () => {
-  const shipped = [join(ROOT, 'profiles'), join(ROOT, 'crosswalks'), join(ROOT, 'crosswalks', 'vocabularies')].flatMap((d) =>
+  const shipped = [
+    join(ROOT, 'profiles'),
+    join(ROOT, 'crosswalks'),
+    join(ROOT, 'crosswalks', 'vocabularies'),
+  ].flatMap((d) =>
     readdirSync(d)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => join(d, f)),
@@ -151,34 +191,36 @@ describe('YAML snapshots', () => {
     for (const f of shipped) expect(existsSync(snapshotFile(readFileSync(f, 'utf8')))).toBe(true);
   });
 
-  test.each(shipped.map((f) => [f.slice(ROOT.length + 1), f]))('%s: the snapshot gives the same data and the same positions as the parser', (_, file) => {
-    const text = readFileSync(file, 'utf8');
-    const fromSnapshot = loadYaml(file);
-    // the same text with a comment added at the end has no snapshot: it is parsed, positions unchanged
-    const parsed = loadYaml(file, `${text}\n# parsed\n`);
-    expect(fromSnapshot.data).toEqual(parsed.data);
-    const paths: (string | number)[][] = [[]];
-    const walk = (v: unknown, path: (string | number)[]): void => {
-      if (Array.isArray(v)) {
-        v.forEach((x, i) => {
-          paths.push([...path, i]);
-          walk(x, [...path, i]);
-        });
-      }
-      else if (v && typeof v === 'object') {
-        paths.push([...path, 'not-a-key']);
-        for (const [k, x] of Object.entries(v)) {
-          paths.push([...path, k]);
-          walk(x, [...path, k]);
+  test.each(shipped.map((f) => [f.slice(ROOT.length + 1), f]))(
+    '%s: the snapshot gives the same data and the same positions as the parser',
+    (_, file) => {
+      const text = readFileSync(file, 'utf8');
+      const fromSnapshot = loadYaml(file);
+      // the same text with a comment added at the end has no snapshot: it is parsed, positions unchanged
+      const parsed = loadYaml(file, `${text}\n# parsed\n`);
+      expect(fromSnapshot.data).toEqual(parsed.data);
+      const paths: (string | number)[][] = [[]];
+      const walk = (v: unknown, path: (string | number)[]): void => {
+        if (Array.isArray(v)) {
+          v.forEach((x, i) => {
+            paths.push([...path, i]);
+            walk(x, [...path, i]);
+          });
+        } else if (v && typeof v === 'object') {
+          paths.push([...path, 'not-a-key']);
+          for (const [k, x] of Object.entries(v)) {
+            paths.push([...path, k]);
+            walk(x, [...path, k]);
+          }
         }
+      };
+      walk(parsed.data, []);
+      for (const p of paths) {
+        expect(fromSnapshot.where(p)).toBe(parsed.where(p));
+        expect(fromSnapshot.where(p, true)).toBe(parsed.where(p, true));
       }
-    };
-    walk(parsed.data, []);
-    for (const p of paths) {
-      expect(fromSnapshot.where(p)).toBe(parsed.where(p));
-      expect(fromSnapshot.where(p, true)).toBe(parsed.where(p, true));
-    }
-  });
+    },
+  );
 });
 
 describe('worker threads', () => {
@@ -194,7 +236,9 @@ describe('worker threads', () => {
     // batch boundary (64 texts), in the second worker's batches, one after another; a line cut
     // short by the generator (line 7); blank lines, which shift the batches; a record written over
     // many lines (pretty-printed) and two written on one line, as some portals' exports have them
-    const generated = readFileSync(generate(900, join(tmp.dir, 'a.jsonl')), 'utf8').split('\n').slice(0, -1);
+    const generated = readFileSync(generate(900, join(tmp.dir, 'a.jsonl')), 'utf8')
+      .split('\n')
+      .slice(0, -1);
     const readable = (text: string): boolean => {
       try {
         const v: unknown = JSON.parse(text);
@@ -213,7 +257,10 @@ describe('worker threads', () => {
       [130, { text: '   ', records: 0, broken: false }],
       [333, { text: '{"id": "x" "title": 1}', records: 1, broken: true }],
       [334, { text: '42', records: 1, broken: true }],
-      [400, { text: JSON.stringify(JSON.parse(generated[399]), null, 2), records: 1, broken: false }],
+      [
+        400,
+        { text: JSON.stringify(JSON.parse(generated[399]), null, 2), records: 1, broken: false },
+      ],
       [500, { text: generated[10] + generated[11], records: 2, broken: false }],
       [700, { text: '{"id": "unterminated', records: 1, broken: true }],
     ];
@@ -230,28 +277,55 @@ describe('worker threads', () => {
     copyFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), join(dir, 'b-fixtures.jsonl'));
     copyFileSync(join(ROOT, 'fixtures/ca-gc/package_search.json'), join(dir, 'c-search.json'));
     generate(300, join(dir, 'd-generated.jsonl.gz'));
-    writeFileSync(join(tmp.dir, 'passerelle.config.yaml'), 'rules:\n  odc/freshness:\n    options: {graceDays: 400}\nprofiles:\n  ca-gc:\n    rules: {odc/bilingual: warning}\n');
+    writeFileSync(
+      join(tmp.dir, 'passerelle.config.yaml'),
+      'rules:\n  odc/freshness:\n    options: {graceDays: 400}\nprofiles:\n  ca-gc:\n    rules: {odc/bilingual: warning}\n',
+    );
   });
 
   /** Every format of one run, by format. */
-  function reports(workers: string, extra: string[] = [], formats: readonly string[] = outputs): Record<string, string> {
+  function reports(
+    workers: string,
+    extra: string[] = [],
+    formats: readonly string[] = outputs,
+  ): Record<string, string> {
     const out = join(tmp.dir, `w${workers}${extra.length ? '-x' : ''}`);
     mkdirSync(out, { recursive: true });
     const r = cli(
-      ['validate', dir, '-p', 'ca-gc', ...NOW, '-f', 'json', ...formats.flatMap((f) => [`--output.${f}`, join(out, f)]), '--workers', workers, ...extra],
+      [
+        'validate',
+        dir,
+        '-p',
+        'ca-gc',
+        ...NOW,
+        '-f',
+        'json',
+        ...formats.flatMap((f) => [`--output.${f}`, join(out, f)]),
+        '--workers',
+        workers,
+        ...extra,
+      ],
       { cwd: tmp.dir },
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
-    return { json: r.stdout, ...Object.fromEntries(formats.map((f) => [f, readFileSync(join(out, f), 'utf8')])) };
+    return {
+      json: r.stdout,
+      ...Object.fromEntries(formats.map((f) => [f, readFileSync(join(out, f), 'utf8')])),
+    };
   }
 
   test('one worker or two: every report the same, byte for byte, in input order, bad lines reported where they are', () => {
     const one = reports('1');
     const two = reports('2');
-    for (const f of Object.keys(one)) expect({ format: f, text: two[f] }).toEqual({ format: f, text: one[f] });
+    for (const f of Object.keys(one))
+      expect({ format: f, text: two[f] }).toEqual({ format: f, text: one[f] });
     const report = JSON.parse(two.json) as {
-      records: { source: { file: string; line?: number }; status: string; findings: { ruleId: string; severity: string; line?: number; column?: number }[] }[];
+      records: {
+        source: { file: string; line?: number };
+        status: string;
+        findings: { ruleId: string; severity: string; line?: number; column?: number }[];
+      }[];
       summary: { records: number; rejected: number };
     };
     const aRecords = recordLines;
@@ -261,10 +335,14 @@ describe('worker threads', () => {
     // every record accounted for, in input order: one per text that is not blank, the JSON
     // document's two packages between the JSON Lines files, read in the main thread
     expect(report.summary.records).toBe(aRecords.length + 8 + 2 + 300);
-    expect(report.records.map((r) => `${r.source.file.split('/').pop()}:${r.source.line ?? ''}`)).toEqual([
+    expect(
+      report.records.map((r) => `${r.source.file.split('/').pop()}:${r.source.line ?? ''}`),
+    ).toEqual([
       ...aRecords.map((l) => `a-generated.jsonl:${l}`),
       ...Array.from({ length: 8 }, (_, i) => `b-fixtures.jsonl:${i + 1}`),
-      ...report.records.slice(aRecords.length + 8, aRecords.length + 10).map((r) => `c-search.json:${r.source.line}`),
+      ...report.records
+        .slice(aRecords.length + 8, aRecords.length + 10)
+        .map((r) => `c-search.json:${r.source.line}`),
       ...Array.from({ length: 300 }, (_, i) => `d-generated.jsonl.gz:${i + 1}`),
     ]);
     // the bad lines are rejected, each with a parse error on its own line
@@ -275,30 +353,57 @@ describe('worker threads', () => {
       'd-generated.jsonl.gz:7',
     ]);
     expect(report.summary.rejected).toBe(broken.length + 2);
-    for (const r of rejected) expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([['input/parse-error', r.source.line]]);
+    for (const r of rejected)
+      expect(r.findings.map((f) => [f.ruleId, f.line])).toEqual([
+        ['input/parse-error', r.source.line],
+      ]);
     // the records around them are checked as usual
-    for (const l of [39, 41, 63, 66, 127, 131, 332, 335]) expect(report.records[aRecords.indexOf(l)].status).not.toBe('rejected');
+    for (const l of [39, 41, 63, 66, 127, 131, 332, 335])
+      expect(report.records[aRecords.indexOf(l)].status).not.toBe('rejected');
     // the pretty-printed record's findings point into its own lines
     const at = aRecords.indexOf(400);
     const pretty = report.records[at];
     expect(pretty.status).not.toBe('rejected');
-    const prettyLines = pretty.findings.map((f) => f.line).filter((l): l is number => l !== undefined);
+    const prettyLines = pretty.findings
+      .map((f) => f.line)
+      .filter((l): l is number => l !== undefined);
     expect(prettyLines.length).toBeGreaterThan(0);
     expect(Math.max(...prettyLines)).toBeGreaterThan(pretty.source.line as number);
     expect(Math.max(...prettyLines)).toBeLessThan(aRecords[at + 1]);
     // the per-profile configuration reached the workers: bilingual findings are warnings
-    const bilingual = report.records.slice(0, aRecords.length).flatMap((r) => r.findings.filter((f) => f.ruleId === 'odc/bilingual'));
+    const bilingual = report.records
+      .slice(0, aRecords.length)
+      .flatMap((r) => r.findings.filter((f) => f.ruleId === 'odc/bilingual'));
     expect(bilingual.length).toBeGreaterThan(0);
     expect(bilingual.every((f) => f.severity === 'warning')).toBe(true);
   });
 
   test('a baseline is applied in input order with workers too', () => {
     const baseline = join(tmp.dir, 'known.json');
-    expect(cli(['validate', dir, '-p', 'ca-gc', ...NOW, '--workers', '2', '--update-baseline', '--baseline', baseline, '-q'], { cwd: tmp.dir }).code).toBe(1);
+    expect(
+      cli(
+        [
+          'validate',
+          dir,
+          '-p',
+          'ca-gc',
+          ...NOW,
+          '--workers',
+          '2',
+          '--update-baseline',
+          '--baseline',
+          baseline,
+          '-q',
+        ],
+        { cwd: tmp.dir },
+      ).code,
+    ).toBe(1);
     const one = reports('1', ['--baseline', baseline, '--no-config'], []);
     const two = reports('2', ['--baseline', baseline, '--no-config'], []);
     expect(two.json).toBe(one.json);
-    const summary = (JSON.parse(two.json) as { summary: { baselined?: number; findings: Record<string, number> } }).summary;
+    const summary = (
+      JSON.parse(two.json) as { summary: { baselined?: number; findings: Record<string, number> } }
+    ).summary;
     expect(summary.baselined).toBeGreaterThan(500);
   });
 
@@ -309,7 +414,13 @@ describe('worker threads', () => {
     expect(two.stderr).toBe(one.stderr);
     expect(two.stdout).toBe(one.stdout);
     // every record that could be read is a dataset of the output, and only those
-    const datasets = one.stdout.split('\n').filter((l) => l.endsWith(' <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .'));
+    const datasets = one.stdout
+      .split('\n')
+      .filter((l) =>
+        l.endsWith(
+          ' <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://www.w3.org/ns/dcat#Dataset> .',
+        ),
+      );
     expect(datasets.length).toBe(recordLines.length - broken.length + 7 + 2 + 299);
   });
 
@@ -319,7 +430,12 @@ describe('worker threads', () => {
       expect([bad, r.code]).toEqual([bad, 2]);
       expect(r.stderr).toMatch(/--workers: ".*" is not a whole number from 1 to \d+ \(or auto\)/);
     }
-    for (const [option, bad] of [['--url-timeout', '0'], ['--url-timeout', '301'], ['--url-concurrency', '65'], ['--url-concurrency', '0']]) {
+    for (const [option, bad] of [
+      ['--url-timeout', '0'],
+      ['--url-timeout', '301'],
+      ['--url-concurrency', '65'],
+      ['--url-concurrency', '0'],
+    ]) {
       const r = cli(['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--check-urls', option, bad]);
       expect([option, bad, r.code]).toEqual([option, bad, 2]);
       expect(r.stderr).toContain(`${option}: "${bad}" is not a whole number from 1 to`);
@@ -330,7 +446,10 @@ describe('worker threads', () => {
 // Linux tells where a process has read a file up to (/proc/<pid>/fdinfo): the check of back-pressure
 // from the output to the reading, workers included, needs it.
 const PROC = existsSync('/proc/self/fdinfo');
-if (!PROC) console.log('scale.test: no /proc (not Linux): back-pressure from the output to the reading is not checked here');
+if (!PROC)
+  console.log(
+    'scale.test: no /proc (not Linux): back-pressure from the output to the reading is not checked here',
+  );
 
 describe('back-pressure', () => {
   const files: Record<string, string> = {};
@@ -367,7 +486,11 @@ describe('back-pressure', () => {
     async (kind, workers) => {
       const file = files[kind];
       const size = readFileSync(file).length;
-      const child = spawn(process.execPath, [BIN, 'validate', file, '-p', 'ca-gc', ...NOW, '-f', 'json', '--workers', workers], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(
+        process.execPath,
+        [BIN, 'validate', file, '-p', 'ca-gc', ...NOW, '-f', 'json', '--workers', workers],
+        { stdio: ['ignore', 'pipe', 'ignore'] },
+      );
       try {
         // take the first output, then read no more: the pipe fills, writing waits, and so must reading
         await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
@@ -394,13 +517,13 @@ describe('back-pressure', () => {
 });
 
 describe('fast start', () => {
-  test('validating JSON Lines loads no RDF, XML, CSV, JSON-LD, SHACL or YAML library, nor ajv (the shipped profiles\' validators are built ahead); convert to Turtle loads N3.js', () => {
+  test("validating JSON Lines loads no RDF, XML, CSV, JSON-LD, SHACL or YAML library, nor ajv (the shipped profiles' validators are built ahead); convert to Turtle loads N3.js", () => {
     const hooks = join(tmp.dir, 'hooks.mjs');
     const register = join(tmp.dir, 'register.mjs');
     writeFileSync(
       hooks,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: JavaScript source, its template literal run by the hook
-      "export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`loaded ${r.url}\\n`); return r; }\n",
+      'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`loaded ${r.url}\\n`); return r; }\n',
     );
     // ES modules through the hook; CommonJS ones (ajv, required when a validator must be compiled) from require's cache at exit
     writeFileSync(
@@ -410,14 +533,36 @@ describe('fast start', () => {
         "process.on('exit', () => { for (const f of Object.keys(createRequire(import.meta.url).cache)) process.stderr.write(`loaded ${f}\\n`); });\n",
     );
     const loaded = (args: string[]): string[] => {
-      const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
-      return r.stderr.split('\n').filter((l) => l.startsWith('loaded ')).map((l) => l.slice(7));
+      const r = spawnSync(process.execPath, ['--import', register, BIN, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      return r.stderr
+        .split('\n')
+        .filter((l) => l.startsWith('loaded '))
+        .map((l) => l.slice(7));
     };
-    const heavy = /node_modules\/(n3|saxes|csv-parse|jsonld|shacl-engine|rdfxml-streaming-parser|yaml|ajv)\//;
-    const validate = loaded(['validate', 'fixtures/ca-gc/catalogue.jsonl', '-p', 'ca-gc', ...NOW, '-f', 'json']);
+    const heavy =
+      /node_modules\/(n3|saxes|csv-parse|jsonld|shacl-engine|rdfxml-streaming-parser|yaml|ajv)\//;
+    const validate = loaded([
+      'validate',
+      'fixtures/ca-gc/catalogue.jsonl',
+      '-p',
+      'ca-gc',
+      ...NOW,
+      '-f',
+      'json',
+    ]);
     expect(validate.some((u) => u.includes('/dist/engine/pipeline.js'))).toBe(true);
     expect(validate.filter((u) => heavy.test(u))).toEqual([]);
-    const convert = loaded(['convert', 'fixtures/ca-gc/catalogue.jsonl', '-p', 'ca-gc', '--to', 'turtle']);
+    const convert = loaded([
+      'convert',
+      'fixtures/ca-gc/catalogue.jsonl',
+      '-p',
+      'ca-gc',
+      '--to',
+      'turtle',
+    ]);
     expect(convert.some((u) => /node_modules\/n3\//.test(u))).toBe(true);
   });
 });

@@ -22,9 +22,13 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
       const dims = Object.values(s.mqa.dimensions);
       expect(dims.reduce((a, d) => a + d.max, 0)).toBe(s.mqa.max);
       expect(dims.reduce((a, d) => a + d.points, 0)).toBeCloseTo(s.mqa.points, 1);
-      expect(Object.values(s.mqa.indicators).reduce((a, b) => a + b, 0)).toBeCloseTo(s.mqa.points, 1);
+      expect(Object.values(s.mqa.indicators).reduce((a, b) => a + b, 0)).toBeCloseTo(
+        s.mqa.points,
+        1,
+      );
       expect(s.stars).toBe(Math.max(0, ...s.distributionStars));
-      for (const p of Object.values(s.principles)) expect(p.passed).toBeLessThanOrEqual(p.applicable);
+      for (const p of Object.values(s.principles))
+        expect(p.passed).toBeLessThanOrEqual(p.applicable);
     }
     expect(report.summary.scores?.records).toBe(read.length);
   });
@@ -36,16 +40,26 @@ describe.each(fixtureProfiles())('fixtures/%s', (profile) => {
     // where the source cannot reach "good", test/expected/<profile>.yaml says the band and why;
     // checked both ways: when the crosswalk or the source improves, the test says so and the gate goes
     const below = loadExpected(profile).gates.bestBand;
-    if (below) expect([profile, band, below.why]).toEqual([profile, below.band, expect.stringMatching(/\S+( \S+){4}/)]);
+    if (below)
+      expect([profile, band, below.why]).toEqual([
+        profile,
+        below.band,
+        expect.stringMatching(/\S+( \S+){4}/),
+      ]);
     else expect([profile, band]).toEqual([profile, expect.stringMatching(/^(good|excellent)$/)]);
   });
 });
 
 test('SHACL findings (--shacl) are no principle checks: they restate the DCAT-AP rules in RDF', async () => {
   const file = join(ROOT, 'fixtures', 'ca-gc', 'package_show.json');
-  const shacl = { check: async () => [{ ruleId: 'shacl/MinCountConstraintComponent', messageId: 'violation', property: 'spatial' }] };
+  const shacl = {
+    check: async () => [
+      { ruleId: 'shacl/MinCountConstraintComponent', messageId: 'violation', property: 'spatial' },
+    ],
+  };
   const [plain] = (await validate([file], { profile: 'ca-gc', now: NOW })).records;
-  const [checked] = (await validate([file], { profile: 'ca-gc', now: NOW, checks: [shacl] })).records;
+  const [checked] = (await validate([file], { profile: 'ca-gc', now: NOW, checks: [shacl] }))
+    .records;
   expect(checked.findings.map((f) => f.ruleId)).toContain('shacl/MinCountConstraintComponent');
   expect(checked.scores?.principles).toEqual(plain.scores?.principles);
 });

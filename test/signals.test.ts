@@ -21,7 +21,11 @@ beforeAll(() => {
   // one record with thousands of resources: seconds of work for the main thread on one record
   const first = JSON.parse(lines.split('\n')[0]) as { resources: Record<string, unknown>[] };
   huge = join(tmp.dir, 'huge.json');
-  const resources = Array.from({ length: 2000 }, (_, i) => ({ ...first.resources[0], id: `r${i}`, url: `https://example.org/${i}.csv` }));
+  const resources = Array.from({ length: 2000 }, (_, i) => ({
+    ...first.resources[0],
+    id: `r${i}`,
+    url: `https://example.org/${i}.csv`,
+  }));
   writeFileSync(huge, JSON.stringify({ ...first, resources }));
 });
 afterAll(() => tmp.cleanup());
@@ -30,10 +34,17 @@ const OLD = 'the report of yesterday\n';
 const leftovers = (): string[] => readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'));
 
 /** Runs the CLI, waits (by events, bounded) until `ready`, sends `signal`, and returns how it ended. */
-async function interrupted(args: string[], signal: 'SIGINT' | 'SIGTERM', ready: (stderr: string) => boolean): Promise<{ code: number | null; stderr: string; report: string }> {
+async function interrupted(
+  args: string[],
+  signal: 'SIGINT' | 'SIGTERM',
+  ready: (stderr: string) => boolean,
+): Promise<{ code: number | null; stderr: string; report: string }> {
   const out = join(tmp.dir, 'report.json');
   writeFileSync(out, OLD);
-  const child = spawn(process.execPath, [BIN, 'validate', ...args, '-f', 'json', '-o', out], { cwd: tmp.dir, stdio: 'pipe' });
+  const child = spawn(process.execPath, [BIN, 'validate', ...args, '-f', 'json', '-o', out], {
+    cwd: tmp.dir,
+    stdio: 'pipe',
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let ended = false;
@@ -43,7 +54,8 @@ async function interrupted(args: string[], signal: 'SIGINT' | 'SIGTERM', ready: 
       resolve(code);
     }),
   );
-  for (let i = 0; i < 3000 && !ended && !ready(stderr); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 3000 && !ended && !ready(stderr); i++)
+    await new Promise((r) => setTimeout(r, 10));
   // the run must still be working when the signal is sent, or the test proves nothing
   expect(ended).toBe(false);
   child.kill(signal);
@@ -56,7 +68,11 @@ describe.each([
   ['SIGTERM', 143],
 ] as const)('%s', (signal, exit) => {
   test('while workers are busy: workers stopped, exit code, no temporary file, the old report kept', async () => {
-    const r = await interrupted([many, '-p', 'ca-gc', '--workers', '2'], signal, () => leftovers().length > 0);
+    const r = await interrupted(
+      [many, '-p', 'ca-gc', '--workers', '2'],
+      signal,
+      () => leftovers().length > 0,
+    );
     expect(r.code).toBe(exit);
     expect(leftovers()).toEqual([]);
     expect(r.report).toBe(OLD);
@@ -64,7 +80,9 @@ describe.each([
   });
 
   test('while the main thread checks one huge record: the report it was asked to abandon is never written', async () => {
-    const r = await interrupted([huge, '--profile', 'auto', '--workers', '1'], signal, (e) => /\(detected\)/.test(e));
+    const r = await interrupted([huge, '--profile', 'auto', '--workers', '1'], signal, (e) =>
+      /\(detected\)/.test(e),
+    );
     expect(r.code).toBe(exit);
     expect(leftovers()).toEqual([]);
     expect(r.report).toBe(OLD);
@@ -73,7 +91,9 @@ describe.each([
 
 test('workers start as batches need them: one batch of five records starts one worker, whatever --workers says', async () => {
   // the compiled pool (the worker script exists only in dist/)
-  const { WorkerPool } = (await import(join(ROOT, 'dist', 'engine', 'parallel.js'))) as typeof import('../src/engine/parallel.js');
+  const { WorkerPool } = (await import(
+    join(ROOT, 'dist', 'engine', 'parallel.js')
+  )) as typeof import('../src/engine/parallel.js');
   const pool = new WorkerPool(4, { options: {} });
   try {
     const lines = readFileSync(join(ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl'), 'utf8')
@@ -82,7 +102,13 @@ test('workers start as batches need them: one batch of five records starts one w
       .slice(0, 5)
       .map((text, i) => ({ line: i + 1, text }));
     expect(pool.size).toBe(0);
-    const done = await pool.run<{ texts: string[] }>({ task: { kind: 'check' }, profile: 'ca-gc', file: 'five.jsonl', lines, seq: 0 });
+    const done = await pool.run<{ texts: string[] }>({
+      task: { kind: 'check' },
+      profile: 'ca-gc',
+      file: 'five.jsonl',
+      lines,
+      seq: 0,
+    });
     expect(done.texts.length).toBe(lines.length);
     expect(pool.size).toBe(1);
   } finally {

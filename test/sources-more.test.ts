@@ -18,20 +18,33 @@ describe('concatenated JSON documents', () => {
 
   test('a one-line record then a pretty-printed one: two records, each at its first line, fields located', async () => {
     const f = join(tmp.dir, 'export.json');
-    writeFileSync(f, `${JSON.stringify({ id: 'a', title: 'One' })}\n${JSON.stringify({ id: 'b', notes: 'brace } and "quote" in {text}', title: 'Two' }, null, 4)}\n`);
+    writeFileSync(
+      f,
+      `${JSON.stringify({ id: 'a', title: 'One' })}\n${JSON.stringify({ id: 'b', notes: 'brace } and "quote" in {text}', title: 'Two' }, null, 4)}\n`,
+    );
     const recs = await read(f);
     expect(recs.map((r) => [r.source.line, (r.data as { id: string }).id, r.error])).toEqual([
       [1, 'a', undefined],
       [2, 'b', undefined],
     ]);
-    expect(recs[1].locator?.index.locate('/title', recs[1].locator.offset)).toEqual({ line: 5, column: 14 });
+    expect(recs[1].locator?.index.locate('/title', recs[1].locator.offset)).toEqual({
+      line: 5,
+      column: 14,
+    });
   });
 
   test('JSON Lines around a pretty-printed object; a broken line is still one rejected record', async () => {
     const f = join(tmp.dir, 'mixed.jsonl');
-    writeFileSync(f, ['{"id": "a"}', '{', '  "id": "b"', '}', '{"id": "c", "title": "cut', '{"id": "d"}', ''].join('\n'));
+    writeFileSync(
+      f,
+      ['{"id": "a"}', '{', '  "id": "b"', '}', '{"id": "c", "title": "cut', '{"id": "d"}', ''].join(
+        '\n',
+      ),
+    );
     const recs = await read(f);
-    expect(recs.map((r) => [r.source.line, r.error ? 'rejected' : (r.data as { id: string }).id])).toEqual([
+    expect(
+      recs.map((r) => [r.source.line, r.error ? 'rejected' : (r.data as { id: string }).id]),
+    ).toEqual([
       [1, 'a'],
       [2, 'b'],
       [5, 'rejected'],

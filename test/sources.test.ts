@@ -14,7 +14,8 @@ async function all(paths: string[]): Promise<SourceRecord[]> {
   for await (const r of readSources(paths)) out.push(r);
   return out;
 }
-const ids = (rs: SourceRecord[]) => rs.map((r) => (r.data as { id?: string } | undefined)?.id ?? null);
+const ids = (rs: SourceRecord[]) =>
+  rs.map((r) => (r.data as { id?: string } | undefined)?.id ?? null);
 
 describe('sources: every shape CKAN exports come in', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -79,7 +80,13 @@ describe('sources: every shape CKAN exports come in', () => {
   });
 
   test('.gz of every shape, detected from the bytes', async () => {
-    for (const name of ['package_show.json', 'package_search.json', 'packages.json', 'dataset.json', 'catalogue.jsonl']) {
+    for (const name of [
+      'package_show.json',
+      'package_search.json',
+      'packages.json',
+      'dataset.json',
+      'catalogue.jsonl',
+    ]) {
       const plain = await all([join(FIX, name)]);
       const gz = join(tmp.dir, `${name}.gz`);
       writeFileSync(gz, gzipSync(readFileSync(join(FIX, name))));
@@ -99,8 +106,14 @@ describe('sources: every shape CKAN exports come in', () => {
     copyFileSync(join(FIX, 'package_show.json'), join(d, 'sub', 'a.json'));
     writeFileSync(join(d, 'README.md'), '# not an export');
     writeFileSync(join(d, '.hidden.json'), '{');
-    expect(expandPaths([d]).map((e) => e.path.slice(d.length + 1))).toEqual(['b.json', join('sub', 'a.json')]);
-    expect(ids(await all([d]))).toEqual(['7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', '6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13']);
+    expect(expandPaths([d]).map((e) => e.path.slice(d.length + 1))).toEqual([
+      'b.json',
+      join('sub', 'a.json'),
+    ]);
+    expect(ids(await all([d]))).toEqual([
+      '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+      '6a2f9e3b-8c1d-4e5f-a7b9-0c2d4e6f8a13',
+    ]);
   });
 
   test('an invalid JSON document is one rejected record with the line and column of the error', async () => {
@@ -114,7 +127,14 @@ describe('sources: every shape CKAN exports come in', () => {
 
   test('a CKAN error response is not mistaken for a package', async () => {
     const f = join(tmp.dir, 'error.json');
-    writeFileSync(f, JSON.stringify({ help: 'x', success: false, error: { message: 'Not found', __type: 'Not Found Error' } }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        help: 'x',
+        success: false,
+        error: { message: 'Not found', __type: 'Not Found Error' },
+      }),
+    );
     const [r] = await all([f]);
     expect(r.error?.message.fr).toMatch(/le portail a répondu par une erreur : « Not found »/);
   });

@@ -30,39 +30,103 @@ async function mapped(profile: string, path: string): Promise<Dataset[]> {
 describe('empty values are absent values', () => {
   const EMPTY: unknown[] = [[], [''], [' '], ' ', '', null, {}, [null], { en: '', fr: ' ' }];
 
-  test.each(listProfileIds())('%s: an empty value in any field is never a type or vocabulary error, and missing once when required', (id) => {
-    const profile = loadProfile(id);
-    for (const field of Object.values(profile.fields)) {
-      if (field.aliasOf) continue;
-      for (const value of EMPTY) {
-        const found = checkAgainstProfile(profile, { [field.name]: value }).filter((f) => f.sourcePath === `/${field.name}` || f.sourcePath?.startsWith(`/${field.name}/`));
-        expect({ field: field.name, value, rules: found.map((f) => f.ruleId) }).toEqual({ field: field.name, value, rules: field.required ? ['profile/required'] : [] });
+  test.each(listProfileIds())(
+    '%s: an empty value in any field is never a type or vocabulary error, and missing once when required',
+    (id) => {
+      const profile = loadProfile(id);
+      for (const field of Object.values(profile.fields)) {
+        if (field.aliasOf) continue;
+        for (const value of EMPTY) {
+          const found = checkAgainstProfile(profile, { [field.name]: value }).filter(
+            (f) => f.sourcePath === `/${field.name}` || f.sourcePath?.startsWith(`/${field.name}/`),
+          );
+          expect({ field: field.name, value, rules: found.map((f) => f.ruleId) }).toEqual({
+            field: field.name,
+            value,
+            rules: field.required ? ['profile/required'] : [],
+          });
+        }
       }
-    }
-  });
+    },
+  );
 
   test('a real BC record (test/real/ca-bc, 2019 beta): temporal_extent {beginning_date: "", end_date: ""} is absent, not a wrong type', async () => {
-    const report = await validate([join(ROOT, 'test', 'real', 'ca-bc', 'bc-parks-ecological-reserves-and-protected-areas_TEST.json')], { profile: 'ca-bc', now: NOW });
-    const found = report.records.flatMap((r) => r.findings.filter((f) => f.sourcePath?.endsWith('/temporal_extent')));
+    const report = await validate(
+      [
+        join(
+          ROOT,
+          'test',
+          'real',
+          'ca-bc',
+          'bc-parks-ecological-reserves-and-protected-areas_TEST.json',
+        ),
+      ],
+      { profile: 'ca-bc', now: NOW },
+    );
+    const found = report.records.flatMap((r) =>
+      r.findings.filter((f) => f.sourcePath?.endsWith('/temporal_extent')),
+    );
     expect(found).toEqual([]);
     // a filled object where a list is expected stays a type error
-    expect(report.records[0].findings.filter((f) => f.sourcePath?.endsWith('/preview_info')).map((f) => f.ruleId)).toEqual(['profile/type', 'profile/type', 'profile/type']);
+    expect(
+      report.records[0].findings
+        .filter((f) => f.sourcePath?.endsWith('/preview_info'))
+        .map((f) => f.ruleId),
+    ).toEqual(['profile/type', 'profile/type', 'profile/type']);
   });
 });
 
 describe('format names as portals write them', () => {
   test.each([
-    ['cdf', 'NETCDF'], ['NetCDF', 'NETCDF'], ['hdf5', 'HDF'], ['HDF', 'HDF'],
-    ['FGDB/GDB', 'GDB'], ['fgdb / gdb', 'GDB'], ['File Geodatabase', 'GDB'], ['gdb', 'GDB'],
-    ['SHP', 'SHP'], ['shape', 'SHP'], ['Shapefile', 'SHP'], ['shp zip', 'SHP'], ['SHP (ZIP)', 'SHP'], ['Zipped Shapefile', 'SHP'],
-    ['ESRI REST', 'REST'], ['Esri REST API', 'REST'], ['arcgis_rest', 'REST'], ['ArcGIS GeoServices REST API', 'REST'],
-    ['KMZ', 'KMZ'], ['kml', 'KML'], ['KML / KMZ', 'KML'], ['GeoJSON', 'GEOJSON'], ['geo json', 'GEOJSON'],
-    ['XLSX', 'XLSX'], ['xls', 'XLS'], ['csv', 'CSV'], ['text/csv', 'CSV'], ['application/zip', 'ZIP'],
-    ['openapi-json', 'JSON'], ['JSON API', 'JSON'], ['wms', 'WMS_SRVC'], ['OGC:WMS', 'WMS_SRVC'], ['WFS', 'WFS_SRVC'], ['wmts', 'WMTS_SRVC'],
-    ['GeoTIFF', 'TIFF'], ['tif', 'TIFF'], ['GeoPackage', 'GPKG'], ['gpkg', 'GPKG'], ['TXT', 'TXT'], ['PDF', 'PDF'], ['docx', 'DOCX'],
-    ['Web Page', 'HTML'], ['application/xml', 'XML'], ['text/xml', 'XML'], ['RDF', 'RDF_XML'], ['rdf', 'RDF_XML'],
+    ['cdf', 'NETCDF'],
+    ['NetCDF', 'NETCDF'],
+    ['hdf5', 'HDF'],
+    ['HDF', 'HDF'],
+    ['FGDB/GDB', 'GDB'],
+    ['fgdb / gdb', 'GDB'],
+    ['File Geodatabase', 'GDB'],
+    ['gdb', 'GDB'],
+    ['SHP', 'SHP'],
+    ['shape', 'SHP'],
+    ['Shapefile', 'SHP'],
+    ['shp zip', 'SHP'],
+    ['SHP (ZIP)', 'SHP'],
+    ['Zipped Shapefile', 'SHP'],
+    ['ESRI REST', 'REST'],
+    ['Esri REST API', 'REST'],
+    ['arcgis_rest', 'REST'],
+    ['ArcGIS GeoServices REST API', 'REST'],
+    ['KMZ', 'KMZ'],
+    ['kml', 'KML'],
+    ['KML / KMZ', 'KML'],
+    ['GeoJSON', 'GEOJSON'],
+    ['geo json', 'GEOJSON'],
+    ['XLSX', 'XLSX'],
+    ['xls', 'XLS'],
+    ['csv', 'CSV'],
+    ['text/csv', 'CSV'],
+    ['application/zip', 'ZIP'],
+    ['openapi-json', 'JSON'],
+    ['JSON API', 'JSON'],
+    ['wms', 'WMS_SRVC'],
+    ['OGC:WMS', 'WMS_SRVC'],
+    ['WFS', 'WFS_SRVC'],
+    ['wmts', 'WMTS_SRVC'],
+    ['GeoTIFF', 'TIFF'],
+    ['tif', 'TIFF'],
+    ['GeoPackage', 'GPKG'],
+    ['gpkg', 'GPKG'],
+    ['TXT', 'TXT'],
+    ['PDF', 'PDF'],
+    ['docx', 'DOCX'],
+    ['Web Page', 'HTML'],
+    ['application/xml', 'XML'],
+    ['text/xml', 'XML'],
+    ['RDF', 'RDF_XML'],
+    ['rdf', 'RDF_XML'],
   ])('%s is %s for every profile', (written, code) => {
-    for (const profile of listProfileIds()) expect([profile, fileTypes.lookup(written, profile)?.code]).toEqual([profile, code]);
+    for (const profile of listProfileIds())
+      expect([profile, fileTypes.lookup(written, profile)?.code]).toEqual([profile, code]);
   });
 
   test('the machine-readable and non-proprietary facts are the MQA lists’', () => {
@@ -102,16 +166,35 @@ describe('download URLs are direct file links', () => {
     ['https://climate.weather.gc.ca/climate_data/bulk_data_e.html?format=csv&timeframe=2', false],
     ['https://pacgis01.dfo-mpo.gc.ca/FGPPublic/Seal_Phoque_Haulout/Seal_Phoque_Haulout.zip', false],
     ['https://example.ca/dataset/a/resource/b/download/parks.csv', false],
-    ['https://github.com/dfo-mar-odis/data-dictionary/blob/master/NEEC/NEEC_data_dictionary.csv', true],
-    ['https://raw.githubusercontent.com/dfo-mar-odis/data-dictionary/master/NEEC/NEEC_data_dictionary.csv', false],
-    ['https://hub.arcgis.com/api/v3/datasets/abc_0/downloads/data?format=shp&spatialRefId=4326', false],
-  ])('%s: page or service %s', (url, expected) => expect(isPageOrService(url, fileTypes)).toBe(expected));
+    [
+      'https://github.com/dfo-mar-odis/data-dictionary/blob/master/NEEC/NEEC_data_dictionary.csv',
+      true,
+    ],
+    [
+      'https://raw.githubusercontent.com/dfo-mar-odis/data-dictionary/master/NEEC/NEEC_data_dictionary.csv',
+      false,
+    ],
+    [
+      'https://hub.arcgis.com/api/v3/datasets/abc_0/downloads/data?format=shp&spatialRefId=4326',
+      false,
+    ],
+  ])('%s: page or service %s', (url, expected) =>
+    expect(isPageOrService(url, fileTypes)).toBe(expected),
+  );
 
   test('one step for every crosswalk: a page or a service is an access URL, with its provenance', () => {
     const dataset: Dataset = {
       distribution: [
-        { accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'], format: `${FT}CSV` },
-        { accessURL: ['https://example.ca/map'], downloadURL: ['https://example.ca/map'], format: `${FT}WMS_SRVC` },
+        {
+          accessURL: ['https://example.ca/a.csv'],
+          downloadURL: ['https://example.ca/a.csv'],
+          format: `${FT}CSV`,
+        },
+        {
+          accessURL: ['https://example.ca/map'],
+          downloadURL: ['https://example.ca/map'],
+          format: `${FT}WMS_SRVC`,
+        },
         { downloadURL: ['https://example.ca/page.aspx'], format: `${FT}CSV` },
       ],
     };
@@ -121,11 +204,17 @@ describe('download URLs are direct file links', () => {
     ];
     keepDirectDownloads(dataset, provenance, fileTypes);
     expect(dataset.distribution).toEqual([
-      { accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'], format: `${FT}CSV` },
+      {
+        accessURL: ['https://example.ca/a.csv'],
+        downloadURL: ['https://example.ca/a.csv'],
+        format: `${FT}CSV`,
+      },
       { accessURL: ['https://example.ca/map'], format: `${FT}WMS_SRVC` },
       { accessURL: ['https://example.ca/page.aspx'], format: `${FT}CSV` },
     ]);
-    expect(provenance).toEqual([{ property: 'distribution[2].accessURL', source: ['/resources/2/url'], entry: 'x' }]);
+    expect(provenance).toEqual([
+      { property: 'distribution[2].accessURL', source: ['/resources/2/url'], entry: 'x' },
+    ]);
   });
 
   test('real records: an Esri MapServer (HNAP) and Alberta pages (.aspx, .cfm, .htm, .asp) are not downloads', async () => {
@@ -134,6 +223,8 @@ describe('download URLs are direct file links', () => {
     expect(downloads(porpoise)).toEqual([1, 1, 0, 0]);
     expect(downloads(haulOut)).toEqual([1, 0, 0]);
     const alberta = await mapped('ca-ab', join(REAL, 'pages-as-resources'));
-    expect(alberta.map((d) => d.distribution?.some((x) => x.downloadURL?.length) ?? false)).toEqual([false, true, false, false, false]);
+    expect(alberta.map((d) => d.distribution?.some((x) => x.downloadURL?.length) ?? false)).toEqual(
+      [false, true, false, false, false],
+    );
   });
 });

@@ -33,11 +33,22 @@ export interface BaselineFile {
 }
 
 type Keyed = Pick<BaselineEntry, 'profile' | 'record' | 'ruleId' | 'property' | 'sourcePath'>;
-const keyOf = (e: Keyed): string => [e.profile, e.record, e.ruleId, e.property ?? '', e.sourcePath ?? ''].join('\u0000');
+const keyOf = (e: Keyed): string =>
+  [e.profile, e.record, e.ruleId, e.property ?? '', e.sourcePath ?? ''].join('\u0000');
 
 function* keysOf(r: RecordResult): Generator<[string, RecordResult['findings'][number]]> {
   if (r.id === null || r.profile === null) return;
-  for (const f of r.findings) yield [keyOf({ profile: r.profile, record: r.id, ruleId: f.ruleId, property: f.property, sourcePath: f.sourcePath }), f];
+  for (const f of r.findings)
+    yield [
+      keyOf({
+        profile: r.profile,
+        record: r.id,
+        ruleId: f.ruleId,
+        property: f.property,
+        sourcePath: f.sourcePath,
+      }),
+      f,
+    ];
 }
 
 /** The known findings, consumed as records are checked. */
@@ -48,7 +59,8 @@ export class Baseline {
     /** The file it came from, for the report. */
     readonly file?: string,
   ) {
-    for (const e of entries) this.remaining.set(keyOf(e), (this.remaining.get(keyOf(e)) ?? 0) + (e.count ?? 1));
+    for (const e of entries)
+      this.remaining.set(keyOf(e), (this.remaining.get(keyOf(e)) ?? 0) + (e.count ?? 1));
   }
 
   /** Leaves out the record's known findings; its status and counts then concern new findings only. */
@@ -81,7 +93,11 @@ export class BaselineRecorder {
       const hit = this.counts.get(key);
       if (hit) hit.count++;
       else {
-        const entry: BaselineEntry = { profile: r.profile as string, record: r.id as string, ruleId: f.ruleId };
+        const entry: BaselineEntry = {
+          profile: r.profile as string,
+          record: r.id as string,
+          ruleId: f.ruleId,
+        };
         if (f.property !== undefined) entry.property = f.property;
         if (f.sourcePath !== undefined) entry.sourcePath = f.sourcePath;
         this.counts.set(key, { entry, count: 1 });
@@ -92,7 +108,13 @@ export class BaselineRecorder {
   /** Records the record's findings and leaves them out of it, as the new baseline will. */
   record(r: RecordResult): RecordResult {
     this.add(r);
-    const entries = [...keysOf(r)].map(([, f]) => ({ profile: r.profile as string, record: r.id as string, ruleId: f.ruleId, property: f.property, sourcePath: f.sourcePath }));
+    const entries = [...keysOf(r)].map(([, f]) => ({
+      profile: r.profile as string,
+      record: r.id as string,
+      ruleId: f.ruleId,
+      property: f.property,
+      sourcePath: f.sourcePath,
+    }));
     return new Baseline(entries).apply(r);
   }
 
@@ -118,7 +140,10 @@ export function loadBaseline(file: string): Baseline {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(`cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+    throw new ConfigError(
+      `cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      shown,
+    );
   }
   const lines = new LineIndex(text);
   /** Where a value is, or the closest enclosing value that exists (a missing field: its entry). */
@@ -140,20 +165,37 @@ export function loadBaseline(file: string): Baseline {
     } catch (y) {
       if (y instanceof ConfigError && y.where) where = y.where;
     }
-    throw new ConfigError(`the baseline is not valid JSON (${(e as Error).message.split('\n')[0]})`, where);
+    throw new ConfigError(
+      `the baseline is not valid JSON (${(e as Error).message.split('\n')[0]})`,
+      where,
+    );
   }
   const d = data as Partial<BaselineFile>;
-  if (!d || typeof d !== 'object' || d.passerelleBaseline !== BASELINE_FORMAT || !Array.isArray(d.findings)) {
-    throw new ConfigError(`not a Passerelle baseline (expected {"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [...]})`, at(''));
+  if (
+    !d ||
+    typeof d !== 'object' ||
+    d.passerelleBaseline !== BASELINE_FORMAT ||
+    !Array.isArray(d.findings)
+  ) {
+    throw new ConfigError(
+      `not a Passerelle baseline (expected {"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [...]})`,
+      at(''),
+    );
   }
   d.findings.forEach((e, i) => {
     const bad = (field: string, what: string): never => {
-      throw new ConfigError(`finding ${i + 1}: ${field} ${what}`, at(`/findings/${i}${field === 'entry' ? '' : `/${field}`}`));
+      throw new ConfigError(
+        `finding ${i + 1}: ${field} ${what}`,
+        at(`/findings/${i}${field === 'entry' ? '' : `/${field}`}`),
+      );
     };
     if (!e || typeof e !== 'object' || Array.isArray(e)) bad('entry', 'must be an object');
-    for (const k of ['profile', 'record', 'ruleId'] as const) if (typeof e[k] !== 'string' || !e[k]) bad(k, 'must be a non-empty string');
-    for (const k of ['property', 'sourcePath'] as const) if (e[k] !== undefined && typeof e[k] !== 'string') bad(k, 'must be a string');
-    if (e.count !== undefined && !(Number.isInteger(e.count) && e.count > 0)) bad('count', 'must be a positive whole number');
+    for (const k of ['profile', 'record', 'ruleId'] as const)
+      if (typeof e[k] !== 'string' || !e[k]) bad(k, 'must be a non-empty string');
+    for (const k of ['property', 'sourcePath'] as const)
+      if (e[k] !== undefined && typeof e[k] !== 'string') bad(k, 'must be a string');
+    if (e.count !== undefined && !(Number.isInteger(e.count) && e.count > 0))
+      bad('count', 'must be a positive whole number');
   });
   return new Baseline(d.findings, shown);
 }

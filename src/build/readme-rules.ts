@@ -15,7 +15,8 @@ import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 
 export const README = join(PACKAGE_ROOT, 'README.md');
-const BEGIN = '<!-- rules table: written by `npm run docs:rules` from src/rules/index.ts; edit only the "checks" column -->';
+const BEGIN =
+  '<!-- rules table: written by `npm run docs:rules` from src/rules/index.ts; edit only the "checks" column -->';
 const END = '<!-- end of rules table -->';
 const HEAD = ['| rule | ODC | default | checks |', '|---|---|---|---|'];
 /** SHACL constraint components are one row: their severity is each shape's. */
@@ -32,8 +33,12 @@ interface Row {
 export function tableLines(readme: string): string[] {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md: the rules table's markers are missing (${BEGIN} … ${END})`);
-  return readme.slice(start + BEGIN.length, end).trim().split('\n');
+  if (start < 0 || end < start)
+    throw new Error(`README.md: the rules table's markers are missing (${BEGIN} … ${END})`);
+  return readme
+    .slice(start + BEGIN.length, end)
+    .trim()
+    .split('\n');
 }
 
 /** Rule id → its "checks" cell, from the table as written. */
@@ -60,23 +65,34 @@ function severityCell(rule: Rule, profileRules: [string, Record<string, string>]
 /** The rows the rule list gives, with the checks written in `lines` (a rule's title for a new row). */
 function rows(lines: string[]): Row[] {
   const checks = writtenChecks(lines);
-  const profileRules = listProfileIds().map((id) => [id, loadProfile(id).rules] as [string, Record<string, string>]);
+  const profileRules = listProfileIds().map(
+    (id) => [id, loadProfile(id).rules] as [string, Record<string, string>],
+  );
   const out: Row[] = [];
   for (const rule of RULES) {
     const { id, commitment, principle, title } = rule.meta;
     const odc = commitment ?? principle ?? '';
     if (id.startsWith('shacl/')) {
-      if (!out.some((r) => r.id === SHACL_ROW.id)) out.push({ ...SHACL_ROW, odc, checks: checks.get(SHACL_ROW.id) ?? title.en });
+      if (!out.some((r) => r.id === SHACL_ROW.id))
+        out.push({ ...SHACL_ROW, odc, checks: checks.get(SHACL_ROW.id) ?? title.en });
       continue;
     }
-    out.push({ id, odc, severity: severityCell(rule, profileRules), checks: checks.get(id) ?? title.en });
+    out.push({
+      id,
+      odc,
+      severity: severityCell(rule, profileRules),
+      checks: checks.get(id) ?? title.en,
+    });
   }
   return out;
 }
 
 /** The README with its rules table written from the rule list. */
 export function withRulesTable(readme: string): string {
-  const table = rows(tableLines(readme)).map((r) => `|${[`\`${r.id}\``, r.odc, r.severity, r.checks].map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`);
+  const table = rows(tableLines(readme)).map(
+    (r) =>
+      `|${[`\`${r.id}\``, r.odc, r.severity, r.checks].map((c) => (c ? ` ${c} ` : ' ')).join('|')}|`,
+  );
   const start = readme.indexOf(BEGIN) + BEGIN.length;
   return `${readme.slice(0, start)}\n${[...HEAD, ...table].join('\n')}\n${readme.slice(readme.indexOf(END))}`;
 }
@@ -90,5 +106,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const before = readFileSync(README, 'utf8');
   const after = withRulesTable(before);
   if (after !== before) writeFileSync(README, after);
-  process.stdout.write(after === before ? 'README.md: the rules table is up to date\n' : 'README.md: rules table written\n');
+  process.stdout.write(
+    after === before
+      ? 'README.md: the rules table is up to date\n'
+      : 'README.md: rules table written\n',
+  );
 }

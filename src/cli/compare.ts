@@ -28,15 +28,21 @@ export interface CompareCommandOptions {
 function parseProfiles(s: string | undefined): string[] | undefined {
   if (s === undefined) return undefined;
   const known = listProfileIds();
-  const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const ids = s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
   if (!ids.length) throw new UsageError('--profiles: give profile ids separated by commas');
-  for (const id of ids) if (!known.includes(id)) throw new UsageError(`--profiles: unknown profile "${id}" (known: ${known.join(', ')})`);
+  for (const id of ids)
+    if (!known.includes(id))
+      throw new UsageError(`--profiles: unknown profile "${id}" (known: ${known.join(', ')})`);
   return [...new Set(ids)];
 }
 
 /** Exit 0, or 1 when some records could not be read (they are counted in the report). */
 export async function compareCommand(args: string[], o: CompareCommandOptions): Promise<number> {
-  if (!COMPARE_FORMATS.includes(o.format)) throw new UsageError(`--format: must be one of ${COMPARE_FORMATS.join(', ')}`);
+  if (!COMPARE_FORMATS.includes(o.format))
+    throw new UsageError(`--format: must be one of ${COMPARE_FORMATS.join(', ')}`);
   requireDirectoryOf('--output', o.output);
   const comparison = await compare({
     profiles: parseProfiles(o.profiles),
@@ -45,9 +51,13 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
     lang: o.lang,
     settings: resolveConfig(o.config)?.settings,
     highValue: o.hvd === false ? false : o.hvd,
-    onDetect: (file, profile) => process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
+    onDetect: (file, profile) =>
+      process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
     onRejected: (r) => {
-      for (const f of r.findings) process.stderr.write(`${escapeTerminal(`${[r.source.file, f.line ?? r.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`);
+      for (const f of r.findings)
+        process.stderr.write(
+          `${escapeTerminal(`${[r.source.file, f.line ?? r.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`,
+        );
     },
   });
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

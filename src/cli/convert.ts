@@ -25,14 +25,23 @@ const WORDS = {
     en: 'dataset <{{iri}}> has the IRI of the record at {{place}}: RDF merges their statements into one node',
     fr: "le jeu de données <{{iri}}> a l'IRI de l'enregistrement situé à {{place}} : en RDF, leurs énoncés se fondent en un seul nœud",
   },
-  mergedCount: { en: '{{n}} merged with an earlier record under the same IRI', fr: "{{n}} fondus avec un enregistrement précédent de même IRI" },
+  mergedCount: {
+    en: '{{n}} merged with an earlier record under the same IRI',
+    fr: '{{n}} fondus avec un enregistrement précédent de même IRI',
+  },
 } as const;
 
 /** Exit 0 when every record was converted, 1 when a record could not be read (it is named on stderr). */
 export async function convertCommand(paths: string[], o: ConvertCommandOptions): Promise<number> {
   requireDirectoryOf('--output', o.output);
   paths = await readableInputs(paths);
-  const { writer, records } = convertRecords(paths, { profile: o.profile, lang: o.lang, to: o.to, workers: parseWorkers(o.workers, paths), followLinks: o.followLinks === true });
+  const { writer, records } = convertRecords(paths, {
+    profile: o.profile,
+    lang: o.lang,
+    to: o.to,
+    workers: parseWorkers(o.workers, paths),
+    followLinks: o.followLinks === true,
+  });
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
@@ -58,7 +67,9 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
       if (r.value.merged) {
         merged++;
         const s = r.value.source;
-        process.stderr.write(`${escapeTerminal(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}`)}\n`);
+        process.stderr.write(
+          `${escapeTerminal(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}`)}\n`,
+        );
       }
       await sink.write(text);
     }

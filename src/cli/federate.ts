@@ -21,12 +21,18 @@ export interface FederateCommandOptions {
 }
 
 const WORDS = {
-  jurisdiction: { en: '{{profile}}: {{records}} datasets in {{catalogue}}', fr: '{{profile}} : {{records}} jeux de données dans {{catalogue}}' },
+  jurisdiction: {
+    en: '{{profile}}: {{records}} datasets in {{catalogue}}',
+    fr: '{{profile}} : {{records}} jeux de données dans {{catalogue}}',
+  },
   total: {
     en: '{{written}} datasets written from {{records}} records read ({{rejected}} unreadable, {{duplicates}} duplicates linked, {{sameIri}} read twice and written once)',
     fr: '{{written}} jeux de données écrits sur {{records}} enregistrements lus ({{rejected}} illisibles, {{duplicates}} doublons reliés, {{sameIri}} lus deux fois et écrits une fois)',
   },
-  duplicate: { en: 'duplicate: {{record}} of {{primary}} ({{reasons}})', fr: 'doublon : {{record}} de {{primary}} ({{reasons}})' },
+  duplicate: {
+    en: 'duplicate: {{record}} of {{primary}} ({{reasons}})',
+    fr: 'doublon : {{record}} de {{primary}} ({{reasons}})',
+  },
   reasons: {
     'same-iri': { en: 'same IRI, written once', fr: 'même IRI, écrit une fois' },
     identifier: { en: 'same identifier', fr: 'même identifiant' },
@@ -40,10 +46,20 @@ function report(s: FederationSummary, lang: Lang): string {
     `${e.profile}:${e.result.id ?? e.iri} (${e.result.source.file}${e.result.source.line !== undefined ? `:${e.result.source.line}` : ''})`;
   const lines = s.jurisdictions.map((j) => render(WORDS.jurisdiction[lang], j));
   for (const d of s.duplicates) {
-    lines.push(render(WORDS.duplicate[lang], { record: where(d.entry), primary: where(d.primaryEntry), reasons: (d.reasons.includes('same-iri') ? (['same-iri'] as const) : d.reasons).map((r) => WORDS.reasons[r][lang]).join(', ') }));
+    lines.push(
+      render(WORDS.duplicate[lang], {
+        record: where(d.entry),
+        primary: where(d.primaryEntry),
+        reasons: (d.reasons.includes('same-iri') ? (['same-iri'] as const) : d.reasons)
+          .map((r) => WORDS.reasons[r][lang])
+          .join(', '),
+      }),
+    );
   }
   const sameIri = s.duplicates.filter((d) => d.reasons.includes('same-iri')).length;
-  lines.push(render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }));
+  lines.push(
+    render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }),
+  );
   return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
@@ -52,12 +68,20 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);
   paths = await readableInputs(paths);
-  const federation = new Federation(paths, { profile: o.profile, lang: o.lang, now: parseNow(o.now), base: o.base, publisher: o.publisher });
+  const federation = new Federation(paths, {
+    profile: o.profile,
+    lang: o.lang,
+    now: parseNow(o.now),
+    base: o.base,
+    publisher: o.publisher,
+  });
   const summary = await federation.scan();
   for (const e of federation.entries) {
     if (e.iri) continue;
     for (const f of e.result.findings) {
-      process.stderr.write(`${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`);
+      process.stderr.write(
+        `${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`,
+      );
     }
   }
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();

@@ -27,8 +27,14 @@ const WORDS = {
     en: '{{file}}: draft crosswalk, {{mapped}} properties filled, {{todos}} TODO marks to check',
     fr: '{{file}} : ébauche de correspondance, {{mapped}} propriétés remplies, {{todos}} mentions TODO à vérifier',
   },
-  rejected: { en: 'records that could not be read, left out: {{n}}', fr: 'enregistrements illisibles, laissés de côté : {{n}}' },
-  next: { en: 'check it: passerelle crosswalk check {{file}}', fr: 'pour la vérifier : passerelle crosswalk check {{file}}' },
+  rejected: {
+    en: 'records that could not be read, left out: {{n}}',
+    fr: 'enregistrements illisibles, laissés de côté : {{n}}',
+  },
+  next: {
+    en: 'check it: passerelle crosswalk check {{file}}',
+    fr: 'pour la vérifier : passerelle crosswalk check {{file}}',
+  },
   exists: {
     en: '{{file}} exists: choose another --id or --output-dir, or --force to replace it',
     fr: '{{file}} existe : choisissez un autre --id ou --output-dir, ou --force pour le remplacer',
@@ -45,25 +51,41 @@ function writeWhole(file: string, text: string): void {
 /** Exit 0, or 1 when some records could not be read (the drafts are written from the others). */
 export async function inferCommand(paths: string[], o: InferCommandOptions): Promise<number> {
   const sample = o.sample === undefined ? DEFAULT_SAMPLE : Number(o.sample);
-  if (!Number.isInteger(sample) || sample < 1) throw new UsageError(`--sample: "${o.sample}" is not a whole number above 0`);
-  if (!/^[a-z0-9-]+$/.test(o.id)) throw new UsageError(`--id: "${o.id}" must be lower-case letters, digits and dashes`);
+  if (!Number.isInteger(sample) || sample < 1)
+    throw new UsageError(`--sample: "${o.sample}" is not a whole number above 0`);
+  if (!/^[a-z0-9-]+$/.test(o.id))
+    throw new UsageError(`--id: "${o.id}" must be lower-case letters, digits and dashes`);
   const profileFile = join(o.outputDir, 'profiles', `${o.id}.yaml`);
   const crosswalkFile = join(o.outputDir, 'crosswalks', `${o.id}.yaml`);
   for (const f of [profileFile, crosswalkFile]) {
-    if (!o.force && existsSync(f)) throw new UsageError(render(WORDS.exists[o.lang], { file: relativeToCwd(f) }));
+    if (!o.force && existsSync(f))
+      throw new UsageError(render(WORDS.exists[o.lang], { file: relativeToCwd(f) }));
   }
   paths = await readableInputs(paths);
   const r = await infer(paths, {
     id: o.id,
     sample,
-    onRejected: (file, line, message) => process.stderr.write(`${escapeTerminal(`${[file, line].filter((x) => x !== undefined).join(':')}: ${message}`)}\n`),
+    onRejected: (file, line, message) =>
+      process.stderr.write(
+        `${escapeTerminal(`${[file, line].filter((x) => x !== undefined).join(':')}: ${message}`)}\n`,
+      ),
   });
-  for (const dir of [join(o.outputDir, 'profiles'), join(o.outputDir, 'crosswalks')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [join(o.outputDir, 'profiles'), join(o.outputDir, 'crosswalks')])
+    mkdirSync(dir, { recursive: true });
   writeWhole(profileFile, r.profile);
   writeWhole(crosswalkFile, r.crosswalk);
   const lines = [
-    render(WORDS.profile[o.lang], { file: relativeToCwd(profileFile), fields: r.fields, codeLists: r.codeLists, records: r.records }),
-    render(WORDS.crosswalk[o.lang], { file: relativeToCwd(crosswalkFile), mapped: r.mapped.length, todos: r.todos }),
+    render(WORDS.profile[o.lang], {
+      file: relativeToCwd(profileFile),
+      fields: r.fields,
+      codeLists: r.codeLists,
+      records: r.records,
+    }),
+    render(WORDS.crosswalk[o.lang], {
+      file: relativeToCwd(crosswalkFile),
+      mapped: r.mapped.length,
+      todos: r.todos,
+    }),
   ];
   if (r.rejected) lines.push(render(WORDS.rejected[o.lang], { n: r.rejected }));
   lines.push(render(WORDS.next[o.lang], { file: relativeToCwd(crosswalkFile) }));

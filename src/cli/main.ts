@@ -7,7 +7,9 @@ import { removePendingOutputs } from './output.js';
 
 function program(setExit: (code: number) => void): Command {
   const p = new Command('passerelle')
-    .description('Map Canadian open-data metadata to a common DCAT-AP schema and check it against Open Data Charter rules.')
+    .description(
+      'Map Canadian open-data metadata to a common DCAT-AP schema and check it against Open Data Charter rules.',
+    )
     .version(tool().version)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -47,7 +49,10 @@ function debugging(): boolean {
 function reportError(e: unknown): void {
   const err = e instanceof Error ? e : new Error(String(e));
   if (err instanceof UsageError) process.stderr.write(`passerelle: ${err.message}\n`);
-  else process.stderr.write(`passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`);
+  else
+    process.stderr.write(
+      `passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`,
+    );
   if (debugging() && err.stack) process.stderr.write(`${err.stack}\n`);
 }
 
@@ -83,6 +88,9 @@ export function commandNames(): string[] {
       walk(sub, name);
     }
   };
-  walk(program(() => undefined), []);
+  walk(
+    program(() => undefined),
+    [],
+  );
   return out;
 }

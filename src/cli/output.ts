@@ -3,7 +3,14 @@
  * so that a failed or interrupted run never leaves a truncated report behind. Writes wait for the
  * destination to drain: a slow pipe slows reading down instead of filling memory.
  */
-import { createWriteStream, readdirSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import {
+  createWriteStream,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, basename, join, resolve } from 'node:path';
 import { UsageError } from '../util/errors.js';
@@ -27,7 +34,10 @@ async function writeTo(stream: Writable, chunk: string): Promise<void> {
 const FLUSH_AT = 64 * 1024;
 
 /** Pieces gathered and written together (`flushAt` 0: each one at once). */
-function gathered(stream: Writable, flushAt: number): { write(chunk: string): Promise<void>; flush(): Promise<void>; take(): string } {
+function gathered(
+  stream: Writable,
+  flushAt: number,
+): { write(chunk: string): Promise<void>; flush(): Promise<void>; take(): string } {
   let pending = '';
   const take = (): string => {
     const c = pending;
@@ -91,7 +101,9 @@ export function temporaryBeside(file: string): string {
   const prefix = `.${basename(file)}.`;
   try {
     for (const name of readdirSync(dir)) {
-      const m = name.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length)) : null;
+      const m = name.startsWith(prefix)
+        ? /^(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name.slice(prefix.length))
+        : null;
       if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
     }
   } catch {

@@ -12,7 +12,13 @@
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { FORMATTERS, pieces, type Chunk, type Formatter, type FormatterOptions } from '../report/formatters/index.js';
+import {
+  FORMATTERS,
+  pieces,
+  type Chunk,
+  type Formatter,
+  type FormatterOptions,
+} from '../report/formatters/index.js';
 import type { RecordResult } from '../core/record.js';
 import type { Summary } from '../core/summary.js';
 import { UsageError } from '../util/errors.js';
@@ -38,13 +44,28 @@ const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?
 /** Registers the output flags on a command. */
 export function addOutputOptions(cmd: Command): Command {
   cmd
-    .addOption(new Option('-f, --format <format>', `report format, repeatable: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)`).argParser(collect))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output (the format that has no --output.<format>)')
-    .option('--output.<format> <file>', 'write one format to a file, e.g. --output.sarif report.sarif (repeatable, one per format)');
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        `report format, repeatable: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)`,
+      ).argParser(collect),
+    )
+    .option(
+      '-o, --output <file>',
+      'write the report to a file instead of standard output (the format that has no --output.<format>)',
+    )
+    .option(
+      '--output.<format> <file>',
+      'write one format to a file, e.g. --output.sarif report.sarif (repeatable, one per format)',
+    );
   // commander knows options by name: one hidden option per format stands for `--output.<format>`
-  for (const name of Object.keys(FORMATTERS)) cmd.addOption(new Option(`--output.${name} <file>`).hideHelp());
+  for (const name of Object.keys(FORMATTERS))
+    cmd.addOption(new Option(`--output.${name} <file>`).hideHelp());
   cmd
-    .option('-q, --quiet', 'report errors only (warnings and infos still count for --fail-on and --max-warnings)')
+    .option(
+      '-q, --quiet',
+      'report errors only (warnings and infos still count for --fail-on and --max-warnings)',
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings');
   return cmd;
 }
@@ -58,7 +79,10 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   }
   const formats: string[] = [];
   for (const f of o.format ?? ['stylish']) {
-    if (!FORMATTERS[f]) throw new UsageError(`--format: unknown format "${f}" (known: ${Object.keys(FORMATTERS).join(', ')})`);
+    if (!FORMATTERS[f])
+      throw new UsageError(
+        `--format: unknown format "${f}" (known: ${Object.keys(FORMATTERS).join(', ')})`,
+      );
     if (!formats.includes(f)) formats.push(f);
   }
   for (const f of files.keys()) if (!formats.includes(f)) formats.push(f);
@@ -69,17 +93,26 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
       `--format: ${rest.join(', ')} would all go to ${o.output ?? 'standard output'}; give all but one a file of its own with --output.<format> <file>`,
     );
   }
-  const plan = formats.map((format) => ({ format, file: files.get(format) ?? (rest[0] === format ? o.output : undefined) }));
+  const plan = formats.map((format) => ({
+    format,
+    file: files.get(format) ?? (rest[0] === format ? o.output : undefined),
+  }));
   if (o.output !== undefined && rest.length === 0) {
-    throw new UsageError(`--output: every format already has its own file (--output.<format>); nothing would go to ${o.output}`);
+    throw new UsageError(
+      `--output: every format already has its own file (--output.<format>); nothing would go to ${o.output}`,
+    );
   }
   const seen = new Map<string, string>();
   for (const p of plan) {
     if (p.file === undefined) continue;
     const flag = files.has(p.format) ? `--output.${p.format}` : '--output';
-    if (!isDirectory(dirname(resolve(p.file)))) throw new UsageError(`${flag}: ${p.file}: no such directory`);
+    if (!isDirectory(dirname(resolve(p.file))))
+      throw new UsageError(`${flag}: ${p.file}: no such directory`);
     const key = resolve(p.file);
-    if (seen.has(key)) throw new UsageError(`--output: ${p.file} is given for both ${seen.get(key)} and ${p.format}`);
+    if (seen.has(key))
+      throw new UsageError(
+        `--output: ${p.file} is given for both ${seen.get(key)} and ${p.format}`,
+      );
     seen.set(key, p.format);
   }
   return plan;
@@ -95,13 +128,16 @@ function isDirectory(path: string): boolean {
 
 export function parseMaxWarnings(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim())) throw new UsageError(`--max-warnings: "${v}" is not a whole number (0 or more)`);
+  if (!/^\d+$/.test(v.trim()))
+    throw new UsageError(`--max-warnings: "${v}" is not a whole number (0 or more)`);
   return Number(v);
 }
 
 /** A record as `--quiet` shows it: errors only. Its status does not change (it depends on errors). */
 export function errorsOnly(r: RecordResult): RecordResult {
-  return r.findings.every((f) => f.severity === 'error') ? r : { ...r, findings: r.findings.filter((f) => f.severity === 'error') };
+  return r.findings.every((f) => f.severity === 'error')
+    ? r
+    : { ...r, findings: r.findings.filter((f) => f.severity === 'error') };
 }
 
 function errorsOnlySummary(s: Summary): Summary {
@@ -119,17 +155,24 @@ export class Outputs {
    * Opens every destination. `color` applies to the report on a terminal only; `failOn` is the
    * run's threshold (JUnit marks records failed by it).
    */
-  static open(plan: PlannedOutput[], options: Omit<FormatterOptions, 'color'> & { color?: boolean; quiet?: boolean }): Outputs {
+  static open(
+    plan: PlannedOutput[],
+    options: Omit<FormatterOptions, 'color'> & { color?: boolean; quiet?: boolean },
+  ): Outputs {
     const onTerminal = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     const outputs = plan.map((p) => ({
-      formatter: FORMATTERS[p.format]({ ...options, color: p.file === undefined && (options.color ?? onTerminal) }),
+      formatter: FORMATTERS[p.format]({
+        ...options,
+        color: p.file === undefined && (options.color ?? onTerminal),
+      }),
       sink: p.file === undefined ? stdoutSink() : fileSink(p.file),
     }));
     return new Outputs(outputs, options.quiet ?? false);
   }
 
   private async write(pick: (f: Formatter) => Chunk): Promise<void> {
-    for (const o of this.outputs) for (const piece of pieces(pick(o.formatter))) await o.sink.write(piece);
+    for (const o of this.outputs)
+      for (const piece of pieces(pick(o.formatter))) await o.sink.write(piece);
   }
 
   start(): Promise<void> {
@@ -144,7 +187,9 @@ export class Outputs {
     }
     // `result` is read only by formats that need it: a worker's result is parsed from its text then
     const json = checked.json;
-    return this.write((f) => (json !== undefined && f.recordJson ? f.recordJson(json) : f.record(checked.result)));
+    return this.write((f) =>
+      json !== undefined && f.recordJson ? f.recordJson(json) : f.record(checked.result),
+    );
   }
 
   /** Writes the summary and moves every file into place. */

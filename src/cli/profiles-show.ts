@@ -16,7 +16,10 @@ const WORDS = {
   crosswalk: { en: 'crosswalk', fr: 'correspondance' },
   detect: { en: '--profile auto', fr: '--profile auto' },
   priority: { en: 'recognised, priority', fr: 'reconnu, priorité' },
-  notDetected: { en: 'not recognised (name it with --profile)', fr: 'non reconnu (à nommer avec --profile)' },
+  notDetected: {
+    en: 'not recognised (name it with --profile)',
+    fr: 'non reconnu (à nommer avec --profile)',
+  },
   fields: { en: 'Fields', fr: 'Champs' },
   field: { en: 'field', fr: 'champ' },
   type: { en: 'type', fr: 'type' },
@@ -41,7 +44,9 @@ function label(text: LangText | undefined, lang: Lang): string {
 /** Columns padded to their widest cell; trailing blanks trimmed. */
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd()).join('\n');
+  return rows
+    .map((r) => `  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd())
+    .join('\n');
 }
 
 export function renderProfile(d: ProfileDescription, lang: Lang): string {
@@ -55,7 +60,9 @@ export function renderProfile(d: ProfileDescription, lang: Lang): string {
   facts.push([w('detect'), d.detect ? `${w('priority')} ${d.detect.priority}` : w('notDetected')]);
   if (d.source) facts.push([w('source'), d.source]);
   out.push(table(facts.map(([k, v]) => [k, v])), '', w('fields'));
-  const rows = [[w('field'), w('type'), w('required'), w('bilingual'), w('vocabulary'), w('mapsTo')]];
+  const rows = [
+    [w('field'), w('type'), w('required'), w('bilingual'), w('vocabulary'), w('mapsTo')],
+  ];
   for (const f of d.fields) {
     const mapsTo = f.mapsTo.join(', ');
     rows.push([
@@ -79,10 +86,13 @@ export function renderProfile(d: ProfileDescription, lang: Lang): string {
 }
 
 export function profilesShowCommand(id: string, o: { format: string; lang: Lang }): number {
-  if (o.format !== 'text' && o.format !== 'json') throw new UsageError(`--format: must be text or json`);
+  if (o.format !== 'text' && o.format !== 'json')
+    throw new UsageError(`--format: must be text or json`);
   const profile = loadProfile(id, { knownRules: RULE_IDS });
   const crosswalk = existsSync(crosswalkPath(profile.id)) ? loadCrosswalk(profile) : undefined;
   const d = describeProfile(profile, crosswalk);
-  process.stdout.write(o.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderProfile(d, o.lang));
+  process.stdout.write(
+    o.format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderProfile(d, o.lang),
+  );
   return 0;
 }

@@ -24,7 +24,9 @@ export class Progress {
     if (Date.now() - this.started < 1000) return;
     this.shown = true;
     const rate = Math.round(this.count / ((Date.now() - this.started) / 1000));
-    process.stderr.write(`\r\x1b[2K  ${this.count.toLocaleString(`${this.lang}-CA`)} ${t('progress', this.lang)} (${rate.toLocaleString(`${this.lang}-CA`)}/s)`);
+    process.stderr.write(
+      `\r\x1b[2K  ${this.count.toLocaleString(`${this.lang}-CA`)} ${t('progress', this.lang)} (${rate.toLocaleString(`${this.lang}-CA`)}/s)`,
+    );
   }
 
   stop(): void {

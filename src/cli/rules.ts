@@ -21,14 +21,21 @@ export interface RulesCommandOptions {
   format?: string;
 }
 
-const label = (s: Severity | 'off', lang: Lang): string => (s === 'off' ? (lang === 'fr' ? 'désactivée' : 'off') : severityLabel(s, lang));
+const label = (s: Severity | 'off', lang: Lang): string =>
+  s === 'off' ? (lang === 'fr' ? 'désactivée' : 'off') : severityLabel(s, lang);
 /** `Principle: …`, `Principe : …` */
 const colon = (lang: Lang): string => (lang === 'fr' ? '\u00a0: ' : ': ');
 
 /** The severity a rule's findings get for a profile: configuration, then the profile, then the rule. */
-function severityFor(rule: Rule, profile: string | undefined, settings: RuleSettings | undefined): Severity | 'off' {
+function severityFor(
+  rule: Rule,
+  profile: string | undefined,
+  settings: RuleSettings | undefined,
+): Severity | 'off' {
   const s = profile ? settingsFor(settings, profile) : settings;
-  const fromProfile = profile ? loadProfile(profile, { knownRules: RULE_IDS }).rules[rule.meta.id] : undefined;
+  const fromProfile = profile
+    ? loadProfile(profile, { knownRules: RULE_IDS }).rules[rule.meta.id]
+    : undefined;
   return s?.severity?.[rule.meta.id] ?? fromProfile ?? rule.meta.severity;
 }
 
@@ -44,9 +51,17 @@ export function rulesCommand(o: RulesCommandOptions): number {
     process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
-  if (o.format !== undefined && o.format !== 'text') throw new UsageError(`--format: unknown format "${o.format}" (known: text, json)`);
-  const w = [Math.max(...rows.map((r) => r.id.length)), Math.max(...rows.map((r) => r.principle.length)), Math.max(...shown.map((r) => r.severity.length))];
-  for (const r of shown) process.stdout.write(`${r.id.padEnd(w[0])}  ${r.principle.padEnd(w[1])}  ${r.severity.padEnd(w[2])}  ${r.title}\n`);
+  if (o.format !== undefined && o.format !== 'text')
+    throw new UsageError(`--format: unknown format "${o.format}" (known: text, json)`);
+  const w = [
+    Math.max(...rows.map((r) => r.id.length)),
+    Math.max(...rows.map((r) => r.principle.length)),
+    Math.max(...shown.map((r) => r.severity.length)),
+  ];
+  for (const r of shown)
+    process.stdout.write(
+      `${r.id.padEnd(w[0])}  ${r.principle.padEnd(w[1])}  ${r.severity.padEnd(w[2])}  ${r.title}\n`,
+    );
   return 0;
 }
 
@@ -57,7 +72,10 @@ const WORDS = {
   options: { en: 'Options (passerelle.config.yaml)', fr: 'Options (passerelle.config.yaml)' },
   pass: { en: 'Passes', fr: 'Réussit' },
   fail: { en: 'Fails', fr: 'Échoue' },
-  stage: { en: 'Reported while reading and mapping records', fr: 'Signalée à la lecture et à la conversion des enregistrements' },
+  stage: {
+    en: 'Reported while reading and mapping records',
+    fr: 'Signalée à la lecture et à la conversion des enregistrements',
+  },
 } as const;
 
 function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
@@ -66,8 +84,18 @@ function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean):
   const lines = e.note ? [`  - ${e.note[lang]}`, `    ${shown}`] : [`  - ${shown}`];
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });
-  const emitted = e.before ? checkAfter(e.before, e.dataset) : runRules(e.dataset, { profile, now: EXAMPLES_NOW, vocabularies: defaultVocabularies(), rules: [rule] });
-  for (const f of finalize(emitted, { profile, lang })) lines.push(`    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`);
+  const emitted = e.before
+    ? checkAfter(e.before, e.dataset)
+    : runRules(e.dataset, {
+        profile,
+        now: EXAMPLES_NOW,
+        vocabularies: defaultVocabularies(),
+        rules: [rule],
+      });
+  for (const f of finalize(emitted, { profile, lang }))
+    lines.push(
+      `    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`,
+    );
   return lines;
 }
 
@@ -80,32 +108,54 @@ export function explainCommand(id: string, o: RulesCommandOptions): number {
 export function explainText(id: string, o: RulesCommandOptions): string {
   const rule = ruleById(id);
   if (!rule) {
-    const near = RULES.map((r) => r.meta.id).filter((x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')));
-    throw new UsageError(`unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; passerelle rules lists them`);
+    const near = RULES.map((r) => r.meta.id).filter(
+      (x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')),
+    );
+    throw new UsageError(
+      `unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; passerelle rules lists them`,
+    );
   }
   const { meta } = rule;
   const L = o.lang;
   const out: string[] = [`${meta.id} — ${meta.title[L]}`, ''];
   if (meta.principle) {
-    out.push(`${WORDS.principle[L]}${colon(L)}${meta.principle} ${principleName(meta.principle, L)}${meta.commitment ? ` (${meta.commitment})` : ''}`);
+    out.push(
+      `${WORDS.principle[L]}${colon(L)}${meta.principle} ${principleName(meta.principle, L)}${meta.commitment ? ` (${meta.commitment})` : ''}`,
+    );
   }
   const profiles = listProfileIds()
     .map((p) => [p, loadProfile(p, { knownRules: RULE_IDS }).rules[meta.id]] as const)
     .filter(([, s]) => s !== undefined);
-  const by = profiles.length ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})` : '';
+  const by = profiles.length
+    ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})`
+    : '';
   out.push(`${WORDS.severity[L]}${colon(L)}${label(meta.severity, L)}${by}`);
-  if (o.profile || o.settings) out.push(`→ ${label(severityFor(rule, o.profile, o.settings), L)}${o.profile ? ` (${o.profile})` : ''}`);
+  if (o.profile || o.settings)
+    out.push(
+      `→ ${label(severityFor(rule, o.profile, o.settings), L)}${o.profile ? ` (${o.profile})` : ''}`,
+    );
   const options = Object.entries(meta.options ?? {});
   if (options.length) {
     out.push('', `${WORDS.options[L]}${colon(L).trimEnd()}`);
-    for (const [name, value] of options) out.push(`  ${name}: ${JSON.stringify(value)}${meta.optionDocs?.[name] ? ` — ${meta.optionDocs[name][L]}` : ''}`);
+    for (const [name, value] of options)
+      out.push(
+        `  ${name}: ${JSON.stringify(value)}${meta.optionDocs?.[name] ? ` — ${meta.optionDocs[name][L]}` : ''}`,
+      );
   }
   out.push('', meta.docs[L]);
   if (rule.kind === 'stage' && rule.stage !== 'run') {
     out.push('', `${WORDS.stage[L]}.`);
   } else if (meta.examples) {
-    out.push('', `${WORDS.pass[L]}${colon(L).trimEnd()}`, ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)));
-    out.push('', `${WORDS.fail[L]}${colon(L).trimEnd()}`, ...meta.examples.fail.flatMap((e) => exampleLines(rule, e, L, true)));
+    out.push(
+      '',
+      `${WORDS.pass[L]}${colon(L).trimEnd()}`,
+      ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)),
+    );
+    out.push(
+      '',
+      `${WORDS.fail[L]}${colon(L).trimEnd()}`,
+      ...meta.examples.fail.flatMap((e) => exampleLines(rule, e, L, true)),
+    );
   }
   return `${out.join('\n')}\n`;
 }

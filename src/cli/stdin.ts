@@ -39,9 +39,15 @@ async function copy(path: string): Promise<string> {
   const file = join(dir, `input-${copies.size}`);
   const name = path === STDIN ? STDIN_NAME : path;
   try {
-    await pipeline(path === STDIN ? process.stdin : createReadStream(path), createWriteStream(file));
+    await pipeline(
+      path === STDIN ? process.stdin : createReadStream(path),
+      createWriteStream(file),
+    );
   } catch (e) {
-    throw new InputError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, name);
+    throw new InputError(
+      `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      name,
+    );
   }
   showAs(file, name);
   return file;
@@ -67,4 +73,3 @@ export async function readableInputs(args: readonly string[]): Promise<string[]>
   }
   return out;
 }
-

@@ -57,14 +57,31 @@ export function parseNow(s: string | undefined): Date | undefined {
   if (s === undefined) return undefined;
   const m = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
   const d = m ? new Date(m[1] ? s : `${s}T00:00:00Z`) : undefined;
-  if (!d || Number.isNaN(d.getTime())) throw new UsageError(`--now: "${s}" is not an ISO date (YYYY-MM-DD)`);
+  if (!d || Number.isNaN(d.getTime()))
+    throw new UsageError(`--now: "${s}" is not an ISO date (YYYY-MM-DD)`);
   return d;
 }
 
 function urlChecker(o: ValidateCommandOptions): UrlChecker {
-  const timeout = wholeNumber('--url-timeout', o.urlTimeout ?? '10', 1, MAX_URL_TIMEOUT, ' (seconds)');
-  const concurrency = wholeNumber('--url-concurrency', o.urlConcurrency ?? '8', 1, MAX_URL_CONCURRENCY);
-  return new UrlChecker({ timeoutMs: timeout * 1000, concurrency, allowPrivate: o.allowPrivate === true, userAgent: `passerelle/${tool().version} (metadata checker; --check-urls)` });
+  const timeout = wholeNumber(
+    '--url-timeout',
+    o.urlTimeout ?? '10',
+    1,
+    MAX_URL_TIMEOUT,
+    ' (seconds)',
+  );
+  const concurrency = wholeNumber(
+    '--url-concurrency',
+    o.urlConcurrency ?? '8',
+    1,
+    MAX_URL_CONCURRENCY,
+  );
+  return new UrlChecker({
+    timeoutMs: timeout * 1000,
+    concurrency,
+    allowPrivate: o.allowPrivate === true,
+    userAgent: `passerelle/${tool().version} (metadata checker; --check-urls)`,
+  });
 }
 
 function isDirectory(path: string): boolean {
@@ -78,9 +95,12 @@ function isDirectory(path: string): boolean {
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
   const plan = planOutputs(o);
   const maxWarnings = parseMaxWarnings(o.maxWarnings);
-  if (!FAIL_ON.includes(o.failOn)) throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
-  if (o.updateBaseline && !o.baseline) throw new UsageError('--update-baseline: name the file with --baseline <file>');
-  if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string)))) throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
+  if (!FAIL_ON.includes(o.failOn))
+    throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
+  if (o.updateBaseline && !o.baseline)
+    throw new UsageError('--update-baseline: name the file with --baseline <file>');
+  if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string))))
+    throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
   const config = resolveConfig(o.config);
   paths = await readableInputs(paths);
   const options: Partial<ValidateOptions> = {
@@ -92,7 +112,8 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
     // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
-    onDetect: (file, profile) => process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
+    onDetect: (file, profile) =>
+      process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
     workers: parseWorkers(o.workers, paths),
     followLinks: o.followLinks === true,
   };
@@ -103,7 +124,13 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   const records = validateRecords(paths, options);
   const first = await records.next();
 
-  const outputs = Outputs.open(plan, { lang: o.lang, color: o.color, tool: tool(), failOn: o.failOn as FailOn, quiet: o.quiet });
+  const outputs = Outputs.open(plan, {
+    lang: o.lang,
+    color: o.color,
+    tool: tool(),
+    failOn: o.failOn as FailOn,
+    quiet: o.quiet,
+  });
   const summary = emptySummary();
   const progress = new Progress(o.lang);
   try {
@@ -125,7 +152,9 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
         out.abort();
         throw e;
       }
-      process.stderr.write(`passerelle: ${render(t('baselineWritten', o.lang), { n: recorder.size, file: relativeToCwd(o.baseline) })}\n`);
+      process.stderr.write(
+        `passerelle: ${render(t('baselineWritten', o.lang), { n: recorder.size, file: relativeToCwd(o.baseline) })}\n`,
+      );
     }
   } catch (e) {
     outputs.abort();
@@ -135,7 +164,9 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   }
   const code = exitCodeFor(summary, o.failOn as FailOn);
   if (maxWarnings !== undefined && summary.findings.warning > maxWarnings) {
-    process.stderr.write(`passerelle: ${render(t('tooManyWarnings', o.lang), { n: summary.findings.warning, max: maxWarnings })}\n`);
+    process.stderr.write(
+      `passerelle: ${render(t('tooManyWarnings', o.lang), { n: summary.findings.warning, max: maxWarnings })}\n`,
+    );
     return 1;
   }
   return code;

@@ -11,7 +11,11 @@ import { UsageError } from '../util/errors.js';
 export const MAX_WORKERS = Math.min(16, Math.max(4, availableParallelism()));
 
 export function addWorkersOption(cmd: Command): Command {
-  return cmd.option('--workers <n>', `worker threads for JSON Lines inputs (1: none; at most ${MAX_WORKERS}: the cores, at least 4, at most 16; auto: one per core, up to 4, for inputs of 4 MB or more)`, 'auto');
+  return cmd.option(
+    '--workers <n>',
+    `worker threads for JSON Lines inputs (1: none; at most ${MAX_WORKERS}: the cores, at least 4, at most 16; auto: one per core, up to 4, for inputs of 4 MB or more)`,
+    'auto',
+  );
 }
 
 /** A whole number from 1 to MAX_WORKERS, or `auto`: one per core when the inputs are large enough to pay for starting them. */
@@ -21,8 +25,15 @@ export function parseWorkers(v: string | undefined, paths: readonly string[]): n
 }
 
 /** A whole number within [min, max] from an option's text, or a usage error naming the range. */
-export function wholeNumber(option: string, v: string, min: number, max: number, also = ''): number {
+export function wholeNumber(
+  option: string,
+  v: string,
+  min: number,
+  max: number,
+  also = '',
+): number {
   const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`${option}: "${v}" is not a whole number from ${min} to ${max}${also}`);
+  if (!(n >= min && n <= max))
+    throw new UsageError(`${option}: "${v}" is not a whole number from ${min} to ${max}${also}`);
   return n;
 }

@@ -15,7 +15,14 @@ import { settingsFor, type RuleSettings } from '../rules/run.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
-import { CoverageCollector, loadHighValueList, type CoreDataset, type HighValueCategory, type HighValueList, type JurisdictionCoverage } from './high-value.js';
+import {
+  CoverageCollector,
+  loadHighValueList,
+  type CoreDataset,
+  type HighValueCategory,
+  type HighValueList,
+  type JurisdictionCoverage,
+} from './high-value.js';
 import { crosswalkMatrix, type Matrix } from './matrix.js';
 import { INDICATORS, MeasureCollector, type Measures } from './measures.js';
 
@@ -36,7 +43,9 @@ export interface CompareOptions {
 }
 
 /** A core dataset as reports show it: themes by code, matching keys left out. */
-export type ListedDataset = Omit<CoreDataset, 'keys' | 'category' | 'themes'> & { themes: string[] };
+export type ListedDataset = Omit<CoreDataset, 'keys' | 'category' | 'themes'> & {
+  themes: string[];
+};
 export interface ListedHighValue {
   file: string;
   categories: (Omit<HighValueCategory, 'datasets'> & { datasets: ListedDataset[] })[];
@@ -57,7 +66,8 @@ export interface Comparison {
 /** The columns: profiles asked for, then those of the inputs, each once; all profiles when none is named. */
 function jurisdictionIds(options: CompareOptions, inputs: readonly Input[]): string[] {
   const ids: string[] = [];
-  for (const id of [...(options.profiles ?? []), ...inputs.map((i) => i.profile)]) if (!ids.includes(id)) ids.push(id);
+  for (const id of [...(options.profiles ?? []), ...inputs.map((i) => i.profile)])
+    if (!ids.includes(id)) ids.push(id);
   return ids.length ? ids : listProfileIds();
 }
 
@@ -67,7 +77,10 @@ function listForReport(list: HighValueList): ListedHighValue {
     file: list.file,
     categories: list.categories.map((c) => ({
       ...c,
-      datasets: c.datasets.map(({ keys: _keys, themes, category: _c, ...d }) => ({ ...d, themes: themes.map((t) => t.code) })),
+      datasets: c.datasets.map(({ keys: _keys, themes, category: _c, ...d }) => ({
+        ...d,
+        themes: themes.map((t) => t.code),
+      })),
     })),
   };
 }
@@ -90,12 +103,15 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
   // said once every file is recognised: an unrecognised one stops the run with its error alone
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
   const ids = jurisdictionIds(options, inputs);
-  const crosswalks: Crosswalk[] = ids.map((id) => loadCrosswalk(loadProfile(id, { knownRules: RULE_IDS }), undefined, vocabularies));
+  const crosswalks: Crosswalk[] = ids.map((id) =>
+    loadCrosswalk(loadProfile(id, { knownRules: RULE_IDS }), undefined, vocabularies),
+  );
   const matrix = crosswalkMatrix(crosswalks);
   const out: Comparison = { schemaVersion: 1, tool: tool(), matrix };
   if (inputs.length === 0) return out;
 
-  const list = options.highValue === false ? undefined : loadHighValueList(options.highValue, vocabularies);
+  const list =
+    options.highValue === false ? undefined : loadHighValueList(options.highValue, vocabularies);
   const properties = matrix.rows.map((r) => r.property);
   const measures = new Map<string, MeasureCollector>();
   const coverage = new Map<string, CoverageCollector>();
@@ -103,23 +119,40 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
     if (!measures.has(i.profile)) {
       const settings = settingsFor(options.settings, i.profile);
       const rules = loadProfile(i.profile, { knownRules: RULE_IDS }).rules;
-      const off = new Set(INDICATORS.map((x) => x.rule).filter((r) => settings?.severity?.[r] === 'off' || rules[r] === 'off'));
+      const off = new Set(
+        INDICATORS.map((x) => x.rule).filter(
+          (r) => settings?.severity?.[r] === 'off' || rules[r] === 'off',
+        ),
+      );
       measures.set(i.profile, new MeasureCollector(i.profile, properties, off));
     }
     if (list && !coverage.has(i.profile)) coverage.set(i.profile, new CoverageCollector(list));
   }
-  for await (const p of validateRecords(inputs, { now: options.now, lang: options.lang, settings: options.settings, vocabularies })) {
+  for await (const p of validateRecords(inputs, {
+    now: options.now,
+    lang: options.lang,
+    settings: options.settings,
+    vocabularies,
+  })) {
     const profile = p.result.profile as string;
     if (p.result.status === 'rejected') options.onRejected?.(p.result);
     measures.get(profile)?.add(p);
     coverage.get(profile)?.add(p);
   }
   // columns in the matrix's order
-  out.measures = Object.fromEntries(ids.filter((id) => measures.has(id)).map((id) => [id, (measures.get(id) as MeasureCollector).result()]));
+  out.measures = Object.fromEntries(
+    ids
+      .filter((id) => measures.has(id))
+      .map((id) => [id, (measures.get(id) as MeasureCollector).result()]),
+  );
   if (list) {
     out.highValue = {
       list: listForReport(list),
-      jurisdictions: Object.fromEntries(ids.filter((id) => coverage.has(id)).map((id) => [id, (coverage.get(id) as CoverageCollector).result()])),
+      jurisdictions: Object.fromEntries(
+        ids
+          .filter((id) => coverage.has(id))
+          .map((id) => [id, (coverage.get(id) as CoverageCollector).result()]),
+      ),
     };
   }
   return out;
@@ -129,7 +162,10 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
 export function parseCompareInputs(args: readonly string[]): Input[] {
   return args.map((a) => {
     const named = profileAndPath(a);
-    if (!named) throw new UsageError(`${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`);
+    if (!named)
+      throw new UsageError(
+        `${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`,
+      );
     return named;
   });
 }

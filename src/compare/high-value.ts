@@ -71,49 +71,92 @@ type Raw = Record<string, unknown>;
 const isObj = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function bilingual(y: YamlSource, v: unknown, at: (string | number)[]): Bilingual {
-  if (!isObj(v) || typeof v.en !== 'string' || typeof v.fr !== 'string' || !v.en.trim() || !v.fr.trim()) {
+  if (
+    !isObj(v) ||
+    typeof v.en !== 'string' ||
+    typeof v.fr !== 'string' ||
+    !v.en.trim() ||
+    !v.fr.trim()
+  ) {
     throw new ConfigError('`label` needs English and French text: {en: …, fr: …}', y.where(at));
   }
   return { en: v.en, fr: v.fr };
 }
 
 /** Loads and checks a high-value list; every problem names its file, line and column. */
-export function loadHighValueList(file: string = HIGH_VALUE_FILE, vocabularies: VocabularyRegistry): HighValueList {
+export function loadHighValueList(
+  file: string = HIGH_VALUE_FILE,
+  vocabularies: VocabularyRegistry,
+): HighValueList {
   const y = loadYaml<Raw>(file);
   const d = y.data;
-  if (!isObj(d) || !isObj(d.concepts)) throw new ConfigError('a high-value list is a vocabulary: `id`, and `concepts` (the categories)', y.where([]));
+  if (!isObj(d) || !isObj(d.concepts))
+    throw new ConfigError(
+      'a high-value list is a vocabulary: `id`, and `concepts` (the categories)',
+      y.where([]),
+    );
   const themes = vocabularies.require('theme');
   const categories: HighValueCategory[] = [];
   const seen = new Set<string>();
   for (const [id, c] of Object.entries(d.concepts)) {
     const at = ['concepts', id];
-    if (!isObj(c) || typeof c.uri !== 'string') throw new ConfigError(`category ${id} needs a \`uri\``, y.where(at));
-    if (!isObj(c.datasets) || Object.keys(c.datasets).length === 0) throw new ConfigError(`category ${id} needs \`datasets\`: the core datasets of the category`, y.where(at));
+    if (!isObj(c) || typeof c.uri !== 'string')
+      throw new ConfigError(`category ${id} needs a \`uri\``, y.where(at));
+    if (!isObj(c.datasets) || Object.keys(c.datasets).length === 0)
+      throw new ConfigError(
+        `category ${id} needs \`datasets\`: the core datasets of the category`,
+        y.where(at),
+      );
     const datasets: CoreDataset[] = [];
     for (const [did, raw] of Object.entries(c.datasets)) {
       const here = [...at, 'datasets', did];
-      if (!isObj(raw)) throw new ConfigError(`dataset ${did}: a map (label, terms, themes, eu)`, y.where(here));
-      if (seen.has(did)) throw new ConfigError(`dataset ${did} is listed twice`, y.where(here, true));
+      if (!isObj(raw))
+        throw new ConfigError(`dataset ${did}: a map (label, terms, themes, eu)`, y.where(here));
+      if (seen.has(did))
+        throw new ConfigError(`dataset ${did} is listed twice`, y.where(here, true));
       seen.add(did);
       const terms = raw.terms;
-      if (!isObj(terms)) throw new ConfigError(`dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`, y.where(here));
+      if (!isObj(terms))
+        throw new ConfigError(
+          `dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`,
+          y.where(here),
+        );
       const list = (lang: 'en' | 'fr'): string[] => {
         const t = terms[lang];
-        if (!Array.isArray(t) || t.length === 0 || t.some((x) => typeof x !== 'string' || !normalise(x))) {
-          throw new ConfigError(`dataset ${did}: \`terms.${lang}\` is a list of words`, y.where([...here, 'terms', lang]));
+        if (
+          !Array.isArray(t) ||
+          t.length === 0 ||
+          t.some((x) => typeof x !== 'string' || !normalise(x))
+        ) {
+          throw new ConfigError(
+            `dataset ${did}: \`terms.${lang}\` is a list of words`,
+            y.where([...here, 'terms', lang]),
+          );
         }
         return t as string[];
       };
       const en = list('en');
       const fr = list('fr');
       const codes = raw.themes === undefined ? [] : raw.themes;
-      if (!Array.isArray(codes)) throw new ConfigError(`dataset ${did}: \`themes\` is a list of EU data-theme codes`, y.where([...here, 'themes']));
+      if (!Array.isArray(codes))
+        throw new ConfigError(
+          `dataset ${did}: \`themes\` is a list of EU data-theme codes`,
+          y.where([...here, 'themes']),
+        );
       const resolved = codes.map((code, i) => {
         const concept = themes.lookup(code);
-        if (!concept) throw new ConfigError(`dataset ${did}: "${String(code)}" is not in the theme vocabulary`, y.where([...here, 'themes', i]));
+        if (!concept)
+          throw new ConfigError(
+            `dataset ${did}: "${String(code)}" is not in the theme vocabulary`,
+            y.where([...here, 'themes', i]),
+          );
         return { code: concept.code, uri: concept.uri };
       });
-      if (raw.eu !== undefined && typeof raw.eu !== 'string') throw new ConfigError(`dataset ${did}: \`eu\` is the URI of an EU high-value subcategory`, y.where([...here, 'eu']));
+      if (raw.eu !== undefined && typeof raw.eu !== 'string')
+        throw new ConfigError(
+          `dataset ${did}: \`eu\` is the URI of an EU high-value subcategory`,
+          y.where([...here, 'eu']),
+        );
       datasets.push({
         id: did,
         category: id,
@@ -154,8 +197,10 @@ export function matchRecord(
   record: { title?: LangText; keyword?: LangTexts; theme?: string[] },
 ): { dataset: CoreDataset; matched: Evidence['matched']; themes: string[] }[] {
   const texts: { on: 'title' | 'keyword'; tag: string; text: string }[] = [];
-  for (const [tag, t] of Object.entries(record.title ?? {})) if (typeof t === 'string') texts.push({ on: 'title', tag, text: normalise(t) });
-  for (const [tag, list] of Object.entries(record.keyword ?? {})) for (const k of list ?? []) texts.push({ on: 'keyword', tag, text: normalise(k) });
+  for (const [tag, t] of Object.entries(record.title ?? {}))
+    if (typeof t === 'string') texts.push({ on: 'title', tag, text: normalise(t) });
+  for (const [tag, list] of Object.entries(record.keyword ?? {}))
+    for (const k of list ?? []) texts.push({ on: 'keyword', tag, text: normalise(k) });
   const recordThemes = record.theme ?? [];
   const out: { dataset: CoreDataset; matched: Evidence['matched']; themes: string[] }[] = [];
   for (const c of list.categories) {
@@ -168,9 +213,15 @@ export function matchRecord(
           // the longest term that matches says the most
           const keys = dataset.keys[lang];
           let best = -1;
-          for (let i = 0; i < keys.length; i++) if (contains(x.text, keys[i]) && (best < 0 || keys[i].length > keys[best].length)) best = i;
+          for (let i = 0; i < keys.length; i++)
+            if (contains(x.text, keys[i]) && (best < 0 || keys[i].length > keys[best].length))
+              best = i;
           const term = best < 0 ? undefined : dataset.terms[lang][best];
-          if (term && !matched.some((m) => m.on === x.on && m.language === x.tag && m.term === term)) matched.push({ on: x.on, language: x.tag, term });
+          if (
+            term &&
+            !matched.some((m) => m.on === x.on && m.language === x.tag && m.term === term)
+          )
+            matched.push({ on: x.on, language: x.tag, term });
         }
       }
       if (matched.length) out.push({ dataset, matched, themes: agree });
@@ -207,8 +258,11 @@ export class CoverageCollector {
 
   result(): JurisdictionCoverage {
     const all = this.list.categories.flatMap((c) => c.datasets);
-    const datasets = Object.fromEntries(all.map((d) => [d.id, this.datasets.get(d.id) ?? { records: 0, evidence: [] }]));
-    const covered = (ds: CoreDataset[]): Share => shareOf(ds.filter((d) => datasets[d.id].records > 0).length, ds.length);
+    const datasets = Object.fromEntries(
+      all.map((d) => [d.id, this.datasets.get(d.id) ?? { records: 0, evidence: [] }]),
+    );
+    const covered = (ds: CoreDataset[]): Share =>
+      shareOf(ds.filter((d) => datasets[d.id].records > 0).length, ds.length);
     return {
       covered: covered(all),
       categories: Object.fromEntries(this.list.categories.map((c) => [c.id, covered(c.datasets)])),

@@ -13,9 +13,26 @@ import type { Bilingual, LangText } from '../core/lang.js';
  * lifted from the resources to the dataset, a constant, a URI template, a nested object (one per
  * item of a list), or not at all (`missing`).
  */
-export type MappingKind = 'direct' | 'map' | 'vocabulary' | 'lifted' | 'constant' | 'template' | 'object' | 'missing';
+export type MappingKind =
+  | 'direct'
+  | 'map'
+  | 'vocabulary'
+  | 'lifted'
+  | 'constant'
+  | 'template'
+  | 'object'
+  | 'missing';
 /** Where the value comes from first, then what is done to it. */
-export const MAPPING_KINDS: readonly MappingKind[] = ['direct', 'constant', 'template', 'object', 'map', 'vocabulary', 'lifted', 'missing'];
+export const MAPPING_KINDS: readonly MappingKind[] = [
+  'direct',
+  'constant',
+  'template',
+  'object',
+  'map',
+  'vocabulary',
+  'lifted',
+  'missing',
+];
 
 export const OBLIGATIONS: readonly Obligation[] = ['mandatory', 'recommended', 'optional'];
 
@@ -77,22 +94,43 @@ export interface Matrix {
 /** Every property of the model, depth first in the table's order, with its path and label. */
 export function modelRows(): Omit<MatrixRow, 'cells'>[] {
   const out: (Omit<MatrixRow, 'cells'> & { multiple: boolean })[] = [];
-  const visit = (cls: ClassName, parent: string | undefined, label: Bilingual | undefined): void => {
-    const prefix = parent === undefined ? '' : `${parent}${out.find((r) => r.property === parent)?.multiple ? '[*]' : ''}.`;
+  const visit = (
+    cls: ClassName,
+    parent: string | undefined,
+    label: Bilingual | undefined,
+  ): void => {
+    const prefix =
+      parent === undefined
+        ? ''
+        : `${parent}${out.find((r) => r.property === parent)?.multiple ? '[*]' : ''}.`;
     for (const def of CLASSES[cls].properties) {
       const property = `${prefix}${def.name}`;
-      const own = label ? { en: `${label.en} › ${def.label.en}`, fr: `${label.fr} › ${def.label.fr}` } : def.label;
-      out.push({ property, class: cls, obligation: def.obligation, label: own, object: def.kind === 'object', multiple: def.multiple, ...(parent ? { parent } : {}) });
+      const own = label
+        ? { en: `${label.en} › ${def.label.en}`, fr: `${label.fr} › ${def.label.fr}` }
+        : def.label;
+      out.push({
+        property,
+        class: cls,
+        obligation: def.obligation,
+        label: own,
+        object: def.kind === 'object',
+        multiple: def.multiple,
+        ...(parent ? { parent } : {}),
+      });
       if (def.kind === 'object' && def.class) visit(def.class, property, own);
     }
   };
   visit('Dataset', undefined, undefined);
-  return OBLIGATIONS.flatMap((o) => out.filter((r) => r.obligation === o)).map(({ multiple: _m, ...r }) => r);
+  return OBLIGATIONS.flatMap((o) => out.filter((r) => r.obligation === o)).map(
+    ({ multiple: _m, ...r }) => r,
+  );
 }
 
 /** The pointer pattern of the items distributions are built from (`/resources/*`), if any. */
 function resourceItems(crosswalk: Crosswalk): string[] {
-  return (crosswalk.declared.get('distribution')?.ways ?? []).filter((w) => w.kind === 'object').flatMap((w) => w.pointers);
+  return (crosswalk.declared.get('distribution')?.ways ?? [])
+    .filter((w) => w.kind === 'object')
+    .flatMap((w) => w.pointers);
 }
 
 function cellWay(way: Way, property: string, resources: string[]): CellWay {
@@ -104,8 +142,16 @@ function cellWay(way: Way, property: string, resources: string[]): CellWay {
   if (way.vocabulary !== undefined) kinds.add('vocabulary');
   if (way.kind === 'field' && !way.map && way.vocabulary === undefined) kinds.add('direct');
   // a dataset property read from the fields of the items distributions are made of
-  if (!property.startsWith('distribution') && way.pointers.some((p) => resources.some((r) => p.startsWith(`${r}/`)))) kinds.add('lifted');
-  const out: CellWay = { kinds: MAPPING_KINDS.filter((k) => kinds.has(k)), fields: way.fields, entry: way.entry };
+  if (
+    !property.startsWith('distribution') &&
+    way.pointers.some((p) => resources.some((r) => p.startsWith(`${r}/`)))
+  )
+    kinds.add('lifted');
+  const out: CellWay = {
+    kinds: MAPPING_KINDS.filter((k) => kinds.has(k)),
+    fields: way.fields,
+    entry: way.entry,
+  };
   if (way.vocabulary !== undefined) out.vocabulary = way.vocabulary;
   if (way.value !== undefined) out.value = way.value;
   if (way.template !== undefined) out.template = way.template;
@@ -130,15 +176,23 @@ export function cellOf(crosswalk: Crosswalk, property: string): Omit<Cell, 'gap'
 
 /** The matrix of several jurisdictions' crosswalks, columns in the order given. */
 export function crosswalkMatrix(crosswalks: readonly Crosswalk[]): Matrix {
-  const jurisdictions = crosswalks.map((c) => ({ id: c.profile.id, name: c.profile.name, crosswalk: c.file }));
-  const missing = (c: Crosswalk, property: string): boolean => !c.declared.has(property) && ![...c.declared.keys()].some((k) => k.startsWith(`${property}@`));
+  const jurisdictions = crosswalks.map((c) => ({
+    id: c.profile.id,
+    name: c.profile.name,
+    crosswalk: c.file,
+  }));
+  const missing = (c: Crosswalk, property: string): boolean =>
+    !c.declared.has(property) && ![...c.declared.keys()].some((k) => k.startsWith(`${property}@`));
   const rows: MatrixRow[] = modelRows().map((r) => {
     const cells: Record<string, Cell> = {};
     const othersFill = crosswalks.some((c) => !missing(c, r.property));
     for (const c of crosswalks) {
       const cell = cellOf(c, r.property);
       const built = r.parent === undefined || !missing(c, r.parent);
-      cells[c.profile.id] = { ...cell, gap: cell.kinds[0] === 'missing' && built && (r.obligation !== 'optional' || othersFill) };
+      cells[c.profile.id] = {
+        ...cell,
+        gap: cell.kinds[0] === 'missing' && built && (r.obligation !== 'optional' || othersFill),
+      };
     }
     return { ...r, cells };
   });

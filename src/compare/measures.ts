@@ -57,7 +57,11 @@ export interface Measures {
   mqaMedian?: { points: number; max: number; band: MqaBand };
 }
 
-export const shareOf = (n: number, of: number): Share => ({ n, of, share: of ? Math.round((n / of) * 1000) / 1000 : 0 });
+export const shareOf = (n: number, of: number): Share => ({
+  n,
+  of,
+  share: of ? Math.round((n / of) * 1000) / 1000 : 0,
+});
 
 /** Whether the common record has a value at a row path (`distribution[*].format`: on any distribution). */
 export function hasValue(dataset: unknown, segs: readonly Segment[]): boolean {
@@ -84,9 +88,15 @@ export class MeasureCollector {
   add(p: Processed): void {
     addToSummary(this.summary, p.result);
     if (p.result.status === 'rejected' || !p.mapped) return;
-    for (const [property, segs] of this.paths) if (hasValue(p.mapped.dataset, segs)) this.filled.set(property, (this.filled.get(property) ?? 0) + 1);
+    for (const [property, segs] of this.paths)
+      if (hasValue(p.mapped.dataset, segs))
+        this.filled.set(property, (this.filled.get(property) ?? 0) + 1);
     // a rule named in a finding's `related` (one gap, one finding) failed as much as the one shown
-    const failed = new Set(p.result.findings.flatMap((f) => (f.related ? [f.ruleId, ...f.related.map((r) => r.ruleId)] : [f.ruleId])));
+    const failed = new Set(
+      p.result.findings.flatMap((f) =>
+        f.related ? [f.ruleId, ...f.related.map((r) => r.ruleId)] : [f.ruleId],
+      ),
+    );
     for (const i of INDICATORS) {
       const ran = p.checks?.ran.has(i.rule) === true && !p.checks.notApplicable.has(i.rule);
       if (ran) this.judged.set(i.id, (this.judged.get(i.id) ?? 0) + 1);
@@ -97,17 +107,37 @@ export class MeasureCollector {
   result(): Measures {
     const s = closeSummary(this.summary);
     const readable = s.records - s.rejected;
-    const fill = Object.fromEntries(this.paths.map(([p]) => [p, shareOf(this.filled.get(p) ?? 0, readable)]));
+    const fill = Object.fromEntries(
+      this.paths.map(([p]) => [p, shareOf(this.filled.get(p) ?? 0, readable)]),
+    );
     const indicators = Object.fromEntries(
       INDICATORS.map((i) => [
         i.id,
-        this.off.has(i.rule) ? { ...shareOf(0, 0), notAssessed: true } : shareOf(this.passed.get(i.id) ?? 0, i.of === 'records' ? readable : (this.judged.get(i.id) ?? 0)),
+        this.off.has(i.rule)
+          ? { ...shareOf(0, 0), notAssessed: true }
+          : shareOf(
+              this.passed.get(i.id) ?? 0,
+              i.of === 'records' ? readable : (this.judged.get(i.id) ?? 0),
+            ),
       ]),
     ) as Record<IndicatorId, Share>;
-    const out: Measures = { profile: this.profile, records: s.records, readable, rejected: s.rejected, valid: s.valid, invalid: s.invalid, fill, indicators };
+    const out: Measures = {
+      profile: this.profile,
+      records: s.records,
+      readable,
+      rejected: s.rejected,
+      valid: s.valid,
+      invalid: s.invalid,
+      fill,
+      indicators,
+    };
     if (s.scores) {
       out.scores = s.scores;
-      out.mqaMedian = { points: s.scores.mqa.median, max: s.scores.mqa.max, band: bandOf(s.scores.mqa.median) };
+      out.mqaMedian = {
+        points: s.scores.mqa.median,
+        max: s.scores.mqa.max,
+        band: bandOf(s.scores.mqa.median),
+      };
     }
     return out;
   }

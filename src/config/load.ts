@@ -18,7 +18,10 @@ import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'passerelle.config.yaml';
 
-type RuleEntry = Severity | 'off' | { severity?: Severity | 'off'; options?: Record<string, unknown> };
+type RuleEntry =
+  | Severity
+  | 'off'
+  | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 export interface ConfigFile {
   rules?: Record<string, RuleEntry>;
   profiles?: Record<string, { rules?: Record<string, RuleEntry> }>;
@@ -59,7 +62,13 @@ function validate(data: unknown): ErrorObject[] {
 }
 
 /** Ajv's path `/rules/odc~1freshness/options/graceDays` as segments. */
-const segments = (pointer: string): string[] => (pointer ? pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : []);
+const segments = (pointer: string): string[] =>
+  pointer
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : [];
 
 /** One problem, said in the steward's terms, at the node it is about. */
 function describe(e: ErrorObject, y: YamlSource): string {
@@ -78,7 +87,8 @@ function describe(e: ErrorObject, y: YamlSource): string {
       }
       if (rule && key === 'options') return `${where}: rule ${rule} has no options`;
       if (rule) return `${where}: unknown key "${key}" for rule ${rule} (severity, options)`;
-      if (path[0] === 'profiles' && path.length === 2) return `${where}: unknown key "${key}" for profile ${path[1]} (rules)`;
+      if (path[0] === 'profiles' && path.length === 2)
+        return `${where}: unknown key "${key}" for profile ${path[1]} (rules)`;
       return `${where}: unknown key "${key}" (rules, profiles)`;
     }
     case 'enum':
@@ -88,12 +98,20 @@ function describe(e: ErrorObject, y: YamlSource): string {
     case 'propertyNames': {
       const name = String((e.params as { propertyName?: string }).propertyName);
       const where = y.where([...path, name], true);
-      return last === 'profiles' ? `${where}: unknown profile "${name}" (passerelle profiles lists them)` : `${where}: "${name}" is not a valid name`;
+      return last === 'profiles'
+        ? `${where}: unknown profile "${name}" (passerelle profiles lists them)`
+        : `${where}: "${name}" is not a valid name`;
     }
     case 'pattern':
       return `${y.where(path, true)}: ${e.message}`;
     default: {
-      const what = !rule ? (last ?? 'the configuration') : last === rule ? `rule ${rule}` : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2 ? `rule ${rule}: option ${path[ruleAt + 2]}` : `rule ${rule}: ${last}`;
+      const what = !rule
+        ? (last ?? 'the configuration')
+        : last === rule
+          ? `rule ${rule}`
+          : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2
+            ? `rule ${rule}: option ${path[ruleAt + 2]}`
+            : `rule ${rule}: ${last}`;
       return `${y.where(path)}: ${what} ${e.message}`;
     }
   }
@@ -115,25 +133,37 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   const problems = validate(data)
     // `if`/`then`/`else` failures repeat the errors of the branch taken; a name's own failure
     // (its pattern) is said by its `propertyNames` error
-    .filter((e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined)
+    .filter(
+      (e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined,
+    )
     .map((e) => describe(e, y));
   const known = new Set(listProfileIds());
   for (const id of Object.keys(data.profiles ?? {})) {
-    if (/^[a-z0-9-]+$/.test(id) && !known.has(id)) problems.push(`${y.where(['profiles', id], true)}: unknown profile "${id}" (passerelle profiles lists them)`);
+    if (/^[a-z0-9-]+$/.test(id) && !known.has(id))
+      problems.push(
+        `${y.where(['profiles', id], true)}: unknown profile "${id}" (passerelle profiles lists them)`,
+      );
   }
   if (problems.length) {
     // in the order of the file
-    const pos = (m: string): number[] => (/:(\d+):(\d+): /.exec(m) ?? [0, 0, 0]).slice(1).map(Number);
-    const unique = [...new Set(problems)].sort((a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1]);
+    const pos = (m: string): number[] =>
+      (/:(\d+):(\d+): /.exec(m) ?? [0, 0, 0]).slice(1).map(Number);
+    const unique = [...new Set(problems)].sort(
+      (a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1],
+    );
     throw new ConfigError(unique.join('\n'));
   }
   const settings: RuleSettings = toSettings(data.rules);
-  for (const [id, p] of Object.entries(data.profiles ?? {})) (settings.profiles ??= {})[id] = toSettings(p?.rules);
+  for (const [id, p] of Object.entries(data.profiles ?? {}))
+    (settings.profiles ??= {})[id] = toSettings(p?.rules);
   return { file: y.file, settings };
 }
 
 /** `--config <file>`, or the nearest passerelle.config.yaml, or none (`--no-config`: `false`). */
-export function resolveConfig(option: string | false | undefined, cwd = process.cwd()): LoadedConfig | undefined {
+export function resolveConfig(
+  option: string | false | undefined,
+  cwd = process.cwd(),
+): LoadedConfig | undefined {
   if (option === false) return undefined;
   const file = option ?? findConfig(cwd);
   return file ? loadConfig(resolve(cwd, file)) : undefined;

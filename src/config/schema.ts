@@ -37,7 +37,9 @@ function ruleSchema(meta: RuleMeta): Schema {
     (setting.properties as Schema).options = {
       type: 'object',
       additionalProperties: false,
-      properties: Object.fromEntries(options.map(([name, value]) => [name, optionSchema(meta, name, value)])),
+      properties: Object.fromEntries(
+        options.map(([name, value]) => [name, optionSchema(meta, name, value)]),
+      ),
     };
   }
   return {
@@ -69,7 +71,10 @@ export function configSchema(): Schema {
       },
     },
     definitions: {
-      severity: { enum: [...SEVERITY_SETTINGS], description: 'error, warning or info; off turns the rule off' },
+      severity: {
+        enum: [...SEVERITY_SETTINGS],
+        description: 'error, warning or info; off turns the rule off',
+      },
       rules: {
         description: 'By rule id: a severity, or {severity, options}',
         type: 'object',

@@ -58,7 +58,9 @@ const fold = (x: string | number | boolean): string => String(x).trim().toLowerC
 
 /** The non-empty values a path reaches in the scope. */
 export function valuesAt(p: ResolvedPath, s: Scope): unknown[] {
-  return (p.absolute ? getAll(s.root, p.segs) : getAll(s.node, p.segs, s.base)).map((x) => x.value).filter((v) => !isEmpty(v));
+  return (p.absolute ? getAll(s.root, p.segs) : getAll(s.node, p.segs, s.base))
+    .map((x) => x.value)
+    .filter((v) => !isEmpty(v));
 }
 
 const own = Object.prototype.hasOwnProperty;
@@ -74,7 +76,8 @@ function someValue(p: ResolvedPath, test: (v: unknown) => boolean): Test {
   const absolute = p.absolute;
   return (s) => {
     const node = absolute ? s.root : s.node;
-    if (node === null || typeof node !== 'object' || Array.isArray(node)) return valuesAt(p, s).some(test);
+    if (node === null || typeof node !== 'object' || Array.isArray(node))
+      return valuesAt(p, s).some(test);
     if (!own.call(node, name)) return false;
     const v = (node as Record<string, unknown>)[name];
     return v !== undefined && !isEmpty(v) && test(v);
@@ -84,12 +87,21 @@ function someValue(p: ResolvedPath, test: (v: unknown) => boolean): Test {
 /** At most this many texts a condition remembers the answer for (past it, started again). */
 const MAX_KNOWN = 1000;
 
-export function compileCondition(c: unknown, host: ConditionHost, at: (string | number)[]): Test | undefined {
+export function compileCondition(
+  c: unknown,
+  host: ConditionHost,
+  at: (string | number)[],
+): Test | undefined {
   if (!isObj(c)) {
-    host.problem('a condition is a map (path with equals/in/startsWith/exists, or not/all/any)', at);
+    host.problem(
+      'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+      at,
+    );
     return undefined;
   }
-  for (const k of Object.keys(c)) if (!KEYS.includes(k)) host.problem(`unknown condition key "${k}" (known: ${KEYS.join(', ')})`, [...at, k]);
+  for (const k of Object.keys(c))
+    if (!KEYS.includes(k))
+      host.problem(`unknown condition key "${k}" (known: ${KEYS.join(', ')})`, [...at, k]);
   if ('not' in c) {
     const inner = compileCondition(c.not, host, [...at, 'not']);
     return inner && ((s) => !inner(s));
@@ -101,7 +113,9 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
       host.problem(`\`${key}\` is a list of conditions`, [...at, key]);
       return undefined;
     }
-    const parts = list.map((x, i) => compileCondition(x, host, [...at, key, i])).filter((x): x is Test => !!x);
+    const parts = list
+      .map((x, i) => compileCondition(x, host, [...at, key, i]))
+      .filter((x): x is Test => !!x);
     if (parts.length !== list.length) return undefined;
     return key === 'all' ? (s) => parts.every((p) => p(s)) : (s) => parts.some((p) => p(s));
   }
@@ -135,12 +149,17 @@ export function compileCondition(c: unknown, host: ConditionHost, at: (string | 
   }
   if ('startsWith' in c) {
     const list = c.startsWith;
-    if (!Array.isArray(list) || list.length === 0 || !list.every((x) => typeof x === 'string' && x.trim() !== '')) {
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      !list.every((x) => typeof x === 'string' && x.trim() !== '')
+    ) {
       host.problem('`startsWith` is a list of texts', [...at, 'startsWith']);
       return undefined;
     }
     const prefixes = list.map((x) => fold(x));
-    const matches = (v: unknown): boolean => typeof v === 'string' && prefixes.some((x) => fold(v).startsWith(x));
+    const matches = (v: unknown): boolean =>
+      typeof v === 'string' && prefixes.some((x) => fold(v).startsWith(x));
     return someValue(p, (v) => matches(v) || (Array.isArray(v) && v.some(matches)));
   }
   if ('exists' in c) {

@@ -20,7 +20,10 @@ export function isLanguageTag(tag: string): boolean {
 }
 
 /** First non-empty text in order of preference; for labels in reports. */
-export function pickText(value: LangText | undefined, prefer: readonly string[] = ['en', 'fr', 'und']): string | undefined {
+export function pickText(
+  value: LangText | undefined,
+  prefer: readonly string[] = ['en', 'fr', 'und'],
+): string | undefined {
   if (!value) return undefined;
   for (const l of prefer) if (value[l]?.trim()) return value[l];
   return Object.values(value).find((v) => v?.trim());

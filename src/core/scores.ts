@@ -5,7 +5,12 @@
 import type { Principle } from './principle.js';
 
 /** MQA dimensions (EU Metadata Quality Assessment): the record's points and the maximum per dimension. */
-export type MqaDimension = 'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality';
+export type MqaDimension =
+  | 'findability'
+  | 'accessibility'
+  | 'interoperability'
+  | 'reusability'
+  | 'contextuality';
 export type MqaBand = 'excellent' | 'good' | 'sufficient' | 'bad';
 
 export interface MqaScore {

@@ -21,4 +21,6 @@ export interface Summary {
  * result is one; workers send a record's tally beside its JSON text, so that the main thread counts
  * records without parsing them.
  */
-export type Tally = Pick<RecordResult, 'status' | 'scores' | 'baselined'> & { findings: readonly Pick<Finding, 'severity'>[] };
+export type Tally = Pick<RecordResult, 'status' | 'scores' | 'baselined'> & {
+  findings: readonly Pick<Finding, 'severity'>[];
+};

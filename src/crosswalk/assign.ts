@@ -23,7 +23,13 @@ export interface PropertyAssignment {
 }
 
 /** Puts the candidates of one property on the object, with cardinality and provenance. */
-export function assign(out: Record<string, unknown>, p: PropertyAssignment, candidates: Candidate[], ctx: RecordContext, names: PropertyNames): void {
+export function assign(
+  out: Record<string, unknown>,
+  p: PropertyAssignment,
+  candidates: Candidate[],
+  ctx: RecordContext,
+  names: PropertyNames,
+): void {
   const { def } = p;
   if (def.kind === 'text' || def.kind === 'texts') {
     const merged = mergeTexts(p, candidates, ctx, names);
@@ -38,7 +44,8 @@ export function assign(out: Record<string, unknown>, p: PropertyAssignment, cand
   // candidates with the same value are one (the first keeps its sources)
   const distinct = firstOfEach(candidates);
   if (def.multiple) {
-    for (let i = 0; i < distinct.length; i++) ctx.provenance.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
+    for (let i = 0; i < distinct.length; i++)
+      ctx.provenance.push({ property: names.item(i), source: distinct[i].sources, entry: p.where });
     out[def.name] = distinct.map(candidateValue);
     return;
   }
@@ -48,7 +55,11 @@ export function assign(out: Record<string, unknown>, p: PropertyAssignment, cand
     ctx.emit({
       ruleId: 'profile/conflicting-values',
       messageId: 'conflict',
-      data: { property, values: distinct.map((c) => shown(c.value)).join(', '), chosen: chosen.value },
+      data: {
+        property,
+        values: distinct.map((c) => shown(c.value)).join(', '),
+        chosen: chosen.value,
+      },
       property,
       sourcePath: distinct[1].sources[0],
       value: distinct.map((c) => c.value),
@@ -62,7 +73,12 @@ export function assign(out: Record<string, unknown>, p: PropertyAssignment, cand
  * The language texts of a text property (`text`: the first text of each language; `texts`: every
  * distinct text of each language), each language's source written to the provenance once.
  */
-function mergeTexts(p: PropertyAssignment, candidates: Candidate[], ctx: RecordContext, names: PropertyNames): Record<string, unknown> | undefined {
+function mergeTexts(
+  p: PropertyAssignment,
+  candidates: Candidate[],
+  ctx: RecordContext,
+  names: PropertyNames,
+): Record<string, unknown> | undefined {
   const single = p.def.kind === 'text';
   // one text: its object is the property's value as it is (made for this record), not copied
   const whole = single && candidates.length === 1;
@@ -102,10 +118,16 @@ function mergeTexts(p: PropertyAssignment, candidates: Candidate[], ctx: RecordC
 }
 
 /** The provenance of one language of a text candidate. */
-function languageProvenance(c: Candidate, lang: string, property: string, entry: string): Provenance {
+function languageProvenance(
+  c: Candidate,
+  lang: string,
+  property: string,
+  entry: string,
+): Provenance {
   const langSources = c.langSources;
   // plain text: its one source is the language's (provenance lists are never changed: shared)
-  if (langSources === undefined && c.sources.length === 1 && c.sources[0] !== '') return { property, source: c.sources, entry };
+  if (langSources === undefined && c.sources.length === 1 && c.sources[0] !== '')
+    return { property, source: c.sources, entry };
   const source = langSources?.[lang] ?? c.sources[0];
   return { property, source: source ? [source] : [], entry };
 }

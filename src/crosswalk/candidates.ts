@@ -31,7 +31,8 @@ export function parseJsonText(text: string): unknown {
 /** The non-empty texts of a text or list, trimmed. */
 export function textList(v: unknown): string[] | undefined {
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
-  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string' && x.trim()).map((x) => (x as string).trim());
+  if (Array.isArray(v))
+    return v.filter((x) => typeof x === 'string' && x.trim()).map((x) => (x as string).trim());
   return undefined;
 }
 
@@ -39,7 +40,11 @@ export function textList(v: unknown): string[] | undefined {
  * A source value that is a language map (`{en: …, fr: …}`). Its provenance is per language
  * (`langSources`); of `sources`, only the first is read (for findings): it holds that one.
  */
-export function languageMap(value: Record<string, unknown>, pointer: string, def: PropertyDef): Candidate | undefined {
+export function languageMap(
+  value: Record<string, unknown>,
+  pointer: string,
+  def: PropertyDef,
+): Candidate | undefined {
   let out: Record<string, unknown> | undefined;
   let langSources: Record<string, string> | undefined;
   let first: string | undefined;
@@ -47,7 +52,13 @@ export function languageMap(value: Record<string, unknown>, pointer: string, def
   for (const lang of Object.keys(value)) {
     const text = value[lang];
     const v = texts ? textList(text) : typeof text === 'string' ? text.trim() : undefined;
-    if (v === undefined || v === '' || (texts && (v as string[]).length === 0) || !isLanguageTag(lang)) continue;
+    if (
+      v === undefined ||
+      v === '' ||
+      (texts && (v as string[]).length === 0) ||
+      !isLanguageTag(lang)
+    )
+      continue;
     const source = `${pointer}/${lang}`;
     if (!out) {
       out = {};
@@ -72,14 +83,25 @@ export function languageMaps(found: Located[], def: PropertyDef): Candidate[] {
 
 /** Whether one source value gives several candidates (a list of codes, not text nor an object): see `explodeInto`. */
 function isList(value: unknown, kind: PropertyDef['kind']): value is unknown[] {
-  return kind !== 'text' && kind !== 'texts' && kind !== 'object' && Array.isArray(value) && value.length > 0;
+  return (
+    kind !== 'text' &&
+    kind !== 'texts' &&
+    kind !== 'object' &&
+    Array.isArray(value) &&
+    value.length > 0
+  );
 }
 
 /**
  * The one candidate of a source value that is not a list (`isList`), or none. Plain text has no
  * `langSources`: its one language comes from `sources[0]`, which `assign` falls back to.
  */
-function candidateOf(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Candidate | undefined {
+function candidateOf(
+  value: unknown,
+  pointer: string | undefined,
+  def: PropertyDef,
+  language: string,
+): Candidate | undefined {
   const kind = def.kind;
   if (kind === 'text' || kind === 'texts') {
     if (value === undefined || value === null) return undefined;
@@ -88,20 +110,43 @@ function candidateOf(value: unknown, pointer: string | undefined, def: PropertyD
     if (kind === 'text') {
       if (typeof value !== 'string') return undefined;
       const text = value.trim();
-      return text !== '' ? { value: { [language]: text } as LangText, sources: pointer === undefined ? [] : [pointer] } : undefined;
+      return text !== ''
+        ? {
+            value: { [language]: text } as LangText,
+            sources: pointer === undefined ? [] : [pointer],
+          }
+        : undefined;
     }
     if (isEmpty(value)) return undefined;
     const list = textList(value);
-    return list?.length ? { value: { [language]: list } as LangTexts, sources: pointer === undefined ? [] : [pointer] } : undefined;
+    return list?.length
+      ? {
+          value: { [language]: list } as LangTexts,
+          sources: pointer === undefined ? [] : [pointer],
+        }
+      : undefined;
   }
   if (isEmpty(value)) return undefined;
   return { value, sources: pointer === undefined ? [] : [pointer] };
 }
 
 /** Turns one source value into candidate values for the target property, added to `out`. */
-export function explodeInto(out: Candidate[], value: unknown, pointer: string | undefined, def: PropertyDef, language: string): void {
+export function explodeInto(
+  out: Candidate[],
+  value: unknown,
+  pointer: string | undefined,
+  def: PropertyDef,
+  language: string,
+): void {
   if (isList(value, def.kind)) {
-    for (let i = 0; i < value.length; i++) explodeInto(out, value[i], pointer === undefined ? undefined : `${pointer}/${i}`, def, language);
+    for (let i = 0; i < value.length; i++)
+      explodeInto(
+        out,
+        value[i],
+        pointer === undefined ? undefined : `${pointer}/${i}`,
+        def,
+        language,
+      );
     return;
   }
   const c = candidateOf(value, pointer, def, language);
@@ -112,7 +157,12 @@ export function explodeInto(out: Candidate[], value: unknown, pointer: string | 
  * The candidate values of one source value. Most give one: its list is made at its size, not
  * grown (a record's crosswalk makes one such list per property).
  */
-export function explode(value: unknown, pointer: string | undefined, def: PropertyDef, language: string): Candidate[] {
+export function explode(
+  value: unknown,
+  pointer: string | undefined,
+  def: PropertyDef,
+  language: string,
+): Candidate[] {
   if (!isList(value, def.kind)) {
     const c = candidateOf(value, pointer, def, language);
     return c ? [c] : [];
@@ -123,7 +173,13 @@ export function explode(value: unknown, pointer: string | undefined, def: Proper
 }
 
 /** `Statistics Canada | Statistique Canada` → {en: Statistics Canada, fr: Statistique Canada}. */
-export function splitLanguages(out: Candidate[], text: string, pointer: string, languages: string[], separator: string): void {
+export function splitLanguages(
+  out: Candidate[],
+  text: string,
+  pointer: string,
+  languages: string[],
+  separator: string,
+): void {
   const parts = text.split(separator).map((x) => x.trim());
   const value: Record<string, string> = {};
   const langSources: Record<string, string> = {};

@@ -15,7 +15,15 @@ import { compileCondition } from '../core/conditions.js';
 import { isPlainObject } from './candidates.js';
 import type { RecordContext } from './context.js';
 import { loadMapFile } from './map-file.js';
-import { COMBINES, ENTRY_KEYS, PRODUCERS, TOP_KEYS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
+import {
+  COMBINES,
+  ENTRY_KEYS,
+  PRODUCERS,
+  TOP_KEYS,
+  type Combine,
+  type CrosswalkFile,
+  type EntrySpec,
+} from './types.js';
 
 export interface LintIssue {
   message: string;
@@ -89,15 +97,23 @@ export class CrosswalkCheck {
       this.problem('a crosswalk is a YAML map', []);
       return undefined;
     }
-    for (const k of Object.keys(d)) if (!TOP_KEYS.has(k)) this.problem(`unknown key "${k}"`, [k], true);
-    if (d.profile !== this.profile.id) this.problem(`\`profile\` must be "${this.profile.id}"`, ['profile']);
-    if (d.language !== undefined && !isLanguageTag(String(d.language))) this.problem('`language` must be a language tag', ['language']);
+    for (const k of Object.keys(d))
+      if (!TOP_KEYS.has(k)) this.problem(`unknown key "${k}"`, [k], true);
+    if (d.profile !== this.profile.id)
+      this.problem(`\`profile\` must be "${this.profile.id}"`, ['profile']);
+    if (d.language !== undefined && !isLanguageTag(String(d.language)))
+      this.problem('`language` must be a language tag', ['language']);
     if (d.maps !== undefined) {
-      if (!isPlainObject(d.maps)) this.problem('`maps` must be a map of name → value map', ['maps']);
+      if (!isPlainObject(d.maps))
+        this.problem('`maps` must be a map of name → value map', ['maps']);
       else
         for (const [name, m] of Object.entries(d.maps)) {
           if (typeof m === 'string') this.mapFile(name, m);
-          else if (!isPlainObject(m)) this.problem(`map ${name} must be a map of local value → common value, or a .tsv table beside the crosswalk`, ['maps', name]);
+          else if (!isPlainObject(m))
+            this.problem(
+              `map ${name} must be a map of local value → common value, or a .tsv table beside the crosswalk`,
+              ['maps', name],
+            );
           else this.maps.set(name, toLookup(m));
         }
     }
@@ -161,18 +177,34 @@ export class CrosswalkCheck {
 
   /** The keys of an entry (not `each`) that must fit its property; false when it cannot be built. */
   entryFits(e: EntrySpec, def: PropertyDef, at: YamlPath): boolean {
-    if (e.object !== undefined && def.kind !== 'object') this.problem(`${def.name} is not an object: \`object\` does not apply`, [...at, 'object']);
-    if (def.kind === 'object' && e.object === undefined && e.first === undefined && e.all === undefined) {
+    if (e.object !== undefined && def.kind !== 'object')
+      this.problem(`${def.name} is not an object: \`object\` does not apply`, [...at, 'object']);
+    if (
+      def.kind === 'object' &&
+      e.object === undefined &&
+      e.first === undefined &&
+      e.all === undefined
+    ) {
       this.problem(`${def.name} is an object (${def.class}): give its fields under \`object\``, at);
       return false;
     }
-    if (e.lang !== undefined && def.kind !== 'text' && def.kind !== 'texts') this.problem(`${def.name} is not text: \`lang\` does not apply`, [...at, 'lang']);
-    if (e.languages !== undefined && (def.kind !== 'text' || e.split === undefined || !Array.isArray(e.languages))) {
-      this.problem('`languages` (a list) splits one text into languages: it needs `split` and a text property', [...at, 'languages']);
+    if (e.lang !== undefined && def.kind !== 'text' && def.kind !== 'texts')
+      this.problem(`${def.name} is not text: \`lang\` does not apply`, [...at, 'lang']);
+    if (
+      e.languages !== undefined &&
+      (def.kind !== 'text' || e.split === undefined || !Array.isArray(e.languages))
+    ) {
+      this.problem(
+        '`languages` (a list) splits one text into languages: it needs `split` and a text property',
+        [...at, 'languages'],
+      );
     }
-    if (e.as !== undefined && !COERCIONS.includes(e.as)) this.problem(`as must be one of ${COERCIONS.join(', ')}`, [...at, 'as']);
-    if (e.language !== undefined && !isLanguageTag(String(e.language))) this.problem('`language` must be a language tag', [...at, 'language']);
-    if (e.unmapped !== undefined && !['report', 'keep', 'ignore'].includes(e.unmapped)) this.problem('unmapped must be report, keep or ignore', [...at, 'unmapped']);
+    if (e.as !== undefined && !COERCIONS.includes(e.as))
+      this.problem(`as must be one of ${COERCIONS.join(', ')}`, [...at, 'as']);
+    if (e.language !== undefined && !isLanguageTag(String(e.language)))
+      this.problem('`language` must be a language tag', [...at, 'language']);
+    if (e.unmapped !== undefined && !['report', 'keep', 'ignore'].includes(e.unmapped))
+      this.problem('unmapped must be report, keep or ignore', [...at, 'unmapped']);
     return true;
   }
 
@@ -197,7 +229,14 @@ export class CrosswalkCheck {
 
   /** A `when` condition, its paths checked against the profile. */
   condition(c: unknown, scope: Scope, at: YamlPath): ((ctx: RecordContext) => boolean) | undefined {
-    return compileCondition(c, { resolve: (path, where) => this.path(path, scope, where), problem: (m, where) => this.problem(m, where) }, at);
+    return compileCondition(
+      c,
+      {
+        resolve: (path, where) => this.path(path, scope, where),
+        problem: (m, where) => this.problem(m, where),
+      },
+      at,
+    );
   }
 
   /** How several values become one (`combine`), or the property's usual way. */
@@ -206,10 +245,14 @@ export class CrosswalkCheck {
     if (c === undefined) return def.multiple ? 'all' : 'first';
     if (isPlainObject(c)) return this.preference(c, def, at);
     if (typeof c !== 'string' || !COMBINES.has(c)) {
-      this.problem(`combine must be one of ${[...COMBINES].join(', ')}, or {prefer: [...]}`, [...at, 'combine']);
+      this.problem(`combine must be one of ${[...COMBINES].join(', ')}, or {prefer: [...]}`, [
+        ...at,
+        'combine',
+      ]);
       return 'first';
     }
-    if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts') this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
+    if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts')
+      this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
     return c;
   }
 
@@ -217,15 +260,25 @@ export class CrosswalkCheck {
   private preference(c: Record<string, unknown>, def: PropertyDef, at: YamlPath): Combine {
     const list = c.prefer;
     if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) {
-      this.problem('combine is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}', [...at, 'combine']);
+      this.problem(
+        'combine is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}',
+        [...at, 'combine'],
+      );
       return 'first';
     }
-    if (def.multiple) this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
+    if (def.multiple)
+      this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
     const vocabulary = def.vocabulary ? this.vocabularies.get(def.vocabulary) : undefined;
     const prefer = list.map((x, i) => {
       if (!vocabulary) return String(x);
       const concept = vocabulary.lookup(x);
-      if (!concept) this.problem(`"${String(x)}" is not in the ${vocabulary.id} vocabulary`, [...at, 'combine', 'prefer', i]);
+      if (!concept)
+        this.problem(`"${String(x)}" is not in the ${vocabulary.id} vocabulary`, [
+          ...at,
+          'combine',
+          'prefer',
+          i,
+        ]);
       return concept?.uri ?? String(x);
     });
     return { prefer };
@@ -234,19 +287,30 @@ export class CrosswalkCheck {
   /** Whether a conflict between values is reported (`conflict`, or by default for `first` and `most-frequent`). */
   conflict(entry: EntrySpec, combine: Combine, at: YamlPath): boolean {
     // ranges (min, max) and preferences are expected to see several values, unless the crosswalk asks
-    if (entry.conflict !== undefined && entry.conflict !== 'report' && entry.conflict !== 'ignore') this.problem('conflict must be report or ignore', [...at, 'conflict']);
-    return entry.conflict === 'report' || (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'));
+    if (entry.conflict !== undefined && entry.conflict !== 'report' && entry.conflict !== 'ignore')
+      this.problem('conflict must be report or ignore', [...at, 'conflict']);
+    return (
+      entry.conflict === 'report' ||
+      (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'))
+    );
   }
 
   /** The value map of a code entry (named or inline) and its name for messages. */
-  valueMap(e: EntrySpec, at: YamlPath): { map: Map<string, unknown> | undefined; mapName: Bilingual | undefined } {
+  valueMap(
+    e: EntrySpec,
+    at: YamlPath,
+  ): { map: Map<string, unknown> | undefined; mapName: Bilingual | undefined } {
     if (e.map === undefined) return { map: undefined, mapName: undefined };
     if (typeof e.map === 'string') {
       const map = this.maps.get(e.map);
       if (!map) this.problem(`unknown map "${e.map}" (define it under \`maps\`)`, [...at, 'map']);
       return { map, mapName: { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` } };
     }
-    if (isPlainObject(e.map)) return { map: toLookup(e.map), mapName: { en: 'the inline map', fr: 'la table de la correspondance' } };
+    if (isPlainObject(e.map))
+      return {
+        map: toLookup(e.map),
+        mapName: { en: 'the inline map', fr: 'la table de la correspondance' },
+      };
     this.problem('`map` is a map name or an inline map', [...at, 'map']);
     return { map: undefined, mapName: undefined };
   }
@@ -254,16 +318,41 @@ export class CrosswalkCheck {
   /** The vocabulary of a code entry, which must be the property's unless a fact of it is taken. */
   codeVocabulary(e: EntrySpec, def: PropertyDef, at: YamlPath): Vocabulary | undefined {
     let vocabulary: Vocabulary | undefined;
-    if (e.vocabulary === PROFILE_CODES) this.problem(`\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`, [...at, 'vocabulary']);
+    if (e.vocabulary === PROFILE_CODES)
+      this.problem(
+        `\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`,
+        [...at, 'vocabulary'],
+      );
     else if (e.vocabulary !== undefined) {
       vocabulary = this.vocabulary(e, at);
-      if (vocabulary && def.vocabulary && def.vocabulary !== vocabulary.id && e.fact === undefined) {
-        this.problem(`${def.name} takes values from the ${def.vocabulary} vocabulary, not ${vocabulary.id}`, [...at, 'vocabulary']);
+      if (
+        vocabulary &&
+        def.vocabulary &&
+        def.vocabulary !== vocabulary.id &&
+        e.fact === undefined
+      ) {
+        this.problem(
+          `${def.name} takes values from the ${def.vocabulary} vocabulary, not ${vocabulary.id}`,
+          [...at, 'vocabulary'],
+        );
       }
     }
-    if (e.fact !== undefined && e.vocabulary === undefined) this.problem('`fact` goes with `vocabulary`', [...at, 'fact']);
-    if (def.vocabulary && e.vocabulary === undefined && e.map === undefined && e.value === undefined && e.template === undefined && e.first === undefined && e.all === undefined && e.each === undefined) {
-      this.problem(`${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``, at);
+    if (e.fact !== undefined && e.vocabulary === undefined)
+      this.problem('`fact` goes with `vocabulary`', [...at, 'fact']);
+    if (
+      def.vocabulary &&
+      e.vocabulary === undefined &&
+      e.map === undefined &&
+      e.value === undefined &&
+      e.template === undefined &&
+      e.first === undefined &&
+      e.all === undefined &&
+      e.each === undefined
+    ) {
+      this.problem(
+        `${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``,
+        at,
+      );
     }
     return vocabulary;
   }
@@ -271,7 +360,11 @@ export class CrosswalkCheck {
   /** The registered vocabulary an entry names. */
   vocabulary(e: EntrySpec, at: YamlPath): Vocabulary | undefined {
     const vocabulary = this.vocabularies.get(String(e.vocabulary));
-    if (!vocabulary) this.problem(`unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`, [...at, 'vocabulary']);
+    if (!vocabulary)
+      this.problem(
+        `unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`,
+        [...at, 'vocabulary'],
+      );
     return vocabulary;
   }
 }

@@ -13,7 +13,13 @@ import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import { assign, type PropertyAssignment } from './assign.js';
 import { explode, isPlainObject, NO_SOURCES, parseJsonText } from './candidates.js';
 import { CrosswalkCheck, type LintIssue, type Scope, type YamlPath } from './check.js';
-import { descend, reader, type Candidate, type CompiledEntry, type RecordContext } from './context.js';
+import {
+  descend,
+  reader,
+  type Candidate,
+  type CompiledEntry,
+  type RecordContext,
+} from './context.js';
 import { DeclaredWays, fieldPattern, type Declared } from './declared.js';
 import { ITEM_NAMES, join, MAX_PREFIXES, PropertyNames, PROPERTY_NAMES } from './names.js';
 import { Producers } from './producers.js';
@@ -57,7 +63,15 @@ export class Compiler {
   compile(): CompiledCrosswalk | undefined {
     const dataset = this.check.top();
     if (!dataset) return undefined;
-    const scope: Scope = { fields: this.check.profile.fields, cls: 'Dataset', pattern: '', relative: false, base: '', at: ['dataset'], display: [] };
+    const scope: Scope = {
+      fields: this.check.profile.fields,
+      cls: 'Dataset',
+      pattern: '',
+      relative: false,
+      base: '',
+      at: ['dataset'],
+      display: [],
+    };
     const build = this.compileObject(dataset, scope);
     if (!this.samePlace) return build;
     return (ctx) => {
@@ -90,7 +104,12 @@ export class Compiler {
       let names = named.get(ctx.prefix);
       if (names === undefined) {
         if (named.size >= MAX_PREFIXES) named.clear();
-        names = parts.map((p) => new PropertyNames(ctx.prefix === '' ? p.def.name : PROPERTY_NAMES.get(ctx.prefix, p.def.name)));
+        names = parts.map(
+          (p) =>
+            new PropertyNames(
+              ctx.prefix === '' ? p.def.name : PROPERTY_NAMES.get(ctx.prefix, p.def.name),
+            ),
+        );
         named.set(ctx.prefix, names);
       }
       for (let i = 0; i < parts.length; i++) {
@@ -102,16 +121,30 @@ export class Compiler {
     };
   }
 
-  private compileEntry(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private compileEntry(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     if (!this.check.oneProducer(e, def, at)) return undefined;
-    if (e.each !== undefined) return this.ledger.within(e, () => this.compileEach(e, def, scope, at));
+    if (e.each !== undefined)
+      return this.ledger.within(e, () => this.compileEach(e, def, scope, at));
     if (!this.check.entryFits(e, def, at)) return undefined;
     const produce = this.ledger.within(e, () => this.producer(e, def, scope, at));
     if (!produce) return undefined;
-    const { transform, coerced } = this.transformers.transformer(e, def, scope, at, this.coercedBy.get(produce));
-    const when = e.when !== undefined ? this.check.condition(e.when, scope, [...at, 'when']) : undefined;
+    const { transform, coerced } = this.transformers.transformer(
+      e,
+      def,
+      scope,
+      at,
+      this.coercedBy.get(produce),
+    );
+    const when =
+      e.when !== undefined ? this.check.condition(e.when, scope, [...at, 'when']) : undefined;
     const fallback = e.default;
-    if (fallback !== undefined && def.kind === 'object') this.check.problem('`default` does not apply to objects', [...at, 'default']);
+    if (fallback !== undefined && def.kind === 'object')
+      this.check.problem('`default` does not apply to objects', [...at, 'default']);
     // nothing around the producer (most text and object entries): the producer itself
     if (!when && !transform && fallback === undefined) {
       if (coerced !== undefined) this.coercedBy.set(produce, coerced);
@@ -141,9 +174,15 @@ export class Compiler {
   }
 
   /** `each`: the rest of the entry runs once per item, with the item as the current node. */
-  private compileEach(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private compileEach(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     // one value per item; several items on a one-valued property are combined (and disagreements reported)
-    if (!def.multiple && def.kind === 'object') this.check.problem(`${def.name} holds one object: \`each\` does not apply`, [...at, 'each']);
+    if (!def.multiple && def.kind === 'object')
+      this.check.problem(`${def.name} holds one object: \`each\` does not apply`, [...at, 'each']);
     const p = this.check.path(e.each, scope, [...at, 'each']);
     if (!p) return undefined;
     // a list given by a filter (`contacts[role=pointOfContact]`) is already its items
@@ -162,24 +201,46 @@ export class Compiler {
       display: [...(p.absolute ? [] : scope.display), ...segs],
     };
     // `parse: json`: a list kept as JSON text (BC's 2019 beta wrote `contacts: "[{…}]"`) is read as its items
-    if (this.check.parse(e, at) && e.parse !== undefined && segs === p.segs) this.check.problem('with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)', [...at, 'parse']);
+    if (this.check.parse(e, at) && e.parse !== undefined && segs === p.segs)
+      this.check.problem(
+        'with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)',
+        [...at, 'parse'],
+      );
     const { each: _each, parse: _parse, ...rest } = e;
     void _each;
     void _parse;
     // an object per item is a way of its own; other values are the inner entry's way
-    this.ledger.declare(def, scope, [{ segs, absolute: p.absolute }], at, undefined, isObject ? 'object' : undefined);
+    this.ledger.declare(
+      def,
+      scope,
+      [{ segs, absolute: p.absolute }],
+      at,
+      undefined,
+      isObject ? 'object' : undefined,
+    );
     const perItem = this.compileEntry(rest, def, inner, at);
     if (!perItem) return undefined;
     const readItems = reader({ segs, absolute: p.absolute });
-    const read = e.parse === 'json' ? withJsonItems(readItems, reader({ segs: p.segs, absolute: p.absolute })) : readItems;
-    const each = isObject ? objectPerItem(read, perItem, def, this.check.where(at)) : valuesPerItem(read, perItem);
+    const read =
+      e.parse === 'json'
+        ? withJsonItems(readItems, reader({ segs: p.segs, absolute: p.absolute }))
+        : readItems;
+    const each = isObject
+      ? objectPerItem(read, perItem, def, this.check.where(at))
+      : valuesPerItem(read, perItem);
     // values (not objects) are the inner entry's as they came
     const coerced = isObject ? undefined : this.coercedBy.get(perItem);
     if (coerced !== undefined) this.coercedBy.set(each, coerced);
     return each;
   }
 
-  private alternatives(list: unknown, def: PropertyDef, scope: Scope, at: YamlPath, key: 'first' | 'all'): CompiledEntry[] | undefined {
+  private alternatives(
+    list: unknown,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+    key: 'first' | 'all',
+  ): CompiledEntry[] | undefined {
     if (!Array.isArray(list) || list.length === 0) {
       this.check.problem(`\`${key}\` is a list of candidates`, [...at, key]);
       return undefined;
@@ -194,10 +255,16 @@ export class Compiler {
   }
 
   /** Where an entry's values come from: read (producers.ts), or other entries. */
-  private producer(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private producer(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     if (e.from !== undefined) return this.producers.from(e, def, scope, at);
     if (e.value !== undefined) return this.producers.constant(e, def, scope, at);
-    if (e.template !== undefined) return this.producers.template(String(e.template), def, scope, [...at, 'template']);
+    if (e.template !== undefined)
+      return this.producers.template(String(e.template), def, scope, [...at, 'template']);
     if (e.lang !== undefined) return this.producers.lang(e.lang, def, scope, [...at, 'lang']);
     if (e.first !== undefined) return this.first(e, def, scope, at);
     if (e.all !== undefined) return this.all(e, def, scope, at);
@@ -205,7 +272,12 @@ export class Compiler {
   }
 
   /** `first`: the values of the first alternative that gives any. */
-  private first(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private first(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     const entries = this.alternatives(e.first, def, scope, at, 'first');
     if (!entries) return undefined;
     const first: CompiledEntry = (ctx) => {
@@ -221,14 +293,30 @@ export class Compiler {
   }
 
   /** `all`: the values of every alternative, in order; objects numbered after those before. */
-  private all(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private all(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     const entries = this.alternatives(e.all, def, scope, at, 'all');
     if (!entries) return undefined;
     if (def.kind === 'object') {
       if (!def.multiple || scope.itemPattern !== undefined) this.samePlace = true;
       return (ctx) => {
         const out: Candidate[] = [];
-        for (const entry of entries) for (const c of entry(descend(ctx, ctx.node, ctx.base, ctx.prefix, ctx.itemPrefix, (ctx.offset ?? 0) + out.length))) out.push(c);
+        for (const entry of entries)
+          for (const c of entry(
+            descend(
+              ctx,
+              ctx.node,
+              ctx.base,
+              ctx.prefix,
+              ctx.itemPrefix,
+              (ctx.offset ?? 0) + out.length,
+            ),
+          ))
+            out.push(c);
         return out;
       };
     }
@@ -247,7 +335,12 @@ export class Compiler {
   }
 
   /** `object`: a nested object of the common model, built at its place in the record. */
-  private object(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private object(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     if (!isPlainObject(e.object)) {
       this.check.problem('`object` maps the fields of the nested object', [...at, 'object']);
       return undefined;
@@ -256,14 +349,20 @@ export class Compiler {
       ...scope,
       cls: def.class as ClassName,
       // the items of a list of objects are `contactPoint[*]`, as `sourceOf` looks them up
-      pattern: scope.itemPattern ?? (def.multiple ? `${join(scope.pattern, def.name)}[*]` : join(scope.pattern, def.name)),
+      pattern:
+        scope.itemPattern ??
+        (def.multiple ? `${join(scope.pattern, def.name)}[*]` : join(scope.pattern, def.name)),
       at: [...at, 'object'],
       itemPattern: undefined,
     };
     if (!scope.itemPattern) this.ledger.declare(def, scope, [], at, undefined, 'object'); // `each` declared the items
     const build = this.compileObject(e.object, inner);
     return (ctx) => {
-      const prefix = ctx.itemPrefix ?? (def.multiple ? ITEM_NAMES.get(PROPERTY_NAMES.get(ctx.prefix, def.name), ctx.offset ?? 0) : PROPERTY_NAMES.get(ctx.prefix, def.name));
+      const prefix =
+        ctx.itemPrefix ??
+        (def.multiple
+          ? ITEM_NAMES.get(PROPERTY_NAMES.get(ctx.prefix, def.name), ctx.offset ?? 0)
+          : PROPERTY_NAMES.get(ctx.prefix, def.name));
       const built = build(descend(ctx, ctx.node, ctx.base, prefix, undefined, undefined));
       for (const _ in built) return [{ value: built, sources: NO_SOURCES }]; // (not empty: built here, own keys only)
       return [];
@@ -272,34 +371,49 @@ export class Compiler {
 }
 
 /** The items a path reaches, and those of the lists it reaches written as JSON text (`parse: json`). */
-function withJsonItems(readItems: (ctx: RecordContext) => Located[], readList: (ctx: RecordContext) => Located[]): (ctx: RecordContext) => Located[] {
+function withJsonItems(
+  readItems: (ctx: RecordContext) => Located[],
+  readList: (ctx: RecordContext) => Located[],
+): (ctx: RecordContext) => Located[] {
   return (ctx) => {
     const items = [...readItems(ctx)];
     for (const l of readList(ctx)) {
       if (typeof l.value !== 'string') continue;
       const parsed = parseJsonText(l.value);
       // the items of the text point at the text: they have no place of their own in the record
-      if (Array.isArray(parsed)) for (const v of parsed) items.push({ value: v, pointer: l.pointer });
+      if (Array.isArray(parsed))
+        for (const v of parsed) items.push({ value: v, pointer: l.pointer });
     }
     return items;
   };
 }
 
 /** `each` of values: the inner entry's values for each item, the item as the current node. */
-function valuesPerItem(read: (ctx: RecordContext) => Located[], perItem: CompiledEntry): CompiledEntry {
+function valuesPerItem(
+  read: (ctx: RecordContext) => Located[],
+  perItem: CompiledEntry,
+): CompiledEntry {
   return (ctx) => {
     const out: Candidate[] = [];
     for (const item of read(ctx)) {
       // items may be objects (resources) or codes (`each: geographic_region`, read with `.`)
       if (item.value === null || item.value === undefined) continue;
-      for (const c of perItem(descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset))) out.push(c);
+      for (const c of perItem(
+        descend(ctx, item.value, item.pointer, ctx.prefix, ctx.itemPrefix, ctx.offset),
+      ))
+        out.push(c);
     }
     return out;
   };
 }
 
 /** `each` of objects: one object per item, numbered in the list being built, its provenance the item. */
-function objectPerItem(read: (ctx: RecordContext) => Located[], perItem: CompiledEntry, def: PropertyDef, where: string): CompiledEntry {
+function objectPerItem(
+  read: (ctx: RecordContext) => Located[],
+  perItem: CompiledEntry,
+  def: PropertyDef,
+  where: string,
+): CompiledEntry {
   return (ctx) => {
     const out: Candidate[] = [];
     let list: string | undefined; // the list's property path (`distribution`)
@@ -307,7 +421,9 @@ function objectPerItem(read: (ctx: RecordContext) => Located[], perItem: Compile
       if (item.value === null || item.value === undefined) continue;
       list ??= PROPERTY_NAMES.get(ctx.prefix, def.name);
       const prefix = ITEM_NAMES.get(list, (ctx.offset ?? 0) + out.length);
-      for (const c of perItem(descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset))) {
+      for (const c of perItem(
+        descend(ctx, item.value, item.pointer, ctx.prefix, prefix, ctx.offset),
+      )) {
         // one list for both (provenance lists are never changed)
         const sources = [item.pointer];
         ctx.provenance.push({ property: prefix, source: sources, entry: where });

@@ -63,7 +63,10 @@ export function descend(
 }
 
 /** Reads a checked path in a context: from the record root, or from the current item. */
-export function reader(p: { segs: Segment[]; absolute: boolean }): (ctx: RecordContext) => Located[] {
+export function reader(p: {
+  segs: Segment[];
+  absolute: boolean;
+}): (ctx: RecordContext) => Located[] {
   const read = pathReader(p.segs);
   return p.absolute ? (ctx) => read(ctx.root) : (ctx) => read(ctx.node, ctx.base);
 }

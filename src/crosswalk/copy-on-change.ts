@@ -7,7 +7,11 @@
  * `change` so that callers pass a function made once, not a closure made per list (measured in
  * docs/performance.md, 2026-12-07).
  */
-export function copyOnChange<T, C>(list: T[], change: (element: T, context: C) => T | undefined, context: C): T[] {
+export function copyOnChange<T, C>(
+  list: T[],
+  change: (element: T, context: C) => T | undefined,
+  context: C,
+): T[] {
   let copy: T[] | undefined;
   let w = 0; // next place written in `copy`
   for (let i = 0; i < list.length; i++) {

@@ -39,17 +39,24 @@ const INDEXES = new WeakMap<Provenance[], ProvenanceIndex>();
 function provenanceIndex(provenance: Provenance[]): ProvenanceIndex {
   let index = INDEXES.get(provenance);
   if (index?.size === provenance.length) return index;
-  index = { size: provenance.length, last: new Map(), firstLanguage: new Map(), firstText: new Map() };
+  index = {
+    size: provenance.length,
+    last: new Map(),
+    firstLanguage: new Map(),
+    firstText: new Map(),
+  };
   for (const p of provenance) {
     const q = p.property;
     index.last.set(q, p);
     if (!p.source.length) continue;
     // `q` is one language of what comes before its last `@` (`title@en` of `title`)
     const lastAt = q.lastIndexOf('@');
-    if (lastAt > 0 && !index.firstLanguage.has(q.slice(0, lastAt))) index.firstLanguage.set(q.slice(0, lastAt), p.source[0]);
+    if (lastAt > 0 && !index.firstLanguage.has(q.slice(0, lastAt)))
+      index.firstLanguage.set(q.slice(0, lastAt), p.source[0]);
     // and a text in a language of what comes before its first `@`
     const firstAt = q.indexOf('@');
-    if (firstAt >= 0 && firstAt < q.length - 1 && !index.firstText.has(q.slice(0, firstAt))) index.firstText.set(q.slice(0, firstAt), p);
+    if (firstAt >= 0 && firstAt < q.length - 1 && !index.firstText.has(q.slice(0, firstAt)))
+      index.firstText.set(q.slice(0, firstAt), p);
   }
   INDEXES.set(provenance, index);
   return index;
@@ -101,7 +108,8 @@ export class Crosswalk {
     if (!found) {
       found = [];
       for (const [property, d] of this.declared) {
-        if (d.fields.some((f) => bare(f) === field || bare(f).startsWith(`${field}/`))) found.push(property.split('@')[0]);
+        if (d.fields.some((f) => bare(f) === field || bare(f).startsWith(`${field}/`)))
+          found.push(property.split('@')[0]);
       }
       found = [...new Set(found)];
       if (this.readers.size < 10_000) this.readers.set(field, found);
@@ -183,7 +191,8 @@ export class Crosswalk {
       indices.push(m[1]);
     }
     const langDeclared = lang !== undefined && this.declared.has(`${pattern}@${lang}`);
-    const declared = (lang ? this.declared.get(`${pattern}@${lang}`) : undefined) ?? this.declared.get(pattern);
+    const declared =
+      (lang ? this.declared.get(`${pattern}@${lang}`) : undefined) ?? this.declared.get(pattern);
     const first = declared?.sources[0];
     let where: PathShape['where'];
     if (first) {
@@ -216,7 +225,11 @@ export function crosswalkPath(id: string, dir = CROSSWALKS_DIR): string {
 }
 
 /** Checks a crosswalk against its profile and the common model; every problem, with file:line:col. */
-export function lintCrosswalk(file: string, profile: Profile, vocabularies: VocabularyRegistry = defaultVocabularies()): {
+export function lintCrosswalk(
+  file: string,
+  profile: Profile,
+  vocabularies: VocabularyRegistry = defaultVocabularies(),
+): {
   issues: LintIssue[];
   crosswalk?: Crosswalk;
 } {
@@ -225,7 +238,10 @@ export function lintCrosswalk(file: string, profile: Profile, vocabularies: Voca
   const run = compiler.compile();
   if (!run || compiler.issues.length) return { issues: compiler.issues };
   const id = String(y.data.crosswalk ?? profile.id);
-  return { issues: [], crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared, vocabularies) };
+  return {
+    issues: [],
+    crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared, vocabularies),
+  };
 }
 
 /**
@@ -235,7 +251,11 @@ export function lintCrosswalk(file: string, profile: Profile, vocabularies: Voca
  */
 const cache = new WeakMap<VocabularyRegistry, WeakMap<Profile, Map<string, Crosswalk>>>();
 
-export function loadCrosswalk(profile: Profile, file = crosswalkPath(profile.id), vocabularies = defaultVocabularies()): Crosswalk {
+export function loadCrosswalk(
+  profile: Profile,
+  file = crosswalkPath(profile.id),
+  vocabularies = defaultVocabularies(),
+): Crosswalk {
   let byProfile = cache.get(vocabularies);
   if (!byProfile) cache.set(vocabularies, (byProfile = new WeakMap()));
   let byFile = byProfile.get(profile);
@@ -245,7 +265,10 @@ export function loadCrosswalk(profile: Profile, file = crosswalkPath(profile.id)
   if (!existsSync(file)) throw new ConfigError(`no crosswalk for profile ${profile.id}`, file);
   const { issues, crosswalk } = lintCrosswalk(file, profile, vocabularies);
   if (!crosswalk) {
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: run \`passerelle crosswalk check ${profile.id}\`)` : '';
+    const more =
+      issues.length > 1
+        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: run \`passerelle crosswalk check ${profile.id}\`)`
+        : '';
     throw new ConfigError(`invalid crosswalk: ${issues[0].message}${more}`, issues[0].where);
   }
   byFile.set(file, crosswalk);

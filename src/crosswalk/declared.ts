@@ -58,18 +58,32 @@ export interface Declared {
 
 /** The field a path reads, as a pattern from its start: `*` for each item, and for the items a filter keeps. */
 export function fieldPattern(segs: Segment[]): string {
-  return segs.map((s) => `/${filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return segs
+    .map((s) => `/${filterOf(s) ? WILDCARD : s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 /** A path in crosswalk syntax: `resources[*].format`, `contacts[role=custodian].email`. */
 function dotted(segs: Segment[]): string {
-  return segs.reduce((acc, s) => (s === WILDCARD ? `${acc}[*]` : /^\d+$/.test(s) || filterOf(s) ? `${acc}${/^\d+$/.test(s) ? `[${s}]` : s}` : acc ? `${acc}.${s}` : s), '');
+  return segs.reduce(
+    (acc, s) =>
+      s === WILDCARD
+        ? `${acc}[*]`
+        : /^\d+$/.test(s) || filterOf(s)
+          ? `${acc}${/^\d+$/.test(s) ? `[${s}]` : s}`
+          : acc
+            ? `${acc}.${s}`
+            : s,
+    '',
+  );
 }
 
 /** The declared source of a path: `*` for each item; a filter's items are unknown in advance, so the list itself. */
 function pointerPattern(segs: Segment[]): string {
   const at = segs.findIndex((s) => filterOf(s) !== undefined);
-  return (at < 0 ? segs : segs.slice(0, at)).map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return (at < 0 ? segs : segs.slice(0, at))
+    .map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 export class DeclaredWays {
@@ -105,7 +119,14 @@ export class DeclaredWays {
    * Records where a property is read from (`paths` as the entry wrote them, absolute or not) and,
    * with `kind`, the way the entry being compiled fills it (for comparisons).
    */
-  declare(def: PropertyDef, scope: Scope, paths: FieldPath[], at: YamlPath, language?: string, kind?: Way['kind']): void {
+  declare(
+    def: PropertyDef,
+    scope: Scope,
+    paths: FieldPath[],
+    at: YamlPath,
+    language?: string,
+    kind?: Way['kind'],
+  ): void {
     const key = join(scope.pattern, def.name) + (language ? `@${language}` : '');
     // a language map's languages are below it (`/title_translated/fr`); plain text has none
     const sources = paths.map((p) => ({
@@ -113,29 +134,44 @@ export class DeclaredWays {
       relative: scope.relative && !p.absolute,
       ...(p.field?.type === 'text' || p.field?.type === 'tags' ? { languageMap: true } : {}),
     }));
-    const fields = paths.map((p) => (scope.relative && !p.absolute ? scope.base : '') + fieldPattern(p.segs));
+    const fields = paths.map(
+      (p) => (scope.relative && !p.absolute ? scope.base : '') + fieldPattern(p.segs),
+    );
     let prev = this.byProperty.get(key);
     if (!prev) {
       prev = { sources: [], fields: [], entry: this.where(at), ways: [] };
       this.byProperty.set(key, prev);
     }
-    for (const x of sources) if (!prev.sources.some((y) => y.path === x.path && y.relative === x.relative)) prev.sources.push(x);
+    for (const x of sources)
+      if (!prev.sources.some((y) => y.path === x.path && y.relative === x.relative))
+        prev.sources.push(x);
     for (const f of fields) if (!prev.fields.includes(f)) prev.fields.push(f);
     // a field's older names (aliases) are not ways of their own; a template's parts all are
     const n = kind === 'template' ? paths.length : 1;
     if (!kind) return;
     const way = this.way(kind, scope, paths.slice(0, n), fields.slice(0, n), at, language);
     // the same way again (a YAML alias, a part of a template used twice) is one way
-    const same = (w: Way): boolean => JSON.stringify({ ...w, entry: '' }) === JSON.stringify({ ...way, entry: '' });
+    const same = (w: Way): boolean =>
+      JSON.stringify({ ...w, entry: '' }) === JSON.stringify({ ...way, entry: '' });
     if (!prev.ways.some(same)) prev.ways.push(way);
   }
 
   /** The way the entries being compiled fill a property: their source, and what they do to the values. */
-  private way(kind: Way['kind'], scope: Scope, paths: FieldPath[], pointers: string[], at: YamlPath, language?: string): Way {
+  private way(
+    kind: Way['kind'],
+    scope: Scope,
+    paths: FieldPath[],
+    pointers: string[],
+    at: YamlPath,
+    language?: string,
+  ): Way {
     const chain = this.chain;
     const inner = chain[chain.length - 1] ?? {};
-    const innermost = <K extends keyof EntrySpec>(key: K): EntrySpec | undefined => [...chain].reverse().find((e) => e[key] !== undefined);
-    const fields = [...new Set(paths.map((p) => dotted([...(p.absolute ? [] : scope.display), ...p.segs])))];
+    const innermost = <K extends keyof EntrySpec>(key: K): EntrySpec | undefined =>
+      [...chain].reverse().find((e) => e[key] !== undefined);
+    const fields = [
+      ...new Set(paths.map((p) => dotted([...(p.absolute ? [] : scope.display), ...p.segs]))),
+    ];
     const w: Way = { kind, fields, pointers: [...new Set(pointers)], entry: this.where(at) };
     if (chain.some((e) => e.map !== undefined)) w.map = true;
     const vocabulary = innermost('vocabulary')?.vocabulary;

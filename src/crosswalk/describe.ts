@@ -41,7 +41,12 @@ export interface ProfileDescription {
 }
 
 /** Every field, depth first in the profile's order, with the JSON Pointer pattern its values sit at. */
-function walk(fields: Record<string, FieldDef>, path: string, pointer: string, out: { field: FieldDef; path: string; pointer: string }[]): void {
+function walk(
+  fields: Record<string, FieldDef>,
+  path: string,
+  pointer: string,
+  out: { field: FieldDef; path: string; pointer: string }[],
+): void {
   for (const f of Object.values(fields)) {
     const p = path ? `${path}.${f.name}` : f.name;
     const ptr = `${pointer}/${f.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -72,7 +77,9 @@ export function describeProfile(profile: Profile, crosswalk?: Crosswalk): Profil
   walk(profile.fields, '', '', rows);
   const declared = crosswalk ? [...crosswalk.declared.entries()] : [];
   const fields: FieldRow[] = rows.map(({ field, path, pointer }) => {
-    const mapsTo = declared.filter(([, d]) => d.fields.some((f) => reads(f, pointer, field))).map(([property]) => property);
+    const mapsTo = declared
+      .filter(([, d]) => d.fields.some((f) => reads(f, pointer, field)))
+      .map(([property]) => property);
     return {
       path,
       type: field.type,

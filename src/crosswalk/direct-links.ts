@@ -21,10 +21,12 @@ import type { Vocabulary } from '../vocab/vocabulary.js';
 const PAGE = /\.(?:html?|aspx?|php|jsp|cfm|shtml)$/;
 /** A repository's file shown in a web page (the file itself is at raw.githubusercontent.com). */
 const REPOSITORY_PAGE = /^\/[^/]+\/[^/]+\/blob\//;
-const SERVICE_PATH = /\/(?:mapserver|featureserver|imageserver|globeserver|gpserver|vectortileserver)(?:\/|$)|\/rest\/services(?:\/|$)|\/(?:wms|wfs|wmts|wcs|ows)$/;
+const SERVICE_PATH =
+  /\/(?:mapserver|featureserver|imageserver|globeserver|gpserver|vectortileserver)(?:\/|$)|\/rest\/services(?:\/|$)|\/(?:wms|wfs|wmts|wcs|ows)$/;
 
 /** What every URL below must contain (most download URLs have none of it: no parsing for them). */
-const MAYBE = /\.(?:html?|aspx?|php|jsp|cfm|shtml)|server|rest\/services|service=|request=|\/(?:wms|wfs|wmts|wcs|ows)|github\.com\//i;
+const MAYBE =
+  /\.(?:html?|aspx?|php|jsp|cfm|shtml)|server|rest\/services|service=|request=|\/(?:wms|wfs|wmts|wcs|ows)|github\.com\//i;
 
 /** The OGC services (`service=WMS`): an endpoint, whatever the request but GetFeature/GetCoverage. */
 const OGC_SERVICES = new Set(['wms', 'wmts', 'wfs', 'wcs', 'csw', 'wps', 'sos']);
@@ -60,7 +62,12 @@ export function isPageOrService(url: string, fileTypes: Vocabulary): boolean {
   }
   // a WFS GetFeature or WCS GetCoverage request returns the data itself
   if (request === 'getfeature' || request === 'getcoverage') return false;
-  if (request === 'getcapabilities' || (service !== undefined && OGC_SERVICES.has(service)) || SERVICE_PATH.test(path)) return true;
+  if (
+    request === 'getcapabilities' ||
+    (service !== undefined && OGC_SERVICES.has(service)) ||
+    SERVICE_PATH.test(path)
+  )
+    return true;
   if (PAGE.test(path)) return !file;
   if (u.hostname === 'github.com' && REPOSITORY_PAGE.test(u.pathname)) return true;
   return false;
@@ -70,7 +77,11 @@ export function isPageOrService(url: string, fileTypes: Vocabulary): boolean {
  * Moves the download URLs that are not direct file links to the access URLs, in place, with their
  * provenance. `fileTypes`: the file-type vocabulary (the `access` fact of the formats).
  */
-export function keepDirectDownloads(dataset: Dataset, provenance: Provenance[], fileTypes: Vocabulary): void {
+export function keepDirectDownloads(
+  dataset: Dataset,
+  provenance: Provenance[],
+  fileTypes: Vocabulary,
+): void {
   const distributions = dataset.distribution;
   if (!distributions) return;
   for (let i = 0; i < distributions.length; i++) {
@@ -85,12 +96,15 @@ export function keepDirectDownloads(dataset: Dataset, provenance: Provenance[], 
     if (!d.accessURL?.length) {
       d.accessURL = moved.slice();
       // the access URL comes from where the download URL came from
-      for (const p of provenance) if (p.property === `${at}.downloadURL`) provenance.push({ ...p, property: `${at}.accessURL` });
+      for (const p of provenance)
+        if (p.property === `${at}.downloadURL`)
+          provenance.push({ ...p, property: `${at}.accessURL` });
     } else for (const u of moved) if (!d.accessURL.includes(u)) d.accessURL.push(u);
     if (kept.length) d.downloadURL = kept;
     else {
       delete d.downloadURL;
-      for (let k = provenance.length - 1; k >= 0; k--) if (provenance[k].property === `${at}.downloadURL`) provenance.splice(k, 1);
+      for (let k = provenance.length - 1; k >= 0; k--)
+        if (provenance[k].property === `${at}.downloadURL`) provenance.splice(k, 1);
     }
   }
 }

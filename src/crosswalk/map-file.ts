@@ -16,7 +16,12 @@ import { relativeToCwd } from '../util/files.js';
 import { MAX_BYTES } from '../util/yaml.js';
 
 export const MAP_FILE_EXTENSION = /\.tsv$/i;
-const RELATIONS = new Set(['skos:exactMatch', 'skos:closeMatch', 'skos:broadMatch', 'skos:narrowMatch']);
+const RELATIONS = new Set([
+  'skos:exactMatch',
+  'skos:closeMatch',
+  'skos:broadMatch',
+  'skos:narrowMatch',
+]);
 const NO_TERM = 'sssom:NoTermFound';
 
 export interface MapFileProblem {
@@ -32,10 +37,15 @@ function inside(dir: string, path: string): boolean {
 }
 
 /** Reads the table `ref` names, relative to the crosswalk's folder; problems instead when it may not or cannot. */
-export function loadMapFile(crosswalkFile: string, ref: string): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
+export function loadMapFile(
+  crosswalkFile: string,
+  ref: string,
+): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
   const refuse = (message: string) => ({ problems: [{ message }] });
-  if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\')) return refuse(`map file "${ref}": give a path relative to the crosswalk's folder`);
-  if (!MAP_FILE_EXTENSION.test(ref)) return refuse(`map file "${ref}": a map file is an SSSOM-like table (.tsv)`);
+  if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\'))
+    return refuse(`map file "${ref}": give a path relative to the crosswalk's folder`);
+  if (!MAP_FILE_EXTENSION.test(ref))
+    return refuse(`map file "${ref}": a map file is an SSSOM-like table (.tsv)`);
   const dir = dirname(resolve(crosswalkFile));
   const target = resolve(dir, ref);
   if (!inside(dir, target)) return refuse(`map file "${ref}" is outside the crosswalk's folder`);
@@ -46,15 +56,20 @@ export function loadMapFile(crosswalkFile: string, ref: string): { entries?: [st
     return refuse(`map file "${ref}": no such file beside the crosswalk`);
   }
   // a symbolic link inside the folder may still lead out of it
-  if (!inside(realpathSync(dir), real)) return refuse(`map file "${ref}" leads outside the crosswalk's folder (symbolic link)`);
+  if (!inside(realpathSync(dir), real))
+    return refuse(`map file "${ref}" leads outside the crosswalk's folder (symbolic link)`);
   const st = statSync(real);
   if (!st.isFile()) return refuse(`map file "${ref}" is not a file`);
-  if (st.size > MAX_BYTES) return refuse(`map file "${ref}" is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+  if (st.size > MAX_BYTES)
+    return refuse(`map file "${ref}" is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
   return parseMapTable(readFileSync(real, 'utf8'), relativeToCwd(target));
 }
 
 /** The rows of an SSSOM-like table as [local value, common value] pairs, with every problem at its line. */
-export function parseMapTable(text: string, shown: string): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
+export function parseMapTable(
+  text: string,
+  shown: string,
+): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
   const problems: MapFileProblem[] = [];
   const at = (line: number, column = 1) => `${shown}:${line}:${column}`;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -68,14 +83,29 @@ export function parseMapTable(text: string, shown: string): { entries?: [string,
     const cells = raw.split('\t').map((c) => c.trim());
     if (!header) {
       header = cells;
-      const subject = header.indexOf('subject_id') >= 0 ? header.indexOf('subject_id') : header.indexOf('subject_label');
-      col = { subject, object: header.indexOf('object_id'), predicate: header.indexOf('predicate_id') };
-      if (col.subject < 0 || col.object < 0) problems.push({ message: 'the header row needs the columns subject_id (or subject_label) and object_id, separated by tabs', where: at(line) });
+      const subject =
+        header.indexOf('subject_id') >= 0
+          ? header.indexOf('subject_id')
+          : header.indexOf('subject_label');
+      col = {
+        subject,
+        object: header.indexOf('object_id'),
+        predicate: header.indexOf('predicate_id'),
+      };
+      if (col.subject < 0 || col.object < 0)
+        problems.push({
+          message:
+            'the header row needs the columns subject_id (or subject_label) and object_id, separated by tabs',
+          where: at(line),
+        });
       return;
     }
     if (col.subject < 0 || col.object < 0) return;
     if (cells.length !== header.length) {
-      problems.push({ message: `this row has ${cells.length} cells, the header row has ${header.length}`, where: at(line) });
+      problems.push({
+        message: `this row has ${cells.length} cells, the header row has ${header.length}`,
+        where: at(line),
+      });
       return;
     }
     const local = cells[col.subject];
@@ -85,13 +115,20 @@ export function parseMapTable(text: string, shown: string): { entries?: [string,
     }
     const relation = col.predicate >= 0 ? cells[col.predicate] : 'skos:exactMatch';
     if (!RELATIONS.has(relation)) {
-      problems.push({ message: `predicate_id "${relation}" is not a mapping relation (${[...RELATIONS].join(', ')})`, where: at(line) });
+      problems.push({
+        message: `predicate_id "${relation}" is not a mapping relation (${[...RELATIONS].join(', ')})`,
+        where: at(line),
+      });
       return;
     }
-    const common = cells[col.object] === '' || cells[col.object] === NO_TERM ? null : cells[col.object];
+    const common =
+      cells[col.object] === '' || cells[col.object] === NO_TERM ? null : cells[col.object];
     const before = seen.get(local);
     if (before && before.value !== common) {
-      problems.push({ message: `"${local}" is mapped twice, differently (line ${before.line})`, where: at(line) });
+      problems.push({
+        message: `"${local}" is mapped twice, differently (line ${before.line})`,
+        where: at(line),
+      });
       return;
     }
     seen.set(local, { value: common, line });

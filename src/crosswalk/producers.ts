@@ -8,7 +8,16 @@ import type { FieldPath } from '../profiles/fields.js';
 import { isEmpty } from '../util/empty.js';
 import { isLanguageTag } from '../core/lang.js';
 import { plainField, pointerBelow, WILDCARD, type Located } from '../util/paths.js';
-import { explode, explodeInto, isPlainObject, languageMap, languageMaps, parseJsonText, splitLanguages, textList } from './candidates.js';
+import {
+  explode,
+  explodeInto,
+  isPlainObject,
+  languageMap,
+  languageMaps,
+  parseJsonText,
+  splitLanguages,
+  textList,
+} from './candidates.js';
 import type { CrosswalkCheck, Scope, YamlPath } from './check.js';
 import { reader, type Candidate, type CompiledEntry, type RecordContext } from './context.js';
 import type { DeclaredWays } from './declared.js';
@@ -39,7 +48,10 @@ function aliasPaths(p: FieldPath): FieldPath[] {
   const names = p.field?.aliases ?? [];
   const at = p.segs.lastIndexOf(p.field?.name as string);
   if (!names.length || at < 0) return [];
-  return names.map((a) => ({ segs: [...p.segs.slice(0, at), a, ...p.segs.slice(at + 1)], absolute: p.absolute }));
+  return names.map((a) => ({
+    segs: [...p.segs.slice(0, at), a, ...p.segs.slice(at + 1)],
+    absolute: p.absolute,
+  }));
 }
 
 /** Reads `p`, or when it gives nothing, the first of `aliases` that gives something. */
@@ -59,7 +71,12 @@ function withAliases(p: FieldPath, aliases: FieldPath[]): (ctx: RecordContext) =
 }
 
 /** One plain field (most entries): read on an object and made candidates at once, without the reader's list. */
-function fieldOnObject(p: FieldPath, field: { name: string; escaped: string }, def: PropertyDef, language: string): CompiledEntry {
+function fieldOnObject(
+  p: FieldPath,
+  field: { name: string; escaped: string },
+  def: PropertyDef,
+  language: string,
+): CompiledEntry {
   const read = reader(p);
   const { name, escaped } = field;
   const absolute = p.absolute;
@@ -73,7 +90,9 @@ function fieldOnObject(p: FieldPath, field: { name: string; escaped: string }, d
     }
     if (!own.call(node, name)) return [];
     const value = (node as Record<string, unknown>)[name];
-    return value !== undefined ? explode(value, pointerBelow(absolute ? '' : ctx.base, escaped), def, language) : [];
+    return value !== undefined
+      ? explode(value, pointerBelow(absolute ? '' : ctx.base, escaped), def, language)
+      : [];
   };
 }
 
@@ -81,7 +100,13 @@ function fieldOnObject(p: FieldPath, field: { name: string; escaped: string }, d
 type FieldPart = { name: string; escaped: string } | undefined;
 
 /** One part of a template: literal text, or a field's value (`raw`: `{+field}`, not percent-encoded). */
-type TemplatePart = { literal: string | undefined; read: ((ctx: RecordContext) => Located[]) | undefined; field: FieldPart; absolute: boolean; raw: boolean };
+type TemplatePart = {
+  literal: string | undefined;
+  read: ((ctx: RecordContext) => Located[]) | undefined;
+  field: FieldPart;
+  absolute: boolean;
+  raw: boolean;
+};
 
 /** A URI built from a template's parts, with the fields it read; none when a field has no value. */
 function fillTemplate(parts: TemplatePart[], ctx: RecordContext): Candidate[] {
@@ -134,7 +159,10 @@ export class Producers {
     // a field's older names (profile `aliases`) are read when the field itself is absent
     const aliases = aliasPaths(p);
     this.ledger.declare(def, scope, [p, ...aliases], at, undefined, 'field');
-    const languages = def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined ? { list: e.languages.map(String), separator: e.split } : undefined;
+    const languages =
+      def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined
+        ? { list: e.languages.map(String), separator: e.split }
+        : undefined;
     this.check.parse(e, at);
     const parse = e.parse === 'json';
     const field = aliases.length === 0 && !languages && !parse ? plainField(p.segs) : undefined;
@@ -143,12 +171,15 @@ export class Producers {
     return (ctx) => {
       const out: Candidate[] = [];
       for (const f of read(ctx)) {
-        if (languages && typeof f.value === 'string') splitLanguages(out, f.value, f.pointer, languages.list, languages.separator);
+        if (languages && typeof f.value === 'string')
+          splitLanguages(out, f.value, f.pointer, languages.list, languages.separator);
         else if (parse && typeof f.value === 'string') {
           // a list or map written as JSON text (CKAN extras): its items all come from the one field
           const parsed = parseJsonText(f.value);
           const items = Array.isArray(parsed) ? parsed : [parsed];
-          for (const item of items) for (const c of explode(item, undefined, def, language)) out.push({ ...c, sources: [f.pointer] });
+          for (const item of items)
+            for (const c of explode(item, undefined, def, language))
+              out.push({ ...c, sources: [f.pointer] });
         } else explodeInto(out, f.value, f.pointer, def, language);
       }
       return out;
@@ -171,22 +202,48 @@ export class Producers {
     let m: RegExpExecArray | null;
     const paths: FieldPath[] = [];
     while ((m = re.exec(t)) !== null) {
-      if (m.index > last) parts.push({ literal: t.slice(last, m.index), read: undefined, field: undefined, absolute: false, raw: false });
+      if (m.index > last)
+        parts.push({
+          literal: t.slice(last, m.index),
+          read: undefined,
+          field: undefined,
+          absolute: false,
+          raw: false,
+        });
       const p = this.check.path(m[2], scope, at);
       if (!p) return undefined;
       // a filter (`extras[key=uri].value`) names one value: its first match
-      if (p.segs.includes(WILDCARD)) this.check.problem(`template "${t}": {${m[2]}} must name one value`, at);
+      if (p.segs.includes(WILDCARD))
+        this.check.problem(`template "${t}": {${m[2]}} must name one value`, at);
       paths.push(p);
-      parts.push({ literal: undefined, read: reader(p), field: plainField(p.segs), absolute: p.absolute, raw: m[1] === '+' });
+      parts.push({
+        literal: undefined,
+        read: reader(p),
+        field: plainField(p.segs),
+        absolute: p.absolute,
+        raw: m[1] === '+',
+      });
       last = re.lastIndex;
     }
-    if (last < t.length) parts.push({ literal: t.slice(last), read: undefined, field: undefined, absolute: false, raw: false });
+    if (last < t.length)
+      parts.push({
+        literal: t.slice(last),
+        read: undefined,
+        field: undefined,
+        absolute: false,
+        raw: false,
+      });
     this.ledger.declare(def, scope, paths, at.slice(0, -1), undefined, 'template');
     return (ctx) => fillTemplate(parts, ctx);
   }
 
   /** `lang`: a path to a language map, or a map of language → path (paired fields). */
-  lang(spec: string | Record<string, string>, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  lang(
+    spec: string | Record<string, string>,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     if (typeof spec === 'string') return this.languageMap(spec, def, scope, at);
     if (!isPlainObject(spec)) {
       this.check.problem('`lang` is a path to a language map, or a map of language → path', at);
@@ -194,7 +251,8 @@ export class Producers {
     }
     const pairs: { lang: string; read: (ctx: RecordContext) => Located[] }[] = [];
     for (const [lang, path] of Object.entries(spec)) {
-      if (!isLanguageTag(lang)) this.check.problem(`"${lang}" is not a language tag`, [...at, lang], true);
+      if (!isLanguageTag(lang))
+        this.check.problem(`"${lang}" is not a language tag`, [...at, lang], true);
       const p = this.check.path(path, scope, [...at, lang]);
       if (!p) continue;
       this.ledger.declare(def, scope, [p], at.slice(0, -1), lang, 'field');
@@ -208,17 +266,29 @@ export class Producers {
         const hit = hits.find((h) => !isEmpty(h.value));
         if (!hit) continue;
         // keywords: every value the path reaches (one XML element per keyword); text: the first
-        const v = def.kind === 'texts' ? hits.flatMap((h) => textList(h.value) ?? []) : typeof hit.value === 'string' ? hit.value.trim() : undefined;
+        const v =
+          def.kind === 'texts'
+            ? hits.flatMap((h) => textList(h.value) ?? [])
+            : typeof hit.value === 'string'
+              ? hit.value.trim()
+              : undefined;
         if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
         value[pair.lang] = v;
         langSources[pair.lang] = hit.pointer;
       }
-      return Object.keys(value).length ? [{ value, sources: Object.values(langSources), langSources }] : [];
+      return Object.keys(value).length
+        ? [{ value, sources: Object.values(langSources), langSources }]
+        : [];
     };
   }
 
   /** `lang: path`: the language map a path reaches. */
-  private languageMap(path: string, def: PropertyDef, scope: Scope, at: YamlPath): CompiledEntry | undefined {
+  private languageMap(
+    path: string,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): CompiledEntry | undefined {
     const p = this.check.path(path, scope, at);
     if (!p) return undefined;
     this.ledger.declare(def, scope, [p], at.slice(0, -1), undefined, 'field');
@@ -230,10 +300,13 @@ export class Producers {
     const absolute = p.absolute;
     return (ctx) => {
       const node = absolute ? ctx.root : ctx.node;
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) return languageMaps(read(ctx), def);
+      if (node === null || typeof node !== 'object' || Array.isArray(node))
+        return languageMaps(read(ctx), def);
       if (!own.call(node, name)) return [];
       const value = (node as Record<string, unknown>)[name];
-      const c = isPlainObject(value) ? languageMap(value, pointerBelow(absolute ? '' : ctx.base, escaped), def) : undefined;
+      const c = isPlainObject(value)
+        ? languageMap(value, pointerBelow(absolute ? '' : ctx.base, escaped), def)
+        : undefined;
       return c ? [c] : []; // (a list at its size, not grown)
     };
   }

@@ -15,9 +15,12 @@ import { copyOnChange } from './copy-on-change.js';
 import { join } from './names.js';
 import type { EntrySpec } from './types.js';
 
-
 /** What an entry does to its producer's candidates (`isDefault`: the entry's default, already in common terms). */
-export type Transform = (candidates: Candidate[], ctx: RecordContext, isDefault?: boolean) => Candidate[];
+export type Transform = (
+  candidates: Candidate[],
+  ctx: RecordContext,
+  isDefault?: boolean,
+) => Candidate[];
 
 const COERCION_NAMES: Record<Coercion, Bilingual> = {
   string: { en: 'text', fr: 'texte' },
@@ -38,7 +41,14 @@ const COERCION_NAMES: Record<Coercion, Bilingual> = {
  * values one has given need not go through it again. Not integer nor number (a text of 400 digits
  * gives Infinity), nor the others.
  */
-const IDEMPOTENT: ReadonlySet<Coercion> = new Set<Coercion>(['uri', 'date', 'datetime', 'string', 'email', 'mediatype']);
+const IDEMPOTENT: ReadonlySet<Coercion> = new Set<Coercion>([
+  'uri',
+  'date',
+  'datetime',
+  'string',
+  'email',
+  'mediatype',
+]);
 
 function defaultCoercion(def: PropertyDef): Coercion | undefined {
   switch (def.kind) {
@@ -72,11 +82,19 @@ function alwaysUri(t: string): boolean {
 
 /** "the Theme vocabulary" / "le vocabulaire Thème", for messages. */
 function vocabularyName(v: { id: string; title?: LangText }): Bilingual {
-  return { en: `the ${v.title?.en ?? v.id} vocabulary`, fr: `le vocabulaire ${v.title?.fr ?? v.title?.en ?? v.id}` };
+  return {
+    en: `the ${v.title?.en ?? v.id} vocabulary`,
+    fr: `le vocabulaire ${v.title?.fr ?? v.title?.en ?? v.id}`,
+  };
 }
 
 /** `via` names the map or vocabulary in both languages. */
-function unmappedFinding(value: unknown, property: string, via: Bilingual, sourcePath: string | undefined): Emitted {
+function unmappedFinding(
+  value: unknown,
+  property: string,
+  via: Bilingual,
+  sourcePath: string | undefined,
+): Emitted {
   return {
     ruleId: 'odc/unmapped-value',
     messageId: 'unmapped',
@@ -113,7 +131,12 @@ function mapped(map: Map<string, unknown>, value: unknown): { found: boolean; va
 }
 
 /** One candidate through the steps: itself when its value is unchanged, undefined when dropped. */
-function codeThroughSteps(c: Candidate, ctx: RecordContext, isDefault: boolean, s: CodeSteps): Candidate | undefined {
+function codeThroughSteps(
+  c: Candidate,
+  ctx: RecordContext,
+  isDefault: boolean,
+  s: CodeSteps,
+): Candidate | undefined {
   let value: unknown = c.value;
   const source = c.sources[0];
   let from: Concept | undefined; // the concept `value` is a fact of
@@ -123,14 +146,20 @@ function codeThroughSteps(c: Candidate, ctx: RecordContext, isDefault: boolean, 
     // found as null: a known local value with no common equivalent
     if (m.found && value === null) return undefined;
     if (!m.found && !s.vocabulary) {
-      if (s.unmapped === 'report') ctx.emit(unmappedFinding(c.value, join(ctx.prefix, s.name), s.mapName as Bilingual, source));
+      if (s.unmapped === 'report')
+        ctx.emit(
+          unmappedFinding(c.value, join(ctx.prefix, s.name), s.mapName as Bilingual, source),
+        );
       if (s.unmapped !== 'keep') return undefined;
     }
   }
   if (s.vocabulary) {
     const concept = (s.lookup as (value: unknown) => Concept | undefined)(value);
     if (!concept) {
-      if (s.unmapped === 'report') ctx.emit(unmappedFinding(c.value, join(ctx.prefix, s.name), s.vocabularyName as Bilingual, source));
+      if (s.unmapped === 'report')
+        ctx.emit(
+          unmappedFinding(c.value, join(ctx.prefix, s.name), s.vocabularyName as Bilingual, source),
+        );
       if (s.unmapped !== 'keep') return undefined;
     } else {
       value = s.fact ? concept[s.fact as keyof Concept] : concept.uri;
@@ -148,7 +177,14 @@ function codeThroughSteps(c: Candidate, ctx: RecordContext, isDefault: boolean, 
       if (!isEmpty(value)) {
         const property = join(ctx.prefix, s.name);
         const expected = COERCION_NAMES[s.as];
-        ctx.emit({ ruleId: 'profile/type', messageId: 'coerce', data: { property, value, expected: expected.en, expectedFr: expected.fr }, property, sourcePath: source, value });
+        ctx.emit({
+          ruleId: 'profile/type',
+          messageId: 'coerce',
+          data: { property, value, expected: expected.en, expectedFr: expected.fr },
+          property,
+          sourcePath: source,
+          value,
+        });
       }
       return undefined;
     }
@@ -180,9 +216,17 @@ export class Transformers {
    * `already`: the one the produced values went through (candidates of `first`/`all` coerce their
    * own values).
    */
-  transformer(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath, already: Coercion | undefined): { transform: Transform | undefined; coerced: Coercion | undefined } {
-    if (def.kind === 'text' && e.vocabulary !== undefined) return { transform: this.textFact(e, def, scope, at), coerced: undefined };
-    if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts') return { transform: this.textSplit(e, def, at), coerced: undefined };
+  transformer(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+    already: Coercion | undefined,
+  ): { transform: Transform | undefined; coerced: Coercion | undefined } {
+    if (def.kind === 'text' && e.vocabulary !== undefined)
+      return { transform: this.textFact(e, def, scope, at), coerced: undefined };
+    if (def.kind === 'object' || def.kind === 'text' || def.kind === 'texts')
+      return { transform: this.textSplit(e, def, at), coerced: undefined };
     const { map, mapName } = this.check.valueMap(e, at);
     const vocabulary = this.check.codeVocabulary(e, def, at);
     const wanted: Coercion | undefined = e.as ?? defaultCoercion(def);
@@ -192,9 +236,17 @@ export class Transformers {
     const changes = e.split !== undefined || map !== undefined || vocabulary !== undefined;
     // values the candidates coerced the same way come back unchanged from it (these coercions give
     // back what they give), unless nothing here changes them first or a default (not coerced) may come
-    if (as !== undefined && as === already && !changes && e.default === undefined && IDEMPOTENT.has(as)) as = undefined;
+    if (
+      as !== undefined &&
+      as === already &&
+      !changes &&
+      e.default === undefined &&
+      IDEMPOTENT.has(as)
+    )
+      as = undefined;
     // what every value given went through last: this coercion, or (values unchanged) the one skipped
-    const coerced = as !== undefined ? as : changes || e.default !== undefined ? undefined : (wanted ?? already);
+    const coerced =
+      as !== undefined ? as : changes || e.default !== undefined ? undefined : (wanted ?? already);
     // nothing to do: the values as they are
     if (!changes && !as) return { transform: undefined, coerced };
     const steps: CodeSteps = {
@@ -210,17 +262,28 @@ export class Transformers {
       conceptValues: vocabulary && as ? new Map<Concept, unknown>() : undefined,
     };
     const separator = e.split;
-    const local = (c: Candidate, ctx: RecordContext): Candidate | undefined => codeThroughSteps(c, ctx, false, steps);
-    const common = (c: Candidate, ctx: RecordContext): Candidate | undefined => codeThroughSteps(c, ctx, true, steps);
+    const local = (c: Candidate, ctx: RecordContext): Candidate | undefined =>
+      codeThroughSteps(c, ctx, false, steps);
+    const common = (c: Candidate, ctx: RecordContext): Candidate | undefined =>
+      codeThroughSteps(c, ctx, true, steps);
     const transform: Transform = (candidates, ctx, isDefault = false) =>
-      copyOnChange(separator === undefined ? candidates : splitEach(candidates, separator), isDefault ? common : local, ctx);
+      copyOnChange(
+        separator === undefined ? candidates : splitEach(candidates, separator),
+        isDefault ? common : local,
+        ctx,
+      );
     return { transform, coerced };
   }
 
   /** Texts and objects: maps and vocabularies do not apply; keywords may be split. */
   private textSplit(e: EntrySpec, def: PropertyDef, at: YamlPath): Transform | undefined {
-    if (e.map !== undefined || e.vocabulary !== undefined) this.check.problem(`${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`, at);
-    if (e.split !== undefined && def.kind !== 'texts' && !e.languages) this.check.problem('`split` applies to lists and keywords', [...at, 'split']);
+    if (e.map !== undefined || e.vocabulary !== undefined)
+      this.check.problem(
+        `${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`,
+        at,
+      );
+    if (e.split !== undefined && def.kind !== 'texts' && !e.languages)
+      this.check.problem('`split` applies to lists and keywords', [...at, 'split']);
     if (e.split === undefined || def.kind !== 'texts') return undefined;
     const separator = e.split;
     // keywords given as one delimited string per language
@@ -228,22 +291,43 @@ export class Transformers {
       candidates.map((c) => ({
         ...c,
         value: Object.fromEntries(
-          Object.entries(c.value as LangTexts).map(([l, list]) => [l, list.flatMap((t) => t.split(separator).map((x) => x.trim()).filter((x) => x))]),
+          Object.entries(c.value as LangTexts).map(([l, list]) => [
+            l,
+            list.flatMap((t) =>
+              t
+                .split(separator)
+                .map((x) => x.trim())
+                .filter((x) => x),
+            ),
+          ]),
         ),
       }));
   }
 
   /** `vocabulary: profile`: the concept of a code of the profile's own code list (its label), made when first asked for. */
-  private profileCodes(e: EntrySpec, scope: Scope, at: YamlPath, fact: string): { find: (code: string) => Record<string, unknown> | undefined; via: Bilingual } | undefined {
+  private profileCodes(
+    e: EntrySpec,
+    scope: Scope,
+    at: YamlPath,
+    fact: string,
+  ): { find: (code: string) => Record<string, unknown> | undefined; via: Bilingual } | undefined {
     const profile = this.check.profile;
     const p = e.from !== undefined ? this.check.path(e.from, scope, [...at, 'from']) : undefined;
     const list = p?.field?.vocabulary ? profile.vocabularies[p.field.vocabulary] : undefined;
     if (!list) {
-      if (p) this.check.problem(`\`vocabulary: ${PROFILE_CODES}\` reads a coded field of the profile (one with a \`vocabulary\`)`, [...at, 'vocabulary']);
+      if (p)
+        this.check.problem(
+          `\`vocabulary: ${PROFILE_CODES}\` reads a coded field of the profile (one with a \`vocabulary\`)`,
+          [...at, 'vocabulary'],
+        );
       return undefined;
     }
-    if (fact !== 'label') this.check.problem("the profile's code lists have one fact: label", [...at, 'fact']);
-    const via = { en: `the ${list.id} code list of profile ${profile.id}`, fr: `la liste de codes ${list.id} du profil ${profile.id}` };
+    if (fact !== 'label')
+      this.check.problem("the profile's code lists have one fact: label", [...at, 'fact']);
+    const via = {
+      en: `the ${list.id} code list of profile ${profile.id}`,
+      fr: `la liste de codes ${list.id} du profil ${profile.id}`,
+    };
     const lower = new Map([...list.codes.keys()].map((k) => [k.toLowerCase(), k]));
     // one concept per code (so that its text is made once too)
     const concepts = new Map<string, Record<string, unknown>>();
@@ -251,7 +335,8 @@ export class Transformers {
       const key = list.codes.has(code) ? code : lower.get(code.toLowerCase());
       if (key === undefined) return undefined;
       let concept = concepts.get(key);
-      if (concept === undefined) concepts.set(key, (concept = { code: key, label: list.codes.get(key) }));
+      if (concept === undefined)
+        concepts.set(key, (concept = { code: key, label: list.codes.get(key) }));
       return concept;
     };
     return { find, via };
@@ -261,18 +346,32 @@ export class Transformers {
    * A text fact of a code's concept (a place's name in English and French), or with
    * `vocabulary: profile` the label the profile gives the code.
    */
-  private textFact(e: EntrySpec, def: PropertyDef, scope: Scope, at: YamlPath): Transform | undefined {
+  private textFact(
+    e: EntrySpec,
+    def: PropertyDef,
+    scope: Scope,
+    at: YamlPath,
+  ): Transform | undefined {
     if (e.fact === undefined) {
-      this.check.problem(`${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`, [...at, 'vocabulary']);
+      this.check.problem(
+        `${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`,
+        [...at, 'vocabulary'],
+      );
       return undefined;
     }
-    if (e.map !== undefined || e.split !== undefined) this.check.problem(`${def.name}: \`map\` and \`split\` do not go with a text fact`, at);
+    if (e.map !== undefined || e.split !== undefined)
+      this.check.problem(`${def.name}: \`map\` and \`split\` do not go with a text fact`, at);
     const fact = String(e.fact);
-    let codes: { find: (code: string) => Record<string, unknown> | undefined; via: Bilingual } | undefined;
+    let codes:
+      | { find: (code: string) => Record<string, unknown> | undefined; via: Bilingual }
+      | undefined;
     if (e.vocabulary === PROFILE_CODES) codes = this.profileCodes(e, scope, at, fact);
     else {
       const vocabulary = this.check.vocabulary(e, at);
-      codes = vocabulary && { find: vocabulary.lookupIn(this.check.profile.id), via: vocabularyName(vocabulary) };
+      codes = vocabulary && {
+        find: vocabulary.lookupIn(this.check.profile.id),
+        via: vocabularyName(vocabulary),
+      };
     }
     if (!codes) return undefined;
     const { find, via } = codes;
@@ -292,7 +391,8 @@ export class Transformers {
         const source = c.sources[0];
         const concept = typeof code === 'string' ? find(code) : undefined;
         if (!concept) {
-          if (unmapped === 'report') ctx.emit(unmappedFinding(code, join(ctx.prefix, name), via, source));
+          if (unmapped === 'report')
+            ctx.emit(unmappedFinding(code, join(ctx.prefix, name), via, source));
           if (unmapped === 'keep') out.push(c);
           continue;
         }
@@ -317,7 +417,10 @@ export class Transformers {
  * A concept's text fact, made once per concept (concepts are a vocabulary's or a code list's, so
  * few) and never changed by what reads it; null when it has no text in any language.
  */
-function conceptTexts(fact: string, language: string): (concept: Record<string, unknown>) => LangText | null {
+function conceptTexts(
+  fact: string,
+  language: string,
+): (concept: Record<string, unknown>) => LangText | null {
   const texts = new Map<Record<string, unknown>, LangText | null>();
   return (concept) => {
     let value = texts.get(concept);
@@ -325,7 +428,9 @@ function conceptTexts(fact: string, language: string): (concept: Record<string, 
     const text = concept[fact];
     const made: LangText = {};
     if (typeof text === 'string' && text.trim()) made[language] = text.trim();
-    else if (isPlainObject(text)) for (const [l, t] of Object.entries(text)) if (isLanguageTag(l) && typeof t === 'string' && t.trim()) made[l] = t.trim();
+    else if (isPlainObject(text))
+      for (const [l, t] of Object.entries(text))
+        if (isLanguageTag(l) && typeof t === 'string' && t.trim()) made[l] = t.trim();
     value = Object.keys(made).length ? made : null;
     texts.set(concept, value);
     return value;

@@ -67,9 +67,37 @@ export interface CrosswalkFile {
 }
 
 export const ENTRY_KEYS = new Set([
-  'from', 'first', 'all', 'languages', 'value', 'template', 'lang', 'each', 'object', 'map', 'vocabulary', 'fact', 'as', 'split',
-  'default', 'when', 'combine', 'conflict', 'language', 'unmapped', 'note', 'parse',
+  'from',
+  'first',
+  'all',
+  'languages',
+  'value',
+  'template',
+  'lang',
+  'each',
+  'object',
+  'map',
+  'vocabulary',
+  'fact',
+  'as',
+  'split',
+  'default',
+  'when',
+  'combine',
+  'conflict',
+  'language',
+  'unmapped',
+  'note',
+  'parse',
 ]);
 export const PRODUCERS = ['from', 'first', 'all', 'value', 'template', 'lang', 'object'] as const;
-export const TOP_KEYS = new Set(['crosswalk', 'profile', 'title', 'description', 'language', 'maps', 'dataset']);
+export const TOP_KEYS = new Set([
+  'crosswalk',
+  'profile',
+  'title',
+  'description',
+  'language',
+  'maps',
+  'dataset',
+]);
 export const COMBINES = new Set(['first', 'all', 'most-frequent', 'min', 'max']);

@@ -5,7 +5,15 @@
  * N-Triples and N-Quads of large JSON Lines inputs are written by worker threads (`workers`);
  * Turtle and JSON-LD writers carry state from one record to the next and stay in this thread.
  */
-import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Mapping, type Unit } from './pipeline.js';
+import {
+  prepareRun,
+  unitsOf,
+  workerOptions,
+  workersFor,
+  type Input,
+  type Mapping,
+  type Unit,
+} from './pipeline.js';
 import type { ValidateOptions } from './options.js';
 import { throughWorkers } from './parallel.js';
 import type { Dataset } from '../model/types.js';
@@ -53,14 +61,23 @@ function graphOf(dataset: Dataset, seq: number, part: number, withGraph: boolean
 }
 
 /** One mapped record as N-Triples or N-Quads (what convert's workers send back), its shared statements apart. */
-export function lineRecord(m: Mapping, seq: number, part: number, format: 'ntriples' | 'nquads'): Converted {
+export function lineRecord(
+  m: Mapping,
+  seq: number,
+  part: number,
+  format: 'ntriples' | 'nquads',
+): Converted {
   if (!m.mapped) return { source: m.source, rejected: m.rejected, text: '' };
   const withGraphs = format === 'nquads';
   const { quads, shared } = graphOf(m.mapped.dataset, seq, part, withGraphs);
-  const isShared = (q: Quad): boolean => q.subject.termType === 'NamedNode' && shared.has(q.subject.value);
+  const isShared = (q: Quad): boolean =>
+    q.subject.termType === 'NamedNode' && shared.has(q.subject.value);
   return {
     source: m.source,
-    text: lineText(quads.filter((q) => !isShared(q)), withGraphs),
+    text: lineText(
+      quads.filter((q) => !isShared(q)),
+      withGraphs,
+    ),
     shared: lineText(quads.filter(isShared), withGraphs),
     ...iriOf(m.mapped.dataset),
   };
@@ -72,7 +89,10 @@ function iriOf(d: Dataset): { iri?: string } {
 }
 
 /** The writer of a conversion and its records' text, in input order. */
-export function convertRecords(paths: readonly (string | Input)[], options: ConvertOptions): { writer: RdfWriter; records: AsyncGenerator<Converted> } {
+export function convertRecords(
+  paths: readonly (string | Input)[],
+  options: ConvertOptions,
+): { writer: RdfWriter; records: AsyncGenerator<Converted> } {
   const writer = rdfWriter(options.to);
   const format = options.to;
   // a shared publisher's (or contact point's, or place's) statements once in the document
@@ -86,12 +106,21 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
     const { inputs, pipelines } = await prepareRun(paths, options);
     const workers = format === 'ntriples' || format === 'nquads' ? workersFor(options) : 1;
     if (workers > 1 && (format === 'ntriples' || format === 'nquads')) {
-      const task = { workers, init: { options: workerOptions(options) }, task: { kind: 'rdf', format } } as const;
+      const task = {
+        workers,
+        init: { options: workerOptions(options) },
+        task: { kind: 'rdf', format },
+      } as const;
       const inWorker = (converted: Converted[]): Converted[] => converted;
-      for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, inWorker, (u) => lineRecord(u.pipeline.map(u.src), u.seq, u.part, format))) yield withShared(c);
+      for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, inWorker, (u) =>
+        lineRecord(u.pipeline.map(u.src), u.seq, u.part, format),
+      ))
+        yield withShared(c);
       return;
     }
-    for await (const u of unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>) {
+    for await (const u of unitsOf(inputs, pipelines, false) as AsyncGenerator<
+      Unit & { src: SourceRecord }
+    >) {
       const m = u.pipeline.map(u.src);
       const { source, mapped, rejected } = m;
       if (!mapped) {
@@ -105,7 +134,11 @@ export function convertRecords(paths: readonly (string | Input)[], options: Conv
         continue;
       }
       const { quads, shared } = graphOf(mapped.dataset, u.seq, u.part, writer.quads);
-      yield { source, text: await writer.write(once.filter(quads, shared)), ...iriOf(mapped.dataset) };
+      yield {
+        source,
+        text: await writer.write(once.filter(quads, shared)),
+        ...iriOf(mapped.dataset),
+      };
     }
   }
   // records whose dataset IRI an earlier record has: one node in RDF, said in input order

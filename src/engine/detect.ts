@@ -16,7 +16,9 @@ export const AUTO = 'auto';
 /** `<profile>=<path>` (a known profile id, or `auto`) split in two; undefined for a plain path. */
 export function profileAndPath(arg: string): { profile: string; path: string } | undefined {
   const m = /^([a-z0-9-]+)=(.+)$/.exec(arg);
-  return m && (m[1] === AUTO || listProfileIds().includes(m[1])) ? { profile: m[1], path: m[2] } : undefined;
+  return m && (m[1] === AUTO || listProfileIds().includes(m[1]))
+    ? { profile: m[1], path: m[2] }
+    : undefined;
 }
 
 export interface Detection {
@@ -37,9 +39,15 @@ export function detectableProfiles(): Profile[] {
  * The profile one record fits. A spreadsheet row (`headers: true`) is seen by each profile as it
  * reads it, its column headers renamed to the profile's fields.
  */
-export function detectProfile(record: unknown, profiles: readonly Profile[], o: { headers?: boolean } = {}): Detection {
+export function detectProfile(
+  record: unknown,
+  profiles: readonly Profile[],
+  o: { headers?: boolean } = {},
+): Detection {
   const matches = profiles.filter((p) => {
-    const data = o.headers ? conformToProfile(p, { data: record, source: { file: '' }, shape: 'csv' }).data : record;
+    const data = o.headers
+      ? conformToProfile(p, { data: record, source: { file: '' }, shape: 'csv' }).data
+      : record;
     return p.detect?.when({ root: data, node: data, base: '' });
   });
   if (matches.length === 0) return { candidates: [] };
@@ -52,8 +60,11 @@ export function detectProfile(record: unknown, profiles: readonly Profile[], o: 
 }
 
 /** The first record of a file that could be read, its line and its shape. */
-async function firstReadable(file: InputEntry): Promise<{ data: unknown; line?: number; shape: string } | undefined> {
-  for await (const r of readFile(file)) if (r.data !== undefined) return { data: r.data, line: r.source.line, shape: r.shape };
+async function firstReadable(
+  file: InputEntry,
+): Promise<{ data: unknown; line?: number; shape: string } | undefined> {
+  for await (const r of readFile(file))
+    if (r.data !== undefined) return { data: r.data, line: r.source.line, shape: r.shape };
   return undefined;
 }
 
@@ -65,11 +76,17 @@ export type Recognised =
       entry: InputEntry;
       profile?: undefined;
       /** `unreadable`: no record could be read (its records are rejected as read); else the first record's line and the matching profiles (none, or several). */
-      problem: { kind: 'unreadable' } | { kind: 'unknown' | 'ambiguous'; line?: number; candidates: string[] };
+      problem:
+        | { kind: 'unreadable' }
+        | { kind: 'unknown' | 'ambiguous'; line?: number; candidates: string[] };
     };
 
 /** The profile of each file under `paths`, or why it has none; nothing is thrown for a file's content. */
-export async function recogniseFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles(), walk: WalkOptions = {}): Promise<Recognised[]> {
+export async function recogniseFiles(
+  paths: readonly string[],
+  profiles: readonly Profile[] = detectableProfiles(),
+  walk: WalkOptions = {},
+): Promise<Recognised[]> {
   const out: Recognised[] = [];
   for (const entry of expandPaths(paths, walk)) {
     const file = entry.path;
@@ -80,7 +97,16 @@ export async function recogniseFiles(paths: readonly string[], profiles: readonl
     }
     const d = detectProfile(first.data, profiles, { headers: first.shape === 'csv' });
     if (d.profile) out.push({ file, entry, profile: d.profile });
-    else out.push({ file, entry, problem: { kind: d.candidates.length ? 'ambiguous' : 'unknown', line: first.line, candidates: d.candidates } });
+    else
+      out.push({
+        file,
+        entry,
+        problem: {
+          kind: d.candidates.length ? 'ambiguous' : 'unknown',
+          line: first.line,
+          candidates: d.candidates,
+        },
+      });
   }
   return out;
 }
@@ -90,7 +116,10 @@ export async function recogniseFiles(paths: readonly string[], profiles: readonl
  * the first file that has none (`compare`, which needs every file's profile; `validate` and
  * `convert` report such a file as a rejected record instead).
  */
-export async function detectFiles(paths: readonly string[], profiles: readonly Profile[] = detectableProfiles()): Promise<{ file: string; profile: string }[]> {
+export async function detectFiles(
+  paths: readonly string[],
+  profiles: readonly Profile[] = detectableProfiles(),
+): Promise<{ file: string; profile: string }[]> {
   const out: { file: string; profile: string }[] = [];
   for (const r of await recogniseFiles(paths, profiles)) {
     if (r.profile !== undefined) {
@@ -100,10 +129,18 @@ export async function detectFiles(paths: readonly string[], profiles: readonly P
     const shown = relativeToCwd(r.file);
     const p = r.problem;
     if (r.entry.rejected) throw new UsageError(`${shown}: ${r.entry.rejected.en}`);
-    if (p.kind === 'unreadable') throw new UsageError(`${shown}: no readable record to recognise its profile from; name it with --profile <id>`);
+    if (p.kind === 'unreadable')
+      throw new UsageError(
+        `${shown}: no readable record to recognise its profile from; name it with --profile <id>`,
+      );
     const at = p.line !== undefined ? ` (first record, line ${p.line})` : '';
-    if (p.kind === 'unknown') throw new UsageError(`${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`);
-    throw new UsageError(`${shown}: its records fit several profiles (${p.candidates.join(', ')})${at}; name one with --profile <id>`);
+    if (p.kind === 'unknown')
+      throw new UsageError(
+        `${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`,
+      );
+    throw new UsageError(
+      `${shown}: its records fit several profiles (${p.candidates.join(', ')})${at}; name one with --profile <id>`,
+    );
   }
   return out;
 }

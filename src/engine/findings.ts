@@ -21,9 +21,18 @@ export interface FinalizeContext {
   recordLine?: number;
 }
 
-export function severityOf(e: Emitted, ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Severity | 'off' {
+export function severityOf(
+  e: Emitted,
+  ctx: Pick<FinalizeContext, 'profile' | 'settings'>,
+): Severity | 'off' {
   const meta = ruleById(e.ruleId)?.meta;
-  return ctx.settings?.severity?.[e.ruleId] ?? e.severity ?? ctx.profile?.rules[e.ruleId] ?? meta?.severity ?? 'error';
+  return (
+    ctx.settings?.severity?.[e.ruleId] ??
+    e.severity ??
+    ctx.profile?.rules[e.ruleId] ??
+    meta?.severity ??
+    'error'
+  );
 }
 
 /** What a rule's findings take from the rule and the configuration, the same for every record. */
@@ -50,11 +59,19 @@ function resolvedFor(ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Map<st
   if (!rules) bySettings.set(s, (rules = new Map()));
   return rules;
 }
-function resolve(rules: Map<string, Resolved>, ruleId: string, ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Resolved {
+function resolve(
+  rules: Map<string, Resolved>,
+  ruleId: string,
+  ctx: Pick<FinalizeContext, 'profile' | 'settings'>,
+): Resolved {
   let r = rules.get(ruleId);
   if (!r) {
     const meta = ruleById(ruleId)?.meta;
-    r = { meta, configured: ctx.settings?.severity?.[ruleId], fallback: ctx.profile?.rules[ruleId] ?? meta?.severity ?? 'error' };
+    r = {
+      meta,
+      configured: ctx.settings?.severity?.[ruleId],
+      fallback: ctx.profile?.rules[ruleId] ?? meta?.severity ?? 'error',
+    };
     if (rules.size < 10000) rules.set(ruleId, r);
   }
   return r;
@@ -73,7 +90,8 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (severity === 'off') continue;
     const meta = rule.meta;
     const template = meta?.messages[e.messageId]?.[ctx.lang] ?? e.messageId;
-    const sourcePath = e.sourcePath ?? (e.property && ctx.sourceOf ? ctx.sourceOf(e.property) : undefined);
+    const sourcePath =
+      e.sourcePath ?? (e.property && ctx.sourceOf ? ctx.sourceOf(e.property) : undefined);
     const f: Finding = { ruleId: e.ruleId, severity, message: render(template, e.data, ctx.lang) };
     if (meta?.principle) f.principle = meta.principle;
     if (meta?.commitment) f.commitment = meta.commitment;
@@ -143,7 +161,9 @@ function repeats(kept: Set<string>, f: Finding): boolean {
 }
 
 function keyOf(f: Finding): string {
-  return f.ruleId === 'profile/type' && f.sourcePath ? `type\u0000${f.sourcePath}` : `${f.ruleId}\u0000${f.sourcePath ?? ''}\u0000${f.property ?? ''}`;
+  return f.ruleId === 'profile/type' && f.sourcePath
+    ? `type\u0000${f.sourcePath}`
+    : `${f.ruleId}\u0000${f.sourcePath ?? ''}\u0000${f.property ?? ''}`;
 }
 
 function byRank(a: Finding, b: Finding): number {
@@ -167,7 +187,13 @@ function cmp(a: string, b: string): number {
  * property are two findings); `profile/type` too: a field of the wrong shape is a fault of its own,
  * whatever the crosswalk still reads from it.
  */
-const RESTATING = new Set(['dcat-ap/mandatory', 'dcat-ap/recommended', 'profile/required', 'profile/vocabulary', 'odc/unmapped-value']);
+const RESTATING = new Set([
+  'dcat-ap/mandatory',
+  'dcat-ap/recommended',
+  'profile/required',
+  'profile/vocabulary',
+  'odc/unmapped-value',
+]);
 
 /** A list index in a JSON Pointer (`/resources/0/format`), and all of them. */
 const INDEX = /\/\d+(?=\/|$)/;
@@ -178,16 +204,30 @@ const INDICES = /\/\d+(?=\/|$)/g;
  * record's judgments report: the property itself, or an object above it whose judgment reads that
  * field (`odc/contact-point` on `contactPoint`); undefined when none does or several do.
  */
-function judgedProperty(findings: readonly Finding[], patterns: readonly string[]): string | undefined {
+function judgedProperty(
+  findings: readonly Finding[],
+  patterns: readonly string[],
+): string | undefined {
   if (patterns.length === 0) return undefined;
   // the property itself first; an object above it only when no judgment names the property
   for (const above of [false, true]) {
     let p: string | undefined;
     for (const g of findings) {
-      if (g.property === undefined || g.severity === 'info' || RESTATING.has(g.ruleId) || g.ruleId.startsWith('shacl/') || g.ruleId === 'profile/type') continue;
+      if (
+        g.property === undefined ||
+        g.severity === 'info' ||
+        RESTATING.has(g.ruleId) ||
+        g.ruleId.startsWith('shacl/') ||
+        g.ruleId === 'profile/type'
+      )
+        continue;
       const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
       const reads = (q: string): boolean => {
-        const rest = q.startsWith(`${at}[*].`) ? q.slice(at.length + 4) : q.startsWith(`${at}.`) ? q.slice(at.length + 1) : undefined;
+        const rest = q.startsWith(`${at}[*].`)
+          ? q.slice(at.length + 4)
+          : q.startsWith(`${at}.`)
+            ? q.slice(at.length + 1)
+            : undefined;
         return rest !== undefined && (FIELDS_JUDGED[g.ruleId]?.includes(rest) ?? false);
       };
       if (!patterns.some((q) => q === at || (above && reads(q)))) continue;
@@ -204,11 +244,21 @@ function judgedProperty(findings: readonly Finding[], patterns: readonly string[
  * `distribution[1].license`), among the properties a crosswalk fills from a field; with the
  * property's pattern (`distribution[*].license`).
  */
-function itemJudgments(findings: readonly Finding[], patterns: readonly string[]): { pattern: string; judgments: number[] } {
+function itemJudgments(
+  findings: readonly Finding[],
+  patterns: readonly string[],
+): { pattern: string; judgments: number[] } {
   let pattern = '';
   const judgments: number[] = [];
   findings.forEach((g, j) => {
-    if (g.property === undefined || g.severity === 'info' || RESTATING.has(g.ruleId) || g.ruleId.startsWith('shacl/') || g.ruleId === 'profile/type') return;
+    if (
+      g.property === undefined ||
+      g.severity === 'info' ||
+      RESTATING.has(g.ruleId) ||
+      g.ruleId.startsWith('shacl/') ||
+      g.ruleId === 'profile/type'
+    )
+      return;
     const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
     if (!at.includes('[*]') || !patterns.includes(at) || (pattern && pattern !== at)) return;
     pattern = at;
@@ -228,19 +278,38 @@ const FIELDS_JUDGED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Whether two findings judge the same field of a list property's items and no item has it. */
-function sameFieldAbsent(a: Finding, b: Finding | undefined, property: string, absent?: (property: string) => boolean): boolean {
+function sameFieldAbsent(
+  a: Finding,
+  b: Finding | undefined,
+  property: string,
+  absent?: (property: string) => boolean,
+): boolean {
   const field = FIELDS_JUDGED[a.ruleId]?.[0];
-  return field !== undefined && b !== undefined && FIELDS_JUDGED[b.ruleId]?.[0] === field && absent?.(`${property}[*].${field}`) === true;
+  return (
+    field !== undefined &&
+    b !== undefined &&
+    FIELDS_JUDGED[b.ruleId]?.[0] === field &&
+    absent?.(`${property}[*].${field}`) === true
+  );
 }
 
 /** On a tie of severity the jurisdiction's own rule stands, then the Charter's, then DCAT-AP's. */
 function namespaceRank(ruleId: string): number {
-  return ruleId.startsWith('profile/') ? 0 : ruleId.startsWith('odc/') ? 1 : ruleId.startsWith('dcat-ap/') ? 2 : 3;
+  return ruleId.startsWith('profile/')
+    ? 0
+    : ruleId.startsWith('odc/')
+      ? 1
+      : ruleId.startsWith('dcat-ap/')
+        ? 2
+        : 3;
 }
 
 function standsBefore(a: Finding, b: Finding): boolean {
   return (
-    (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || namespaceRank(a.ruleId) - namespaceRank(b.ruleId) || cmp(a.ruleId, b.ruleId) || byRank(a, b)) < 0
+    (SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+      namespaceRank(a.ruleId) - namespaceRank(b.ruleId) ||
+      cmp(a.ruleId, b.ruleId) ||
+      byRank(a, b)) < 0
   );
 }
 
@@ -254,7 +323,11 @@ function standsBefore(a: Finding, b: Finding): boolean {
  * when they have one. Judgments of a property the record lacks altogether (`absent`) are one gap too. Run after scoring (scores count every rule's verdict) and before the report
  * (whose counts are of the findings shown). `findings` is in `finalize`'s order; so is the result.
  */
-export function mergeRelated(findings: Finding[], absent?: (property: string) => boolean, propertiesReading?: (field: string) => readonly string[]): Finding[] {
+export function mergeRelated(
+  findings: Finding[],
+  absent?: (property: string) => boolean,
+  propertiesReading?: (field: string) => readonly string[],
+): Finding[] {
   if (findings.length < 2) return findings;
   // a record may have thousands of findings (8,000 resources): every look-up below goes through a
   // map built in one pass, never a scan of the findings per finding
@@ -276,14 +349,20 @@ interface About {
   perItem: Map<number, { pattern: string; judgments: number[] }> | undefined;
 }
 
-function propertiesAbout(findings: readonly Finding[], propertiesReading?: (field: string) => readonly string[]): About {
+function propertiesAbout(
+  findings: readonly Finding[],
+  propertiesReading?: (field: string) => readonly string[],
+): About {
   const n = findings.length;
   const property: (string | undefined)[] = new Array(n);
   const restates: boolean[] = new Array(n);
   let perItem: About['perItem'];
   let under: FieldProperties | undefined;
   // judgments per set of patterns (`propertiesReading` answers the same array for a field)
-  const judged = new Map<readonly string[], { p: string | undefined; items: { pattern: string; judgments: number[] } }>();
+  const judged = new Map<
+    readonly string[],
+    { p: string | undefined; items: { pattern: string; judgments: number[] } }
+  >();
   for (let i = 0; i < n; i++) {
     const f = findings[i];
     restates[i] = RESTATING.has(f.ruleId);
@@ -302,7 +381,11 @@ function propertiesAbout(findings: readonly Finding[], propertiesReading?: (fiel
     if (p === undefined && propertiesReading && f.ruleId === 'profile/required') {
       const patterns = propertiesReading(field);
       let j = judged.get(patterns);
-      if (!j) judged.set(patterns, (j = { p: judgedProperty(findings, patterns), items: itemJudgments(findings, patterns) }));
+      if (!j)
+        judged.set(
+          patterns,
+          (j = { p: judgedProperty(findings, patterns), items: itemJudgments(findings, patterns) }),
+        );
       p = j.p;
       // one field filling an item property of every item (a dataset's `license_id`, each
       // distribution's licence): the judgments of each item are this one gap
@@ -318,7 +401,11 @@ function propertiesAbout(findings: readonly Finding[], propertiesReading?: (fiel
  * alone): judgments of one property around its most severe one, when they report one absence;
  * restatements around the first of each source field, then around the property's judgment.
  */
-function groupsOf(findings: readonly Finding[], { property, restates }: About, absent?: (property: string) => boolean): { group: number[]; groups: Groups } {
+function groupsOf(
+  findings: readonly Finding[],
+  { property, restates }: About,
+  absent?: (property: string) => boolean,
+): { group: number[]; groups: Groups } {
   const n = findings.length;
   const group: number[] = new Array(n).fill(-1);
   const judgmentOf: number[] = new Array(n).fill(-1);
@@ -331,7 +418,8 @@ function groupsOf(findings: readonly Finding[], { property, restates }: About, a
     if (p === undefined) continue;
     if (!restates[j]) {
       const judgment = judgmentBy.get(p);
-      if (judgment === undefined || standsBefore(findings[j], findings[judgment])) judgmentBy.set(p, j);
+      if (judgment === undefined || standsBefore(findings[j], findings[judgment]))
+        judgmentBy.set(p, j);
     } else {
       let bySource = firstRestating.get(p);
       if (!bySource) firstRestating.set(p, (bySource = new Map()));
@@ -348,7 +436,13 @@ function groupsOf(findings: readonly Finding[], { property, restates }: About, a
     // (a value of the wrong type is a fault of its own even there: two bad codes are two findings);
     // likewise two judgments of one field every item lacks (no distribution states a known format:
     // "none machine-readable" and "none in an open format" say one thing, that no format is known)
-    if (!restates[i]) group[i] = judgment === i || (absent?.(p) && findings[i].ruleId !== 'profile/type') || sameFieldAbsent(findings[i], findings[judgment], p, absent) ? judgment : -1;
+    if (!restates[i])
+      group[i] =
+        judgment === i ||
+        (absent?.(p) && findings[i].ruleId !== 'profile/type') ||
+        sameFieldAbsent(findings[i], findings[judgment], p, absent)
+          ? judgment
+          : -1;
     // restatements of one source field first gather around the first of them…
     else group[i] = firstRestating.get(p)?.get(findings[i].sourcePath) ?? i;
   }
@@ -379,7 +473,12 @@ function joinItemJudgments({ property, perItem }: About, group: number[], groups
 }
 
 /** Each group's finding that stands, naming the others in `related`; in `finalize`'s order still. */
-function standingFindings(findings: readonly Finding[], property: readonly (string | undefined)[], group: readonly number[], groups: Groups): Finding[] {
+function standingFindings(
+  findings: readonly Finding[],
+  property: readonly (string | undefined)[],
+  group: readonly number[],
+  groups: Groups,
+): Finding[] {
   const n = findings.length;
   const top: number[] = new Array(n).fill(-1);
   for (let j = 0; j < n; j++) {
@@ -397,7 +496,13 @@ function standingFindings(findings: readonly Finding[], property: readonly (stri
     }
     if (top[g] !== i) continue; // named by the finding that stands
     const related: RelatedFinding[] = [];
-    for (const j of groups.members(g).sort((a, b) => a - b)) if (j !== i) related.push({ ruleId: findings[j].ruleId, severity: findings[j].severity, message: findings[j].message });
+    for (const j of groups.members(g).sort((a, b) => a - b))
+      if (j !== i)
+        related.push({
+          ruleId: findings[j].ruleId,
+          severity: findings[j].severity,
+          message: findings[j].message,
+        });
     if (related.length === 0) {
       out.push(findings[i]);
       continue;
@@ -464,7 +569,8 @@ function fieldProperties(findings: readonly Finding[]): FieldProperties {
     else if (had !== p) map.set(key, SEVERAL);
   };
   for (const g of findings) {
-    if (g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/')) continue;
+    if (g.property === undefined || g.sourcePath === undefined || g.ruleId.startsWith('shacl/'))
+      continue;
     const at = g.sourcePath;
     const plain = !INDEX.test(at);
     for (let k = at.indexOf('/'); ; k = at.indexOf('/', k + 1)) {
@@ -478,7 +584,8 @@ function fieldProperties(findings: readonly Finding[]): FieldProperties {
     at(field) {
       const a = all.get(field);
       const b = unindexed.get(field.replace(INDICES, ''));
-      if (a === SEVERAL || b === SEVERAL || (a !== undefined && b !== undefined && a !== b)) return undefined;
+      if (a === SEVERAL || b === SEVERAL || (a !== undefined && b !== undefined && a !== b))
+        return undefined;
       return a ?? b;
     },
   };

@@ -39,7 +39,9 @@ export interface Batch {
  * A batch's results, in the form its task sends them (`CheckedBatch` for checks, `Converted[]` for
  * RDF): made so that the main thread, which reads and writes for every worker, does little with them.
  */
-export type BatchDone = { id: number; results: unknown; error?: undefined } | { id: number; error: string; results?: undefined };
+export type BatchDone =
+  | { id: number; results: unknown; error?: undefined }
+  | { id: number; error: string; results?: undefined };
 
 /**
  * Checked records as a worker sends them: each result as its JSON text (what the JSON report writes,
@@ -78,7 +80,8 @@ const BY_SEVERITY = SEVERITIES.map((severity) => Object.freeze({ severity }));
 
 export function unpackTally(a: readonly (number | null)[]): Tally {
   const findings: { severity: Severity }[] = [];
-  for (let k = 0; k < SEVERITIES.length; k++) for (let n = a[1 + k] as number; n > 0; n--) findings.push(BY_SEVERITY[k]);
+  for (let k = 0; k < SEVERITIES.length; k++)
+    for (let n = a[1 + k] as number; n > 0; n--) findings.push(BY_SEVERITY[k]);
   const tally: Tally = { status: STATUSES[a[0] as number], findings };
   if (a.length > 4) tally.scores = unpackScores(a, 4);
   return tally;
@@ -128,7 +131,10 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 19
  */
 export class WorkerPool {
   private readonly workers: { worker: Worker; busy: number }[] = [];
-  private readonly waiting = new Map<number, { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: { busy: number } }>();
+  private readonly waiting = new Map<
+    number,
+    { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: { busy: number } }
+  >();
   private nextId = 0;
   private failed: Error | undefined;
 
@@ -138,11 +144,18 @@ export class WorkerPool {
   ) {}
 
   private start(): { worker: Worker; busy: number } {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: this.init, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(WORKER_SCRIPT, {
+      workerData: this.init,
+      resourceLimits: WORKER_LIMITS,
+    });
     const slot = { worker, busy: 0 };
     worker.on('message', (m: BatchDone) => this.settle(m));
     worker.on('error', (e: Error & { code?: string }) =>
-      this.fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`) : e),
+      this.fail(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`)
+          : e,
+      ),
     );
     worker.on('exit', (code) => {
       if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
@@ -159,8 +172,12 @@ export class WorkerPool {
   /** Runs one batch on the least busy worker; the results come in the batch's order. */
   run<R>(batch: Omit<Batch, 'id'>): Promise<R> {
     if (this.failed) return Promise.reject(this.failed);
-    const least = this.workers.reduce<{ worker: Worker; busy: number } | undefined>((a, b) => (a && a.busy <= b.busy ? a : b), undefined);
-    const slot = least && (least.busy === 0 || this.workers.length >= this.limit) ? least : this.start();
+    const least = this.workers.reduce<{ worker: Worker; busy: number } | undefined>(
+      (a, b) => (a && a.busy <= b.busy ? a : b),
+      undefined,
+    );
+    const slot =
+      least && (least.busy === 0 || this.workers.length >= this.limit) ? least : this.start();
     const id = this.nextId++;
     slot.busy++;
     return new Promise<R>((resolve, reject) => {
@@ -207,8 +224,11 @@ export async function* throughWorkers<U extends Batched | { batch?: undefined },
   const pool = new WorkerPool(run.workers, run.init);
   try {
     const one = (u: U): Promise<T[]> =>
-      u.batch ? pool.run<R>({ ...u.batch, task: run.task }).then(fromWorker) : Promise.resolve([here(u as Exclude<U, Batched>)]);
-    for await (const results of inOrder(units, one, run.workers * BATCHES_PER_WORKER)) for (const r of results) yield r;
+      u.batch
+        ? pool.run<R>({ ...u.batch, task: run.task }).then(fromWorker)
+        : Promise.resolve([here(u as Exclude<U, Batched>)]);
+    for await (const results of inOrder(units, one, run.workers * BATCHES_PER_WORKER))
+      for (const r of results) yield r;
   } finally {
     await pool.close();
   }

@@ -24,7 +24,16 @@ import type { Lang } from '../core/lang.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { letSignalsIn } from '../util/turns.js';
-import { BATCH_CHARS, BATCH_RECORDS, throughWorkers, unpackTally, workersAvailable, type Batch, type CheckedBatch, type WorkerInit } from './parallel.js';
+import {
+  BATCH_CHARS,
+  BATCH_RECORDS,
+  throughWorkers,
+  unpackTally,
+  workersAvailable,
+  type Batch,
+  type CheckedBatch,
+  type WorkerInit,
+} from './parallel.js';
 import { UsageError } from '../util/errors.js';
 import { locateAll, type SourceRecord } from '../sources/types.js';
 import { withinLimits } from '../sources/limits.js';
@@ -43,7 +52,9 @@ import { isEmpty } from '../util/empty.js';
 export { tool } from '../tool.js';
 
 /** A record mapped without being checked (`convert`): its common record, or its rejection. */
-export type Mapping = { source: SourceRef; mapped: Mapped; rejected?: undefined } | { source: SourceRef; rejected: RecordResult; mapped?: undefined };
+export type Mapping =
+  | { source: SourceRef; mapped: Mapped; rejected?: undefined }
+  | { source: SourceRef; rejected: RecordResult; mapped?: undefined };
 
 export interface Processed {
   result: RecordResult;
@@ -63,7 +74,8 @@ function recordId(data: unknown, mapped?: Mapped): string | null {
   if (mapped?.dataset.identifier) return mapped.dataset.identifier;
   if (data && typeof data === 'object') {
     const d = data as Record<string, unknown>;
-    for (const k of ['id', 'name', 'identifier']) if (typeof d[k] === 'string' && (d[k] as string).trim()) return d[k] as string;
+    for (const k of ['id', 'name', 'identifier'])
+      if (typeof d[k] === 'string' && (d[k] as string).trim()) return d[k] as string;
   }
   return null;
 }
@@ -97,8 +109,12 @@ export class Pipeline {
     this.settings = settingsFor(options.settings, this.profile.id);
     // rules whose findings the profile check and the crosswalk emit are checks too, unless turned off
     // (SHACL components are not: they restate the DCAT-AP rules in RDF, and only run with --shacl)
-    const on = (id: string): boolean => this.settings?.severity?.[id] !== 'off' && this.profile.rules[id] !== 'off';
-    this.stageChecks = RULES.filter((r) => r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && on(r.meta.id)).map((r) => r.meta.id);
+    const on = (id: string): boolean =>
+      this.settings?.severity?.[id] !== 'off' && this.profile.rules[id] !== 'off';
+    this.stageChecks = RULES.filter(
+      (r) =>
+        r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && on(r.meta.id),
+    ).map((r) => r.meta.id);
   }
 
   /**
@@ -119,17 +135,22 @@ export class Pipeline {
   async processAsync(src: SourceRecord): Promise<Processed> {
     const prepared = this.prepare(src);
     if ('result' in prepared) return prepared;
-    for (const c of this.options.checks ?? []) prepared.emitted.push(...(await c.check(prepared.mapped.dataset)));
+    for (const c of this.options.checks ?? [])
+      prepared.emitted.push(...(await c.check(prepared.mapped.dataset)));
     const checker = this.options.urlChecker;
     if (!checker) return this.finish(prepared);
-    const urls = (prepared.mapped.dataset.distribution ?? []).flatMap((d) => [...(d.accessURL ?? []), ...(d.downloadURL ?? [])]);
+    const urls = (prepared.mapped.dataset.distribution ?? []).flatMap((d) => [
+      ...(d.accessURL ?? []),
+      ...(d.downloadURL ?? []),
+    ]);
     return this.finish(prepared, await checker.checkAll(urls));
   }
 
   /** A record through the crosswalk only, without checking it (`convert`): its common record, or why it cannot be read. */
   map(read: SourceRecord): Mapping {
     const src = withinLimits(this.conform(read));
-    if (src.error || src.data === undefined) return { source: src.source, rejected: this.reject(src) };
+    if (src.error || src.data === undefined)
+      return { source: src.source, rejected: this.reject(src) };
     return { source: src.source, mapped: this.crosswalk.apply(src.data) };
   }
 
@@ -157,10 +178,15 @@ export class Pipeline {
     return { src, mapped, emitted, ruleChecks };
   }
 
-  private finish({ src, mapped, emitted, ruleChecks }: Prepared, urls?: Map<string, UrlStatus>): Processed {
+  private finish(
+    { src, mapped, emitted, ruleChecks }: Prepared,
+    urls?: Map<string, UrlStatus>,
+  ): Processed {
     if (urls) emitted.push(...unreachable(mapped, urls));
     const locator = src.locator;
-    const locate = locator ? (pointers: readonly string[]) => locateAll(locator, pointers) : undefined;
+    const locate = locator
+      ? (pointers: readonly string[]) => locateAll(locator, pointers)
+      : undefined;
     const findings = finalize(emitted, {
       profile: this.profile,
       settings: this.settings,
@@ -172,7 +198,10 @@ export class Pipeline {
     });
     const result: RecordResult = {
       id: recordId(src.data, mapped),
-      title: pickText(mapped.dataset.title, this.lang === 'fr' ? ['fr', 'en', 'und'] : ['en', 'fr', 'und']),
+      title: pickText(
+        mapped.dataset.title,
+        this.lang === 'fr' ? ['fr', 'en', 'und'] : ['en', 'fr', 'und'],
+      ),
       profile: this.profile.id,
       source: src.source,
       status: statusOf(findings, false),
@@ -199,7 +228,12 @@ export class Pipeline {
    * stay: they are the record's own.
    */
   addFinding(result: RecordResult, e: Emitted): RecordResult {
-    const more = finalize([e], { profile: this.profile, settings: this.settings, lang: this.lang, recordLine: result.source.line });
+    const more = finalize([e], {
+      profile: this.profile,
+      settings: this.settings,
+      lang: this.lang,
+      recordLine: result.source.line,
+    });
     if (more.length === 0) return result;
     const findings = withFindings(result.findings, more);
     return { ...result, status: statusOf(findings, result.status === 'rejected'), findings };
@@ -210,8 +244,22 @@ export class Pipeline {
  * A record that cannot be read: one `input/parse-error` finding, with the line and column of the
  * problem (or the finding given: `input/unrecognised`).
  */
-function rejection(src: SourceRecord, profile: string | null, ctx: { lang: Lang; settings?: RuleSettings }, why?: Emitted): RecordResult {
-  const findings = finalize([why ?? { ruleId: 'input/parse-error', messageId: 'invalid', data: { message: src.error?.message ?? READ_ERRORS.unreadable } }], ctx);
+function rejection(
+  src: SourceRecord,
+  profile: string | null,
+  ctx: { lang: Lang; settings?: RuleSettings },
+  why?: Emitted,
+): RecordResult {
+  const findings = finalize(
+    [
+      why ?? {
+        ruleId: 'input/parse-error',
+        messageId: 'invalid',
+        data: { message: src.error?.message ?? READ_ERRORS.unreadable },
+      },
+    ],
+    ctx,
+  );
   for (const f of findings) {
     if (src.error?.line !== undefined) f.line = src.error.line;
     if (src.error?.column !== undefined) f.column = src.error.column;
@@ -261,12 +309,22 @@ function unreachable(mapped: Mapped, urls: Map<string, UrlStatus>): Emitted[] {
   const out: Emitted[] = [];
   (mapped.dataset.distribution ?? []).forEach((d, i) => {
     const seen = new Set<string>();
-    for (const [field, ruleId] of [['accessURL', 'odc/access-url'], ['downloadURL', 'odc/download-url']] as const) {
+    for (const [field, ruleId] of [
+      ['accessURL', 'odc/access-url'],
+      ['downloadURL', 'odc/download-url'],
+    ] as const) {
       for (const url of d[field] ?? []) {
         const s = urls.get(url);
         if (!s || s.ok || seen.has(url)) continue;
         seen.add(url);
-        out.push({ ruleId, messageId: 'unreachable', property: `distribution[${i}].${field}`, data: { url, status: statusText(s) }, value: url, severity: 'warning' });
+        out.push({
+          ruleId,
+          messageId: 'unreachable',
+          property: `distribution[${i}].${field}`,
+          data: { url, status: statusText(s) },
+          value: url,
+          severity: 'warning',
+        });
       }
     }
   });
@@ -291,7 +349,8 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
   return args.map((a) => {
     const named = profileAndPath(a);
     if (named) return named;
-    if (!defaultProfile) throw new UsageError(`${a}: no profile given (use --profile <id> or <profile>=<path>)`);
+    if (!defaultProfile)
+      throw new UsageError(`${a}: no profile given (use --profile <id> or <profile>=<path>)`);
     return { profile: defaultProfile, path: a };
   });
 }
@@ -313,21 +372,37 @@ export type Unit =
  * Every record of the inputs, in order; JSON Lines as batches of lines when workers check them.
  * Between two units the event loop gets a turn now and then: a signal is handled between records.
  */
-export async function* unitsOf(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
+export async function* unitsOf(
+  inputs: readonly Input[],
+  pipelines: ReadonlyMap<string, Stages>,
+  batchLines: boolean,
+): AsyncGenerator<Unit> {
   for await (const u of unitsRead(inputs, pipelines, batchLines)) {
     await letSignalsIn();
     yield u;
   }
 }
 
-async function* unitsRead(inputs: readonly Input[], pipelines: ReadonlyMap<string, Stages>, batchLines: boolean): AsyncGenerator<Unit> {
+async function* unitsRead(
+  inputs: readonly Input[],
+  pipelines: ReadonlyMap<string, Stages>,
+  batchLines: boolean,
+): AsyncGenerator<Unit> {
   let seq = 0;
   for (const i of inputs) {
     const pipeline = pipelines.get(i.profile) as Stages;
     const p = i.unrecognised;
     if (p && p.kind !== 'unreadable') {
       // readable, but no profile (or several) recognises it: one rejected record for the file
-      yield { pipeline, src: { source: { file: i.path, ...(p.line !== undefined ? { line: p.line } : {}) }, shape: 'json' } as SourceRecord, seq: seq++, part: 0 };
+      yield {
+        pipeline,
+        src: {
+          source: { file: i.path, ...(p.line !== undefined ? { line: p.line } : {}) },
+          shape: 'json',
+        } as SourceRecord,
+        seq: seq++,
+        part: 0,
+      };
       continue;
     }
     // a file with no readable record is read here, record by record, each one rejected as read
@@ -337,14 +412,20 @@ async function* unitsRead(inputs: readonly Input[], pipelines: ReadonlyMap<strin
       if (opened.kind === 'records') {
         for await (const src of opened.records) yield { pipeline, src, seq: seq++, part: 0 };
       } else if (batched) {
-        for await (const lines of batches(opened.lines, BATCH_RECORDS, BATCH_CHARS, (l) => l.text.length)) {
+        for await (const lines of batches(
+          opened.lines,
+          BATCH_RECORDS,
+          BATCH_CHARS,
+          (l) => l.text.length,
+        )) {
           yield { pipeline, batch: { profile: i.profile, file: opened.file, lines, seq } };
           seq += lines.length;
         }
       } else {
         for await (const text of opened.lines) {
           const records = jsonLineRecords(opened.file, text);
-          for (let part = 0; part < records.length; part++) yield { pipeline, src: records[part], seq, part };
+          for (let part = 0; part < records.length; part++)
+            yield { pipeline, src: records[part], seq, part };
           seq++;
         }
       }
@@ -356,7 +437,14 @@ async function* unitsRead(inputs: readonly Input[], pipelines: ReadonlyMap<strin
 export function workersFor(options: Partial<ValidateOptions>): number {
   const n = options.workers ?? 1;
   // URL and SHACL checks are asynchronous and stay here; custom vocabularies cannot be handed over
-  if (n <= 1 || options.checks?.length || options.urlChecker || options.vocabularies || !workersAvailable()) return 1;
+  if (
+    n <= 1 ||
+    options.checks?.length ||
+    options.urlChecker ||
+    options.vocabularies ||
+    !workersAvailable()
+  )
+    return 1;
   return n;
 }
 
@@ -365,8 +453,13 @@ export function workersFor(options: Partial<ValidateOptions>): number {
  * the profile its records fit. Profiles, crosswalks and paths are all checked before the first
  * record is read.
  */
-export async function prepareRun(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<{ inputs: Input[]; pipelines: Map<string, Stages> }> {
-  const given = paths.map((p) => (typeof p === 'string' ? parseInputs([p], options.profile)[0] : p));
+export async function prepareRun(
+  paths: readonly (string | Input)[],
+  options: Partial<ValidateOptions>,
+): Promise<{ inputs: Input[]; pipelines: Map<string, Stages> }> {
+  const given = paths.map((p) =>
+    typeof p === 'string' ? parseInputs([p], options.profile)[0] : p,
+  );
   const walk = { followLinks: options.followLinks };
   const inputs: Input[] = [];
   const detected: Input[] = [];
@@ -376,7 +469,14 @@ export async function prepareRun(paths: readonly (string | Input)[], options: Pa
       for (const d of await recogniseFiles([i.path], undefined, walk)) {
         // a file no profile recognises is reported as a rejected record; the other files are checked
         // (its stages are its own when the reason names its candidates)
-        if (d.profile === undefined) inputs.push({ profile: d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`, path: d.file, unrecognised: d.problem, entries: [d.entry] });
+        if (d.profile === undefined)
+          inputs.push({
+            profile:
+              d.problem.kind === 'unreadable' ? `${AUTO}:unreadable` : `${AUTO}:${inputs.length}`,
+            path: d.file,
+            unrecognised: d.problem,
+            entries: [d.entry],
+          });
         else {
           detected.push({ profile: d.profile, path: d.file });
           inputs.push({ profile: d.profile, path: d.file, entries: [d.entry] });
@@ -390,19 +490,33 @@ export async function prepareRun(paths: readonly (string | Input)[], options: Pa
     if (pipelines.has(i.profile)) continue;
     const p = i.unrecognised;
     if (!p) pipelines.set(i.profile, new Pipeline({ ...options, profile: i.profile }));
-    else pipelines.set(i.profile, new Unrecognised(options, p.kind === 'unreadable' ? undefined : unrecognisedFinding(p)));
+    else
+      pipelines.set(
+        i.profile,
+        new Unrecognised(options, p.kind === 'unreadable' ? undefined : unrecognisedFinding(p)),
+      );
   }
   for (const d of detected) options.onDetect?.(relativeToCwd(d.path), d.profile);
   // every path listed once, here: a path that cannot be read stops the run before its first record
-  return { inputs: inputs.map((i) => ({ ...i, entries: i.entries ?? expandPaths([i.path], walk) })), pipelines };
+  return {
+    inputs: inputs.map((i) => ({ ...i, entries: i.entries ?? expandPaths([i.path], walk) })),
+    pipelines,
+  };
 }
 
 function unrecognisedFinding(p: { kind: 'unknown' | 'ambiguous'; candidates: string[] }): Emitted {
-  return { ruleId: 'input/unrecognised', messageId: p.kind, data: { candidates: p.candidates.join(', ') } };
+  return {
+    ruleId: 'input/unrecognised',
+    messageId: p.kind,
+    data: { candidates: p.candidates.join(', ') },
+  };
 }
 
 /** Every record of the inputs, checked, in input order. */
-export async function* validateRecords(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): AsyncGenerator<Processed> {
+export async function* validateRecords(
+  paths: readonly (string | Input)[],
+  options: Partial<ValidateOptions>,
+): AsyncGenerator<Processed> {
   const { inputs, pipelines } = await prepareRun(paths, options);
   // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
   const seen = uniqueOff(options.settings) ? undefined : new SeenRecords();
@@ -411,14 +525,29 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
     const pipeline = e && pipelines.get(p.result.profile ?? '');
     if (!e || !(pipeline instanceof Pipeline)) return p;
     // a result with a finding more: its worker-made text and tally no longer hold
-    return { result: pipeline.addFinding(p.result, e), mapped: p.mapped, checks: p.checks, keys: p.keys };
+    return {
+      result: pipeline.addFinding(p.result, e),
+      mapped: p.mapped,
+      checks: p.checks,
+      keys: p.keys,
+    };
   };
-  const known = (result: RecordResult): RecordResult => (options.baseline ? options.baseline.apply(result) : result);
+  const known = (result: RecordResult): RecordResult =>
+    options.baseline ? options.baseline.apply(result) : result;
   const workers = workersFor(options);
   if (workers > 1) {
     // workers send results only (the common records stay in the workers)
-    const task = { workers, init: { options: workerOptions(options) }, task: { kind: 'check' } } as const;
-    for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, checkedInWorker, (u) => u.pipeline.process(u.src))) {
+    const task = {
+      workers,
+      init: { options: workerOptions(options) },
+      task: { kind: 'check' },
+    } as const;
+    for await (const c of throughWorkers(
+      unitsOf(inputs, pipelines, true),
+      task,
+      checkedInWorker,
+      (u) => u.pipeline.process(u.src),
+    )) {
       const p = unique(c);
       // a baseline changes results: their text and tally no longer hold
       yield options.baseline ? { result: known(p.result) } : p;
@@ -444,7 +573,10 @@ export async function* validateRecords(paths: readonly (string | Input)[], optio
 /** `odc/unique-identifier: off` for every profile: no key is kept. */
 function uniqueOff(settings: RuleSettings | undefined): boolean {
   const id = 'odc/unique-identifier';
-  return settings?.severity?.[id] === 'off' && Object.values(settings.profiles ?? {}).every((p) => (p.severity?.[id] ?? 'off') === 'off');
+  return (
+    settings?.severity?.[id] === 'off' &&
+    Object.values(settings.profiles ?? {}).every((p) => (p.severity?.[id] ?? 'off') === 'off')
+  );
 }
 
 /** A record checked by a worker: its result is parsed from its text only when something reads it (a report other than JSON, a baseline). */
@@ -464,7 +596,9 @@ class CheckedInWorker implements Processed {
 function checkedInWorker(batch: CheckedBatch): Processed[] {
   const tallies = JSON.parse(batch.tallies) as (number | null)[][];
   const keys = JSON.parse(batch.keys) as (RecordKeys | null)[];
-  return batch.texts.map((text, i) => new CheckedInWorker(text, unpackTally(tallies[i]), keys[i] ?? undefined));
+  return batch.texts.map(
+    (text, i) => new CheckedInWorker(text, unpackTally(tallies[i]), keys[i] ?? undefined),
+  );
 }
 
 /** The options workers rebuild their pipelines from: plain data only. */
@@ -473,7 +607,10 @@ export function workerOptions(options: Partial<ValidateOptions>): WorkerInit['op
 }
 
 /** The whole report in memory: for programs and tests; the CLI streams instead. */
-export async function validate(paths: readonly (string | Input)[], options: Partial<ValidateOptions>): Promise<Report> {
+export async function validate(
+  paths: readonly (string | Input)[],
+  options: Partial<ValidateOptions>,
+): Promise<Report> {
   const summary: Summary = emptySummary();
   const records: RecordResult[] = [];
   for await (const { result } of validateRecords(paths, options)) {

@@ -8,7 +8,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
 import { recordJsonText } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
-import { packTally, type Batch, type BatchDone, type CheckedBatch, type WorkerInit } from './parallel.js';
+import {
+  packTally,
+  type Batch,
+  type BatchDone,
+  type CheckedBatch,
+  type WorkerInit,
+} from './parallel.js';
 import type { Converted } from './convert.js';
 import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
@@ -44,7 +50,8 @@ async function convert(batch: Batch, format: 'ntriples' | 'nquads'): Promise<Con
   const out: Converted[] = [];
   batch.lines.forEach((line, i) => {
     const records = jsonLineRecords(batch.file, line);
-    for (let part = 0; part < records.length; part++) out.push(rdf.lineRecord(pipeline.map(records[part]), batch.seq + i, part, format));
+    for (let part = 0; part < records.length; part++)
+      out.push(rdf.lineRecord(pipeline.map(records[part]), batch.seq + i, part, format));
   });
   return out;
 }
@@ -57,6 +64,7 @@ parentPort?.on('message', (batch: Batch) => {
   run(batch).then(
     // results travel as a structured clone: strings, mostly (record texts, N-Triples)
     (results) => parentPort?.postMessage({ id: batch.id, results } satisfies BatchDone),
-    (e: Error) => parentPort?.postMessage({ id: batch.id, error: e.stack ?? String(e) } satisfies BatchDone),
+    (e: Error) =>
+      parentPort?.postMessage({ id: batch.id, error: e.stack ?? String(e) } satisfies BatchDone),
   );
 });

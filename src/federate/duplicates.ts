@@ -39,14 +39,20 @@ export function loose(s: string): string {
 }
 
 export function normaliseUrl(u: string): string {
-  return u.trim().replace(/^https?:\/\//i, '').replace(/^www\./i, '').replace(/[/#?]+$/, '').toLowerCase();
+  return u
+    .trim()
+    .replace(/^https?:\/\//i, '')
+    .replace(/^www\./i, '')
+    .replace(/[/#?]+$/, '')
+    .toLowerCase();
 }
 
 function keysOf(r: Keyed): [DuplicateReason, string][] {
   const out: [DuplicateReason, string][] = [['same-iri', r.iri]];
   if (r.identifier?.trim()) out.push(['identifier', r.identifier.trim().toLowerCase()]);
   for (const p of r.landingPages) out.push(['landing-page', normaliseUrl(p)]);
-  if (r.title && r.publisher && loose(r.title) && loose(r.publisher)) out.push(['title-publisher', `${loose(r.title)}\u0000${loose(r.publisher)}`]);
+  if (r.title && r.publisher && loose(r.title) && loose(r.publisher))
+    out.push(['title-publisher', `${loose(r.title)}\u0000${loose(r.publisher)}`]);
   return out;
 }
 
@@ -70,12 +76,16 @@ export function findDuplicates(records: readonly Keyed[]): Duplicate[] {
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     const primary = [...members].sort((a, b) => records[a].rank - records[b].rank || a - b)[0];
-    const keyed = members.map((i) => new Set(keysOf(records[i]).map(([reason, k]) => `${reason}\u0001${k}`)));
+    const keyed = members.map(
+      (i) => new Set(keysOf(records[i]).map(([reason, k]) => `${reason}\u0001${k}`)),
+    );
     for (const [mi, m] of members.entries()) {
       if (m === primary) continue;
       // what the record shares with the primary, or else with the records that tie it to the group
       const withPrimary = [...keyed[mi]].filter((k) => keyed[members.indexOf(primary)].has(k));
-      const shared = withPrimary.length ? withPrimary : [...keyed[mi]].filter((k) => keyed.some((o, oi) => oi !== mi && o.has(k)));
+      const shared = withPrimary.length
+        ? withPrimary
+        : [...keyed[mi]].filter((k) => keyed.some((o, oi) => oi !== mi && o.has(k)));
       const reasons = [...new Set(shared.map((k) => k.split('\u0001')[0] as DuplicateReason))];
       out.push({ n: records[m].n, primary: records[primary].n, reasons });
     }

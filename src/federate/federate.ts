@@ -85,9 +85,13 @@ export class Federation {
     args: readonly (string | Input)[],
     private readonly options: FederateOptions = {},
   ) {
-    this.inputs = args.map((a) => (typeof a === 'string' ? parseInputs([a], options.profile)[0] : a));
+    this.inputs = args.map((a) =>
+      typeof a === 'string' ? parseInputs([a], options.profile)[0] : a,
+    );
     this.base = options.base ?? DEFAULT_BASE;
-    for (const i of this.inputs) if (!this.profiles.has(i.profile)) this.profiles.set(i.profile, loadProfile(i.profile, { knownRules: RULE_IDS }));
+    for (const i of this.inputs)
+      if (!this.profiles.has(i.profile))
+        this.profiles.set(i.profile, loadProfile(i.profile, { knownRules: RULE_IDS }));
   }
 
   get catalogue(): string {
@@ -110,7 +114,8 @@ export class Federation {
     const inputs = this.inputs;
     const options = this.options;
     return (async function* () {
-      for await (const p of validateRecords(inputs, options)) yield { profile: p.result.profile ?? '', result: p.result, dataset: p.mapped?.dataset };
+      for await (const p of validateRecords(inputs, options))
+        yield { profile: p.result.profile ?? '', result: p.result, dataset: p.mapped?.dataset };
     })();
   }
 
@@ -134,17 +139,32 @@ export class Federation {
         publisher: pickText(dataset.publisher?.name),
         rank: level === 'federal' ? 1 : 0,
       });
-      const code = (id: string, uri: string): string => (vocab.get(id)?.get(uri)?.code as string | undefined) ?? uri;
-      const formats = [...new Set((dataset.distribution ?? []).flatMap((d) => (d.format ? [code('file-type', d.format)] : [])))];
+      const code = (id: string, uri: string): string =>
+        (vocab.get(id)?.get(uri)?.code as string | undefined) ?? uri;
+      const formats = [
+        ...new Set(
+          (dataset.distribution ?? []).flatMap((d) =>
+            d.format ? [code('file-type', d.format)] : [],
+          ),
+        ),
+      ];
       entry.index = {
         id: entry.iri,
         ...(dataset.identifier ? { identifier: dataset.identifier } : {}),
-        title: { ...(dataset.title?.en ? { en: dataset.title.en } : {}), ...(dataset.title?.fr ? { fr: dataset.title.fr } : {}) },
+        title: {
+          ...(dataset.title?.en ? { en: dataset.title.en } : {}),
+          ...(dataset.title?.fr ? { fr: dataset.title.fr } : {}),
+        },
         jurisdiction: profile,
         themes: (dataset.theme ?? []).map((t) => code('theme', t)),
-        keywords: { ...(dataset.keyword?.en ? { en: dataset.keyword.en } : {}), ...(dataset.keyword?.fr ? { fr: dataset.keyword.fr } : {}) },
+        keywords: {
+          ...(dataset.keyword?.en ? { en: dataset.keyword.en } : {}),
+          ...(dataset.keyword?.fr ? { fr: dataset.keyword.fr } : {}),
+        },
         formats,
-        ...(dataset.distribution?.find((d) => d.license)?.license ? { licence: dataset.distribution?.find((d) => d.license)?.license } : {}),
+        ...(dataset.distribution?.find((d) => d.license)?.license
+          ? { licence: dataset.distribution?.find((d) => d.license)?.license }
+          : {}),
         ...(dataset.modified ? { modified: dataset.modified } : {}),
         source: {
           catalogue: this.catalogueOf(profile),
@@ -162,7 +182,15 @@ export class Federation {
       const p = byN.get(d.primary) as Entry;
       if (d.reasons.includes('same-iri')) {
         // the same node: nothing to link, but the written record's line names what it stands for
-        if (p.index) p.index.sameIri = [...(p.index.sameIri ?? []), { file: e.result.source.file, ...(e.result.source.line !== undefined ? { line: e.result.source.line } : {}), ...(e.index?.identifier ? { identifier: e.index.identifier } : {}) }];
+        if (p.index)
+          p.index.sameIri = [
+            ...(p.index.sameIri ?? []),
+            {
+              file: e.result.source.file,
+              ...(e.result.source.line !== undefined ? { line: e.result.source.line } : {}),
+              ...(e.index?.identifier ? { identifier: e.index.identifier } : {}),
+            },
+          ];
         continue;
       }
       if (e.index) e.index.duplicateOf = p.iri;
@@ -186,14 +214,19 @@ export class Federation {
     const jurisdictions = [...this.profiles.keys()].map((profile) => ({
       profile,
       catalogue: this.catalogueOf(profile),
-      records: this.entries.filter((e) => e.profile === profile && e.iri && !skipped.has(e.n)).length,
+      records: this.entries.filter((e) => e.profile === profile && e.iri && !skipped.has(e.n))
+        .length,
     }));
     return {
       records: this.entries.length,
       written: this.entries.filter((e) => e.iri && !skipped.has(e.n)).length,
       rejected: this.entries.filter((e) => !e.iri).length,
       jurisdictions,
-      duplicates: this.duplicates.map((d) => ({ ...d, entry: byN.get(d.n) as Entry, primaryEntry: byN.get(d.primary) as Entry })),
+      duplicates: this.duplicates.map((d) => ({
+        ...d,
+        entry: byN.get(d.n) as Entry,
+        primaryEntry: byN.get(d.primary) as Entry,
+      })),
     };
   }
 
@@ -207,7 +240,12 @@ export class Federation {
   async *rdf(writer: RdfWriter): AsyncGenerator<string> {
     const now = dateOf(this.options.now ?? new Date());
     const q = (s: Term, p: string, o: Term, g?: Term): Quad =>
-      factory.quad(s as never, iri(p) as never, o as never, (writer.quads && g ? g : factory.defaultGraph()) as never);
+      factory.quad(
+        s as never,
+        iri(p) as never,
+        o as never,
+        (writer.quads && g ? g : factory.defaultGraph()) as never,
+      );
     const lit = (v: string, lang?: string) => factory.literal(v, lang);
     const date = factory.literal(now, factory.namedNode(`${XSD}date`));
     const type = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -218,12 +256,32 @@ export class Federation {
       q(fed, type, iri('dcat:Catalog'), fed),
       q(fed, 'dct:title', lit('Federated catalogue of Canadian open data', 'en'), fed),
       q(fed, 'dct:title', lit('Catalogue fédéré des données ouvertes canadiennes', 'fr'), fed),
-      q(fed, 'dct:description', lit(`Datasets of ${this.profiles.size} jurisdictions' catalogues, in DCAT-AP 3, with their provenance and duplicates linked.`, 'en'), fed),
-      q(fed, 'dct:description', lit(`Jeux de données des catalogues de ${this.profiles.size} administrations, en DCAT-AP 3, avec leur provenance et les doublons reliés.`, 'fr'), fed),
+      q(
+        fed,
+        'dct:description',
+        lit(
+          `Datasets of ${this.profiles.size} jurisdictions' catalogues, in DCAT-AP 3, with their provenance and duplicates linked.`,
+          'en',
+        ),
+        fed,
+      ),
+      q(
+        fed,
+        'dct:description',
+        lit(
+          `Jeux de données des catalogues de ${this.profiles.size} administrations, en DCAT-AP 3, avec leur provenance et les doublons reliés.`,
+          'fr',
+        ),
+        fed,
+      ),
       q(fed, 'dct:modified', date, fed),
     ];
     const fedPublisher = factory.blankNode('federation-publisher');
-    head.push(q(fed, 'dct:publisher', fedPublisher, fed), q(fedPublisher, type, iri('foaf:Agent'), fed), q(fedPublisher, 'foaf:name', lit(this.options.publisher ?? 'Passerelle'), fed));
+    head.push(
+      q(fed, 'dct:publisher', fedPublisher, fed),
+      q(fedPublisher, type, iri('foaf:Agent'), fed),
+      q(fedPublisher, 'foaf:name', lit(this.options.publisher ?? 'Passerelle'), fed),
+    );
     for (const [id, profile] of this.profiles) {
       const cat = factory.namedNode(this.catalogueOf(id));
       head.push(q(fed, 'dcat:catalog', cat, fed));
@@ -232,18 +290,39 @@ export class Federation {
       head.push(
         q(cat, type, iri('dcat:Catalog'), cat),
         ...Object.entries(profile.name).map(([l, t]) => q(cat, 'dct:title', lit(t, l), cat)),
-        q(cat, 'dct:description', lit(`Records of ${profile.name.en ?? id}, as exported and checked by Passerelle (profile ${id}).`, 'en'), cat),
-        q(cat, 'dct:description', lit(`Enregistrements de ${profile.name.fr ?? profile.name.en ?? id}, tels qu'exportés et vérifiés par Passerelle (profil ${id}).`, 'fr'), cat),
+        q(
+          cat,
+          'dct:description',
+          lit(
+            `Records of ${profile.name.en ?? id}, as exported and checked by Passerelle (profile ${id}).`,
+            'en',
+          ),
+          cat,
+        ),
+        q(
+          cat,
+          'dct:description',
+          lit(
+            `Enregistrements de ${profile.name.fr ?? profile.name.en ?? id}, tels qu'exportés et vérifiés par Passerelle (profil ${id}).`,
+            'fr',
+          ),
+          cat,
+        ),
         q(cat, 'dct:publisher', publisher, cat),
         q(publisher, type, iri('foaf:Agent'), cat),
         ...Object.entries(name).map(([l, t]) => q(publisher, 'foaf:name', lit(t, l), cat)),
       );
-      if (profile.portal) head.push(q(cat, 'foaf:homepage', factory.namedNode(safeIri(profile.portal)), cat));
+      if (profile.portal)
+        head.push(q(cat, 'foaf:homepage', factory.namedNode(safeIri(profile.portal)), cat));
     }
     yield await writer.write(head);
 
     const byN = new Map(this.entries.map((e) => [e.n, e]));
-    const links = new Map(this.duplicates.filter((d) => !d.reasons.includes('same-iri')).map((d) => [d.n, byN.get(d.primary) as Entry]));
+    const links = new Map(
+      this.duplicates
+        .filter((d) => !d.reasons.includes('same-iri'))
+        .map((d) => [d.n, byN.get(d.primary) as Entry]),
+    );
     const skipped = this.sameIri();
     // a publisher several records share is described once in the document
     const once = new OnceWritten();
@@ -253,9 +332,14 @@ export class Federation {
       if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
       const cat = factory.namedNode(this.catalogueOf(profile));
       const ds = factory.namedNode(entry.iri);
-      const graph = recordToRdf({ ...dataset, id: entry.iri }, { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined });
+      const graph = recordToRdf(
+        { ...dataset, id: entry.iri },
+        { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined },
+      );
       const quads = once.filter(graph.quads, graph.shared);
-      const rec = factory.namedNode(`${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`);
+      const rec = factory.namedNode(
+        `${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`,
+      );
       quads.push(
         q(cat, 'dcat:dataset', ds, cat),
         q(cat, 'dcat:record', rec, cat),

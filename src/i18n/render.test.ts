@@ -2,12 +2,22 @@ import { render } from './render.js';
 
 describe('render: messages of frozen data are kept, and the same as rendered afresh', () => {
   test('each template and language of one frozen data object gives its own message', () => {
-    const data = Object.freeze({ class: Object.freeze({ en: 'Dataset', fr: 'Jeu de données' }), iri: 'dct:title', n: 3 });
+    const data = Object.freeze({
+      class: Object.freeze({ en: 'Dataset', fr: 'Jeu de données' }),
+      iri: 'dct:title',
+      n: 3,
+    });
     const copy = () => ({ class: { en: 'Dataset', fr: 'Jeu de données' }, iri: 'dct:title', n: 3 });
     for (let round = 0; round < 2; round++) {
-      expect(render('{{class}} has no {{iri}} ({{n}})', data, 'en')).toBe(render('{{class}} has no {{iri}} ({{n}})', copy(), 'en'));
-      expect(render('{{class}} has no {{iri}} ({{n}})', data, 'fr')).toBe('Jeu de données has no dct:title (3)');
-      expect(render('{{class}} : {{iri}} absente', data, 'fr')).toBe('Jeu de données : dct:title absente');
+      expect(render('{{class}} has no {{iri}} ({{n}})', data, 'en')).toBe(
+        render('{{class}} has no {{iri}} ({{n}})', copy(), 'en'),
+      );
+      expect(render('{{class}} has no {{iri}} ({{n}})', data, 'fr')).toBe(
+        'Jeu de données has no dct:title (3)',
+      );
+      expect(render('{{class}} : {{iri}} absente', data, 'fr')).toBe(
+        'Jeu de données : dct:title absente',
+      );
     }
   });
 

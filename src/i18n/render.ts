@@ -8,7 +8,13 @@ export function isLangValue(v: unknown): v is Record<string, string> {
   if (keys.length === 0) return false;
   for (const k of keys) {
     // en and fr, the keys of almost every map, are language tags without asking the expression
-    if (!((k === 'en' || k === 'fr' || LANG_TAG.test(k)) && typeof (v as Record<string, unknown>)[k] === 'string')) return false;
+    if (
+      !(
+        (k === 'en' || k === 'fr' || LANG_TAG.test(k)) &&
+        typeof (v as Record<string, unknown>)[k] === 'string'
+      )
+    )
+      return false;
   }
   return true;
 }
@@ -26,7 +32,11 @@ export function inLang(v: Record<string, string>, lang: Lang): string {
  * names or parser errors reads in the report's language. Other values are shown as `shown()` shows
  * them (an object as JSON, a long text cut), whatever a record holds.
  */
-export function render(template: string, data: Record<string, unknown> = NO_DATA, lang: Lang = 'en'): string {
+export function render(
+  template: string,
+  data: Record<string, unknown> = NO_DATA,
+  lang: Lang = 'en',
+): string {
   const frozen = Object.isFrozen(data);
   if (frozen) {
     const text = renderedBefore(data, template, lang);
@@ -39,7 +49,9 @@ export function render(template: string, data: Record<string, unknown> = NO_DATA
   for (let i = 1; i < parts.length; i += 2) {
     const v = data[parts[i]];
     if (v !== null && typeof v === 'object') constant &&= Object.isFrozen(v) && isLangValue(v);
-    out += (v === undefined || v === null ? '' : isLangValue(v) ? inLang(v, lang) : shown(v)) + parts[i + 1];
+    out +=
+      (v === undefined || v === null ? '' : isLangValue(v) ? inLang(v, lang) : shown(v)) +
+      parts[i + 1];
   }
   if (constant) keep(data, template, lang, out);
   return out;

@@ -24,14 +24,23 @@ export interface DraftInfo {
 function commentKey(map: unknown, key: string, comment: string): void {
   if (!isMap(map)) return;
   const pair = (map as YAMLMap).items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
-  if (pair && isScalar(pair.key)) pair.key.commentBefore = comment.split('\n').map((l) => ` ${l}`).join('\n');
+  if (pair && isScalar(pair.key))
+    pair.key.commentBefore = comment
+      .split('\n')
+      .map((l) => ` ${l}`)
+      .join('\n');
 }
 
 /** Small maps (an entry's keys, a label) on one line. */
 function flowLeaves(node: unknown, depth = 0): void {
   if (!isMap(node)) return;
   const map = node as YAMLMap;
-  const simple = map.items.every((p) => isScalar(p.value) || (isMap(p.value) && (p.value as YAMLMap).items.every((q) => isScalar(q.value))) || (p.value as Node & { items?: unknown[] })?.items?.every?.((x) => isScalar(x)));
+  const simple = map.items.every(
+    (p) =>
+      isScalar(p.value) ||
+      (isMap(p.value) && (p.value as YAMLMap).items.every((q) => isScalar(q.value))) ||
+      (p.value as Node & { items?: unknown[] })?.items?.every?.((x) => isScalar(x)),
+  );
   const commented = map.items.some((p) => isScalar(p.key) && p.key.commentBefore);
   if (depth > 0 && simple && !commented && map.items.length <= 4) {
     map.flow = true;
@@ -39,7 +48,8 @@ function flowLeaves(node: unknown, depth = 0): void {
   }
   for (const p of map.items) {
     if (isMap(p.value)) flowLeaves(p.value, depth + 1);
-    else if ((p.value as { items?: unknown[] })?.items) for (const x of (p.value as { items: unknown[] }).items) flowLeaves(x, depth + 1);
+    else if ((p.value as { items?: unknown[] })?.items)
+      for (const x of (p.value as { items: unknown[] }).items) flowLeaves(x, depth + 1);
   }
 }
 
@@ -60,18 +70,31 @@ function codeListNames(fields: readonly InferredField[]): Map<InferredField, str
 
 function fieldNote(f: InferredField, total: number): string {
   const notes = [`filled in ${f.records} of ${total} records (${pct(f.fill)})`];
-  if (f.perRecord > 1.05 && f.type !== 'list') notes.push(`${f.perRecord.toFixed(1)} values per record`);
-  if (f.vocabulary) notes.push(`${f.vocabulary.id} codes${f.vocabulary.split ? ` in text split on "${f.vocabulary.split}"` : ''}: ${f.sample.slice(0, 5).join(', ')}`);
-  else if (f.codes) notes.push(`codes seen: ${f.codes.slice(0, 8).join(', ')}${f.codes.length > 8 ? ', …' : ''}`);
-  else if (f.sample.length && !['list', 'object', 'text', 'tags'].includes(f.type)) notes.push(`e.g. ${f.sample.slice(0, 2).map(short).join(', ')}`);
+  if (f.perRecord > 1.05 && f.type !== 'list')
+    notes.push(`${f.perRecord.toFixed(1)} values per record`);
+  if (f.vocabulary)
+    notes.push(
+      `${f.vocabulary.id} codes${f.vocabulary.split ? ` in text split on "${f.vocabulary.split}"` : ''}: ${f.sample.slice(0, 5).join(', ')}`,
+    );
+  else if (f.codes)
+    notes.push(`codes seen: ${f.codes.slice(0, 8).join(', ')}${f.codes.length > 8 ? ', …' : ''}`);
+  else if (f.sample.length && !['list', 'object', 'text', 'tags'].includes(f.type))
+    notes.push(`e.g. ${f.sample.slice(0, 2).map(short).join(', ')}`);
   if (f.languages) notes.push(`languages ${f.languages.join(', ')}`);
-  if (f.pair) notes.push(`${f.pair.language === 'en' ? 'English' : 'French'}, with ${f.pair.other.name} in ${f.pair.language === 'en' ? 'French' : 'English'}`);
+  if (f.pair)
+    notes.push(
+      `${f.pair.language === 'en' ? 'English' : 'French'}, with ${f.pair.other.name} in ${f.pair.language === 'en' ? 'French' : 'English'}`,
+    );
   if (f.epoch) notes.push('seconds since 1970');
   return notes.join('; ');
 }
 
 /** The draft profile (YAML). */
-export function profileYaml(fields: readonly InferredField[], languages: string[], info: DraftInfo): string {
+export function profileYaml(
+  fields: readonly InferredField[],
+  languages: string[],
+  info: DraftInfo,
+): string {
   const lists = codeListNames(fields);
   const vocabularies: Record<string, { codes: string[] }> = {};
   const build = (list: readonly InferredField[], top: boolean): Record<string, unknown> => {
@@ -86,7 +109,8 @@ export function profileYaml(fields: readonly InferredField[], languages: string[
         vocabularies[codes] = { codes: f.codes as string[] };
       }
       if (f.headers) def.headers = f.headers;
-      if (f.fields.length && (f.type === 'list' || f.type === 'object')) def.fields = build(f.fields, false);
+      if (f.fields.length && (f.type === 'list' || f.type === 'object'))
+        def.fields = build(f.fields, false);
       out[f.name] = def;
     }
     return out;
@@ -112,9 +136,14 @@ export function profileYaml(fields: readonly InferredField[], languages: string[
     const map = doc.getIn(path, true);
     for (const f of list) {
       const note = fieldNote(f, info.records);
-      const todo = f.codes ? `\n${TODO}: complete the code list ${lists.get(f)} (only the codes seen in the sample)` : f.type === 'any' ? `\n${TODO}: values of several kinds; give the field a type` : '';
+      const todo = f.codes
+        ? `\n${TODO}: complete the code list ${lists.get(f)} (only the codes seen in the sample)`
+        : f.type === 'any'
+          ? `\n${TODO}: values of several kinds; give the field a type`
+          : '';
       commentKey(map, f.name, note + todo);
-      if (f.fields.length && (f.type === 'list' || f.type === 'object')) annotate(f.fields, [...path, f.name, 'fields']);
+      if (f.fields.length && (f.type === 'list' || f.type === 'object'))
+        annotate(f.fields, [...path, f.name, 'fields']);
     }
   };
   annotate(fields, ['fields']);
@@ -123,7 +152,10 @@ export function profileYaml(fields: readonly InferredField[], languages: string[
 }
 
 /** The draft crosswalk (YAML) and how many TODO marks it has. */
-export function crosswalkYaml(draft: DraftCrosswalk, info: DraftInfo): { text: string; todos: number } {
+export function crosswalkYaml(
+  draft: DraftCrosswalk,
+  info: DraftInfo,
+): { text: string; todos: number } {
   const dataset: Record<string, unknown> = {};
   const notes = new Map<string, DraftEntry>();
   for (const [k, d] of Object.entries(draft.dataset)) {
@@ -157,19 +189,31 @@ export function crosswalkYaml(draft: DraftCrosswalk, info: DraftInfo): { text: s
   if (!draft.language) {
     todos++;
     doc.commentBefore += `\n ${TODO}: the records' text is not tagged with a language and its language could not be told: add \`language: en\` or \`fr\``;
-  } else commentKey(doc.contents, 'language', `language of the records' untagged text, guessed from their words`);
+  } else
+    commentKey(
+      doc.contents,
+      'language',
+      `language of the records' untagged text, guessed from their words`,
+    );
   const map = doc.getIn(['dataset'], true);
   for (const [k, d] of notes) commentKey(map, k, comment(d));
   if (ways.length) {
     const lines = ways.map((w) => (ways.length > 1 ? `${ways.indexOf(w) + 1}. ${w.why}` : w.why));
     for (const w of ways) if (w.todo) lines.push(`${TODO}: ${w.todo}`);
     if (!ways.some((w) => w.entries.downloadURL)) {
-      lines.push(`${TODO}: downloadURL: which access URLs are files, not web pages or services? e.g. {from: url, when: {not: {path: format, in: [HTML, WMS]}}}`);
+      lines.push(
+        `${TODO}: downloadURL: which access URLs are files, not web pages or services? e.g. {from: url, when: {not: {path: format, in: [HTML, WMS]}}}`,
+      );
     }
     todos += lines.length - ways.length;
     commentKey(map, 'distribution', lines.join('\n'));
     ways.forEach((w, i) => {
-      const obj = doc.getIn(ways.length > 1 ? ['dataset', 'distribution', 'first', i, 'object'] : ['dataset', 'distribution', 'object'], true);
+      const obj = doc.getIn(
+        ways.length > 1
+          ? ['dataset', 'distribution', 'first', i, 'object']
+          : ['dataset', 'distribution', 'object'],
+        true,
+      );
       for (const [k, d] of Object.entries(w.entries)) commentKey(obj, k, comment(d));
     });
   }

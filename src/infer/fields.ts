@@ -10,7 +10,14 @@ import type { FieldNode, Observation } from './observe.js';
 import { fieldNames, normaliseName } from './synonyms.js';
 
 /** Common vocabularies whose codes count as hints, in this order when several know a value. */
-export const HINT_VOCABULARIES = ['frequency', 'licence', 'file-type', 'language', 'access-right', 'theme'] as const;
+export const HINT_VOCABULARIES = [
+  'frequency',
+  'licence',
+  'file-type',
+  'language',
+  'access-right',
+  'theme',
+] as const;
 /** Share of a field's values a vocabulary must know for the field to hold its codes. */
 export const VOCABULARY_SHARE = 0.8;
 
@@ -55,11 +62,18 @@ export interface InferredField {
 }
 
 /** `title_en`, `title-fr`, `Title (English)`, `Titre (français)`; and camelCase `titleEn`, `titleFr`. */
-const LANG_SUFFIX = /^(.+?)[_\-. (]+(en|eng|english|anglais|fr|fra|fre|french|francais|français)\)?$/i;
+const LANG_SUFFIX =
+  /^(.+?)[_\-. (]+(en|eng|english|anglais|fr|fra|fre|french|francais|français)\)?$/i;
 const LANG_CAMEL = /^(.+?[a-z0-9])(En|Eng|Fr|Fra)$/;
 
 /** French names of a field's base, as English ones (`Titre (français)` pairs with `Title (English)`). */
-const BASES: Record<string, string> = { titre: 'title', nom: 'name', 'mots cles': 'keywords', resume: 'summary', sommaire: 'summary' };
+const BASES: Record<string, string> = {
+  titre: 'title',
+  nom: 'name',
+  'mots cles': 'keywords',
+  resume: 'summary',
+  sommaire: 'summary',
+};
 
 /** `title_en` → {base: title, language: en}; `Titre (français)` → {base: title, language: fr}. */
 function languageSuffix(name: string): { base: string; language: 'en' | 'fr' } | undefined {
@@ -75,7 +89,11 @@ function valuesOf(node: FieldNode): [string, number][] {
   return [...src.distinct].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-function vocabularyHint(node: FieldNode, vocabularies: VocabularyRegistry, profile: string): VocabularyHint | undefined {
+function vocabularyHint(
+  node: FieldNode,
+  vocabularies: VocabularyRegistry,
+  profile: string,
+): VocabularyHint | undefined {
   const values = valuesOf(node);
   const total = values.reduce((s, [, n]) => s + n, 0);
   if (!total) return undefined;
@@ -92,7 +110,8 @@ function vocabularyHint(node: FieldNode, vocabularies: VocabularyRegistry, profi
         if (tokens.some((t) => t && v.lookup(t, profile))) known += n;
       }
       const share = known / total;
-      if (share >= VOCABULARY_SHARE && (!best || share > best.share)) best = { id, share, ...(split ? { split } : {}) };
+      if (share >= VOCABULARY_SHARE && (!best || share > best.share))
+        best = { id, share, ...(split ? { split } : {}) };
       if (best?.id === id) break; // unsplit values known: no need to split them
     }
   }
@@ -103,7 +122,8 @@ function vocabularyHint(node: FieldNode, vocabularies: VocabularyRegistry, profi
 function codeLike(node: FieldNode): boolean {
   const src = node.item && node.arrays > 0 ? node.item : node;
   const s = src.strings;
-  if (src.overflow || src.distinct.size === 0 || src.distinct.size > 15 || s.count < 4) return false;
+  if (src.overflow || src.distinct.size === 0 || src.distinct.size > 15 || s.count < 4)
+    return false;
   if (s.count < 2 * src.distinct.size || s.maxLength > 40) return false;
   // identifiers (UUIDs, long numbers) repeat when the sample is small, but are not codes
   if ([...src.distinct.keys()].some((v) => /^[0-9a-f-]{16,}$/i.test(v))) return false;
@@ -144,7 +164,12 @@ export class FieldTyper {
     return out;
   }
 
-  private field(node: FieldNode, name: string, parent: InferredField | undefined, segs: string[]): InferredField {
+  private field(
+    node: FieldNode,
+    name: string,
+    parent: InferredField | undefined,
+    segs: string[],
+  ): InferredField {
     const values = valuesOf(node);
     const headers = parent ? undefined : this.headers.get(name);
     const f: InferredField = {
@@ -186,9 +211,17 @@ export class FieldTyper {
       f.type = node.integers === node.numbers ? 'integer' : 'number';
       if (node.epochs === node.numbers) f.epoch = true;
     } else if (node.only('booleans')) f.type = 'boolean';
-    else if (node.numbers + node.plain === node.values && node.strings.numbers === node.plain && node.objects + node.arrays + node.langMaps === 0) {
+    else if (
+      node.numbers + node.plain === node.values &&
+      node.strings.numbers === node.plain &&
+      node.objects + node.arrays + node.langMaps === 0
+    ) {
       f.type = node.integers + node.strings.integers === node.values ? 'integer' : 'number';
-    } else if (node.booleans + node.plain === node.values && node.strings.booleans === node.plain && node.objects + node.arrays + node.langMaps === 0) {
+    } else if (
+      node.booleans + node.plain === node.values &&
+      node.strings.booleans === node.plain &&
+      node.objects + node.arrays + node.langMaps === 0
+    ) {
       f.type = 'boolean';
     }
     if (f.type === 'any') {
@@ -210,7 +243,10 @@ export class FieldTyper {
  * partners are the fields filled in the same records.
  */
 function pairLanguages(fields: InferredField[]): void {
-  const groups = new Map<string, { en: InferredField[]; fr: InferredField[]; plain: InferredField[] }>();
+  const groups = new Map<
+    string,
+    { en: InferredField[]; fr: InferredField[]; plain: InferredField[] }
+  >();
   for (const f of fields) {
     if (f.type !== 'string' && f.type !== 'strings') continue;
     const name = f.headers?.[0] ?? f.name;
@@ -231,12 +267,16 @@ function pairLanguages(fields: InferredField[]): void {
   for (const g of groups.values()) {
     // each French field with the English one (or the one without suffix) filled in the same records
     for (const fr of g.fr) {
-      const partner = [...g.en, ...g.plain].filter((x) => !x.pair && overlap(x, fr) > 0).sort((a, b) => overlap(b, fr) - overlap(a, fr))[0];
+      const partner = [...g.en, ...g.plain]
+        .filter((x) => !x.pair && overlap(x, fr) > 0)
+        .sort((a, b) => overlap(b, fr) - overlap(a, fr))[0];
       if (partner) pair(partner, fr);
     }
     for (const en of g.en) {
       if (en.pair) continue;
-      const partner = g.plain.filter((x) => !x.pair && overlap(x, en) > 0).sort((a, b) => overlap(b, en) - overlap(a, en))[0];
+      const partner = g.plain
+        .filter((x) => !x.pair && overlap(x, en) > 0)
+        .sort((a, b) => overlap(b, en) - overlap(a, en))[0];
       if (partner) pair(en, partner);
     }
   }
@@ -253,6 +293,15 @@ export function headerField(header: string): string {
 }
 
 /** The draft's fields from an observation (`headers`: the columns spreadsheet fields were read from). */
-export function inferFields(obs: Observation, vocabularies: VocabularyRegistry, profile: string, headers: ReadonlyMap<string, string[]> = new Map()): InferredField[] {
-  return new FieldTyper(vocabularies, profile, obs.records, headers).fieldsOf(obs.root, undefined, []);
+export function inferFields(
+  obs: Observation,
+  vocabularies: VocabularyRegistry,
+  profile: string,
+  headers: ReadonlyMap<string, string[]> = new Map(),
+): InferredField[] {
+  return new FieldTyper(vocabularies, profile, obs.records, headers).fieldsOf(
+    obs.root,
+    undefined,
+    [],
+  );
 }

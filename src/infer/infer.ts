@@ -46,7 +46,10 @@ export interface InferResult {
 }
 
 /** A spreadsheet row's columns as field names (`Dataset ID` → `dataset_id`), remembering the headers. */
-function spreadsheetRow(data: Record<string, unknown>, headers: Map<string, string[]>): Record<string, unknown> {
+function spreadsheetRow(
+  data: Record<string, unknown>,
+  headers: Map<string, string[]>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {
     const name = headerField(k);
@@ -64,15 +67,23 @@ function spreadsheetRow(data: Record<string, unknown>, headers: Map<string, stri
 /** Languages records are given in: both official ones when some text has both, else the text's. */
 function languagesOf(fields: readonly InferredField[], guess: string | undefined): string[] {
   const all = allFields(fields);
-  const both = all.some((f) => (f.languages?.includes('en') && f.languages.includes('fr')) || f.pair) || all.some((f) => f.name === '@locale');
+  const both =
+    all.some((f) => (f.languages?.includes('en') && f.languages.includes('fr')) || f.pair) ||
+    all.some((f) => f.name === '@locale');
   if (both) return ['en', 'fr'];
-  const seen = new Set(all.flatMap((f) => f.languages ?? []).map((l) => l.split('-')[0]).filter((l) => l === 'en' || l === 'fr'));
+  const seen = new Set(
+    all
+      .flatMap((f) => f.languages ?? [])
+      .map((l) => l.split('-')[0])
+      .filter((l) => l === 'en' || l === 'fr'),
+  );
   if (seen.size) return [...seen].sort();
   return guess ? [guess] : [];
 }
 
 export async function infer(paths: readonly string[], options: InferOptions): Promise<InferResult> {
-  if (!/^[a-z0-9-]+$/.test(options.id)) throw new ConfigError(`--id: "${options.id}" must be lower-case letters, digits and dashes`);
+  if (!/^[a-z0-9-]+$/.test(options.id))
+    throw new ConfigError(`--id: "${options.id}" must be lower-case letters, digits and dashes`);
   const vocabularies = options.vocabularies ?? defaultVocabularies();
   const sample = options.sample ?? DEFAULT_SAMPLE;
   // a key is a language when the language vocabulary knows it (`fn`, a vCard name, looks like a tag too)
@@ -83,14 +94,22 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
   for await (const src of readSources(paths)) {
     if (src.error || src.data === undefined) {
       rejected++;
-      options.onRejected?.(src.source.file, src.error?.line ?? src.source.line, src.error?.message.en ?? 'unreadable record');
+      options.onRejected?.(
+        src.source.file,
+        src.error?.line ?? src.source.line,
+        src.error?.message.en ?? 'unreadable record',
+      );
       continue;
     }
-    const data = src.shape === 'csv' && src.data && typeof src.data === 'object' ? spreadsheetRow(src.data as Record<string, unknown>, headers) : src.data;
+    const data =
+      src.shape === 'csv' && src.data && typeof src.data === 'object'
+        ? spreadsheetRow(src.data as Record<string, unknown>, headers)
+        : src.data;
     obs.add(data);
     if (obs.records >= sample) break;
   }
-  if (obs.records === 0) throw new ConfigError(`no readable record in ${paths.join(', ')}: nothing to infer from`);
+  if (obs.records === 0)
+    throw new ConfigError(`no readable record in ${paths.join(', ')}: nothing to infer from`);
 
   const fields = inferFields(obs, vocabularies, options.id, headers);
   const drafter = new CrosswalkDrafter(fields, vocabularies, options.id);
@@ -101,11 +120,20 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
 
   // the drafts load as the shipped ones do: a problem here is Passerelle's, not the user's
   const profile: Profile = parseProfile(loadYaml(`${options.id}.yaml`, profileText), RULE_IDS);
-  const compiler = new Compiler(loadYaml<CrosswalkFile>(`${options.id}.crosswalk.yaml`, crosswalkText), profile, vocabularies);
+  const compiler = new Compiler(
+    loadYaml<CrosswalkFile>(`${options.id}.crosswalk.yaml`, crosswalkText),
+    profile,
+    vocabularies,
+  );
   compiler.compile();
-  if (compiler.issues.length) throw new Error(`the draft crosswalk does not compile: ${compiler.issues[0].where}: ${compiler.issues[0].message}`);
+  if (compiler.issues.length)
+    throw new Error(
+      `the draft crosswalk does not compile: ${compiler.issues[0].where}: ${compiler.issues[0].message}`,
+    );
 
-  const mapped = [...compiler.declared.keys()].map((k) => k.replace(/@.*$/, '')).filter((k, i, a) => a.indexOf(k) === i);
+  const mapped = [...compiler.declared.keys()]
+    .map((k) => k.replace(/@.*$/, ''))
+    .filter((k, i, a) => a.indexOf(k) === i);
   return {
     id: options.id,
     profile: profileText,

@@ -49,7 +49,20 @@ export class FieldNode {
   /** Plain strings (not texts of a language map). */
   plain = 0;
   /** Shapes of every text seen, plain or in a language map. */
-  strings: StringShape = { count: 0, dates: 0, times: 0, urls: 0, emails: 0, integers: 0, numbers: 0, booleans: 0, json: 0, spaced: 0, totalLength: 0, maxLength: 0 };
+  strings: StringShape = {
+    count: 0,
+    dates: 0,
+    times: 0,
+    urls: 0,
+    emails: 0,
+    integers: 0,
+    numbers: 0,
+    booleans: 0,
+    json: 0,
+    spaced: 0,
+    totalLength: 0,
+    maxLength: 0,
+  };
   numbers = 0;
   integers = 0;
   /** Whole numbers of 9 or 10 digits: seconds since 1970 (Socrata dates). */
@@ -114,7 +127,14 @@ export class FieldNode {
 
   /** Whether every value seen (non-empty) is of this shape. */
   only(kind: 'strings' | 'numbers' | 'booleans' | 'objects' | 'arrays' | 'langMaps'): boolean {
-    const counts = { strings: this.plain, numbers: this.numbers, booleans: this.booleans, objects: this.objects, arrays: this.arrays, langMaps: this.langMaps };
+    const counts = {
+      strings: this.plain,
+      numbers: this.numbers,
+      booleans: this.booleans,
+      objects: this.objects,
+      arrays: this.arrays,
+      langMaps: this.langMaps,
+    };
     return counts[kind] > 0 && Object.entries(counts).every(([k, n]) => k === kind || n === 0);
   }
 }
@@ -125,17 +145,25 @@ export class Observation {
   records = 0;
 
   /** `isLanguage`: whether a key is a language (keys that look like tags, such as `fn`, may be fields). */
-  constructor(private readonly isLanguage: (tag: string) => boolean = (t) => /^(en|fr|und)(-|$)/.test(t)) {}
+  constructor(
+    private readonly isLanguage: (tag: string) => boolean = (t) => /^(en|fr|und)(-|$)/.test(t),
+  ) {}
 
   private isLangMap(v: Record<string, unknown>): boolean {
     const keys = Object.keys(v);
     if (!keys.length || !keys.every((k) => isLanguageTag(k) && this.isLanguage(k))) return false;
-    return Object.values(v).every((x) => x === null || typeof x === 'string' || (Array.isArray(x) && x.every((i) => typeof i === 'string')));
+    return Object.values(v).every(
+      (x) =>
+        x === null ||
+        typeof x === 'string' ||
+        (Array.isArray(x) && x.every((i) => typeof i === 'string')),
+    );
   }
 
   add(record: unknown): void {
     const index = this.records++;
-    if (record !== null && typeof record === 'object' && !Array.isArray(record)) this.walkObject(record as Record<string, unknown>, this.root, index);
+    if (record !== null && typeof record === 'object' && !Array.isArray(record))
+      this.walkObject(record as Record<string, unknown>, this.root, index);
   }
 
   private walkObject(obj: Record<string, unknown>, node: FieldNode, record: number): void {

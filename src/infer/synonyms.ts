@@ -5,7 +5,17 @@
  * list is the usual one. Shapes (`url`, `email`, `date`, a vocabulary) are what the values must look like.
  */
 
-export type Shape = 'text' | 'longText' | 'keywords' | 'url' | 'email' | 'date' | 'identifier' | 'integer' | 'mediaType' | 'any';
+export type Shape =
+  | 'text'
+  | 'longText'
+  | 'keywords'
+  | 'url'
+  | 'email'
+  | 'date'
+  | 'identifier'
+  | 'integer'
+  | 'mediaType'
+  | 'any';
 
 export interface Target {
   /** Property path in the common record (`distribution[*].format`). */
@@ -19,86 +29,342 @@ export interface Target {
 }
 
 export const TARGETS: readonly Target[] = [
-  { property: 'identifier', on: 'dataset', shape: 'identifier', names: ['identifier', 'id', 'file identifier', 'dataset id', 'guid', 'uuid', 'identifiant', 'name'] },
-  { property: 'title', on: 'dataset', shape: 'text', names: ['title', 'titre', 'dataset title', 'title translated', 'name', 'dataset name', 'nom', 'intitule'] },
+  {
+    property: 'identifier',
+    on: 'dataset',
+    shape: 'identifier',
+    names: [
+      'identifier',
+      'id',
+      'file identifier',
+      'dataset id',
+      'guid',
+      'uuid',
+      'identifiant',
+      'name',
+    ],
+  },
+  {
+    property: 'title',
+    on: 'dataset',
+    shape: 'text',
+    names: [
+      'title',
+      'titre',
+      'dataset title',
+      'title translated',
+      'name',
+      'dataset name',
+      'nom',
+      'intitule',
+    ],
+  },
   {
     property: 'description',
     on: 'dataset',
     shape: 'longText',
-    names: ['description', 'notes', 'abstract', 'summary', 'notes translated', 'resume', 'descriptif', 'dataset description'],
+    names: [
+      'description',
+      'notes',
+      'abstract',
+      'summary',
+      'notes translated',
+      'resume',
+      'descriptif',
+      'dataset description',
+    ],
   },
   {
     property: 'keyword',
     on: 'dataset',
     shape: 'keywords',
-    names: ['keywords', 'keyword', 'tags', 'tag', 'tag string', 'tags name', 'mots cles', 'mot cle', 'motscles', 'descriptive keywords keyword', 'md keywords keyword'],
+    names: [
+      'keywords',
+      'keyword',
+      'tags',
+      'tag',
+      'tag string',
+      'tags name',
+      'mots cles',
+      'mot cle',
+      'motscles',
+      'descriptive keywords keyword',
+      'md keywords keyword',
+    ],
   },
   {
     property: 'theme',
     on: 'dataset',
     shape: 'any',
     vocabulary: 'theme',
-    names: ['theme', 'themes', 'category', 'categories', 'subject', 'topic', 'topics', 'topic category', 'iso topic category', 'groups name', 'sujet', 'categorie'],
+    names: [
+      'theme',
+      'themes',
+      'category',
+      'categories',
+      'subject',
+      'topic',
+      'topics',
+      'topic category',
+      'iso topic category',
+      'groups name',
+      'sujet',
+      'categorie',
+    ],
   },
   {
     property: 'publisher.name',
     on: 'dataset',
     shape: 'text',
-    names: ['organization title', 'publisher', 'publisher name', 'organization', 'organisation', 'org title', 'owner org', 'ministry', 'department', 'agency', 'attribution', 'editeur', 'organisme', 'ministere', 'organisation name'],
+    names: [
+      'organization title',
+      'publisher',
+      'publisher name',
+      'organization',
+      'organisation',
+      'org title',
+      'owner org',
+      'ministry',
+      'department',
+      'agency',
+      'attribution',
+      'editeur',
+      'organisme',
+      'ministere',
+      'organisation name',
+    ],
   },
   {
     property: 'contactPoint[*].email',
     on: 'dataset',
     shape: 'email',
-    names: ['contact email', 'maintainer email', 'email', 'has email', 'mbox', 'electronic mail address', 'courriel', 'author email', 'contact point has email'],
+    names: [
+      'contact email',
+      'maintainer email',
+      'email',
+      'has email',
+      'mbox',
+      'electronic mail address',
+      'courriel',
+      'author email',
+      'contact point has email',
+    ],
   },
-  { property: 'contactPoint[*].name', on: 'dataset', shape: 'text', names: ['maintainer', 'contact name', 'contact point fn', 'fn', 'individual name', 'contact', 'author', 'responsable'] },
+  {
+    property: 'contactPoint[*].name',
+    on: 'dataset',
+    shape: 'text',
+    names: [
+      'maintainer',
+      'contact name',
+      'contact point fn',
+      'fn',
+      'individual name',
+      'contact',
+      'author',
+      'responsable',
+    ],
+  },
   {
     property: 'accrualPeriodicity',
     on: 'dataset',
     shape: 'any',
     vocabulary: 'frequency',
-    names: ['frequency', 'update frequency', 'accrual periodicity', 'frequence', 'update cycle', 'maintenance and update frequency', 'maintenance frequency', 'frequence de mise a jour'],
+    names: [
+      'frequency',
+      'update frequency',
+      'accrual periodicity',
+      'frequence',
+      'update cycle',
+      'maintenance and update frequency',
+      'maintenance frequency',
+      'frequence de mise a jour',
+    ],
   },
   {
     property: 'issued',
     on: 'dataset',
     shape: 'date',
-    names: ['issued', 'date published', 'publication date', 'published', 'metadata created', 'created', 'date created', 'created at', 'record publish date', 'date de publication'],
+    names: [
+      'issued',
+      'date published',
+      'publication date',
+      'published',
+      'metadata created',
+      'created',
+      'date created',
+      'created at',
+      'record publish date',
+      'date de publication',
+    ],
   },
   {
     property: 'modified',
     on: 'dataset',
     shape: 'date',
-    names: ['modified', 'date modified', 'last modified', 'metadata modified', 'updated', 'last updated', 'rows updated at', 'view last modified', 'date stamp', 'record last modified', 'date de modification', 'mise a jour'],
+    names: [
+      'modified',
+      'date modified',
+      'last modified',
+      'metadata modified',
+      'updated',
+      'last updated',
+      'rows updated at',
+      'view last modified',
+      'date stamp',
+      'record last modified',
+      'date de modification',
+      'mise a jour',
+    ],
   },
-  { property: 'temporal[*].startDate', on: 'dataset', shape: 'date', names: ['start date', 'temporal start', 'time period coverage start', 'time coverage start', 'coverage start', 'begin position', 'beginning date', 'date debut'] },
-  { property: 'temporal[*].endDate', on: 'dataset', shape: 'date', names: ['end date', 'temporal end', 'time period coverage end', 'time coverage end', 'coverage end', 'end position', 'date fin'] },
-  { property: 'language', on: 'dataset', shape: 'any', vocabulary: 'language', names: ['language', 'languages', 'langue', 'dataset language', 'data language'] },
-  { property: 'accessRights', on: 'dataset', shape: 'any', vocabulary: 'access-right', names: ['access level', 'access rights', 'access right', 'security class', 'droits d acces'] },
-  { property: 'landingPage', on: 'dataset', shape: 'url', names: ['landing page', 'homepage', 'permalink', 'dataset url'] },
+  {
+    property: 'temporal[*].startDate',
+    on: 'dataset',
+    shape: 'date',
+    names: [
+      'start date',
+      'temporal start',
+      'time period coverage start',
+      'time coverage start',
+      'coverage start',
+      'begin position',
+      'beginning date',
+      'date debut',
+    ],
+  },
+  {
+    property: 'temporal[*].endDate',
+    on: 'dataset',
+    shape: 'date',
+    names: [
+      'end date',
+      'temporal end',
+      'time period coverage end',
+      'time coverage end',
+      'coverage end',
+      'end position',
+      'date fin',
+    ],
+  },
+  {
+    property: 'language',
+    on: 'dataset',
+    shape: 'any',
+    vocabulary: 'language',
+    names: ['language', 'languages', 'langue', 'dataset language', 'data language'],
+  },
+  {
+    property: 'accessRights',
+    on: 'dataset',
+    shape: 'any',
+    vocabulary: 'access-right',
+    names: ['access level', 'access rights', 'access right', 'security class', 'droits d acces'],
+  },
+  {
+    property: 'landingPage',
+    on: 'dataset',
+    shape: 'url',
+    names: ['landing page', 'homepage', 'permalink', 'dataset url'],
+  },
   // distributions: fields of the items the distributions are made of
-  { property: 'distribution[*].accessURL', on: 'distribution', shape: 'url', names: ['url', 'access url', 'download url', 'linkage url', 'link', 'href', 'lien', 'adresse'] },
-  { property: 'distribution[*].downloadURL', on: 'distribution', shape: 'url', names: ['download url', 'lien de telechargement'] },
-  { property: 'distribution[*].title', on: 'distribution', shape: 'text', names: ['name', 'title', 'resource name', 'name translated', 'nom', 'titre'] },
-  { property: 'distribution[*].description', on: 'distribution', shape: 'longText', names: ['description', 'description translated'] },
-  { property: 'distribution[*].format', on: 'distribution', shape: 'any', vocabulary: 'file-type', names: ['format', 'file format', 'file type', 'resource format', 'type de fichier'] },
-  { property: 'distribution[*].mediaType', on: 'distribution', shape: 'mediaType', names: ['mimetype', 'media type', 'mime type', 'content type'] },
-  { property: 'distribution[*].byteSize', on: 'distribution', shape: 'integer', names: ['size', 'byte size', 'file size', 'taille'] },
-  { property: 'distribution[*].modified', on: 'distribution', shape: 'date', names: ['last modified', 'modified', 'date modified'] },
+  {
+    property: 'distribution[*].accessURL',
+    on: 'distribution',
+    shape: 'url',
+    names: ['url', 'access url', 'download url', 'linkage url', 'link', 'href', 'lien', 'adresse'],
+  },
+  {
+    property: 'distribution[*].downloadURL',
+    on: 'distribution',
+    shape: 'url',
+    names: ['download url', 'lien de telechargement'],
+  },
+  {
+    property: 'distribution[*].title',
+    on: 'distribution',
+    shape: 'text',
+    names: ['name', 'title', 'resource name', 'name translated', 'nom', 'titre'],
+  },
+  {
+    property: 'distribution[*].description',
+    on: 'distribution',
+    shape: 'longText',
+    names: ['description', 'description translated'],
+  },
+  {
+    property: 'distribution[*].format',
+    on: 'distribution',
+    shape: 'any',
+    vocabulary: 'file-type',
+    names: ['format', 'file format', 'file type', 'resource format', 'type de fichier'],
+  },
+  {
+    property: 'distribution[*].mediaType',
+    on: 'distribution',
+    shape: 'mediaType',
+    names: ['mimetype', 'media type', 'mime type', 'content type'],
+  },
+  {
+    property: 'distribution[*].byteSize',
+    on: 'distribution',
+    shape: 'integer',
+    names: ['size', 'byte size', 'file size', 'taille'],
+  },
+  {
+    property: 'distribution[*].modified',
+    on: 'distribution',
+    shape: 'date',
+    names: ['last modified', 'modified', 'date modified'],
+  },
 ];
 
 /** Names of the licence (on the record or on each resource); values should be licence codes. */
-export const LICENCE_NAMES = ['license id', 'licence id', 'license', 'licence', 'license name', 'licence name', 'license url', 'licence url', 'license title', 'licenseid', 'licence du jeu de donnees'];
+export const LICENCE_NAMES = [
+  'license id',
+  'licence id',
+  'license',
+  'licence',
+  'license name',
+  'licence name',
+  'license url',
+  'licence url',
+  'license title',
+  'licenseid',
+  'licence du jeu de donnees',
+];
 
 /** Names of the lists distributions are made of. */
-export const DISTRIBUTION_NAMES = ['resources', 'distribution', 'distributions', 'ressources', 'files', 'links', 'on line', 'online', 'transfer options on line'];
+export const DISTRIBUTION_NAMES = [
+  'resources',
+  'distribution',
+  'distributions',
+  'ressources',
+  'files',
+  'links',
+  'on line',
+  'online',
+  'transfer options on line',
+];
 
 /** Names of the record's main language (ISO 19139 records say which language their main text is in). */
 export const LANGUAGE_NAMES = ['language', 'langue', 'metadata language'];
 
 /** Words of wrappers rather than fields: a value's name is the field around them (`gmd:title.gco:CharacterString` → title). */
-const WRAPPERS = new Set(['characterstring', 'text', 'value', 'ptfreetext', 'textgroup', 'localisedcharacterstring', 'anchor', 'decimal', 'date', 'datetime', 'integer', 'boolean', 'real']);
+const WRAPPERS = new Set([
+  'characterstring',
+  'text',
+  'value',
+  'ptfreetext',
+  'textgroup',
+  'localisedcharacterstring',
+  'anchor',
+  'decimal',
+  'date',
+  'datetime',
+  'integer',
+  'boolean',
+  'real',
+]);
 
 /** `maintenanceAndUpdateFrequency`, `Update_Frequency`, `gmd:MD_Keywords` → words in lower case, no accents. */
 export function normaliseName(s: string): string {
@@ -124,7 +390,10 @@ function isClassElement(segment: string): boolean {
  * that name after its parent's (`organization title`, `tags name`).
  */
 export function fieldNames(segments: readonly string[]): string[] {
-  const words = segments.filter((s) => s !== '*' && !isClassElement(s)).map(normaliseName).filter((s) => s);
+  const words = segments
+    .filter((s) => s !== '*' && !isClassElement(s))
+    .map(normaliseName)
+    .filter((s) => s);
   let i = words.length - 1;
   while (i > 0 && WRAPPERS.has(words[i].replace(/ /g, ''))) i--;
   const own = words[i] ?? '';

@@ -21,7 +21,10 @@ export type MissingAt = Partial<Record<Obligation, Missing[]>>;
  * Per set of obligations and class, the properties worth looking at: those of the obligations and
  * the nested objects (built once per set and class: the sets asked for are few).
  */
-type Relevant = { obligations: readonly Obligation[]; byClass: Partial<Record<ClassName, PropertyDef[]>> };
+type Relevant = {
+  obligations: readonly Obligation[];
+  byClass: Partial<Record<ClassName, PropertyDef[]>>;
+};
 const relevant = new Map<string, Relevant>();
 /** The same, by the list asked with when it is frozen (the constant lists callers ask with): no key joined per walk. */
 const relevantByList = new WeakMap<readonly Obligation[], Relevant>();
@@ -36,7 +39,9 @@ function relevantTo(obligations: readonly Obligation[]): Relevant {
 }
 function defsOf(r: Relevant, cls: ClassName): PropertyDef[] {
   return (r.byClass[cls] ??= CLASSES[cls].properties.filter(
-    (def) => (r.obligations.includes(def.obligation) && !def.extension) || (def.kind === 'object' && def.class !== undefined),
+    (def) =>
+      (r.obligations.includes(def.obligation) && !def.extension) ||
+      (def.kind === 'object' && def.class !== undefined),
   ));
 }
 
@@ -46,14 +51,18 @@ const LEVEL_LISTS: Record<Obligation, readonly Obligation[]> = {
   recommended: Object.freeze(['recommended']),
   optional: Object.freeze(['optional']),
 };
-const levelList = (obligation: Obligation): readonly Obligation[] => (Object.hasOwn(LEVEL_LISTS, obligation) ? LEVEL_LISTS[obligation] : [obligation]);
+const levelList = (obligation: Obligation): readonly Obligation[] =>
+  Object.hasOwn(LEVEL_LISTS, obligation) ? LEVEL_LISTS[obligation] : [obligation];
 
 export function missingProperties(dataset: Dataset, obligation: Obligation): Missing[] {
   return missingPropertiesAt(dataset, levelList(obligation))[obligation] as Missing[];
 }
 
 /** Several obligation levels in one walk of the record (the `dcat-ap/*` rules ask one after the other). */
-export function missingPropertiesAt(dataset: Dataset, obligations: readonly Obligation[]): MissingAt {
+export function missingPropertiesAt(
+  dataset: Dataset,
+  obligations: readonly Obligation[],
+): MissingAt {
   const out: MissingAt = {};
   for (const o of obligations) out[o] = [];
   visit(dataset as Record<string, unknown>, 'Dataset', '', '', -1, relevantTo(obligations), out);
@@ -81,14 +90,21 @@ function visit(
       path ??= childPath(parent, name, index);
       missing.push({ property: path ? `${path}.${def.name}` : def.name, class: cls, def });
     }
-    if (def.kind !== 'object' || def.class === undefined || value === null || typeof value !== 'object') continue;
+    if (
+      def.kind !== 'object' ||
+      def.class === undefined ||
+      value === null ||
+      typeof value !== 'object'
+    )
+      continue;
     path ??= childPath(parent, name, index);
     if (!Array.isArray(value)) {
       visit(value as Record<string, unknown>, def.class, path, def.name, -1, relevant, out);
       continue;
     }
     for (let i = 0; i < value.length; i++) {
-      if (i in value) visit(value[i], def.class, path, def.name, def.multiple ? i : -1, relevant, out); // holes skipped, as forEach does
+      if (i in value)
+        visit(value[i], def.class, path, def.name, def.multiple ? i : -1, relevant, out); // holes skipped, as forEach does
     }
   }
 }

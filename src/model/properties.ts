@@ -6,7 +6,15 @@
  */
 import type { Bilingual } from '../core/lang.js';
 
-export type ValueKind = 'text' | 'texts' | 'string' | 'uri' | 'email' | 'date' | 'integer' | 'object';
+export type ValueKind =
+  | 'text'
+  | 'texts'
+  | 'string'
+  | 'uri'
+  | 'email'
+  | 'date'
+  | 'integer'
+  | 'object';
 export type Obligation = 'mandatory' | 'recommended' | 'optional';
 
 export interface PropertyDef {
@@ -28,7 +36,13 @@ export interface PropertyDef {
   label: Bilingual;
 }
 
-export type ClassName = 'Dataset' | 'Distribution' | 'Agent' | 'ContactPoint' | 'PeriodOfTime' | 'Location';
+export type ClassName =
+  | 'Dataset'
+  | 'Distribution'
+  | 'Agent'
+  | 'ContactPoint'
+  | 'PeriodOfTime'
+  | 'Location';
 
 const p = (
   name: string,
@@ -43,7 +57,10 @@ const p = (
 
 const RIGHTS_STATEMENT = { class: 'dct:RightsStatement', property: 'rdfs:label' };
 
-export const CLASSES: Record<ClassName, { iri: string; label: Bilingual; properties: PropertyDef[] }> = {
+export const CLASSES: Record<
+  ClassName,
+  { iri: string; label: Bilingual; properties: PropertyDef[] }
+> = {
   Dataset: {
     iri: 'dcat:Dataset',
     label: { en: 'Dataset', fr: 'Jeu de données' },
@@ -53,36 +70,117 @@ export const CLASSES: Record<ClassName, { iri: string; label: Bilingual; propert
       p('title', 'dct:title', 'text', false, 'mandatory', 'Title', 'Titre'),
       p('description', 'dct:description', 'text', false, 'mandatory', 'Description', 'Description'),
       p('keyword', 'dcat:keyword', 'texts', true, 'recommended', 'Keyword', 'Mot-clé'),
-      p('theme', 'dcat:theme', 'uri', true, 'recommended', 'Theme', 'Thème', { vocabulary: 'theme' }),
-      p('publisher', 'dct:publisher', 'object', false, 'recommended', 'Publisher', 'Éditeur', { class: 'Agent' }),
-      p('creator', 'dct:creator', 'object', true, 'optional', 'Creator', 'Créateur', { class: 'Agent' }),
-      p('contactPoint', 'dcat:contactPoint', 'object', true, 'recommended', 'Contact point', 'Point de contact', {
-        class: 'ContactPoint',
+      p('theme', 'dcat:theme', 'uri', true, 'recommended', 'Theme', 'Thème', {
+        vocabulary: 'theme',
       }),
-      p('accrualPeriodicity', 'dct:accrualPeriodicity', 'uri', false, 'optional', 'Frequency', 'Fréquence', {
-        vocabulary: 'frequency',
+      p('publisher', 'dct:publisher', 'object', false, 'recommended', 'Publisher', 'Éditeur', {
+        class: 'Agent',
       }),
+      p('creator', 'dct:creator', 'object', true, 'optional', 'Creator', 'Créateur', {
+        class: 'Agent',
+      }),
+      p(
+        'contactPoint',
+        'dcat:contactPoint',
+        'object',
+        true,
+        'recommended',
+        'Contact point',
+        'Point de contact',
+        {
+          class: 'ContactPoint',
+        },
+      ),
+      p(
+        'accrualPeriodicity',
+        'dct:accrualPeriodicity',
+        'uri',
+        false,
+        'optional',
+        'Frequency',
+        'Fréquence',
+        {
+          vocabulary: 'frequency',
+        },
+      ),
       p('issued', 'dct:issued', 'date', false, 'optional', 'Release date', 'Date de publication'),
-      p('modified', 'dct:modified', 'date', false, 'optional', 'Modification date', 'Date de modification'),
-      p('temporal', 'dct:temporal', 'object', true, 'recommended', 'Temporal coverage', 'Couverture temporelle', {
-        class: 'PeriodOfTime',
+      p(
+        'modified',
+        'dct:modified',
+        'date',
+        false,
+        'optional',
+        'Modification date',
+        'Date de modification',
+      ),
+      p(
+        'temporal',
+        'dct:temporal',
+        'object',
+        true,
+        'recommended',
+        'Temporal coverage',
+        'Couverture temporelle',
+        {
+          class: 'PeriodOfTime',
+        },
+      ),
+      p(
+        'spatial',
+        'dct:spatial',
+        'object',
+        true,
+        'recommended',
+        'Geographical coverage',
+        'Couverture géographique',
+        {
+          class: 'Location',
+        },
+      ),
+      p('language', 'dct:language', 'uri', true, 'optional', 'Language', 'Langue', {
+        vocabulary: 'language',
       }),
-      p('spatial', 'dct:spatial', 'object', true, 'recommended', 'Geographical coverage', 'Couverture géographique', {
-        class: 'Location',
+      p(
+        'accessRights',
+        'dct:accessRights',
+        'uri',
+        false,
+        'optional',
+        'Access rights',
+        "Droits d'accès",
+        {
+          vocabulary: 'access-right',
+        },
+      ),
+      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', {
+        extension: true,
+        wrap: RIGHTS_STATEMENT,
       }),
-      p('language', 'dct:language', 'uri', true, 'optional', 'Language', 'Langue', { vocabulary: 'language' }),
-      p('accessRights', 'dct:accessRights', 'uri', false, 'optional', 'Access rights', "Droits d'accès", {
-        vocabulary: 'access-right',
-      }),
-      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', { extension: true, wrap: RIGHTS_STATEMENT }),
-      p('landingPage', 'dcat:landingPage', 'uri', true, 'optional', 'Landing page', "Page d'accueil"),
+      p(
+        'landingPage',
+        'dcat:landingPage',
+        'uri',
+        true,
+        'optional',
+        'Landing page',
+        "Page d'accueil",
+      ),
       p('documentation', 'foaf:page', 'uri', true, 'optional', 'Documentation', 'Documentation'),
       p('conformsTo', 'dct:conformsTo', 'uri', true, 'optional', 'Conforms to', 'Conforme à'),
       p('type', 'dct:type', 'uri', false, 'optional', 'Type', 'Type'),
       p('version', 'dcat:version', 'string', false, 'optional', 'Version', 'Version'),
-      p('distribution', 'dcat:distribution', 'object', true, 'recommended', 'Distribution', 'Distribution', {
-        class: 'Distribution',
-      }),
+      p(
+        'distribution',
+        'dcat:distribution',
+        'object',
+        true,
+        'recommended',
+        'Distribution',
+        'Distribution',
+        {
+          class: 'Distribution',
+        },
+      ),
     ],
   },
   Distribution: {
@@ -90,19 +188,53 @@ export const CLASSES: Record<ClassName, { iri: string; label: Bilingual; propert
     label: { en: 'Distribution', fr: 'Distribution' },
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
-      p('identifier', 'dct:identifier', 'string', false, 'optional', 'Identifier', 'Identifiant', { extension: true }),
+      p('identifier', 'dct:identifier', 'string', false, 'optional', 'Identifier', 'Identifiant', {
+        extension: true,
+      }),
       p('title', 'dct:title', 'text', false, 'optional', 'Title', 'Titre'),
-      p('description', 'dct:description', 'text', false, 'recommended', 'Description', 'Description'),
+      p(
+        'description',
+        'dct:description',
+        'text',
+        false,
+        'recommended',
+        'Description',
+        'Description',
+      ),
       p('accessURL', 'dcat:accessURL', 'uri', true, 'mandatory', 'Access URL', "URL d'accès"),
-      p('downloadURL', 'dcat:downloadURL', 'uri', true, 'optional', 'Download URL', 'URL de téléchargement'),
-      p('format', 'dct:format', 'uri', false, 'recommended', 'Format', 'Format', { vocabulary: 'file-type' }),
+      p(
+        'downloadURL',
+        'dcat:downloadURL',
+        'uri',
+        true,
+        'optional',
+        'Download URL',
+        'URL de téléchargement',
+      ),
+      p('format', 'dct:format', 'uri', false, 'recommended', 'Format', 'Format', {
+        vocabulary: 'file-type',
+      }),
       p('mediaType', 'dcat:mediaType', 'uri', false, 'optional', 'Media type', 'Type de média'),
-      p('license', 'dct:license', 'uri', false, 'recommended', 'Licence', 'Licence', { vocabulary: 'licence' }),
-      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', { wrap: RIGHTS_STATEMENT }),
+      p('license', 'dct:license', 'uri', false, 'recommended', 'Licence', 'Licence', {
+        vocabulary: 'licence',
+      }),
+      p('rights', 'dct:rights', 'text', false, 'optional', 'Rights', 'Droits', {
+        wrap: RIGHTS_STATEMENT,
+      }),
       p('byteSize', 'dcat:byteSize', 'integer', false, 'optional', 'Byte size', 'Taille en octets'),
-      p('language', 'dct:language', 'uri', true, 'optional', 'Language', 'Langue', { vocabulary: 'language' }),
+      p('language', 'dct:language', 'uri', true, 'optional', 'Language', 'Langue', {
+        vocabulary: 'language',
+      }),
       p('issued', 'dct:issued', 'date', false, 'optional', 'Release date', 'Date de publication'),
-      p('modified', 'dct:modified', 'date', false, 'optional', 'Modification date', 'Date de modification'),
+      p(
+        'modified',
+        'dct:modified',
+        'date',
+        false,
+        'optional',
+        'Modification date',
+        'Date de modification',
+      ),
       p('conformsTo', 'dct:conformsTo', 'uri', true, 'optional', 'Linked schemas', 'Schémas liés'),
       p('documentation', 'foaf:page', 'uri', true, 'optional', 'Documentation', 'Documentation'),
       p('type', 'dct:type', 'uri', false, 'optional', 'Type', 'Type', { extension: true }),
@@ -146,7 +278,9 @@ export const CLASSES: Record<ClassName, { iri: string; label: Bilingual; propert
     properties: [
       p('id', '@id', 'uri', false, 'optional', 'IRI', 'IRI'),
       p('label', 'skos:prefLabel', 'text', false, 'optional', 'Name', 'Nom'),
-      p('geometry', 'locn:geometry', 'string', false, 'optional', 'Geometry', 'Géométrie', { datatype: 'gsp:geoJSONLiteral' }),
+      p('geometry', 'locn:geometry', 'string', false, 'optional', 'Geometry', 'Géométrie', {
+        datatype: 'gsp:geoJSONLiteral',
+      }),
       p('bbox', 'dcat:bbox', 'string', false, 'recommended', 'Bounding box', 'Emprise'),
     ],
   },

@@ -8,7 +8,11 @@ const LANG_KEY = '^([a-z]{2,3}(-[A-Za-z0-9]{1,8})*|und)$';
 function valueSchema(def: PropertyDef): Schema {
   switch (def.kind) {
     case 'text':
-      return { type: 'object', propertyNames: { pattern: LANG_KEY }, additionalProperties: { type: 'string' } };
+      return {
+        type: 'object',
+        propertyNames: { pattern: LANG_KEY },
+        additionalProperties: { type: 'string' },
+      };
     case 'texts':
       return {
         type: 'object',
@@ -20,7 +24,10 @@ function valueSchema(def: PropertyDef): Schema {
     case 'email':
       return { type: 'string', format: 'email' };
     case 'date':
-      return { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?)?)?$' };
+      return {
+        type: 'string',
+        pattern: '^\\d{4}(-\\d{2}(-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?)?)?$',
+      };
     case 'integer':
       return { type: 'integer', minimum: 0 };
     case 'object':
@@ -34,7 +41,10 @@ function classSchema(cls: ClassName): Schema {
   const properties: Record<string, Schema> = {};
   for (const def of CLASSES[cls].properties) {
     if (def.kind === 'texts') properties[def.name] = valueSchema(def);
-    else properties[def.name] = def.multiple ? { type: 'array', items: valueSchema(def) } : valueSchema(def);
+    else
+      properties[def.name] = def.multiple
+        ? { type: 'array', items: valueSchema(def) }
+        : valueSchema(def);
   }
   return { type: 'object', additionalProperties: false, properties };
 }

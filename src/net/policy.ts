@@ -62,7 +62,8 @@ export function nonPublic(ip: string): string | undefined {
   const family = isIP(ip);
   if (family === 4) {
     const n = v4Number(ip);
-    for (const [base, bits, name] of V4_RANGES) if (Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits))) return name;
+    for (const [base, bits, name] of V4_RANGES)
+      if (Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits))) return name;
     return undefined;
   }
   if (family === 6) {
@@ -72,7 +73,8 @@ export function nonPublic(ip: string): string | undefined {
       return nonPublic(`${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`);
     }
     // NAT64 (64:ff9b::/96) reaches the IPv4 address it embeds
-    if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0)) return nonPublic(`${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`);
+    if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
+      return nonPublic(`${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`);
     if (g.every((x) => x === 0)) return 'an unspecified address';
     if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'a loopback address';
     if ((g[0] & 0xfe00) === 0xfc00) return 'a private address';
@@ -92,7 +94,11 @@ export function checkAddress(ip: string, policy: NetworkPolicy): void {
 
 /** A `lookup` for http.request: DNS answers checked against the policy before any connection. */
 export function policyLookup(policy: NetworkPolicy) {
-  return (hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void): void => {
+  return (
+    hostname: string,
+    options: object,
+    callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ): void => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '');
       try {
@@ -109,9 +115,11 @@ export function policyLookup(policy: NetworkPolicy) {
 
 /** Throws a PolicyError for a URL the policy refuses before any look-up (scheme, literal address). */
 export function checkUrl(url: URL, policy: NetworkPolicy): void {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new PolicyError(`refused: not an HTTP(S) URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new PolicyError(`refused: not an HTTP(S) URL`);
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) checkAddress(host, policy);
   // "localhost" and its subdomains never leave the machine, whatever DNS says (RFC 6761)
-  else if (!policy.allowPrivate && /(^|\.)localhost\.?$/i.test(host)) throw new PolicyError(`refused: ${host} is a loopback address (--allow-private to allow)`);
+  else if (!policy.allowPrivate && /(^|\.)localhost\.?$/i.test(host))
+    throw new PolicyError(`refused: ${host} is a loopback address (--allow-private to allow)`);
 }

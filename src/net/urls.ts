@@ -51,7 +51,8 @@ export class UrlChecker {
   check(url: string): Promise<UrlStatus> {
     let hit = this.cache.get(url);
     if (!hit) {
-      if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+      if (this.cache.size >= CACHE_LIMIT)
+        this.cache.delete(this.cache.keys().next().value as string);
       hit = this.limited(() => this.request(url));
       this.cache.set(url, hit);
     }
@@ -84,7 +85,8 @@ export class UrlChecker {
     } catch {
       return { ok: false, error: 'not a valid URL' };
     }
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, error: 'not an HTTP(S) URL' };
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      return { ok: false, error: 'not an HTTP(S) URL' };
     try {
       let status = await this.follow(parsed, 'HEAD');
       // some servers refuse HEAD; ask again with GET and drop the body
@@ -103,8 +105,16 @@ export class UrlChecker {
       checkUrl(at, this.policy);
       const res = await this.send(at, method, signal);
       const location = res.headers.location;
-      if (res.statusCode === undefined || res.statusCode < 300 || res.statusCode > 399 || res.statusCode === 304 || !location) return res.statusCode ?? 0;
-      if (hops >= this.policy.maxRedirects) throw new Error(`more than ${this.policy.maxRedirects} redirects`);
+      if (
+        res.statusCode === undefined ||
+        res.statusCode < 300 ||
+        res.statusCode > 399 ||
+        res.statusCode === 304 ||
+        !location
+      )
+        return res.statusCode ?? 0;
+      if (hops >= this.policy.maxRedirects)
+        throw new Error(`more than ${this.policy.maxRedirects} redirects`);
       at = new URL(location, at);
     }
   }
@@ -113,11 +123,20 @@ export class UrlChecker {
     this.requests++;
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, signal, lookup: policyLookup(this.policy) as never, headers: { 'user-agent': this.userAgent } }, (res) => {
-        // only the status matters: the body is dropped, the connection closed
-        res.destroy();
-        resolve(res);
-      });
+      const req = request(
+        url,
+        {
+          method,
+          signal,
+          lookup: policyLookup(this.policy) as never,
+          headers: { 'user-agent': this.userAgent },
+        },
+        (res) => {
+          // only the status matters: the body is dropped, the connection closed
+          res.destroy();
+          resolve(res);
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -126,7 +145,8 @@ export class UrlChecker {
 
 function describe(e: unknown, timeoutMs: number): string {
   const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `timeout after ${timeoutMs / 1000} s`;
+  if (err.name === 'TimeoutError' || err.name === 'AbortError')
+    return `timeout after ${timeoutMs / 1000} s`;
   if (err.code === 'EPOLICY') return err.message;
   return err.cause?.code ?? err.code ?? err.cause?.message ?? err.message;
 }

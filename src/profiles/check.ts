@@ -36,7 +36,10 @@ function validatorsFor(profile: Profile): Validators {
 }
 
 /** Both validators of a profile, for tests: they must agree on every record. */
-export function profileValidators(profile: Profile): { quick: ValidateFunction; detailed: ValidateFunction } {
+export function profileValidators(profile: Profile): {
+  quick: ValidateFunction;
+  detailed: ValidateFunction;
+} {
   const v = validatorsFor(profile);
   return { quick: (v.quick ??= validatorFor(v.schema, 'quick')), detailed: v.detailed };
 }
@@ -86,10 +89,13 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
   // branch, recordTypes): the branch's own errors say what is wrong
   if (e.keyword === 'if') return undefined;
   // a required field with older names: one finding for the field, not one per name tried
-  if ((e.keyword === 'required' || e.keyword === 'nonEmpty') && e.schemaPath.includes('/anyOf/')) return undefined;
+  if ((e.keyword === 'required' || e.keyword === 'nonEmpty') && e.schemaPath.includes('/anyOf/'))
+    return undefined;
   if (e.keyword === 'anyOf') {
     const name = (e.parentSchema as Record<string, unknown> | undefined)?.['x-required'];
-    return typeof name === 'string' ? required(profile, e.instancePath + toPointer([name])) : undefined;
+    return typeof name === 'string'
+      ? required(profile, e.instancePath + toPointer([name]))
+      : undefined;
   }
   if (e.keyword === 'required') {
     const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -101,7 +107,9 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
   const field = fieldAt(profile, pointer);
   const name = fieldName(pointer);
   if (e.keyword === 'enum' || e.keyword === 'x-codes') {
-    const vocabId = (e.parentSchema as Record<string, unknown>)?.['x-vocabulary'] as string | undefined;
+    const vocabId = (e.parentSchema as Record<string, unknown>)?.['x-vocabulary'] as
+      | string
+      | undefined;
     const vocab = vocabId ? profile.vocabularies[vocabId] : undefined;
     const value = e.data;
     const current = vocab?.legacy.get(String(value));
@@ -166,7 +174,11 @@ function required(profile: Profile, pointer: string): Emitted {
   return {
     ruleId: 'profile/required',
     messageId: 'missing',
-    data: { field: fieldName(pointer), label: field?.label?.en ?? fieldName(pointer), labelFr: field?.label?.fr ?? fieldName(pointer) },
+    data: {
+      field: fieldName(pointer),
+      label: field?.label?.en ?? fieldName(pointer),
+      labelFr: field?.label?.fr ?? fieldName(pointer),
+    },
     sourcePath: pointer,
   };
 }

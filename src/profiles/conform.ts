@@ -29,8 +29,11 @@ function lookupFor(profile: Profile): Map<string, string> {
   // names first, then labels, then declared headers: the first field to claim a key keeps it
   const fields = Object.values(profile.fields);
   for (const f of fields) m.set(headerKey(f.name), f.name);
-  for (const f of fields) for (const l of Object.values(f.label ?? {})) if (l && !m.has(headerKey(l))) m.set(headerKey(l), f.name);
-  for (const f of fields) for (const h of f.headers ?? []) if (!m.has(headerKey(h))) m.set(headerKey(h), f.name);
+  for (const f of fields)
+    for (const l of Object.values(f.label ?? {}))
+      if (l && !m.has(headerKey(l))) m.set(headerKey(l), f.name);
+  for (const f of fields)
+    for (const h of f.headers ?? []) if (!m.has(headerKey(h))) m.set(headerKey(h), f.name);
   lookups.set(profile, m);
   return m;
 }
@@ -40,9 +43,16 @@ export function conformToProfile(profile: Profile, src: SourceRecord): SourceRec
   const data = src.data;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return src;
   const lookup = lookupFor(profile);
-  const fieldOf = (k: string): string | undefined => (hasOwn(profile.fields, k) ? k : lookup.get(headerKey(k)));
+  const fieldOf = (k: string): string | undefined =>
+    hasOwn(profile.fields, k) ? k : lookup.get(headerKey(k));
   // most records already use the profile's names: nothing to copy
-  if (!Object.keys(data).some((k) => { const f = fieldOf(k); return f !== undefined && f !== k && !hasOwn(data, f); })) return src;
+  if (
+    !Object.keys(data).some((k) => {
+      const f = fieldOf(k);
+      return f !== undefined && f !== k && !hasOwn(data, f);
+    })
+  )
+    return src;
   const renamed = new Map<string, string>();
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(data)) {

@@ -3,7 +3,14 @@
  * `detect` block is an error with its place, not a value silently never found.
  */
 import { isLanguageTag } from '../core/lang.js';
-import { filterOf, isPointer, parsePath, type PathError, WILDCARD, type Segment } from '../util/paths.js';
+import {
+  filterOf,
+  isPointer,
+  parsePath,
+  type PathError,
+  WILDCARD,
+  type Segment,
+} from '../util/paths.js';
 import type { FieldDef, Profile } from './types.js';
 
 export interface FieldPath {
@@ -24,10 +31,17 @@ const own = Object.prototype.hasOwnProperty;
 const LISTS = new Set(['list', 'strings', 'codes', 'object', 'json', 'any', 'text', 'tags']);
 
 /** Parses `path` and checks it against the profile; a string is the problem when it does not fit. */
-export function resolveFieldPath(path: unknown, profile: Profile, scope: PathScope): FieldPath | string {
+export function resolveFieldPath(
+  path: unknown,
+  profile: Profile,
+  scope: PathScope,
+): FieldPath | string {
   if (typeof path !== 'string') return 'a source path is a string';
   // `.`: the current item of `each` (a code of a list, read as it is)
-  if (path === '.') return scope.item ? { segs: [], absolute: false, field: scope.item } : `"." (the current item) applies inside \`each\``;
+  if (path === '.')
+    return scope.item
+      ? { segs: [], absolute: false, field: scope.item }
+      : `"." (the current item) applies inside \`each\``;
   let segs: Segment[];
   try {
     segs = parsePath(path);
@@ -43,7 +57,8 @@ export function resolveFieldPath(path: unknown, profile: Profile, scope: PathSco
       // the items of a list whose field (a name, or a path below the item) has a value
       if (field && !LISTS.has(field.type)) return `"${path}": ${field.name} is not a list`;
       const key = filter.key.split('.')[0];
-      if (field?.fields && !own.call(field.fields, key)) return `"${path}": field "${key}" is not in ${field.name}`;
+      if (field?.fields && !own.call(field.fields, key))
+        return `"${path}": field "${key}" is not in ${field.name}`;
       continue;
     }
     if (seg === WILDCARD || /^\d+$/.test(seg)) {
@@ -51,13 +66,26 @@ export function resolveFieldPath(path: unknown, profile: Profile, scope: PathSco
       continue;
     }
     if (field && (field.type === 'text' || field.type === 'tags')) {
-      return isLanguageTag(seg) ? { segs, absolute } : `"${path}": ${field.name} is a language map; "${seg}" is not a language`;
+      return isLanguageTag(seg)
+        ? { segs, absolute }
+        : `"${path}": ${field.name} is a language map; "${seg}" is not a language`;
     }
-    if (field && !field.fields && (field.type === 'object' || field.type === 'json' || field.type === 'any' || field.type === 'list')) {
+    if (
+      field &&
+      !field.fields &&
+      (field.type === 'object' ||
+        field.type === 'json' ||
+        field.type === 'any' ||
+        field.type === 'list')
+    ) {
       return { segs, absolute }; // free-form object: anything below is allowed
     }
     if (!fields || !own.call(fields, seg)) {
-      const where = field ? field.name : !absolute && scope.item ? scope.item.name : `profile ${profile.id}`;
+      const where = field
+        ? field.name
+        : !absolute && scope.item
+          ? scope.item.name
+          : `profile ${profile.id}`;
       return `"${path}": field "${seg}" is not in ${where}`;
     }
     field = fields[seg];

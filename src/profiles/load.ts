@@ -6,16 +6,45 @@ import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import type { LangText } from '../core/lang.js';
-import { FIELD_TYPES, type Detect, type FieldDef, type FieldType, type LocalVocabulary, type Profile, type RecordTypes } from './types.js';
+import {
+  FIELD_TYPES,
+  type Detect,
+  type FieldDef,
+  type FieldType,
+  type LocalVocabulary,
+  type Profile,
+  type RecordTypes,
+} from './types.js';
 import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const PROFILE_KEYS = new Set([
-  'id', 'name', 'platform', 'portal', 'jurisdiction', 'languages', 'rules', 'fields', 'vocabularies', 'source', 'notes', 'detect',
+  'id',
+  'name',
+  'platform',
+  'portal',
+  'jurisdiction',
+  'languages',
+  'rules',
+  'fields',
+  'vocabularies',
+  'source',
+  'notes',
+  'detect',
   'recordTypes',
 ]);
-const FIELD_KEYS = new Set(['type', 'label', 'required', 'bilingual', 'vocabulary', 'fields', 'description', 'headers', 'aliases']);
+const FIELD_KEYS = new Set([
+  'type',
+  'label',
+  'required',
+  'bilingual',
+  'vocabulary',
+  'fields',
+  'description',
+  'headers',
+  'aliases',
+]);
 const DETECT_KEYS = new Set(['priority', 'when']);
 
 type Raw = Record<string, unknown>;
@@ -36,15 +65,26 @@ function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, Loc
     if (Array.isArray(list)) {
       for (const c of list) codes.set(String(c), undefined);
     } else if (isObj(list)) {
-      for (const [c, label] of Object.entries(list)) codes.set(c, isObj(label) ? (label as LangText) : undefined);
+      for (const [c, label] of Object.entries(list))
+        codes.set(c, isObj(label) ? (label as LangText) : undefined);
     } else {
-      throw new ConfigError(`vocabulary ${id} needs \`codes\` (a list, or a map of code → label)`, y.where(at));
+      throw new ConfigError(
+        `vocabulary ${id} needs \`codes\` (a list, or a map of code → label)`,
+        y.where(at),
+      );
     }
     if (isObj(v) && v.legacy !== undefined) {
-      if (!isObj(v.legacy)) throw new ConfigError('`legacy` must map old code → current code', y.where([...at, 'legacy']));
+      if (!isObj(v.legacy))
+        throw new ConfigError(
+          '`legacy` must map old code → current code',
+          y.where([...at, 'legacy']),
+        );
       for (const [old, cur] of Object.entries(v.legacy)) {
         if (!codes.has(String(cur))) {
-          throw new ConfigError(`legacy code ${old} points to unknown code ${String(cur)}`, y.where([...at, 'legacy', old]));
+          throw new ConfigError(
+            `legacy code ${old} points to unknown code ${String(cur)}`,
+            y.where([...at, 'legacy', old]),
+          );
         }
         legacy.set(old, String(cur));
       }
@@ -60,24 +100,33 @@ function parseFields(
   at: (string | number)[],
   vocabularies: Record<string, LocalVocabulary>,
 ): Record<string, FieldDef> {
-  if (!isObj(raw)) throw new ConfigError('`fields` must be a map of field name → definition', y.where(at));
+  if (!isObj(raw))
+    throw new ConfigError('`fields` must be a map of field name → definition', y.where(at));
   const out: Record<string, FieldDef> = {};
   for (const [name, def] of Object.entries(raw)) {
     const here = [...at, name];
     const d: Raw = typeof def === 'string' ? { type: def } : isObj(def) ? def : {};
-    if (typeof def !== 'string' && !isObj(def)) throw new ConfigError(`field ${name}: expected a type or a map`, y.where(here));
+    if (typeof def !== 'string' && !isObj(def))
+      throw new ConfigError(`field ${name}: expected a type or a map`, y.where(here));
     for (const k of Object.keys(d)) {
-      if (!FIELD_KEYS.has(k)) throw new ConfigError(`field ${name}: unknown key "${k}"`, y.where([...here, k], true));
+      if (!FIELD_KEYS.has(k))
+        throw new ConfigError(`field ${name}: unknown key "${k}"`, y.where([...here, k], true));
     }
     const type = d.type as FieldType;
     if (!FIELD_TYPES.includes(type)) {
-      throw new ConfigError(`field ${name}: type must be one of ${FIELD_TYPES.join(', ')}`, y.where([...here, 'type']));
+      throw new ConfigError(
+        `field ${name}: type must be one of ${FIELD_TYPES.join(', ')}`,
+        y.where([...here, 'type']),
+      );
     }
     if ((type === 'code' || type === 'codes') && typeof d.vocabulary !== 'string') {
       throw new ConfigError(`field ${name}: a ${type} field needs a \`vocabulary\``, y.where(here));
     }
     if (typeof d.vocabulary === 'string' && !vocabularies[d.vocabulary]) {
-      throw new ConfigError(`field ${name}: unknown vocabulary "${d.vocabulary}"`, y.where([...here, 'vocabulary']));
+      throw new ConfigError(
+        `field ${name}: unknown vocabulary "${d.vocabulary}"`,
+        y.where([...here, 'vocabulary']),
+      );
     }
     const field: FieldDef = {
       name,
@@ -92,14 +141,20 @@ function parseFields(
     };
     if (d.fields !== undefined) {
       if (type !== 'list' && type !== 'object') {
-        throw new ConfigError(`field ${name}: only list and object fields have sub-fields`, y.where([...here, 'fields']));
+        throw new ConfigError(
+          `field ${name}: only list and object fields have sub-fields`,
+          y.where([...here, 'fields']),
+        );
       }
       field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
     }
     setOwn(out, name, field); // a field's name is data, whatever it is (`__proto__`)
     if (d.aliases !== undefined) {
       if (!Array.isArray(d.aliases) || d.aliases.some((a) => typeof a !== 'string' || !a)) {
-        throw new ConfigError(`field ${name}: \`aliases\` is a list of older field names`, y.where([...here, 'aliases']));
+        throw new ConfigError(
+          `field ${name}: \`aliases\` is a list of older field names`,
+          y.where([...here, 'aliases']),
+        );
       }
       field.aliases = d.aliases as string[];
     }
@@ -107,11 +162,21 @@ function parseFields(
   // an alias is a field of its own (same type, never required), so that crosswalks may read it
   for (const field of Object.values(out)) {
     for (const alias of field.aliases ?? []) {
-      if (own.call(out, alias)) throw new ConfigError(`field ${field.name}: alias ${alias} is also a field`, y.where([...at, field.name, 'aliases']));
+      if (own.call(out, alias))
+        throw new ConfigError(
+          `field ${field.name}: alias ${alias} is also a field`,
+          y.where([...at, field.name, 'aliases']),
+        );
       const { aliases: _a, required: _r, ...rest } = field;
       void _a;
       void _r;
-      setOwn(out, alias, { ...rest, name: alias, aliasOf: field.name, required: false, description: `older name of ${field.name}` });
+      setOwn(out, alias, {
+        ...rest,
+        name: alias,
+        aliasOf: field.name,
+        required: false,
+        description: `older name of ${field.name}`,
+      });
     }
   }
   return out;
@@ -123,10 +188,17 @@ const own = Object.prototype.hasOwnProperty;
 function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect {
   const at = ['detect'];
   if (!isObj(raw)) throw new ConfigError('`detect` is a map: {priority, when}', y.where(at));
-  for (const k of Object.keys(raw)) if (!DETECT_KEYS.has(k)) throw new ConfigError(`detect: unknown key "${k}" (known: priority, when)`, y.where([...at, k], true));
-  if (typeof raw.priority !== 'number' || !Number.isInteger(raw.priority)) throw new ConfigError('detect: `priority` is a whole number', y.where([...at, 'priority']));
+  for (const k of Object.keys(raw))
+    if (!DETECT_KEYS.has(k))
+      throw new ConfigError(
+        `detect: unknown key "${k}" (known: priority, when)`,
+        y.where([...at, k], true),
+      );
+  if (typeof raw.priority !== 'number' || !Number.isInteger(raw.priority))
+    throw new ConfigError('detect: `priority` is a whole number', y.where([...at, 'priority']));
   const problems: { message: string; where: string }[] = [];
-  const problem = (message: string, where: (string | number)[]): void => void problems.push({ message: `detect: ${message}`, where: y.where(where) });
+  const problem = (message: string, where: (string | number)[]): void =>
+    void problems.push({ message: `detect: ${message}`, where: y.where(where) });
   const when = compileCondition(
     raw.when,
     {
@@ -145,28 +217,61 @@ function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect
 }
 
 /** `recordTypes: {field, types: {<type>: {required: [names], source}}}`: every name a field of the profile. */
-function parseRecordTypes(y: YamlSource<Raw>, raw: unknown, fields: Record<string, FieldDef>): RecordTypes {
+function parseRecordTypes(
+  y: YamlSource<Raw>,
+  raw: unknown,
+  fields: Record<string, FieldDef>,
+): RecordTypes {
   const at = ['recordTypes'];
   if (!isObj(raw) || typeof raw.field !== 'string' || !isObj(raw.types)) {
-    throw new ConfigError('`recordTypes` is a map: {field, types: {<type>: {required: [fields]}}}', y.where(at));
+    throw new ConfigError(
+      '`recordTypes` is a map: {field, types: {<type>: {required: [fields]}}}',
+      y.where(at),
+    );
   }
-  for (const k of Object.keys(raw)) if (k !== 'field' && k !== 'types') throw new ConfigError(`recordTypes: unknown key "${k}" (known: field, types)`, y.where([...at, k], true));
-  if (!own.call(fields, raw.field)) throw new ConfigError(`recordTypes: field "${raw.field}" is not in the profile`, y.where([...at, 'field']));
+  for (const k of Object.keys(raw))
+    if (k !== 'field' && k !== 'types')
+      throw new ConfigError(
+        `recordTypes: unknown key "${k}" (known: field, types)`,
+        y.where([...at, k], true),
+      );
+  if (!own.call(fields, raw.field))
+    throw new ConfigError(
+      `recordTypes: field "${raw.field}" is not in the profile`,
+      y.where([...at, 'field']),
+    );
   const types: RecordTypes['types'] = {};
   for (const [name, t] of Object.entries(raw.types)) {
     const here = [...at, 'types', name];
-    if (!isObj(t) || !Array.isArray(t.required)) throw new ConfigError(`record type ${name}: \`required\` is a list of field names`, y.where(here));
-    for (const k of Object.keys(t)) if (k !== 'required' && k !== 'source') throw new ConfigError(`record type ${name}: unknown key "${k}" (known: required, source)`, y.where([...here, k], true));
+    if (!isObj(t) || !Array.isArray(t.required))
+      throw new ConfigError(
+        `record type ${name}: \`required\` is a list of field names`,
+        y.where(here),
+      );
+    for (const k of Object.keys(t))
+      if (k !== 'required' && k !== 'source')
+        throw new ConfigError(
+          `record type ${name}: unknown key "${k}" (known: required, source)`,
+          y.where([...here, k], true),
+        );
     t.required.forEach((n, i) => {
       // a dotted name goes down through list and object fields
       let scope: Record<string, FieldDef> | undefined = fields;
       for (const seg of String(n).split('.')) {
         const f: FieldDef | undefined = scope && own.call(scope, seg) ? scope[seg] : undefined;
-        if (!f) throw new ConfigError(`record type ${name}: field "${String(n)}" is not in the profile`, y.where([...here, 'required', i]));
+        if (!f)
+          throw new ConfigError(
+            `record type ${name}: field "${String(n)}" is not in the profile`,
+            y.where([...here, 'required', i]),
+          );
         scope = f.fields;
       }
     });
-    setOwn(types, name, { required: new Set(t.required.map(String)), source: t.source as string | undefined, where: y.where(here) });
+    setOwn(types, name, {
+      required: new Set(t.required.map(String)),
+      source: t.source as string | undefined,
+      where: y.where(here),
+    });
   }
   return { field: raw.field, types, where: y.where(at) };
 }
@@ -182,7 +287,11 @@ function checkRuleIds(y: YamlSource<Raw>, known: KnownRules): void {
   const rules = (y.data as Raw).rules;
   if (!isObj(rules)) return;
   for (const id of Object.keys(rules)) {
-    if (!known.has(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
+    if (!known.has(id))
+      throw new ConfigError(
+        `unknown rule "${id}" (passerelle rules lists them)`,
+        y.where(['rules', id], true),
+      );
   }
 }
 
@@ -197,11 +306,19 @@ export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profi
   }
   const rules: Record<string, never> = {};
   if (d.rules !== undefined) {
-    if (!isObj(d.rules)) throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
+    if (!isObj(d.rules))
+      throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
     for (const [id, sev] of Object.entries(d.rules)) {
-      if (knownRules && !knownRules.has(id)) throw new ConfigError(`unknown rule "${id}" (passerelle rules lists them)`, y.where(['rules', id], true));
+      if (knownRules && !knownRules.has(id))
+        throw new ConfigError(
+          `unknown rule "${id}" (passerelle rules lists them)`,
+          y.where(['rules', id], true),
+        );
       if (!SEVERITIES.has(String(sev))) {
-        throw new ConfigError(`rule ${id}: severity must be error, warning, info or off`, y.where(['rules', id]));
+        throw new ConfigError(
+          `rule ${id}: severity must be error, warning, info or off`,
+          y.where(['rules', id]),
+        );
       }
       (rules as Record<string, unknown>)[id] = sev;
     }
@@ -222,7 +339,8 @@ export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profi
     source: d.source as string | undefined,
   };
   if (d.detect !== undefined) profile.detect = parseDetect(y, d.detect, profile);
-  if (d.recordTypes !== undefined) profile.recordTypes = parseRecordTypes(y, d.recordTypes, profile.fields);
+  if (d.recordTypes !== undefined)
+    profile.recordTypes = parseRecordTypes(y, d.recordTypes, profile.fields);
   return profile;
 }
 
@@ -246,7 +364,10 @@ export interface LoadProfileOptions {
   knownRules?: KnownRules;
 }
 
-export function loadProfile(id: string, { dir = PROFILES_DIR, knownRules }: LoadProfileOptions = {}): Profile {
+export function loadProfile(
+  id: string,
+  { dir = PROFILES_DIR, knownRules }: LoadProfileOptions = {},
+): Profile {
   const file = profilePath(id, dir);
   const hit = cache.get(file);
   if (hit) {
@@ -258,7 +379,8 @@ export function loadProfile(id: string, { dir = PROFILES_DIR, knownRules }: Load
   }
   const yaml = loadYaml<Raw>(file);
   const profile = parseProfile(yaml, knownRules);
-  if (profile.id !== id) throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
+  if (profile.id !== id)
+    throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
   cache.set(file, { profile, yaml });
   return profile;
 }

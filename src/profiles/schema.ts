@@ -42,15 +42,26 @@ function typeSchema(f: FieldDef, profile: Profile, req?: Required): Schema {
     case 'text':
       return { type: nullable('object'), additionalProperties: { type: ['string', 'null'] } };
     case 'tags':
-      return { type: nullable('object'), additionalProperties: { type: ['array', 'null'], items: { type: 'string' } } };
+      return {
+        type: nullable('object'),
+        additionalProperties: { type: ['array', 'null'], items: { type: 'string' } },
+      };
     case 'code': {
       // an unset select is written "" by CKAN: that is a missing value (profile/required), not an unknown code
-      return { type: nullable('string'), 'x-vocabulary': f.vocabulary, enum: [...codes(f, profile), '', null] };
+      return {
+        type: nullable('string'),
+        'x-vocabulary': f.vocabulary,
+        enum: [...codes(f, profile), '', null],
+      };
     }
     case 'codes':
       return {
         type: nullable('array'),
-        items: unlessEmpty({ type: 'string', 'x-vocabulary': f.vocabulary, enum: codes(f, profile) }),
+        items: unlessEmpty({
+          type: 'string',
+          'x-vocabulary': f.vocabulary,
+          enum: codes(f, profile),
+        }),
       };
     case 'date':
     case 'datetime':
@@ -75,7 +86,9 @@ function typeSchema(f: FieldDef, profile: Profile, req?: Required): Schema {
     case 'any':
       return {};
     case 'object':
-      return f.fields ? { ...objectSchema(f.fields, profile, below(f, req)), type: nullable('object') } : { type: nullable('object') };
+      return f.fields
+        ? { ...objectSchema(f.fields, profile, below(f, req)), type: nullable('object') }
+        : { type: nullable('object') };
   }
 }
 
@@ -88,7 +101,10 @@ function objectSchema(fields: Record<string, FieldDef>, profile: Profile, req?: 
   const required: string[] = [];
   const either: Schema[] = [];
   for (const f of Object.values(fields)) {
-    const s: Schema = f.type === 'any' ? { 'x-field': f.name } : { ...unlessEmpty(typeSchema(f, profile, req)), 'x-field': f.name };
+    const s: Schema =
+      f.type === 'any'
+        ? { 'x-field': f.name }
+        : { ...unlessEmpty(typeSchema(f, profile, req)), 'x-field': f.name };
     const current = f.aliasOf ? fields[f.aliasOf] : f;
     // a required field with older names is checked in `anyOf` below: empty beside a filled older name
     // (the EDC generation's resource_type null, edc_resource_type "Data") it is not missing
@@ -96,13 +112,21 @@ function objectSchema(fields: Record<string, FieldDef>, profile: Profile, req?: 
     const needed = isRequired(f, req);
     if (needed && f.aliases?.length) {
       // a required field may be given under one of its older names (an older name given empty is missing, above)
-      const given = (n: string): Schema => (n === f.name ? { required: [n], properties: { [n]: { nonEmpty: true } } } : { required: [n] });
+      const given = (n: string): Schema =>
+        n === f.name
+          ? { required: [n], properties: { [n]: { nonEmpty: true } } }
+          : { required: [n] };
       either.push({ 'x-required': f.name, anyOf: [f.name, ...f.aliases].map(given) });
     } else if (needed) required.push(f.name);
     properties[f.name] = s;
   }
   // Portals add system fields of their own (CKAN's revision_id…): unknown fields are not errors.
-  return { type: 'object', properties, ...(required.length ? { required } : {}), ...(either.length ? { allOf: either } : {}) };
+  return {
+    type: 'object',
+    properties,
+    ...(required.length ? { required } : {}),
+    ...(either.length ? { allOf: either } : {}),
+  };
 }
 
 export function profileSchema(profile: Profile): Schema {

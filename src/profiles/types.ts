@@ -29,8 +29,23 @@ export type FieldType =
   | 'any';
 
 export const FIELD_TYPES: readonly FieldType[] = [
-  'string', 'strings', 'text', 'tags', 'code', 'codes', 'date', 'datetime', 'email', 'url',
-  'integer', 'number', 'boolean', 'json', 'list', 'object', 'any',
+  'string',
+  'strings',
+  'text',
+  'tags',
+  'code',
+  'codes',
+  'date',
+  'datetime',
+  'email',
+  'url',
+  'integer',
+  'number',
+  'boolean',
+  'json',
+  'list',
+  'object',
+  'any',
 ];
 
 export interface FieldDef {

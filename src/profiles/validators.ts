@@ -28,8 +28,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The portal formats, as ajv calls them; the same functions serve compiled and prebuilt validators. */
 const FORMATS = {
   'portal-date': { type: 'string', validate: (s: string) => isDate(s) || s.trim() === '' },
-  'portal-email': { type: 'string', validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')) },
-  'portal-url': { type: 'string', validate: (s: string) => s.trim() === '' || /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(s.trim()) },
+  'portal-email': {
+    type: 'string',
+    validate: (s: string) => s.trim() === '' || EMAIL.test(s.trim().replace(/^mailto:/i, '')),
+  },
+  'portal-url': {
+    type: 'string',
+    validate: (s: string) =>
+      s.trim() === '' || /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(s.trim()),
+  },
   'portal-json': {
     type: 'string',
     validate: (s: string) => {
@@ -73,7 +80,9 @@ function ajvFor(kind: Kind, source: boolean): AjvClass {
     schemaType: 'boolean',
     code(cxt: KeywordCxt) {
       if (cxt.schema !== true) return;
-      cxt.fail(_`${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`);
+      cxt.fail(
+        _`${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`,
+      );
     },
   });
   // an empty value, which schema.ts checks against nothing else (`if: {absent: true}`)
@@ -82,7 +91,9 @@ function ajvFor(kind: Kind, source: boolean): AjvClass {
     schemaType: 'boolean',
     code(cxt: KeywordCxt) {
       if (cxt.schema !== true) return;
-      cxt.fail(_`!${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`);
+      cxt.fail(
+        _`!${cxt.gen.scopeValue('keyword', { ref: isEmpty, code: _`deps.isEmpty` })}(${cxt.data})`,
+      );
     },
   });
   // a code list is checked with a set: lists run to hundreds of codes, and `enum` compares a value with each in turn
@@ -91,7 +102,10 @@ function ajvFor(kind: Kind, source: boolean): AjvClass {
     schemaType: 'array',
     code(cxt: KeywordCxt) {
       const codes = cxt.schema as unknown[];
-      const set = cxt.gen.scopeValue('keyword', { ref: new Set(codes), code: _`new Set(${stringify(codes)})` });
+      const set = cxt.gen.scopeValue('keyword', {
+        ref: new Set(codes),
+        code: _`new Set(${stringify(codes)})`,
+      });
       cxt.fail(_`!${set}.has(${cxt.data})`);
     },
   });
@@ -107,7 +121,8 @@ function withCodeSets(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const out: Record<string, unknown> = {};
   const codeList = 'x-vocabulary' in schema && 'enum' in schema;
-  for (const [k, v] of Object.entries(schema)) out[codeList && k === 'enum' ? 'x-codes' : k] = withCodeSets(v);
+  for (const [k, v] of Object.entries(schema))
+    out[codeList && k === 'enum' ? 'x-codes' : k] = withCodeSets(v);
   return out;
 }
 
@@ -123,11 +138,15 @@ export const VALIDATORS_DIR = join(PACKAGE_ROOT, 'dist', 'validators');
 
 export function checkedSchema(profile: Profile): CheckedSchema {
   const schema = withCodeSets(profileSchema(profile)) as Record<string, unknown>;
-  const hash = createHash('sha256').update(`${PREBUILT_FORMAT}\n${JSON.stringify(schema)}`).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${PREBUILT_FORMAT}\n${JSON.stringify(schema)}`)
+    .digest('hex')
+    .slice(0, 32);
   return { schema, hash };
 }
 
-const fileOf = (s: CheckedSchema, kind: Kind, dir: string): string => join(dir, `${s.hash}.${kind}.cjs`);
+const fileOf = (s: CheckedSchema, kind: Kind, dir: string): string =>
+  join(dir, `${s.hash}.${kind}.cjs`);
 
 /** The validator of one kind: prebuilt if the build made it for this very schema, else compiled now. */
 export function validatorFor(s: CheckedSchema, kind: Kind, dir = VALIDATORS_DIR): ValidateFunction {
@@ -145,7 +164,10 @@ export function validatorFor(s: CheckedSchema, kind: Kind, dir = VALIDATORS_DIR)
  * which reads our functions from `deps` (so the module holds no copy of them).
  */
 export function writeValidator(s: CheckedSchema, kind: Kind, dir = VALIDATORS_DIR): string {
-  const standaloneCode = require('ajv/dist/standalone').default as (ajv: AjvClass, v: ValidateFunction) => string;
+  const standaloneCode = require('ajv/dist/standalone').default as (
+    ajv: AjvClass,
+    v: ValidateFunction,
+  ) => string;
   const ajv = ajvFor(kind, true);
   const code = standaloneCode(ajv, ajv.compile(s.schema));
   // the standalone code assigns module.exports: here, a local `module` that load() returns

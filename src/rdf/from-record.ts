@@ -9,7 +9,18 @@
  */
 import { CLASSES, type ClassName, type PropertyDef } from '../model/properties.js';
 import type { Dataset } from '../model/types.js';
-import { RDF_TYPE, XSD, dateLiteral, factory, iri, safeIri, termKey, type Literal, type Quad, type Term } from './terms.js';
+import {
+  RDF_TYPE,
+  XSD,
+  dateLiteral,
+  factory,
+  iri,
+  safeIri,
+  termKey,
+  type Literal,
+  type Quad,
+  type Term,
+} from './terms.js';
 
 export interface RecordNode {
   /** Property path of the object in the common record: '' for the dataset, `distribution[0]`, `publisher`. */
@@ -37,7 +48,8 @@ export interface ToRdfOptions {
   graph?: Term;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Property definitions by predicate IRI, per class: for SHACL results, from a predicate back to a property. */
 const BY_IRI = new Map<ClassName, Map<string, PropertyDef>>();
@@ -91,13 +103,16 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
         if (!isObj(value)) return [];
         const out: Term[] = [];
         for (const [lang, list] of Object.entries(value)) {
-          for (const t of Array.isArray(list) ? list : [list]) if (typeof t === 'string' && t.trim() !== '') out.push(factory.literal(t, lang === 'und' ? undefined : lang));
+          for (const t of Array.isArray(list) ? list : [list])
+            if (typeof t === 'string' && t.trim() !== '')
+              out.push(factory.literal(t, lang === 'und' ? undefined : lang));
         }
         return out;
       }
       default: {
         const out: Term[] = [];
-        for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined && v !== null && v !== '') out.push(scalar(def, v));
+        for (const v of Array.isArray(value) ? value : [value])
+          if (v !== undefined && v !== null && v !== '') out.push(scalar(def, v));
         return out;
       }
     }
@@ -120,10 +135,14 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
   };
 
   const node = (value: Record<string, unknown>, cls: ClassName, path: string): Term => {
-    const id = typeof value.id === 'string' && value.id.trim() ? factory.namedNode(safeIri(value.id)) : factory.blankNode(`${prefix}b${blank++}`);
+    const id =
+      typeof value.id === 'string' && value.id.trim()
+        ? factory.namedNode(safeIri(value.id))
+        : factory.blankNode(`${prefix}b${blank++}`);
     // the first path names a node met twice (SHACL results are traced to it)
     if (!nodes.has(termKey(id))) nodes.set(termKey(id), { path, cls });
-    if (id.termType === 'NamedNode' && cls !== 'Dataset' && cls !== 'Distribution') shared.add(termKey(id));
+    if (id.termType === 'NamedNode' && cls !== 'Dataset' && cls !== 'Distribution')
+      shared.add(termKey(id));
     add(id, RDF_TYPE, iri(CLASSES[cls].iri));
     for (const def of CLASSES[cls].properties) {
       if (def.iri === '@id') continue;
@@ -133,7 +152,16 @@ export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): Recor
       if (def.kind === 'object' && def.class) {
         const items = Array.isArray(v) ? v : [v];
         items.forEach((item, i) => {
-          if (isObj(item)) add(id, p, node(item, def.class as ClassName, `${path ? `${path}.` : ''}${def.name}${def.multiple ? `[${i}]` : ''}`));
+          if (isObj(item))
+            add(
+              id,
+              p,
+              node(
+                item,
+                def.class as ClassName,
+                `${path ? `${path}.` : ''}${def.name}${def.multiple ? `[${i}]` : ''}`,
+              ),
+            );
         });
         continue;
       }

@@ -11,25 +11,37 @@ type Node = Record<string, unknown>;
 
 let lib: Promise<JsonLd> | undefined;
 export function loadJsonld(): Promise<JsonLd> {
-  return (lib ??= import('jsonld').then((m) => ((m as { default?: JsonLd }).default ?? m) as JsonLd));
+  return (lib ??= import('jsonld').then(
+    (m) => ((m as { default?: JsonLd }).default ?? m) as JsonLd,
+  ));
 }
 
 /** Raised for a context the loader will not fetch; the message says what to do. */
 export class RemoteContextError extends Error {
   constructor(readonly url: string) {
-    super(`the JSON-LD context ${url} is not available offline (Passerelle never uses the network): put the context in the document`);
+    super(
+      `the JSON-LD context ${url} is not available offline (Passerelle never uses the network): put the context in the document`,
+    );
   }
 }
 
 /** Local contexts only: Passerelle never uses the network. */
-export async function documentLoader(url: string): Promise<{ contextUrl?: string; documentUrl: string; document: unknown }> {
-  if (url === CONTEXT_URL) return { contextUrl: undefined, documentUrl: url, document: jsonldContext() };
+export async function documentLoader(
+  url: string,
+): Promise<{ contextUrl?: string; documentUrl: string; document: unknown }> {
+  if (url === CONTEXT_URL)
+    return { contextUrl: undefined, documentUrl: url, document: jsonldContext() };
   throw new RemoteContextError(url);
 }
 
 /** Why jsonld failed, in English and French, down to its cause (a refused context, a bad term). */
 export function jsonldReason(e: unknown): Bilingual {
-  let err = e as { message?: string; name?: string; details?: { cause?: unknown; code?: string }; cause?: unknown };
+  let err = e as {
+    message?: string;
+    name?: string;
+    details?: { cause?: unknown; code?: string };
+    cause?: unknown;
+  };
   let code = err?.details?.code;
   for (let i = 0; i < 5; i++) {
     if (err instanceof RemoteContextError) {
@@ -44,10 +56,13 @@ export function jsonldReason(e: unknown): Bilingual {
     code = err?.details?.code ?? code;
   }
   // jsonld's codes are the JSON-LD specification's error names (`invalid @id value`)
-  return code ? { en: `JSON-LD error "${code}"`, fr: `erreur JSON-LD « ${code} »` } : { en: 'syntax error', fr: 'erreur de syntaxe' };
+  return code
+    ? { en: `JSON-LD error "${code}"`, fr: `erreur JSON-LD « ${code} »` }
+    : { en: 'syntax error', fr: 'erreur de syntaxe' };
 }
 
-const isRef = (v: unknown): v is { '@id': string } => v !== null && typeof v === 'object' && Object.keys(v).length === 1 && '@id' in (v as Node);
+const isRef = (v: unknown): v is { '@id': string } =>
+  v !== null && typeof v === 'object' && Object.keys(v).length === 1 && '@id' in (v as Node);
 
 /**
  * Nests, in expanded JSON-LD, each node referenced exactly once inside the node that refers to it,
@@ -60,7 +75,8 @@ export function nestOnceReferenced(nodes: Node[]): Node[] {
   for (const n of nodes) byId.set(n['@id'] as string, n);
   for (const n of nodes)
     for (const [k, vs] of Object.entries(n))
-      if (!k.startsWith('@') && Array.isArray(vs)) for (const v of vs) if (isRef(v)) refs.set(v['@id'], (refs.get(v['@id']) ?? 0) + 1);
+      if (!k.startsWith('@') && Array.isArray(vs))
+        for (const v of vs) if (isRef(v)) refs.set(v['@id'], (refs.get(v['@id']) ?? 0) + 1);
   const placed = new Set<Node>();
   const nest = (n: Node): void => {
     placed.add(n);
@@ -100,4 +116,3 @@ export async function compactChunk(nquads: string): Promise<Node[]> {
   delete compacted['@context'];
   return Array.isArray(compacted['@graph']) ? (compacted['@graph'] as Node[]) : [compacted];
 }
-

@@ -48,20 +48,36 @@ function n3Reason(message: string): Bilingual {
   if (m) return { en: `unexpected "${m[1]}"`, fr: `« ${m[1]} » inattendu` };
   m = /^Expected (\S+) but got (\S+)/.exec(message);
   if (m) return { en: `${m[1]} expected, found ${m[2]}`, fr: `${m[1]} attendu, trouvé : ${m[2]}` };
-  if (/^Unexpected (eof|end)/i.test(message)) return { en: 'the text ends too early', fr: 'le texte se termine trop tôt' };
-  if (/language tag/i.test(message)) return { en: 'a language tag is not valid (BCP 47)', fr: "une étiquette de langue n'est pas valide (BCP 47)" };
+  if (/^Unexpected (eof|end)/i.test(message))
+    return { en: 'the text ends too early', fr: 'le texte se termine trop tôt' };
+  if (/language tag/i.test(message))
+    return {
+      en: 'a language tag is not valid (BCP 47)',
+      fr: "une étiquette de langue n'est pas valide (BCP 47)",
+    };
   return SYNTAX_ERROR;
 }
 
-const N3_FORMAT: Record<string, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };
-
+const N3_FORMAT: Record<string, string> = {
+  turtle: 'Turtle',
+  trig: 'TriG',
+  ntriples: 'N-Triples',
+  nquads: 'N-Quads',
+};
 
 /** Column of an N3.js error: where the offending token sits on its line. */
-function n3Column(text: string, line: number | undefined, e: Error & { context?: { token?: { prefix?: string; value?: string } } }): number | undefined {
+function n3Column(
+  text: string,
+  line: number | undefined,
+  e: Error & { context?: { token?: { prefix?: string; value?: string } } },
+): number | undefined {
   if (line === undefined) return undefined;
   const lineText = text.split('\n')[line - 1] ?? '';
   const t = e.context?.token;
-  const needle = t?.prefix !== undefined ? `${t.prefix}:` : (/Unexpected "(.{1,40}?)"( on line|$)/.exec(e.message)?.[1] ?? t?.value);
+  const needle =
+    t?.prefix !== undefined
+      ? `${t.prefix}:`
+      : (/Unexpected "(.{1,40}?)"( on line|$)/.exec(e.message)?.[1] ?? t?.value);
   if (!needle) return undefined;
   const i = lineText.indexOf(needle);
   return i >= 0 ? i + 1 : undefined;
@@ -71,8 +87,12 @@ function parseN3(text: string, syntax: RdfSyntax, baseIRI: string): Quad[] {
   try {
     return new N3.Parser({ format: N3_FORMAT[syntax], baseIRI }).parse(text) as Quad[];
   } catch (err) {
-    const e = err as Error & { context?: { line?: number; token?: { prefix?: string; value?: string } } };
-    const line = e.context?.line ?? (/on line (\d+)/.exec(e.message) ? Number(/on line (\d+)/.exec(e.message)?.[1]) : undefined);
+    const e = err as Error & {
+      context?: { line?: number; token?: { prefix?: string; value?: string } };
+    };
+    const line =
+      e.context?.line ??
+      (/on line (\d+)/.exec(e.message) ? Number(/on line (\d+)/.exec(e.message)?.[1]) : undefined);
     const message = e.message.replace(/ on line \d+\.?$/, '').replace(/\.$/, '');
     throw new RdfSyntaxError(invalid(syntax, n3Reason(message)), line, n3Column(text, line, e));
   }
@@ -91,7 +111,13 @@ async function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
       failed = true;
       const m = /^(\d+):(\d+): (.*)$/s.exec(e.message);
       // saxes's (XML) errors carry a position; the RDF/XML parser's own do not
-      reject(new RdfSyntaxError(invalid('rdfxml', m ? xmlErrorReason(m[3]) : SYNTAX_ERROR), m ? Number(m[1]) : undefined, m ? Number(m[2]) : undefined));
+      reject(
+        new RdfSyntaxError(
+          invalid('rdfxml', m ? xmlErrorReason(m[3]) : SYNTAX_ERROR),
+          m ? Number(m[1]) : undefined,
+          m ? Number(m[2]) : undefined,
+        ),
+      );
     });
     parser.on('end', () => resolve(quads));
     parser.end(text);
@@ -112,7 +138,10 @@ async function parseJsonLd(text: string, baseIRI: string): Promise<Quad[]> {
   const jsonld = await loadJsonld();
   let nquads: string;
   try {
-    nquads = (await jsonld.toRDF(doc as never, { format: 'application/n-quads', base: baseIRI, documentLoader } as never)) as unknown as string;
+    nquads = (await jsonld.toRDF(
+      doc as never,
+      { format: 'application/n-quads', base: baseIRI, documentLoader } as never,
+    )) as unknown as string;
   } catch (e) {
     throw new RdfSyntaxError(invalid('jsonld', jsonldReason(e)));
   }
@@ -120,7 +149,9 @@ async function parseJsonLd(text: string, baseIRI: string): Promise<Quad[]> {
   try {
     return new N3.Parser({ format: 'N-Quads' }).parse(nquads) as Quad[];
   } catch (err) {
-    throw new RdfSyntaxError(invalid('jsonld', n3Reason((err as Error).message.replace(/ on line \d+\.?$/, ''))));
+    throw new RdfSyntaxError(
+      invalid('jsonld', n3Reason((err as Error).message.replace(/ on line \d+\.?$/, ''))),
+    );
   }
 }
 

@@ -30,7 +30,8 @@ export function syntaxOf(file: string, head: string): RdfSyntax | undefined {
   const byName = BY_EXTENSION[extname(name)];
   if (byName) return byName;
   const h = head.replace(/^\uFEFF/, '').trimStart();
-  if (/^<\?xml[^>]*\?>\s*(<!--[\s\S]*?-->\s*)*<rdf:RDF\b/.test(h) || /^<rdf:RDF\b/.test(h)) return 'rdfxml';
+  if (/^<\?xml[^>]*\?>\s*(<!--[\s\S]*?-->\s*)*<rdf:RDF\b/.test(h) || /^<rdf:RDF\b/.test(h))
+    return 'rdfxml';
   if (h.startsWith('{') || h.startsWith('[')) return undefined;
   if (/^(@prefix|@base|PREFIX\b|BASE\b)/i.test(h)) return 'turtle';
   // N-Triples: a line `<s> <p> …` or `_:b <p> …`

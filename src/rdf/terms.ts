@@ -35,7 +35,12 @@ export function iri(curieOrIri: string): NamedNode {
 export function curie(full: string): string {
   let best: [string, string] | undefined;
   for (const [p, ns] of Object.entries(PREFIXES)) {
-    if (full.startsWith(ns) && /^[A-Za-z_][\w.-]*$/.test(full.slice(ns.length)) && (!best || ns.length > best[1].length)) best = [p, ns];
+    if (
+      full.startsWith(ns) &&
+      /^[A-Za-z_][\w.-]*$/.test(full.slice(ns.length)) &&
+      (!best || ns.length > best[1].length)
+    )
+      best = [p, ns];
   }
   return best ? `${best[0]}:${full.slice(best[1].length)}` : full;
 }
@@ -48,15 +53,20 @@ const NOT_IN_IRI = /[\u0000-\u0020<>"{}|^`\\]/g;
  * (a URL with a space, as portals sometimes publish, keeps its meaning).
  */
 export function safeIri(value: string): string {
-  return value.trim().replace(NOT_IN_IRI, (c) =>
-    [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  );
+  return value
+    .trim()
+    .replace(NOT_IN_IRI, (c) =>
+      [...Buffer.from(c, 'utf8')]
+        .map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join(''),
+    );
 }
 
 const YEAR = /^-?\d{4}$/;
 const YEAR_MONTH = /^-?\d{4}-(0[1-9]|1[0-2])$/;
 const DATE = /^-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const DATE_TIME = /^-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
+const DATE_TIME =
+  /^-?\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /**
  * A date typed by its shape: xsd:gYear, xsd:gYearMonth, xsd:date or xsd:dateTime. A value of no
@@ -77,5 +87,9 @@ export function dateLiteral(value: string): Literal {
 
 /** A key for a term, the same for equal terms (N3.js terms carry it as `id`). */
 export function termKey(t: Term): string {
-  return t.termType === 'BlankNode' ? `_:${t.value}` : t.termType === 'NamedNode' ? t.value : JSON.stringify([t.termType, t.value]);
+  return t.termType === 'BlankNode'
+    ? `_:${t.value}`
+    : t.termType === 'NamedNode'
+      ? t.value
+      : JSON.stringify([t.termType, t.value]);
 }

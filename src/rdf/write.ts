@@ -11,7 +11,6 @@ import type { RdfFormat } from './syntax.js';
 
 export { RDF_FORMATS, type RdfFormat } from './syntax.js';
 
-
 export interface RdfWriter {
   readonly format: RdfFormat;
   /** Whether quads keep their named graph (N-Quads). */
@@ -32,8 +31,17 @@ export interface RdfWriter {
 /** What canonical N-Triples escapes: U+0000–U+001F, `"`, `\`, U+007F, U+FFFE and U+FFFF. */
 const ESCAPE = /[^ !#-[\]-~\u0080-\uFFFD]/;
 const ESCAPE_ALL = /[^ !#-[\]-~\u0080-\uFFFD]/g;
-const ESCAPED: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\b': '\\b', '\f': '\\f' };
-const escapeChar = (c: string): string => ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const ESCAPED: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '"': '\\"',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+  '\b': '\\b',
+  '\f': '\\f',
+};
+const escapeChar = (c: string): string =>
+  ESCAPED[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 const escaped = (s: string): string => (ESCAPE.test(s) ? s.replace(ESCAPE_ALL, escapeChar) : s);
 
 /** IRIs already written (`<…>`); emptied when full, since records' own IRIs (datasets, URLs) do not repeat. */
@@ -83,7 +91,12 @@ export function lineText(quads: readonly Quad[], withGraphs = false): string {
     const g = q.graph.termType === 'DefaultGraph' ? '' : termText(q.graph);
     if (s === undefined || p === undefined || o === undefined || g === undefined) {
       other ??= new N3.Writer({ format: withGraphs ? 'N-Quads' : 'N-Triples' });
-      out += other.quadToString(q.subject as never, q.predicate as never, q.object as never, q.graph as never);
+      out += other.quadToString(
+        q.subject as never,
+        q.predicate as never,
+        q.object as never,
+        q.graph as never,
+      );
     } else out += g ? `${s} ${p} ${o} ${g} .\n` : `${s} ${p} ${o} .\n`;
   }
   return out;
@@ -111,7 +124,12 @@ export class OnceWritten {
   /** A record's quads without the shared statements already written (`shared`: subjects' term keys). */
   filter(quads: readonly Quad[], shared: ReadonlySet<string>): Quad[] {
     if (shared.size === 0) return quads as Quad[];
-    return quads.filter((q) => q.subject.termType !== 'NamedNode' || !shared.has(q.subject.value) || this.first(lineText([q], true)));
+    return quads.filter(
+      (q) =>
+        q.subject.termType !== 'NamedNode' ||
+        !shared.has(q.subject.value) ||
+        this.first(lineText([q], true)),
+    );
   }
 
   /** Lines of shared statements (a worker's text) without those already written. */
@@ -124,7 +142,13 @@ export class OnceWritten {
 
 function lineWriter(format: 'ntriples' | 'nquads'): RdfWriter {
   const withGraphs = format === 'nquads';
-  return { format, quads: withGraphs, start: () => '', write: async (q) => lineText(q, withGraphs), end: () => '' };
+  return {
+    format,
+    quads: withGraphs,
+    start: () => '',
+    write: async (q) => lineText(q, withGraphs),
+    end: () => '',
+  };
 }
 
 function turtleWriter(): RdfWriter {

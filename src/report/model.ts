@@ -27,7 +27,9 @@ export type FailOn = Severity | 'never';
 export function exitCodeFor(summary: Summary, failOn: FailOn): 0 | 1 {
   if (failOn === 'never') return 0;
   const min = SEVERITY_RANK[failOn];
-  return (Object.keys(summary.findings) as Severity[]).some((s) => SEVERITY_RANK[s] >= min && summary.findings[s] > 0)
+  return (Object.keys(summary.findings) as Severity[]).some(
+    (s) => SEVERITY_RANK[s] >= min && summary.findings[s] > 0,
+  )
     ? 1
     : 0;
 }

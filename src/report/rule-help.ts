@@ -50,7 +50,13 @@ export function ruleHelp(id: string, lang: Lang): RuleHelp {
 export function plainText(markdown: string): string {
   return markdown
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').replace(/`([^`]*)`/g, '$1').replace(/\*([^*]+)\*/g, '$1').trim())
+    .map((p) =>
+      p
+        .replace(/\s*\n\s*/g, ' ')
+        .replace(/`([^`]*)`/g, '$1')
+        .replace(/\*([^*]+)\*/g, '$1')
+        .trim(),
+    )
     .filter(Boolean)
     .join('\n\n');
 }

@@ -86,7 +86,9 @@ const byId = new Map(RULES.map((r) => [r.meta.id, r]));
 /** Every rule's id: what a profile's `rules:` may name (given to `loadProfile`). */
 export const RULE_IDS: ReadonlySet<string> = new Set(byId.keys());
 /** Each rule's ODC principle, for the rules that have one (given to the principle scores). */
-export const RULE_PRINCIPLES: ReadonlyMap<string, Principle> = new Map(RULES.flatMap((r) => (r.meta.principle ? [[r.meta.id, r.meta.principle] as const] : [])));
+export const RULE_PRINCIPLES: ReadonlyMap<string, Principle> = new Map(
+  RULES.flatMap((r) => (r.meta.principle ? [[r.meta.id, r.meta.principle] as const] : [])),
+);
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
 }

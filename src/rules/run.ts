@@ -20,9 +20,13 @@ export interface RuleSettings {
 }
 
 /** The settings that apply to one profile's records: its `profiles` overrides over the general ones. */
-export function settingsFor(settings: RuleSettings | undefined, profile: string): RuleSettings | undefined {
+export function settingsFor(
+  settings: RuleSettings | undefined,
+  profile: string,
+): RuleSettings | undefined {
   const own = settings?.profiles?.[profile];
-  if (!settings || !own) return settings && { severity: settings.severity, options: settings.options };
+  if (!settings || !own)
+    return settings && { severity: settings.severity, options: settings.options };
   const options: Record<string, Record<string, unknown>> = { ...settings.options };
   for (const [id, o] of Object.entries(own.options ?? {})) options[id] = { ...options[id], ...o };
   return { severity: { ...settings.severity, ...own.severity }, options };
@@ -60,7 +64,9 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
     case 'fact': {
       if (isEmpty(value)) return false;
       const v = vocabularies.require(check.vocabulary);
-      return (Array.isArray(value) ? value : [value]).some((x) => v.get(String(x))?.[check.fact] === (check.equals ?? true));
+      return (Array.isArray(value) ? value : [value]).some(
+        (x) => v.get(String(x))?.[check.fact] === (check.equals ?? true),
+      );
     }
   }
 }
@@ -85,7 +91,10 @@ function compileDataRule(rule: DataRule): CompiledDataRule {
   let c = compiledDataRules.get(rule);
   if (!c) {
     const list = rule.given === '' ? undefined : GIVEN.exec(rule.given)?.[1];
-    if (rule.given !== '' && list === undefined) throw new Error(`${rule.meta.id}: \`given\` is '' (the dataset) or 'name[*]' (a list's items), not "${rule.given}"`);
+    if (rule.given !== '' && list === undefined)
+      throw new Error(
+        `${rule.meta.id}: \`given\` is '' (the dataset) or 'name[*]' (a list's items), not "${rule.given}"`,
+      );
     compiledDataRules.set(rule, (c = { rule, list, base: list ?? '' }));
   }
   return c;
@@ -98,14 +107,22 @@ function field(node: unknown, name: string): unknown {
 /** A node failing the rule's check: one finding (`every`), on the node's field. */
 function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext): void {
   const value = field(node, rule.field);
-  ctx.report({ messageId: rule.messageId, property: at ? `${at}.${rule.field}` : rule.field, value: isEmpty(value) ? undefined : value });
+  ctx.report({
+    messageId: rule.messageId,
+    property: at ? `${at}.${rule.field}` : rule.field,
+    value: isEmpty(value) ? undefined : value,
+  });
 }
 
 /**
  * The rule's nodes (those without `onlyIf`'s field left out) counted and checked in one pass;
  * `every` reports in node order. A list that is not an array (no distribution) has no node.
  */
-function runDataRule({ rule, list, base }: CompiledDataRule, dataset: Dataset, ctx: RuleContext): void {
+function runDataRule(
+  { rule, list, base }: CompiledDataRule,
+  dataset: Dataset,
+  ctx: RuleContext,
+): void {
   const items = list === undefined ? undefined : (dataset as Record<string, unknown>)[list];
   const n = list === undefined ? 1 : Array.isArray(items) ? items.length : 0;
   const every = rule.match !== 'some';
@@ -124,7 +141,13 @@ function runDataRule({ rule, list, base }: CompiledDataRule, dataset: Dataset, c
 }
 
 /** No node at all (`ifNone`, or not applicable); `some` with every node failing: one finding on the list. */
-function finishDataRule(rule: DataRule, base: string, nodes: number, failing: number, ctx: RuleContext): void {
+function finishDataRule(
+  rule: DataRule,
+  base: string,
+  nodes: number,
+  failing: number,
+  ctx: RuleContext,
+): void {
   if (nodes === 0) {
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
     else ctx.notApplicable();
@@ -135,12 +158,21 @@ function finishDataRule(rule: DataRule, base: string, nodes: number, failing: nu
 
 /** Access rights whose concept says the data is not public (restricted, non-public). */
 function notPublic(dataset: Dataset, vocabularies: VocabularyRegistry): boolean {
-  return !!dataset.accessRights && vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false;
+  return (
+    !!dataset.accessRights &&
+    vocabularies.get('access-right')?.get(dataset.accessRights)?.public === false
+  );
 }
 
 /** A rule's options: its defaults under the configuration's (merged once, with the run's plan). */
-function optionsOf(rule: Rule, settings: RuleSettings | undefined): Readonly<Record<string, unknown>> {
-  return Object.freeze({ ...(rule.meta.options ?? {}), ...(settings?.options?.[rule.meta.id] ?? {}) });
+function optionsOf(
+  rule: Rule,
+  settings: RuleSettings | undefined,
+): Readonly<Record<string, unknown>> {
+  return Object.freeze({
+    ...(rule.meta.options ?? {}),
+    ...(settings?.options?.[rule.meta.id] ?? {}),
+  });
 }
 
 /** One rule as a run applies it: its options merged, its data compiled (once per rule list and configuration). */
@@ -157,7 +189,11 @@ const NO_SETTINGS = {};
  * `off` by the settings or the profile are left out once, not looked up for every record.
  */
 const plans = new WeakMap<readonly Rule[], WeakMap<RuleSettings, WeakMap<Profile, Planned[]>>>();
-function planOf(rules: readonly Rule[], settings: RuleSettings | undefined, profile: Profile): Planned[] {
+function planOf(
+  rules: readonly Rule[],
+  settings: RuleSettings | undefined,
+  profile: Profile,
+): Planned[] {
   let bySettings = plans.get(rules);
   if (!bySettings) plans.set(rules, (bySettings = new WeakMap()));
   let byProfile = bySettings.get(settings ?? NO_SETTINGS);
@@ -169,7 +205,12 @@ function planOf(rules: readonly Rule[], settings: RuleSettings | undefined, prof
       if (rule.kind === 'stage') continue;
       const { id, releasedOnly } = rule.meta;
       if (settings?.severity?.[id] === 'off' || profile.rules[id] === 'off') continue;
-      plan.push({ rule: rule.kind === 'data' ? compileDataRule(rule) : rule, id, releasedOnly: !!releasedOnly, options: optionsOf(rule, settings) });
+      plan.push({
+        rule: rule.kind === 'data' ? compileDataRule(rule) : rule,
+        id,
+        releasedOnly: !!releasedOnly,
+        options: optionsOf(rule, settings),
+      });
     }
     byProfile.set(profile, plan);
   }
@@ -210,7 +251,12 @@ class Context implements RuleContext {
   memo<T>(compute: (record: RecordInput) => T): T {
     const memos = (this.memos ??= new Map());
     if (memos.has(compute)) return memos.get(compute) as T;
-    const value = compute({ dataset: this.dataset, profile: this.profile, now: this.now, vocabularies: this.vocabularies });
+    const value = compute({
+      dataset: this.dataset,
+      profile: this.profile,
+      now: this.now,
+      vocabularies: this.vocabularies,
+    });
     memos.set(compute, value);
     return value;
   }

@@ -74,7 +74,12 @@ export function sameNormalised(a: string, b: string, punctuation: boolean): bool
   }
 }
 
-function onlySeparators(s: string, from: number, sep: number, kind: Uint8Array): boolean | undefined {
+function onlySeparators(
+  s: string,
+  from: number,
+  sep: number,
+  kind: Uint8Array,
+): boolean | undefined {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const k = c < N ? kind[c] : OTHER;

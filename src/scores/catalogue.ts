@@ -26,7 +26,14 @@ export class CatalogueScorer {
   private readonly counts: number[] = [];
   private readonly slots = new Map<string, number>();
   private readonly notAssessed = new Set<string>();
-  private readonly stars: Record<string, number> = { '0': 0, '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+  private readonly stars: Record<string, number> = {
+    '0': 0,
+    '1': 0,
+    '2': 0,
+    '3': 0,
+    '4': 0,
+    '5': 0,
+  };
   private readonly principles: PrincipleScores = {};
 
   add(s: RecordScores): void {
@@ -87,12 +94,24 @@ export class CatalogueScorer {
     const median = n % 2 ? this.nth((n - 1) / 2) : (this.nth(n / 2 - 1) + this.nth(n / 2)) / 2;
     const mean = round2(this.sum / n);
     const dimensions = Object.fromEntries(
-      MQA_DIMENSIONS.map((d, k) => [d, { mean: round2(this.dimensionSums[k] / n), max: this.dimensionMax[k] }]),
+      MQA_DIMENSIONS.map((d, k) => [
+        d,
+        { mean: round2(this.dimensionSums[k] / n), max: this.dimensionMax[k] },
+      ]),
     ) as CatalogueScores['mqa']['dimensions'];
-    const indicators = Object.fromEntries(this.ids.map((id, k) => [id, round2(this.sums[k] / this.counts[k])]));
+    const indicators = Object.fromEntries(
+      this.ids.map((id, k) => [id, round2(this.sums[k] / this.counts[k])]),
+    );
     const principles = sortByPrinciple(this.principles);
     for (const p of Object.values(principles)) p.share = share(p.passed, p.applicable);
-    const mqa: CatalogueScores['mqa'] = { mean, median: round2(median), max: this.max, band: bandOf(mean), dimensions, indicators };
+    const mqa: CatalogueScores['mqa'] = {
+      mean,
+      median: round2(median),
+      max: this.max,
+      band: bandOf(mean),
+      dimensions,
+      indicators,
+    };
     if (this.notAssessed.size) mqa.notAssessed = [...this.notAssessed];
     return { records: n, mqa, stars: { ...this.stars }, principles };
   }

@@ -9,21 +9,39 @@ import type { Dataset } from '../model/types.js';
 
 /** The Consumer Price Index record of the federal fixtures, mapped to the common record. */
 function cpi(): Dataset {
-  const line = readFileSync(join(PACKAGE_ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl'), 'utf8').split('\n')[0];
+  const line = readFileSync(
+    join(PACKAGE_ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl'),
+    'utf8',
+  ).split('\n')[0];
   const cw = loadCrosswalk(loadProfile('ca-gc'), undefined, defaultVocabularies());
   return cw.apply(JSON.parse(line)).dataset;
 }
 
 describe('MQA-equivalent score', () => {
   test('the weights are the MQA methodology: 405 points in five dimensions', () => {
-    const sum = (d: string) => INDICATORS.filter((i) => i.dimension === d).reduce((s, i) => s + i.weight, 0);
-    expect([sum('findability'), sum('accessibility'), sum('interoperability'), sum('reusability'), sum('contextuality')]).toEqual([100, 100, 110, 75, 20]);
+    const sum = (d: string) =>
+      INDICATORS.filter((i) => i.dimension === d).reduce((s, i) => s + i.weight, 0);
+    expect([
+      sum('findability'),
+      sum('accessibility'),
+      sum('interoperability'),
+      sum('reusability'),
+      sum('contextuality'),
+    ]).toEqual([100, 100, 110, 75, 20]);
     expect(INDICATORS.reduce((s, i) => s + i.weight, 0)).toBe(MQA_MAX);
     expect(INDICATORS).toHaveLength(23);
   });
 
   test('bands: excellent > 350, good 221–350, sufficient 121–220, bad ≤ 120', () => {
-    expect([351, 350, 221, 220, 121, 120, 0].map(bandOf)).toEqual(['excellent', 'good', 'good', 'sufficient', 'sufficient', 'bad', 'bad']);
+    expect([351, 350, 221, 220, 121, 120, 0].map(bandOf)).toEqual([
+      'excellent',
+      'good',
+      'good',
+      'sufficient',
+      'sufficient',
+      'bad',
+      'bad',
+    ]);
   });
 
   test('the Consumer Price Index record, computed by hand', () => {
@@ -48,7 +66,12 @@ describe('MQA-equivalent score', () => {
       reusability: { points: 75, max: 75 },
       contextuality: { points: 13.33, max: 20 },
     });
-    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([311.67, 325, 'good', ['accessUrlStatusCode', 'downloadUrlStatusCode']]);
+    expect([s.points, s.max, s.band, s.notAssessed]).toEqual([
+      311.67,
+      325,
+      'good',
+      ['accessUrlStatusCode', 'downloadUrlStatusCode'],
+    ]);
     expect(s.indicators.spatialAvailability).toBe(20);
     expect(s.indicators.downloadUrlAvailability).toBeCloseTo(40 / 3, 10);
   });
@@ -63,25 +86,37 @@ describe('MQA-equivalent score', () => {
     expect([s.points, s.max, s.band, s.notAssessed]).toEqual([355, 405, 'excellent', undefined]);
     expect(s.dimensions.accessibility).toEqual({ points: 56.67, max: 100 });
     // every URL answers: 311.67 + 50 + 2/3 × 30 = 381.67: excellent
-    expect(mqaScore(d, defaultVocabularies(), () => true)).toMatchObject({ points: 381.67, band: 'excellent' });
+    expect(mqaScore(d, defaultVocabularies(), () => true)).toMatchObject({
+      points: 381.67,
+      band: 'excellent',
+    });
   });
 
   test('a dataset with nothing scores nothing but DCAT-AP compliance is not given either', () => {
     const s = mqaScore({}, defaultVocabularies());
     expect([s.points, s.band]).toEqual([0, 'bad']);
     // with title and description, DCAT-AP compliance (30) and nothing else
-    expect(mqaScore({ title: { en: 'A' }, description: { en: 'B' } }, defaultVocabularies()).points).toBe(30);
+    expect(
+      mqaScore({ title: { en: 'A' }, description: { en: 'B' } }, defaultVocabularies()).points,
+    ).toBe(30);
   });
 
   test("a record's score is mqaScore with each indicator rounded, keys in the same order (JSON alike)", () => {
     const d = cpi();
     const sdmx = d.distribution?.[1].accessURL?.[0] as string;
-    const noFormat = { ...d, distribution: d.distribution?.map((x, i) => (i === 0 ? { ...x, format: undefined } : x)) };
+    const noFormat = {
+      ...d,
+      distribution: d.distribution?.map((x, i) => (i === 0 ? { ...x, format: undefined } : x)),
+    };
     for (const dataset of [d, noFormat, {}, { title: { en: 'A' }, description: { en: 'B' } }]) {
       for (const reachable of [undefined, () => true, (url: string) => url !== sdmx]) {
         const { indicators, ...rest } = mqaScore(dataset, defaultVocabularies(), reachable);
-        const rounded = Object.fromEntries(Object.entries(indicators).map(([k, v]) => [k, round2(v)]));
-        expect(JSON.stringify(recordMqaScore(dataset, defaultVocabularies(), reachable))).toBe(JSON.stringify({ ...rest, indicators: rounded }));
+        const rounded = Object.fromEntries(
+          Object.entries(indicators).map(([k, v]) => [k, round2(v)]),
+        );
+        expect(JSON.stringify(recordMqaScore(dataset, defaultVocabularies(), reachable))).toBe(
+          JSON.stringify({ ...rest, indicators: rounded }),
+        );
       }
     }
   });

@@ -18,7 +18,13 @@ import { formatConcept, hasFact, isKnownMediaType, licenceConcept } from '../voc
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 
 export const MQA_MAX = 405;
-export const MQA_DIMENSIONS: readonly MqaDimension[] = ['findability', 'accessibility', 'interoperability', 'reusability', 'contextuality'];
+export const MQA_DIMENSIONS: readonly MqaDimension[] = [
+  'findability',
+  'accessibility',
+  'interoperability',
+  'reusability',
+  'contextuality',
+];
 
 /** Whether each URL of a distribution answered (`--check-urls`); absent when URLs were not checked. */
 export type Reachability = (url: string) => boolean;
@@ -49,41 +55,171 @@ const allReachable = (urls: string[] | undefined, ctx: Ctx): boolean =>
   !!urls?.length && !!ctx.reachable && urls.every((u) => (ctx.reachable as Reachability)(u));
 
 export const INDICATORS: readonly Indicator[] = [
-  { id: 'keywordAvailability', dimension: 'findability', weight: 30, on: 'dataset', test: (d) => present(d.keyword) },
-  { id: 'categoryAvailability', dimension: 'findability', weight: 30, on: 'dataset', test: (d) => present(d.theme) },
-  { id: 'spatialAvailability', dimension: 'findability', weight: 20, on: 'dataset', test: (d) => present(d.spatial) },
-  { id: 'temporalAvailability', dimension: 'findability', weight: 20, on: 'dataset', test: (d) => present(d.temporal) },
-  { id: 'accessUrlStatusCode', dimension: 'accessibility', weight: 50, on: 'share', network: true, test: (d, c) => allReachable(d.accessURL, c) },
-  { id: 'downloadUrlAvailability', dimension: 'accessibility', weight: 20, on: 'share', test: (d) => present(d.downloadURL) },
-  { id: 'downloadUrlStatusCode', dimension: 'accessibility', weight: 30, on: 'share', network: true, test: (d, c) => allReachable(d.downloadURL, c) },
-  { id: 'formatAvailability', dimension: 'interoperability', weight: 20, on: 'best', test: (d) => present(d.format) },
-  { id: 'mediaTypeAvailability', dimension: 'interoperability', weight: 10, on: 'best', test: (d) => present(d.mediaType) },
+  {
+    id: 'keywordAvailability',
+    dimension: 'findability',
+    weight: 30,
+    on: 'dataset',
+    test: (d) => present(d.keyword),
+  },
+  {
+    id: 'categoryAvailability',
+    dimension: 'findability',
+    weight: 30,
+    on: 'dataset',
+    test: (d) => present(d.theme),
+  },
+  {
+    id: 'spatialAvailability',
+    dimension: 'findability',
+    weight: 20,
+    on: 'dataset',
+    test: (d) => present(d.spatial),
+  },
+  {
+    id: 'temporalAvailability',
+    dimension: 'findability',
+    weight: 20,
+    on: 'dataset',
+    test: (d) => present(d.temporal),
+  },
+  {
+    id: 'accessUrlStatusCode',
+    dimension: 'accessibility',
+    weight: 50,
+    on: 'share',
+    network: true,
+    test: (d, c) => allReachable(d.accessURL, c),
+  },
+  {
+    id: 'downloadUrlAvailability',
+    dimension: 'accessibility',
+    weight: 20,
+    on: 'share',
+    test: (d) => present(d.downloadURL),
+  },
+  {
+    id: 'downloadUrlStatusCode',
+    dimension: 'accessibility',
+    weight: 30,
+    on: 'share',
+    network: true,
+    test: (d, c) => allReachable(d.downloadURL, c),
+  },
+  {
+    id: 'formatAvailability',
+    dimension: 'interoperability',
+    weight: 20,
+    on: 'best',
+    test: (d) => present(d.format),
+  },
+  {
+    id: 'mediaTypeAvailability',
+    dimension: 'interoperability',
+    weight: 10,
+    on: 'best',
+    test: (d) => present(d.mediaType),
+  },
   {
     id: 'formatMediaTypeVocabularyAlignment',
     dimension: 'interoperability',
     weight: 10,
     on: 'best',
-    test: (d, c) => !!formatConcept(d.format, c.vocabularies) && isKnownMediaType(d.mediaType, c.vocabularies),
+    test: (d, c) =>
+      !!formatConcept(d.format, c.vocabularies) && isKnownMediaType(d.mediaType, c.vocabularies),
   },
-  { id: 'formatMediaTypeNonProprietary', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'nonProprietary') },
-  { id: 'formatMediaTypeMachineInterpretable', dimension: 'interoperability', weight: 20, on: 'best', test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'machineReadable') },
-  { id: 'dcatApCompliance', dimension: 'interoperability', weight: 30, on: 'dataset', test: (_, c) => c.mandatoryComplete ?? missingProperties(c.dataset, 'mandatory').length === 0 },
-  { id: 'licenceAvailability', dimension: 'reusability', weight: 20, on: 'share', test: (d) => present(d.license) },
-  { id: 'knownLicence', dimension: 'reusability', weight: 10, on: 'share', test: (d, c) => !!licenceConcept(d.license, c.vocabularies) },
-  { id: 'accessRightsAvailability', dimension: 'reusability', weight: 10, on: 'dataset', test: (d) => present(d.accessRights) },
+  {
+    id: 'formatMediaTypeNonProprietary',
+    dimension: 'interoperability',
+    weight: 20,
+    on: 'best',
+    test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'nonProprietary'),
+  },
+  {
+    id: 'formatMediaTypeMachineInterpretable',
+    dimension: 'interoperability',
+    weight: 20,
+    on: 'best',
+    test: (d, c) => hasFact(formatConcept(d.format, c.vocabularies), 'machineReadable'),
+  },
+  {
+    id: 'dcatApCompliance',
+    dimension: 'interoperability',
+    weight: 30,
+    on: 'dataset',
+    test: (_, c) => c.mandatoryComplete ?? missingProperties(c.dataset, 'mandatory').length === 0,
+  },
+  {
+    id: 'licenceAvailability',
+    dimension: 'reusability',
+    weight: 20,
+    on: 'share',
+    test: (d) => present(d.license),
+  },
+  {
+    id: 'knownLicence',
+    dimension: 'reusability',
+    weight: 10,
+    on: 'share',
+    test: (d, c) => !!licenceConcept(d.license, c.vocabularies),
+  },
+  {
+    id: 'accessRightsAvailability',
+    dimension: 'reusability',
+    weight: 10,
+    on: 'dataset',
+    test: (d) => present(d.accessRights),
+  },
   {
     id: 'accessRightsVocabularyAlignment',
     dimension: 'reusability',
     weight: 5,
     on: 'dataset',
-    test: (d, c) => !!d.accessRights && !!c.vocabularies.require('access-right').get(d.accessRights),
+    test: (d, c) =>
+      !!d.accessRights && !!c.vocabularies.require('access-right').get(d.accessRights),
   },
-  { id: 'contactPointAvailability', dimension: 'reusability', weight: 20, on: 'dataset', test: (d) => present(d.contactPoint) },
-  { id: 'publisherAvailability', dimension: 'reusability', weight: 10, on: 'dataset', test: (d) => present(d.publisher) },
-  { id: 'rightsAvailability', dimension: 'contextuality', weight: 5, on: 'share', test: (d) => present(d.rights) },
-  { id: 'byteSizeAvailability', dimension: 'contextuality', weight: 5, on: 'share', test: (d) => present(d.byteSize) },
-  { id: 'dateIssuedAvailability', dimension: 'contextuality', weight: 5, on: 'dataset', test: (d) => present(d.issued) },
-  { id: 'dateModifiedAvailability', dimension: 'contextuality', weight: 5, on: 'dataset', test: (d) => present(d.modified) },
+  {
+    id: 'contactPointAvailability',
+    dimension: 'reusability',
+    weight: 20,
+    on: 'dataset',
+    test: (d) => present(d.contactPoint),
+  },
+  {
+    id: 'publisherAvailability',
+    dimension: 'reusability',
+    weight: 10,
+    on: 'dataset',
+    test: (d) => present(d.publisher),
+  },
+  {
+    id: 'rightsAvailability',
+    dimension: 'contextuality',
+    weight: 5,
+    on: 'share',
+    test: (d) => present(d.rights),
+  },
+  {
+    id: 'byteSizeAvailability',
+    dimension: 'contextuality',
+    weight: 5,
+    on: 'share',
+    test: (d) => present(d.byteSize),
+  },
+  {
+    id: 'dateIssuedAvailability',
+    dimension: 'contextuality',
+    weight: 5,
+    on: 'dataset',
+    test: (d) => present(d.issued),
+  },
+  {
+    id: 'dateModifiedAvailability',
+    dimension: 'contextuality',
+    weight: 5,
+    on: 'dataset',
+    test: (d) => present(d.modified),
+  },
 ];
 
 /** Bands of the MQA methodology: excellent 351–405, good 221–350, sufficient 121–220, bad 0–120. */
@@ -134,7 +270,8 @@ function indicatorPoints(
   for (let k = 0; k < INDICATORS.length; k++) {
     const i = INDICATORS[k];
     if (i.network && !reachable) continue;
-    if (i.on === 'dataset') points[k] = i.test(dataset as Distribution & Dataset, ctx) ? i.weight : 0;
+    if (i.on === 'dataset')
+      points[k] = i.test(dataset as Distribution & Dataset, ctx) ? i.weight : 0;
     else if (i.on === 'best') points[k] = best & BEST_BIT[k] ? i.weight : 0;
     else if (distributions.length === 0) points[k] = 0;
     else {
@@ -176,7 +313,10 @@ function assessed(network: boolean): Assessed {
       entries.push([i.id, 0]);
     }
     // built whole, not key by key: every record's indicators are copied from it (see recordMqaScore)
-    ASSESSED.set(network, (a = { dimensionMax, max, notAssessed, indicators: Object.fromEntries(entries) }));
+    ASSESSED.set(
+      network,
+      (a = { dimensionMax, max, notAssessed, indicators: Object.fromEntries(entries) }),
+    );
   }
   return a;
 }
@@ -202,15 +342,25 @@ function totals(points: readonly (number | undefined)[]): Omit<MqaScore, 'indica
     max += i.weight;
   }
   for (const d of MQA_DIMENSIONS) dimensions[d].points = round2(dimensions[d].points);
-  const score: Omit<MqaScore, 'indicators'> = { points: round2(total), max, band: bandOf(round2(total)), dimensions };
+  const score: Omit<MqaScore, 'indicators'> = {
+    points: round2(total),
+    max,
+    band: bandOf(round2(total)),
+    dimensions,
+  };
   if (notAssessed) score.notAssessed = notAssessed;
   return score;
 }
 
-export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability): MqaDetail {
+export function mqaScore(
+  dataset: Dataset,
+  vocabularies: VocabularyRegistry,
+  reachable?: Reachability,
+): MqaDetail {
   const points = indicatorPoints(dataset, vocabularies, reachable);
   const indicators: Record<string, number> = {};
-  for (let k = 0; k < INDICATORS.length; k++) if (points[k] !== undefined) indicators[INDICATORS[k].id] = points[k] as number;
+  for (let k = 0; k < INDICATORS.length; k++)
+    if (points[k] !== undefined) indicators[INDICATORS[k].id] = points[k] as number;
   const { notAssessed, ...score } = totals(points);
   return notAssessed ? { ...score, indicators, notAssessed } : { ...score, indicators };
 }
@@ -224,7 +374,12 @@ export function mqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, rea
  * one, the indicators' object made writing the record's JSON twice as slow (measured), and reading
  * it in the catalogue slower.
  */
-export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistry, reachable?: Reachability, mandatoryComplete?: boolean): MqaScore {
+export function recordMqaScore(
+  dataset: Dataset,
+  vocabularies: VocabularyRegistry,
+  reachable?: Reachability,
+  mandatoryComplete?: boolean,
+): MqaScore {
   const points = indicatorPoints(dataset, vocabularies, reachable, mandatoryComplete);
   const a = assessed(!!reachable);
   // sums in the indicators' order, as `totals` adds them (the same rounding)
@@ -248,6 +403,13 @@ export function recordMqaScore(dataset: Dataset, vocabularies: VocabularyRegistr
   };
   const rounded = round2(total);
   return a.notAssessed
-    ? { points: rounded, max: a.max, band: bandOf(rounded), dimensions, notAssessed: a.notAssessed.slice(), indicators }
+    ? {
+        points: rounded,
+        max: a.max,
+        band: bandOf(rounded),
+        dimensions,
+        notAssessed: a.notAssessed.slice(),
+        indicators,
+      }
     : { points: rounded, max: a.max, band: bandOf(rounded), dimensions, indicators };
 }

@@ -6,7 +6,10 @@ import type { RecordScores } from '../core/scores.js';
 
 describe('scores packed as numbers (how workers send them)', () => {
   test('every fixture record of every profile: unpacked, the same scores, written the same', async () => {
-    const report = await validate([join(PACKAGE_ROOT, 'fixtures')], { profile: 'auto', now: new Date('2026-11-01T00:00:00Z') });
+    const report = await validate([join(PACKAGE_ROOT, 'fixtures')], {
+      profile: 'auto',
+      now: new Date('2026-11-01T00:00:00Z'),
+    });
     const scores = report.records.flatMap((r) => (r.scores ? [r.scores] : []));
     expect(scores.length).toBeGreaterThan(50);
     // records with no distribution among them (principles left out: the next test)
@@ -32,11 +35,18 @@ describe('scores packed as numbers (how workers send them)', () => {
           contextuality: { points: 15, max: 20 },
         },
         notAssessed: ['accessUrlStatusCode', 'downloadUrlStatusCode'],
-        indicators: { keywordAvailability: 30, downloadUrlAvailability: 6.67, byteSizeAvailability: 1.67 },
+        indicators: {
+          keywordAvailability: 30,
+          downloadUrlAvailability: 6.67,
+          byteSizeAvailability: 1.67,
+        },
       },
       stars: 3,
       distributionStars: [1, 3, 0],
-      principles: { P2: { passed: 2, applicable: 3, share: 0.667 }, P6: { passed: 0, applicable: 1, share: 0 } },
+      principles: {
+        P2: { passed: 2, applicable: 3, share: 0.667 },
+        P6: { passed: 0, applicable: 1, share: 0 },
+      },
     };
     expect(JSON.stringify(unpackScores(packScores(s)))).toBe(JSON.stringify(s));
   });

@@ -34,7 +34,8 @@ export function packScores(s: RecordScores, out: (number | null)[] = []): (numbe
   for (let k = 0; k < I; k++) out.push(indicators[INDICATORS[k].id] ?? null);
   let bits = 0;
   // the list is kept in the indicators' order (mqa.ts writes it so): bits give it back
-  if (m.notAssessed) for (const id of m.notAssessed) bits |= 1 << INDICATORS.findIndex((i) => i.id === id);
+  if (m.notAssessed)
+    for (const id of m.notAssessed) bits |= 1 << INDICATORS.findIndex((i) => i.id === id);
   out.push(bits, s.stars);
   for (let k = 0; k < P; k++) {
     const r = s.principles[PRINCIPLES[k]];
@@ -63,8 +64,17 @@ function templateOf(bits: number): Record<string, number> | undefined {
 /** The scores packed at `at` in `a` (to its end), as `packScores` was given them. */
 export function unpackScores(a: readonly (number | null)[], at = 0): RecordScores {
   const dimensions = {} as MqaScore['dimensions'];
-  for (let k = 0; k < D; k++) dimensions[MQA_DIMENSIONS[k]] = { points: a[at + DIMENSIONS_AT + k] as number, max: a[at + DIMENSIONS_AT + D + k] as number };
-  const mqa = { points: a[at] as number, max: a[at + 1] as number, band: BANDS[a[at + 2] as number], dimensions } as MqaScore;
+  for (let k = 0; k < D; k++)
+    dimensions[MQA_DIMENSIONS[k]] = {
+      points: a[at + DIMENSIONS_AT + k] as number,
+      max: a[at + DIMENSIONS_AT + D + k] as number,
+    };
+  const mqa = {
+    points: a[at] as number,
+    max: a[at + 1] as number,
+    band: BANDS[a[at + 2] as number],
+    dimensions,
+  } as MqaScore;
   const bits = a[at + NOT_ASSESSED_AT] as number;
   if (bits) mqa.notAssessed = INDICATORS.filter((_, k) => bits & (1 << k)).map((i) => i.id);
   let given = 0;
@@ -79,7 +89,17 @@ export function unpackScores(a: readonly (number | null)[], at = 0): RecordScore
   const principles: RecordScores['principles'] = {};
   for (let k = 0; k < P; k++) {
     const p = at + PRINCIPLES_AT + 3 * k;
-    if (a[p] !== null) principles[PRINCIPLES[k]] = { passed: a[p], applicable: a[p + 1], share: a[p + 2] } as PrincipleScore;
+    if (a[p] !== null)
+      principles[PRINCIPLES[k]] = {
+        passed: a[p],
+        applicable: a[p + 1],
+        share: a[p + 2],
+      } as PrincipleScore;
   }
-  return { mqa, stars: a[at + STARS_AT] as number, distributionStars: a.slice(at + DISTRIBUTIONS_AT) as number[], principles };
+  return {
+    mqa,
+    stars: a[at + STARS_AT] as number,
+    distributionStars: a.slice(at + DISTRIBUTIONS_AT) as number[],
+    principles,
+  };
 }

@@ -11,7 +11,8 @@ import type { RuleChecks } from '../rules/run.js';
 export type PrincipleScores = Partial<Record<Principle, PrincipleScore>>;
 export const PRINCIPLES: readonly Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'];
 
-export const share = (passed: number, applicable: number): number => (applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0);
+export const share = (passed: number, applicable: number): number =>
+  applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0;
 
 /** Each rule's ODC principle, for the rules that have one (the pipeline gives `RULE_PRINCIPLES` of src/rules/index.ts). */
 export type RulePrinciples = ReadonlyMap<string, Principle>;
@@ -20,7 +21,11 @@ export type RulePrinciples = ReadonlyMap<string, Principle>;
 const INDEX: Record<Principle, number> = { P1: 0, P2: 1, P3: 2, P4: 3, P5: 4, P6: 5 };
 
 /** `checks.ran`: the record and code rules that ran, and the stage rules that were active, on this record. */
-export function principleScores(findings: readonly Finding[], checks: RuleChecks, rulePrinciples: RulePrinciples): PrincipleScores {
+export function principleScores(
+  findings: readonly Finding[],
+  checks: RuleChecks,
+  rulePrinciples: RulePrinciples,
+): PrincipleScores {
   const failed = new Set<string>();
   for (const f of findings) failed.add(f.ruleId);
   // counts by the principle's place in PRINCIPLES: the scores come out in that order
@@ -37,7 +42,12 @@ export function principleScores(findings: readonly Finding[], checks: RuleChecks
   }
   const out: PrincipleScores = {};
   for (let k = 0; k < PRINCIPLES.length; k++) {
-    if (applicable[k]) out[PRINCIPLES[k]] = { passed: passed[k], applicable: applicable[k], share: share(passed[k], applicable[k]) };
+    if (applicable[k])
+      out[PRINCIPLES[k]] = {
+        passed: passed[k],
+        applicable: applicable[k],
+        share: share(passed[k], applicable[k]),
+      };
   }
   return out;
 }

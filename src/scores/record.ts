@@ -21,11 +21,18 @@ export interface ScoreContext {
 const MANDATORY = 'dcat-ap/mandatory';
 
 /** Scores are facts about the metadata: a baseline or a severity does not change them, only `off` leaves a check out. */
-export function scoreRecord(dataset: Dataset, findings: readonly Finding[], checks: RuleChecks, ctx: ScoreContext): RecordScores {
+export function scoreRecord(
+  dataset: Dataset,
+  findings: readonly Finding[],
+  checks: RuleChecks,
+  ctx: ScoreContext,
+): RecordScores {
   // DCAT-AP compliance is what `dcat-ap/mandatory` judged, when it ran on the record: one finding per
   // missing mandatory property (a severity changes none of them; `off`, and the rule does not run).
   // Then its findings say it, and the record is not walked a second time.
-  const complete = checks.ran.has(MANDATORY) ? !findings.some((f) => f.ruleId === MANDATORY) : undefined;
+  const complete = checks.ran.has(MANDATORY)
+    ? !findings.some((f) => f.ruleId === MANDATORY)
+    : undefined;
   const mqa = recordMqaScore(dataset, ctx.vocabularies, ctx.reachable, complete);
   const accept = ctx.settings?.options?.['odc/open-licence']?.acceptCanadianOpenLicences !== false;
   const s = stars(dataset, ctx.vocabularies, accept);
@@ -36,4 +43,3 @@ export function scoreRecord(dataset: Dataset, findings: readonly Finding[], chec
     principles: principleScores(findings, checks, ctx.rulePrinciples),
   };
 }
-

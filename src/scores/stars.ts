@@ -10,7 +10,11 @@ import { isEmpty } from '../util/empty.js';
 import { formatConcept, hasFact, licenceOpenness } from '../vocab/facts.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 
-export function distributionStars(d: Distribution, vocabularies: VocabularyRegistry, acceptCanadianOpenLicences = true): number {
+export function distributionStars(
+  d: Distribution,
+  vocabularies: VocabularyRegistry,
+  acceptCanadianOpenLicences = true,
+): number {
   if (isEmpty(d.accessURL) && isEmpty(d.downloadURL)) return 0;
   if (licenceOpenness(d.license, vocabularies, acceptCanadianOpenLicences) !== 'open') return 0;
   const format = formatConcept(d.format, vocabularies);
@@ -20,7 +24,11 @@ export function distributionStars(d: Distribution, vocabularies: VocabularyRegis
 }
 
 /** Stars of each distribution, and of the dataset: its best distribution's. */
-export function stars(dataset: Dataset, vocabularies: VocabularyRegistry, acceptCanadianOpenLicences = true): { dataset: number; distributions: number[] } {
+export function stars(
+  dataset: Dataset,
+  vocabularies: VocabularyRegistry,
+  acceptCanadianOpenLicences = true,
+): { dataset: number; distributions: number[] } {
   const distributions: number[] = [];
   let best = 0;
   for (const d of dataset.distribution ?? []) {

@@ -3,7 +3,13 @@ import type { Summary, Tally } from '../core/summary.js';
 import { CatalogueScorer } from './catalogue.js';
 
 export function emptySummary(): Summary {
-  return { records: 0, valid: 0, invalid: 0, rejected: 0, findings: { error: 0, warning: 0, info: 0 } };
+  return {
+    records: 0,
+    valid: 0,
+    invalid: 0,
+    rejected: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+  };
 }
 
 const scorers = new WeakMap<Summary, CatalogueScorer>();

@@ -16,13 +16,20 @@ import { readShapes, OWN_SHAPES } from './shapes.js';
 import type { Bilingual } from '../core/lang.js';
 
 const SH = 'http://www.w3.org/ns/shacl#';
-const SEVERITY: Record<string, Severity> = { [`${SH}Violation`]: 'error', [`${SH}Warning`]: 'warning', [`${SH}Info`]: 'info' };
+const SEVERITY: Record<string, Severity> = {
+  [`${SH}Violation`]: 'error',
+  [`${SH}Warning`]: 'warning',
+  [`${SH}Info`]: 'info',
+};
 const PARAMS = new Map(COMPONENTS.map((c) => [c.name, c.params]));
 const NODE_KINDS: Record<string, Bilingual> = {
   IRI: { en: 'an IRI', fr: 'un IRI' },
   Literal: { en: 'a literal', fr: 'un littéral' },
   BlankNode: { en: 'a blank node', fr: 'un nœud anonyme' },
-  BlankNodeOrIRI: { en: 'a resource (IRI or blank node)', fr: 'une ressource (IRI ou nœud anonyme)' },
+  BlankNodeOrIRI: {
+    en: 'a resource (IRI or blank node)',
+    fr: 'une ressource (IRI ou nœud anonyme)',
+  },
   BlankNodeOrLiteral: { en: 'a blank node or a literal', fr: 'un nœud anonyme ou un littéral' },
   IRIOrLiteral: { en: 'an IRI or a literal', fr: 'un IRI ou un littéral' },
 };
@@ -56,7 +63,8 @@ const engineFactory = { ...N3.DataFactory, dataset: (quads?: Quad[]) => new N3.S
 
 function shown(t: Term | undefined): string {
   if (!t) return '';
-  const v = t.termType === 'NamedNode' ? curie(t.value) : t.termType === 'BlankNode' ? '[]' : t.value;
+  const v =
+    t.termType === 'NamedNode' ? curie(t.value) : t.termType === 'BlankNode' ? '[]' : t.value;
   return v.length > 80 ? `${v.slice(0, 77)}…` : v;
 }
 
@@ -81,11 +89,17 @@ export class ShaclChecker {
     return (report.results as EngineResult[]).map((r) => ({
       focus: r.focusNode.term,
       path: r.path?.[0]?.predicates?.[0]?.value,
-      component: r.constraintComponent.value.startsWith(SH) ? r.constraintComponent.value.slice(SH.length) : r.constraintComponent.value,
+      component: r.constraintComponent.value.startsWith(SH)
+        ? r.constraintComponent.value.slice(SH.length)
+        : r.constraintComponent.value,
       severity: SEVERITY[r.severity.value] ?? 'error',
       shape: r.shape.ptr.term,
       value: r.value?.term,
-      messages: Object.fromEntries(this.shapes.getObjects(r.shape.ptr.term as never, `${SH}message`, null).map((m) => [(m as N3.Literal).language || 'und', m.value])),
+      messages: Object.fromEntries(
+        this.shapes
+          .getObjects(r.shape.ptr.term as never, `${SH}message`, null)
+          .map((m) => [(m as N3.Literal).language || 'und', m.value]),
+      ),
     }));
   }
 
@@ -93,12 +107,16 @@ export class ShaclChecker {
   async check(dataset: Dataset): Promise<Emitted[]> {
     const graph = recordToRdf(dataset);
     const out: Emitted[] = [];
-    for (const r of await this.results(graph.quads)) out.push(this.finding(r, graph.nodes.get(termKey(r.focus))));
+    for (const r of await this.results(graph.quads))
+      out.push(this.finding(r, graph.nodes.get(termKey(r.focus))));
     return out;
   }
 
   private finding(r: ShaclResult, node: RecordNode | undefined): Emitted {
-    const data: Record<string, unknown> = { path: r.path ? curie(r.path) : shown(r.focus), value: shown(r.value ?? r.focus) };
+    const data: Record<string, unknown> = {
+      path: r.path ? curie(r.path) : shown(r.focus),
+      value: shown(r.value ?? r.focus),
+    };
     for (const param of PARAMS.get(r.component) ?? []) {
       const values = this.shapes.getObjects(r.shape as never, `${SH}${param}`, null);
       data[param] = values.map((v) => shown(v)).join(', ');
@@ -111,7 +129,12 @@ export class ShaclChecker {
     const own = (lang: string) => r.messages[lang] ?? r.messages.und ?? r.messages.en;
     if (own('en')) data.detail = ` (${own('en')})`;
     if (own('fr')) data.detailFr = ` (${own('fr')})`;
-    const e: Emitted = { ruleId: `shacl/${r.component}`, messageId: 'violation', data, severity: r.severity };
+    const e: Emitted = {
+      ruleId: `shacl/${r.component}`,
+      messageId: 'violation',
+      data,
+      severity: r.severity,
+    };
     const property = node && propertyPath(node, r);
     if (property) e.property = property;
     if (r.value) e.value = r.value.value;
@@ -128,4 +151,3 @@ function propertyPath(node: RecordNode, r: ShaclResult): string | undefined {
   const lang = r.value?.termType === 'Literal' ? (r.value as N3.Literal).language : '';
   return def && (def.kind === 'text' || def.kind === 'texts') && lang ? `${base}@${lang}` : base;
 }
-

@@ -21,9 +21,14 @@ export async function readShapes(files: readonly string[]): Promise<Quad[]> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new InputError(`cannot read shapes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+      throw new InputError(
+        `cannot read shapes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        shown,
+      );
     }
-    const syntax = syntaxOf(file, text.slice(0, 4096)) ?? (text.trimStart().startsWith('{') ? 'jsonld' : 'turtle');
+    const syntax =
+      syntaxOf(file, text.slice(0, 4096)) ??
+      (text.trimStart().startsWith('{') ? 'jsonld' : 'turtle');
     try {
       out.push(...(await parseRdf(text, syntax, pathToFileURL(resolve(file)).href)));
     } catch (e) {

@@ -32,7 +32,8 @@ export function detectDelimiter(text: string): string {
     else if (!quoted && counts.has(c)) counts.set(c, (counts.get(c) as number) + 1);
   }
   let best = ',';
-  for (const d of DELIMITERS) if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
+  for (const d of DELIMITERS)
+    if ((counts.get(d) as number) > (counts.get(best) as number)) best = d;
   return best;
 }
 
@@ -86,7 +87,12 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
   const delimiter = detectDelimiter(text);
   const rejected: SourceRecord[] = [];
   const tooMany = (line: number): void =>
-    byLine(rejected, { data: undefined, source: { file, line }, shape: 'csv', error: { message: READ_ERRORS.csvTooManyFields(MAX_CSV_FIELDS), line, column: 1 } });
+    byLine(rejected, {
+      data: undefined,
+      source: { file, line },
+      shape: 'csv',
+      error: { message: READ_ERRORS.csvTooManyFields(MAX_CSV_FIELDS), line, column: 1 },
+    });
   const parser = Readable.from(rows(text, delimiter, tooMany)).pipe(
     parse({
       delimiter,
@@ -99,18 +105,31 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
       raw: true,
       on_skip: (err: CsvError | undefined, raw?: string) => {
         if (!err) return;
-        const line = startLine(Number(err.lines ?? 1), raw ?? "");
-        const message = err.code === 'CSV_QUOTE_NOT_CLOSED' ? READ_ERRORS.csvQuoteNotClosed(line, Number(err.lines)) : READ_ERRORS.invalidCsv(csvErrorReason(err));
-        byLine(rejected, { data: undefined, source: { file, line }, shape: 'csv', error: { message, line, column: 1 } });
+        const line = startLine(Number(err.lines ?? 1), raw ?? '');
+        const message =
+          err.code === 'CSV_QUOTE_NOT_CLOSED'
+            ? READ_ERRORS.csvQuoteNotClosed(line, Number(err.lines))
+            : READ_ERRORS.invalidCsv(csvErrorReason(err));
+        byLine(rejected, {
+          data: undefined,
+          source: { file, line },
+          shape: 'csv',
+          error: { message, line, column: 1 },
+        });
       },
     }),
   );
   let header: string[] | undefined;
   try {
-    for await (const row of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+    for await (const row of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+      raw: string;
+    }>) {
       const line = startLine(row.info.lines, row.raw);
       // the parser may report a bad row before handing over the good rows above it: keep file order
-      while (rejected.length && (rejected[0].source.line ?? 0) < line) yield rejected.shift() as SourceRecord;
+      while (rejected.length && (rejected[0].source.line ?? 0) < line)
+        yield rejected.shift() as SourceRecord;
       if (!header) {
         header = headerNames(row.record);
         continue;
@@ -121,7 +140,11 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
           data: undefined,
           source,
           shape: 'csv',
-          error: { message: READ_ERRORS.csvFieldCount(row.record.length, header.length), line, column: 1 },
+          error: {
+            message: READ_ERRORS.csvFieldCount(row.record.length, header.length),
+            line,
+            column: 1,
+          },
         };
         continue;
       }
@@ -137,11 +160,21 @@ export async function* readCsv(input: InputFile): AsyncGenerator<SourceRecord> {
       yield { data, source, shape: 'csv', locator: new CsvLocator(fields, { line, column: 1 }) };
     }
   } catch (e) {
-    yield { data: undefined, source: { file }, shape: 'csv', error: { message: READ_ERRORS.invalidCsv(csvErrorReason(e as CsvError)) } };
+    yield {
+      data: undefined,
+      source: { file },
+      shape: 'csv',
+      error: { message: READ_ERRORS.invalidCsv(csvErrorReason(e as CsvError)) },
+    };
   }
   yield* rejected.splice(0);
   if (!header) {
-    yield { data: undefined, source: { file, line: 1 }, shape: 'csv', error: { message: READ_ERRORS.csvNoHeader, line: 1 } };
+    yield {
+      data: undefined,
+      source: { file, line: 1 },
+      shape: 'csv',
+      error: { message: READ_ERRORS.csvNoHeader, line: 1 },
+    };
   }
 }
 
@@ -169,7 +202,11 @@ const SLICE = 64 * 1024;
  * `fieldPositions` counts them) is not given to it (only its line end, so that lines keep their
  * numbers): `tooMany` is told its line. A row over several lines is the parser's (its quotes).
  */
-function* rows(text: string, delimiter: string, tooMany: (line: number) => void): Generator<string> {
+function* rows(
+  text: string,
+  delimiter: string,
+  tooMany: (line: number) => void,
+): Generator<string> {
   let line = 1;
   let start = 0; // of the slice not yet given
   let rowStart = 0;
@@ -228,4 +265,9 @@ function sniff(input: InputFile): boolean {
   return DELIMITERS.some((d) => first.includes(d));
 }
 
-export const csvReader: FormatReader = { id: 'csv', extensions: ['.csv', '.tsv'], sniff, read: readCsv };
+export const csvReader: FormatReader = {
+  id: 'csv',
+  extensions: ['.csv', '.tsv'],
+  sniff,
+  read: readCsv,
+};

@@ -13,7 +13,8 @@ export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | (str
 
 /** The encoding a byte order mark announces, and the mark's length. */
 export function bomOf(bytes: Uint8Array): { encoding: Encoding; length: number } | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { encoding: 'utf-8', length: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
   return undefined;
@@ -26,7 +27,8 @@ export function bomOf(bytes: Uint8Array): { encoding: Encoding; length: number }
 function sequenceAt(b: Uint8Array, i: number): number {
   const c = b[i];
   if (c < 0x80) return 1;
-  const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+  const n =
+    c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
   if (n === 0) return 0;
   // the second byte's range rules out overlong forms, surrogates and code points past U+10FFFF
   const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
@@ -86,8 +88,11 @@ function plausibleUtf16(head: Uint8Array, encoding: Encoding, whole: boolean): b
 /** The encoding of a text file, from its first bytes (all of them for small files). */
 export function detectEncoding(head: Uint8Array, whole: boolean): Encoding {
   const bom = bomOf(head);
-  if (bom && (bom.encoding === 'utf-8' || plausibleUtf16(head, bom.encoding, whole))) return bom.encoding;
-  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(new TextDecoder('latin1').decode(head.subarray(0, 200)));
+  if (bom && (bom.encoding === 'utf-8' || plausibleUtf16(head, bom.encoding, whole)))
+    return bom.encoding;
+  const declared = /^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(
+    new TextDecoder('latin1').decode(head.subarray(0, 200)),
+  );
   if (declared && isKnown(declared[1])) {
     const label = declared[1].toLowerCase();
     // ISO-8859-1 declarations are, in practice, Windows-1252 (as browsers and TextDecoder treat them)

@@ -10,20 +10,30 @@ export interface Envelope {
   records(doc: unknown): string[] | undefined;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A Socrata view: a four-by-four id (`a1b2-c3d4`) and the keys only views have. */
 const isSocrataView = (v: unknown): boolean =>
-  isObj(v) && typeof v.id === 'string' && /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(v.id) && ('viewType' in v || 'columns' in v || 'rowsUpdatedAt' in v);
+  isObj(v) &&
+  typeof v.id === 'string' &&
+  /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(v.id) &&
+  ('viewType' in v || 'columns' in v || 'rowsUpdatedAt' in v);
 
 export const ENVELOPES: Envelope[] = [
   {
     shape: 'dcat-us-catalog',
-    records: (d) => (isObj(d) && Array.isArray(d.dataset) && !('success' in d) ? d.dataset.map((_, i) => `/dataset/${i}`) : undefined),
+    records: (d) =>
+      isObj(d) && Array.isArray(d.dataset) && !('success' in d)
+        ? d.dataset.map((_, i) => `/dataset/${i}`)
+        : undefined,
   },
   {
     shape: 'socrata-views',
-    records: (d) => (Array.isArray(d) && d.length > 0 && d.every(isSocrataView) ? d.map((_, i) => `/${i}`) : undefined),
+    records: (d) =>
+      Array.isArray(d) && d.length > 0 && d.every(isSocrataView)
+        ? d.map((_, i) => `/${i}`)
+        : undefined,
   },
   {
     shape: 'socrata-view',
@@ -38,7 +48,10 @@ export const ENVELOPES: Envelope[] = [
   },
   {
     shape: 'ckan-package-list',
-    records: (d) => (isObj(d) && 'success' in d && Array.isArray(d.result) ? d.result.map((_, i) => `/result/${i}`) : undefined),
+    records: (d) =>
+      isObj(d) && 'success' in d && Array.isArray(d.result)
+        ? d.result.map((_, i) => `/result/${i}`)
+        : undefined,
   },
   {
     shape: 'ckan-package-show',

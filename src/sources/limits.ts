@@ -33,13 +33,15 @@ function within(v: object, max: number, depth: number, budget: { left: number })
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
       const child: unknown = v[i];
-      if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget)) return false;
+      if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget))
+        return false;
     }
     return true;
   }
   for (const k in v) {
     const child: unknown = (v as Record<string, unknown>)[k];
-    if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget)) return false;
+    if (child !== null && typeof child === 'object' && !within(child, max, depth + 1, budget))
+      return false;
   }
   return true;
 }
@@ -73,5 +75,10 @@ export const TOO_DEEP: Bilingual = {
 /** The record, or the same record rejected when it goes beyond a limit. */
 export function withinLimits(src: SourceRecord): SourceRecord {
   if (src.error || src.data === undefined || !deeperThan(src.data, MAX_DEPTH)) return src;
-  return { ...src, data: undefined, locator: undefined, error: { message: TOO_DEEP, line: src.source.line } };
+  return {
+    ...src,
+    data: undefined,
+    locator: undefined,
+    error: { message: TOO_DEEP, line: src.source.line },
+  };
 }

@@ -77,8 +77,19 @@ function depthOf(text: string, state: { depth: number; inString: boolean }): voi
  * where they are checked, which may be a worker thread.
  */
 export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator<Line> {
-  let doc: { start: number; lines: string[]; state: { depth: number; inString: boolean }; bad?: Line['bad'] } | undefined;
-  const whole = (d: NonNullable<typeof doc>): Line => ({ line: d.start, text: d.lines.join('\n'), ...(d.bad ? { bad: d.bad } : {}) });
+  let doc:
+    | {
+        start: number;
+        lines: string[];
+        state: { depth: number; inString: boolean };
+        bad?: Line['bad'];
+      }
+    | undefined;
+  const whole = (d: NonNullable<typeof doc>): Line => ({
+    line: d.start,
+    text: d.lines.join('\n'),
+    ...(d.bad ? { bad: d.bad } : {}),
+  });
   for await (let { line, text, bad } of lines) {
     if (line === 1) text = text.replace(/^\uFEFF/, '');
     if (doc) {
@@ -125,6 +136,14 @@ export async function* utf8Lines(lines: AsyncIterable<Line>): AsyncGenerator<Lin
       continue;
     }
     const at = utf8ErrorAt(bytes);
-    yield { line: l.line, text, bad: { line: l.line, column: bytes.subarray(0, at).toString('utf8').length + 1, byte: bytes[at] } };
+    yield {
+      line: l.line,
+      text,
+      bad: {
+        line: l.line,
+        column: bytes.subarray(0, at).toString('utf8').length + 1,
+        byte: bytes[at],
+      },
+    };
   }
 }

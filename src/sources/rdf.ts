@@ -42,23 +42,54 @@ const DATASETS = new Set([iri('dcat:Dataset').value, iri('dcat:DatasetSeries').v
 const RDF_VALUE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#value';
 // a blank node standing for a value (`dct:format [ rdf:value "application/pdf" ]`, a vCard email
 // `[ vcard:hasValue <mailto:…> ]`): its value or label
-const VALUE_OF = [RDF_VALUE, iri('vcard:hasValue').value, iri('skos:notation').value, iri('skos:prefLabel').value, iri('rdfs:label').value];
+const VALUE_OF = [
+  RDF_VALUE,
+  iri('vcard:hasValue').value,
+  iri('skos:notation').value,
+  iri('skos:prefLabel').value,
+  iri('rdfs:label').value,
+];
 // names and labels, read as language maps on any node: a publisher described as a skos:Concept
 // (datos.gob.es), a vcard:Organization's organization-name
-const LABELS = new Set(['skos:prefLabel', 'skos:altLabel', 'rdfs:label', 'vcard:organization-name', 'foaf:name', 'vcard:fn'].map((c) => iri(c).value));
+const LABELS = new Set(
+  [
+    'skos:prefLabel',
+    'skos:altLabel',
+    'rdfs:label',
+    'vcard:organization-name',
+    'foaf:name',
+    'vcard:fn',
+  ].map((c) => iri(c).value),
+);
 // older spellings: ADMS's contact point (DCAT-AP 1.0 catalogues), Dublin Core elements' language
-const SAME_AS = new Map([
-  ['adms:contactPoint', 'dcat:contactPoint'],
-  ['http://purl.org/dc/elements/1.1/language', 'dct:language'],
-].map(([a, b]) => [iri(a).value, iri(b).value]));
+const SAME_AS = new Map(
+  [
+    ['adms:contactPoint', 'dcat:contactPoint'],
+    ['http://purl.org/dc/elements/1.1/language', 'dct:language'],
+  ].map(([a, b]) => [iri(a).value, iri(b).value]),
+);
 // a time:DurationDescription (DCAT-AP-ES's frequency: `dct:Frequency` whose rdf:value is one) as an
 // ISO 8601 duration, `P1Y`, which the frequency vocabulary knows
 const TIME = 'http://www.w3.org/2006/time#';
-const DURATION_PARTS: [string, string][] = [['years', 'Y'], ['months', 'M'], ['weeks', 'W'], ['days', 'D'], ['hours', 'H'], ['minutes', 'M'], ['seconds', 'S']];
+const DURATION_PARTS: [string, string][] = [
+  ['years', 'Y'],
+  ['months', 'M'],
+  ['weeks', 'W'],
+  ['days', 'D'],
+  ['hours', 'H'],
+  ['minutes', 'M'],
+  ['seconds', 'S'],
+];
 // classes of a format given as a node (DCAT-AP 1's dct:IMT, dct:MediaTypeOrExtent)
-const MEDIA_TYPE_CLASSES = new Set(['dct:IMT', 'dct:MediaType', 'dct:MediaTypeOrExtent'].map((c) => iri(c).value));
+const MEDIA_TYPE_CLASSES = new Set(
+  ['dct:IMT', 'dct:MediaType', 'dct:MediaTypeOrExtent'].map((c) => iri(c).value),
+);
 // a literal where the model expects a node: the node's name
-const NAME_OF: Partial<Record<ClassName, string>> = { Agent: 'foaf:name', ContactPoint: 'vcard:fn', Location: 'skos:prefLabel' };
+const NAME_OF: Partial<Record<ClassName, string>> = {
+  Agent: 'foaf:name',
+  ContactPoint: 'vcard:fn',
+  Location: 'skos:prefLabel',
+};
 
 /** JSON-LD is claimed by name (`.jsonld`) or by an inline context; a remote context (DCAT-US data.json) stays JSON. */
 
@@ -72,7 +103,12 @@ function escapeRe(s: string): string {
 function offsetIn(text: string, term: Term): number | undefined {
   if (term.termType !== 'NamedNode') return undefined;
   const v = escapeRe(term.value);
-  for (const re of [new RegExp(`^[ \\t]*<${v}>`, 'm'), new RegExp(`rdf:about="${v}"`), new RegExp(`"@id"\\s*:\\s*"${v}"`), new RegExp(v)]) {
+  for (const re of [
+    new RegExp(`^[ \\t]*<${v}>`, 'm'),
+    new RegExp(`rdf:about="${v}"`),
+    new RegExp(`"@id"\\s*:\\s*"${v}"`),
+    new RegExp(v),
+  ]) {
     const m = re.exec(text);
     if (m) return m.index + (m[0].length - m[0].trimStart().length);
   }
@@ -105,7 +141,12 @@ export class RecordShaper {
     const seen = new Set<string>();
     const out: Term[] = [];
     for (const q of this.quads) {
-      if (q.predicate.value !== RDF_TYPE || !DATASETS.has(q.object.value) || seen.has(key(q.subject))) continue;
+      if (
+        q.predicate.value !== RDF_TYPE ||
+        !DATASETS.has(q.object.value) ||
+        seen.has(key(q.subject))
+      )
+        continue;
       seen.add(key(q.subject));
       out.push(q.subject);
     }
@@ -114,7 +155,11 @@ export class RecordShaper {
     return out.sort((a, b) => (pos.get(a) as number) - (pos.get(b) as number));
   }
 
-  record(subject: Term, cls: ClassName | undefined = 'Dataset', path: ReadonlySet<string> = new Set()): Json {
+  record(
+    subject: Term,
+    cls: ClassName | undefined = 'Dataset',
+    path: ReadonlySet<string> = new Set(),
+  ): Json {
     const out: Json = {};
     if (subject.termType === 'NamedNode') out['@id'] = subject.value;
     const here = new Set(path).add(key(subject));
@@ -133,18 +178,34 @@ export class RecordShaper {
       const key = curie(p);
       if ((def && (def.kind === 'text' || def.kind === 'texts')) || (!def && LABELS.has(p))) {
         // dct:rights may be a dct:RightsStatement node: its label is the text
-        const literals = objects.flatMap((o) => (o.termType === 'Literal' ? [o] : def?.wrap ? this.labels(o, iri(def.wrap.property).value) : []));
+        const literals = objects.flatMap((o) =>
+          o.termType === 'Literal'
+            ? [o]
+            : def?.wrap
+              ? this.labels(o, iri(def.wrap.property).value)
+              : [],
+        );
         setOwn(out, key, languageMap(literals as N3.Literal[], def?.kind === 'texts'));
         continue;
       }
       const nested = def?.kind === 'object' ? (def.class as ClassName) : undefined;
-      setOwn(out, key, objects.map((o) => (def?.kind === 'integer' && o.termType === 'Literal' ? wholeNumber(o.value) : this.value(o, nested, def !== undefined, here))));
+      setOwn(
+        out,
+        key,
+        objects.map((o) =>
+          def?.kind === 'integer' && o.termType === 'Literal'
+            ? wholeNumber(o.value)
+            : this.value(o, nested, def !== undefined, here),
+        ),
+      );
     }
     return out;
   }
 
   private asWritten(iri: string): string {
-    return this.base && iri.startsWith(this.base) && iri.length > this.base.length ? iri.slice(this.base.length) : iri;
+    return this.base && iri.startsWith(this.base) && iri.length > this.base.length
+      ? iri.slice(this.base.length)
+      : iri;
   }
 
   /** A value's text: a literal's, or a time:DurationDescription's ISO 8601 duration (`P1Y`). */
@@ -163,14 +224,21 @@ export class RecordShaper {
   }
 
   private objects(node: Term, property: string): Term[] {
-    return (this.bySubject.get(key(node)) ?? []).filter((q) => q.predicate.value === property).map((q) => q.object);
+    return (this.bySubject.get(key(node)) ?? [])
+      .filter((q) => q.predicate.value === property)
+      .map((q) => q.object);
   }
 
   private labels(node: Term, property: string): Term[] {
     return this.objects(node, property).filter((o) => o.termType === 'Literal');
   }
 
-  private value(o: Term, cls: ClassName | undefined, known: boolean, path: ReadonlySet<string>): unknown {
+  private value(
+    o: Term,
+    cls: ClassName | undefined,
+    known: boolean,
+    path: ReadonlySet<string>,
+  ): unknown {
     if (o.termType === 'Literal') {
       // a name where the model expects an agent, a contact point or a place
       const name = cls && NAME_OF[cls];
@@ -179,7 +247,12 @@ export class RecordShaper {
     const described = this.bySubject.has(key(o));
     if (path.has(key(o))) return o.termType === 'NamedNode' ? o.value : {};
     // nodes the model describes are nested whether named or blank; other blank nodes too
-    if (cls) return described ? this.record(o, cls, path) : o.termType === 'NamedNode' ? { '@id': this.asWritten(o.value) } : {};
+    if (cls)
+      return described
+        ? this.record(o, cls, path)
+        : o.termType === 'NamedNode'
+          ? { '@id': this.asWritten(o.value) }
+          : {};
     if (o.termType === 'NamedNode') {
       // a named node standing for a literal value (datos.gob.es's dct:IMT `<…/format> rdf:value
       // "application/vnd.ms-excel"`, its dct:Frequency's duration); a vocabulary IRI described with
@@ -189,7 +262,10 @@ export class RecordShaper {
       if (text !== undefined) return text;
       // a media type node of the catalogue's own (`<…/format> a dct:IMT ; rdfs:label "XLS"`): its label
       if (known && this.objects(o, RDF_TYPE).some((t) => MEDIA_TYPE_CLASSES.has(t.value))) {
-        const [label] = [...this.labels(o, iri('rdfs:label').value), ...this.labels(o, iri('skos:prefLabel').value)];
+        const [label] = [
+          ...this.labels(o, iri('rdfs:label').value),
+          ...this.labels(o, iri('skos:prefLabel').value),
+        ];
         if (label) return label.value;
       }
       return this.asWritten(o.value);
@@ -198,7 +274,10 @@ export class RecordShaper {
       // a blank node where the model expects a value: its rdf:value or label
       for (const p of VALUE_OF) {
         const [v] = this.objects(o, p);
-        if (v) return this.literalOf(v) ?? (v.termType === 'NamedNode' ? this.asWritten(v.value) : v.value);
+        if (v)
+          return (
+            this.literalOf(v) ?? (v.termType === 'NamedNode' ? this.asWritten(v.value) : v.value)
+          );
       }
     }
     return this.record(o, undefined, path);
@@ -218,19 +297,26 @@ function languageMap(literals: N3.Literal[], lists: boolean): Json {
     byLanguage.set(tag, [...(byLanguage.get(tag) ?? []), l.value]);
   }
   // Object.fromEntries sets own properties, whatever the language tag
-  return Object.fromEntries([...byLanguage].map(([k, v]) => [k, lists || v.length !== 1 ? v : v[0]]));
+  return Object.fromEntries(
+    [...byLanguage].map(([k, v]) => [k, lists || v.length !== 1 ? v : v[0]]),
+  );
 }
 
 async function readAll(open: () => Readable): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of open()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of open())
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const bytes = Buffer.concat(chunks);
   // UTF-8 (Turtle, N-Triples, JSON-LD), or what an RDF/XML declaration names
   return decode(bytes, detectEncoding(bytes, true));
 }
 
 /** Every dataset of an RDF file, as records of the `dcat-ap` shape. */
-export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Readable): AsyncGenerator<SourceRecord> {
+export async function* readRdf(
+  file: string,
+  syntax: RdfSyntax,
+  open: () => Readable,
+): AsyncGenerator<SourceRecord> {
   const shape = `rdf-${syntax}`;
   const text = await readAll(open);
   let quads: Quad[];
@@ -239,25 +325,48 @@ export async function* readRdf(file: string, syntax: RdfSyntax, open: () => Read
     quads = await parseRdf(text, syntax, url);
   } catch (e) {
     if (!(e instanceof RdfSyntaxError)) throw e;
-    yield { data: undefined, source: { file, line: e.line }, shape, error: { message: e.reason, line: e.line, column: e.column } };
+    yield {
+      data: undefined,
+      source: { file, line: e.line },
+      shape,
+      error: { message: e.reason, line: e.line, column: e.column },
+    };
     return;
   }
   const shaper = new RecordShaper(quads, url.slice(0, url.lastIndexOf('/') + 1));
   const offsets = new Map<Term, number | undefined>();
-  const at = (t: Term) => (offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t));
+  const at = (t: Term) =>
+    offsets.has(t) ? offsets.get(t) : offsets.set(t, offsetIn(text, t)).get(t);
   const datasets = shaper.datasets(at);
   if (datasets.length === 0) {
-    yield { data: undefined, source: { file, line: 1 }, shape, error: { message: { en: 'no dcat:Dataset nor dcat:DatasetSeries in this RDF', fr: 'aucun dcat:Dataset ni dcat:DatasetSeries dans ce RDF' }, line: 1 } };
+    yield {
+      data: undefined,
+      source: { file, line: 1 },
+      shape,
+      error: {
+        message: {
+          en: 'no dcat:Dataset nor dcat:DatasetSeries in this RDF',
+          fr: 'aucun dcat:Dataset ni dcat:DatasetSeries dans ce RDF',
+        },
+        line: 1,
+      },
+    };
     return;
   }
   const index = new LineIndex(text);
   for (const d of datasets) {
     const offset = at(d);
-    yield { data: shaper.record(d), source: { file, line: offset === undefined ? undefined : index.position(offset).line }, shape };
+    yield {
+      data: shaper.record(d),
+      source: { file, line: offset === undefined ? undefined : index.position(offset).line },
+      shape,
+    };
   }
 }
 
 /** An RDF file's records (the reader in rdf/syntax.ts loads this module when it meets one). */
 export function readRdfInput(input: InputFile): AsyncGenerator<SourceRecord> {
-  return readRdf(input.file, rdfSyntaxOf(input.text.trimStart(), input.file) ?? 'turtle', () => input.open());
+  return readRdf(input.file, rdfSyntaxOf(input.text.trimStart(), input.file) ?? 'turtle', () =>
+    input.open(),
+  );
 }

@@ -5,7 +5,14 @@
  * A file's format is the one its extension names, when it names one Passerelle reads; its content
  * decides otherwise, and within a format (JSON-LD in `.json`, RDF/XML in `.xml`): `formatOf`.
  */
-import { constants, createReadStream, statSync, readdirSync, realpathSync, type Stats } from 'node:fs';
+import {
+  constants,
+  createReadStream,
+  statSync,
+  readdirSync,
+  realpathSync,
+  type Stats,
+} from 'node:fs';
 import { open as openFd } from 'node:fs/promises';
 import { join, extname, isAbsolute, relative } from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -40,7 +47,10 @@ const rdfReader: FormatReader = {
   extensions: RDF_EXTENSIONS,
   sniff: (input) => syntaxOf(input.file, input.text) !== undefined,
   claimsJson: (input) => looksLikeJsonLd(input.text.trimStart(), input.file),
-  refines: { extensions: ['.xml'], sniff: (input) => syntaxOf(input.file, input.text) === 'rdfxml' },
+  refines: {
+    extensions: ['.xml'],
+    sniff: (input) => syntaxOf(input.file, input.text) === 'rdfxml',
+  },
   read: async function* (input) {
     const { readRdfInput } = await import('./rdf.js');
     yield* readRdfInput(input);
@@ -56,7 +66,10 @@ function stat(path: string): Stats {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`, relativeToCwd(path));
+    throw new InputError(
+      code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`,
+      relativeToCwd(path),
+    );
   }
 }
 
@@ -94,7 +107,8 @@ export function expandPaths(paths: readonly string[], o: WalkOptions = {}): Inpu
       continue;
     }
     const found = walkDirectory(p, o);
-    if (found.length === 0) throw new InputError('no input files in this directory', relativeToCwd(p));
+    if (found.length === 0)
+      throw new InputError('no input files in this directory', relativeToCwd(p));
     out.push(...found);
   }
   return out;
@@ -113,7 +127,8 @@ const isInside = (root: string, real: string): boolean => {
 function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
   const top = realpathSync(root);
   const found: InputEntry[] = [];
-  const reject = (path: string, why: Bilingual): void => void found.push({ path, listed: true, rejected: why });
+  const reject = (path: string, why: Bilingual): void =>
+    void found.push({ path, listed: true, rejected: why });
   const code = (e: unknown): string | undefined => (e as NodeJS.ErrnoException).code;
   // the real paths of the folders being read: a link back to one of them is a loop
   const reading = new Set<string>();
@@ -137,7 +152,14 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
         target = realpathSync(full);
       } catch (e) {
         const c = code(e);
-        reject(full, c === 'ELOOP' ? ENTRY_ERRORS.loop : c === 'ENOENT' ? ENTRY_ERRORS.dangling : ENTRY_ERRORS.unreadable(c));
+        reject(
+          full,
+          c === 'ELOOP'
+            ? ENTRY_ERRORS.loop
+            : c === 'ENOENT'
+              ? ENTRY_ERRORS.dangling
+              : ENTRY_ERRORS.unreadable(c),
+        );
         continue;
       }
       const input = INPUT_EXTENSIONS.has(baseExtension(name));
@@ -212,7 +234,12 @@ async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
   const encoding = detectEncoding(head, whole);
   // a byte order mark not believed (decode.ts) is left out of the text the format is recognised by
   const mark = bomOf(head);
-  return { file: shown, open, head, text: decode(mark && mark.encoding !== encoding ? head.subarray(mark.length) : head, encoding) };
+  return {
+    file: shown,
+    open,
+    head,
+    text: decode(mark && mark.encoding !== encoding ? head.subarray(mark.length) : head, encoding),
+  };
 }
 
 /**
@@ -257,7 +284,9 @@ function formatOf(input: InputFile): FormatReader | 'json' | 'jsonl' {
   const ext = baseExtension(input.file);
   if (JSONL_EXTENSIONS.has(ext)) return 'jsonl';
   const trimmed = input.text.trimStart();
-  const named = READERS.find((r) => r.refines?.extensions.includes(ext) && r.refines.sniff(input)) ?? READERS.find((r) => r.extensions.includes(ext));
+  const named =
+    READERS.find((r) => r.refines?.extensions.includes(ext) && r.refines.sniff(input)) ??
+    READERS.find((r) => r.extensions.includes(ext));
   if (named) return named;
   const json = JSON_EXTENSIONS.has(ext) || trimmed.startsWith('{') || trimmed.startsWith('[');
   const reader = READERS.find((r) => (json ? r.claimsJson?.(input) : r.sniff(input)));
@@ -269,7 +298,9 @@ function formatOf(input: InputFile): FormatReader | 'json' | 'jsonl' {
  * A file opened and recognised: JSON Lines are handed over as the records' texts (parsed where they
  * are processed, which may be a worker thread: `jsonLineRecords`), every other format as records.
  */
-export type OpenedFile = { kind: 'jsonl'; file: string; lines: AsyncIterable<Line> } | { kind: 'records'; records: AsyncIterable<SourceRecord> };
+export type OpenedFile =
+  | { kind: 'jsonl'; file: string; lines: AsyncIterable<Line> }
+  | { kind: 'records'; records: AsyncIterable<SourceRecord> };
 
 export async function openFile(entry: string | InputEntry): Promise<OpenedFile> {
   const e = typeof entry === 'string' ? { path: entry } : entry;
@@ -281,12 +312,18 @@ export async function openFile(entry: string | InputEntry): Promise<OpenedFile> 
     input = await openInput(e, shown);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (e.listed) return rejectedEntry(shown, err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code));
+    if (e.listed)
+      return rejectedEntry(
+        shown,
+        err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code),
+      );
     throw new InputError(`cannot read (${code ?? (err as Error).message})`, shown);
   }
   const format = formatOf(input);
-  if (format === 'jsonl') return { kind: 'jsonl', file: shown, lines: jsonLineTexts(jsonLinesOf(input)) };
-  if (format === 'json') return { kind: 'records', records: readJsonDocument(shown, openText(input)) };
+  if (format === 'jsonl')
+    return { kind: 'jsonl', file: shown, lines: jsonLineTexts(jsonLinesOf(input)) };
+  if (format === 'json')
+    return { kind: 'records', records: readJsonDocument(shown, openText(input)) };
   return { kind: 'records', records: format.read(input) };
 }
 
@@ -334,7 +371,9 @@ function concatenatedEnd(e: Error, text: string): number | undefined {
   const m = /^Unexpected non-whitespace character after JSON at position (\d+)/.exec(e.message);
   const end = m ? Number(m[1]) : undefined;
   // only objects one after another: `{"a":1} x` is a broken line, not two records
-  return end !== undefined && text.trimStart().startsWith('{') && text[end] === '{' ? end : undefined;
+  return end !== undefined && text.trimStart().startsWith('{') && text[end] === '{'
+    ? end
+    : undefined;
 }
 
 function offsetFromLineCol(text: string, line: number, col: number): number {
@@ -343,9 +382,14 @@ function offsetFromLineCol(text: string, line: number, col: number): number {
   return off + col - 1;
 }
 
-
 /** One record of a JSON Lines text; `start`: where it begins in `text` (values one after another on one line). */
-function jsonLineRecord(file: string, text: string, at: number, start: number, parsed?: { data: unknown }): SourceRecord {
+function jsonLineRecord(
+  file: string,
+  text: string,
+  at: number,
+  start: number,
+  parsed?: { data: unknown },
+): SourceRecord {
   let data: unknown;
   if (parsed) data = parsed.data;
   else {
@@ -354,12 +398,19 @@ function jsonLineRecord(file: string, text: string, at: number, start: number, p
     } catch (e) {
       const rel = parseErrorPosition(e as Error, start ? text.slice(start) : text);
       const pos = rel === undefined ? undefined : rel + start;
-      const where = pos === undefined ? undefined : new LineIndex(text, at).position(Math.min(pos, text.length));
+      const where =
+        pos === undefined
+          ? undefined
+          : new LineIndex(text, at).position(Math.min(pos, text.length));
       return {
         data: undefined,
         source: { file, line: at },
         shape: 'jsonl',
-        error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line: where?.line ?? at, column: where?.column },
+        error: {
+          message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)),
+          line: where?.line ?? at,
+          column: where?.column,
+        },
       };
     }
   }
@@ -368,10 +419,21 @@ function jsonLineRecord(file: string, text: string, at: number, start: number, p
       data: undefined,
       source: { file, line: at },
       shape: 'jsonl',
-      error: { message: READ_ERRORS.notAnObjectLine(data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data), line: at, column: 1 },
+      error: {
+        message: READ_ERRORS.notAnObjectLine(
+          data === null ? 'null' : Array.isArray(data) ? 'array' : typeof data,
+        ),
+        line: at,
+        column: 1,
+      },
     };
   }
-  return { data, source: { file, line: at }, shape: 'jsonl', locator: new JsonLocator(new LineIndex(text, at), start) };
+  return {
+    data,
+    source: { file, line: at },
+    shape: 'jsonl',
+    locator: new JsonLocator(new LineIndex(text, at), start),
+  };
 }
 
 /**
@@ -381,7 +443,15 @@ function jsonLineRecord(file: string, text: string, at: number, start: number, p
  * The same function reads records in the main thread and in workers.
  */
 export function jsonLineRecords(file: string, { line: at, text, bad }: Line): SourceRecord[] {
-  if (bad) return [{ data: undefined, source: { file, line: at }, shape: 'jsonl', error: { message: READ_ERRORS.notUtf8(bad.byte), line: bad.line, column: bad.column } }];
+  if (bad)
+    return [
+      {
+        data: undefined,
+        source: { file, line: at },
+        shape: 'jsonl',
+        error: { message: READ_ERRORS.notUtf8(bad.byte), line: bad.line, column: bad.column },
+      },
+    ];
   const out: SourceRecord[] = [];
   let start = 0;
   for (;;) {
@@ -406,7 +476,8 @@ export function jsonLineRecords(file: string, { line: at, text, bad }: Line): So
 }
 
 export async function* readJsonLines(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
-  for await (const text of jsonLineTexts(readLines(file, stream))) yield* jsonLineRecords(file, text);
+  for await (const text of jsonLineTexts(readLines(file, stream)))
+    yield* jsonLineRecords(file, text);
 }
 
 async function readAll(stream: Readable, file: string): Promise<string> {
@@ -419,7 +490,10 @@ async function readAll(stream: Readable, file: string): Promise<string> {
   return text.replace(/^\uFEFF/, '');
 }
 
-export async function* readJsonDocument(file: string, stream: Readable): AsyncGenerator<SourceRecord> {
+export async function* readJsonDocument(
+  file: string,
+  stream: Readable,
+): AsyncGenerator<SourceRecord> {
   const text = await readAll(stream, file);
   const index = new LineIndex(text);
   let doc: unknown;
@@ -437,13 +511,22 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
       data: undefined,
       source: { file, line: at?.line },
       shape: 'json',
-      error: { message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)), line: at?.line, column: at?.column },
+      error: {
+        message: READ_ERRORS.invalidJson(jsonErrorReason(e as Error)),
+        line: at?.line,
+        column: at?.column,
+      },
     };
     return;
   }
   const err = apiError(doc);
   if (err !== undefined) {
-    yield { data: undefined, source: { file, line: 1 }, shape: 'ckan-error', error: { message: READ_ERRORS.portalError(err), line: 1 } };
+    yield {
+      data: undefined,
+      source: { file, line: 1 },
+      shape: 'ckan-error',
+      error: { message: READ_ERRORS.portalError(err), line: 1 },
+    };
     return;
   }
   for (const env of ENVELOPES) {
@@ -455,14 +538,29 @@ export async function* readJsonDocument(file: string, stream: Readable): AsyncGe
       const line = offset >= 0 ? index.position(offset).line : undefined;
       const source = pointer === '' ? { file, line } : { file, line, pointer };
       if (hit?.value === null || typeof hit?.value !== 'object' || Array.isArray(hit.value)) {
-        yield { data: undefined, source, shape: env.shape, error: { message: READ_ERRORS.notAPackage, line } };
+        yield {
+          data: undefined,
+          source,
+          shape: env.shape,
+          error: { message: READ_ERRORS.notAPackage, line },
+        };
         continue;
       }
-      yield { data: hit.value, source, shape: env.shape, locator: new JsonLocator(index, Math.max(offset, 0)) };
+      yield {
+        data: hit.value,
+        source,
+        shape: env.shape,
+        locator: new JsonLocator(index, Math.max(offset, 0)),
+      };
     }
     return;
   }
-  yield { data: undefined, source: { file, line: 1 }, shape: 'json', error: { message: READ_ERRORS.noRecords, line: 1 } };
+  yield {
+    data: undefined,
+    source: { file, line: 1 },
+    shape: 'json',
+    error: { message: READ_ERRORS.noRecords, line: 1 },
+  };
 }
 
 /** Every record of every path, in order. */

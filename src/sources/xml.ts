@@ -130,10 +130,15 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   // the XML parser is loaded when XML is read, not when Passerelle starts
   const { SaxesParser } = await import('saxes');
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const records = new XmlRecords(input.file, () => ({ line: parser.line, column: parser.column + 1 }));
+  const records = new XmlRecords(input.file, () => ({
+    line: parser.line,
+    column: parser.column + 1,
+  }));
   parser.on('error', (e) => records.malformed(e.message));
   // the parser stands one character past the name: the tag's `<` is just before the name
-  parser.on('opentagstart', (t) => records.tagAt(parser.line, Math.max(1, parser.column - t.name.length - 1)));
+  parser.on('opentagstart', (t) =>
+    records.tagAt(parser.line, Math.max(1, parser.column - t.name.length - 1)),
+  );
   parser.on('opentag', (t: SaxesTagNS) => records.open(t));
   parser.on('text', (text) => records.text(text));
   parser.on('cdata', (text) => records.text(text));
@@ -158,7 +163,12 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   found += records.out.length;
   yield* records.out.splice(0);
   if (records.fileError) {
-    yield { data: undefined, source: { file: input.file, line: records.fileError.line }, shape: 'xml', error: records.fileError };
+    yield {
+      data: undefined,
+      source: { file: input.file, line: records.fileError.line },
+      shape: 'xml',
+      error: records.fileError,
+    };
   } else if (found === 0) {
     yield {
       data: undefined,
@@ -213,7 +223,16 @@ class XmlRecords {
     const at = { line: this.tagLine, column: this.tagColumn };
     if (!this.record) {
       if (!XML_RECORD_ELEMENTS.has(name)) return;
-      const root: Frame = { name, node: {}, attributes: 0, children: 0, text: '', pointer: '', counts: new Map(), list: false };
+      const root: Frame = {
+        name,
+        node: {},
+        attributes: 0,
+        children: 0,
+        text: '',
+        pointer: '',
+        counts: new Map(),
+        list: false,
+      };
       this.record = { ...at, root, positions: new Map([['', at]]) };
       addAttributes(root, t.attributes as Record<string, SaxesAttributeNS>, this.record);
       this.stack = [root];
@@ -225,7 +244,17 @@ class XmlRecords {
     parent.counts.set(name, n + 1);
     parent.children++;
     const pointer = parent.pointer + toPointer(list ? [name, n] : [name]);
-    const frame: Frame = { name, node: {}, attributes: 0, children: 0, text: '', pointer, counts: new Map(), parent, list };
+    const frame: Frame = {
+      name,
+      node: {},
+      attributes: 0,
+      children: 0,
+      text: '',
+      pointer,
+      counts: new Map(),
+      parent,
+      list,
+    };
     this.record.positions.set(pointer, at);
     addAttributes(frame, t.attributes as Record<string, SaxesAttributeNS>, this.record);
     this.stack.push(frame);
@@ -240,7 +269,10 @@ class XmlRecords {
     const frame = this.stack.pop() as Frame;
     const text = normaliseSpace(frame.text);
     if (text) frame.node['#text'] = text;
-    const value: Json = frame.attributes === 0 && frame.children === 0 && (text || !isClass(frame.name)) ? text : frame.node;
+    const value: Json =
+      frame.attributes === 0 && frame.children === 0 && (text || !isClass(frame.name))
+        ? text
+        : frame.node;
     if (frame.parent) return placeInParent(frame, value);
     if (this.record.error) this.wrappersLost = true;
     this.out.push(finish(this.record, this.file));
@@ -258,7 +290,10 @@ class XmlRecords {
   /** The end of the file: a record still open was cut short. */
   end(): void {
     if (!this.record) return;
-    this.record.error ??= { message: READ_ERRORS.xmlCutShort(this.record.root.name), ...this.position() };
+    this.record.error ??= {
+      message: READ_ERRORS.xmlCutShort(this.record.root.name),
+      ...this.position(),
+    };
     this.out.push(finish(this.record, this.file));
   }
 }
@@ -277,13 +312,20 @@ function placeInParent(frame: Frame, value: Json): void {
   else setOwn(into, frame.name, value);
 }
 
-function addAttributes(frame: Frame, attributes: Record<string, SaxesAttributeNS>, record: Pending): void {
+function addAttributes(
+  frame: Frame,
+  attributes: Record<string, SaxesAttributeNS>,
+  record: Pending,
+): void {
   for (const a of Object.values(attributes)) {
     if (a.prefix === 'xmlns' || a.name === 'xmlns') continue; // namespace declarations are not data
     const key = `@${a.uri || a.prefix ? qualified(a) : a.local}`;
     setOwn(frame.node, key, a.value);
     frame.attributes++;
-    record.positions.set(`${frame.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, record.positions.get(frame.pointer) as Position);
+    record.positions.set(
+      `${frame.pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+      record.positions.get(frame.pointer) as Position,
+    );
   }
 }
 

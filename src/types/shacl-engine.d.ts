@@ -3,6 +3,9 @@ declare module 'shacl-engine' {
   import type { DatasetCore, Term } from '@rdfjs/types';
   export class Validator {
     constructor(shapes: DatasetCore, options: { factory: unknown; [option: string]: unknown });
-    validate(data: { dataset: DatasetCore; terms?: Iterable<Term> }): Promise<{ conforms: boolean; results: unknown[] }>;
+    validate(data: {
+      dataset: DatasetCore;
+      terms?: Iterable<Term>;
+    }): Promise<{ conforms: boolean; results: unknown[] }>;
   }
 }

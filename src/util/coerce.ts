@@ -2,8 +2,31 @@
  * Value coercions the crosswalk language offers (`as:`). Each returns the normalised value or
  * `undefined` when the value is not of that type; the caller reports it with its source path.
  */
-export type Coercion = 'string' | 'json' | 'date' | 'datetime' | 'integer' | 'number' | 'boolean' | 'uri' | 'email' | 'mediatype' | 'epoch';
-export const COERCIONS: readonly Coercion[] = ['string', 'json', 'date', 'datetime', 'integer', 'number', 'boolean', 'uri', 'email', 'mediatype', 'epoch'];
+export type Coercion =
+  | 'string'
+  | 'json'
+  | 'date'
+  | 'datetime'
+  | 'integer'
+  | 'number'
+  | 'boolean'
+  | 'uri'
+  | 'email'
+  | 'mediatype'
+  | 'epoch';
+export const COERCIONS: readonly Coercion[] = [
+  'string',
+  'json',
+  'date',
+  'datetime',
+  'integer',
+  'number',
+  'boolean',
+  'uri',
+  'email',
+  'mediatype',
+  'epoch',
+];
 
 export interface ParsedDate {
   /** YYYY, YYYY-MM or YYYY-MM-DD */
@@ -170,7 +193,8 @@ export function coerce(value: unknown, as: Coercion): unknown {
       return d.toISOString().replace('.000Z', 'Z');
     }
     case 'integer': {
-      if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : undefined;
+      if (typeof value === 'number')
+        return Number.isInteger(value) && value >= 0 ? value : undefined;
       if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
       return undefined;
     }
@@ -181,7 +205,8 @@ export function coerce(value: unknown, as: Coercion): unknown {
     }
     case 'boolean':
       if (typeof value === 'boolean') return value;
-      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim())) return value.trim().toLowerCase() === 'true';
+      if (typeof value === 'string' && /^(true|false)$/i.test(value.trim()))
+        return value.trim().toLowerCase() === 'true';
       return undefined;
     case 'uri': {
       if (typeof value !== 'string') return undefined;
@@ -223,7 +248,11 @@ const MEDIA_TYPES = 256;
 
 function mediaTypeOf(value: string): string | undefined {
   const s = value.trim();
-  if (s.startsWith(IANA_MEDIA_TYPES) || s.startsWith('https://www.iana.org/assignments/media-types/')) return s;
+  if (
+    s.startsWith(IANA_MEDIA_TYPES) ||
+    s.startsWith('https://www.iana.org/assignments/media-types/')
+  )
+    return s;
   const bare = s.split(';')[0].trim().toLowerCase();
   return MEDIA_TYPE_RE.test(bare) ? IANA_MEDIA_TYPES + bare : undefined;
 }

@@ -12,7 +12,8 @@ export function isEmpty(value: unknown): boolean {
   }
   if (typeof value === 'object') {
     const keys = Object.keys(value); // the properties Object.values lists
-    for (let i = 0; i < keys.length; i++) if (!isEmpty((value as Record<string, unknown>)[keys[i]])) return false;
+    for (let i = 0; i < keys.length; i++)
+      if (!isEmpty((value as Record<string, unknown>)[keys[i]])) return false;
     return true;
   }
   return false;

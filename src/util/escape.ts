@@ -32,11 +32,18 @@ export function jsonText(value: unknown, indent?: number): string {
 export function escapeHtml(s: string): string {
   return showControls(s).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]);
 }
-const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 // Characters XML 1.0 cannot carry at all, even as references, besides the controls `showControls`
 // has shown: lone surrogates, U+FFFE and U+FFFF. They become U+FFFD so that the document stays well-formed.
-const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * XML text and attribute values. Markup characters become references (never CDATA, so `]]>` in a
@@ -44,10 +51,19 @@ const NOT_XML = /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\
  * keep them instead of being normalised to spaces.
  */
 export function escapeXml(s: string): string {
-  return showControls(s).replace(NOT_XML, '\uFFFD').replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]);
+  return showControls(s)
+    .replace(NOT_XML, '\uFFFD')
+    .replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]);
 }
 const XML_ENTITIES: Record<string, string> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+  '\t': '&#9;',
 };
 
 /**
@@ -94,6 +110,9 @@ export function escapeWorkflowProperty(s: string): string {
  * a line of its own (CI logs take a line starting with `::` for a workflow command).
  */
 export function escapeTerminal(s: string): string {
-  return s.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => TERMINAL_NAMED[c] ?? controlText(c));
+  return s.replace(
+    /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g,
+    (c) => TERMINAL_NAMED[c] ?? controlText(c),
+  );
 }
 const TERMINAL_NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -39,7 +39,12 @@ describe('locating JSON Pointers in a text (one pass, keys compared in place)', 
   test('positions in the pointers order, with the line index of a text cut from a file', () => {
     const t = '{\n  "a": 1,\n  "b": {"c": [1, 2]}\n}';
     const index = new LineIndex(t, 7);
-    expect(index.locateAll(['/b/c/1', '/nope', '/a', '/a'])).toEqual([{ line: 9, column: 18 }, undefined, { line: 8, column: 8 }, { line: 8, column: 8 }]);
+    expect(index.locateAll(['/b/c/1', '/nope', '/a', '/a'])).toEqual([
+      { line: 9, column: 18 },
+      undefined,
+      { line: 8, column: 8 },
+      { line: 8, column: 8 },
+    ]);
   });
 
   test('from where a record starts in a larger text', () => {

@@ -201,7 +201,11 @@ function offsetList(text: string, pointers: readonly string[], start: number): n
  * one pass over the text: only the branches that lead to a wanted pointer are entered, the rest
  * is skipped. Pointers that do not exist (a missing field) are absent from the result.
  */
-export function offsetsOf(text: string, pointers: readonly string[], start = 0): Map<string, number> {
+export function offsetsOf(
+  text: string,
+  pointers: readonly string[],
+  start = 0,
+): Map<string, number> {
   const found = new Map<string, number>();
   offsetList(text, pointers, start).forEach((off, k) => {
     if (off >= 0) found.set(pointers[k], off);
@@ -226,7 +230,8 @@ export class LineIndex {
   position(offset: number): Position {
     if (!this.starts) {
       this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1))
+        this.starts.push(i + 1);
     }
     let lo = 0;
     let hi = this.starts.length - 1;
@@ -245,7 +250,9 @@ export class LineIndex {
 
   /** Several pointers in one pass over the text; the positions in the pointers' order. */
   locateAll(pointers: readonly string[], start = 0): (Position | undefined)[] {
-    return offsetList(this.text, pointers, start).map((off) => (off < 0 ? undefined : this.position(off)));
+    return offsetList(this.text, pointers, start).map((off) =>
+      off < 0 ? undefined : this.position(off),
+    );
   }
 }
 

@@ -8,7 +8,11 @@
  * Starts `start(item)` for the items of `source`, at most `limit` at a time, and yields their
  * results in the source's order. At most `limit` items are read ahead of the result being taken.
  */
-export async function* inOrder<T, R>(source: AsyncIterable<T>, start: (item: T) => Promise<R>, limit: number): AsyncGenerator<R> {
+export async function* inOrder<T, R>(
+  source: AsyncIterable<T>,
+  start: (item: T) => Promise<R>,
+  limit: number,
+): AsyncGenerator<R> {
   const running: Promise<R>[] = [];
   for await (const item of source) {
     const p = start(item);
@@ -21,7 +25,12 @@ export async function* inOrder<T, R>(source: AsyncIterable<T>, start: (item: T) 
 }
 
 /** Items of `source` in groups of at most `size` items and (past the first item) `weight` in total. */
-export async function* batches<T>(source: AsyncIterable<T>, size: number, weight = Infinity, weigh: (item: T) => number = () => 0): AsyncGenerator<T[]> {
+export async function* batches<T>(
+  source: AsyncIterable<T>,
+  size: number,
+  weight = Infinity,
+  weigh: (item: T) => number = () => 0,
+): AsyncGenerator<T[]> {
   let batch: T[] = [];
   let total = 0;
   for await (const item of source) {

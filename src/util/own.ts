@@ -7,7 +7,12 @@
 
 /** Sets `key` as an own property, whatever its name. */
 export function setOwn(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 /** The own property `key`, or undefined (never one inherited from Object.prototype). */

@@ -32,7 +32,10 @@ export function parsePath(path: string): Segment[] {
   if (typeof path !== 'string') throw new PathError(`path must be a string, got ${typeof path}`);
   if (isPointer(path)) {
     if (path === '') return [];
-    return path.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return path
+      .slice(1)
+      .split('/')
+      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   }
   const out: Segment[] = [];
   const re = /([^.[\]]+)|\[(\*|\d+)\]|(\[[^\]=]+=[^\]]*\])|(\.)/gy;
@@ -46,7 +49,8 @@ export function parsePath(path: string): Segment[] {
       out.push(m[1]);
       expectName = false;
     } else if (m[2] !== undefined || m[3] !== undefined) {
-      if (expectName && out.length > 0) throw new PathError(`invalid path "${path}": "[" after "."`);
+      if (expectName && out.length > 0)
+        throw new PathError(`invalid path "${path}": "[" after "."`);
       out.push(m[2] ?? m[3]);
       expectName = false;
     } else {
@@ -96,7 +100,12 @@ function stepsOf(segments: readonly Segment[]): Step[] {
       if (seg === WILDCARD) return { kind: 'wildcard' };
       const filter = filterOf(seg);
       if (filter) return { kind: 'filter', key: parsePath(filter.key), value: filter.value };
-      return { kind: 'name', name: seg, escaped: toPointer([seg]), index: /^\d+$/.test(seg) ? Number(seg) : -1 };
+      return {
+        kind: 'name',
+        name: seg,
+        escaped: toPointer([seg]),
+        index: /^\d+$/.test(seg) ? Number(seg) : -1,
+      };
     });
     compiled.set(segments, steps);
   }
@@ -148,11 +157,15 @@ export function pointerBelow(base: string, escaped: string): string {
  * name escaped for pointers: such a path read on an object is that field, read directly (on a list
  * it applies to each item: use `reader`).
  */
-export function plainField(segments: readonly Segment[]): { name: string; escaped: string } | undefined {
+export function plainField(
+  segments: readonly Segment[],
+): { name: string; escaped: string } | undefined {
   const steps = stepsOf(segments);
   if (steps.length !== 1) return undefined;
   const step = steps[0];
-  return step.kind === 'name' && step.index < 0 ? { name: step.name, escaped: step.escaped } : undefined;
+  return step.kind === 'name' && step.index < 0
+    ? { name: step.name, escaped: step.escaped }
+    : undefined;
 }
 
 /**
@@ -173,7 +186,9 @@ export function reader(segments: readonly Segment[]): (root: unknown, base?: str
       }
       if (!own.call(root, name)) return [];
       const value = (root as Record<string, unknown>)[name];
-      return value === undefined ? [] : [{ value, pointer: base === '' ? escaped : below(base, escaped) }];
+      return value === undefined
+        ? []
+        : [{ value, pointer: base === '' ? escaped : below(base, escaped) }];
     };
   }
   if (steps.every((s) => s.kind === 'name' && s.index < 0)) {
@@ -224,19 +239,27 @@ function walk(out: Located[], steps: Step[], node: unknown, i: number, pointer: 
   const step = steps[i];
   if (step.kind === 'filter') {
     const keep = (v: unknown): boolean =>
-      v !== null && typeof v === 'object' && !Array.isArray(v) && getAll(v, step.key).some((x) => String(x.value) === step.value);
-    if (Array.isArray(node)) node.forEach((v, k) => keep(v) && walk(out, steps, v, i + 1, `${pointer}/${k}`));
+      v !== null &&
+      typeof v === 'object' &&
+      !Array.isArray(v) &&
+      getAll(v, step.key).some((x) => String(x.value) === step.value);
+    if (Array.isArray(node))
+      node.forEach((v, k) => keep(v) && walk(out, steps, v, i + 1, `${pointer}/${k}`));
     else if (keep(node)) walk(out, steps, node, i + 1, pointer);
     return;
   }
   if (step.kind === 'wildcard') {
-    if (Array.isArray(node)) for (let k = 0; k < node.length; k++) walk(out, steps, node[k], i + 1, below(pointer, k));
-    else for (const k of Object.keys(node as object)) walk(out, steps, (node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
+    if (Array.isArray(node))
+      for (let k = 0; k < node.length; k++) walk(out, steps, node[k], i + 1, below(pointer, k));
+    else
+      for (const k of Object.keys(node as object))
+        walk(out, steps, (node as Record<string, unknown>)[k], i + 1, pointer + toPointer([k]));
     return;
   }
   const list = node as unknown[];
   if (step.index >= 0) {
-    if (step.index < list.length) walk(out, steps, list[step.index], i + 1, `${pointer}/${step.name}`);
+    if (step.index < list.length)
+      walk(out, steps, list[step.index], i + 1, `${pointer}/${step.name}`);
   } else {
     for (let k = 0; k < list.length; k++) walk(out, steps, list[k], i, `${pointer}/${k}`); // a name applies to each item
   }

@@ -3,7 +3,15 @@
  * config is reported as file:line:col.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
@@ -26,7 +34,8 @@ export const MAX_ALIASES = 1000;
 /** The yaml library's messages about hostile documents, said plainly. */
 function hostile(message: string): string {
   if (/call stack/i.test(message)) return 'the document is nested too deeply';
-  if (/alias count/i.test(message)) return `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`;
+  if (/alias count/i.test(message))
+    return `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`;
   return message;
 }
 
@@ -40,16 +49,23 @@ function readText(file: string, shown: string): string {
     // not blocking: opening a FIFO that no one writes to would wait for ever
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+    throw new ConfigError(
+      `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      shown,
+    );
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new ConfigError('not a regular file', shown);
-    if (st.size > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
+    if (st.size > MAX_BYTES)
+      throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
     return readFileSync(fd, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, shown);
+    throw new ConfigError(
+      `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      shown,
+    );
   } finally {
     closeSync(fd);
   }
@@ -58,9 +74,15 @@ function readText(file: string, shown: string): string {
 export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T> {
   const shown = relativeToCwd(file);
   const src = text ?? readText(file, shown);
-  if (src.length > MAX_BYTES) throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
+  if (src.length > MAX_BYTES)
+    throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
   const snapshot = readSnapshot(src);
-  if (snapshot) return { file: shown, data: snapshot.data as T, where: (path, key = false) => whereIn(snapshot.pos, shown, path, key) };
+  if (snapshot)
+    return {
+      file: shown,
+      data: snapshot.data as T,
+      where: (path, key = false) => whereIn(snapshot.pos, shown, path, key),
+    };
   const { doc, lineCounter } = parse(src, shown);
   let data: T;
   try {
@@ -119,7 +141,8 @@ function repeatedKey(root: unknown): Node | undefined {
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const k = isScalar(p.key) ? p.key.value : p.key;
-        if (seen.has(k) && (!first || (p.key as Node).range![0] < first.range![0])) first = p.key as Node;
+        if (seen.has(k) && (!first || (p.key as Node).range![0] < first.range![0]))
+          first = p.key as Node;
         seen.add(k);
         stack.push(p.value);
       }
@@ -148,7 +171,10 @@ interface Pos {
 
 /** Where the snapshot of a YAML text is (or would be). */
 export function snapshotFile(text: string): string {
-  const hash = createHash('sha256').update(`${SNAPSHOT_FORMAT}\n${text}`).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${SNAPSHOT_FORMAT}\n${text}`)
+    .digest('hex')
+    .slice(0, 32);
   return join(SNAPSHOT_DIR, `${hash}.json`);
 }
 
@@ -193,7 +219,12 @@ export function writeSnapshot(file: string): void {
 }
 
 /** `where` from a snapshot: the same answers as `nodeAt` on the parsed document. */
-function whereIn(root: Pos, shown: string, path: readonly (string | number)[], key: boolean): string {
+function whereIn(
+  root: Pos,
+  shown: string,
+  path: readonly (string | number)[],
+  key: boolean,
+): string {
   let node: Pos | null | undefined = root;
   let at = root.v; // of the closest node found so far
   for (let i = 0; i < path.length && node; i++) {
@@ -201,9 +232,12 @@ function whereIn(root: Pos, shown: string, path: readonly (string | number)[], k
     if (Array.isArray(c)) {
       node = c[Number(path[i])];
     } else if (c) {
-      const entry: Pos | undefined = Object.hasOwn(c, String(path[i])) ? c[String(path[i])] : undefined;
+      const entry: Pos | undefined = Object.hasOwn(c, String(path[i]))
+        ? c[String(path[i])]
+        : undefined;
       if (!entry) break;
-      if (key && i === path.length - 1) return entry.k ? `${shown}:${entry.k[0]}:${entry.k[1]}` : shown;
+      if (key && i === path.length - 1)
+        return entry.k ? `${shown}:${entry.k[0]}:${entry.k[1]}` : shown;
       node = entry.v ? entry : undefined; // an entry without a value: its map is the closest
     } else {
       break;
@@ -225,7 +259,8 @@ function entry(map: YAMLMap, name: string): Pair | undefined {
     index = new Map();
     for (const p of map.items) {
       // the first entry of a key, as the snapshot's positions have it
-      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p);
+      if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value)))
+        index.set(String(p.key.value), p);
     }
     entriesOf.set(map, index);
   }

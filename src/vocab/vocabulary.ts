@@ -63,7 +63,12 @@ export class Vocabulary {
     const s = String(value).trim();
     if (s === '') return undefined;
     const local = profile ? this.perProfile.get(profile) : undefined;
-    return local?.get(s) ?? local?.get(normalise(s)) ?? this.generic.get(s) ?? this.generic.get(normalise(s));
+    return (
+      local?.get(s) ??
+      local?.get(normalise(s)) ??
+      this.generic.get(s) ??
+      this.generic.get(normalise(s))
+    );
   }
 
   /** `lookup` for one profile, its codes found once: for the look-ups made in every record. */
@@ -74,7 +79,9 @@ export class Vocabulary {
       if (value === null || value === undefined || typeof value === 'object') return undefined;
       const s = String(value).trim();
       if (s === '') return undefined;
-      return local?.get(s) ?? local?.get(normalise(s)) ?? generic.get(s) ?? generic.get(normalise(s));
+      return (
+        local?.get(s) ?? local?.get(normalise(s)) ?? generic.get(s) ?? generic.get(normalise(s))
+      );
     };
   }
 
@@ -99,7 +106,10 @@ function otherScheme(key: string): string | undefined {
  * "SHP-ZIP", "OGC:WMS", "FGDB / GDB") do not count. Used for keys and values alike.
  */
 function normalise(s: string): string {
-  return s.toLowerCase().replace(/[\s_\-/().,:;]+/g, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[\s_\-/().,:;]+/g, ' ')
+    .trim();
 }
 
 interface VocabularyFile {
@@ -111,11 +121,14 @@ interface VocabularyFile {
 export function loadVocabulary(file: string): Vocabulary {
   const y = loadYaml<VocabularyFile>(file);
   const d = y.data;
-  if (!d || typeof d !== 'object' || typeof d.id !== 'string') throw new ConfigError('a vocabulary needs an `id`', y.where([]));
-  if (!d.concepts || typeof d.concepts !== 'object') throw new ConfigError('a vocabulary needs `concepts`', y.where([]));
+  if (!d || typeof d !== 'object' || typeof d.id !== 'string')
+    throw new ConfigError('a vocabulary needs an `id`', y.where([]));
+  if (!d.concepts || typeof d.concepts !== 'object')
+    throw new ConfigError('a vocabulary needs `concepts`', y.where([]));
   const concepts: Concept[] = [];
   for (const [code, raw] of Object.entries(d.concepts)) {
-    if (!raw || typeof raw.uri !== 'string') throw new ConfigError(`concept ${code} needs a \`uri\``, y.where(['concepts', code]));
+    if (!raw || typeof raw.uri !== 'string')
+      throw new ConfigError(`concept ${code} needs a \`uri\``, y.where(['concepts', code]));
     concepts.push({ ...raw, code } as Concept);
   }
   return new Vocabulary(d.id, d.title, concepts, y.file);
@@ -138,7 +151,8 @@ export class VocabularyRegistry {
       }
       if (names.includes(`${id}.yaml`)) {
         const v = loadVocabulary(join(dir, `${id}.yaml`));
-        if (v.id !== id) throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
+        if (v.id !== id)
+          throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
         this.vocabularies.set(id, v);
         return v;
       }

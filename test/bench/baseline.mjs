@@ -21,4 +21,6 @@ for await (const { text } of opened.lines) {
     unreadable++;
   }
 }
-process.stdout.write(`${JSON.stringify({ records: records + unreadable, unreadable, seconds: (performance.now() - t0) / 1000 })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ records: records + unreadable, unreadable, seconds: (performance.now() - t0) / 1000 })}\n`,
+);

@@ -42,19 +42,30 @@ const RSS_FILE = join(DIR, 'peak-rss.txt');
 function run(args, { stdout = NULL } = {}) {
   rmSync(RSS_FILE, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/bench/peak-rss.mjs'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, BENCH_RSS_FILE: RSS_FILE, NO_COLOR: '1' },
-    stdio: ['ignore', stdout, 'pipe'],
-    maxBuffer: 1 << 26,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', join(ROOT, 'test/bench/peak-rss.mjs'), ...args],
+    {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_RSS_FILE: RSS_FILE, NO_COLOR: '1' },
+      stdio: ['ignore', stdout, 'pipe'],
+      maxBuffer: 1 << 26,
+    },
+  );
   const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
-  return { seconds, rssMiB: Number(readFileSync(RSS_FILE, 'utf8')) / 1024, stderr: String(r.stderr), stdout: r.stdout ? String(r.stdout) : '' };
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+  return {
+    seconds,
+    rssMiB: Number(readFileSync(RSS_FILE, 'utf8')) / 1024,
+    stderr: String(r.stderr),
+    stdout: r.stdout ? String(r.stdout) : '',
+  };
 }
 
 const cli = (...args) => [join(ROOT, 'bin/passerelle.js'), ...args];
-const fmt = (n, d = 0) => n.toLocaleString('en-CA', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmt = (n, d = 0) =>
+  n.toLocaleString('en-CA', { minimumFractionDigits: d, maximumFractionDigits: d });
 const rows = [];
 const row = (cells) => {
   rows.push(cells);
@@ -65,10 +76,14 @@ mkdirSync(DIR, { recursive: true });
 const files = new Map();
 for (const n of [10000, ...SIZES]) files.set(n, await ensureCatalogue(DIR, n));
 
-process.stdout.write(`\nMachine: ${cpus()[0].model} (${cpus().length} cores), ${fmt(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.version}\n\n`);
+process.stdout.write(
+  `\nMachine: ${cpus()[0].model} (${cpus().length} cores), ${fmt(totalmem() / 2 ** 30)} GiB, ${process.platform}, Node ${process.version}\n\n`,
+);
 // the machine's load before each run: other work on the same cores slows a run down, and the ratios with it
 const load = () => fmt(loadavg()[0], 2);
-process.stdout.write('| run | records | seconds | records/s | peak RSS (MiB) | ÷ baseline records/s | load before |\n|---|---:|---:|---:|---:|---:|---:|\n');
+process.stdout.write(
+  '| run | records | seconds | records/s | peak RSS (MiB) | ÷ baseline records/s | load before |\n|---|---:|---:|---:|---:|---:|---:|\n',
+);
 
 const workers = WORKERS ? ['--workers', WORKERS] : [];
 const results = {};
@@ -79,10 +94,53 @@ for (const n of SIZES) {
   const base = JSON.parse(b.stdout);
   if (base.records !== n) throw new Error(`baseline read ${base.records} records, expected ${n}`);
   const baseRate = n / b.seconds;
-  row([`baseline (read + JSON.parse), ${fmt(n)}`, fmt(n), fmt(b.seconds, 1), fmt(baseRate), fmt(b.rssMiB), '1', loadBefore]);
+  row([
+    `baseline (read + JSON.parse), ${fmt(n)}`,
+    fmt(n),
+    fmt(b.seconds, 1),
+    fmt(baseRate),
+    fmt(b.rssMiB),
+    '1',
+    loadBefore,
+  ]);
   const runs = [
-    ['validate', cli('validate', file, '-p', 'ca-gc', '--now', NOW, '-f', 'json', '--fail-on', 'never', ...workers)],
-    ...(n === SIZES[0] && !WORKERS ? [['validate --workers 1', cli('validate', file, '-p', 'ca-gc', '--now', NOW, '-f', 'json', '--fail-on', 'never', '--workers', '1')]] : []),
+    [
+      'validate',
+      cli(
+        'validate',
+        file,
+        '-p',
+        'ca-gc',
+        '--now',
+        NOW,
+        '-f',
+        'json',
+        '--fail-on',
+        'never',
+        ...workers,
+      ),
+    ],
+    ...(n === SIZES[0] && !WORKERS
+      ? [
+          [
+            'validate --workers 1',
+            cli(
+              'validate',
+              file,
+              '-p',
+              'ca-gc',
+              '--now',
+              NOW,
+              '-f',
+              'json',
+              '--fail-on',
+              'never',
+              '--workers',
+              '1',
+            ),
+          ],
+        ]
+      : []),
     ['convert --to ntriples', cli('convert', file, '-p', 'ca-gc', '--to', 'ntriples')],
   ];
   for (const [name, args] of runs) {
@@ -90,7 +148,15 @@ for (const n of SIZES) {
     const r = run(args);
     const rate = n / r.seconds;
     results[`${name} ${n}`] = { ...r, rate, ratio: rate / baseRate };
-    row([`${name}, ${fmt(n)}`, fmt(n), fmt(r.seconds, 1), fmt(rate), fmt(r.rssMiB), `1/${fmt(baseRate / rate, 2)}`, loadBefore]);
+    row([
+      `${name}, ${fmt(n)}`,
+      fmt(n),
+      fmt(r.seconds, 1),
+      fmt(rate),
+      fmt(r.rssMiB),
+      `1/${fmt(baseRate / rate, 2)}`,
+      loadBefore,
+    ]);
   }
 }
 
@@ -110,44 +176,83 @@ const sample = [];
 const jsonld = await loadJsonld();
 let ours = 0;
 const t0 = performance.now();
-for (const [i, d] of sample.entries()) ours += lineText(recordToRdf(d, { blankPrefix: `r${i}` }).quads).length;
+for (const [i, d] of sample.entries())
+  ours += lineText(recordToRdf(d, { blankPrefix: `r${i}` }).quads).length;
 const oursSeconds = (performance.now() - t0) / 1000;
 let theirs = 0;
 const t1 = performance.now();
-for (const d of sample) theirs += (await jsonld.toRDF({ '@context': CONTEXT_URL, ...d }, { format: 'application/n-quads', documentLoader })).length;
+for (const d of sample)
+  theirs += (
+    await jsonld.toRDF(
+      { '@context': CONTEXT_URL, ...d },
+      { format: 'application/n-quads', documentLoader },
+    )
+  ).length;
 const theirsSeconds = (performance.now() - t1) / 1000;
-process.stdout.write(`\n| RDF of ${fmt(sample.length)} common records | seconds | records/s | N-Triples (MB) |\n|---|---:|---:|---:|\n`);
-process.stdout.write(`| Passerelle (recordToRdf + N-Triples writer) | ${fmt(oursSeconds, 2)} | ${fmt(sample.length / oursSeconds)} | ${fmt(ours / 1e6, 1)} |\n`);
-process.stdout.write(`| jsonld.toRDF (same records, Passerelle's context) | ${fmt(theirsSeconds, 2)} | ${fmt(sample.length / theirsSeconds)} | ${fmt(theirs / 1e6, 1)} |\n`);
-process.stdout.write(`\nconvert's RDF is ${fmt(theirsSeconds / oursSeconds, 1)} times faster than jsonld.toRDF\n`);
+process.stdout.write(
+  `\n| RDF of ${fmt(sample.length)} common records | seconds | records/s | N-Triples (MB) |\n|---|---:|---:|---:|\n`,
+);
+process.stdout.write(
+  `| Passerelle (recordToRdf + N-Triples writer) | ${fmt(oursSeconds, 2)} | ${fmt(sample.length / oursSeconds)} | ${fmt(ours / 1e6, 1)} |\n`,
+);
+process.stdout.write(
+  `| jsonld.toRDF (same records, Passerelle's context) | ${fmt(theirsSeconds, 2)} | ${fmt(sample.length / theirsSeconds)} | ${fmt(theirs / 1e6, 1)} |\n`,
+);
+process.stdout.write(
+  `\nconvert's RDF is ${fmt(theirsSeconds / oursSeconds, 1)} times faster than jsonld.toRDF\n`,
+);
 
 // one small record, start to finish
 const one = join(DIR, 'one.jsonl');
-writeFileSync(one, `${gunzipSync(readFileSync(files.get(10000))).toString('utf8').split('\n')[0]}\n`);
+writeFileSync(
+  one,
+  `${
+    gunzipSync(readFileSync(files.get(10000)))
+      .toString('utf8')
+      .split('\n')[0]
+  }\n`,
+);
 const times = [];
-for (let i = 0; i < 11; i++) times.push(run(cli('validate', one, '-p', 'ca-gc', '--now', NOW, '-f', 'json')).seconds);
+for (let i = 0; i < 11; i++)
+  times.push(run(cli('validate', one, '-p', 'ca-gc', '--now', NOW, '-f', 'json')).seconds);
 const bare = [];
 for (let i = 0; i < 11; i++) bare.push(run(['-e', '0']).seconds);
 const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
-process.stdout.write(`\nvalidate, one record: ${fmt(median(times), 3)} s wall (median of 11; node -e 0: ${fmt(median(bare), 3)} s)\n`);
+process.stdout.write(
+  `\nvalidate, one record: ${fmt(median(times), 3)} s wall (median of 11; node -e 0: ${fmt(median(bare), 3)} s)\n`,
+);
 
 // the targets
 const big = SIZES[SIZES.length - 1];
 const small = SIZES[0];
 const checks = [
-  [`validate ≥ 1/3 of the baseline (${fmt(small)})`, results[`validate ${small}`].ratio >= 1 / 3, `1/${fmt(1 / results[`validate ${small}`].ratio, 2)}`],
+  [
+    `validate ≥ 1/3 of the baseline (${fmt(small)})`,
+    results[`validate ${small}`].ratio >= 1 / 3,
+    `1/${fmt(1 / results[`validate ${small}`].ratio, 2)}`,
+  ],
   ...(big !== small
     ? [
-        [`validate ≥ 1/3 of the baseline (${fmt(big)})`, results[`validate ${big}`].ratio >= 1 / 3, `1/${fmt(1 / results[`validate ${big}`].ratio, 2)}`],
+        [
+          `validate ≥ 1/3 of the baseline (${fmt(big)})`,
+          results[`validate ${big}`].ratio >= 1 / 3,
+          `1/${fmt(1 / results[`validate ${big}`].ratio, 2)}`,
+        ],
         [
           `peak RSS ${fmt(big)} ≤ 1.2 × ${fmt(small)}, and ≤ 300 MB`,
-          results[`validate ${big}`].rssMiB <= 1.2 * results[`validate ${small}`].rssMiB && results[`validate ${big}`].rssMiB * 1.048576 <= 300,
+          results[`validate ${big}`].rssMiB <= 1.2 * results[`validate ${small}`].rssMiB &&
+            results[`validate ${big}`].rssMiB * 1.048576 <= 300,
           `${fmt(results[`validate ${big}`].rssMiB)} MiB ÷ ${fmt(results[`validate ${small}`].rssMiB)} MiB = ${fmt(results[`validate ${big}`].rssMiB / results[`validate ${small}`].rssMiB, 2)}`,
         ],
       ]
     : []),
-  ['convert RDF ≥ 5 × jsonld.toRDF', theirsSeconds / oursSeconds >= 5, `${fmt(theirsSeconds / oursSeconds, 1)} ×`],
+  [
+    'convert RDF ≥ 5 × jsonld.toRDF',
+    theirsSeconds / oursSeconds >= 5,
+    `${fmt(theirsSeconds / oursSeconds, 1)} ×`,
+  ],
   ['one record ≤ 0.5 s', median(times) <= 0.5, `${fmt(median(times), 3)} s`],
 ];
 process.stdout.write('\n');
-for (const [what, ok, value] of checks) process.stdout.write(`${ok ? 'met    ' : 'NOT MET'}  ${what}: ${value}\n`);
+for (const [what, ok, value] of checks)
+  process.stdout.write(`${ok ? 'met    ' : 'NOT MET'}  ${what}: ${value}\n`);

@@ -30,19 +30,64 @@ function prng(seed) {
 // Departments that publish on open.canada.ca: CKAN name, title "English | French", contact
 const ORGS = [
   ['statcan', 'Statistics Canada', 'Statistique Canada', 'infostats@statcan.gc.ca'],
-  ['nrcan-rncan', 'Natural Resources Canada', 'Ressources naturelles Canada', 'geoinfo@nrcan-rncan.gc.ca'],
-  ['eccc', 'Environment and Climate Change Canada', 'Environnement et Changement climatique Canada', 'enviroinfo@ec.gc.ca'],
+  [
+    'nrcan-rncan',
+    'Natural Resources Canada',
+    'Ressources naturelles Canada',
+    'geoinfo@nrcan-rncan.gc.ca',
+  ],
+  [
+    'eccc',
+    'Environment and Climate Change Canada',
+    'Environnement et Changement climatique Canada',
+    'enviroinfo@ec.gc.ca',
+  ],
   ['tc', 'Transport Canada', 'Transports Canada', 'opendata-donneesouvertes@tc.gc.ca'],
   ['hc-sc', 'Health Canada', 'Santé Canada', 'open-ouvert@hc-sc.gc.ca'],
-  ['dfo-mpo', 'Fisheries and Oceans Canada', 'Pêches et Océans Canada', 'DFO.Statistics-Statistiques.MPO@dfo-mpo.gc.ca'],
+  [
+    'dfo-mpo',
+    'Fisheries and Oceans Canada',
+    'Pêches et Océans Canada',
+    'DFO.Statistics-Statistiques.MPO@dfo-mpo.gc.ca',
+  ],
   ['cra-arc', 'Canada Revenue Agency', 'Agence du revenu du Canada', 'open-ouvert@cra-arc.gc.ca'],
-  ['aafc-aac', 'Agriculture and Agri-Food Canada', 'Agriculture et Agroalimentaire Canada', 'open-ouvert@agr.gc.ca'],
-  ['ised-isde', 'Innovation, Science and Economic Development Canada', 'Innovation, Sciences et Développement économique Canada', 'open-ouvert@ised-isde.gc.ca'],
-  ['esdc-edsc', 'Employment and Social Development Canada', 'Emploi et Développement social Canada', 'open-ouvert@hrsdc-rhdcc.gc.ca'],
-  ['ircc', 'Immigration, Refugees and Citizenship Canada', 'Immigration, Réfugiés et Citoyenneté Canada', 'IRCC.DGPRODAResearchData-DGPROADonneesRecherche.IRCC@cic.gc.ca'],
-  ['phac-aspc', 'Public Health Agency of Canada', 'Agence de la santé publique du Canada', 'phac.info.aspc@canada.ca'],
+  [
+    'aafc-aac',
+    'Agriculture and Agri-Food Canada',
+    'Agriculture et Agroalimentaire Canada',
+    'open-ouvert@agr.gc.ca',
+  ],
+  [
+    'ised-isde',
+    'Innovation, Science and Economic Development Canada',
+    'Innovation, Sciences et Développement économique Canada',
+    'open-ouvert@ised-isde.gc.ca',
+  ],
+  [
+    'esdc-edsc',
+    'Employment and Social Development Canada',
+    'Emploi et Développement social Canada',
+    'open-ouvert@hrsdc-rhdcc.gc.ca',
+  ],
+  [
+    'ircc',
+    'Immigration, Refugees and Citizenship Canada',
+    'Immigration, Réfugiés et Citoyenneté Canada',
+    'IRCC.DGPRODAResearchData-DGPROADonneesRecherche.IRCC@cic.gc.ca',
+  ],
+  [
+    'phac-aspc',
+    'Public Health Agency of Canada',
+    'Agence de la santé publique du Canada',
+    'phac.info.aspc@canada.ca',
+  ],
   ['pc', 'Parks Canada', 'Parcs Canada', 'pc.opendata-donneesouvertes.pc@canada.ca'],
-  ['tbs-sct', 'Treasury Board of Canada Secretariat', 'Secrétariat du Conseil du Trésor du Canada', 'open-ouvert@tbs-sct.gc.ca'],
+  [
+    'tbs-sct',
+    'Treasury Board of Canada Secretariat',
+    'Secrétariat du Conseil du Trésor du Canada',
+    'open-ouvert@tbs-sct.gc.ca',
+  ],
 ];
 
 // Title vocabulary, in pairs: [English, French]
@@ -75,18 +120,76 @@ const QUALIFIERS = [
 ];
 const SENTENCES = [
   ['This dataset provides', 'Ce jeu de données présente'],
-  ['The data are collected every reporting period and', 'Les données sont recueillies à chaque période de référence et'],
-  ['Figures are revised when new information becomes available.', 'Les chiffres sont révisés lorsque de nouveaux renseignements sont disponibles.'],
-  ['Users should consult the reference guide before comparing years.', "Les utilisateurs devraient consulter le guide de référence avant de comparer les années."],
-  ['Geographic boundaries follow the Standard Geographical Classification.', 'Les limites géographiques suivent la Classification géographique type.'],
+  [
+    'The data are collected every reporting period and',
+    'Les données sont recueillies à chaque période de référence et',
+  ],
+  [
+    'Figures are revised when new information becomes available.',
+    'Les chiffres sont révisés lorsque de nouveaux renseignements sont disponibles.',
+  ],
+  [
+    'Users should consult the reference guide before comparing years.',
+    'Les utilisateurs devraient consulter le guide de référence avant de comparer les années.',
+  ],
+  [
+    'Geographic boundaries follow the Standard Geographical Classification.',
+    'Les limites géographiques suivent la Classification géographique type.',
+  ],
 ];
 
 // Codes of profiles/ca-gc.yaml, weighted toward what the catalogue mostly holds
-const SUBJECTS = ['economics_and_industry', 'nature_and_environment', 'health_and_safety', 'transport', 'society_and_culture', 'agriculture', 'labour', 'science_and_technology', 'government_and_politics'];
-const FREQUENCIES = ['P1M', 'P1Y', 'as_needed', 'P3M', 'irregular', 'P1D', 'P1W', 'continual', 'not_planned', 'P6M'];
+const SUBJECTS = [
+  'economics_and_industry',
+  'nature_and_environment',
+  'health_and_safety',
+  'transport',
+  'society_and_culture',
+  'agriculture',
+  'labour',
+  'science_and_technology',
+  'government_and_politics',
+];
+const FREQUENCIES = [
+  'P1M',
+  'P1Y',
+  'as_needed',
+  'P3M',
+  'irregular',
+  'P1D',
+  'P1W',
+  'continual',
+  'not_planned',
+  'P6M',
+];
 const AUDIENCES = ['general_public', 'business', 'government', 'scientists', 'educators', 'media'];
-const REGIONS = ['0', '1', '2', '3', '4', '5', '6', '10', '11', '12', '13', '46', '47', '48', '60', '61', '62'];
-const TOPIC_CATEGORIES = ['environment', 'inland_waters', 'transport', 'boundaries', 'elevation', 'oceans'];
+const REGIONS = [
+  '0',
+  '1',
+  '2',
+  '3',
+  '4',
+  '5',
+  '6',
+  '10',
+  '11',
+  '12',
+  '13',
+  '46',
+  '47',
+  '48',
+  '60',
+  '61',
+  '62',
+];
+const TOPIC_CATEGORIES = [
+  'environment',
+  'inland_waters',
+  'transport',
+  'boundaries',
+  'elevation',
+  'oceans',
+];
 // format, media type, resource type
 const FILES = [
   ['CSV', 'text/csv', 'dataset'],
@@ -117,7 +220,8 @@ function checkCodes() {
   };
   for (const [vocab, codes] of Object.entries(want)) {
     const v = profile.vocabularies[vocab];
-    for (const c of codes) if (!v?.codes.has(c)) throw new Error(`bench generator: "${c}" is not a ca-gc ${vocab} code`);
+    for (const c of codes)
+      if (!v?.codes.has(c)) throw new Error(`bench generator: "${c}" is not a ca-gc ${vocab} code`);
   }
 }
 
@@ -159,7 +263,9 @@ export function catalogue(seed = 20261101) {
       created: `${published}T14:02:11.481624`,
       last_modified: chance(0.5) ? null : `${published}T09:12:44.120031`,
       character_set: chance(0.7) ? 'UTF-8' : null,
-      description_translated: chance(0.2) ? { en: `${en}, ${format} file.`, fr: `${fr}, fichier ${format}.` } : { en: '', fr: '' },
+      description_translated: chance(0.2)
+        ? { en: `${en}, ${format} file.`, fr: `${fr}, fichier ${format}.` }
+        : { en: '', fr: '' },
     };
     if (mimetype) r.mimetype = mimetype;
     if (chance(0.8)) r.size = 1000 + int(50_000_000);
@@ -177,10 +283,28 @@ export function catalogue(seed = 20261101) {
       // released since 2012; most updated this past year or so, others left since (never before release)
       const published = between(day('2012-01-01'), day('2025-12-31'));
       const recent = Math.max(day(published), day('2025-06-01'));
-      const modified = chance(0.6) ? between(recent, day('2026-10-31')) : between(day(published), Math.max(day(published), day('2025-05-31')));
+      const modified = chance(0.6)
+        ? between(recent, day('2026-10-31'))
+        : between(day(published), Math.max(day(published), day('2025-05-31')));
       // about one record in eight carries a planted defect, as real exports do
-      const defect = chance(0.125) ? pick(['noFrenchTitle', 'copiedKeywords', 'legacyFrequency', 'badEmail', 'format', 'unknownSubject', 'titleAsDescription', 'badDate', 'noKeywords', 'closedLicence']) : undefined;
-      const title = { en: `${topicEn}, ${qEn}`, fr: defect === 'noFrenchTitle' ? '' : `${topicFr}, ${qFr}` };
+      const defect = chance(0.125)
+        ? pick([
+            'noFrenchTitle',
+            'copiedKeywords',
+            'legacyFrequency',
+            'badEmail',
+            'format',
+            'unknownSubject',
+            'titleAsDescription',
+            'badDate',
+            'noKeywords',
+            'closedLicence',
+          ])
+        : undefined;
+      const title = {
+        en: `${topicEn}, ${qEn}`,
+        fr: defect === 'noFrenchTitle' ? '' : `${topicFr}, ${qFr}`,
+      };
       const n = 1 + int(3);
       const description = { en: [], fr: [] };
       for (let s = 0; s < 2 + int(3); s++) {
@@ -188,7 +312,13 @@ export function catalogue(seed = 20261101) {
         description.en.push(en);
         description.fr.push(fr);
       }
-      const notes = defect === 'titleAsDescription' ? { ...title } : { en: `${title.en}. ${description.en.join(' ')}`, fr: `${topicFr}, ${qFr}. ${description.fr.join(' ')}` };
+      const notes =
+        defect === 'titleAsDescription'
+          ? { ...title }
+          : {
+              en: `${title.en}. ${description.en.join(' ')}`,
+              fr: `${topicFr}, ${qFr}. ${description.fr.join(' ')}`,
+            };
       const kwEn = [topicEn.toLowerCase(), qEn, orgEn.toLowerCase()];
       const kwFr = [topicFr.toLowerCase(), qFr, orgFr.toLowerCase()];
       const collection = chance(0.85) ? 'primary' : chance(0.5) ? 'fgp' : 'federated';
@@ -203,10 +333,16 @@ export function catalogue(seed = 20261101) {
         title: title.en,
         notes_translated: notes,
         notes: notes.en,
-        keywords: defect === 'noKeywords' ? { en: [], fr: [] } : { en: kwEn, fr: defect === 'copiedKeywords' ? [...kwEn] : kwFr },
+        keywords:
+          defect === 'noKeywords'
+            ? { en: [], fr: [] }
+            : { en: kwEn, fr: defect === 'copiedKeywords' ? [...kwEn] : kwFr },
         subject: defect === 'unknownSubject' ? ['fisheries'] : some(SUBJECTS, 2),
         frequency: defect === 'legacyFrequency' ? 'monthly' : pick(FREQUENCIES),
-        date_published: defect === 'badDate' ? `${pad(1 + int(28))}/${pad(1 + int(12))}/2019` : `${published} 00:00:00`,
+        date_published:
+          defect === 'badDate'
+            ? `${pad(1 + int(28))}/${pad(1 + int(12))}/2019`
+            : `${published} 00:00:00`,
         date_modified: modified,
         jurisdiction: collection === 'federated' ? 'provincial' : 'federal',
         license_id: defect === 'closedLicence' ? 'ab-qptu' : 'ca-ogl-lgo',
@@ -227,16 +363,34 @@ export function catalogue(seed = 20261101) {
         organization: { id: orgIds[o], name: orgName, title: `${orgEn} | ${orgFr}` },
         org_title_at_publication: { en: orgEn, fr: orgFr },
       };
-      for (let k = 0; k < n; k++) rec.resources.push(resource(id, k, published, defect === 'format' && k === n - 1 ? 'format' : undefined));
+      for (let k = 0; k < n; k++)
+        rec.resources.push(
+          resource(id, k, published, defect === 'format' && k === n - 1 ? 'format' : undefined),
+        );
       if (chance(0.4)) rec.time_period_coverage_start = date(1950, 2015);
       if (chance(0.15)) rec.time_period_coverage_end = date(2016, 2025);
-      if (chance(0.3)) rec.program_page_url = { en: `https://www.canada.ca/en/${orgName}/programs.html`, fr: `https://www.canada.ca/fr/${orgName}/programmes.html` };
+      if (chance(0.3))
+        rec.program_page_url = {
+          en: `https://www.canada.ca/en/${orgName}/programs.html`,
+          fr: `https://www.canada.ca/fr/${orgName}/programmes.html`,
+        };
       if (chance(0.5)) rec.geographic_region = some(REGIONS, 3);
       if (collection === 'fgp') {
         rec.topic_category = some(TOPIC_CATEGORIES, 2);
         const w = -140 + int(60);
         const s = 42 + int(30);
-        rec.spatial = JSON.stringify({ type: 'Polygon', coordinates: [[[w, s], [w + 10, s], [w + 10, s + 8], [w, s + 8], [w, s]]] });
+        rec.spatial = JSON.stringify({
+          type: 'Polygon',
+          coordinates: [
+            [
+              [w, s],
+              [w + 10, s],
+              [w + 10, s + 8],
+              [w, s + 8],
+              [w, s],
+            ],
+          ],
+        });
       }
       const line = JSON.stringify(rec);
       // one line in 20,000 is cut short (a transfer that broke off): a rejected record

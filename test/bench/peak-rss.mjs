@@ -5,5 +5,6 @@
 import { writeFileSync } from 'node:fs';
 
 process.on('exit', () => {
-  if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
+  if (process.env.BENCH_RSS_FILE)
+    writeFileSync(process.env.BENCH_RSS_FILE, String(process.resourceUsage().maxRSS));
 });

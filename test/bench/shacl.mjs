@@ -28,10 +28,20 @@ function record(i) {
     id,
     identifier: String(i),
     title: { en: `Dataset ${i}`, fr: `Jeu de données ${i}` },
-    ...(broken ? {} : { description: { en: `Description of dataset ${i}.`, fr: `Description du jeu de données ${i}.` } }),
+    ...(broken
+      ? {}
+      : {
+          description: {
+            en: `Description of dataset ${i}.`,
+            fr: `Description du jeu de données ${i}.`,
+          },
+        }),
     keyword: { en: ['statistics', `topic ${i % 50}`], fr: ['statistiques', `sujet ${i % 50}`] },
     theme: [`${EU}data-theme/${THEMES[i % THEMES.length]}`],
-    publisher: { id: `https://example.ca/organization/${i % 40}`, name: { en: `Department ${i % 40}`, fr: `Ministère ${i % 40}` } },
+    publisher: {
+      id: `https://example.ca/organization/${i % 40}`,
+      name: { en: `Department ${i % 40}`, fr: `Ministère ${i % 40}` },
+    },
     contactPoint: [{ email: `open-${i % 40}@example.ca` }],
     accrualPeriodicity: broken ? 'monthly' : `${EU}frequency/MONTHLY`,
     issued: '2020-01-15',
@@ -50,7 +60,10 @@ function record(i) {
   };
 }
 
-const graphs = Array.from({ length: N }, (_, i) => recordToRdf(record(i), { blankPrefix: `r${i}` }).quads);
+const graphs = Array.from(
+  { length: N },
+  (_, i) => recordToRdf(record(i), { blankPrefix: `r${i}` }).quads,
+);
 const triples = graphs.reduce((n, g) => n + g.length, 0);
 const shapes = await readShapes([OWN_SHAPES]);
 
@@ -71,7 +84,11 @@ async function run(name, prepare, validate) {
 
 const rows = [];
 rows.push(
-  await run('shacl-engine (Passerelle)', () => ShaclChecker.load(), async (c, g) => (await c.results(g)).length),
+  await run(
+    'shacl-engine (Passerelle)',
+    () => ShaclChecker.load(),
+    async (c, g) => (await c.results(g)).length,
+  ),
 );
 rows.push(
   await run(
@@ -82,12 +99,19 @@ rows.push(
 );
 
 const cpu = cpus();
-console.log(`${N.toLocaleString('en-CA')} records, ${triples.toLocaleString('en-CA')} triples; Passerelle's DCAT-AP 3 shapes`);
-console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`);
+console.log(
+  `${N.toLocaleString('en-CA')} records, ${triples.toLocaleString('en-CA')} triples; Passerelle's DCAT-AP 3 shapes`,
+);
+console.log(
+  `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`,
+);
 console.log('');
 console.log('| engine | time (s) | records/s | results | peak heap above start (MB) |');
 console.log('|---|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(r.perSecond).toLocaleString('en-CA')} | ${r.results.toLocaleString('en-CA')} | ${Math.round(r.heapMB)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.name} | ${r.seconds.toFixed(1)} | ${Math.round(r.perSecond).toLocaleString('en-CA')} | ${r.results.toLocaleString('en-CA')} | ${Math.round(r.heapMB)} |`,
+  );
 if (rows[0].results !== rows[1].results) {
   console.error(`\nthe engines disagree: ${rows[0].results} and ${rows[1].results} results`);
   process.exitCode = 1;

@@ -52,15 +52,22 @@ function stage(name, fn) {
   return out;
 }
 
-const records = stage('parse (JSON.parse, locator)', () => lines.map((l) => jsonLineRecords(file, l)[0]));
+const records = stage('parse (JSON.parse, locator)', () =>
+  lines.map((l) => jsonLineRecords(file, l)[0]),
+);
 const good = records.map((r) => withinLimits(r)).filter((r) => !r.error);
 stage('depth limit', () => good.map((r) => withinLimits(r)));
-const profileFindings = stage('profile check (ajv)', () => good.map((r) => checkAgainstProfile(profile, r.data)));
+const profileFindings = stage('profile check (ajv)', () =>
+  good.map((r) => checkAgainstProfile(profile, r.data)),
+);
 const mapped = stage('crosswalk', () => good.map((r) => crosswalk.apply(r.data)));
 const ruled = stage('rules', () =>
   mapped.map((m) => {
     const checks = { ran: new Set(), notApplicable: new Set() };
-    return { checks, emitted: runRules(m.dataset, { profile, now, vocabularies, settings, checks }) };
+    return {
+      checks,
+      emitted: runRules(m.dataset, { profile, now, vocabularies, settings, checks }),
+    };
   }),
 );
 const findings = stage('findings (severity, message, source, line)', () =>
@@ -75,8 +82,18 @@ const findings = stage('findings (severity, message, source, line)', () =>
     }),
   ),
 );
-const scores = stage('scores', () => good.map((_r, i) => scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, { vocabularies, settings, rulePrinciples: RULE_PRINCIPLES })));
-const processed = stage('whole record (Pipeline.process)', () => records.map((r) => pipeline.process(r).result));
+const scores = stage('scores', () =>
+  good.map((_r, i) =>
+    scoreRecord(mapped[i].dataset, findings[i], ruled[i].checks, {
+      vocabularies,
+      settings,
+      rulePrinciples: RULE_PRINCIPLES,
+    }),
+  ),
+);
+const processed = stage('whole record (Pipeline.process)', () =>
+  records.map((r) => pipeline.process(r).result),
+);
 stage('JSON report record', () => {
   const f = FORMATTERS.json({ tool: tool(), lang: 'en', failOn: 'error', color: false });
   let n = 0;
@@ -94,5 +111,7 @@ stage('summary and catalogue scores', () => {
 });
 void scores;
 
-console.log(`${file}: ${lines.length} lines, ${good.length} records read, best of ${rounds} rounds, CPU µs per record`);
+console.log(
+  `${file}: ${lines.length} lines, ${good.length} records read, best of ${rounds} rounds, CPU µs per record`,
+);
 for (const r of results) console.log(`${r.usPerRecord.toFixed(1).padStart(8)}  ${r.name}`);

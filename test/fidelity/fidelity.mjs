@@ -27,7 +27,11 @@ async function runFolder(folder) {
   const dir = join('test', 'real', folder);
   const results = [];
   const mapped = [];
-  for await (const p of validateRecords([{ profile: expected.profile, path: dir }], { profile: expected.profile, now: expected.now, workers: 1 })) {
+  for await (const p of validateRecords([{ profile: expected.profile, path: dir }], {
+    profile: expected.profile,
+    now: expected.now,
+    workers: 1,
+  })) {
     results.push(p.result);
     mapped.push(p.mapped);
   }
@@ -48,30 +52,115 @@ async function runFolder(folder) {
 }
 
 const runs = [];
-for (const folder of corpusFolders(ROOT)) if (!only.length || only.includes(folder)) runs.push(await runFolder(folder));
+for (const folder of corpusFolders(ROOT))
+  if (!only.length || only.includes(folder)) runs.push(await runFolder(folder));
 
-const total = { records: 0, expectedFindings: 0, reportedFindings: 0, truePositives: 0, reportedTrue: 0, values: 0, valuesRight: 0 };
+const total = {
+  records: 0,
+  expectedFindings: 0,
+  reportedFindings: 0,
+  truePositives: 0,
+  reportedTrue: 0,
+  values: 0,
+  valuesRight: 0,
+};
 for (const { score } of runs) for (const k of Object.keys(total)) total[k] += score[k];
 const pct = (x) => x.toFixed(3);
-const misses = (s) => s.records > 0 && (precision(s) < TARGETS.precision || recall(s) < TARGETS.recall);
+const misses = (s) =>
+  s.records > 0 && (precision(s) < TARGETS.precision || recall(s) < TARGETS.recall);
 
 if (json) {
-  console.log(JSON.stringify({ targets: TARGETS, total: { ...total, precision: precision(total), recall: recall(total), accuracy: accuracy(total) }, profiles: runs.map((r) => ({ folder: r.folder, ...r.score, precision: precision(r.score), recall: recall(r.score), accuracy: accuracy(r.score) })) }, null, 1));
+  console.log(
+    JSON.stringify(
+      {
+        targets: TARGETS,
+        total: {
+          ...total,
+          precision: precision(total),
+          recall: recall(total),
+          accuracy: accuracy(total),
+        },
+        profiles: runs.map((r) => ({
+          folder: r.folder,
+          ...r.score,
+          precision: precision(r.score),
+          recall: recall(r.score),
+          accuracy: accuracy(r.score),
+        })),
+      },
+      null,
+      1,
+    ),
+  );
 } else {
-  const rows = [['profile', 'records', 'expected', 'found', 'reported', 'true', 'precision', 'recall', 'values', 'accuracy']];
-  for (const { folder, score: s } of runs) rows.push([folder, s.records, s.expectedFindings, s.truePositives, s.reportedFindings, s.reportedTrue, pct(precision(s)), pct(recall(s)), `${s.valuesRight}/${s.values}`, pct(accuracy(s))]);
-  rows.push(['total', total.records, total.expectedFindings, total.truePositives, total.reportedFindings, total.reportedTrue, pct(precision(total)), pct(recall(total)), `${total.valuesRight}/${total.values}`, pct(accuracy(total))]);
+  const rows = [
+    [
+      'profile',
+      'records',
+      'expected',
+      'found',
+      'reported',
+      'true',
+      'precision',
+      'recall',
+      'values',
+      'accuracy',
+    ],
+  ];
+  for (const { folder, score: s } of runs)
+    rows.push([
+      folder,
+      s.records,
+      s.expectedFindings,
+      s.truePositives,
+      s.reportedFindings,
+      s.reportedTrue,
+      pct(precision(s)),
+      pct(recall(s)),
+      `${s.valuesRight}/${s.values}`,
+      pct(accuracy(s)),
+    ]);
+  rows.push([
+    'total',
+    total.records,
+    total.expectedFindings,
+    total.truePositives,
+    total.reportedFindings,
+    total.reportedTrue,
+    pct(precision(total)),
+    pct(recall(total)),
+    `${total.valuesRight}/${total.values}`,
+    pct(accuracy(total)),
+  ]);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-  for (const r of rows) console.log(r.map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c]))).join('  '));
-  console.log(`targets: precision ≥ ${TARGETS.precision}, recall ≥ ${TARGETS.recall} (errors and warnings; per profile and in total)`);
+  for (const r of rows)
+    console.log(
+      r
+        .map((v, c) => (c === 0 ? String(v).padEnd(widths[c]) : String(v).padStart(widths[c])))
+        .join('  '),
+    );
+  console.log(
+    `targets: precision ≥ ${TARGETS.precision}, recall ≥ ${TARGETS.recall} (errors and warnings; per profile and in total)`,
+  );
   for (const { folder, score: s } of runs) {
     const lines = [
-      ...s.disagreements.map((d) => `  ${d.known ? 'known ' : 'NEW   '} ${d.record}: ${d.text}${d.known && d.why ? ` — ${d.why}` : ''}`),
-      ...s.unreviewed.map((u) => `  NEW    ${u.record} (${basename(u.file)}): not reviewed in expected.yaml (${u.findings} errors and warnings)`),
-      ...s.detection.map((d) => `  NEW    ${d.file}: --profile auto gives ${d.got}, expected ${d.want}`),
+      ...s.disagreements.map(
+        (d) =>
+          `  ${d.known ? 'known ' : 'NEW   '} ${d.record}: ${d.text}${d.known && d.why ? ` — ${d.why}` : ''}`,
+      ),
+      ...s.unreviewed.map(
+        (u) =>
+          `  NEW    ${u.record} (${basename(u.file)}): not reviewed in expected.yaml (${u.findings} errors and warnings)`,
+      ),
+      ...s.detection.map(
+        (d) => `  NEW    ${d.file}: --profile auto gives ${d.got}, expected ${d.want}`,
+      ),
     ];
     if (lines.length) console.log(`\n${folder}:\n${lines.join('\n')}`);
   }
 }
-const unlisted = runs.some(({ score: s }) => s.disagreements.some((d) => !d.known) || s.unreviewed.length || s.detection.length);
+const unlisted = runs.some(
+  ({ score: s }) =>
+    s.disagreements.some((d) => !d.known) || s.unreviewed.length || s.detection.length,
+);
 process.exitCode = runs.some((r) => misses(r.score)) || misses(total) || unlisted ? 1 : 0;

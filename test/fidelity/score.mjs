@@ -23,7 +23,13 @@ export function loadExpected(root, folder) {
   const file = join(root, 'test', 'real', folder, 'expected.yaml');
   const doc = parse(readFileSync(file, 'utf8')) ?? {};
   if (!doc.profile) throw new Error(`${file}: no profile`);
-  return { file, profile: doc.profile, now: doc.now ? new Date(String(doc.now)) : new Date('2026-12-01T00:00:00Z'), detect: doc.detect ?? {}, records: doc.records ?? {} };
+  return {
+    file,
+    profile: doc.profile,
+    now: doc.now ? new Date(String(doc.now)) : new Date('2026-12-01T00:00:00Z'),
+    detect: doc.detect ?? {},
+    records: doc.records ?? {},
+  };
 }
 
 const keyOf = (f) => `${f.rule}|${f.property ?? ''}|${f.severity}`;
@@ -47,8 +53,20 @@ export function recordKeys(results) {
  * one finding).
  */
 export function matchFindings(expected, reported) {
-  const want = (expected ?? []).map((f) => ({ rule: f.rule, property: f.property ?? undefined, severity: f.severity ?? 'error', why: f.why }));
-  const got = reported.filter((f) => SCORED.has(f.severity)).map((f) => ({ rule: f.ruleId, property: f.property, severity: f.severity, related: (f.related ?? []).map((r) => (typeof r === 'string' ? { ruleId: r } : r)) }));
+  const want = (expected ?? []).map((f) => ({
+    rule: f.rule,
+    property: f.property ?? undefined,
+    severity: f.severity ?? 'error',
+    why: f.why,
+  }));
+  const got = reported
+    .filter((f) => SCORED.has(f.severity))
+    .map((f) => ({
+      rule: f.ruleId,
+      property: f.property,
+      severity: f.severity,
+      related: (f.related ?? []).map((r) => (typeof r === 'string' ? { ruleId: r } : r)),
+    }));
   const used = new Array(got.length).fill(false);
   // each related rule of a merged finding stands for one expected finding of that rule
   const relatedLeft = got.map((g) => [...g.related]);
@@ -63,7 +81,9 @@ export function matchFindings(expected, reported) {
     }
     // a rule merged into the finding, at the severity it had (`related` keeps it)
     const stands = (r) => r.ruleId === w.rule && (r.severity ?? w.severity) === w.severity;
-    i = got.findIndex((g, j) => (g.property ?? '') === (w.property ?? '') && relatedLeft[j].some(stands));
+    i = got.findIndex(
+      (g, j) => (g.property ?? '') === (w.property ?? '') && relatedLeft[j].some(stands),
+    );
     if (i < 0) {
       missed.push(w);
       continue;
@@ -89,8 +109,9 @@ export function valuesAt(dataset, path) {
       const v = n?.[name];
       if (v === undefined || v === null) continue;
       if (index === '*') next.push(...(Array.isArray(v) ? v : [v]));
-      else if (index !== undefined) { if (Array.isArray(v) && v[Number(index)] !== undefined) next.push(v[Number(index)]); }
-      else next.push(v);
+      else if (index !== undefined) {
+        if (Array.isArray(v) && v[Number(index)] !== undefined) next.push(v[Number(index)]);
+      } else next.push(v);
     }
     nodes = lang ? next.map((v) => v?.[lang]).filter((v) => v !== undefined) : next;
   }
@@ -98,12 +119,18 @@ export function valuesAt(dataset, path) {
 }
 
 const isDate = (s) => typeof s === 'string' && /^\d{4}(-\d\d){0,2}$/.test(s);
-const same = (want, got) => (isDate(want) ? typeof got === 'string' && got.startsWith(want) : String(got) === String(want));
+const same = (want, got) =>
+  isDate(want) ? typeof got === 'string' && got.startsWith(want) : String(got) === String(want);
 
 /** Whether the mapped values at `path` are the expected ones (a list: same members; `[*]` with one value: every item). */
 export function valueMatches(dataset, path, want) {
   const got = dataset ? valuesAt(dataset, path) : [];
-  if (Array.isArray(want)) return got.length === want.length && want.every((w) => got.some((g) => same(w, g))) && got.every((g) => want.some((w) => same(w, g)));
+  if (Array.isArray(want))
+    return (
+      got.length === want.length &&
+      want.every((w) => got.some((g) => same(w, g))) &&
+      got.every((g) => want.some((w) => same(w, g)))
+    );
   if (got.length === 0) return false;
   return got.every((g) => same(want, g));
 }
@@ -115,18 +142,48 @@ export function valueMatches(dataset, path, want) {
  */
 export function scoreFolder(expected, results, mapped) {
   const keys = recordKeys(results);
-  const out = { records: 0, expectedFindings: 0, reportedFindings: 0, truePositives: 0, reportedTrue: 0, values: 0, valuesRight: 0, disagreements: [], unreviewed: [] };
+  const out = {
+    records: 0,
+    expectedFindings: 0,
+    reportedFindings: 0,
+    truePositives: 0,
+    reportedTrue: 0,
+    values: 0,
+    valuesRight: 0,
+    disagreements: [],
+    unreviewed: [],
+  };
   const seen = new Set();
   const knownKey = (kind, f) => `${kind}|${f.rule ?? ''}|${f.property ?? ''}|${f.severity ?? ''}`;
   const add = (record, exp, kind, f, text) => {
-    const known = (exp?.known ?? []).some((k) => knownKey(k.kind === 'value' ? 'value' : String(k.kind), { rule: k.rule, property: k.property, severity: k.severity }) === knownKey(kind, f));
-    out.disagreements.push({ record, kind, ...f, text, known, why: known ? (exp.known.find((k) => knownKey(String(k.kind), k) === knownKey(kind, f))?.why ?? '') : undefined });
+    const known = (exp?.known ?? []).some(
+      (k) =>
+        knownKey(k.kind === 'value' ? 'value' : String(k.kind), {
+          rule: k.rule,
+          property: k.property,
+          severity: k.severity,
+        }) === knownKey(kind, f),
+    );
+    out.disagreements.push({
+      record,
+      kind,
+      ...f,
+      text,
+      known,
+      why: known
+        ? (exp.known.find((k) => knownKey(String(k.kind), k) === knownKey(kind, f))?.why ?? '')
+        : undefined,
+    });
   };
   results.forEach((r, i) => {
     const key = keys[i];
     const exp = expected.records[key];
     if (!exp) {
-      out.unreviewed.push({ record: key, file: r.source.file, findings: r.findings.filter((f) => SCORED.has(f.severity)).length });
+      out.unreviewed.push({
+        record: key,
+        file: r.source.file,
+        findings: r.findings.filter((f) => SCORED.has(f.severity)).length,
+      });
       return;
     }
     seen.add(key);
@@ -137,18 +194,39 @@ export function scoreFolder(expected, results, mapped) {
     out.truePositives += m.truePositives;
     out.reportedTrue += m.reportedTrue;
     for (const f of m.extra) add(key, exp, 'false', f, `reported but not expected: ${show(f)}`);
-    for (const f of m.missed) add(key, exp, 'missed', f, `expected but not reported: ${show(f)} (${f.why ?? 'no reason given'})`);
+    for (const f of m.missed)
+      add(
+        key,
+        exp,
+        'missed',
+        f,
+        `expected but not reported: ${show(f)} (${f.why ?? 'no reason given'})`,
+      );
     for (const [path, want] of Object.entries(exp.values ?? {})) {
       out.values++;
       if (valueMatches(mapped[i]?.dataset, path, want)) out.valuesRight++;
-      else add(key, exp, 'value', { property: path }, `value ${path}: expected ${JSON.stringify(want)}, mapped ${JSON.stringify(mapped[i] ? valuesAt(mapped[i].dataset, path) : '(record not mapped)')}`);
+      else
+        add(
+          key,
+          exp,
+          'value',
+          { property: path },
+          `value ${path}: expected ${JSON.stringify(want)}, mapped ${JSON.stringify(mapped[i] ? valuesAt(mapped[i].dataset, path) : '(record not mapped)')}`,
+        );
     }
   });
   for (const [key, exp] of Object.entries(expected.records)) {
     if (seen.has(key)) continue;
     out.records++;
     out.expectedFindings += (exp.findings ?? []).length;
-    for (const f of exp.findings ?? []) add(key, exp, 'missed', { rule: f.rule, property: f.property, severity: f.severity }, `record not read: ${show(f)}`);
+    for (const f of exp.findings ?? [])
+      add(
+        key,
+        exp,
+        'missed',
+        { rule: f.rule, property: f.property, severity: f.severity },
+        `record not read: ${show(f)}`,
+      );
     for (const path of Object.keys(exp.values ?? {})) {
       out.values++;
       add(key, exp, 'value', { property: path }, `value ${path}: record not read`);
@@ -158,8 +236,19 @@ export function scoreFolder(expected, results, mapped) {
   for (const [key, exp] of Object.entries(expected.records)) {
     for (const k of exp.known ?? []) {
       const kind = String(k.kind);
-      const still = out.disagreements.some((d) => d.record === key && knownKey(d.kind, d) === knownKey(kind, k));
-      if (!still) out.disagreements.push({ record: key, kind: 'stale', rule: k.rule, property: k.property, severity: k.severity, text: `listed as known (${kind}) but no longer disagrees: ${k.rule ?? ''} ${k.property ?? ''}`, known: false });
+      const still = out.disagreements.some(
+        (d) => d.record === key && knownKey(d.kind, d) === knownKey(kind, k),
+      );
+      if (!still)
+        out.disagreements.push({
+          record: key,
+          kind: 'stale',
+          rule: k.rule,
+          property: k.property,
+          severity: k.severity,
+          text: `listed as known (${kind}) but no longer disagrees: ${k.rule ?? ''} ${k.property ?? ''}`,
+          known: false,
+        });
     }
   }
   return out;

@@ -9,16 +9,34 @@ import { existsSync } from 'node:fs';
 const PYTHON = '/usr/bin/python3';
 
 const IN_CI = Boolean(process.env.CI);
-export const HAS_RAPPER = IN_CI || spawnSync('rapper', ['--version'], { encoding: 'utf8' }).status === 0;
-export const HAS_RDFLIB = IN_CI || (existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib'], { encoding: 'utf8' }).status === 0);
+export const HAS_RAPPER =
+  IN_CI || spawnSync('rapper', ['--version'], { encoding: 'utf8' }).status === 0;
+export const HAS_RDFLIB =
+  IN_CI ||
+  (existsSync(PYTHON) &&
+    spawnSync(PYTHON, ['-c', 'import rdflib'], { encoding: 'utf8' }).status === 0);
 
-const RAPPER_SYNTAX = { ntriples: 'ntriples', nquads: 'nquads', turtle: 'turtle', rdfxml: 'rdfxml' } as const;
-const RDFLIB_FORMAT = { ntriples: 'nt', nquads: 'nquads', turtle: 'turtle', jsonld: 'json-ld', rdfxml: 'xml' } as const;
+const RAPPER_SYNTAX = {
+  ntriples: 'ntriples',
+  nquads: 'nquads',
+  turtle: 'turtle',
+  rdfxml: 'rdfxml',
+} as const;
+const RDFLIB_FORMAT = {
+  ntriples: 'nt',
+  nquads: 'nquads',
+  turtle: 'turtle',
+  jsonld: 'json-ld',
+  rdfxml: 'xml',
+} as const;
 
 /** Distinct statements rapper reads from a file (its N-Triples output, duplicates removed). */
 export function rapperCount(file: string, syntax: keyof typeof RAPPER_SYNTAX): number {
   const out = syntax === 'nquads' ? 'nquads' : 'ntriples';
-  const r = spawnSync('rapper', ['-q', '-i', RAPPER_SYNTAX[syntax], '-o', out, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync('rapper', ['-q', '-i', RAPPER_SYNTAX[syntax], '-o', out, file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`rapper failed on ${file}: ${r.stderr}`);
   return new Set(r.stdout.split('\n').filter((l) => l.trim())).size;
 }

@@ -10,12 +10,21 @@ export function register(program: Command, setExit: SetExit): void {
     .description('write records as DCAT-AP 3 RDF (JSON-LD, Turtle, N-Triples, N-Quads)')
     .argument('<paths...>', 'files or directories; <profile>=<path> names the profile of one path')
     .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`)')
-    .option('--follow-links', 'in input folders, also read links leading outside the folder (not followed by default)')
-    .addOption(new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).makeOptionMandatory())
+    .option(
+      '--follow-links',
+      'in input folders, also read links leading outside the folder (not followed by default)',
+    )
+    .addOption(
+      new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).makeOptionMandatory(),
+    )
     .option('-o, --output <file>', 'write to a file instead of standard output')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()));
+    .addOption(
+      new Option('--lang <lang>', 'language of messages')
+        .choices(['en', 'fr'])
+        .default(langFromEnv()),
+    );
   addWorkersOption(cmd).action(async (paths: string[], o) => {
-      const { convertCommand } = await import('../convert.js');
-      setExit(await convertCommand(paths, o));
-    });
+    const { convertCommand } = await import('../convert.js');
+    setExit(await convertCommand(paths, o));
+  });
 }

@@ -7,16 +7,31 @@ import type { SetExit } from './types.js';
 export function register(program: Command, setExit: SetExit): void {
   program
     .command('federate')
-    .description("one DCAT-AP catalogue from many jurisdictions' exports, duplicates linked, with a JSON Lines search index")
+    .description(
+      "one DCAT-AP catalogue from many jurisdictions' exports, duplicates linked, with a JSON Lines search index",
+    )
     .argument('<inputs...>', '<profile>=<path> for each jurisdiction (files or directories)')
     .option('-p, --profile <id>', 'profile of inputs given without <profile>=')
-    .addOption(new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).default('turtle'))
+    .addOption(
+      new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).default('turtle'),
+    )
     .option('-o, --output <file>', 'write the catalogue to a file instead of standard output')
-    .option('--index <file>', 'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file')
-    .option('--base <iri>', 'base IRI of the federated catalogue and its catalogue records', DEFAULT_BASE)
+    .option(
+      '--index <file>',
+      'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file',
+    )
+    .option(
+      '--base <iri>',
+      'base IRI of the federated catalogue and its catalogue records',
+      DEFAULT_BASE,
+    )
     .option('--publisher <name>', 'publisher of the federated catalogue', 'Passerelle')
     .option('--now <date>', 'date of the catalogue records (ISO date, default today)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
+    .addOption(
+      new Option('--lang <lang>', 'language of messages')
+        .choices(['en', 'fr'])
+        .default(langFromEnv()),
+    )
     .action(async (inputs: string[], o) => {
       const { federateCommand } = await import('../federate.js');
       setExit(await federateCommand(inputs, o));

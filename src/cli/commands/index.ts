@@ -11,4 +11,14 @@ import * as config from './config.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
 
-export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [validate, profiles, crosswalk, convert, federate, rules, config, compare, infer];
+export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [
+  validate,
+  profiles,
+  crosswalk,
+  convert,
+  federate,
+  rules,
+  config,
+  compare,
+  infer,
+];

@@ -12,10 +12,20 @@ export function register(program: Command, setExit: SetExit): void {
     });
   profiles
     .command('show')
-    .description("a profile's fields (type, required, bilingual, code list), the common property each maps to, and its code lists")
+    .description(
+      "a profile's fields (type, required, bilingual, code list), the common property each maps to, and its code lists",
+    )
     .argument('<id>', 'profile id (see `passerelle profiles`)')
-    .addOption(new Option('-f, --format <format>', 'text for people, json for programs').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of headings and labels').choices(['en', 'fr']).default(langFromEnv()))
+    .addOption(
+      new Option('-f, --format <format>', 'text for people, json for programs')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'language of headings and labels')
+        .choices(['en', 'fr'])
+        .default(langFromEnv()),
+    )
     .action(async (id: string, o: { format: string; lang: 'en' | 'fr' }) => {
       const { profilesShowCommand } = await import('../profiles-show.js');
       setExit(profilesShowCommand(id, o));

@@ -4,7 +4,10 @@ import type { SetExit } from './types.js';
 
 /** Loaded when the command runs, not when Passerelle starts. */
 async function implementation() {
-  const [{ resolveConfig }, { explainCommand, rulesCommand }] = await Promise.all([import('../../config/load.js'), import('../rules.js')]);
+  const [{ resolveConfig }, { explainCommand, rulesCommand }] = await Promise.all([
+    import('../../config/load.js'),
+    import('../rules.js'),
+  ]);
   return { resolveConfig, explainCommand, rulesCommand };
 }
 
@@ -13,7 +16,10 @@ export function register(program: Command, setExit: SetExit): void {
     .command('rules')
     .description('list the rules: id, ODC principle, severity, what each checks')
     .option('-p, --profile <id>', 'show the severities that apply to this profile')
-    .option('-c, --config <file>', 'rule configuration (default: the nearest passerelle.config.yaml)')
+    .option(
+      '-c, --config <file>',
+      'rule configuration (default: the nearest passerelle.config.yaml)',
+    )
     .option('--no-config', 'ignore passerelle.config.yaml files')
     .addOption(new Option('-f, --format <format>', 'text or json').default('text'))
     .addOption(new Option('--lang <lang>', 'language').choices(['en', 'fr']).default(langFromEnv()))
@@ -29,6 +35,8 @@ export function register(program: Command, setExit: SetExit): void {
     .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       const { resolveConfig, explainCommand } = await implementation();
-      setExit(explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }));
+      setExit(
+        explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }),
+      );
     });
 }

@@ -8,9 +8,18 @@ export function register(program: Command, setExit: SetExit): void {
   const cmd = program
     .command('validate')
     .description('check exports against their profile and the Open Data Charter rules')
-    .argument('<paths...>', 'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path')
-    .option('-p, --profile <id>', 'profile of the records (see `passerelle profiles`), or auto: recognised per file')
-    .option('--follow-links', 'in input folders, also read links leading outside the folder (not followed by default)');
+    .argument(
+      '<paths...>',
+      'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path',
+    )
+    .option(
+      '-p, --profile <id>',
+      'profile of the records (see `passerelle profiles`), or auto: recognised per file',
+    )
+    .option(
+      '--follow-links',
+      'in input folders, also read links leading outside the folder (not followed by default)',
+    );
   addOutputOptions(cmd); // -f, -o, --output.<format>, --quiet, --max-warnings
   cmd
     .addOption(
@@ -19,21 +28,43 @@ export function register(program: Command, setExit: SetExit): void {
         .default('error'),
     )
     .option('--now <date>', 'reference date for freshness checks (ISO date, default today)')
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['en', 'fr']).default(langFromEnv()))
+    .addOption(
+      new Option('--lang <lang>', 'language of messages')
+        .choices(['en', 'fr'])
+        .default(langFromEnv()),
+    )
     .option('--no-color', 'no colours, even on a terminal')
-    .option('--shacl', "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes")
-    .option('--shapes <file...>', 'more SHACL shapes to check records against (Turtle, RDF/XML, JSON-LD…); implies --shacl')
-    .option('-c, --config <file>', 'rule configuration (default: the nearest passerelle.config.yaml)')
+    .option(
+      '--shacl',
+      "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes",
+    )
+    .option(
+      '--shapes <file...>',
+      'more SHACL shapes to check records against (Turtle, RDF/XML, JSON-LD…); implies --shacl',
+    )
+    .option(
+      '-c, --config <file>',
+      'rule configuration (default: the nearest passerelle.config.yaml)',
+    )
     .option('--no-config', 'ignore passerelle.config.yaml files')
     .option('--baseline <file>', 'leave out the findings this baseline file already knows')
     .option('--update-baseline', 'write every finding of this run to the --baseline file')
-    .option('--check-urls', 'check that access and download URLs answer (HTTP HEAD; the only network use)')
-    .option('--url-timeout <seconds>', 'with --check-urls: seconds to wait for each URL (1 to 300)', '10')
+    .option(
+      '--check-urls',
+      'check that access and download URLs answer (HTTP HEAD; the only network use)',
+    )
+    .option(
+      '--url-timeout <seconds>',
+      'with --check-urls: seconds to wait for each URL (1 to 300)',
+      '10',
+    )
     .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once (1 to 64)', '8')
-    .option('--allow-private', 'with --check-urls: also check URLs on loopback, private and link-local addresses (refused by default)');
-  addWorkersOption(cmd)
-    .action(async (paths: string[], o) => {
-      const { validateCommand } = await import('../validate.js');
-      setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
-    });
+    .option(
+      '--allow-private',
+      'with --check-urls: also check URLs on loopback, private and link-local addresses (refused by default)',
+    );
+  addWorkersOption(cmd).action(async (paths: string[], o) => {
+    const { validateCommand } = await import('../validate.js');
+    setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
+  });
 }

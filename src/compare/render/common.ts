@@ -17,7 +17,11 @@ export function wayFrom(way: CellWay): string {
 
 /** What is done to the value: kinds (the vocabulary named), combination, condition, default. */
 export function wayHow(way: CellWay, lang: Lang): string {
-  const parts: string[] = way.kinds.map((k: MappingKind) => (k === 'vocabulary' && way.vocabulary ? `${kindWord(k, lang)} ${way.vocabulary}` : kindWord(k, lang)));
+  const parts: string[] = way.kinds.map((k: MappingKind) =>
+    k === 'vocabulary' && way.vocabulary
+      ? `${kindWord(k, lang)} ${way.vocabulary}`
+      : kindWord(k, lang),
+  );
   if (way.combine) parts.push(combineWord(way.combine, lang));
   if (way.conditional) parts.push(w('when', lang));
   if (way.default !== undefined) parts.push(`${w('default', lang)} ${JSON.stringify(way.default)}`);
@@ -39,7 +43,9 @@ export function shareText(s: Share | undefined, lang: Lang): string {
 
 /** `291.7/325 (Good)` */
 export function medianText(m: Measures | undefined, lang: Lang): string {
-  return m?.mqaMedian ? `${decimal(m.mqaMedian.points, lang)}/${m.mqaMedian.max} (${mqaWord(m.mqaMedian.band, lang)})` : '—';
+  return m?.mqaMedian
+    ? `${decimal(m.mqaMedian.points, lang)}/${m.mqaMedian.max} (${mqaWord(m.mqaMedian.band, lang)})`
+    : '—';
 }
 
 /** `16 (1 unreadable)` */
@@ -50,13 +56,19 @@ export function recordsText(m: Measures | undefined, lang: Lang): string {
 
 /** `file:line` or `file#pointer` of an evidence record. */
 export function evidencePlace(e: Evidence): string {
-  return e.line !== undefined ? `${e.file}:${e.line}` : e.pointer ? `${e.file}#${e.pointer}` : e.file;
+  return e.line !== undefined
+    ? `${e.file}:${e.line}`
+    : e.pointer
+      ? `${e.file}#${e.pointer}`
+      : e.file;
 }
 
 /** `title@en “climate data”, keyword@fr “climat”; themes ENVI` */
 export function evidenceMatch(e: Evidence, lang: Lang): string {
   const [open, close] = lang === 'fr' ? ['« ', ' »'] : ['“', '”'];
-  const m = e.matched.map((x) => `${onWord(x.on, lang)}@${x.language} ${open}${x.term}${close}`).join(', ');
+  const m = e.matched
+    .map((x) => `${onWord(x.on, lang)}@${x.language} ${open}${x.term}${close}`)
+    .join(', ');
   return e.themes.length ? `${m}; ${w('themesAgree', lang)} ${e.themes.join(', ')}` : m;
 }
 

@@ -16,13 +16,34 @@ import { evidenceMatch, evidencePlace, wayText } from './common.js';
 type Value = string | number | undefined;
 
 export function comparisonCsv(c: Comparison, lang: Lang): string {
-  const lines: Value[][] = [[w('section', lang), w('group', lang), w('property', lang), w('label', lang), w('jurisdiction', lang), w('value', lang), w('detail', lang)]];
+  const lines: Value[][] = [
+    [
+      w('section', lang),
+      w('group', lang),
+      w('property', lang),
+      w('label', lang),
+      w('jurisdiction', lang),
+      w('value', lang),
+      w('detail', lang),
+    ],
+  ];
   const ids = c.matrix.jurisdictions.map((j) => j.id);
   for (const r of c.matrix.rows) {
     for (const id of ids) {
       const cell = r.cells[id];
-      const detail = cell.kinds[0] === 'missing' ? kindWord('missing', lang) : cell.ways.map((x) => wayText(x, lang)).join(' | ');
-      lines.push(['mapping', r.obligation, r.property, `${obligationWord(r.obligation, lang)}: ${r.label[lang]}`, id, cell.kinds.join('+'), detail]);
+      const detail =
+        cell.kinds[0] === 'missing'
+          ? kindWord('missing', lang)
+          : cell.ways.map((x) => wayText(x, lang)).join(' | ');
+      lines.push([
+        'mapping',
+        r.obligation,
+        r.property,
+        `${obligationWord(r.obligation, lang)}: ${r.label[lang]}`,
+        id,
+        cell.kinds.join('+'),
+        detail,
+      ]);
     }
   }
   const measures = c.measures ?? {};
@@ -35,18 +56,60 @@ export function comparisonCsv(c: Comparison, lang: Lang): string {
   }
   for (const id of measured) {
     const m = measures[id];
-    lines.push(['records', '', 'records', w('records', lang), id, m.records, `${m.readable} ${w('readable', lang)}, ${m.rejected} ${w('unreadable', lang)}`]);
+    lines.push([
+      'records',
+      '',
+      'records',
+      w('records', lang),
+      id,
+      m.records,
+      `${m.readable} ${w('readable', lang)}, ${m.rejected} ${w('unreadable', lang)}`,
+    ]);
     for (const i of INDICATORS) {
       const s = m.indicators[i.id];
-      lines.push(['indicator', i.rule, i.id, indicatorWord(i.id, lang), id, s.notAssessed ? '' : s.share, s.notAssessed ? w('notAssessed', lang) : `${s.n}/${s.of}`]);
+      lines.push([
+        'indicator',
+        i.rule,
+        i.id,
+        indicatorWord(i.id, lang),
+        id,
+        s.notAssessed ? '' : s.share,
+        s.notAssessed ? w('notAssessed', lang) : `${s.n}/${s.of}`,
+      ]);
     }
     if (m.mqaMedian && m.scores) {
-      lines.push(['mqa', '', 'median', w('mqaMedian', lang), id, m.mqaMedian.points, `${m.mqaMedian.max} ${mqaWord(m.mqaMedian.band, lang)}`]);
-      lines.push(['mqa', '', 'mean', w('mqaMean', lang), id, m.scores.mqa.mean, `${m.scores.mqa.max} ${mqaWord(m.scores.mqa.band, lang)}`]);
-      for (const [level, n] of Object.entries(m.scores.stars)) lines.push(['stars', '', level, `${level} ★`, id, n, '']);
+      lines.push([
+        'mqa',
+        '',
+        'median',
+        w('mqaMedian', lang),
+        id,
+        m.mqaMedian.points,
+        `${m.mqaMedian.max} ${mqaWord(m.mqaMedian.band, lang)}`,
+      ]);
+      lines.push([
+        'mqa',
+        '',
+        'mean',
+        w('mqaMean', lang),
+        id,
+        m.scores.mqa.mean,
+        `${m.scores.mqa.max} ${mqaWord(m.scores.mqa.band, lang)}`,
+      ]);
+      for (const [level, n] of Object.entries(m.scores.stars))
+        lines.push(['stars', '', level, `${level} ★`, id, n, '']);
       for (const p of PRINCIPLES) {
         const s = m.scores.principles[p];
-        if (s) lines.push(['principle', '', p, principleName(p, lang), id, s.share, `${s.passed}/${s.applicable}`]);
+        if (s)
+          lines.push([
+            'principle',
+            '',
+            p,
+            principleName(p, lang),
+            id,
+            s.share,
+            `${s.passed}/${s.applicable}`,
+          ]);
       }
     }
   }
@@ -56,11 +119,28 @@ export function comparisonCsv(c: Comparison, lang: Lang): string {
       const j = hv.jurisdictions[id];
       for (const cat of hv.list.categories) {
         const s = j.categories[cat.id];
-        lines.push(['high-value-category', cat.id, cat.id, cat.label[lang], id, s.share, `${s.n}/${s.of}`]);
+        lines.push([
+          'high-value-category',
+          cat.id,
+          cat.id,
+          cat.label[lang],
+          id,
+          s.share,
+          `${s.n}/${s.of}`,
+        ]);
         for (const d of cat.datasets) {
           const cov = j.datasets[d.id];
           lines.push(['high-value', cat.id, d.id, d.label[lang], id, cov.records, '']);
-          for (const e of cov.evidence) lines.push(['evidence', cat.id, d.id, e.title ?? '', id, e.id ?? '', `${evidencePlace(e)} ${evidenceMatch(e, lang)}`]);
+          for (const e of cov.evidence)
+            lines.push([
+              'evidence',
+              cat.id,
+              d.id,
+              e.title ?? '',
+              id,
+              e.id ?? '',
+              `${evidencePlace(e)} ${evidenceMatch(e, lang)}`,
+            ]);
         }
       }
     }

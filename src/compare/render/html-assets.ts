@@ -51,6 +51,7 @@ details { margin: 0.3rem 0; }
 details ul { margin: 0.2rem 0 0.4rem; }
 `;
 
-const hash = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const hash = (s: string): string =>
+  `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 export const CSP = `default-src 'none'; style-src ${hash(CSS)}; img-src data:; base-uri 'none'; form-action 'none'`;

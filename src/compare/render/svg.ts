@@ -54,7 +54,12 @@ export interface Stack {
 }
 
 /** One stacked bar per item (each as shares of its total), with a legend of the segments. */
-export function stackedChart(id: string, title: string, segments: readonly string[], stacks: readonly Stack[]): string {
+export function stackedChart(
+  id: string,
+  title: string,
+  segments: readonly string[],
+  stacks: readonly Stack[],
+): string {
   const legend = 24;
   const height = TOP * 2 + stacks.length * ROW + legend;
   const width = LABEL + BAR + VALUE;

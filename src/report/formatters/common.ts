@@ -18,8 +18,11 @@ export function lineOf(r: RecordResult, f?: Finding): number | undefined {
 /** `file:line:column` (as much of it as is known). */
 export function placeOf(r: RecordResult, f?: Finding): string {
   const line = lineOf(r, f);
-  if (line === undefined) return r.source.pointer ? `${r.source.file}#${r.source.pointer}` : r.source.file;
-  return f?.line !== undefined && f.column !== undefined ? `${r.source.file}:${line}:${f.column}` : `${r.source.file}:${line}`;
+  if (line === undefined)
+    return r.source.pointer ? `${r.source.file}#${r.source.pointer}` : r.source.file;
+  return f?.line !== undefined && f.column !== undefined
+    ? `${r.source.file}:${line}:${f.column}`
+    : `${r.source.file}:${line}`;
 }
 
 /** The rules a finding stands for besides its own (one gap, one finding), briefly: ` (+ dcat-ap/recommended)`; '' when none. */

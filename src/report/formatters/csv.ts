@@ -9,12 +9,26 @@ import { lineOf, valueText } from './common.js';
 import type { FormatterFactory } from './types.js';
 
 const COLUMNS = [
-  'file', 'line', 'column', 'recordId', 'title', 'profile', 'severityHeading', 'rule', 'principle', 'commitment',
-  'property', 'sourceField', 'message', 'value', 'related',
+  'file',
+  'line',
+  'column',
+  'recordId',
+  'title',
+  'profile',
+  'severityHeading',
+  'rule',
+  'principle',
+  'commitment',
+  'property',
+  'sourceField',
+  'message',
+  'value',
+  'related',
 ] as const;
 
 /** One CSV row: its fields quoted, then CRLF. */
-const row = (fields: readonly (string | number | undefined | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
+const row = (fields: readonly (string | number | undefined | null)[]): string =>
+  `${fields.map(csvField).join(',')}\r\n`;
 
 export const csv: FormatterFactory = (o) => ({
   start: () => `\uFEFF${row(COLUMNS.map((c) => t(c, o.lang)))}`,

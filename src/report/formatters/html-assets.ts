@@ -76,7 +76,8 @@ export const SCRIPT = `
 })();
 `;
 
-const hash = (s: string): string => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const hash = (s: string): string =>
+  `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 
 /** Nothing but the page's own style and script: no network, no other script, no form posting. */
 export const CSP = `default-src 'none'; style-src ${hash(CSS)}; script-src ${hash(SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;

@@ -30,7 +30,12 @@ function docsHtml(markdown: string): string {
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
     .filter(Boolean)
-    .map((p) => `<p>${h(p).replace(/`([^`]+)`/g, '<code>$1</code>').replace(/\*([^*]+)\*/g, '<em>$1</em>')}</p>`)
+    .map(
+      (p) =>
+        `<p>${h(p)
+          .replace(/`([^`]+)`/g, '<code>$1</code>')
+          .replace(/\*([^*]+)\*/g, '<em>$1</em>')}</p>`,
+    )
     .join('');
 }
 
@@ -45,7 +50,10 @@ export const html: FormatterFactory = (o) => {
     const search = [r.id ?? '', r.title ?? '', r.source.file].join(' ').toLowerCase();
     const title = r.title ? `<small>${h(r.title)}</small>` : '';
     const scores = r.scores ? `<small>${h(recordScoreLine(r.scores, lang))}</small>` : '';
-    const field = [f.property, f.sourcePath].filter(Boolean).map((x) => `<code>${h(x as string)}</code>`).join('<br>');
+    const field = [f.property, f.sourcePath]
+      .filter(Boolean)
+      .map((x) => `<code>${h(x as string)}</code>`)
+      .join('<br>');
     return (
       `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-record="${h(search)}">` +
       `<td class="sev sev-${f.severity}">${h(severityLabel(f.severity, lang))}</td>` +
@@ -60,7 +68,9 @@ export const html: FormatterFactory = (o) => {
   const summarySection = (s: Summary): string => {
     const out: string[] = [];
     const total = s.findings.error + s.findings.warning + s.findings.info;
-    out.push(`<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`);
+    out.push(
+      `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`,
+    );
     out.push(
       `<p>${h(total === 0 ? t('noProblems', lang) : `${total} ${t(total === 1 ? 'problem' : 'problems', lang)} ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`)}</p>`,
     );
@@ -69,35 +79,62 @@ export const html: FormatterFactory = (o) => {
       [capital(t('valid', lang)), s.valid],
       [capital(t('invalid', lang)), s.invalid],
       [capital(t('rejected', lang)), s.rejected],
-      ...SEVERITIES.map((k): [string, number, string] => [capital(severityLabel(k, lang, true)), s.findings[k], `sev-${k}`]),
+      ...SEVERITIES.map((k): [string, number, string] => [
+        capital(severityLabel(k, lang, true)),
+        s.findings[k],
+        `sev-${k}`,
+      ]),
     ];
-    out.push(`<ul class="counts">${counts.map(([label, n, cls]) => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b>${h(label)}</li>`).join('')}</ul>`);
+    out.push(
+      `<ul class="counts">${counts.map(([label, n, cls]) => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b>${h(label)}</li>`).join('')}</ul>`,
+    );
 
     const sc = s.scores;
     if (sc) {
       out.push(`<h3>${h(t('mqa', lang))}</h3><p>${h(catalogueMqaLine(sc, lang))}</p>`);
-      out.push(`<table class="mqa"><thead><tr><th>${h(t('dimension', lang))}</th><th class="num">${h(capital(t('mean', lang)))}</th><th class="num">max</th></tr></thead><tbody>`);
-      for (const [d, v] of Object.entries(sc.mqa.dimensions)) out.push(`<tr><td>${h(mqaWord(d, lang))}</td><td class="num">${h(decimal(v.mean, lang))}</td><td class="num">${v.max}</td></tr>`);
+      out.push(
+        `<table class="mqa"><thead><tr><th>${h(t('dimension', lang))}</th><th class="num">${h(capital(t('mean', lang)))}</th><th class="num">max</th></tr></thead><tbody>`,
+      );
+      for (const [d, v] of Object.entries(sc.mqa.dimensions))
+        out.push(
+          `<tr><td>${h(mqaWord(d, lang))}</td><td class="num">${h(decimal(v.mean, lang))}</td><td class="num">${v.max}</td></tr>`,
+        );
       out.push('</tbody></table>');
       const levels = Object.keys(sc.stars).sort(cmp);
       if (levels.length) {
-        out.push(`<h3>${h(t('stars', lang))}</h3><table class="stars"><thead><tr><th>${h(t('starsLevel', lang))}</th><th class="num">${h(t('datasets', lang))}</th></tr></thead><tbody>`);
-        for (const k of levels) out.push(`<tr><td>${h(k)} ★</td><td class="num">${sc.stars[k]}</td></tr>`);
+        out.push(
+          `<h3>${h(t('stars', lang))}</h3><table class="stars"><thead><tr><th>${h(t('starsLevel', lang))}</th><th class="num">${h(t('datasets', lang))}</th></tr></thead><tbody>`,
+        );
+        for (const k of levels)
+          out.push(`<tr><td>${h(k)} ★</td><td class="num">${sc.stars[k]}</td></tr>`);
         out.push('</tbody></table>');
       }
     }
 
-    const principles = [...new Set([...byPrinciple.keys(), ...Object.keys(sc?.principles ?? {})])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
+    const principles = [
+      ...new Set([...byPrinciple.keys(), ...Object.keys(sc?.principles ?? {})]),
+    ].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
     if (principles.length) {
-      out.push(`<h3>${h(t('principles', lang))}</h3><table class="principles"><thead><tr><th>${h(t('principle', lang))}</th>`);
-      out.push(SEVERITIES.map((k) => `<th class="num">${h(capital(severityLabel(k, lang, true)))}</th>`).join(''));
+      out.push(
+        `<h3>${h(t('principles', lang))}</h3><table class="principles"><thead><tr><th>${h(t('principle', lang))}</th>`,
+      );
+      out.push(
+        SEVERITIES.map(
+          (k) => `<th class="num">${h(capital(severityLabel(k, lang, true)))}</th>`,
+        ).join(''),
+      );
       if (sc) out.push(`<th class="num">${h(capital(t('passedChecks', lang)))}</th>`);
       out.push('</tr></thead><tbody>');
       for (const p of principles) {
         const c = byPrinciple.get(p) ?? zero();
         const name = p === '' ? t('noPrinciple', lang) : `${p} — ${principleName(p, lang)}`;
-        out.push(`<tr data-principle="${h(p)}"><td>${h(name)}</td>${SEVERITIES.map((k) => `<td class="num">${c[k]}</td>`).join('')}`);
-        if (sc) out.push(`<td class="num">${h(principleShare(sc.principles[p as keyof typeof sc.principles], lang))}</td>`);
+        out.push(
+          `<tr data-principle="${h(p)}"><td>${h(name)}</td>${SEVERITIES.map((k) => `<td class="num">${c[k]}</td>`).join('')}`,
+        );
+        if (sc)
+          out.push(
+            `<td class="num">${h(principleShare(sc.principles[p as keyof typeof sc.principles], lang))}</td>`,
+          );
         out.push('</tr>');
       }
       out.push('</tbody></table>');
@@ -108,18 +145,26 @@ export const html: FormatterFactory = (o) => {
     out.push(`<fieldset><legend>${h(t('severityHeading', lang))}</legend>`);
     for (const k of SEVERITIES) {
       const n = s.findings[k];
-      out.push(`<label><input type="checkbox" name="severity" value="${k}" checked> <span class="sev sev-${k}">${h(capital(severityLabel(k, lang, true)))}</span> (${n})</label> `);
+      out.push(
+        `<label><input type="checkbox" name="severity" value="${k}" checked> <span class="sev sev-${k}">${h(capital(severityLabel(k, lang, true)))}</span> (${n})</label> `,
+      );
     }
     out.push('</fieldset>');
-    out.push(`<div><label class="title" for="f-rule">${h(t('rule', lang))}</label><select id="f-rule"><option value="">${h(t('allRules', lang))}</option>`);
+    out.push(
+      `<div><label class="title" for="f-rule">${h(t('rule', lang))}</label><select id="f-rule"><option value="">${h(t('allRules', lang))}</option>`,
+    );
     for (const id of rules) {
       const c = byRule.get(id) as Counts;
       out.push(`<option value="${h(id)}">${h(id)} (${c.error + c.warning + c.info})</option>`);
     }
     out.push('</select></div>');
-    out.push(`<div><label class="title" for="f-record">${h(t('record', lang))}</label><input type="search" id="f-record" placeholder="${h(t('recordFilter', lang))}" autocomplete="off"></div>`);
+    out.push(
+      `<div><label class="title" for="f-record">${h(t('record', lang))}</label><input type="search" id="f-record" placeholder="${h(t('recordFilter', lang))}" autocomplete="off"></div>`,
+    );
     out.push('</form>');
-    out.push(`<output id="shown" data-template="${h(t('shown', lang))}" aria-live="polite"></output>`);
+    out.push(
+      `<output id="shown" data-template="${h(t('shown', lang))}" aria-live="polite"></output>`,
+    );
 
     out.push('</section>\n');
     return out.join('\n');
@@ -129,11 +174,17 @@ export const html: FormatterFactory = (o) => {
   const rulesSection = (): string => {
     const rules = [...byRule.keys()].sort(cmp);
     if (rules.length === 0) return '';
-    const out: string[] = [`<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">${h(t('aboutRules', lang))}</h2>`];
+    const out: string[] = [
+      `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">${h(t('aboutRules', lang))}</h2>`,
+    ];
     for (const id of rules) {
       const r = ruleHelp(id, lang);
-      const link = r.helpUri ? `<p><a href="${h(r.helpUri)}" rel="noreferrer">${h(r.helpUri)}</a></p>` : '';
-      out.push(`<details id="rule-${h(id.replace(/[^A-Za-z0-9_-]/g, '-'))}"><summary><code>${h(id)}</code> — ${h(r.title)}</summary>${docsHtml(r.docs)}${link}</details>`);
+      const link = r.helpUri
+        ? `<p><a href="${h(r.helpUri)}" rel="noreferrer">${h(r.helpUri)}</a></p>`
+        : '';
+      out.push(
+        `<details id="rule-${h(id.replace(/[^A-Za-z0-9_-]/g, '-'))}"><summary><code>${h(id)}</code> — ${h(r.title)}</summary>${docsHtml(r.docs)}${link}</details>`,
+      );
     }
     out.push('</section>\n');
     return out.join('\n');

@@ -9,7 +9,16 @@ import { stylish } from './stylish.js';
 import type { FormatterFactory } from './types.js';
 
 /** Every output format, by the name `--format` takes. */
-export const FORMATTERS: Record<string, FormatterFactory> = { stylish, json, junit, sarif, github, markdown, html, csv };
+export const FORMATTERS: Record<string, FormatterFactory> = {
+  stylish,
+  json,
+  junit,
+  sarif,
+  github,
+  markdown,
+  html,
+  csv,
+};
 
 export type { Chunk, Formatter, FormatterFactory, FormatterOptions } from './types.js';
 export { pieces } from './types.js';

@@ -38,11 +38,18 @@ export function junitWith(spillLimit?: number): FormatterFactory {
     const pending = new Set<SpillBuffer>();
 
     const line = (r: RecordResult, f: RecordResult['findings'][number]): string =>
-      `${placeOf(r, f)}  ${severityLabel(f.severity, o.lang)}  ${f.message}  [${f.ruleId}${relatedNote(f)}]${f.sourcePath ?? f.property ? `  ${f.sourcePath ?? f.property}` : ''}`;
+      `${placeOf(r, f)}  ${severityLabel(f.severity, o.lang)}  ${f.message}  [${f.ruleId}${relatedNote(f)}]${(f.sourcePath ?? f.property) ? `  ${f.sourcePath ?? f.property}` : ''}`;
 
     const testcase = (s: Suite, r: RecordResult): string => {
-      const name = r.id === null ? `${recordName(r, o.lang)} (${placeOf(r)})` : r.title ? `${r.id} — ${r.title}` : r.id;
-      const failing = r.findings.filter((f) => r.status === 'rejected' || atOrAbove(f.severity, threshold));
+      const name =
+        r.id === null
+          ? `${recordName(r, o.lang)} (${placeOf(r)})`
+          : r.title
+            ? `${r.id} — ${r.title}`
+            : r.id;
+      const failing = r.findings.filter(
+        (f) => r.status === 'rejected' || atOrAbove(f.severity, threshold),
+      );
       const others = r.findings.filter((f) => !failing.includes(f));
       s.tests++;
       let inner = '';
@@ -51,10 +58,12 @@ export function junitWith(spillLimit?: number): FormatterFactory {
         if (tag === 'error') s.errors++;
         else s.failures++;
         const first = failing[0];
-        const more = failing.length > 1 ? ` (${render(t('andMore', o.lang), { n: failing.length - 1 })})` : '';
+        const more =
+          failing.length > 1 ? ` (${render(t('andMore', o.lang), { n: failing.length - 1 })})` : '';
         inner += `      <${tag} type="${x(first.ruleId)}" message="${x(first.message + more)}">${x(failing.map((f) => line(r, f)).join('\n'))}</${tag}>\n`;
       }
-      if (others.length > 0) inner += `      <system-out>${x(others.map((f) => line(r, f)).join('\n'))}</system-out>\n`;
+      if (others.length > 0)
+        inner += `      <system-out>${x(others.map((f) => line(r, f)).join('\n'))}</system-out>\n`;
       const open = `    <testcase name="${x(name)}" classname="${x(className(r.source.file))}"`;
       return inner ? `${open}>\n${inner}    </testcase>\n` : `${open}/>\n`;
     };
@@ -66,21 +75,30 @@ export function junitWith(spillLimit?: number): FormatterFactory {
     };
     function* closing(s: Suite): Generator<string> {
       yield `  <testsuite name="${x(s.file)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="0" file="${x(s.file)}">\n`;
-      if (s.profile) yield `    <properties>\n      <property name="profile" value="${x(s.profile)}"/>\n    </properties>\n`;
+      if (s.profile)
+        yield `    <properties>\n      <property name="profile" value="${x(s.profile)}"/>\n    </properties>\n`;
       yield* s.body.drain();
       pending.delete(s.body);
       yield '  </testsuite>\n';
     }
 
     return {
-      start: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${x(o.tool.name)}">\n`,
+      start: () =>
+        `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${x(o.tool.name)}">\n`,
       record: (r): Chunk => {
         let out: Chunk = '';
         if (suite && suite.file !== r.source.file) {
           out = close(suite);
           suite = undefined;
         }
-        suite ??= { file: r.source.file, profile: r.profile, tests: 0, failures: 0, errors: 0, body: new SpillBuffer(spillLimit) };
+        suite ??= {
+          file: r.source.file,
+          profile: r.profile,
+          tests: 0,
+          failures: 0,
+          errors: 0,
+          body: new SpillBuffer(spillLimit),
+        };
         suite.body.append(testcase(suite, r));
         return out;
       },

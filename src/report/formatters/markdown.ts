@@ -54,7 +54,11 @@ export const markdown: FormatterFactory = (o) => {
         c[f.severity]++;
       }
       if (r.scores) {
-        lowest.push({ points: r.scores.mqa.points, order, line: `- ${md(recordName(r, lang))}${r.title ? ` “${md(r.title)}”` : ''} — ${md(placeOf(r))}: ${recordScoreLine(r.scores, lang)}` });
+        lowest.push({
+          points: r.scores.mqa.points,
+          order,
+          line: `- ${md(recordName(r, lang))}${r.title ? ` “${md(r.title)}”` : ''} — ${md(placeOf(r))}: ${recordScoreLine(r.scores, lang)}`,
+        });
         lowest.sort((a, b) => a.points - b.points || a.order - b.order);
         if (lowest.length > LOWEST) lowest.pop();
       }
@@ -63,58 +67,101 @@ export const markdown: FormatterFactory = (o) => {
     end: (s: Summary) => {
       const out: string[] = [];
       const total = s.findings.error + s.findings.warning + s.findings.info;
-      const parts = SEVERITIES.filter((k) => s.findings[k] > 0).map((k) => `${s.findings[k]} ${severityLabel(k, lang, s.findings[k] !== 1)}`);
+      const parts = SEVERITIES.filter((k) => s.findings[k] > 0).map(
+        (k) => `${s.findings[k]} ${severityLabel(k, lang, s.findings[k] !== 1)}`,
+      );
       out.push(
         total === 0
           ? `## ✅ ${t('reportTitle', lang)}: ${t('noProblems', lang)}`
           : `## ${s.findings.error > 0 ? '❌' : '⚠️'} ${t('reportTitle', lang)}: ${total} ${t(total === 1 ? 'problem' : 'problems', lang)} (${parts.join(', ')}) ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`,
       );
-      out.push('', `| ${[t('records', lang), t('valid', lang), t('invalid', lang), t('rejected', lang)].map(capital).join(' | ')} |`, '|---:|---:|---:|---:|');
+      out.push(
+        '',
+        `| ${[t('records', lang), t('valid', lang), t('invalid', lang), t('rejected', lang)].map(capital).join(' | ')} |`,
+        '|---:|---:|---:|---:|',
+      );
       out.push(`| ${s.records} | ${s.valid} | ${s.invalid} | ${s.rejected} |`);
       if (s.baselined) out.push('', render(t('baselined', lang), { n: s.baselined }));
 
       const sc = s.scores;
       if (sc) {
-        out.push('', `### ${t('scores', lang)}`, '', `**${t('mqa', lang)}** — ${catalogueMqaLine(sc, lang)}`, '');
-        out.push(`| ${t('dimension', lang)} | ${capital(t('mean', lang))} | max |`, '|---|---:|---:|');
-        for (const [d, v] of Object.entries(sc.mqa.dimensions)) out.push(`| ${mqaWord(d, lang)} | ${decimal(v.mean, lang)} | ${v.max} |`);
+        out.push(
+          '',
+          `### ${t('scores', lang)}`,
+          '',
+          `**${t('mqa', lang)}** — ${catalogueMqaLine(sc, lang)}`,
+          '',
+        );
+        out.push(
+          `| ${t('dimension', lang)} | ${capital(t('mean', lang))} | max |`,
+          '|---|---:|---:|',
+        );
+        for (const [d, v] of Object.entries(sc.mqa.dimensions))
+          out.push(`| ${mqaWord(d, lang)} | ${decimal(v.mean, lang)} | ${v.max} |`);
         const stars = Object.keys(sc.stars).sort(cmp);
         if (stars.length) {
-          out.push('', `**${t('stars', lang)}** — ${stars.map((k) => `${k}★${lang === 'fr' ? '\u00A0:' : ':'} ${sc.stars[k]}`).join(' · ')}`);
+          out.push(
+            '',
+            `**${t('stars', lang)}** — ${stars.map((k) => `${k}★${lang === 'fr' ? '\u00A0:' : ':'} ${sc.stars[k]}`).join(' · ')}`,
+          );
         }
       }
 
-      const principles = [...new Set([...byPrinciple.keys(), ...Object.keys(sc?.principles ?? {})])].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
+      const principles = [
+        ...new Set([...byPrinciple.keys(), ...Object.keys(sc?.principles ?? {})]),
+      ].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
       if (principles.length) {
         out.push('', `### ${t('principles', lang)}`, '');
-        out.push(`| ${t('principle', lang)} | ${SEVERITIES.map((k) => capital(severityLabel(k, lang, true))).join(' | ')} |${sc ? ` ${capital(t('passedChecks', lang))} |` : ''}`);
+        out.push(
+          `| ${t('principle', lang)} | ${SEVERITIES.map((k) => capital(severityLabel(k, lang, true))).join(' | ')} |${sc ? ` ${capital(t('passedChecks', lang))} |` : ''}`,
+        );
         out.push(`|---|${SEVERITIES.map(() => '---:').join('|')}|${sc ? '---:|' : ''}`);
         for (const p of principles) {
           const c = byPrinciple.get(p) ?? zero();
           const name = p === '' ? t('noPrinciple', lang) : `${p} ${principleName(p, lang)}`;
-          const share = sc ? ` ${principleShare(sc.principles[p as keyof typeof sc.principles], lang)} |` : '';
+          const share = sc
+            ? ` ${principleShare(sc.principles[p as keyof typeof sc.principles], lang)} |`
+            : '';
           out.push(`| ${name} | ${SEVERITIES.map((k) => c[k]).join(' | ')} |${share}`);
         }
       }
 
       const rules = [...byRule.entries()].sort(([a, x], [b, y]) => {
-        const worst = (c: Counts): number => Math.max(...SEVERITIES.filter((k) => c[k] > 0).map((k) => SEVERITY_RANK[k]));
+        const worst = (c: Counts): number =>
+          Math.max(...SEVERITIES.filter((k) => c[k] > 0).map((k) => SEVERITY_RANK[k]));
         const n = (c: Counts): number => c.error + c.warning + c.info;
         return worst(y.counts) - worst(x.counts) || n(y.counts) - n(x.counts) || cmp(a, b);
       });
       if (rules.length) {
         out.push('', `### ${t('byRule', lang)}`, '');
-        out.push(`| ${t('rule', lang)} | | ${SEVERITIES.map((k) => capital(severityLabel(k, lang, true))).join(' | ')} |`, `|---|---|${SEVERITIES.map(() => '---:').join('|')}|`);
-        for (const [id, g] of rules) out.push(`| \`${id}\` | ${md(ruleHelp(id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`);
+        out.push(
+          `| ${t('rule', lang)} | | ${SEVERITIES.map((k) => capital(severityLabel(k, lang, true))).join(' | ')} |`,
+          `|---|---|${SEVERITIES.map(() => '---:').join('|')}|`,
+        );
+        for (const [id, g] of rules)
+          out.push(
+            `| \`${id}\` | ${md(ruleHelp(id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
+          );
         out.push('', `### ${t('topFindings', lang)}`);
         for (const [id, g] of rules) {
           const n = g.counts.error + g.counts.warning + g.counts.info;
-          out.push('', `#### \`${id}\` — ${md(ruleHelp(id, lang).title)} (${n})`, '', ...g.examples);
-          if (n > g.examples.length) out.push(`- … ${render(t('andMore', lang), { n: n - g.examples.length })}`);
+          out.push(
+            '',
+            `#### \`${id}\` — ${md(ruleHelp(id, lang).title)} (${n})`,
+            '',
+            ...g.examples,
+          );
+          if (n > g.examples.length)
+            out.push(`- … ${render(t('andMore', lang), { n: n - g.examples.length })}`);
         }
       }
-      if (lowest.length) out.push('', `### ${t('lowestScores', lang)}`, '', ...lowest.map((l) => l.line));
-      out.push('', `<sub>${md(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</sub>`, '');
+      if (lowest.length)
+        out.push('', `### ${t('lowestScores', lang)}`, '', ...lowest.map((l) => l.line));
+      out.push(
+        '',
+        `<sub>${md(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</sub>`,
+        '',
+      );
       return out.join('\n');
     },
   };

@@ -21,7 +21,11 @@ import { lineOf } from './common.js';
 import type { FormatterFactory } from './types.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** A file as a URI reference: relative paths stay relative (to the repository, in CI), percent-encoded. */
 export function artifactUri(file: string): string {
@@ -32,7 +36,10 @@ export function artifactUri(file: string): string {
 /** A finding's identity that survives edits elsewhere in the file (code scanning tracks alerts by it). */
 function fingerprint(r: RecordResult, f: Finding): string {
   const who = r.id ?? `${r.source.file}:${r.source.line ?? ''}`;
-  return createHash('sha256').update([f.ruleId, who, f.property ?? '', f.sourcePath ?? ''].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([f.ruleId, who, f.property ?? '', f.sourcePath ?? ''].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export const sarif: FormatterFactory = (o) => {
@@ -51,13 +58,27 @@ export const sarif: FormatterFactory = (o) => {
 
   const result = (r: RecordResult, f: Finding): unknown => {
     // Code scanning places a result by its region's start line: the file's first line when unknown.
-    const region = { startLine: lineOf(r, f) ?? 1, ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}) };
+    const region = {
+      startLine: lineOf(r, f) ?? 1,
+      ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}),
+    };
     const location = {
       physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, region },
-      ...(r.id !== null ? { logicalLocations: [{ name: r.id, fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id, kind: 'object' }] } : {}),
+      ...(r.id !== null
+        ? {
+            logicalLocations: [
+              {
+                name: r.id,
+                fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id,
+                kind: 'object',
+              },
+            ],
+          }
+        : {}),
     };
     const properties: Record<string, unknown> = {};
-    for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const) if (f[k] !== undefined) properties[k] = f[k];
+    for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const)
+      if (f[k] !== undefined) properties[k] = f[k];
     if (f.value !== undefined) properties.value = f.value;
     // one gap, one finding: the other rules' findings this result stands for
     if (f.related) properties.related = f.related;
@@ -82,7 +103,9 @@ export const sarif: FormatterFactory = (o) => {
     return {
       id,
       shortDescription: { text: h.title },
-      ...(text ? { fullDescription: { text: text.split('\n\n')[0] }, help: { text, markdown: h.docs } } : {}),
+      ...(text
+        ? { fullDescription: { text: text.split('\n\n')[0] }, help: { text, markdown: h.docs } }
+        : {}),
       ...(h.helpUri ? { helpUri: h.helpUri } : {}),
       ...(h.severity ? { defaultConfiguration: { level: LEVEL[h.severity] } } : {}),
       ...(tags.length ? { properties: { tags } } : {}),
@@ -108,7 +131,15 @@ export const sarif: FormatterFactory = (o) => {
         language: `${o.lang}-CA`,
         rules: ids.map(descriptor),
       };
-      const properties = { summary: { records: summary.records, valid: summary.valid, invalid: summary.invalid, rejected: summary.rejected, findings: summary.findings } };
+      const properties = {
+        summary: {
+          records: summary.records,
+          valid: summary.valid,
+          invalid: summary.invalid,
+          rejected: summary.rejected,
+          findings: summary.findings,
+        },
+      };
       return `${first ? '' : '\n'}],\n"tool":${jsonText({ driver })},\n"properties":${jsonText(properties)}}]}\n`;
     },
   };

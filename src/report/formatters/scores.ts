@@ -26,7 +26,9 @@ export function principleShare(p: PrincipleScore | undefined, lang: Lang): strin
 
 /** "MQA 250/405 (Good) · ★★★☆☆" for one record. */
 export function recordScoreLine(s: RecordScores, lang: Lang): string {
-  const stars = '★'.repeat(Math.max(0, Math.min(5, s.stars))) + '☆'.repeat(5 - Math.max(0, Math.min(5, s.stars)));
+  const stars =
+    '★'.repeat(Math.max(0, Math.min(5, s.stars))) +
+    '☆'.repeat(5 - Math.max(0, Math.min(5, s.stars)));
   const points = lang === 'fr' ? String(s.mqa.points).replace('.', ',') : String(s.mqa.points);
   return `MQA ${points}/${s.mqa.max} (${mqaWord(s.mqa.band, lang)}) · ${stars}`;
 }
@@ -59,10 +61,17 @@ export function catalogueScoresStylish(s: CatalogueScores, lang: Lang): string[]
     `    ${MQA_DIMENSIONS.map((d) => `${mqaWord(d, lang)} ${decimal(m.dimensions[d].mean, lang)}/${m.dimensions[d].max}`).join(' · ')}`,
   ];
   if (m.notAssessed?.length) {
-    const points = INDICATORS.filter((i) => m.notAssessed?.includes(i.id)).reduce((sum, i) => sum + i.weight, 0);
+    const points = INDICATORS.filter((i) => m.notAssessed?.includes(i.id)).reduce(
+      (sum, i) => sum + i.weight,
+      0,
+    );
     lines.push(`    ${render(t('urlsNotChecked', lang), { points })}`);
   }
-  lines.push(`  ${t('stars', lang)}${colon} ${Object.entries(s.stars).map(([k, n]) => `★${k} ${n}`).join(' · ')}`);
+  lines.push(
+    `  ${t('stars', lang)}${colon} ${Object.entries(s.stars)
+      .map(([k, n]) => `★${k} ${n}`)
+      .join(' · ')}`,
+  );
   lines.push(`  ${t('principles', lang)}${colon} ${principlesLine(s.principles, lang)}`);
   return lines;
 }

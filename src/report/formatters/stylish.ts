@@ -11,11 +11,19 @@ import { relatedNote } from './common.js';
 
 export const stylish: FormatterFactory = (o) => {
   const c = new Chalk({ level: o.color ? 1 : 0 });
-  const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
+  const paint: Record<Severity, (s: string) => string> = {
+    error: c.red,
+    warning: c.yellow,
+    info: c.blue,
+  };
   let withFindings = 0;
   const where = (r: RecordResult): string => {
     const s = r.source;
-    return s.line !== undefined ? `${s.file}:${s.line}` : s.pointer ? `${s.file}#${s.pointer}` : s.file;
+    return s.line !== undefined
+      ? `${s.file}:${s.line}`
+      : s.pointer
+        ? `${s.file}#${s.pointer}`
+        : s.file;
   };
   return {
     start: () => '',
@@ -25,7 +33,11 @@ export const stylish: FormatterFactory = (o) => {
       const title = r.title ? ` ${esc(JSON.stringify(r.title))}` : '';
       const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t(r.status === 'rejected' ? 'rejected' : 'noId', o.lang))}${title}${r.profile ? c.dim(` (${esc(r.profile)})`) : ''}`;
       const rows = r.findings.map((f) => [
-        f.line !== undefined ? (f.column !== undefined ? `${f.line}:${f.column}` : `${f.line}`) : '',
+        f.line !== undefined
+          ? f.column !== undefined
+            ? `${f.line}:${f.column}`
+            : `${f.line}`
+          : '',
         severityLabel(f.severity, o.lang),
         esc(f.message),
         f.ruleId + relatedNote(f),
@@ -45,7 +57,9 @@ export const stylish: FormatterFactory = (o) => {
       const extra = [
         ...(s.baselined ? [`  ${render(t('baselined', o.lang), { n: s.baselined })}`] : []),
         ...(s.scores ? ['', ...catalogueScoresStylish(s.scores, o.lang)] : []),
-      ].map((l) => `${l}\n`).join('');
+      ]
+        .map((l) => `${l}\n`)
+        .join('');
       if (total === 0) return `\n${c.green('✔')} ${t('noProblems', o.lang)} — ${counts}\n${extra}`;
       const parts = (['error', 'warning', 'info'] as Severity[])
         .filter((k) => s.findings[k] > 0)

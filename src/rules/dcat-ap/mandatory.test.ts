@@ -8,7 +8,14 @@ describe('dcat-ap/mandatory', () => {
       publisher: { identifier: 'x' },
       distribution: [{ accessURL: ['https://example.ca/a'] }, { title: { en: 'no url' } }],
     });
-    expect(f.map((x) => x.property)).toEqual(['description', 'publisher.name', 'distribution[1].accessURL']);
-    expect(f[0].data).toMatchObject({ class: { en: 'Dataset', fr: 'Jeu de données' }, iri: 'dct:description' });
+    expect(f.map((x) => x.property)).toEqual([
+      'description',
+      'publisher.name',
+      'distribution[1].accessURL',
+    ]);
+    expect(f[0].data).toMatchObject({
+      class: { en: 'Dataset', fr: 'Jeu de données' },
+      iri: 'dct:description',
+    });
   });
 });

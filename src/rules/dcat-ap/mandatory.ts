@@ -8,7 +8,10 @@ export default codeRule({
     principle: 'P4',
     commitment: 'P4.b',
     severity: 'error',
-    title: { en: 'DCAT-AP mandatory properties are present', fr: 'Les propriétés obligatoires de DCAT-AP sont présentes' },
+    title: {
+      en: 'DCAT-AP mandatory properties are present',
+      fr: 'Les propriétés obligatoires de DCAT-AP sont présentes',
+    },
     docs: {
       en: `DCAT-AP 3.0.1, the European application profile the common schema follows, makes a few properties
 mandatory: a dataset's title and description, a distribution's access URL, an agent's name. Records
@@ -19,7 +22,10 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
 (Charte P4.b : métadonnées de base cohérentes).`,
     },
     messages: {
-      missing: { en: '{{class}} has no {{label}} ({{iri}})', fr: '{{class}} : propriété « {{label}} » absente ({{iri}})' },
+      missing: {
+        en: '{{class}} has no {{label}} ({{iri}})',
+        fr: '{{class}} : propriété « {{label}} » absente ({{iri}})',
+      },
     },
     examples: {
       pass: [
@@ -33,8 +39,18 @@ d'un agent. Sans elles, les enregistrements ne peuvent pas être échangés avec
         },
       ],
       fail: [
-        { note: { en: 'no description', fr: 'pas de description' }, dataset: { title: { en: 'Air quality' } } },
-        { note: { en: 'distribution without access URL', fr: "distribution sans URL d'accès" }, dataset: { title: { en: 'A' }, description: { en: 'B' }, distribution: [{ format: 'x' }] } },
+        {
+          note: { en: 'no description', fr: 'pas de description' },
+          dataset: { title: { en: 'Air quality' } },
+        },
+        {
+          note: { en: 'distribution without access URL', fr: "distribution sans URL d'accès" },
+          dataset: {
+            title: { en: 'A' },
+            description: { en: 'B' },
+            distribution: [{ format: 'x' }],
+          },
+        },
       ],
     },
   },

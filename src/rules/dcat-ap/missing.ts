@@ -14,7 +14,8 @@ const dataOf = new WeakMap<PropertyDef, Data>();
 
 const LEVELS: readonly Obligation[] = Object.freeze(['mandatory', 'recommended']);
 /** The record's missing properties at both levels, found in one walk (the record's memo keeps it for the other rule). */
-const missingAtBothLevels = (record: RecordInput): MissingAt => missingPropertiesAt(record.dataset, LEVELS);
+const missingAtBothLevels = (record: RecordInput): MissingAt =>
+  missingPropertiesAt(record.dataset, LEVELS);
 
 export function reportMissing(ctx: RuleContext, obligation: 'mandatory' | 'recommended'): void {
   for (const m of ctx.memo(missingAtBothLevels)[obligation] ?? []) {

@@ -4,8 +4,10 @@ import { checkRule } from '../testing.js';
 import { CLASSES } from '../../model/properties.js';
 
 describe('dcat-ap/recommended', () => {
-  test("reads the property table: every recommended Dataset property is asked for, and nothing else", () => {
-    const expected = CLASSES.Dataset.properties.filter((p) => p.obligation === 'recommended' && !p.extension).map((p) => p.name);
+  test('reads the property table: every recommended Dataset property is asked for, and nothing else', () => {
+    const expected = CLASSES.Dataset.properties
+      .filter((p) => p.obligation === 'recommended' && !p.extension)
+      .map((p) => p.name);
     expect(checkRule(rule, {}).map((f) => f.property)).toEqual(expected);
   });
 
@@ -27,11 +29,18 @@ describe('dcat-ap/recommended', () => {
       'distribution[0].format',
       'distribution[0].license',
     ]);
-    expect(f[1].data).toMatchObject({ class: { en: 'Period of time', fr: 'Période' }, iri: 'dcat:endDate' });
+    expect(f[1].data).toMatchObject({
+      class: { en: 'Period of time', fr: 'Période' },
+      iri: 'dcat:endDate',
+    });
   });
 
   test('mandatory and recommended never report the same property', () => {
-    const m = new Set(checkRule(mandatory, { distribution: [{}], publisher: {} }).map((f) => f.property));
-    expect(checkRule(rule, { distribution: [{}], publisher: {} }).filter((f) => m.has(f.property))).toEqual([]);
+    const m = new Set(
+      checkRule(mandatory, { distribution: [{}], publisher: {} }).map((f) => f.property),
+    );
+    expect(
+      checkRule(rule, { distribution: [{}], publisher: {} }).filter((f) => m.has(f.property)),
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ export default codeRule({
     principle: 'P4',
     commitment: 'P4.b',
     severity: 'info',
-    title: { en: 'DCAT-AP recommended properties are present', fr: 'Les propriétés recommandées de DCAT-AP sont présentes' },
+    title: {
+      en: 'DCAT-AP recommended properties are present',
+      fr: 'Les propriétés recommandées de DCAT-AP sont présentes',
+    },
     docs: {
       en: `Beyond its mandatory properties, DCAT-AP 3.0.1 recommends a set that makes records useful to other
 catalogues (Charter P4.b: consistent core metadata): a dataset's keywords, themes, publisher, contact
@@ -25,7 +28,10 @@ propriétés du modèle commun. Plusieurs règles de la Charte vérifient les m�
 gravité; cette règle donne le tableau complet de DCAT-AP, à titre d'information.`,
     },
     messages: {
-      missing: { en: '{{class}} has no {{label}} ({{iri}}), recommended by DCAT-AP', fr: '{{class}} : propriété « {{label}} » absente ({{iri}}), recommandée par DCAT-AP' },
+      missing: {
+        en: '{{class}} has no {{label}} ({{iri}}), recommended by DCAT-AP',
+        fr: '{{class}} : propriété « {{label}} » absente ({{iri}}), recommandée par DCAT-AP',
+      },
     },
     examples: {
       pass: [
@@ -33,10 +39,18 @@ gravité; cette règle donne le tableau complet de DCAT-AP, à titre d'informati
           dataset: {
             keyword: { en: ['air'] },
             theme: ['http://publications.europa.eu/resource/authority/data-theme/ENVI'],
-            publisher: { name: { en: 'Environment and Climate Change Canada' }, type: 'http://purl.org/adms/publishertype/NationalAuthority' },
+            publisher: {
+              name: { en: 'Environment and Climate Change Canada' },
+              type: 'http://purl.org/adms/publishertype/NationalAuthority',
+            },
             contactPoint: [{ email: 'enviroinfo@ec.gc.ca' }],
             temporal: [{ startDate: '2001-01-01', endDate: '2020-12-31' }],
-            spatial: [{ id: 'https://www.wikidata.org/wiki/Q16', bbox: 'POLYGON((-141 41.7,-52.6 41.7,-52.6 83.1,-141 83.1,-141 41.7))' }],
+            spatial: [
+              {
+                id: 'https://www.wikidata.org/wiki/Q16',
+                bbox: 'POLYGON((-141 41.7,-52.6 41.7,-52.6 83.1,-141 83.1,-141 41.7))',
+              },
+            ],
             distribution: [
               {
                 accessURL: ['https://example.ca/aq.csv'],
@@ -48,7 +62,12 @@ gravité; cette règle donne le tableau complet de DCAT-AP, à titre d'informati
           },
         },
       ],
-      fail: [{ note: { en: 'no keyword, theme, publisher…', fr: 'ni mot-clé, ni thème, ni éditeur…' }, dataset: { title: { en: 'Air quality' }, description: { en: 'Hourly readings.' } } }],
+      fail: [
+        {
+          note: { en: 'no keyword, theme, publisher…', fr: 'ni mot-clé, ni thème, ni éditeur…' },
+          dataset: { title: { en: 'Air quality' }, description: { en: 'Hourly readings.' } },
+        },
+      ],
     },
   },
   check(ctx) {

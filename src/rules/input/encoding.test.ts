@@ -1,12 +1,17 @@
 import rule from './encoding.js';
 import { checkRule } from '../testing.js';
 
-const found = (dataset: Parameters<typeof checkRule>[1]) => checkRule(rule, dataset).map((f) => [f.messageId, f.property, f.data]);
+const found = (dataset: Parameters<typeof checkRule>[1]) =>
+  checkRule(rule, dataset).map((f) => [f.messageId, f.property, f.data]);
 
 describe('input/encoding', () => {
   test('UTF-8 read as Windows-1252: named with the text it should read', () => {
     expect(found({ title: { en: 'Water levels', fr: 'Niveaux dâ€™eau du QuÃ©bec' } })).toEqual([
-      ['misread', 'title@fr', { found: 'Niveaux dâ€™eau du QuÃ©bec', repaired: 'Niveaux d’eau du Québec' }],
+      [
+        'misread',
+        'title@fr',
+        { found: 'Niveaux dâ€™eau du QuÃ©bec', repaired: 'Niveaux d’eau du Québec' },
+      ],
     ]);
   });
 
@@ -20,27 +25,43 @@ describe('input/encoding', () => {
     ).toEqual([
       ['misread', 'keyword@fr', { found: '\u00C3\u0089cole', repaired: 'École' }],
       ['misread', 'publisher.name@fr', { found: 'Ã‰ducation', repaired: 'Éducation' }],
-      ['misread', 'distribution[1].description@en', { found: 'Temperature in Â°C', repaired: 'Temperature in °C' }],
+      [
+        'misread',
+        'distribution[1].description@en',
+        { found: 'Temperature in Â°C', repaired: 'Temperature in °C' },
+      ],
     ]);
   });
 
   test('Inuktitut syllabics and a curly apostrophe misread are repaired too', () => {
-    const misread = (s: string): string => [...Buffer.from(s)].map((b) => String.fromCharCode(b)).join('');
-    expect(found({ title: { iu: misread('ᐃᓄᒃᑎᑐᑦ'), en: `Canada${misread('’')}s parks` } })).toEqual([
-      ['misread', 'title@iu', { found: misread('ᐃᓄᒃᑎᑐᑦ'), repaired: 'ᐃᓄᒃᑎᑐᑦ' }],
-      ['misread', 'title@en', { found: `Canada${misread('’')}s parks`, repaired: 'Canada’s parks' }],
-    ]);
+    const misread = (s: string): string =>
+      [...Buffer.from(s)].map((b) => String.fromCharCode(b)).join('');
+    expect(found({ title: { iu: misread('ᐃᓄᒃᑎᑐᑦ'), en: `Canada${misread('’')}s parks` } })).toEqual(
+      [
+        ['misread', 'title@iu', { found: misread('ᐃᓄᒃᑎᑐᑦ'), repaired: 'ᐃᓄᒃᑎᑐᑦ' }],
+        [
+          'misread',
+          'title@en',
+          { found: `Canada${misread('’')}s parks`, repaired: 'Canada’s parks' },
+        ],
+      ],
+    );
   });
 
   test('characters lost (U+FFFD), shown around the loss in a long text', () => {
     const text = `${'a'.repeat(50)}d\uFFFDeau${'b'.repeat(50)}`;
-    expect(found({ description: { fr: text } })).toEqual([['lost', 'description@fr', { found: `…${'a'.repeat(14)}d\uFFFDeau${'b'.repeat(12)}…` }]]);
+    expect(found({ description: { fr: text } })).toEqual([
+      ['lost', 'description@fr', { found: `…${'a'.repeat(14)}d\uFFFDeau${'b'.repeat(12)}…` }],
+    ]);
   });
 
   test('correct French and English, and characters that only look like the damage, are not reported', () => {
     expect(
       found({
-        title: { en: 'Québec: l’eau, 20 °C – “Montréal” … Ça', fr: 'Économie à São Paulo, Â et ©, SÃO PAULO, «ÉTÉ», RÉSUMÉ… CAFÉ–BAR, AÑO°' },
+        title: {
+          en: 'Québec: l’eau, 20 °C – “Montréal” … Ça',
+          fr: 'Économie à São Paulo, Â et ©, SÃO PAULO, «ÉTÉ», RÉSUMÉ… CAFÉ–BAR, AÑO°',
+        },
         keyword: { fr: ['été', 'août', 'Ã¸'] }, // Ã¸ is C3 B8, "ø": damage, but a keyword list is reported once, at its first
         identifier: 'ÂB-12',
       }).map((f) => f[1]),

@@ -8,12 +8,18 @@ import type { RuleContext } from '../types.js';
  * punctuation and letters Windows-1252 puts at 0x80–0x9F.
  */
 const CP1252_HIGH = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const CP1252_BYTES = [0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f];
+const CP1252_BYTES = [
+  0x80, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0x8b, 0x8c, 0x8e, 0x91, 0x92, 0x93,
+  0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0x9c, 0x9e, 0x9f,
+];
 const BYTE = new Map<string, number>([...CP1252_HIGH].map((c, i) => [c, CP1252_BYTES[i]]));
 const CONT = `[\\u0080-\\u00BF${CP1252_HIGH}]`;
 
 /** A UTF-8 sequence read one byte per character: a lead byte (Â–ô) and its continuation bytes. */
-const MOJIBAKE = new RegExp(`[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`, 'g');
+const MOJIBAKE = new RegExp(
+  `[\\u00C2-\\u00DF]${CONT}|[\\u00E0-\\u00EF]${CONT}{2}|[\\u00F0-\\u00F4]${CONT}{3}`,
+  'g',
+);
 const REPLACEMENT = '\uFFFD';
 /**
  * Either kind of damage, tested in one pass (every text is read, nearly none is damaged, and a
@@ -30,7 +36,12 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
  * taken for damage because its bytes would make some other alphabet.
  */
 function plausible(c: number): boolean {
-  return (c >= 0x80 && c <= 0x17f) || (c >= 0x1400 && c <= 0x167f) || (c >= 0x2000 && c <= 0x2bff) || c >= 0x10000;
+  return (
+    (c >= 0x80 && c <= 0x17f) ||
+    (c >= 0x1400 && c <= 0x167f) ||
+    (c >= 0x2000 && c <= 0x2bff) ||
+    c >= 0x10000
+  );
 }
 
 /** The character a run of such characters stood for, when their bytes are its UTF-8. */
@@ -73,20 +84,37 @@ function damage(text: string): { messageId: string; data: Record<string, string>
   const at = first.index; // runs before it were left as they are: it starts at the same place in both
   return {
     messageId: 'misread',
-    data: { found: excerpt(text, at, first[0].length), repaired: excerpt(repaired, at, (repairRun(first[0]) as string).length) },
+    data: {
+      found: excerpt(text, at, first[0].length),
+      repaired: excerpt(repaired, at, (repairRun(first[0]) as string).length),
+    },
   };
 }
 
 /** Each class's properties that hold text or objects (the others are URIs, dates and numbers), found once. */
 const TEXT_PROPERTIES = Object.fromEntries(
-  Object.entries(CLASSES).map(([cls, c]) => [cls, c.properties.filter((d) => d.kind === 'text' || d.kind === 'texts' || d.kind === 'string' || (d.kind === 'object' && d.class))]),
+  Object.entries(CLASSES).map(([cls, c]) => [
+    cls,
+    c.properties.filter(
+      (d) =>
+        d.kind === 'text' ||
+        d.kind === 'texts' ||
+        d.kind === 'string' ||
+        (d.kind === 'object' && d.class),
+    ),
+  ]),
 ) as Record<ClassName, PropertyDef[]>;
 
 /**
  * Every text of an object of the common model (titles, descriptions, keywords, names, labels). Each
  * text is tested once; a property's name (`distribution[1].title@fr`) is made only for damaged ones.
  */
-function checkObject(ctx: RuleContext, cls: ClassName, node: Record<string, unknown>, prefix: string): void {
+function checkObject(
+  ctx: RuleContext,
+  cls: ClassName,
+  node: Record<string, unknown>,
+  prefix: string,
+): void {
   for (const def of TEXT_PROPERTIES[cls]) {
     const value = node[def.name];
     if (value === undefined || value === null) continue;
@@ -104,13 +132,25 @@ function checkObject(ctx: RuleContext, cls: ClassName, node: Record<string, unkn
     } else if (!def.multiple || !Array.isArray(value)) {
       if (typeof value === 'string') {
         if (DAMAGED.test(value)) report(ctx, prefix + def.name, value);
-      } else if (def.kind === 'object' && typeof value === 'object') checkObject(ctx, def.class as ClassName, value as Record<string, unknown>, `${prefix}${def.name}.`);
+      } else if (def.kind === 'object' && typeof value === 'object')
+        checkObject(
+          ctx,
+          def.class as ClassName,
+          value as Record<string, unknown>,
+          `${prefix}${def.name}.`,
+        );
     } else {
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
         if (typeof item === 'string') {
           if (DAMAGED.test(item)) report(ctx, `${prefix}${def.name}[${i}]`, item);
-        } else if (def.kind === 'object' && item && typeof item === 'object') checkObject(ctx, def.class as ClassName, item as Record<string, unknown>, `${prefix}${def.name}[${i}].`);
+        } else if (def.kind === 'object' && item && typeof item === 'object')
+          checkObject(
+            ctx,
+            def.class as ClassName,
+            item as Record<string, unknown>,
+            `${prefix}${def.name}[${i}].`,
+          );
       }
     }
   }
@@ -125,7 +165,10 @@ export default codeRule({
   meta: {
     id: 'input/encoding',
     severity: 'warning',
-    title: { en: 'Texts are free of encoding damage', fr: "Les textes sont exempts de dégâts d'encodage" },
+    title: {
+      en: 'Texts are free of encoding damage',
+      fr: "Les textes sont exempts de dégâts d'encodage",
+    },
     docs: {
       en: `Text that went through a wrong encoding conversion reads wrong for everyone who finds it: UTF-8 read
 as Windows-1252 or Latin-1 and saved again turns "Québec" into "QuÃ©bec" and "l’eau" into "lâ€™eau"
@@ -153,8 +196,14 @@ qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de
     examples: {
       pass: [{ dataset: { title: { en: 'Québec water levels', fr: 'Niveaux d’eau du Québec' } } }],
       fail: [
-        { note: { en: 'UTF-8 read as Windows-1252', fr: 'UTF-8 lu comme du Windows-1252' }, dataset: { title: { fr: 'Niveaux dâ€™eau du QuÃ©bec' } } },
-        { note: { en: 'characters lost', fr: 'caractères perdus' }, dataset: { title: { fr: 'Niveaux d\uFFFDeau' } } },
+        {
+          note: { en: 'UTF-8 read as Windows-1252', fr: 'UTF-8 lu comme du Windows-1252' },
+          dataset: { title: { fr: 'Niveaux dâ€™eau du QuÃ©bec' } },
+        },
+        {
+          note: { en: 'characters lost', fr: 'caractères perdus' },
+          dataset: { title: { fr: 'Niveaux d\uFFFDeau' } },
+        },
       ],
     },
   },

@@ -15,7 +15,10 @@ comme *rejeté*, avec la ligne et la colonne où la lecture a échoué, et les e
 quand même vérifiés : une ligne fautive n'arrête jamais un catalogue. Corrigez l'export à l'endroit indiqué.`,
     },
     messages: {
-      invalid: { en: 'Record could not be read: {{message}}', fr: "L'enregistrement est illisible : {{message}}" },
+      invalid: {
+        en: 'Record could not be read: {{message}}',
+        fr: "L'enregistrement est illisible : {{message}}",
+      },
     },
   },
 });

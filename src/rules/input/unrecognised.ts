@@ -5,7 +5,10 @@ export default stageRule({
   meta: {
     id: 'input/unrecognised',
     severity: 'error',
-    title: { en: "Every file's profile is recognised (--profile auto)", fr: 'Le profil de chaque fichier est reconnu (--profile auto)' },
+    title: {
+      en: "Every file's profile is recognised (--profile auto)",
+      fr: 'Le profil de chaque fichier est reconnu (--profile auto)',
+    },
     docs: {
       en: `With \`--profile auto\` each file's profile is recognised from its first readable record (the
 profiles' \`detect\` blocks). A file whose records no profile recognises, or that several profiles
@@ -24,7 +27,7 @@ lisible est signalé enregistrement par enregistrement sous \`input/parse-error\
     messages: {
       unknown: {
         en: 'No profile recognises the records of this file; name its profile with <profile>=<path> (passerelle profiles lists them)',
-        fr: "Aucun profil ne reconnaît les enregistrements de ce fichier; nommez son profil avec <profil>=<chemin> (passerelle profiles les liste)",
+        fr: 'Aucun profil ne reconnaît les enregistrements de ce fichier; nommez son profil avec <profil>=<chemin> (passerelle profiles les liste)',
       },
       ambiguous: {
         en: 'The records of this file fit several profiles ({{candidates}}); name its profile with <profile>=<path>',

@@ -29,20 +29,32 @@ privée, sécurité, confidentialité, droits de tiers. Les enregistrements publ
     },
     examples: {
       pass: [
-        { note: { en: 'public: nothing to justify', fr: 'public : rien à justifier' }, dataset: { accessRights: `${AR}PUBLIC` } },
+        {
+          note: { en: 'public: nothing to justify', fr: 'public : rien à justifier' },
+          dataset: { accessRights: `${AR}PUBLIC` },
+        },
         {
           note: { en: 'restricted, with the reason', fr: 'restreint, avec la raison' },
           dataset: {
             accessRights: `${AR}RESTRICTED`,
-            rights: { en: 'Contains third-party data licensed for government use only.', fr: 'Contient des données de tiers réservées au gouvernement.' },
+            rights: {
+              en: 'Contains third-party data licensed for government use only.',
+              fr: 'Contient des données de tiers réservées au gouvernement.',
+            },
           },
         },
       ],
-      fail: [{ note: { en: 'non-public, no reason', fr: 'non public, sans raison' }, dataset: { accessRights: `${AR}NON_PUBLIC` } }],
+      fail: [
+        {
+          note: { en: 'non-public, no reason', fr: 'non public, sans raison' },
+          dataset: { accessRights: `${AR}NON_PUBLIC` },
+        },
+      ],
     },
   },
   check(ctx) {
-    if (isPublicAccess(ctx.dataset.accessRights, ctx.vocabularies) !== false) return ctx.notApplicable();
+    if (isPublicAccess(ctx.dataset.accessRights, ctx.vocabularies) !== false)
+      return ctx.notApplicable();
     if (isEmpty(ctx.dataset.rights)) ctx.report({ messageId: 'unjustified', property: 'rights' });
   },
 });

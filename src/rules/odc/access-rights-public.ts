@@ -9,7 +9,10 @@ export default codeRule({
     principle: 'P1',
     commitment: 'P1.a',
     severity: 'error',
-    title: { en: 'Access rights are stated and public', fr: "Les droits d'accès sont indiqués et publics" },
+    title: {
+      en: 'Access rights are stated and public',
+      fr: "Les droits d'accès sont indiqués et publics",
+    },
     docs: {
       en: `Open by default (Charter P1.a) means a record says who may access the data, and that the answer is
 everyone. The access rights must come from the EU access-right table (PUBLIC, RESTRICTED,
@@ -24,8 +27,14 @@ enregistrement restreint ou non public est un avertissement, et devrait dire pou
 (\`odc/access-restriction-justified\`).`,
     },
     messages: {
-      missing: { en: 'The access rights are not stated', fr: "Les droits d'accès ne sont pas indiqués" },
-      notPublic: { en: 'Access is {{rights}}, not public', fr: "L'accès est « {{rights}} », et non public" },
+      missing: {
+        en: 'The access rights are not stated',
+        fr: "Les droits d'accès ne sont pas indiqués",
+      },
+      notPublic: {
+        en: 'Access is {{rights}}, not public',
+        fr: "L'accès est « {{rights}} », et non public",
+      },
       unknown: {
         en: 'The access rights {{value}} are not from the EU access-right table',
         fr: "Les droits d'accès {{value}} ne viennent pas de la table des droits d'accès de l'UE",
@@ -35,7 +44,10 @@ enregistrement restreint ou non public est un avertissement, et devrait dire pou
       pass: [{ dataset: { accessRights: `${AR}PUBLIC` } }],
       fail: [
         { note: { en: 'not stated', fr: 'non indiqué' }, dataset: {} },
-        { note: { en: 'restricted', fr: 'restreint' }, dataset: { accessRights: `${AR}RESTRICTED` } },
+        {
+          note: { en: 'restricted', fr: 'restreint' },
+          dataset: { accessRights: `${AR}RESTRICTED` },
+        },
       ],
     },
   },
@@ -44,7 +56,14 @@ enregistrement restreint ou non public est un avertissement, et devrait dire pou
     if (!rights) return ctx.report({ messageId: 'missing', property: 'accessRights' });
     const open = isPublicAccess(rights, ctx.vocabularies);
     if (open === true) return;
-    if (open === undefined) return ctx.report({ messageId: 'unknown', property: 'accessRights', data: { value: rights }, value: rights, severity: 'warning' });
+    if (open === undefined)
+      return ctx.report({
+        messageId: 'unknown',
+        property: 'accessRights',
+        data: { value: rights },
+        value: rights,
+        severity: 'warning',
+      });
     ctx.report({
       messageId: 'notPublic',
       property: 'accessRights',

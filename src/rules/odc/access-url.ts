@@ -7,7 +7,10 @@ export default dataRule({
     commitment: 'P3.b',
     severity: 'error',
     releasedOnly: true,
-    title: { en: 'Every distribution gives access to the data', fr: 'Chaque distribution donne accès aux données' },
+    title: {
+      en: 'Every distribution gives access to the data',
+      fr: 'Chaque distribution donne accès aux données',
+    },
     docs: {
       en: `Data is usable only if people can get to it (Charter P3.b). A dataset needs at least one distribution,
 and every distribution an access URL: the file itself, a service, or the page that gives access.
@@ -22,15 +25,32 @@ une URL d'accès qui ne répond pas (erreur HTTP, délai dépassé) est signalé
 cette option, aucune requête n'est faite.`,
     },
     messages: {
-      missing: { en: 'Distribution has no access URL', fr: "La distribution n'a pas d'URL d'accès" },
-      noDistribution: { en: 'The dataset has no distribution: the data cannot be reached', fr: "Le jeu de données n'a aucune distribution : les données sont inaccessibles" },
-      unreachable: { en: 'Access URL {{url}} is not reachable ({{status}})', fr: "L'URL d'accès {{url}} est injoignable ({{status}})" },
+      missing: {
+        en: 'Distribution has no access URL',
+        fr: "La distribution n'a pas d'URL d'accès",
+      },
+      noDistribution: {
+        en: 'The dataset has no distribution: the data cannot be reached',
+        fr: "Le jeu de données n'a aucune distribution : les données sont inaccessibles",
+      },
+      unreachable: {
+        en: 'Access URL {{url}} is not reachable ({{status}})',
+        fr: "L'URL d'accès {{url}} est injoignable ({{status}})",
+      },
     },
     examples: {
       pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/aq.csv'] }] } }],
       fail: [
         { note: { en: 'no distribution', fr: 'aucune distribution' }, dataset: {} },
-        { note: { en: 'a distribution without URL', fr: 'une distribution sans URL' }, dataset: { distribution: [{ accessURL: ['https://example.ca/aq.csv'] }, { title: { en: 'Guide' } }] } },
+        {
+          note: { en: 'a distribution without URL', fr: 'une distribution sans URL' },
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/aq.csv'] },
+              { title: { en: 'Guide' } },
+            ],
+          },
+        },
       ],
     },
   },

@@ -1,6 +1,12 @@
 import { codeRule } from '../define.js';
 import { propertyOf } from '../../model/properties.js';
-import { type Bilingual, baseLanguage, isMachineTranslated, type LangText, type LangTexts } from '../../core/lang.js';
+import {
+  type Bilingual,
+  baseLanguage,
+  isMachineTranslated,
+  type LangText,
+  type LangTexts,
+} from '../../core/lang.js';
 import { firstLetter, sameNormalised } from '../text.js';
 
 type Texts = LangText | LangTexts | undefined;
@@ -17,7 +23,11 @@ function languageOf(tag: string): string | null {
 }
 
 /** The text in one language, machine translations (`fr-t-en`) not counting. */
-function inLanguage(value: NonNullable<Texts>, tags: string[], lang: string): string | string[] | undefined {
+function inLanguage(
+  value: NonNullable<Texts>,
+  tags: string[],
+  lang: string,
+): string | string[] | undefined {
   for (const tag of tags) {
     if (languageOf(tag) !== lang) continue;
     const v = value[tag];
@@ -33,7 +43,13 @@ function labelOf(property: string): Bilingual {
 
 const SPACES = /\s+/g;
 const norm = (x: string | string[]): string =>
-  (Array.isArray(x) ? [...x].map((s) => s.trim().toLowerCase()).sort().join('\u0000') : x.trim().toLowerCase()).replace(SPACES, ' ');
+  (Array.isArray(x)
+    ? [...x]
+        .map((s) => s.trim().toLowerCase())
+        .sort()
+        .join('\u0000')
+    : x.trim().toLowerCase()
+  ).replace(SPACES, ' ');
 
 /**
  * Lists of texts that cannot be the same once normalised (sorted and joined with NUL): they differ
@@ -60,7 +76,8 @@ function differentLists(a: unknown[], b: unknown[]): boolean {
 
 function same(a: string | string[], b: string | string[]): boolean {
   // English and French texts nearly always differ within a few characters: no need to normalise them whole
-  if (typeof a === 'string' && typeof b === 'string') return sameNormalised(a, b, false) ?? norm(a) === norm(b);
+  if (typeof a === 'string' && typeof b === 'string')
+    return sameNormalised(a, b, false) ?? norm(a) === norm(b);
   if (Array.isArray(a) && Array.isArray(b) && differentLists(a, b)) return false;
   return norm(a) === norm(b);
 }
@@ -76,7 +93,10 @@ export default codeRule({
     id: 'odc/bilingual',
     principle: 'P6',
     severity: 'info',
-    title: { en: 'Title, description and keywords are in English and French', fr: 'Le titre, la description et les mots-clés sont en anglais et en français' },
+    title: {
+      en: 'Title, description and keywords are in English and French',
+      fr: 'Le titre, la description et les mots-clés sont en anglais et en français',
+    },
     docs: {
       en: `Canada's Official Languages Act requires federal information in both official languages, and inclusive
 access (Charter P6) means people can find data in their language. Title, description and keywords must
@@ -92,11 +112,20 @@ l'Ontario, information ailleurs.`,
     },
     options: { languages: ['en', 'fr'], properties: ['title', 'description', 'keyword'] },
     optionDocs: {
-      languages: { en: 'Languages each text must be given in (BCP 47 base tags).', fr: 'Langues dans lesquelles chaque texte doit être donné (étiquettes BCP 47 de base).' },
-      properties: { en: 'Properties of the dataset checked (language maps).', fr: 'Propriétés du jeu de données vérifiées (textes multilingues).' },
+      languages: {
+        en: 'Languages each text must be given in (BCP 47 base tags).',
+        fr: 'Langues dans lesquelles chaque texte doit être donné (étiquettes BCP 47 de base).',
+      },
+      properties: {
+        en: 'Properties of the dataset checked (language maps).',
+        fr: 'Propriétés du jeu de données vérifiées (textes multilingues).',
+      },
     },
     messages: {
-      missing: { en: '{{label}} ({{property}}) is not given in {{language}}', fr: '{{label}} ({{property}}) : absent en {{languageFr}}' },
+      missing: {
+        en: '{{label}} ({{property}}) is not given in {{language}}',
+        fr: '{{label}} ({{property}}) : absent en {{languageFr}}',
+      },
       untranslated: {
         en: '{{label}} ({{property}}) is the same in English and French (untranslated)',
         fr: '{{label}} ({{property}}) : identique en anglais et en français (non traduit)',
@@ -107,20 +136,41 @@ l'Ontario, information ailleurs.`,
         {
           dataset: {
             title: { en: 'Canadian Geographical Names', fr: 'Noms géographiques du Canada' },
-            description: { en: 'Official names of places in Canada.', fr: 'Noms officiels des lieux au Canada.' },
+            description: {
+              en: 'Official names of places in Canada.',
+              fr: 'Noms officiels des lieux au Canada.',
+            },
             keyword: { en: ['place names'], fr: ['toponymes'] },
           },
         },
       ],
       fail: [
-        { note: { en: 'no French title', fr: 'pas de titre français' }, dataset: { title: { en: 'Canadian Geographical Names' }, description: { en: 'Names.', fr: 'Noms.' }, keyword: { en: ['a'], fr: ['b'] } } },
-        { note: { en: 'same text twice', fr: 'deux fois le même texte' }, dataset: { title: { en: 'Building permits', fr: 'Building permits' }, description: { en: 'Permits.', fr: 'Permis.' }, keyword: { en: ['a'], fr: ['b'] } } },
+        {
+          note: { en: 'no French title', fr: 'pas de titre français' },
+          dataset: {
+            title: { en: 'Canadian Geographical Names' },
+            description: { en: 'Names.', fr: 'Noms.' },
+            keyword: { en: ['a'], fr: ['b'] },
+          },
+        },
+        {
+          note: { en: 'same text twice', fr: 'deux fois le même texte' },
+          dataset: {
+            title: { en: 'Building permits', fr: 'Building permits' },
+            description: { en: 'Permits.', fr: 'Permis.' },
+            keyword: { en: ['a'], fr: ['b'] },
+          },
+        },
       ],
     },
   },
   check(ctx) {
     const languages = (ctx.options.languages as string[] | undefined) ?? ['en', 'fr'];
-    const properties = (ctx.options.properties as string[] | undefined) ?? ['title', 'description', 'keyword'];
+    const properties = (ctx.options.properties as string[] | undefined) ?? [
+      'title',
+      'description',
+      'keyword',
+    ];
     const dataset = ctx.dataset as Record<string, unknown>;
     if (!properties.some((p) => dataset[p])) return ctx.notApplicable();
     for (const property of properties) {
@@ -137,7 +187,12 @@ l'Ontario, information ailleurs.`,
           ctx.report({
             messageId: 'missing',
             property: `${property}@${lang}`,
-            data: { property, label: labelOf(property), language: NAMES[lang]?.en ?? lang, languageFr: NAMES[lang]?.fr ?? lang },
+            data: {
+              property,
+              label: labelOf(property),
+              language: NAMES[lang]?.en ?? lang,
+              languageFr: NAMES[lang]?.fr ?? lang,
+            },
           });
         } else if (first === undefined) first = text;
         else {
@@ -146,7 +201,12 @@ l'Ontario, information ailleurs.`,
         }
       }
       if (second && untranslated) {
-        ctx.report({ messageId: 'untranslated', property: `${property}@${second[0]}`, data: { property, label: labelOf(property) }, value: second[1] });
+        ctx.report({
+          messageId: 'untranslated',
+          property: `${property}@${second[0]}`,
+          data: { property, label: labelOf(property) },
+          value: second[1],
+        });
       }
     }
   },

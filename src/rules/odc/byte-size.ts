@@ -5,7 +5,10 @@ export default dataRule({
     id: 'odc/byte-size',
     principle: 'P3',
     severity: 'info',
-    title: { en: 'Downloadable files state their size', fr: 'Les fichiers téléchargeables indiquent leur taille' },
+    title: {
+      en: 'Downloadable files state their size',
+      fr: 'Les fichiers téléchargeables indiquent leur taille',
+    },
     docs: {
       en: `Knowing a file's size before downloading it helps people on slow or metered connections, and programs
 that plan storage (Charter P3, accessible and usable). Each distribution with a download URL should
@@ -18,14 +21,41 @@ Les pages et les services ne sont pas concernés. Simple information; l'évaluat
 métadonnées de l'UE lui accorde 5 points.`,
     },
     messages: {
-      missing: { en: 'Downloadable file does not state its size', fr: "Le fichier téléchargeable n'indique pas sa taille" },
+      missing: {
+        en: 'Downloadable file does not state its size',
+        fr: "Le fichier téléchargeable n'indique pas sa taille",
+      },
     },
     examples: {
       pass: [
-        { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'], byteSize: 1843122 }] } },
-        { note: { en: 'a web page has no size', fr: "une page Web n'a pas de taille" }, dataset: { distribution: [{ accessURL: ['https://example.ca/about'] }] } },
+        {
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                downloadURL: ['https://example.ca/a.csv'],
+                byteSize: 1843122,
+              },
+            ],
+          },
+        },
+        {
+          note: { en: 'a web page has no size', fr: "une page Web n'a pas de taille" },
+          dataset: { distribution: [{ accessURL: ['https://example.ca/about'] }] },
+        },
       ],
-      fail: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'] }] } }],
+      fail: [
+        {
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                downloadURL: ['https://example.ca/a.csv'],
+              },
+            ],
+          },
+        },
+      ],
     },
   },
   given: 'distribution[*]',

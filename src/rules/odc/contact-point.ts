@@ -7,7 +7,10 @@ export default codeRule({
     principle: 'P2',
     commitment: 'P2.e',
     severity: 'error',
-    title: { en: 'Users can reach the publisher', fr: "Les utilisateurs peuvent joindre l'éditeur" },
+    title: {
+      en: 'Users can reach the publisher',
+      fr: "Les utilisateurs peuvent joindre l'éditeur",
+    },
     docs: {
       en: `The Charter asks for ways for users to give feedback and report problems (P2.e). A contact point with
 a well-formed email address or contact-form URL is that channel; generic inboxes are fine. Invalid
@@ -26,9 +29,19 @@ l'enregistrement commun (et signalées par \`profile/type\`) : elles ne comptent
     examples: {
       pass: [
         { dataset: { contactPoint: [{ email: 'infostats@statcan.gc.ca' }] } },
-        { dataset: { contactPoint: [{ url: 'https://www.statcan.gc.ca/en/reference/refcentre/index' }] } },
+        {
+          dataset: {
+            contactPoint: [{ url: 'https://www.statcan.gc.ca/en/reference/refcentre/index' }],
+          },
+        },
       ],
-      fail: [{ dataset: {} }, { note: { en: 'a name only', fr: 'un nom seulement' }, dataset: { contactPoint: [{ name: { en: 'Data team' } }] } }],
+      fail: [
+        { dataset: {} },
+        {
+          note: { en: 'a name only', fr: 'un nom seulement' },
+          dataset: { contactPoint: [{ name: { en: 'Data team' } }] },
+        },
+      ],
     },
   },
   check(ctx) {

@@ -3,7 +3,8 @@ import { parseDate } from '../../util/coerce.js';
 import type { RuleContext } from '../types.js';
 
 /** The first day a date (YYYY, YYYY-MM, YYYY-MM-DD) covers, for comparisons. */
-const start = (date: string): string => (date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+const start = (date: string): string =>
+  date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
 
 /**
  * The day a run's date falls on (YYYY-MM-DD), kept for the run's records: a memo of a function of
@@ -28,10 +29,16 @@ function before(a: string, b: string): boolean {
 }
 
 const NAMES = ['issued', 'modified'] as const;
-const propertyAt = (index: number, name: string): string => (index < 0 ? name : `distribution[${index}].${name}`);
+const propertyAt = (index: number, name: string): string =>
+  index < 0 ? name : `distribution[${index}].${name}`;
 
 /** The dates of the dataset (`index` -1) or of one distribution; whether it has any. */
-function checkNode(ctx: RuleContext, node: { issued?: string; modified?: string }, index: number, now: string): boolean {
+function checkNode(
+  ctx: RuleContext,
+  node: { issued?: string; modified?: string },
+  index: number,
+  now: string,
+): boolean {
   let seen = false;
   let issued: string | undefined;
   let modified: string | undefined;
@@ -49,12 +56,22 @@ function checkNode(ctx: RuleContext, node: { issued?: string; modified?: string 
     else modified = parsed.date;
     if (start(parsed.date) > now) {
       const property = propertyAt(index, name);
-      ctx.report({ messageId: 'future', property, data: { property, date: parsed.date, now }, value });
+      ctx.report({
+        messageId: 'future',
+        property,
+        data: { property, date: parsed.date, now },
+        value,
+      });
     }
   }
   if (issued && modified && before(modified, issued)) {
     const property = propertyAt(index, 'modified');
-    ctx.report({ messageId: 'beforeIssued', property, data: { property, modified, issued }, value: node.modified });
+    ctx.report({
+      messageId: 'beforeIssued',
+      property,
+      data: { property, modified, issued },
+      value: node.modified,
+    });
   }
   return seen;
 }
@@ -65,7 +82,10 @@ export default codeRule({
     principle: 'P2',
     commitment: 'P2.b',
     severity: 'error',
-    title: { en: 'Release and modification dates are valid', fr: 'Les dates de publication et de modification sont valides' },
+    title: {
+      en: 'Release and modification dates are valid',
+      fr: 'Les dates de publication et de modification sont valides',
+    },
     docs: {
       en: `Users judge how timely data is (Charter P2.b) by its release and modification dates, on the dataset and
 on each distribution. They must be ISO 8601 dates (\`2024-03-31\`, or a year or month), the
@@ -80,18 +100,38 @@ défaut) : une date future est une faute de frappe ou une valeur provisoire. Les
 la précision que les deux donnent (\`2024\` n'est pas antérieure à \`2024-05-01\`).`,
     },
     messages: {
-      invalid: { en: '{{property}}: "{{value}}" is not an ISO 8601 date', fr: "{{property}} : « {{value}} » n'est pas une date ISO 8601" },
-      future: { en: '{{property}} {{date}} is after the reference date {{now}}', fr: '{{property}} {{date}} est postérieure à la date de référence {{now}}' },
+      invalid: {
+        en: '{{property}}: "{{value}}" is not an ISO 8601 date',
+        fr: "{{property}} : « {{value}} » n'est pas une date ISO 8601",
+      },
+      future: {
+        en: '{{property}} {{date}} is after the reference date {{now}}',
+        fr: '{{property}} {{date}} est postérieure à la date de référence {{now}}',
+      },
       beforeIssued: {
         en: '{{property}} {{modified}} is before the release date {{issued}}',
         fr: '{{property}} {{modified}} est antérieure à la date de publication {{issued}}',
       },
     },
     examples: {
-      pass: [{ dataset: { issued: '2019-05-21', modified: '2026-10-21', distribution: [{ accessURL: ['https://example.ca/a.csv'], issued: '2019' }] } }],
+      pass: [
+        {
+          dataset: {
+            issued: '2019-05-21',
+            modified: '2026-10-21',
+            distribution: [{ accessURL: ['https://example.ca/a.csv'], issued: '2019' }],
+          },
+        },
+      ],
       fail: [
-        { note: { en: 'modified before issued', fr: 'modifié avant sa publication' }, dataset: { issued: '2020-06-01', modified: '2020-05-31' } },
-        { note: { en: 'in the future (as of 2026-11-01)', fr: 'dans le futur (au 2026-11-01)' }, dataset: { modified: '2027-01-15' } },
+        {
+          note: { en: 'modified before issued', fr: 'modifié avant sa publication' },
+          dataset: { issued: '2020-06-01', modified: '2020-05-31' },
+        },
+        {
+          note: { en: 'in the future (as of 2026-11-01)', fr: 'dans le futur (au 2026-11-01)' },
+          dataset: { modified: '2027-01-15' },
+        },
         { note: { en: 'not a date', fr: 'pas une date' }, dataset: { issued: '31/03/2024' } },
       ],
     },

@@ -30,15 +30,34 @@ documentation. La page d'accueil seule ne compte pas.`,
     examples: {
       pass: [
         { dataset: { documentation: ['https://www150.statcan.gc.ca/n1/en/catalogue/62-553-X'] } },
-        { note: { en: 'a distribution conforms to a schema', fr: 'une distribution se conforme à un schéma' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], conformsTo: ['https://example.ca/schema.json'] }] } },
+        {
+          note: {
+            en: 'a distribution conforms to a schema',
+            fr: 'une distribution se conforme à un schéma',
+          },
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                conformsTo: ['https://example.ca/schema.json'],
+              },
+            ],
+          },
+        },
       ],
-      fail: [{ note: { en: 'only a landing page', fr: "une page d'accueil seulement" }, dataset: { landingPage: ['https://example.ca/dataset/a'] } }],
+      fail: [
+        {
+          note: { en: 'only a landing page', fr: "une page d'accueil seulement" },
+          dataset: { landingPage: ['https://example.ca/dataset/a'] },
+        },
+      ],
     },
   },
   check(ctx) {
     const d = ctx.dataset;
     if (!isEmpty(d.documentation) || !isEmpty(d.conformsTo)) return;
-    for (const n of d.distribution ?? []) if (!isEmpty(n.documentation) || !isEmpty(n.conformsTo)) return;
+    for (const n of d.distribution ?? [])
+      if (!isEmpty(n.documentation) || !isEmpty(n.conformsTo)) return;
     ctx.report({ messageId: 'missing', property: 'documentation' });
   },
 });

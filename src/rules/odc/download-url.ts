@@ -25,8 +25,14 @@ service (\`/MapServer\`, \`/FeatureServer\`, \`/rest/services\`, \`GetCapabiliti
 comme avertissement.`,
     },
     messages: {
-      none: { en: 'No distribution has a download URL', fr: "Aucune distribution n'a d'URL de téléchargement" },
-      unreachable: { en: 'Download URL {{url}} is not reachable ({{status}})', fr: "L'URL de téléchargement {{url}} est injoignable ({{status}})" },
+      none: {
+        en: 'No distribution has a download URL',
+        fr: "Aucune distribution n'a d'URL de téléchargement",
+      },
+      unreachable: {
+        en: 'Download URL {{url}} is not reachable ({{status}})',
+        fr: "L'URL de téléchargement {{url}} est injoignable ({{status}})",
+      },
     },
     examples: {
       pass: [
@@ -34,12 +40,20 @@ comme avertissement.`,
           dataset: {
             distribution: [
               { accessURL: ['https://example.ca/map'] },
-              { accessURL: ['https://example.ca/a.csv'], downloadURL: ['https://example.ca/a.csv'] },
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                downloadURL: ['https://example.ca/a.csv'],
+              },
             ],
           },
         },
       ],
-      fail: [{ note: { en: 'a web page only', fr: 'une page Web seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/map'] }] } }],
+      fail: [
+        {
+          note: { en: 'a web page only', fr: 'une page Web seulement' },
+          dataset: { distribution: [{ accessURL: ['https://example.ca/map'] }] },
+        },
+      ],
     },
   },
   given: 'distribution[*]',

@@ -13,7 +13,10 @@ const SERVICE = /_SRVC$|^REST$/;
 /** Whether the data is only served live: every distribution is a web service. */
 function servedLive(d: Dataset, vocabularies: VocabularyRegistry): boolean {
   const distributions = d.distribution ?? [];
-  return distributions.length > 0 && distributions.every((x) => SERVICE.test(formatConcept(x.format, vocabularies)?.code ?? ''));
+  return (
+    distributions.length > 0 &&
+    distributions.every((x) => SERVICE.test(formatConcept(x.format, vocabularies)?.code ?? ''))
+  );
 }
 
 export default codeRule({
@@ -22,7 +25,10 @@ export default codeRule({
     principle: 'P2',
     commitment: 'P2.b',
     severity: 'warning',
-    title: { en: 'Data is as fresh as its declared frequency', fr: 'Les données sont aussi fraîches que leur fréquence déclarée' },
+    title: {
+      en: 'Data is as fresh as its declared frequency',
+      fr: 'Les données sont aussi fraîches que leur fréquence déclarée',
+    },
     docs: {
       en: `A dataset declared monthly but last modified two years ago breaks its promise to users (Charter P2.b).
 The rule compares the last modification date (or the release date, when no modification date is
@@ -42,9 +48,18 @@ dit quand la série ou le service a été publié, non quand ses données ont ch
     },
     options: { graceDays: 7, warnFactor: 1.5, errorFactor: 3 },
     optionDocs: {
-      graceDays: { en: 'Days added to both limits before data counts as stale.', fr: 'Jours ajoutés aux deux limites avant que les données soient jugées périmées.' },
-      warnFactor: { en: 'A warning once the age exceeds the period × this factor (plus the grace days).', fr: "Un avertissement dès que l'âge dépasse la période × ce facteur (plus les jours de grâce)." },
-      errorFactor: { en: 'An error once the age exceeds the period × this factor (plus the grace days).', fr: "Une erreur dès que l'âge dépasse la période × ce facteur (plus les jours de grâce)." },
+      graceDays: {
+        en: 'Days added to both limits before data counts as stale.',
+        fr: 'Jours ajoutés aux deux limites avant que les données soient jugées périmées.',
+      },
+      warnFactor: {
+        en: 'A warning once the age exceeds the period × this factor (plus the grace days).',
+        fr: "Un avertissement dès que l'âge dépasse la période × ce facteur (plus les jours de grâce).",
+      },
+      errorFactor: {
+        en: 'An error once the age exceeds the period × this factor (plus the grace days).',
+        fr: "Une erreur dès que l'âge dépasse la période × ce facteur (plus les jours de grâce).",
+      },
     },
     messages: {
       stale: {
@@ -54,11 +69,34 @@ dit quand la série ou le service a été publié, non quand ses données ont ch
     },
     examples: {
       pass: [
-        { note: { en: 'annual, updated 3 months before 2026-11-01', fr: 'annuel, mis à jour 3 mois avant le 2026-11-01' }, dataset: { accrualPeriodicity: `${FREQ}ANNUAL`, modified: '2026-08-01' } },
-        { note: { en: 'irregular is not judged', fr: "l'irrégulier n'est pas évalué" }, dataset: { accrualPeriodicity: `${FREQ}IRREG`, modified: '2001-01-01' } },
-        { note: { en: 'continuously updated, only a release date', fr: 'mis à jour en continu, seulement une date de publication' }, dataset: { accrualPeriodicity: `${FREQ}UPDATE_CONT`, issued: '2023-02-02' } },
+        {
+          note: {
+            en: 'annual, updated 3 months before 2026-11-01',
+            fr: 'annuel, mis à jour 3 mois avant le 2026-11-01',
+          },
+          dataset: { accrualPeriodicity: `${FREQ}ANNUAL`, modified: '2026-08-01' },
+        },
+        {
+          note: { en: 'irregular is not judged', fr: "l'irrégulier n'est pas évalué" },
+          dataset: { accrualPeriodicity: `${FREQ}IRREG`, modified: '2001-01-01' },
+        },
+        {
+          note: {
+            en: 'continuously updated, only a release date',
+            fr: 'mis à jour en continu, seulement une date de publication',
+          },
+          dataset: { accrualPeriodicity: `${FREQ}UPDATE_CONT`, issued: '2023-02-02' },
+        },
       ],
-      fail: [{ note: { en: 'monthly, updated two years before 2026-11-01', fr: 'mensuel, mis à jour deux ans avant le 2026-11-01' }, dataset: { accrualPeriodicity: `${FREQ}MONTHLY`, modified: '2024-11-01' } }],
+      fail: [
+        {
+          note: {
+            en: 'monthly, updated two years before 2026-11-01',
+            fr: 'mensuel, mis à jour deux ans avant le 2026-11-01',
+          },
+          dataset: { accrualPeriodicity: `${FREQ}MONTHLY`, modified: '2024-11-01' },
+        },
+      ],
     },
   },
   check(ctx) {
@@ -66,13 +104,20 @@ dit quand la série ou le service a été publié, non quand ses données ont ch
     const concept = ctx.vocabularies.require('frequency').get(d.accrualPeriodicity);
     const days = concept?.days;
     // no frequency, one with no schedule (as needed, irregular…), or no date: nothing to judge
-    if (typeof days !== 'number' || (concept?.schedule !== 'regular' && concept?.schedule !== 'continuous')) return ctx.notApplicable();
+    if (
+      typeof days !== 'number' ||
+      (concept?.schedule !== 'regular' && concept?.schedule !== 'continuous')
+    )
+      return ctx.notApplicable();
     // a release date does not date the data of a continuous series or of a live service
-    if (!d.modified && (concept?.schedule === 'continuous' || servedLive(d, ctx.vocabularies))) return ctx.notApplicable();
+    if (!d.modified && (concept?.schedule === 'continuous' || servedLive(d, ctx.vocabularies)))
+      return ctx.notApplicable();
     const property = d.modified ? 'modified' : 'issued';
     const when = parseDate(d.modified ?? d.issued);
     if (!when) return ctx.notApplicable();
-    const t = Date.parse(when.dateTime ?? `${when.date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`);
+    const t = Date.parse(
+      when.dateTime ?? `${when.date.padEnd(7, '-01').padEnd(10, '-01')}T00:00:00Z`,
+    );
     const age = Math.floor((ctx.now.getTime() - t) / DAY);
     const grace = Number(ctx.options.graceDays ?? 7);
     const warnAfter = Math.ceil(days * Number(ctx.options.warnFactor ?? 1.5) + grace);
@@ -83,7 +128,13 @@ dit quand la série ou le service a été publié, non quand ses données ont ch
       property,
       value: d.modified ?? d.issued,
       severity: age > errorAfter ? 'error' : 'warning',
-      data: { date: when.date, age, frequency: concept?.label?.en ?? concept?.code, frequencyFr: concept?.label?.fr ?? concept?.code, limit: warnAfter },
+      data: {
+        date: when.date,
+        age,
+        frequency: concept?.label?.en ?? concept?.code,
+        frequencyFr: concept?.label?.fr ?? concept?.code,
+        limit: warnAfter,
+      },
     });
   },
 });

@@ -21,7 +21,13 @@ l'UE accorde 30 points aux mots-clés.`,
     },
     examples: {
       pass: [{ dataset: { keyword: { en: ['inflation'], fr: ['inflation'] } } }],
-      fail: [{ dataset: {} }, { note: { en: 'empty lists', fr: 'listes vides' }, dataset: { keyword: { en: [], fr: [] } } }],
+      fail: [
+        { dataset: {} },
+        {
+          note: { en: 'empty lists', fr: 'listes vides' },
+          dataset: { keyword: { en: [], fr: [] } },
+        },
+      ],
     },
   },
   given: '',

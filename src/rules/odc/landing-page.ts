@@ -19,10 +19,21 @@ la construisent à partir de l'adresse du portail et de l'identifiant de l'enreg
 ne la contient pas.`,
     },
     messages: {
-      missing: { en: 'The dataset has no landing page', fr: "Le jeu de données n'a pas de page d'accueil" },
+      missing: {
+        en: 'The dataset has no landing page',
+        fr: "Le jeu de données n'a pas de page d'accueil",
+      },
     },
     examples: {
-      pass: [{ dataset: { landingPage: ['https://open.canada.ca/data/en/dataset/1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51'] } }],
+      pass: [
+        {
+          dataset: {
+            landingPage: [
+              'https://open.canada.ca/data/en/dataset/1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51',
+            ],
+          },
+        },
+      ],
       fail: [{ dataset: {} }],
     },
   },

@@ -8,7 +8,10 @@ export default codeRule({
     principle: 'P4',
     commitment: 'P4.a',
     severity: 'warning',
-    title: { en: 'The languages of the dataset are declared', fr: 'Les langues du jeu de données sont déclarées' },
+    title: {
+      en: 'The languages of the dataset are declared',
+      fr: 'Les langues du jeu de données sont déclarées',
+    },
     docs: {
       en: `People need to know which languages data is available in, and catalogues need to compare it across
 jurisdictions (Charter P4.a). The dataset declares its languages as URIs from the EU language table
@@ -21,12 +24,21 @@ codes ISO 639 des portails sont convertis par la correspondance. Quand un portai
 niveau du jeu de données, les correspondances réunissent les langues des ressources.`,
     },
     messages: {
-      missing: { en: 'The languages of the dataset are not declared', fr: 'Les langues du jeu de données ne sont pas déclarées' },
-      unknown: { en: 'Language {{value}} is not in the EU language table', fr: "La langue {{value}} ne figure pas dans la table des langues de l'UE" },
+      missing: {
+        en: 'The languages of the dataset are not declared',
+        fr: 'Les langues du jeu de données ne sont pas déclarées',
+      },
+      unknown: {
+        en: 'Language {{value}} is not in the EU language table',
+        fr: "La langue {{value}} ne figure pas dans la table des langues de l'UE",
+      },
     },
     examples: {
       pass: [{ dataset: { language: [`${LANG}ENG`, `${LANG}FRA`] } }],
-      fail: [{ dataset: {} }, { note: { en: 'a bare code', fr: 'un code nu' }, dataset: { language: ['english'] } }],
+      fail: [
+        { dataset: {} },
+        { note: { en: 'a bare code', fr: 'un code nu' }, dataset: { language: ['english'] } },
+      ],
     },
   },
   check(ctx) {
@@ -34,7 +46,13 @@ niveau du jeu de données, les correspondances réunissent les langues des resso
     if (languages.length === 0) return ctx.report({ messageId: 'missing', property: 'language' });
     const vocab = ctx.vocabularies.require('language');
     languages.forEach((l, i) => {
-      if (!vocab.get(l)) ctx.report({ messageId: 'unknown', property: `language[${i}]`, data: { value: l }, value: l });
+      if (!vocab.get(l))
+        ctx.report({
+          messageId: 'unknown',
+          property: `language[${i}]`,
+          data: { value: l },
+          value: l,
+        });
     });
   },
 });

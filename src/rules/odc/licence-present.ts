@@ -9,7 +9,10 @@ export default dataRule({
     releasedOnly: true,
     commitment: 'P3.c',
     severity: 'error',
-    title: { en: 'Every distribution states its licence', fr: 'Chaque distribution indique sa licence' },
+    title: {
+      en: 'Every distribution states its licence',
+      fr: 'Chaque distribution indique sa licence',
+    },
     docs: {
       en: `Data without a licence cannot be reused safely (Charter P3.c: released under an open licence). In the
 common schema the licence sits on each distribution, as in DCAT-AP; crosswalks copy a portal's
@@ -21,7 +24,10 @@ la licence à la source (\`license_id\` de CKAN).`,
     },
     messages: {
       missing: { en: 'Distribution has no licence', fr: "La distribution n'a pas de licence" },
-      noDistribution: { en: 'No distribution, so no licence is stated', fr: "Aucune distribution : aucune licence n'est indiquée" },
+      noDistribution: {
+        en: 'No distribution, so no licence is stated',
+        fr: "Aucune distribution : aucune licence n'est indiquée",
+      },
     },
     examples: {
       pass: [
@@ -31,11 +37,17 @@ la licence à la source (\`license_id\` de CKAN).`,
             en: 'not public: nothing is released, so there is no licence to state',
             fr: "non publiques : rien n'est diffusé, donc aucune licence à indiquer",
           },
-          dataset: { accessRights: 'http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC' },
+          dataset: {
+            accessRights:
+              'http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC',
+          },
         },
       ],
       fail: [
-        { note: { en: 'distribution without licence', fr: 'distribution sans licence' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] } },
+        {
+          note: { en: 'distribution without licence', fr: 'distribution sans licence' },
+          dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] },
+        },
         { note: { en: 'no distribution at all', fr: 'aucune distribution' }, dataset: {} },
       ],
     },

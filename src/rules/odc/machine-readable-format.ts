@@ -9,7 +9,10 @@ export default codeRule({
     releasedOnly: true,
     commitment: 'P3.b',
     severity: 'error',
-    title: { en: 'At least one distribution is machine-readable', fr: 'Au moins une distribution est lisible par machine' },
+    title: {
+      en: 'At least one distribution is machine-readable',
+      fr: 'Au moins une distribution est lisible par machine',
+    },
     docs: {
       en: `Open data must be processable by computers (Charter P3.b). At least one distribution must be in a
 machine-readable format according to the EU Metadata Quality Assessment list (CSV, JSON, GeoJSON,
@@ -24,13 +27,33 @@ personnes, pas aux programmes.`,
         en: 'No distribution is in a machine-readable format (found: {{formats}})',
         fr: "Aucune distribution n'est dans un format lisible par machine (trouvés : {{formats}})",
       },
-      noFormat: { en: 'No distribution states its format', fr: "Aucune distribution n'indique son format" },
+      noFormat: {
+        en: 'No distribution states its format',
+        fr: "Aucune distribution n'indique son format",
+      },
     },
     examples: {
-      pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }, { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } }],
+      pass: [
+        {
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` },
+              { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` },
+            ],
+          },
+        },
+      ],
       fail: [
-        { note: { en: 'PDF only', fr: 'PDF seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }] } },
-        { note: { en: 'no format', fr: 'pas de format' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a'] }] } },
+        {
+          note: { en: 'PDF only', fr: 'PDF seulement' },
+          dataset: {
+            distribution: [{ accessURL: ['https://example.ca/a.pdf'], format: `${FT}PDF` }],
+          },
+        },
+        {
+          note: { en: 'no format', fr: 'pas de format' },
+          dataset: { distribution: [{ accessURL: ['https://example.ca/a'] }] },
+        },
       ],
     },
   },
@@ -43,7 +66,9 @@ personnes, pas aux programmes.`,
       stated = true;
     }
     if (!stated) return ctx.report({ messageId: 'noFormat', property: 'distribution' });
-    const formats = (ctx.dataset.distribution ?? []).map((d) => d.format).filter((f): f is string => !!f);
+    const formats = (ctx.dataset.distribution ?? [])
+      .map((d) => d.format)
+      .filter((f): f is string => !!f);
     const names = [...new Set(formats.map((f) => vocab.get(f)?.code ?? f))].join(', ');
     ctx.report({ messageId: 'none', property: 'distribution', data: { formats: names } });
   },

@@ -9,7 +9,10 @@ export default dataRule({
     commitment: 'P3.b',
     severity: 'warning',
     releasedOnly: true,
-    title: { en: 'At least one distribution is in an open format', fr: 'Au moins une distribution est dans un format ouvert' },
+    title: {
+      en: 'At least one distribution is in an open format',
+      fr: 'Au moins une distribution est dans un format ouvert',
+    },
     docs: {
       en: `The Charter asks for open formats (P3.b), so that nobody needs a particular vendor's software to use
 the data. At least one distribution must be in a non-proprietary format according to the EU Metadata
@@ -22,11 +25,30 @@ XML, ODS, RDF, TXT…); XLSX, SHP ou une géodatabase seuls sont lisibles par ma
 Ajoutez une exportation ouverte à côté.`,
     },
     messages: {
-      none: { en: 'No distribution is in a non-proprietary format', fr: "Aucune distribution n'est dans un format non propriétaire" },
+      none: {
+        en: 'No distribution is in a non-proprietary format',
+        fr: "Aucune distribution n'est dans un format non propriétaire",
+      },
     },
     examples: {
-      pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }, { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` }] } }],
-      fail: [{ note: { en: 'Excel only', fr: 'Excel seulement' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }] } }],
+      pass: [
+        {
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` },
+              { accessURL: ['https://example.ca/a.csv'], format: `${FT}CSV` },
+            ],
+          },
+        },
+      ],
+      fail: [
+        {
+          note: { en: 'Excel only', fr: 'Excel seulement' },
+          dataset: {
+            distribution: [{ accessURL: ['https://example.ca/a.xlsx'], format: `${FT}XLSX` }],
+          },
+        },
+      ],
     },
   },
   given: 'distribution[*]',

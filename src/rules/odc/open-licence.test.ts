@@ -1,7 +1,9 @@
 import rule from './open-licence.js';
 import { checkRule } from '../testing.js';
 
-const dist = (license: string) => ({ distribution: [{ accessURL: ['https://example.ca/x.csv'], license }] });
+const dist = (license: string) => ({
+  distribution: [{ accessURL: ['https://example.ca/x.csv'], license }],
+});
 
 describe('odc/open-licence', () => {
   test.each([
@@ -20,8 +22,14 @@ describe('odc/open-licence', () => {
   test('rejected licences are errors, unknown licences warnings; each licence once', () => {
     const f = checkRule(rule, {
       distribution: [
-        { accessURL: ['https://example.ca/a'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' },
-        { accessURL: ['https://example.ca/b'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' },
+        {
+          accessURL: ['https://example.ca/a'],
+          license: 'https://creativecommons.org/licenses/by-nc/4.0/',
+        },
+        {
+          accessURL: ['https://example.ca/b'],
+          license: 'https://creativecommons.org/licenses/by-nc/4.0/',
+        },
         { accessURL: ['https://example.ca/c'], license: 'https://example.ca/terms-of-use' },
       ],
     });
@@ -43,20 +51,35 @@ describe('odc/open-licence', () => {
     ['"Non-commercial use only" written as the licence', 'Non-commercial use only'],
   ])('%s is not open: an error whatever the policy for unreviewed licences', (_, licence) => {
     for (const options of [{}, { unreviewedLicences: 'accept' }]) {
-      expect(checkRule(rule, dist(licence), { options }).map((f) => [f.messageId, f.severity ?? 'error'])).toEqual([['notOpen', 'error']]);
+      expect(
+        checkRule(rule, dist(licence), { options }).map((f) => [
+          f.messageId,
+          f.severity ?? 'error',
+        ]),
+      ).toEqual([['notOpen', 'error']]);
     }
   });
 
   test('unreviewedLicences: licences not reviewed yet (known without review, or unknown) are warnings, errors or accepted', () => {
     const d = {
       distribution: [
-        { accessURL: ['https://example.ca/a'], license: 'https://www.apache.org/licenses/LICENSE-2.0' },
+        {
+          accessURL: ['https://example.ca/a'],
+          license: 'https://www.apache.org/licenses/LICENSE-2.0',
+        },
         { accessURL: ['https://example.ca/b'], license: 'https://example.ca/our-licence' },
       ],
     };
-    const run = (options: Record<string, unknown>) => checkRule(rule, d, { options }).map((f) => [f.messageId, f.severity ?? 'error']);
-    expect(run({})).toEqual([['unreviewed', 'warning'], ['unknown', 'warning']]);
-    expect(run({ unreviewedLicences: 'error' })).toEqual([['unreviewed', 'error'], ['unknown', 'error']]);
+    const run = (options: Record<string, unknown>) =>
+      checkRule(rule, d, { options }).map((f) => [f.messageId, f.severity ?? 'error']);
+    expect(run({})).toEqual([
+      ['unreviewed', 'warning'],
+      ['unknown', 'warning'],
+    ]);
+    expect(run({ unreviewedLicences: 'error' })).toEqual([
+      ['unreviewed', 'error'],
+      ['unknown', 'error'],
+    ]);
     expect(run({ unreviewedLicences: 'accept' })).toEqual([]);
   });
 });

@@ -42,27 +42,73 @@ celles que la table ne connaît pas sont signalées selon \`unreviewedLicences\`
       },
       unreviewedLicences: {
         en: 'Licences not reviewed yet (unknown to the licence table, or known without a review): warning, error or accept.',
-        fr: "Licences pas encore examinées (inconnues de la table des licences, ou connues sans examen) : warning, error ou accept.",
+        fr: 'Licences pas encore examinées (inconnues de la table des licences, ou connues sans examen) : warning, error ou accept.',
       },
     },
     optionSchema: { unreviewedLicences: { type: 'string', enum: ['warning', 'error', 'accept'] } },
     messages: {
-      notOpen: { en: 'Licence {{licence}} is not an open licence', fr: "La licence {{licence}} n'est pas une licence ouverte" },
+      notOpen: {
+        en: 'Licence {{licence}} is not an open licence',
+        fr: "La licence {{licence}} n'est pas une licence ouverte",
+      },
       unreviewed: {
         en: 'Licence {{licence}} has not been reviewed against the Open Definition',
         fr: "La licence {{licence}} n'a pas été examinée au regard de l'Open Definition",
       },
-      unknown: { en: 'Licence {{licence}} is not a known licence', fr: "La licence {{licence}} n'est pas une licence connue" },
+      unknown: {
+        en: 'Licence {{licence}} is not a known licence',
+        fr: "La licence {{licence}} n'est pas une licence connue",
+      },
     },
     examples: {
       pass: [
         { dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: OGL }] } },
-        { note: { en: 'provincial OGL, open by policy', fr: 'LGO provinciale, ouverte selon la politique' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://open.alberta.ca/licence' }] } },
+        {
+          note: {
+            en: 'provincial OGL, open by policy',
+            fr: 'LGO provinciale, ouverte selon la politique',
+          },
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                license: 'https://open.alberta.ca/licence',
+              },
+            ],
+          },
+        },
       ],
       fail: [
-        { note: { en: 'non-commercial', fr: 'non commerciale' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://creativecommons.org/licenses/by-nc/4.0/' }] } },
-        { note: { en: "King's Printer terms", fr: "conditions de l'Imprimeur du Roi" }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://www.ontario.ca/page/copyright-information' }] } },
-        { note: { en: 'a licence nobody reviewed', fr: 'une licence jamais examinée' }, dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], license: 'https://example.ca/terms' }] } },
+        {
+          note: { en: 'non-commercial', fr: 'non commerciale' },
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                license: 'https://creativecommons.org/licenses/by-nc/4.0/',
+              },
+            ],
+          },
+        },
+        {
+          note: { en: "King's Printer terms", fr: "conditions de l'Imprimeur du Roi" },
+          dataset: {
+            distribution: [
+              {
+                accessURL: ['https://example.ca/a.csv'],
+                license: 'https://www.ontario.ca/page/copyright-information',
+              },
+            ],
+          },
+        },
+        {
+          note: { en: 'a licence nobody reviewed', fr: 'une licence jamais examinée' },
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/a.csv'], license: 'https://example.ca/terms' },
+            ],
+          },
+        },
       ],
     },
   },
@@ -86,10 +132,24 @@ celles que la table ne connaît pas sont signalées selon \`unreviewedLicences\`
         case 'not-open':
           return ctx.report({ messageId: 'notOpen', property, data, value: d.license });
         case 'unknown':
-          if (unreviewed) ctx.report({ messageId: 'unknown', property, data, value: d.license, severity: unreviewed });
+          if (unreviewed)
+            ctx.report({
+              messageId: 'unknown',
+              property,
+              data,
+              value: d.license,
+              severity: unreviewed,
+            });
           return;
         case 'unreviewed':
-          if (unreviewed) ctx.report({ messageId: 'unreviewed', property, data, value: d.license, severity: unreviewed });
+          if (unreviewed)
+            ctx.report({
+              messageId: 'unreviewed',
+              property,
+              data,
+              value: d.license,
+              severity: unreviewed,
+            });
           return;
       }
     });

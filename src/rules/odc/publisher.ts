@@ -20,10 +20,22 @@ agent); un identifiant ou une URI d'organisation permet de regrouper les enregis
       noName: { en: 'The publisher has no name', fr: "L'éditeur n'a pas de nom" },
     },
     examples: {
-      pass: [{ dataset: { publisher: { name: { en: 'Statistics Canada', fr: 'Statistique Canada' }, identifier: 'statcan' } } }],
+      pass: [
+        {
+          dataset: {
+            publisher: {
+              name: { en: 'Statistics Canada', fr: 'Statistique Canada' },
+              identifier: 'statcan',
+            },
+          },
+        },
+      ],
       fail: [
         { note: { en: 'no publisher', fr: "pas d'éditeur" }, dataset: {} },
-        { note: { en: 'publisher without name', fr: 'éditeur sans nom' }, dataset: { publisher: { identifier: 'statcan' } } },
+        {
+          note: { en: 'publisher without name', fr: 'éditeur sans nom' },
+          dataset: { publisher: { identifier: 'statcan' } },
+        },
       ],
     },
   },

@@ -7,7 +7,10 @@ export default codeRule({
     id: 'odc/resource-language',
     principle: 'P6',
     severity: 'info',
-    title: { en: 'Each distribution declares its language', fr: 'Chaque distribution déclare sa langue' },
+    title: {
+      en: 'Each distribution declares its language',
+      fr: 'Chaque distribution déclare sa langue',
+    },
     docs: {
       en: `Inclusive access (Charter P6) means people can tell which files they can read: each distribution
 should declare its language(s), from the EU language table (\`ZXX\` for files with no linguistic
@@ -20,11 +23,25 @@ de catalogue les ressources en langues autochtones (inuktitut, cri, ojibwé, mi'
 information.`,
     },
     messages: {
-      missing: { en: 'Distribution does not declare its language', fr: 'La distribution ne déclare pas sa langue' },
-      unknown: { en: 'Language {{value}} is not in the EU language table', fr: "La langue {{value}} ne figure pas dans la table des langues de l'UE" },
+      missing: {
+        en: 'Distribution does not declare its language',
+        fr: 'La distribution ne déclare pas sa langue',
+      },
+      unknown: {
+        en: 'Language {{value}} is not in the EU language table',
+        fr: "La langue {{value}} ne figure pas dans la table des langues de l'UE",
+      },
     },
     examples: {
-      pass: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'], language: [`${LANG}ENG`, `${LANG}FRA`] }] } }],
+      pass: [
+        {
+          dataset: {
+            distribution: [
+              { accessURL: ['https://example.ca/a.csv'], language: [`${LANG}ENG`, `${LANG}FRA`] },
+            ],
+          },
+        },
+      ],
       fail: [{ dataset: { distribution: [{ accessURL: ['https://example.ca/a.csv'] }] } }],
     },
   },
@@ -34,9 +51,16 @@ information.`,
     const vocab = ctx.vocabularies.require('language');
     distributions.forEach((d, i) => {
       const languages = d.language ?? [];
-      if (languages.length === 0) return ctx.report({ messageId: 'missing', property: `distribution[${i}].language` });
+      if (languages.length === 0)
+        return ctx.report({ messageId: 'missing', property: `distribution[${i}].language` });
       languages.forEach((l, j) => {
-        if (!vocab.get(l)) ctx.report({ messageId: 'unknown', property: `distribution[${i}].language[${j}]`, data: { value: l }, value: l });
+        if (!vocab.get(l))
+          ctx.report({
+            messageId: 'unknown',
+            property: `distribution[${i}].language[${j}]`,
+            data: { value: l },
+            value: l,
+          });
       });
     });
   },

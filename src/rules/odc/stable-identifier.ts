@@ -24,7 +24,10 @@ export default codeRule({
     principle: 'P4',
     commitment: 'P4.a',
     severity: 'error',
-    title: { en: 'The dataset has a stable identifier', fr: 'Le jeu de données a un identifiant stable' },
+    title: {
+      en: 'The dataset has a stable identifier',
+      fr: 'Le jeu de données a un identifiant stable',
+    },
     docs: {
       en: `Comparing and linking data across catalogues and over time needs identifiers that do not change
 (Charter P4.a: common identifiers). A dataset needs an identifier, and it should be one minted once:
@@ -47,15 +50,27 @@ locales (expressions régulières) reconnues comme stables.`,
     },
     optionSchema: { patterns: { type: 'array', items: { type: 'string', format: 'regex' } } },
     messages: {
-      missing: { en: 'The dataset has no identifier', fr: "Le jeu de données n'a pas d'identifiant" },
+      missing: {
+        en: 'The dataset has no identifier',
+        fr: "Le jeu de données n'a pas d'identifiant",
+      },
       notStable: {
         en: 'Identifier "{{value}}" is not in a stable form (URI, UUID, DOI…) and may change',
         fr: "L'identifiant « {{value}} » n'a pas une forme stable (URI, UUID, DOI…) et pourrait changer",
       },
     },
     examples: {
-      pass: [{ dataset: { identifier: '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51' } }, { dataset: { identifier: 'https://data.ontario.ca/dataset/air-quality' } }],
-      fail: [{ dataset: {} }, { note: { en: 'a title slug', fr: 'un nom tiré du titre' }, dataset: { identifier: 'consumer-price-index-monthly' } }],
+      pass: [
+        { dataset: { identifier: '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51' } },
+        { dataset: { identifier: 'https://data.ontario.ca/dataset/air-quality' } },
+      ],
+      fail: [
+        { dataset: {} },
+        {
+          note: { en: 'a title slug', fr: 'un nom tiré du titre' },
+          dataset: { identifier: 'consumer-price-index-monthly' },
+        },
+      ],
     },
   },
   check(ctx) {
@@ -63,7 +78,11 @@ locales (expressions régulières) reconnues comme stables.`,
     const value = ctx.dataset.identifier ?? ctx.dataset.id;
     if (!value?.trim()) return ctx.report({ messageId: 'missing', property: 'identifier' });
     const id = value.trim();
-    if (FORMS.some(([, re]) => re.test(id)) || patternsOf(ctx.options.patterns as string[] | undefined).some((re) => re.test(id))) return;
+    if (
+      FORMS.some(([, re]) => re.test(id)) ||
+      patternsOf(ctx.options.patterns as string[] | undefined).some((re) => re.test(id))
+    )
+      return;
     ctx.report({ messageId: 'notStable', property, data: { value }, value, severity: 'warning' });
   },
 });

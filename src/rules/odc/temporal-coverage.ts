@@ -6,7 +6,10 @@ export default codeRule({
     principle: 'P2',
     commitment: 'P2.b',
     severity: 'warning',
-    title: { en: 'The period the data covers is stated', fr: 'La période couverte par les données est indiquée' },
+    title: {
+      en: 'The period the data covers is stated',
+      fr: 'La période couverte par les données est indiquée',
+    },
     docs: {
       en: `Whether data is comprehensive and current (Charter P2.b) depends on the period it covers, not only on
 when it was published: a 2026 release of 1990s census tables is not current data. The record needs a
@@ -19,28 +22,46 @@ date de début (une série en cours peut laisser la fin ouverte), et le début n
 L'évaluation de la qualité des métadonnées de l'UE la compte pour la recherche par période (20 points).`,
     },
     messages: {
-      missing: { en: 'The period the data covers is not stated', fr: "La période couverte par les données n'est pas indiquée" },
-      order: { en: 'The coverage ends ({{end}}) before it starts ({{start}})', fr: 'La couverture se termine ({{end}}) avant de commencer ({{start}})' },
+      missing: {
+        en: 'The period the data covers is not stated',
+        fr: "La période couverte par les données n'est pas indiquée",
+      },
+      order: {
+        en: 'The coverage ends ({{end}}) before it starts ({{start}})',
+        fr: 'La couverture se termine ({{end}}) avant de commencer ({{start}})',
+      },
     },
     examples: {
       pass: [
-        { note: { en: 'an ongoing series', fr: 'une série en cours' }, dataset: { temporal: [{ startDate: '1914-01-01' }] } },
+        {
+          note: { en: 'an ongoing series', fr: 'une série en cours' },
+          dataset: { temporal: [{ startDate: '1914-01-01' }] },
+        },
         { dataset: { temporal: [{ startDate: '2020-01-01', endDate: '2020-12-31' }] } },
       ],
       fail: [
         { note: { en: 'not stated', fr: 'non indiqué' }, dataset: {} },
-        { note: { en: 'end before start', fr: 'fin avant le début' }, dataset: { temporal: [{ startDate: '2021-01-01', endDate: '2020-12-31' }] } },
+        {
+          note: { en: 'end before start', fr: 'fin avant le début' },
+          dataset: { temporal: [{ startDate: '2021-01-01', endDate: '2020-12-31' }] },
+        },
       ],
     },
   },
   check(ctx) {
     const periods = ctx.dataset.temporal ?? [];
-    if (!periods.some((p) => p.startDate || p.endDate)) return ctx.report({ messageId: 'missing', property: 'temporal' });
+    if (!periods.some((p) => p.startDate || p.endDate))
+      return ctx.report({ messageId: 'missing', property: 'temporal' });
     periods.forEach((p, i) => {
       if (!p.startDate || !p.endDate) return;
       const n = Math.min(p.startDate.length, p.endDate.length);
       if (p.endDate.slice(0, n) < p.startDate.slice(0, n)) {
-        ctx.report({ messageId: 'order', property: `temporal[${i}].endDate`, data: { start: p.startDate, end: p.endDate }, value: p.endDate });
+        ctx.report({
+          messageId: 'order',
+          property: `temporal[${i}].endDate`,
+          data: { start: p.startDate, end: p.endDate },
+          value: p.endDate,
+        });
       }
     });
   },

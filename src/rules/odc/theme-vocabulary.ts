@@ -8,7 +8,10 @@ export default codeRule({
     principle: 'P4',
     commitment: 'P4.a',
     severity: 'warning',
-    title: { en: 'The dataset has a theme from the common table', fr: 'Le jeu de données a un thème de la table commune' },
+    title: {
+      en: 'The dataset has a theme from the common table',
+      fr: 'Le jeu de données a un thème de la table commune',
+    },
     docs: {
       en: `Themes let people browse by subject and let catalogues compare jurisdictions (Charter P4.a: consistent
 standards). Each dataset needs at least one theme from the EU data-theme table (13 themes: economy,
@@ -24,11 +27,20 @@ accorde 30 points aux thèmes.`,
     },
     messages: {
       missing: { en: 'The dataset has no theme', fr: "Le jeu de données n'a aucun thème" },
-      unknown: { en: 'Theme {{value}} is not in the EU data-theme table', fr: "Le thème {{value}} ne figure pas dans la table des thèmes de l'UE" },
+      unknown: {
+        en: 'Theme {{value}} is not in the EU data-theme table',
+        fr: "Le thème {{value}} ne figure pas dans la table des thèmes de l'UE",
+      },
     },
     examples: {
       pass: [{ dataset: { theme: [`${THEME}ECON`] } }],
-      fail: [{ dataset: {} }, { note: { en: 'not from the table', fr: 'hors de la table' }, dataset: { theme: ['https://example.ca/themes/fisheries'] } }],
+      fail: [
+        { dataset: {} },
+        {
+          note: { en: 'not from the table', fr: 'hors de la table' },
+          dataset: { theme: ['https://example.ca/themes/fisheries'] },
+        },
+      ],
     },
   },
   check(ctx) {
@@ -36,7 +48,8 @@ accorde 30 points aux thèmes.`,
     if (themes.length === 0) return ctx.report({ messageId: 'missing', property: 'theme' });
     const vocab = ctx.vocabularies.require('theme');
     themes.forEach((t, i) => {
-      if (!vocab.get(t)) ctx.report({ messageId: 'unknown', property: `theme[${i}]`, data: { value: t }, value: t });
+      if (!vocab.get(t))
+        ctx.report({ messageId: 'unknown', property: `theme[${i}]`, data: { value: t }, value: t });
     });
   },
 });

@@ -9,7 +9,13 @@ function codePoints(s: string): number {
   let n = s.length;
   for (let i = 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xdc00 && c <= 0xdfff && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff) n--;
+    if (
+      c >= 0xdc00 &&
+      c <= 0xdfff &&
+      s.charCodeAt(i - 1) >= 0xd800 &&
+      s.charCodeAt(i - 1) <= 0xdbff
+    )
+      n--;
   }
   return n;
 }
@@ -28,7 +34,10 @@ export default codeRule({
     principle: 'P3',
     commitment: 'P3.a',
     severity: 'warning',
-    title: { en: 'The description says more than the title', fr: 'La description en dit plus que le titre' },
+    title: {
+      en: 'The description says more than the title',
+      fr: 'La description en dit plus que le titre',
+    },
     docs: {
       en: `People find and judge data by its title and description (Charter P3.a, P4.c: data fully described in
 plain language). A description that repeats the title, or says too little (under
@@ -41,10 +50,16 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
     },
     options: { minDescriptionLength: 100 },
     optionDocs: {
-      minDescriptionLength: { en: 'Fewest characters a description may have, in each language.', fr: "Nombre minimal de caractères d'une description, dans chaque langue." },
+      minDescriptionLength: {
+        en: 'Fewest characters a description may have, in each language.',
+        fr: "Nombre minimal de caractères d'une description, dans chaque langue.",
+      },
     },
     messages: {
-      sameAsTitle: { en: 'The description ({{language}}) repeats the title', fr: 'La description ({{language}}) répète le titre' },
+      sameAsTitle: {
+        en: 'The description ({{language}}) repeats the title',
+        fr: 'La description ({{language}}) répète le titre',
+      },
       short: {
         en: 'The description ({{language}}) is {{length}} characters long; at least {{min}} are expected',
         fr: 'La description ({{language}}) compte {{length}} caractères; au moins {{min}} sont attendus',
@@ -62,8 +77,17 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
         },
       ],
       fail: [
-        { note: { en: 'repeats the title', fr: 'répète le titre' }, dataset: { title: { en: 'Building permits' }, description: { en: 'Building permits' } } },
-        { note: { en: 'too short', fr: 'trop courte' }, dataset: { title: { en: 'Building permits' }, description: { en: 'Permits issued by the City.' } } },
+        {
+          note: { en: 'repeats the title', fr: 'répète le titre' },
+          dataset: { title: { en: 'Building permits' }, description: { en: 'Building permits' } },
+        },
+        {
+          note: { en: 'too short', fr: 'trop courte' },
+          dataset: {
+            title: { en: 'Building permits' },
+            description: { en: 'Permits issued by the City.' },
+          },
+        },
       ],
     },
   },
@@ -77,11 +101,22 @@ données, leur source ni leurs limites. Chaque langue est évaluée séparément
       if (!text?.trim()) continue;
       const t = title[lang];
       if (t && sameWords(t, text)) {
-        ctx.report({ messageId: 'sameAsTitle', property: `description@${lang}`, data: { language: lang }, value: text });
+        ctx.report({
+          messageId: 'sameAsTitle',
+          property: `description@${lang}`,
+          data: { language: lang },
+          value: text,
+        });
         continue;
       }
       const length = codePoints(text.trim());
-      if (length < min) ctx.report({ messageId: 'short', property: `description@${lang}`, data: { language: lang, length, min }, value: text });
+      if (length < min)
+        ctx.report({
+          messageId: 'short',
+          property: `description@${lang}`,
+          data: { language: lang, length, min },
+          value: text,
+        });
     }
   },
 });

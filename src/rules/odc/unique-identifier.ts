@@ -32,7 +32,10 @@ export default stageRule({
     principle: 'P4',
     commitment: 'P4.a',
     severity: 'warning',
-    title: { en: 'No two records of a catalogue share an identifier or dataset URI', fr: "Deux enregistrements d'un catalogue n'ont pas le même identifiant ni la même URI" },
+    title: {
+      en: 'No two records of a catalogue share an identifier or dataset URI',
+      fr: "Deux enregistrements d'un catalogue n'ont pas le même identifiant ni la même URI",
+    },
     docs: {
       en: `Common identifiers (Charter P4.a) only link data when each names one dataset. Two records of one run
 with the same identifier (the common record's \`identifier\`: CKAN's package id, an HNAP file
@@ -65,7 +68,10 @@ enregistrements lisibles sont comparés.`,
     },
     examples: {
       pass: [
-        { before: [{ identifier: '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51' }], dataset: { identifier: 'b3fdcd34-4533-415f-8f83-68f17f9d5d68' } },
+        {
+          before: [{ identifier: '1b8a3e8f-5c2d-4f7e-9a3b-6d1e0f2a4c51' }],
+          dataset: { identifier: 'b3fdcd34-4533-415f-8f83-68f17f9d5d68' },
+        },
         {
           note: { en: 'another dataset URI', fr: 'une autre URI de jeu de données' },
           before: [{ id: 'https://data.example.ca/dataset/roads-2019' }],

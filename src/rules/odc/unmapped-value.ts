@@ -7,7 +7,10 @@ export default stageRule({
     principle: 'P4',
     commitment: 'P4.e',
     severity: 'warning',
-    title: { en: 'Every local code resolves to a common one', fr: 'Chaque code local correspond à un code commun' },
+    title: {
+      en: 'Every local code resolves to a common one',
+      fr: 'Chaque code local correspond à un code commun',
+    },
     docs: {
       en: `The Charter asks governments to map local standards and identifiers to global ones (P4.e). A local code
 (a subject, a frequency, a format) that no crosswalk map or vocabulary knows cannot be compared with

@@ -6,7 +6,10 @@ export default dataRule({
     principle: 'P2',
     commitment: 'P2.b',
     severity: 'error',
-    title: { en: 'The update frequency is declared', fr: 'La fréquence de mise à jour est déclarée' },
+    title: {
+      en: 'The update frequency is declared',
+      fr: 'La fréquence de mise à jour est déclarée',
+    },
     docs: {
       en: `Users need to know how current data is and when it will next change (Charter P2.b: timely release).
 The frequency must come from a controlled list (the EU frequency table in the common schema; local
@@ -17,10 +20,19 @@ l'UE dans le schéma commun; les codes locaux sont convertis par la correspondan
 fraîcheur ne peut pas non plus être évaluée.`,
     },
     messages: {
-      missing: { en: 'No update frequency is declared', fr: "Aucune fréquence de mise à jour n'est déclarée" },
+      missing: {
+        en: 'No update frequency is declared',
+        fr: "Aucune fréquence de mise à jour n'est déclarée",
+      },
     },
     examples: {
-      pass: [{ dataset: { accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/ANNUAL' } }],
+      pass: [
+        {
+          dataset: {
+            accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/ANNUAL',
+          },
+        },
+      ],
       fail: [{ dataset: {} }],
     },
   },

@@ -5,7 +5,10 @@ export default stageRule({
   meta: {
     id: 'profile/conflicting-values',
     severity: 'warning',
-    title: { en: 'Values lifted to the dataset agree', fr: 'Les valeurs remontées au jeu de données concordent' },
+    title: {
+      en: 'Values lifted to the dataset agree',
+      fr: 'Les valeurs remontées au jeu de données concordent',
+    },
     docs: {
       en: `Some portals keep dataset-level facts on each resource (British Columbia's update cycle, Ontario's data
 ranges). When resources disagree, the crosswalk keeps one value (the first, or the most frequent) and

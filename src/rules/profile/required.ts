@@ -5,7 +5,10 @@ export default stageRule({
   meta: {
     id: 'profile/required',
     severity: 'error',
-    title: { en: "Fields the portal's schema requires are filled in", fr: 'Les champs exigés par le schéma du portail sont remplis' },
+    title: {
+      en: "Fields the portal's schema requires are filled in",
+      fr: 'Les champs exigés par le schéma du portail sont remplis',
+    },
     docs: {
       en: `Each portal's own schema (its profile) marks some fields as required. A record missing one, or giving
 it empty (null, blank text, an empty list), would be refused by the portal itself. The finding names

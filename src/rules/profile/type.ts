@@ -5,7 +5,10 @@ export default stageRule({
   meta: {
     id: 'profile/type',
     severity: 'error',
-    title: { en: 'Fields hold values of their type', fr: 'Les champs contiennent des valeurs de leur type' },
+    title: {
+      en: 'Fields hold values of their type',
+      fr: 'Les champs contiennent des valeurs de leur type',
+    },
     docs: {
       en: `Dates must be real calendar dates (ISO 8601, or CKAN's \`2017-05-18 00:00:00\`), emails and URLs must
 be well formed, numbers numeric, language maps objects. A value of the wrong type is left out of the
@@ -15,7 +18,10 @@ URL bien formés, les nombres numériques, les textes bilingues des objets. Une 
 écartée de l'enregistrement commun : le constat indique où la corriger à la source.`,
     },
     messages: {
-      type: { en: '{{field}}: the value is not a valid {{expected}}', fr: "{{field}} : la valeur n'est pas valide ({{expectedFr}} attendu)" },
+      type: {
+        en: '{{field}}: the value is not a valid {{expected}}',
+        fr: "{{field}} : la valeur n'est pas valide ({{expectedFr}} attendu)",
+      },
       coerce: {
         en: '{{property}}: "{{value}}" is not a valid {{expected}} and was left out',
         fr: "{{property}} : « {{value}} » n'est pas valide ({{expectedFr}} attendu) et a été écarté",

@@ -5,7 +5,10 @@ export default stageRule({
   meta: {
     id: 'profile/vocabulary',
     severity: 'error',
-    title: { en: "Coded fields use the portal's code lists", fr: 'Les champs codés utilisent les listes de codes du portail' },
+    title: {
+      en: "Coded fields use the portal's code lists",
+      fr: 'Les champs codés utilisent les listes de codes du portail',
+    },
     docs: {
       en: `Fields such as subject, frequency or format take their values from a controlled list of the portal.
 A value outside the list cannot be mapped to the common schema. Legacy codes the portal replaced
@@ -16,8 +19,14 @@ remplacés par le portail (\`daily\` d'ouvert.canada.ca, devenu \`P1D\`) sont si
 avertissements avec le code actuel.`,
     },
     messages: {
-      unknown: { en: '{{field}}: "{{value}}" is not in the code list {{vocabulary}}', fr: '{{field}} : « {{value}} » ne figure pas dans la liste de codes {{vocabulary}}' },
-      legacy: { en: '{{field}}: "{{value}}" is a legacy code, now "{{current}}"', fr: '{{field}} : « {{value}} » est un ancien code, remplacé par « {{current}} »' },
+      unknown: {
+        en: '{{field}}: "{{value}}" is not in the code list {{vocabulary}}',
+        fr: '{{field}} : « {{value}} » ne figure pas dans la liste de codes {{vocabulary}}',
+      },
+      legacy: {
+        en: '{{field}}: "{{value}}" is a legacy code, now "{{current}}"',
+        fr: '{{field}} : « {{value}} » est un ancien code, remplacé par « {{current}} »',
+      },
     },
   },
 });
