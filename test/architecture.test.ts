@@ -51,12 +51,16 @@ const MAX_FILE_LINES = 600;
 const MAX_FUNCTION_LINES = 100;
 
 /**
- * Long on purpose: report templates, one HTML page written top to bottom, read best in one piece.
- * `file#function`.
+ * Long on purpose: report templates, one page or table written top to bottom in the order a reader
+ * sees it, read best in one piece. `file#function`.
  */
 const TEMPLATES = new Set([
+  'src/compare/render/csv.ts#comparisonCsv',
   'src/compare/render/html.ts#comparisonHtml',
+  'src/compare/render/markdown.ts#comparisonMarkdown',
   'src/report/formatters/html.ts#html',
+  'src/report/formatters/html.ts#summarySection',
+  'src/report/formatters/markdown.ts#markdown',
 ]);
 
 function sourceFiles(dir: string, out: string[] = []): string[] {

@@ -14,6 +14,7 @@ import { RULES } from '../../rules/index.js';
 import { jsonText } from '../../util/escape.js';
 import type { Finding } from '../../core/finding.js';
 import type { RecordResult } from '../../core/record.js';
+import type { Lang } from '../../core/lang.js';
 import type { Severity } from '../../core/severity.js';
 import type { Summary } from '../../core/summary.js';
 import { plainText, ruleHelp } from '../rule-help.js';
@@ -42,6 +43,64 @@ function fingerprint(r: RecordResult, f: Finding): string {
     .slice(0, 32);
 }
 
+/** One finding as a SARIF result, placed in its file and, by its record's id, logically. */
+function sarifResult(r: RecordResult, f: Finding, ruleIndex: number): unknown {
+  // Code scanning places a result by its region's start line: the file's first line when unknown.
+  const region = {
+    startLine: lineOf(r, f) ?? 1,
+    ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}),
+  };
+  const location = {
+    physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, region },
+    ...(r.id !== null
+      ? {
+          logicalLocations: [
+            {
+              name: r.id,
+              fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id,
+              kind: 'object',
+            },
+          ],
+        }
+      : {}),
+  };
+  const properties: Record<string, unknown> = {};
+  for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const)
+    if (f[k] !== undefined) properties[k] = f[k];
+  if (f.value !== undefined) properties.value = f.value;
+  // one gap, one finding: the other rules' findings this result stands for
+  if (f.related) properties.related = f.related;
+  if (r.title) properties.recordTitle = r.title;
+  if (r.profile) properties.profile = r.profile;
+  if (r.source.pointer) properties.recordPointer = r.source.pointer;
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [location],
+    partialFingerprints: { 'passerelleFinding/v1': fingerprint(r, f) },
+    properties,
+  };
+}
+
+/** A rule as SARIF describes it: title, docs, help link, default level, ODC tags. */
+function ruleDescriptor(id: string, lang: Lang): unknown {
+  const h = ruleHelp(id, lang);
+  const text = plainText(h.docs);
+  const tags = [h.principle, h.commitment].filter((x): x is string => !!x).map((p) => `ODC ${p}`);
+  return {
+    id,
+    shortDescription: { text: h.title },
+    ...(text
+      ? { fullDescription: { text: text.split('\n\n')[0] }, help: { text, markdown: h.docs } }
+      : {}),
+    ...(h.helpUri ? { helpUri: h.helpUri } : {}),
+    ...(h.severity ? { defaultConfiguration: { level: LEVEL[h.severity] } } : {}),
+    ...(tags.length ? { properties: { tags } } : {}),
+  };
+}
+
 export const sarif: FormatterFactory = (o) => {
   const ids: string[] = RULES.map((r) => r.meta.id);
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -56,69 +115,13 @@ export const sarif: FormatterFactory = (o) => {
     return i;
   };
 
-  const result = (r: RecordResult, f: Finding): unknown => {
-    // Code scanning places a result by its region's start line: the file's first line when unknown.
-    const region = {
-      startLine: lineOf(r, f) ?? 1,
-      ...(f.line !== undefined && f.column !== undefined ? { startColumn: f.column } : {}),
-    };
-    const location = {
-      physicalLocation: { artifactLocation: { uri: artifactUri(r.source.file) }, region },
-      ...(r.id !== null
-        ? {
-            logicalLocations: [
-              {
-                name: r.id,
-                fullyQualifiedName: r.profile ? `${r.profile}/${r.id}` : r.id,
-                kind: 'object',
-              },
-            ],
-          }
-        : {}),
-    };
-    const properties: Record<string, unknown> = {};
-    for (const k of ['principle', 'commitment', 'property', 'sourcePath'] as const)
-      if (f[k] !== undefined) properties[k] = f[k];
-    if (f.value !== undefined) properties.value = f.value;
-    // one gap, one finding: the other rules' findings this result stands for
-    if (f.related) properties.related = f.related;
-    if (r.title) properties.recordTitle = r.title;
-    if (r.profile) properties.profile = r.profile;
-    if (r.source.pointer) properties.recordPointer = r.source.pointer;
-    return {
-      ruleId: f.ruleId,
-      ruleIndex: indexOf(f.ruleId),
-      level: LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [location],
-      partialFingerprints: { 'passerelleFinding/v1': fingerprint(r, f) },
-      properties,
-    };
-  };
-
-  const descriptor = (id: string): unknown => {
-    const h = ruleHelp(id, o.lang);
-    const text = plainText(h.docs);
-    const tags = [h.principle, h.commitment].filter((x): x is string => !!x).map((p) => `ODC ${p}`);
-    return {
-      id,
-      shortDescription: { text: h.title },
-      ...(text
-        ? { fullDescription: { text: text.split('\n\n')[0] }, help: { text, markdown: h.docs } }
-        : {}),
-      ...(h.helpUri ? { helpUri: h.helpUri } : {}),
-      ...(h.severity ? { defaultConfiguration: { level: LEVEL[h.severity] } } : {}),
-      ...(tags.length ? { properties: { tags } } : {}),
-    };
-  };
-
   return {
     start: () =>
       `{"$schema":${jsonText(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"language":"${o.lang}-CA","columnKind":"utf16CodeUnits","results":[`,
     record: (r) => {
       let s = '';
       for (const f of r.findings) {
-        s += (first ? '\n' : ',\n') + jsonText(result(r, f));
+        s += (first ? '\n' : ',\n') + jsonText(sarifResult(r, f, indexOf(f.ruleId)));
         first = false;
       }
       return s;
@@ -129,7 +132,7 @@ export const sarif: FormatterFactory = (o) => {
         version: o.tool.version,
         semanticVersion: o.tool.version,
         language: `${o.lang}-CA`,
-        rules: ids.map(descriptor),
+        rules: ids.map((id) => ruleDescriptor(id, o.lang)),
       };
       const properties = {
         summary: {
