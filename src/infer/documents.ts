@@ -5,8 +5,9 @@
  */
 import { Document, isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { FieldType } from '../profiles/types.js';
-import { allFields, type InferredField } from './fields.js';
-import { pathOf, type DraftCrosswalk, type DraftEntry } from './crosswalk.js';
+import type { DraftCrosswalk } from './crosswalk.js';
+import type { DraftEntry } from './entries.js';
+import { allFields, type InferredField, pathOf } from './fields.js';
 
 export const TODO = 'TODO';
 const pct = (n: number): string => `${Math.round(n * 100)}%`;

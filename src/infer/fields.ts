@@ -5,6 +5,7 @@
  * and the bilingual patterns around it (language maps, `_en`/`_fr` pairs, ISO 19139 localised text).
  */
 import type { FieldType } from '../profiles/types.js';
+import { toPointer } from '../util/paths.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import type { FieldNode, Observation } from './observe.js';
 import { fieldNames, normaliseName } from './synonyms.js';
@@ -285,6 +286,16 @@ function pairLanguages(fields: InferredField[]): void {
 /** Every field, depth first. */
 export function allFields(fields: readonly InferredField[]): InferredField[] {
   return fields.flatMap((f) => [f, ...allFields(f.fields)]);
+}
+
+/** The path of a field in crosswalk syntax, from the record root or from an item (`relativeTo`). */
+export function pathOf(f: InferredField, relativeTo?: InferredField): string {
+  return (relativeTo ? f.segs.slice(relativeTo.segs.length) : f.segs).join('.');
+}
+
+/** A JSON Pointer from the record root: how an entry inside `each` reads a field of the record. */
+export function pointerOf(f: InferredField): string {
+  return toPointer(f.segs);
 }
 
 /** A spreadsheet column's header as a field name: `Update Frequency` → `update_frequency`. */
