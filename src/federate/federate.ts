@@ -12,7 +12,7 @@
 import { loadProfile } from '../profiles/load.js';
 import { RULE_IDS } from '../rules/index.js';
 import type { Profile } from '../profiles/types.js';
-import { parseInputs, validateRecords, type Input } from '../engine/pipeline.js';
+import { parseInputs, validateRecords, type Input } from '../engine/run.js';
 import type { ValidateOptions } from '../engine/options.js';
 import type { Dataset } from '../model/types.js';
 import { recordToRdf } from '../rdf/from-record.js';
