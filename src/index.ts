@@ -4,7 +4,9 @@
  *   import { validate } from 'passerelle';
  *   const report = await validate(['export.jsonl'], { profile: 'ca-gc' });
  */
-export { validate, validateRecords, Pipeline, tool, type Processed } from './engine/pipeline.js';
+export { Pipeline, type Processed } from './engine/pipeline.js';
+export { validate, validateRecords } from './engine/run.js';
+export { tool } from './tool.js';
 export type { ValidateOptions, RecordCheck } from './engine/options.js';
 export { readSources, readFile, expandPaths, registerReader } from './sources/read.js';
 export type { SourceRecord } from './sources/types.js';

@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { UrlChecker } from '../src/net/urls.js';
 import { BIN, ROOT, tempDir } from './helpers.js';
 

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { compare, type Comparison } from '../src/compare/compare.js';
 import { loadHighValueList, matchRecord, type HighValueList } from '../src/compare/high-value.js';
 import { modelRows, type Matrix } from '../src/compare/matrix.js';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import { defaultVocabularies } from '../src/vocab/vocabulary.js';
 import { cli, ROOT, tempDir } from './helpers.js';

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { detectableProfiles, detectFiles, detectProfile } from '../src/engine/detect.js';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { cli, REFERENCE, ROOT, tempDir } from './helpers.js';
 
 const NOW = ['--now', '2026-11-01'];

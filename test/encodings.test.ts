@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';
 import { ROOT, tempDir } from './helpers.js';

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { readdirSync } from 'node:fs';
-import { validateRecords } from '../src/engine/pipeline.js';
+import { validateRecords } from '../src/engine/run.js';
 import { detectFiles } from '../src/engine/detect.js';
 import type { RecordResult } from '../src/core/record.js';
 import type { Mapped } from '../src/crosswalk/crosswalk.js';

@@ -4,9 +4,9 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { commonRecordSchema } from '../src/model/schema.js';
-import { validateRecords } from '../src/engine/pipeline.js';
+import { validateRecords } from '../src/engine/run.js';
 import { Ajv } from 'ajv';
 import { fixtureProfiles, loadExpected, ROOT } from './helpers.js';
 

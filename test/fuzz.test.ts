@@ -12,7 +12,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Pipeline, validate } from '../src/engine/pipeline.js';
+import { Pipeline } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { FORMATTERS, pieces } from '../src/report/formatters/index.js';
 import { addToSummary, closeSummary, emptySummary } from '../src/scores/summary.js';
 import type { RecordResult } from '../src/core/record.js';

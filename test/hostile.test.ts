@@ -10,7 +10,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { lintCrosswalk, loadCrosswalk } from '../src/crosswalk/crosswalk.js';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { loadProfile, parseProfile } from '../src/profiles/load.js';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';

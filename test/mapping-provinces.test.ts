@@ -4,7 +4,7 @@
  * levels, Québec's French, any CKAN portal's extras, and federal regions as places.
  */
 import { join } from 'node:path';
-import { validateRecords } from '../src/engine/pipeline.js';
+import { validateRecords } from '../src/engine/run.js';
 import type { Dataset } from '../src/model/types.js';
 import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { loadProfile } from '../src/profiles/load.js';

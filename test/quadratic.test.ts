@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadProfile } from '../src/profiles/load.js';
 import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { readSources } from '../src/sources/read.js';
 import { MAX_CSV_FIELDS } from '../src/sources/csv.js';
 import type { Finding } from '../src/core/finding.js';

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';
-import { validateRecords } from '../src/engine/pipeline.js';
+import { validateRecords } from '../src/engine/run.js';
 import { REFERENCE, ROOT, tempDir } from './helpers.js';
 
 async function all(paths: string[]): Promise<SourceRecord[]> {

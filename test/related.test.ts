@@ -3,7 +3,7 @@
  * become one, at the highest severity, naming the others; scores and statuses do not move.
  */
 import { mergeRelated } from '../src/engine/findings.js';
-import { validate, validateRecords } from '../src/engine/pipeline.js';
+import { validate, validateRecords } from '../src/engine/run.js';
 import { principleScores } from '../src/scores/principles.js';
 import { RULE_PRINCIPLES } from '../src/rules/index.js';
 import type { Finding } from '../src/core/finding.js';

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { FORMATTERS, pieces, type Formatter } from '../src/report/formatters/index.js';
 import { junitWith } from '../src/report/formatters/junit.js';
 import type { Report } from '../src/report/model.js';

@@ -4,7 +4,7 @@
  * its test/expected/<profile>.yaml gates say, and why).
  */
 import { join } from 'node:path';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import { fixtureProfiles, loadExpected, ROOT } from './helpers.js';
 import { bandOf } from '../src/scores/mqa.js';
 

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { isPageOrService, keepDirectDownloads } from '../src/crosswalk/direct-links.js';
-import { validate } from '../src/engine/pipeline.js';
+import { validate } from '../src/engine/run.js';
 import type { Dataset, Provenance } from '../src/model/types.js';
 import { checkAgainstProfile } from '../src/profiles/check.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';

@@ -1,7 +1,8 @@
 /** `passerelle validate`: a thin shell over the library's pipeline. */
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { validateRecords, tool } from '../engine/pipeline.js';
+import { validateRecords } from '../engine/run.js';
+import { tool } from '../tool.js';
 import type { RecordCheck, ValidateOptions } from '../engine/options.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';

@@ -5,11 +5,11 @@
  */
 import { loadCrosswalk, type Crosswalk } from '../crosswalk/crosswalk.js';
 import { AUTO, detectFiles, profileAndPath } from '../engine/detect.js';
-import { tool, validateRecords, type Input } from '../engine/pipeline.js';
+import { validateRecords, type Input } from '../engine/run.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { RULE_IDS } from '../rules/index.js';
 import type { RecordResult } from '../core/record.js';
-import type { ToolInfo } from '../tool.js';
+import { tool, type ToolInfo } from '../tool.js';
 import type { Lang } from '../core/lang.js';
 import { settingsFor, type RuleSettings } from '../rules/run.js';
 import { UsageError } from '../util/errors.js';

@@ -5,15 +5,8 @@
  * N-Triples and N-Quads of large JSON Lines inputs are written by worker threads (`workers`);
  * Turtle and JSON-LD writers carry state from one record to the next and stay in this thread.
  */
-import {
-  prepareRun,
-  unitsOf,
-  workerOptions,
-  workersFor,
-  type Input,
-  type Mapping,
-  type Unit,
-} from './pipeline.js';
+import type { Mapping } from './pipeline.js';
+import { prepareRun, unitsOf, workerOptions, workersFor, type Input, type Unit } from './run.js';
 import type { ValidateOptions } from './options.js';
 import { throughWorkers } from './parallel.js';
 import type { Dataset } from '../model/types.js';

@@ -12,11 +12,21 @@
 import { loadProfile } from '../profiles/load.js';
 import { RULE_IDS } from '../rules/index.js';
 import type { Profile } from '../profiles/types.js';
-import { parseInputs, validateRecords, type Input } from '../engine/pipeline.js';
+import { parseInputs, validateRecords, type Input } from '../engine/run.js';
 import type { ValidateOptions } from '../engine/options.js';
 import type { Dataset } from '../model/types.js';
 import { recordToRdf } from '../rdf/from-record.js';
-import { XSD, factory, iri, safeIri, type Quad, type Term } from '../rdf/terms.js';
+import {
+  RDF_TYPE,
+  XSD,
+  factory,
+  iri,
+  safeIri,
+  type Literal,
+  type NamedNode,
+  type Quad,
+  type Term,
+} from '../rdf/terms.js';
 import { OnceWritten, type RdfWriter } from '../rdf/write.js';
 import { jsonText } from '../util/escape.js';
 import type { RecordResult } from '../core/record.js';
@@ -73,6 +83,10 @@ export interface FederationSummary {
 }
 
 const dateOf = (d: Date): string => d.toISOString().slice(0, 10);
+const lit = (v: string, lang?: string) => factory.literal(v, lang);
+
+/** A statement of the federated document, in graph `g` when the output has graphs (N-Quads). */
+type Statement = (s: Term, p: string, o: Term, g?: Term) => Quad;
 
 export class Federation {
   readonly inputs: Input[];
@@ -238,22 +252,51 @@ export class Federation {
 
   /** Second pass: the RDF, catalogues first, then each record as it is read again. */
   async *rdf(writer: RdfWriter): AsyncGenerator<string> {
-    const now = dateOf(this.options.now ?? new Date());
-    const q = (s: Term, p: string, o: Term, g?: Term): Quad =>
+    const q: Statement = (s, p, o, g) =>
       factory.quad(
         s as never,
         iri(p) as never,
         o as never,
         (writer.quads && g ? g : factory.defaultGraph()) as never,
       );
-    const lit = (v: string, lang?: string) => factory.literal(v, lang);
-    const date = factory.literal(now, factory.namedNode(`${XSD}date`));
-    const type = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+    const date = factory.literal(
+      dateOf(this.options.now ?? new Date()),
+      factory.namedNode(`${XSD}date`),
+    );
 
     yield writer.start();
+    yield await writer.write(this.cataloguesRdf(q, date));
+
+    const byN = new Map(this.entries.map((e) => [e.n, e]));
+    const links = new Map(
+      this.duplicates
+        .filter((d) => !d.reasons.includes('same-iri'))
+        .map((d) => [d.n, byN.get(d.primary) as Entry]),
+    );
+    const skipped = this.sameIri();
+    // a publisher several records share is described once in the document
+    const once = new OnceWritten();
+    let n = 0;
+    for await (const { profile, dataset } of this.records()) {
+      const entry = byN.get(n++);
+      if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
+      const cat = factory.namedNode(this.catalogueOf(profile));
+      const graph = recordToRdf(
+        { ...dataset, id: entry.iri },
+        { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined },
+      );
+      const quads = once.filter(graph.quads, graph.shared);
+      this.addProvenance(quads, q, date, cat, profile, entry, dataset, links.get(entry.n));
+      yield await writer.write(quads);
+    }
+    yield writer.end();
+  }
+
+  /** The federated dcat:Catalog, its publisher, and one dcat:Catalog per jurisdiction. */
+  private cataloguesRdf(q: Statement, date: Literal): Quad[] {
     const fed = factory.namedNode(this.catalogue);
     const head: Quad[] = [
-      q(fed, type, iri('dcat:Catalog'), fed),
+      q(fed, RDF_TYPE, iri('dcat:Catalog'), fed),
       q(fed, 'dct:title', lit('Federated catalogue of Canadian open data', 'en'), fed),
       q(fed, 'dct:title', lit('Catalogue fédéré des données ouvertes canadiennes', 'fr'), fed),
       q(
@@ -279,90 +322,87 @@ export class Federation {
     const fedPublisher = factory.blankNode('federation-publisher');
     head.push(
       q(fed, 'dct:publisher', fedPublisher, fed),
-      q(fedPublisher, type, iri('foaf:Agent'), fed),
+      q(fedPublisher, RDF_TYPE, iri('foaf:Agent'), fed),
       q(fedPublisher, 'foaf:name', lit(this.options.publisher ?? 'Passerelle'), fed),
     );
     for (const [id, profile] of this.profiles) {
       const cat = factory.namedNode(this.catalogueOf(id));
-      head.push(q(fed, 'dcat:catalog', cat, fed));
-      const publisher = factory.blankNode(`publisher-${id}`);
-      const name = profile.jurisdiction?.name ?? profile.name;
-      head.push(
-        q(cat, type, iri('dcat:Catalog'), cat),
-        ...Object.entries(profile.name).map(([l, t]) => q(cat, 'dct:title', lit(t, l), cat)),
-        q(
-          cat,
-          'dct:description',
-          lit(
-            `Records of ${profile.name.en ?? id}, as exported and checked by Passerelle (profile ${id}).`,
-            'en',
-          ),
-          cat,
-        ),
-        q(
-          cat,
-          'dct:description',
-          lit(
-            `Enregistrements de ${profile.name.fr ?? profile.name.en ?? id}, tels qu'exportés et vérifiés par Passerelle (profil ${id}).`,
-            'fr',
-          ),
-          cat,
-        ),
-        q(cat, 'dct:publisher', publisher, cat),
-        q(publisher, type, iri('foaf:Agent'), cat),
-        ...Object.entries(name).map(([l, t]) => q(publisher, 'foaf:name', lit(t, l), cat)),
-      );
-      if (profile.portal)
-        head.push(q(cat, 'foaf:homepage', factory.namedNode(safeIri(profile.portal)), cat));
+      head.push(q(fed, 'dcat:catalog', cat, fed), ...jurisdictionRdf(q, cat, id, profile));
     }
-    yield await writer.write(head);
-
-    const byN = new Map(this.entries.map((e) => [e.n, e]));
-    const links = new Map(
-      this.duplicates
-        .filter((d) => !d.reasons.includes('same-iri'))
-        .map((d) => [d.n, byN.get(d.primary) as Entry]),
-    );
-    const skipped = this.sameIri();
-    // a publisher several records share is described once in the document
-    const once = new OnceWritten();
-    let n = 0;
-    for await (const { profile, dataset } of this.records()) {
-      const entry = byN.get(n++);
-      if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
-      const cat = factory.namedNode(this.catalogueOf(profile));
-      const ds = factory.namedNode(entry.iri);
-      const graph = recordToRdf(
-        { ...dataset, id: entry.iri },
-        { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined },
-      );
-      const quads = once.filter(graph.quads, graph.shared);
-      const rec = factory.namedNode(
-        `${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`,
-      );
-      quads.push(
-        q(cat, 'dcat:dataset', ds, cat),
-        q(cat, 'dcat:record', rec, cat),
-        q(rec, type, iri('dcat:CatalogRecord'), cat),
-        q(rec, 'foaf:primaryTopic', ds, cat),
-        q(rec, 'dct:modified', date, cat),
-        q(rec, 'dct:conformsTo', factory.namedNode(DCAT_AP_3), cat),
-      );
-      if (dataset.identifier) quads.push(q(rec, 'dct:identifier', lit(dataset.identifier), cat));
-      const url = this.sourceUrl(dataset);
-      if (url) quads.push(q(rec, 'dct:source', factory.namedNode(safeIri(url)), cat));
-      const primary = links.get(entry.n);
-      if (primary?.iri) {
-        const rel = factory.blankNode(`f${entry.n}dup`);
-        quads.push(
-          q(ds, 'dcat:qualifiedRelation', rel, cat),
-          q(rel, type, iri('dcat:Relationship'), cat),
-          q(rel, 'dct:relation', factory.namedNode(primary.iri), cat),
-          q(rel, 'dcat:hadRole', factory.namedNode(DUPLICATE_ROLE), cat),
-        );
-      }
-      yield await writer.write(quads);
-    }
-    yield writer.end();
+    return head;
   }
+
+  /**
+   * A written record's provenance, added to its quads: its catalogue lists it, with a
+   * dcat:CatalogRecord (source identifier, source URL), and a duplicate is linked to its primary.
+   */
+  private addProvenance(
+    quads: Quad[],
+    q: Statement,
+    date: Literal,
+    cat: NamedNode,
+    profile: string,
+    entry: Entry,
+    dataset: Dataset,
+    primary: Entry | undefined,
+  ): void {
+    const ds = factory.namedNode(entry.iri as string);
+    const rec = factory.namedNode(
+      `${this.base}record/${profile}/${encodeURIComponent(dataset.identifier ?? String(entry.n))}`,
+    );
+    quads.push(
+      q(cat, 'dcat:dataset', ds, cat),
+      q(cat, 'dcat:record', rec, cat),
+      q(rec, RDF_TYPE, iri('dcat:CatalogRecord'), cat),
+      q(rec, 'foaf:primaryTopic', ds, cat),
+      q(rec, 'dct:modified', date, cat),
+      q(rec, 'dct:conformsTo', factory.namedNode(DCAT_AP_3), cat),
+    );
+    if (dataset.identifier) quads.push(q(rec, 'dct:identifier', lit(dataset.identifier), cat));
+    const url = this.sourceUrl(dataset);
+    if (url) quads.push(q(rec, 'dct:source', factory.namedNode(safeIri(url)), cat));
+    if (primary?.iri) {
+      const rel = factory.blankNode(`f${entry.n}dup`);
+      quads.push(
+        q(ds, 'dcat:qualifiedRelation', rel, cat),
+        q(rel, RDF_TYPE, iri('dcat:Relationship'), cat),
+        q(rel, 'dct:relation', factory.namedNode(primary.iri), cat),
+        q(rel, 'dcat:hadRole', factory.namedNode(DUPLICATE_ROLE), cat),
+      );
+    }
+  }
+}
+
+/** A jurisdiction's dcat:Catalog: its names, what it holds, its publisher, its portal. */
+function jurisdictionRdf(q: Statement, cat: NamedNode, id: string, profile: Profile): Quad[] {
+  const publisher = factory.blankNode(`publisher-${id}`);
+  const name = profile.jurisdiction?.name ?? profile.name;
+  const quads = [
+    q(cat, RDF_TYPE, iri('dcat:Catalog'), cat),
+    ...Object.entries(profile.name).map(([l, t]) => q(cat, 'dct:title', lit(t, l), cat)),
+    q(
+      cat,
+      'dct:description',
+      lit(
+        `Records of ${profile.name.en ?? id}, as exported and checked by Passerelle (profile ${id}).`,
+        'en',
+      ),
+      cat,
+    ),
+    q(
+      cat,
+      'dct:description',
+      lit(
+        `Enregistrements de ${profile.name.fr ?? profile.name.en ?? id}, tels qu'exportés et vérifiés par Passerelle (profil ${id}).`,
+        'fr',
+      ),
+      cat,
+    ),
+    q(cat, 'dct:publisher', publisher, cat),
+    q(publisher, RDF_TYPE, iri('foaf:Agent'), cat),
+    ...Object.entries(name).map(([l, t]) => q(publisher, 'foaf:name', lit(t, l), cat)),
+  ];
+  if (profile.portal)
+    quads.push(q(cat, 'foaf:homepage', factory.namedNode(safeIri(profile.portal)), cat));
+  return quads;
 }

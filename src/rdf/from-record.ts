@@ -75,109 +75,128 @@ function mailto(email: string): string {
   return safeIri(/^mailto:/i.test(email) ? email : `mailto:${email}`);
 }
 
+/** One record's graph while it is built: what `describe` and `add` write to, passed along. */
+interface Building {
+  quads: Quad[];
+  nodes: Map<string, RecordNode>;
+  shared: Set<string>;
+  /** Each statement's key: a statement once per record (an agent both publisher and creator is described once). */
+  written: Set<string>;
+  graph: Term;
+  prefix: string;
+  /** Blank nodes labelled so far. */
+  blank: number;
+}
+
 export function recordToRdf(dataset: Dataset, options: ToRdfOptions = {}): RecordGraph {
-  const quads: Quad[] = [];
-  const nodes = new Map<string, RecordNode>();
-  const graph = options.graph ?? factory.defaultGraph();
-  const prefix = options.blankPrefix ?? 'r';
-  let blank = 0;
-
-  // a statement once per record: one agent named as publisher and creator is described once
-  const written = new Set<string>();
-  const shared = new Set<string>();
-  const add = (s: Term, p: string, o: Term): void => {
-    const key = `${termKey(s)} ${p} ${o.termType === 'Literal' ? JSON.stringify([o.value, (o as Literal).language, (o as Literal).datatype.value]) : termKey(o)}`;
-    if (written.has(key)) return;
-    written.add(key);
-    quads.push(factory.quad(s as never, factory.namedNode(p), o as never, graph as never));
+  const b: Building = {
+    quads: [],
+    nodes: new Map(),
+    shared: new Set(),
+    written: new Set(),
+    graph: options.graph ?? factory.defaultGraph(),
+    prefix: options.blankPrefix ?? 'r',
+    blank: 0,
   };
+  const subject = describe(b, dataset as Record<string, unknown>, 'Dataset', '');
+  return { quads: b.quads, subject, nodes: b.nodes, shared: b.shared };
+}
 
-  const literals = (def: PropertyDef, value: unknown): Term[] => {
-    switch (def.kind) {
-      case 'text':
-        if (!isObj(value)) return [];
-        return Object.entries(value)
-          .filter(([, t]) => typeof t === 'string' && t.trim() !== '')
-          .map(([lang, t]) => factory.literal(t as string, lang === 'und' ? undefined : lang));
-      case 'texts': {
-        if (!isObj(value)) return [];
-        const out: Term[] = [];
-        for (const [lang, list] of Object.entries(value)) {
-          for (const t of Array.isArray(list) ? list : [list])
-            if (typeof t === 'string' && t.trim() !== '')
-              out.push(factory.literal(t, lang === 'und' ? undefined : lang));
-        }
-        return out;
-      }
-      default: {
-        const out: Term[] = [];
-        for (const v of Array.isArray(value) ? value : [value])
-          if (v !== undefined && v !== null && v !== '') out.push(scalar(def, v));
-        return out;
-      }
+/** A statement, unless the record has it already. */
+function add(b: Building, s: Term, p: string, o: Term): void {
+  const key = `${termKey(s)} ${p} ${o.termType === 'Literal' ? JSON.stringify([o.value, (o as Literal).language, (o as Literal).datatype.value]) : termKey(o)}`;
+  if (b.written.has(key)) return;
+  b.written.add(key);
+  b.quads.push(factory.quad(s as never, factory.namedNode(p), o as never, b.graph as never));
+}
+
+/** An object of the common record as a node: its type and its properties, objects in it as nodes of their own. */
+function describe(b: Building, value: Record<string, unknown>, cls: ClassName, path: string): Term {
+  const id =
+    typeof value.id === 'string' && value.id.trim()
+      ? factory.namedNode(safeIri(value.id))
+      : factory.blankNode(`${b.prefix}b${b.blank++}`);
+  // the first path names a node met twice (SHACL results are traced to it)
+  if (!b.nodes.has(termKey(id))) b.nodes.set(termKey(id), { path, cls });
+  if (id.termType === 'NamedNode' && cls !== 'Dataset' && cls !== 'Distribution')
+    b.shared.add(termKey(id));
+  add(b, id, RDF_TYPE, iri(CLASSES[cls].iri));
+  for (const def of CLASSES[cls].properties) {
+    if (def.iri === '@id') continue;
+    const v = value[def.name];
+    if (v === undefined || v === null) continue;
+    const p = predicateOf(def);
+    if (def.kind === 'object' && def.class) {
+      const items = Array.isArray(v) ? v : [v];
+      items.forEach((item, i) => {
+        if (isObj(item))
+          add(
+            b,
+            id,
+            p,
+            describe(
+              b,
+              item,
+              def.class as ClassName,
+              `${path ? `${path}.` : ''}${def.name}${def.multiple ? `[${i}]` : ''}`,
+            ),
+          );
+      });
+      continue;
     }
-  };
-
-  const scalar = (def: PropertyDef, v: unknown): Term => {
-    const s = String(v);
-    switch (def.kind) {
-      case 'uri':
-        return factory.namedNode(safeIri(s));
-      case 'email':
-        return factory.namedNode(mailto(s));
-      case 'date':
-        return dateLiteral(s);
-      case 'integer':
-        return factory.literal(s, factory.namedNode(`${XSD}nonNegativeInteger`));
-      default:
-        return def.datatype ? factory.literal(s, iri(def.datatype)) : factory.literal(s);
+    const values = literals(def, v);
+    if (def.wrap && values.length) {
+      const wrapper = factory.blankNode(`${b.prefix}b${b.blank++}`);
+      add(b, id, p, wrapper);
+      add(b, wrapper, RDF_TYPE, iri(def.wrap.class));
+      for (const o of values) add(b, wrapper, iri(def.wrap.property).value, o);
+      continue;
     }
-  };
+    for (const o of values) add(b, id, p, o);
+  }
+  return id;
+}
 
-  const node = (value: Record<string, unknown>, cls: ClassName, path: string): Term => {
-    const id =
-      typeof value.id === 'string' && value.id.trim()
-        ? factory.namedNode(safeIri(value.id))
-        : factory.blankNode(`${prefix}b${blank++}`);
-    // the first path names a node met twice (SHACL results are traced to it)
-    if (!nodes.has(termKey(id))) nodes.set(termKey(id), { path, cls });
-    if (id.termType === 'NamedNode' && cls !== 'Dataset' && cls !== 'Distribution')
-      shared.add(termKey(id));
-    add(id, RDF_TYPE, iri(CLASSES[cls].iri));
-    for (const def of CLASSES[cls].properties) {
-      if (def.iri === '@id') continue;
-      const v = value[def.name];
-      if (v === undefined || v === null) continue;
-      const p = predicateOf(def);
-      if (def.kind === 'object' && def.class) {
-        const items = Array.isArray(v) ? v : [v];
-        items.forEach((item, i) => {
-          if (isObj(item))
-            add(
-              id,
-              p,
-              node(
-                item,
-                def.class as ClassName,
-                `${path ? `${path}.` : ''}${def.name}${def.multiple ? `[${i}]` : ''}`,
-              ),
-            );
-        });
-        continue;
+/** A property's value as RDF terms: language-tagged literals from a language map, else one term per value. */
+function literals(def: PropertyDef, value: unknown): Term[] {
+  switch (def.kind) {
+    case 'text':
+      if (!isObj(value)) return [];
+      return Object.entries(value)
+        .filter(([, t]) => typeof t === 'string' && t.trim() !== '')
+        .map(([lang, t]) => factory.literal(t as string, lang === 'und' ? undefined : lang));
+    case 'texts': {
+      if (!isObj(value)) return [];
+      const out: Term[] = [];
+      for (const [lang, list] of Object.entries(value)) {
+        for (const t of Array.isArray(list) ? list : [list])
+          if (typeof t === 'string' && t.trim() !== '')
+            out.push(factory.literal(t, lang === 'und' ? undefined : lang));
       }
-      const values = literals(def, v);
-      if (def.wrap && values.length) {
-        const wrapper = factory.blankNode(`${prefix}b${blank++}`);
-        add(id, p, wrapper);
-        add(wrapper, RDF_TYPE, iri(def.wrap.class));
-        for (const o of values) add(wrapper, iri(def.wrap.property).value, o);
-        continue;
-      }
-      for (const o of values) add(id, p, o);
+      return out;
     }
-    return id;
-  };
+    default: {
+      const out: Term[] = [];
+      for (const v of Array.isArray(value) ? value : [value])
+        if (v !== undefined && v !== null && v !== '') out.push(scalar(def, v));
+      return out;
+    }
+  }
+}
 
-  const subject = node(dataset as Record<string, unknown>, 'Dataset', '');
-  return { quads, subject, nodes, shared };
+/** One value as a term: vocabulary values and URLs as IRIs, emails as `mailto:` IRIs, dates typed by their shape. */
+function scalar(def: PropertyDef, v: unknown): Term {
+  const s = String(v);
+  switch (def.kind) {
+    case 'uri':
+      return factory.namedNode(safeIri(s));
+    case 'email':
+      return factory.namedNode(mailto(s));
+    case 'date':
+      return dateLiteral(s);
+    case 'integer':
+      return factory.literal(s, factory.namedNode(`${XSD}nonNegativeInteger`));
+    default:
+      return def.datatype ? factory.literal(s, iri(def.datatype)) : factory.literal(s);
+  }
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { validate } from '../engine/pipeline.js';
+import { validate } from '../engine/run.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { packScores, unpackScores } from './packed.js';
 import type { RecordScores } from '../core/scores.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validate, validateRecords } from '../../src/engine/pipeline.js';
+import { validate, validateRecords } from '../../src/engine/run.js';
 import type { Dataset } from '../../src/model/types.js';
 import { recordToRdf } from '../../src/rdf/from-record.js';
 import { rdfWriter, type RdfFormat } from '../../src/rdf/write.js';

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import N3 from 'n3';
-import { validateRecords } from '../../src/engine/pipeline.js';
+import { validateRecords } from '../../src/engine/run.js';
 import type { Dataset } from '../../src/model/types.js';
 import { recordToRdf } from '../../src/rdf/from-record.js';
 import { termKey } from '../../src/rdf/terms.js';
