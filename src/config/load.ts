@@ -14,6 +14,7 @@ import type { RuleSettings } from '../rules/run.js';
 import type { Severity } from '../core/severity.js';
 import { ConfigError } from '../util/errors.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
+import { locateAll, searchPath } from '../util/search-path.js';
 import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'passerelle.config.yaml';
@@ -23,6 +24,8 @@ type RuleEntry =
   | 'off'
   | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 export interface ConfigFile {
+  profileDirs?: string[];
+  allowShadow?: boolean;
   rules?: Record<string, RuleEntry>;
   profiles?: Record<string, { rules?: Record<string, RuleEntry> }>;
 }
@@ -31,6 +34,9 @@ export interface LoadedConfig {
   /** The file, as shown in messages. */
   file: string;
   settings: RuleSettings;
+  /** `profileDirs`, absolute (they are relative to the file), in the file's order. */
+  profileDirs: string[];
+  allowShadow: boolean;
 }
 
 /** The nearest passerelle.config.yaml in `dir` or a folder above it. */
@@ -89,7 +95,7 @@ function describe(e: ErrorObject, y: YamlSource): string {
       if (rule) return `${where}: unknown key "${key}" for rule ${rule} (severity, options)`;
       if (path[0] === 'profiles' && path.length === 2)
         return `${where}: unknown key "${key}" for profile ${path[1]} (rules)`;
-      return `${where}: unknown key "${key}" (rules, profiles)`;
+      return `${where}: unknown key "${key}" (rules, profiles, profileDirs, allowShadow)`;
     }
     case 'enum':
       return `${y.where(path)}: ${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`;
@@ -137,7 +143,18 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
       (e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined,
     )
     .map((e) => describe(e, y));
-  const known = new Set(listProfileIds());
+  // the profiles this file may name include those of its own folders
+  const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : [])
+    .filter((d): d is string => typeof d === 'string' && d !== '')
+    .map((d) => resolve(dirname(resolve(file)), d));
+  const known = new Set(
+    problems.length
+      ? listProfileIds()
+      : locateAll('profiles', {
+          folders: [...profileDirs, ...searchPath().folders],
+          allowShadow: true,
+        }).map((p) => p.id),
+  );
   for (const id of Object.keys(data.profiles ?? {})) {
     if (/^[a-z0-9-]+$/.test(id) && !known.has(id))
       problems.push(
@@ -156,7 +173,7 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   const settings: RuleSettings = toSettings(data.rules);
   for (const [id, p] of Object.entries(data.profiles ?? {}))
     (settings.profiles ??= {})[id] = toSettings(p?.rules);
-  return { file: y.file, settings };
+  return { file: y.file, settings, profileDirs, allowShadow: data.allowShadow === true };
 }
 
 /** `--config <file>`, or the nearest passerelle.config.yaml, or none (`--no-config`: `false`). */

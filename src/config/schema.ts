@@ -58,6 +58,17 @@ export function configSchema(): Schema {
     type: 'object',
     additionalProperties: false,
     properties: {
+      profileDirs: {
+        description:
+          'Folders of your own profiles and crosswalks (each holding profiles/ and crosswalks/), relative to this file; searched before the ones shipped with Passerelle',
+        type: 'array',
+        items: { type: 'string', minLength: 1 },
+      },
+      allowShadow: {
+        description:
+          'Let a profile, crosswalk or vocabulary of your folders replace a shipped one of the same id',
+        type: 'boolean',
+      },
       rules: { $ref: '#/definitions/rules' },
       profiles: {
         description: "Overrides for one profile's records, by profile id",

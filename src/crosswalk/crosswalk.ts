@@ -6,6 +6,7 @@ import type { Profile } from '../profiles/types.js';
 import type { Emitted } from '../core/finding.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
+import { locate } from '../util/search-path.js';
 import { loadYaml } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import type { LintIssue } from './check.js';
@@ -220,8 +221,10 @@ export class Crosswalk {
   }
 }
 
-export function crosswalkPath(id: string, dir = CROSSWALKS_DIR): string {
-  return join(dir, `${id}.yaml`);
+/** The crosswalk of profile `id`: in `dir` when given, else the first on the search path, else the package's. */
+export function crosswalkPath(id: string, dir?: string): string {
+  if (dir !== undefined) return join(dir, `${id}.yaml`);
+  return locate('crosswalks', id)?.file ?? join(CROSSWALKS_DIR, `${id}.yaml`);
 }
 
 /** Checks a crosswalk against its profile and the common model; every problem, with file:line:col. */

@@ -4,6 +4,7 @@
  * send the results back; the main thread yields them in input order. A bounded number of batches
  * is in flight: when the consumer (a report on a slow pipe) stops asking for records, reading stops.
  */
+import { searchPath, type SearchPath } from '../util/search-path.js';
 import { existsSync, statSync } from 'node:fs';
 import { expandPaths } from '../sources/read.js';
 import { availableParallelism } from 'node:os';
@@ -20,6 +21,8 @@ import { inOrder } from '../util/ordered.js';
 /** What every worker is started with: the options its pipelines are built from (plain data). */
 export interface WorkerInit {
   options: Omit<ValidateOptions, 'profile' | 'baseline' | 'urlChecker' | 'checks' | 'vocabularies'>;
+  /** The main thread's profile search path: a worker finds the same profile files. */
+  searchPath?: SearchPath;
 }
 
 /** What workers do with a batch: check its records (`validate`), or write them as RDF lines (`convert`). */
@@ -145,7 +148,7 @@ export class WorkerPool {
 
   private start(): { worker: Worker; busy: number } {
     const worker = new Worker(WORKER_SCRIPT, {
-      workerData: this.init,
+      workerData: { ...this.init, searchPath: searchPath() } satisfies WorkerInit,
       resourceLimits: WORKER_LIMITS,
     });
     const slot = { worker, busy: 0 };

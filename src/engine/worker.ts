@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { jsonLineRecords } from '../sources/read.js';
 import { recordJsonText } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
+import { setSearchPath } from '../util/search-path.js';
 import {
   packTally,
   type Batch,
@@ -19,6 +20,7 @@ import type { Converted } from './convert.js';
 import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
 const init = workerData as WorkerInit;
+if (init.searchPath) setSearchPath(init.searchPath);
 const pipelines = new Map<string, Pipeline>();
 
 function pipelineFor(profile: string): Pipeline {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
+import { locate, locateAll, type Located } from '../util/search-path.js';
 import type { LangText } from '../core/lang.js';
 import {
   FIELD_TYPES,
@@ -344,30 +345,39 @@ export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profi
   return profile;
 }
 
-export function profilePath(id: string, dir = PROFILES_DIR): string {
-  return join(dir, `${id}.yaml`);
+/**
+ * The file of profile `id`: in `dir` when given, else the first folder of the search path that has
+ * it, else the package's (which may not exist: loading then says the profile is unknown).
+ */
+export function profilePath(id: string, dir?: string): string {
+  if (dir !== undefined) return join(dir, `${id}.yaml`);
+  return locate('profiles', id)?.file ?? join(PROFILES_DIR, `${id}.yaml`);
 }
 
-export function listProfileIds(dir = PROFILES_DIR): string[] {
+/** The ids of the profiles in `dir`, or on the search path (user folders and the package). */
+export function listProfileIds(dir?: string): string[] {
+  if (dir === undefined) return locateAll('profiles').map((p) => p.id);
   return readdirSync(dir)
     .filter((n) => n.endsWith('.yaml'))
     .map((n) => n.slice(0, -5))
     .sort();
 }
 
-/** Profiles parsed, by file, with their YAML (to check their rule ids against another caller's list). */
+/** Every profile on the search path with its file and where it came from (`package`, or the folder). */
+export function listProfiles(): Located[] {
+  return locateAll('profiles');
+}
+
+/** Profiles parsed, by file (two folders may hold the same id), with their YAML (to check their rule ids against another caller's list). */
 const cache = new Map<string, { profile: Profile; yaml: YamlSource<Raw> }>();
 
 export interface LoadProfileOptions {
-  /** Folder of the profile files (default: the profiles shipped with Passerelle). */
+  /** Folder of the profile files (default: the search path, then the profiles shipped with Passerelle). */
   dir?: string;
   knownRules?: KnownRules;
 }
 
-export function loadProfile(
-  id: string,
-  { dir = PROFILES_DIR, knownRules }: LoadProfileOptions = {},
-): Profile {
+export function loadProfile(id: string, { dir, knownRules }: LoadProfileOptions = {}): Profile {
   const file = profilePath(id, dir);
   const hit = cache.get(file);
   if (hit) {

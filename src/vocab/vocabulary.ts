@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYaml } from '../util/yaml.js';
 import { ConfigError } from '../util/errors.js';
-import { VOCABULARIES_DIR } from '../paths.js';
+import { locate, locateAll, searchPathGeneration } from '../util/search-path.js';
 import type { LangText } from '../core/lang.js';
 
 export interface Concept {
@@ -137,11 +137,12 @@ export function loadVocabulary(file: string): Vocabulary {
 export class VocabularyRegistry {
   private readonly vocabularies = new Map<string, Vocabulary>();
 
-  constructor(private readonly dirs: string[] = [VOCABULARIES_DIR]) {}
+  /** `dirs`: the folders of vocabulary files, in order; by default the search path, then the package. */
+  constructor(private readonly dirs?: string[]) {}
 
-  get(id: string): Vocabulary | undefined {
-    const hit = this.vocabularies.get(id);
-    if (hit) return hit;
+  /** The file of vocabulary `id`, where this registry looks. */
+  private fileOf(id: string): string | undefined {
+    if (!this.dirs) return locate('vocabularies', id)?.file;
     for (const dir of this.dirs) {
       let names: string[];
       try {
@@ -149,15 +150,21 @@ export class VocabularyRegistry {
       } catch {
         continue;
       }
-      if (names.includes(`${id}.yaml`)) {
-        const v = loadVocabulary(join(dir, `${id}.yaml`));
-        if (v.id !== id)
-          throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
-        this.vocabularies.set(id, v);
-        return v;
-      }
+      if (names.includes(`${id}.yaml`)) return join(dir, `${id}.yaml`);
     }
     return undefined;
+  }
+
+  get(id: string): Vocabulary | undefined {
+    const hit = this.vocabularies.get(id);
+    if (hit) return hit;
+    const file = this.fileOf(id);
+    if (!file) return undefined;
+    const v = loadVocabulary(file);
+    if (v.id !== id)
+      throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
+    this.vocabularies.set(id, v);
+    return v;
   }
 
   require(id: string): Vocabulary {
@@ -167,6 +174,7 @@ export class VocabularyRegistry {
   }
 
   ids(): string[] {
+    if (!this.dirs) return locateAll('vocabularies').map((v) => v.id);
     const out = new Set<string>();
     for (const dir of this.dirs) {
       try {
@@ -179,8 +187,13 @@ export class VocabularyRegistry {
   }
 }
 
-let shared: VocabularyRegistry | undefined;
-/** The package's vocabularies, loaded once per process and only those asked for. */
+let shared: { registry: VocabularyRegistry; generation: number } | undefined;
+/**
+ * The vocabularies of the search path (user folders, then the package), loaded once per process
+ * and path, and only those asked for.
+ */
 export function defaultVocabularies(): VocabularyRegistry {
-  return (shared ??= new VocabularyRegistry());
+  if (shared?.generation !== searchPathGeneration())
+    shared = { registry: new VocabularyRegistry(), generation: searchPathGeneration() };
+  return shared.registry;
 }

@@ -1,10 +1,11 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { COMPARE_FORMATS } from '../../compare/render/formats.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
-  program
+  const cmd = program
     .command('compare')
     .description(
       'compare jurisdictions: their crosswalks side by side and, with their exports, fill rates, indicators, scores and high-value datasets',
@@ -38,10 +39,11 @@ export function register(program: Command, setExit: SetExit): void {
       new Option('--lang <lang>', 'language of headings and labels')
         .choices(['en', 'fr'])
         .default(langFromEnv()),
-    )
-    .action(async (inputs: string[], o) => {
-      // loaded when used, as every command's code: the others start without it
-      const { compareCommand } = await import('../compare.js');
-      setExit(await compareCommand(inputs, o));
-    });
+    );
+  addProfilePathOptions(cmd).action(async (inputs: string[], o) => {
+    await useProfilePath(o);
+    // loaded when used, as every command's code: the others start without it
+    const { compareCommand } = await import('../compare.js');
+    setExit(await compareCommand(inputs, o));
+  });
 }

@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { RDF_FORMATS } from '../../rdf/syntax.js';
 import { addWorkersOption } from '../workers.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -23,7 +24,9 @@ export function register(program: Command, setExit: SetExit): void {
         .choices(['en', 'fr'])
         .default(langFromEnv()),
     );
+  addProfilePathOptions(cmd);
   addWorkersOption(cmd).action(async (paths: string[], o) => {
+    await useProfilePath(o);
     const { convertCommand } = await import('../convert.js');
     setExit(await convertCommand(paths, o));
   });

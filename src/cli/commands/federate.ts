@@ -2,10 +2,11 @@ import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { RDF_FORMATS } from '../../rdf/syntax.js';
 import { DEFAULT_BASE } from '../../federate/defaults.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
-  program
+  const cmd = program
     .command('federate')
     .description(
       "one DCAT-AP catalogue from many jurisdictions' exports, duplicates linked, with a JSON Lines search index",
@@ -31,9 +32,10 @@ export function register(program: Command, setExit: SetExit): void {
       new Option('--lang <lang>', 'language of messages')
         .choices(['en', 'fr'])
         .default(langFromEnv()),
-    )
-    .action(async (inputs: string[], o) => {
-      const { federateCommand } = await import('../federate.js');
-      setExit(await federateCommand(inputs, o));
-    });
+    );
+  addProfilePathOptions(cmd).action(async (inputs: string[], o) => {
+    await useProfilePath(o);
+    const { federateCommand } = await import('../federate.js');
+    setExit(await federateCommand(inputs, o));
+  });
 }

@@ -1,16 +1,25 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
   const profiles = program
     .command('profiles')
-    .description('list the profiles (jurisdictions) Passerelle knows')
-    .action(async () => {
-      const { profilesCommand } = await import('../profiles.js');
-      setExit(profilesCommand());
-    });
-  profiles
+    .description(
+      'list the profiles (jurisdictions) Passerelle knows, and where each comes from (the package, or your folder)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'text for people, json for programs')
+        .choices(['text', 'json'])
+        .default('text'),
+    );
+  addProfilePathOptions(profiles).action(async (o) => {
+    await useProfilePath(o);
+    const { profilesCommand } = await import('../profiles.js');
+    setExit(profilesCommand(o));
+  });
+  const show = profiles
     .command('show')
     .description(
       "a profile's fields (type, required, bilingual, code list), the common property each maps to, and its code lists",
@@ -25,9 +34,12 @@ export function register(program: Command, setExit: SetExit): void {
       new Option('--lang <lang>', 'language of headings and labels')
         .choices(['en', 'fr'])
         .default(langFromEnv()),
-    )
-    .action(async (id: string, o: { format: string; lang: 'en' | 'fr' }) => {
+    );
+  addProfilePathOptions(show).action(
+    async (id: string, o: { format: string; lang: 'en' | 'fr'; profileDir?: string[] }) => {
+      await useProfilePath(o);
       const { profilesShowCommand } = await import('../profiles-show.js');
       setExit(profilesShowCommand(id, o));
-    });
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 /** Loaded when the command runs, not when Passerelle starts. */
@@ -22,11 +23,14 @@ export function register(program: Command, setExit: SetExit): void {
     )
     .option('--no-config', 'ignore passerelle.config.yaml files')
     .addOption(new Option('-f, --format <format>', 'text or json').default('text'))
-    .addOption(new Option('--lang <lang>', 'language').choices(['en', 'fr']).default(langFromEnv()))
-    .action(async (o) => {
-      const { resolveConfig, rulesCommand } = await implementation();
-      setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings }));
-    });
+    .addOption(
+      new Option('--lang <lang>', 'language').choices(['en', 'fr']).default(langFromEnv()),
+    );
+  addProfilePathOptions(rules).action(async (o) => {
+    await useProfilePath(o);
+    const { resolveConfig, rulesCommand } = await implementation();
+    setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings }));
+  });
   // `rules explain` takes the options of `rules` (--lang, --profile, --config), before or after its id
   rules
     .command('explain')
@@ -34,6 +38,7 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<id>', 'rule id (odc/freshness)')
     .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
+      await useProfilePath(o);
       const { resolveConfig, explainCommand } = await implementation();
       setExit(
         explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }),

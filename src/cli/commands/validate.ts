@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { addOutputOptions } from '../outputs.js';
 import { addWorkersOption } from '../workers.js';
+import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -63,7 +64,9 @@ export function register(program: Command, setExit: SetExit): void {
       '--allow-private',
       'with --check-urls: also check URLs on loopback, private and link-local addresses (refused by default)',
     );
+  addProfilePathOptions(cmd);
   addWorkersOption(cmd).action(async (paths: string[], o) => {
+    await useProfilePath(o);
     const { validateCommand } = await import('../validate.js');
     setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
   });
