@@ -10,7 +10,7 @@ describe('passerelle profiles', () => {
       /^ca-bc +British Columbia — BC Data Catalogue +CKAN/m,
       /^ca-on +Ontario — data\.ontario\.ca +CKAN/m,
       /^ca-qc +Québec — Données Québec +CKAN/m,
-      /^ckan +CKAN \(any portal\) +CKAN$/m,
+      /^ckan +CKAN \(any portal\) +CKAN +package$/m,
     ]) {
       expect(r.stdout).toMatch(line);
     }

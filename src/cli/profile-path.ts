@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { relativeToCwd } from '../util/files.js';
 import {
   checkFolder,
   distinctFolders,
@@ -46,10 +47,7 @@ export async function useProfilePath(
   cwd = process.cwd(),
 ): Promise<SearchPath> {
   const { resolveConfig } = await import('../config/load.js');
-  const config = resolveConfig(o.config, cwd);
   const folders: string[] = [];
-  for (const [i, dir] of (config?.profileDirs ?? []).entries())
-    folders.push(checkFolder(dir, `${config?.file}: profileDirs[${i}] (${dir})`));
   for (const dir of o.profileDir ?? [])
     folders.push(checkFolder(resolve(cwd, dir), `--profile-dir ${dir}`));
   for (const dir of (env[PROFILE_DIRS_ENV] ?? '').split(delimiter).filter(Boolean))
@@ -57,6 +55,13 @@ export async function useProfilePath(
   // drafts of `passerelle infer` work where they were written, with no flag
   if (existsSync(join(cwd, 'profiles')) || existsSync(join(cwd, 'crosswalks')))
     folders.push(resolve(cwd));
+  // the configuration may name profiles of these folders (and of its own) in its `profiles:`
+  setSearchPath({ folders, allowShadow: true });
+  const config = resolveConfig(o.config, cwd);
+  const own = (config?.profileDirs ?? []).map(({ dir, where }) =>
+    checkFolder(dir, `${where}: profileDirs: ${relativeToCwd(dir)}`),
+  );
+  folders.unshift(...own);
   const path = {
     folders: distinctFolders(folders),
     allowShadow: o.allowShadow === true || config?.allowShadow === true,

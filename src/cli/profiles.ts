@@ -13,7 +13,8 @@ export function profilesCommand(o: { format?: string } = {}): number {
       id,
       name: p.name.en ?? id,
       platform: p.platform ?? '',
-      origin: origin === 'package' ? 'package' : relativeToCwd(origin) || '.',
+      origin:
+        origin === 'package' ? 'package' : origin === process.cwd() ? '.' : relativeToCwd(origin),
       file: relativeToCwd(file),
     };
   });

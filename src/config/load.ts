@@ -34,8 +34,8 @@ export interface LoadedConfig {
   /** The file, as shown in messages. */
   file: string;
   settings: RuleSettings;
-  /** `profileDirs`, absolute (they are relative to the file), in the file's order. */
-  profileDirs: string[];
+  /** `profileDirs`, absolute (they are relative to the file), in the file's order, each with its file:line:col. */
+  profileDirs: { dir: string; where: string }[];
   allowShadow: boolean;
 }
 
@@ -144,14 +144,16 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
     )
     .map((e) => describe(e, y));
   // the profiles this file may name include those of its own folders
-  const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : [])
-    .filter((d): d is string => typeof d === 'string' && d !== '')
-    .map((d) => resolve(dirname(resolve(file)), d));
+  const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
+    typeof d === 'string' && d !== ''
+      ? [{ dir: resolve(dirname(resolve(file)), d), where: y.where(['profileDirs', i]) }]
+      : [],
+  );
   const known = new Set(
     problems.length
       ? listProfileIds()
       : locateAll('profiles', {
-          folders: [...profileDirs, ...searchPath().folders],
+          folders: [...profileDirs.map((d) => d.dir), ...searchPath().folders],
           allowShadow: true,
         }).map((p) => p.id),
   );
