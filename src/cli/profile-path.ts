@@ -19,8 +19,16 @@ export const PROFILE_DIRS_ENV = 'PASSERELLE_PROFILE_DIRS';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-/** `--profile-dir <folder>` (repeatable) and `--allow-shadow`, on every command that reads profiles. */
+/** `--profile-dir <folder>` (repeatable), `--allow-shadow` and `--config`, on every command that reads profiles. */
 export function addProfilePathOptions(cmd: Command): Command {
+  // the configuration names folders too: commands without rules to configure still read it
+  if (!cmd.options.some((o) => o.long === '--config'))
+    cmd
+      .option(
+        '-c, --config <file>',
+        'configuration, for its profileDirs and allowShadow (default: the nearest passerelle.config.yaml)',
+      )
+      .option('--no-config', 'ignore passerelle.config.yaml files');
   return cmd
     .option(
       '--profile-dir <folder>',
