@@ -113,6 +113,28 @@ describe('the folders of the search path', () => {
     expect(yy).toMatchObject({ origin: mine, file: join(mine, 'profiles', 'ca-yy.yaml') });
   });
 
+  test('profiles show and crosswalk check take the folder too, before or after the id', () => {
+    const show = cli(['profiles', 'show', 'ca-yy', '--profile-dir', mine, '-f', 'json'], {
+      cwd: work,
+    });
+    expect(show.stderr).toBe('');
+    expect(JSON.parse(show.stdout).id).toBe('ca-yy');
+    const check = cli(['crosswalk', 'check', '--profile-dir', mine, 'ca-yy'], { cwd: work });
+    expect(check.stdout).toContain(`${join(mine, 'crosswalks', 'ca-yy.yaml')}: ok`);
+    expect(check.code).toBe(0);
+  });
+
+  test("a configuration's folder that is not there is named at its line", () => {
+    const dir = join(tmp.dir, 'misconfigured');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'passerelle.config.yaml'), 'rules: {}\nprofileDirs:\n  - ../nowhere\n');
+    const r = cli(['profiles'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /passerelle\.config\.yaml:3:5: profileDirs: .*nowhere: no such folder/,
+    );
+  });
+
   test('a folder that is not laid out as one is refused, by name', () => {
     const r = cli(['profiles', '--profile-dir', join(mine, 'profiles')], { cwd: work });
     expect(r.code).toBe(2);
