@@ -1,7 +1,7 @@
 /** `passerelle infer`: draft a profile and a crosswalk for an unknown portal from a sample of its export. */
 import { existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { temporaryBeside } from './output.js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { render } from '../i18n/render.js';
 import { DEFAULT_SAMPLE, infer } from '../infer/infer.js';
 import { escapeTerminal } from '../util/escape.js';
@@ -34,6 +34,10 @@ const WORDS = {
   next: {
     en: 'check it: passerelle crosswalk check {{file}}',
     fr: 'pour la vérifier : passerelle crosswalk check {{file}}',
+  },
+  use: {
+    en: 'use it: passerelle validate {{id}}=<export>{{dir}}',
+    fr: 'pour l’utiliser : passerelle validate {{id}}=<export>{{dir}}',
   },
   exists: {
     en: '{{file}} exists: choose another --id or --output-dir, or --force to replace it',
@@ -89,6 +93,14 @@ export async function inferCommand(paths: string[], o: InferCommandOptions): Pro
   ];
   if (r.rejected) lines.push(render(WORDS.rejected[o.lang], { n: r.rejected }));
   lines.push(render(WORDS.next[o.lang], { file: relativeToCwd(crosswalkFile) }));
+  // the current folder is on the profile search path; another folder is named (docs/profiles.md)
+  const here = resolve(o.outputDir) === process.cwd();
+  lines.push(
+    render(WORDS.use[o.lang], {
+      id: o.id,
+      dir: here ? '' : ` --profile-dir ${relativeToCwd(resolve(o.outputDir))}`,
+    }),
+  );
   process.stderr.write(`${lines.join('\n')}\n`);
   return r.rejected ? 1 : 0;
 }
