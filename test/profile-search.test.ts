@@ -43,8 +43,9 @@ beforeAll(() => {
   mkdirSync(work);
   copyFileSync(SAMPLE, join(work, 'export.jsonl'));
   // the steward's own folder: a draft of `passerelle infer`, written there
-  const r = cli(['infer', SAMPLE, '--id', 'ca-yy', '-o', mine]);
+  const r = cli(['infer', SAMPLE, '--id', 'ca-yy', '-o', mine], { cwd: work });
   expect(r.code).toBe(0);
+  expect(r.stderr).toMatch(/^use it: passerelle validate ca-yy=<export> --profile-dir .*mine$/m);
 });
 afterAll(() => tmp.cleanup());
 
@@ -53,7 +54,10 @@ describe('a draft of passerelle infer', () => {
     const here = join(tmp.dir, 'here');
     mkdirSync(here);
     copyFileSync(SAMPLE, join(here, 'export.jsonl'));
-    expect(cli(['infer', 'export.jsonl', '--id', 'ca-xx'], { cwd: here }).code).toBe(0);
+    const drafted = cli(['infer', 'export.jsonl', '--id', 'ca-xx'], { cwd: here });
+    expect(drafted.code).toBe(0);
+    // it says how to use them: here, with no flag
+    expect(drafted.stderr).toMatch(/^use it: passerelle validate ca-xx=<export>$/m);
     const r = cli(['validate', 'ca-xx=export.jsonl', '-f', 'json', ...NOW], { cwd: here });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
