@@ -272,6 +272,11 @@ export const READ_ERRORS = {
     fr: "aucun enregistrement trouvé : ni un paquet, ni une liste de paquets, ni une réponse de l'API CKAN",
   } as Bilingual,
   unreadable: { en: 'unreadable record', fr: 'enregistrement illisible' } as Bilingual,
+  /** A record that ran a worker thread out of memory, then a fresh one, alone. */
+  outOfWorkerMemory: (heapMb: number): Bilingual => ({
+    en: `it ran a validation worker out of memory twice (a worker has ${heapMb} MB); run with --workers 1 to check it in the main thread`,
+    fr: `il a épuisé deux fois la mémoire d'un fil de vérification (${heapMb} Mo chacun) ; lancez avec --workers 1 pour le vérifier dans le fil principal`,
+  }),
   malformedXml: (reason: Bilingual): Bilingual => ({
     en: `malformed XML: ${reason.en}`,
     fr: `XML mal formé : ${reason.fr}`,
