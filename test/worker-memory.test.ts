@@ -1,11 +1,13 @@
 /**
  * A worker thread that runs out of memory costs its record, never the run (issue 22): the line that
  * exhausted a worker's heap is tried again alone in a fresh worker, and, exhausting it too, is one
- * rejected record (`input/too-large`) at its line; every other record is checked as without workers.
+ * rejected record (`input/too-large`) at its line; a line too long for a worker to parse is read in
+ * the main thread; every other record is checked as without workers.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { WORKER_LINE_CHARS } from '../src/engine/parallel.js';
 import type { Report } from '../src/report/model.js';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -16,18 +18,21 @@ it('a record that exhausts a worker heap is rejected at its line; the others are
   const lines = readFileSync(join(ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl'), 'utf8')
     .trim()
     .split('\n');
-  // two million empty objects: 6 MB of text, over 200 MB once parsed and walked (a worker has 208 MB)
   const first = JSON.parse(lines[0]) as Record<string, unknown>;
-  const bomb = JSON.stringify({ ...first, extras: null }).replace(
-    '"extras":null',
-    `"extras":[${'{},'.repeat(1_999_999)}{}]`,
-  );
+  /** The first record with `extras` holding `n` empty objects (3 characters each). */
+  const empties = (n: number): string =>
+    JSON.stringify({ ...first, extras: null }).replace(
+      '"extras":null',
+      `"extras":[${'{},'.repeat(n - 1)}{}]`,
+    );
+  // just short enough to be given to a worker; over 208 MB once parsed and walked
+  const bomb = empties(Math.floor((WORKER_LINE_CHARS - 20_000) / 3));
+  // too long for a worker to parse (its parse alone would abort the process): read in the main thread
+  const long = empties(Math.ceil(WORKER_LINE_CHARS / 2));
   const write = (dir: string, middle: string): void => {
     mkdirSync(join(tmp.dir, dir));
-    writeFileSync(
-      join(tmp.dir, dir, 'catalogue.jsonl'),
-      `${[...lines, middle, ...lines].join('\n')}\n`,
-    );
+    const all = [...lines, middle, ...lines, long, ...lines];
+    writeFileSync(join(tmp.dir, dir, 'catalogue.jsonl'), `${all.join('\n')}\n`);
   };
   write('bad', bomb);
   write('good', ''); // the same file with that line blank: its records' lines stay the same
@@ -36,7 +41,7 @@ it('a record that exhausts a worker heap is rejected at its line; the others are
       cwd: join(tmp.dir, dir),
     });
   const bad = run('bad', '2');
-  expect(bad.stderr).not.toMatch(/out of memory|internal error/);
+  expect(bad.stderr).not.toMatch(/out of memory|internal error|FATAL/);
   expect(bad.code).toBe(1); // the fixture's own errors, as --fail-on error says; not 2
   const report = JSON.parse(bad.stdout) as Report;
   const at = lines.length + 1;
@@ -47,8 +52,9 @@ it('a record that exhausts a worker heap is rejected at its line; the others are
     findings: [{ ruleId: 'input/too-large', severity: 'error', line: at }],
   });
   expect(rejected?.findings[0].message).toMatch(/out of memory twice.*--workers 1/);
-  // every other record, in input order, exactly as the main thread checks it
+  // every other record (the long one too), in input order, exactly as the main thread checks it
   const good = JSON.parse(run('good', '1').stdout) as Report;
+  expect(good.records.some((r) => r.source.line === 2 * at && r.status !== 'rejected')).toBe(true);
   expect(report.records.filter((r) => r !== rejected)).toEqual(good.records);
   expect(report.summary.records).toBe(good.summary.records + 1);
   expect(report.summary.rejected).toBe(good.summary.rejected + 1);

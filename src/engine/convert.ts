@@ -110,7 +110,7 @@ export function convertRecords(
         task,
         inWorker,
         (u) => lineRecord(u.pipeline.map(u.src), u.seq, u.part, format),
-        (u, src, seq) => lineRecord(u.pipeline.map(src), seq, 0, format),
+        (u, src, seq, part) => lineRecord(u.pipeline.map(src), seq, part, format),
       ))
         yield withShared(c);
       return;

@@ -5,7 +5,7 @@
  * is in flight: when the consumer (a report on a slow pipe) stops asking for records, reading stops.
  */
 import { existsSync, statSync } from 'node:fs';
-import { expandPaths } from '../sources/read.js';
+import { expandPaths, jsonLineRecords } from '../sources/read.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -129,6 +129,14 @@ const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 19
 const WORKER_HEAP_MB =
   WORKER_LIMITS.maxYoungGenerationSizeMb + WORKER_LIMITS.maxOldGenerationSizeMb;
 
+/**
+ * The longest line (in characters) a worker is given; longer ones are checked in the main thread.
+ * V8 cannot stop `JSON.parse` half-way: a parse that overruns a worker's heap by more than Node's
+ * 16 MB of grace aborts the whole process, and a parse takes up to ~32 bytes a character (a list of
+ * empty objects). Past the parse, a worker that runs out of memory is stopped cleanly.
+ */
+export const WORKER_LINE_CHARS = (WORKER_LIMITS.maxOldGenerationSizeMb << 20) / 32;
+
 /** Why a batch came back without results: its worker ran out of memory (its lines are tried again, alone). */
 export class WorkerOutOfMemory extends Error {}
 
@@ -246,7 +254,7 @@ export async function* throughWorkers<U extends Batched | { batch?: undefined },
   run: { workers: number; init: WorkerInit; task: Task },
   fromWorker: (reply: R) => T[],
   here: (unit: Exclude<U, Batched>) => T,
-  rejected: (unit: Extract<U, Batched>, src: SourceRecord, seq: number) => T,
+  checkHere: (unit: Extract<U, Batched>, src: SourceRecord, seq: number, part: number) => T,
 ): AsyncGenerator<T> {
   const pool = new WorkerPool(run.workers, run.init);
   const alone = new WorkerPool(1, run.init);
@@ -257,20 +265,45 @@ export async function* throughWorkers<U extends Batched | { batch?: undefined },
       .then(() => alone.run<R>({ ...u.batch, lines: [line], seq, task: run.task }))
       .then(fromWorker, (e: unknown) => {
         if (!(e instanceof WorkerOutOfMemory)) throw e;
-        return [rejected(u, outOfMemoryRecord(u.batch.file, line, WORKER_HEAP_MB), seq)];
+        return [checkHere(u, outOfMemoryRecord(u.batch.file, line, WORKER_HEAP_MB), seq, 0)];
       });
     queue = tried.catch(() => undefined); // one line at a time in that worker
     return tried;
   };
-  const one = async (u: U): Promise<T[]> => {
-    if (!u.batch) return [here(u as Exclude<U, Batched>)];
-    const b = u as Extract<U, Batched>;
+  const inWorker = async (b: Extract<U, Batched>): Promise<T[]> => {
     try {
       return fromWorker(await pool.run<R>({ ...b.batch, task: run.task }));
     } catch (e) {
       if (!(e instanceof WorkerOutOfMemory)) throw e;
       return (await Promise.all(b.batch.lines.map((line, i) => again(b, line, i)))).flat();
     }
+  };
+  const one = async (u: U): Promise<T[]> => {
+    if (!u.batch) return [here(u as Exclude<U, Batched>)];
+    const b = u as Extract<U, Batched>;
+    if (b.batch.lines.every((l) => l.text.length <= WORKER_LINE_CHARS)) return inWorker(b);
+    // the lines too long for a worker checked here, the runs of other lines by workers, in order
+    const parts: (T[] | Promise<T[]>)[] = [];
+    let from = 0;
+    b.batch.lines.forEach((line, i) => {
+      if (line.text.length <= WORKER_LINE_CHARS) return;
+      const seq = b.batch.seq + from;
+      if (i > from)
+        parts.push(
+          inWorker({ ...b, batch: { ...b.batch, lines: b.batch.lines.slice(from, i), seq } }),
+        );
+      const records = jsonLineRecords(b.batch.file, line);
+      parts.push(records.map((src, part) => checkHere(b, src, b.batch.seq + i, part)));
+      from = i + 1;
+    });
+    if (from < b.batch.lines.length)
+      parts.push(
+        inWorker({
+          ...b,
+          batch: { ...b.batch, lines: b.batch.lines.slice(from), seq: b.batch.seq + from },
+        }),
+      );
+    return (await Promise.all(parts)).flat();
   };
   try {
     for await (const results of inOrder(units, one, run.workers * BATCHES_PER_WORKER))

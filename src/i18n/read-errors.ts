@@ -274,8 +274,8 @@ export const READ_ERRORS = {
   unreadable: { en: 'unreadable record', fr: 'enregistrement illisible' } as Bilingual,
   /** A record that ran a worker thread out of memory, then a fresh one, alone. */
   outOfWorkerMemory: (heapMb: number): Bilingual => ({
-    en: `it ran a validation worker out of memory twice (a worker has ${heapMb} MB); run with --workers 1 to check it in the main thread`,
-    fr: `il a épuisé deux fois la mémoire d'un fil de vérification (${heapMb} Mo chacun) ; lancez avec --workers 1 pour le vérifier dans le fil principal`,
+    en: `it ran a worker thread out of memory twice (each has ${heapMb} MB); run with --workers 1 to read it in the main thread`,
+    fr: `il a épuisé deux fois la mémoire d'un fil d'exécution (${heapMb} Mo chacun) ; lancez avec --workers 1 pour le lire dans le fil principal`,
   }),
   malformedXml: (reason: Bilingual): Bilingual => ({
     en: `malformed XML: ${reason.en}`,
