@@ -105,8 +105,12 @@ export function convertRecords(
         task: { kind: 'rdf', format },
       } as const;
       const inWorker = (converted: Converted[]): Converted[] => converted;
-      for await (const c of throughWorkers(unitsOf(inputs, pipelines, true), task, inWorker, (u) =>
-        lineRecord(u.pipeline.map(u.src), u.seq, u.part, format),
+      for await (const c of throughWorkers(
+        unitsOf(inputs, pipelines, true),
+        task,
+        inWorker,
+        (u) => lineRecord(u.pipeline.map(u.src), u.seq, u.part, format),
+        (u, src, seq, part) => lineRecord(u.pipeline.map(src), seq, part, format),
       ))
         yield withShared(c);
       return;

@@ -6,11 +6,13 @@
  */
 import { searchPath, type SearchPath } from '../util/search-path.js';
 import { existsSync, statSync } from 'node:fs';
-import { expandPaths } from '../sources/read.js';
+import { expandPaths, jsonLineRecords } from '../sources/read.js';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Line } from '../sources/lines.js';
+import { outOfMemoryRecord } from '../sources/limits.js';
+import type { SourceRecord } from '../sources/types.js';
 import type { ValidateOptions } from './options.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { RecordResult, RecordStatus } from '../core/record.js';
@@ -127,16 +129,31 @@ export function autoWorkers(paths: readonly string[]): number {
  * RSS doubles for no gain.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 192 };
+const WORKER_HEAP_MB =
+  WORKER_LIMITS.maxYoungGenerationSizeMb + WORKER_LIMITS.maxOldGenerationSizeMb;
+
+/**
+ * The longest line (in characters) a worker is given; longer ones are checked in the main thread.
+ * V8 cannot stop `JSON.parse` half-way: a parse that overruns a worker's heap by more than Node's
+ * 16 MB of grace aborts the whole process, and a parse takes up to ~32 bytes a character (a list of
+ * empty objects). Past the parse, a worker that runs out of memory is stopped cleanly.
+ */
+export const WORKER_LINE_CHARS = (WORKER_LIMITS.maxOldGenerationSizeMb << 20) / 32;
+
+/** Why a batch came back without results: its worker ran out of memory (its lines are tried again, alone). */
+export class WorkerOutOfMemory extends Error {}
+
+type Slot = { worker: Worker; busy: number; outOfMemory?: boolean };
 
 /**
  * Worker threads started as batches need them (up to `size`): five records never start 64 workers
  * (876 MB), and a signal never waits for workers that had nothing to do.
  */
 export class WorkerPool {
-  private readonly workers: { worker: Worker; busy: number }[] = [];
+  private readonly workers: Slot[] = [];
   private readonly waiting = new Map<
     number,
-    { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: { busy: number } }
+    { resolve: (r: unknown) => void; reject: (e: Error) => void; slot: Slot }
   >();
   private nextId = 0;
   private failed: Error | undefined;
@@ -146,22 +163,19 @@ export class WorkerPool {
     private readonly init: WorkerInit,
   ) {}
 
-  private start(): { worker: Worker; busy: number } {
+  private start(): Slot {
     const worker = new Worker(WORKER_SCRIPT, {
       workerData: { ...this.init, searchPath: searchPath() } satisfies WorkerInit,
       resourceLimits: WORKER_LIMITS,
     });
-    const slot = { worker, busy: 0 };
+    const slot: Slot = { worker, busy: 0 };
     worker.on('message', (m: BatchDone) => this.settle(m));
     worker.on('error', (e: Error & { code?: string }) =>
-      this.fail(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new Error(`a validation worker ran out of memory (${e.message}); run with --workers 1`)
-          : e,
-      ),
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? this.lost(slot) : this.fail(e),
     );
     worker.on('exit', (code) => {
-      if (code !== 0) this.fail(new Error(`a validation worker stopped (exit code ${code})`));
+      if (code !== 0 && !slot.outOfMemory)
+        this.fail(new Error(`a validation worker stopped (exit code ${code})`));
     });
     this.workers.push(slot);
     return slot;
@@ -175,7 +189,7 @@ export class WorkerPool {
   /** Runs one batch on the least busy worker; the results come in the batch's order. */
   run<R>(batch: Omit<Batch, 'id'>): Promise<R> {
     if (this.failed) return Promise.reject(this.failed);
-    const least = this.workers.reduce<{ worker: Worker; busy: number } | undefined>(
+    const least = this.workers.reduce<Slot | undefined>(
       (a, b) => (a && a.busy <= b.busy ? a : b),
       undefined,
     );
@@ -198,6 +212,21 @@ export class WorkerPool {
     else w.resolve(m.results);
   }
 
+  /**
+   * A worker that ran out of memory: it is gone (the next batch starts another), and the batches it
+   * had fail with `WorkerOutOfMemory`, the run's other batches and workers untouched.
+   */
+  private lost(slot: Slot): void {
+    slot.outOfMemory = true;
+    this.workers.splice(this.workers.indexOf(slot), 1);
+    const e = new WorkerOutOfMemory('a validation worker ran out of memory');
+    for (const [id, w] of this.waiting)
+      if (w.slot === slot) {
+        this.waiting.delete(id);
+        w.reject(e);
+      }
+  }
+
   private fail(e: Error): void {
     this.failed ??= e;
     for (const w of this.waiting.values()) w.reject(e);
@@ -217,22 +246,72 @@ type Batched = { batch: Omit<Batch, 'id' | 'task'> };
  * The one loop of every task workers do (validate's checks, convert's RDF lines): each batch of
  * JSON Lines to a worker, each other record here, the results in input order, a bounded number of
  * batches in flight. The pool closes when the caller stops reading.
+ *
+ * A worker that runs out of memory costs a record, never the run: the lines of the batches it had
+ * are tried again one at a time, each alone in a worker (so that a line that runs it out of memory
+ * is the one to blame), and a line that runs that worker out of memory too is given to `rejected`
+ * as a rejected record (`input/too-large`, its file and line). Each line is tried at most twice.
  */
 export async function* throughWorkers<U extends Batched | { batch?: undefined }, R, T>(
   units: AsyncIterable<U>,
   run: { workers: number; init: WorkerInit; task: Task },
   fromWorker: (reply: R) => T[],
   here: (unit: Exclude<U, Batched>) => T,
+  checkHere: (unit: Extract<U, Batched>, src: SourceRecord, seq: number, part: number) => T,
 ): AsyncGenerator<T> {
   const pool = new WorkerPool(run.workers, run.init);
+  const alone = new WorkerPool(1, run.init);
+  let queue: Promise<unknown> = Promise.resolve();
+  const again = (u: Extract<U, Batched>, line: Line, i: number): Promise<T[]> => {
+    const seq = u.batch.seq + i;
+    const tried = queue
+      .then(() => alone.run<R>({ ...u.batch, lines: [line], seq, task: run.task }))
+      .then(fromWorker, (e: unknown) => {
+        if (!(e instanceof WorkerOutOfMemory)) throw e;
+        return [checkHere(u, outOfMemoryRecord(u.batch.file, line, WORKER_HEAP_MB), seq, 0)];
+      });
+    queue = tried.catch(() => undefined); // one line at a time in that worker
+    return tried;
+  };
+  const inWorker = async (b: Extract<U, Batched>): Promise<T[]> => {
+    try {
+      return fromWorker(await pool.run<R>({ ...b.batch, task: run.task }));
+    } catch (e) {
+      if (!(e instanceof WorkerOutOfMemory)) throw e;
+      return (await Promise.all(b.batch.lines.map((line, i) => again(b, line, i)))).flat();
+    }
+  };
+  const one = async (u: U): Promise<T[]> => {
+    if (!u.batch) return [here(u as Exclude<U, Batched>)];
+    const b = u as Extract<U, Batched>;
+    if (b.batch.lines.every((l) => l.text.length <= WORKER_LINE_CHARS)) return inWorker(b);
+    // the lines too long for a worker checked here, the runs of other lines by workers, in order
+    const parts: (T[] | Promise<T[]>)[] = [];
+    let from = 0;
+    b.batch.lines.forEach((line, i) => {
+      if (line.text.length <= WORKER_LINE_CHARS) return;
+      const seq = b.batch.seq + from;
+      if (i > from)
+        parts.push(
+          inWorker({ ...b, batch: { ...b.batch, lines: b.batch.lines.slice(from, i), seq } }),
+        );
+      const records = jsonLineRecords(b.batch.file, line);
+      parts.push(records.map((src, part) => checkHere(b, src, b.batch.seq + i, part)));
+      from = i + 1;
+    });
+    if (from < b.batch.lines.length)
+      parts.push(
+        inWorker({
+          ...b,
+          batch: { ...b.batch, lines: b.batch.lines.slice(from), seq: b.batch.seq + from },
+        }),
+      );
+    return (await Promise.all(parts)).flat();
+  };
   try {
-    const one = (u: U): Promise<T[]> =>
-      u.batch
-        ? pool.run<R>({ ...u.batch, task: run.task }).then(fromWorker)
-        : Promise.resolve([here(u as Exclude<U, Batched>)]);
     for await (const results of inOrder(units, one, run.workers * BATCHES_PER_WORKER))
       for (const r of results) yield r;
   } finally {
-    await pool.close();
+    await Promise.all([pool.close(), alone.close()]);
   }
 }

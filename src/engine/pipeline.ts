@@ -220,8 +220,8 @@ export class Pipeline {
 }
 
 /**
- * A record that cannot be read: one `input/parse-error` finding, with the line and column of the
- * problem (or the finding given: `input/unrecognised`).
+ * A record that cannot be read: one `input/parse-error` finding (or the rule its error names:
+ * `input/too-large`), with the line and column of the problem (or the finding given: `input/unrecognised`).
  */
 function rejection(
   src: SourceRecord,
@@ -232,7 +232,7 @@ function rejection(
   const findings = finalize(
     [
       why ?? {
-        ruleId: 'input/parse-error',
+        ruleId: src.error?.rule ?? 'input/parse-error',
         messageId: 'invalid',
         data: { message: src.error?.message ?? READ_ERRORS.unreadable },
       },

@@ -248,6 +248,7 @@ export async function* validateRecords(
       task,
       checkedInWorker,
       (u) => u.pipeline.process(u.src),
+      (u, src) => u.pipeline.process(src),
     )) {
       const p = unique(c);
       // a baseline changes results: their text and tally no longer hold

@@ -272,6 +272,16 @@ export const READ_ERRORS = {
     fr: "aucun enregistrement trouvé : ni un paquet, ni une liste de paquets, ni une réponse de l'API CKAN",
   } as Bilingual,
   unreadable: { en: 'unreadable record', fr: 'enregistrement illisible' } as Bilingual,
+  /** A record of JSON Lines longer than the limit: dropped as it was read, never parsed. */
+  tooLong: (max: number): Bilingual => ({
+    en: `its text is longer than ${max.toLocaleString('en-CA')} characters (JSON Lines records are read up to that length)`,
+    fr: `son texte dépasse ${max.toLocaleString('fr-CA')} caractères (les enregistrements JSON Lines sont lus jusqu'à cette longueur)`,
+  }),
+  /** A record that ran a worker thread out of memory, then a fresh one, alone. */
+  outOfWorkerMemory: (heapMb: number): Bilingual => ({
+    en: `it ran a worker thread out of memory twice (each has ${heapMb} MB); run with --workers 1 to read it in the main thread`,
+    fr: `il a épuisé deux fois la mémoire d'un fil d'exécution (${heapMb} Mo chacun) ; lancez avec --workers 1 pour le lire dans le fil principal`,
+  }),
   malformedXml: (reason: Bilingual): Bilingual => ({
     en: `malformed XML: ${reason.en}`,
     fr: `XML mal formé : ${reason.fr}`,

@@ -4,6 +4,7 @@ import type { Rule } from './types.js';
 import parseError from './input/parse-error.js';
 import encoding from './input/encoding.js';
 import unrecognised from './input/unrecognised.js';
+import tooLarge from './input/too-large.js';
 import required from './profile/required.js';
 import vocabulary from './profile/vocabulary.js';
 import type from './profile/type.js';
@@ -44,6 +45,7 @@ import resourceLanguage from './odc/resource-language.js';
 export const RULES: readonly Rule[] = [
   parseError,
   unrecognised,
+  tooLarge,
   encoding,
   required,
   vocabulary,

@@ -4,6 +4,8 @@
  * profile check, the crosswalk and the rules walk it.
  */
 import type { Bilingual } from '../core/lang.js';
+import { READ_ERRORS } from '../i18n/read-errors.js';
+import type { Line } from './lines.js';
 import type { SourceRecord } from './types.js';
 
 /** Levels of nesting a record may have. ISO 19139 trees, the deepest real records, use about 30. */
@@ -80,5 +82,22 @@ export function withinLimits(src: SourceRecord): SourceRecord {
     data: undefined,
     locator: undefined,
     error: { message: TOO_DEEP, line: src.source.line },
+  };
+}
+
+/**
+ * A line of JSON Lines that ran a worker thread out of memory twice (`heapMb`: a worker's heap):
+ * one rejected record (`input/too-large`), at its file and line, never parsed again.
+ */
+export function outOfMemoryRecord(file: string, line: Line, heapMb: number): SourceRecord {
+  return {
+    data: undefined,
+    source: { file, line: line.line },
+    shape: 'jsonl',
+    error: {
+      message: READ_ERRORS.outOfWorkerMemory(heapMb),
+      line: line.line,
+      rule: 'input/too-large',
+    },
   };
 }

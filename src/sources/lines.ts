@@ -8,12 +8,22 @@ import type { Readable } from 'node:stream';
 import { InputError } from '../util/errors.js';
 import { utf8ErrorAt } from './decode.js';
 
+/**
+ * The longest record text of JSON Lines kept, in characters (bytes of UTF-8). A longer line (or
+ * pretty-printed object) is dropped as it is read, never held whole: it is a rejected record
+ * (`input/too-large`). Parsing takes up to ~32 bytes a character: 32 Mi characters stay within
+ * 1 GB, half of Node's default heap on a machine of 8 GB.
+ */
+export const MAX_LINE_CHARS = 32 * 1024 * 1024;
+
 /** One line of a text file, numbered from 1; or one record's text, numbered from its first line. */
 export interface Line {
   line: number;
   text: string;
   /** Where a byte that is not UTF-8 is (`utf8Lines`): the record is rejected there. */
   bad?: { line: number; column: number; byte: number };
+  /** Longer than `MAX_LINE_CHARS`: its text was dropped (`text` is empty), the record is rejected. */
+  tooLong?: true;
 }
 
 /**
@@ -25,6 +35,7 @@ export async function* readLines(file: string, stream: Readable): AsyncGenerator
   let line = 0;
   let rest = ''; // the start of a line cut by the end of a chunk
   let pendingCr = false; // the last chunk ended with \r: a \n starting the next one belongs to it
+  let tooLong = false; // the current line is past MAX_LINE_CHARS: its text is dropped as it comes
   try {
     for await (const chunk of stream) {
       const text = chunk as string;
@@ -37,15 +48,22 @@ export async function* readLines(file: string, stream: Readable): AsyncGenerator
         if (cr >= 0 && cr < from) cr = text.indexOf('\r', from);
         const end = cr >= 0 && (nl < 0 || cr < nl) ? cr : nl;
         if (end < 0) break;
-        yield { line: ++line, text: rest + text.slice(from, end) };
+        if (tooLong || rest.length + end - from > MAX_LINE_CHARS)
+          yield { line: ++line, text: '', tooLong: true };
+        else yield { line: ++line, text: rest + text.slice(from, end) };
         rest = '';
+        tooLong = false;
         from = end + 1;
         if (end === cr) {
           if (from === text.length) pendingCr = true;
           else if (text.charCodeAt(from) === 0x0a) from++;
         }
       }
-      rest += text.slice(from);
+      if (!tooLong) rest += text.slice(from);
+      if (rest.length > MAX_LINE_CHARS) {
+        tooLong = true;
+        rest = '';
+      }
     }
   } catch (e) {
     throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
@@ -53,7 +71,8 @@ export async function* readLines(file: string, stream: Readable): AsyncGenerator
     // a reader that stops early (the first record of a file, to recognise its profile) closes the file
     stream.destroy();
   }
-  if (rest) yield { line: ++line, text: rest };
+  if (tooLong) yield { line: ++line, text: '', tooLong: true };
+  else if (rest) yield { line: ++line, text: rest };
 }
 
 /** Net depth of `{`/`[` over a line, outside strings (`inString` carries over a line break). */
@@ -81,19 +100,25 @@ export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator
     | {
         start: number;
         lines: string[];
+        chars: number;
         state: { depth: number; inString: boolean };
         bad?: Line['bad'];
+        tooLong?: true;
       }
     | undefined;
-  const whole = (d: NonNullable<typeof doc>): Line => ({
-    line: d.start,
-    text: d.lines.join('\n'),
-    ...(d.bad ? { bad: d.bad } : {}),
-  });
-  for await (let { line, text, bad } of lines) {
+  const whole = (d: NonNullable<typeof doc>): Line =>
+    d.tooLong
+      ? { line: d.start, text: '', tooLong: true }
+      : { line: d.start, text: d.lines.join('\n'), ...(d.bad ? { bad: d.bad } : {}) };
+  for await (let { line, text, bad, tooLong } of lines) {
     if (line === 1) text = text.replace(/^\uFEFF/, '');
     if (doc) {
-      doc.lines.push(text);
+      // an object's lines past the limit are dropped: only its depth is followed, to find its end
+      doc.chars += text.length + 1;
+      if (tooLong || doc.chars > MAX_LINE_CHARS) {
+        doc.tooLong = true;
+        doc.lines = [];
+      } else if (!doc.tooLong) doc.lines.push(text);
       doc.bad ??= bad;
       depthOf(text, doc.state);
       if (doc.state.depth > 0) continue;
@@ -101,14 +126,19 @@ export async function* jsonLineTexts(lines: AsyncIterable<Line>): AsyncGenerator
       doc = undefined;
       continue;
     }
-    if (bad) {
-      yield { line, text, bad };
+    if (bad || tooLong) {
+      yield tooLong ? { line, text, tooLong } : { line, text, bad };
       continue;
     }
     const trimmed = text.trim();
     if (trimmed === '') continue;
     if (trimmed === '{') {
-      doc = { start: line, lines: [text], state: { depth: 1, inString: false } };
+      doc = {
+        start: line,
+        lines: [text],
+        chars: text.length,
+        state: { depth: 1, inString: false },
+      };
       continue;
     }
     yield { line, text };

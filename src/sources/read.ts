@@ -21,7 +21,7 @@ import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
 import { bomOf, decode, decodeStream, detectEncoding } from './decode.js';
-import { jsonLineTexts, readLines, utf8Lines, type Line } from './lines.js';
+import { jsonLineTexts, MAX_LINE_CHARS, readLines, utf8Lines, type Line } from './lines.js';
 import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
@@ -442,7 +442,19 @@ function jsonLineRecord(
  * between them (`{…}{…}`, as some tools write it), found where JSON.parse says the first one ends.
  * The same function reads records in the main thread and in workers.
  */
-export function jsonLineRecords(file: string, { line: at, text, bad }: Line): SourceRecord[] {
+export function jsonLineRecords(
+  file: string,
+  { line: at, text, bad, tooLong }: Line,
+): SourceRecord[] {
+  if (tooLong)
+    return [
+      {
+        data: undefined,
+        source: { file, line: at },
+        shape: 'jsonl',
+        error: { message: READ_ERRORS.tooLong(MAX_LINE_CHARS), line: at, rule: 'input/too-large' },
+      },
+    ];
   if (bad)
     return [
       {

@@ -26,7 +26,13 @@ export interface SourceRecord {
   locator?: Locator;
   /** Set when the record could not be read: it is reported as rejected, never dropped. The reason is
    * given in both languages (the report's language is chosen later). */
-  error?: { message: Bilingual; line?: number; column?: number };
+  error?: {
+    message: Bilingual;
+    line?: number;
+    column?: number;
+    /** The input rule that rejects it: `input/parse-error` unless said (`input/too-large`). */
+    rule?: 'input/too-large';
+  };
 }
 
 /** An input file as readers see it: its bytes (decompressed) and its first bytes for sniffing. */
