@@ -1,0 +1,90 @@
+/**
+ * The mutation fuzzer of `npm run fuzz` (test/fuzz/fuzzer.mjs), a short run in CI: mutated real
+ * records of every input format (JSON, JSON Lines, XML, CSV, Turtle, RDF/XML, JSON-LD) validated
+ * in-process through `validate`, as the CLI does; no crash and every record accounted for. Hangs
+ * are the long run's business (each case in a thread with a time bound); here the test's own
+ * timeout stands for them. The seed is fixed: the same cases in every run.
+ */
+import { validate } from '../src/engine/run.js';
+import { ROOT, tempDir } from './helpers.js';
+
+// plain JavaScript shared with the npm run fuzz script (which runs from dist/)
+const modulePath: string = './fuzz/fuzzer.mjs';
+const fuzzer = await import(modulePath);
+
+const SEED = 20261207;
+/** 30 cases per format: a short run (the long one is `npm run fuzz`). */
+const BUDGET = 30 * fuzzer.FORMATS.length;
+
+test('the corpus holds real files of every input format', () => {
+  const files = fuzzer.corpus(ROOT);
+  for (const f of fuzzer.FORMATS) expect([f, files[f].length > 0]).toEqual([f, true]);
+});
+
+test('a seed gives the same mutants, another seed other ones', () => {
+  const files = fuzzer.corpus(ROOT);
+  for (let i = 0; i < 14; i++) {
+    const a = fuzzer.mutant(files, SEED, i);
+    expect(fuzzer.mutant(files, SEED, i).bytes.equals(a.bytes)).toBe(true);
+  }
+  const differ = Array.from({ length: 14 }, (_, i) =>
+    fuzzer.mutant(files, SEED, i).bytes.equals(fuzzer.mutant(files, SEED + 1, i).bytes),
+  ).filter((same) => !same);
+  expect(differ.length).toBeGreaterThan(7);
+});
+
+test('the judge counts what is wrong: a crash, a hang, a summary that does not add up, a line with no result', () => {
+  const jsonl = { format: 'jsonl', bytes: Buffer.from('{"a":1}\n\n{"b":2}\r\n \n{"c"') };
+  const ok = {
+    summary: { records: 3, valid: 1, invalid: 1, rejected: 1 },
+    results: [{ line: 1 }, { line: 3 }, { line: 5 }],
+  };
+  expect(fuzzer.judge(jsonl, ok)).toEqual([]);
+  expect(fuzzer.judge(jsonl, { error: 'TypeError' })[0].kind).toBe('crashes');
+  expect(fuzzer.judge(jsonl, { hang: 20000 })[0].kind).toBe('hangs');
+  const kinds = (o: object) => fuzzer.judge(jsonl, o).map((p: { message: string }) => p.message);
+  expect(kinds({ ...ok, summary: { ...ok.summary, valid: 2 } })).toEqual([
+    'records 3 ≠ valid + invalid + rejected 4',
+  ]);
+  expect(kinds({ ...ok, results: [{ line: 1 }, { line: 3 }, { line: 3 }] })).toEqual([
+    'no result for line(s) 5',
+  ]);
+  expect(
+    kinds({
+      summary: { ...ok.summary, records: 2, rejected: 0 },
+      results: [{ line: 1 }, { line: 2 }],
+    }),
+  ).toEqual(['no result for line(s) 3, 5', 'a result for a line holding no record: 2']);
+  const csv = { format: 'csv', bytes: Buffer.from('id,title\n\nx,y\nz\n') };
+  expect(
+    fuzzer.judge(csv, {
+      ...ok,
+      summary: { records: 2, valid: 1, invalid: 0, rejected: 1 },
+      results: [{ line: 3 }, { line: 4 }],
+    }),
+  ).toEqual([]);
+});
+
+test(`${BUDGET} mutants of real records, every format: no crash, every record accounted for`, async () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const result = await fuzzer.fuzz({
+      root: ROOT,
+      seed: SEED,
+      budget: BUDGET,
+      workDir: dir,
+      async runCase(file: string, profile: string) {
+        try {
+          return fuzzer.outcomeOf(await validate([file], { profile, now: fuzzer.NOW, workers: 1 }));
+        } catch (e) {
+          return { error: (e as Error).stack ?? String(e) };
+        }
+      },
+    });
+    expect(result.failed).toEqual([]);
+    expect(result.total).toEqual({ cases: BUDGET, crashes: 0, hangs: 0, violations: 0 });
+    for (const f of fuzzer.FORMATS) expect([f, result.counts[f].cases]).toEqual([f, 30]);
+  } finally {
+    cleanup();
+  }
+});
