@@ -118,4 +118,29 @@ describe('mutants the fuzzer found', () => {
         .findIndex((l) => l.includes(id)) + 1;
     expect(report.records.map((r) => r.source.line)).toContain(line);
   });
+
+  // case 744: elements nested 22,000 deep; the XML parser looked every element's namespace prefix
+  // up in all the open elements, innermost first: quadratic, 7 s of CPU for 317 kB (minutes at
+  // 100,000). No timing is asserted: the test's timeout bounds it.
+  test('an HNAP record with 100,000 nested elements is rejected for its nesting, the records after it read', async () => {
+    const xml = readFileSync(join(ROOT, 'fixtures/ca-gc-hnap/csw-getrecords.xml'), 'utf8');
+    const deep = xml.replace(
+      /(<gmd:abstract[^>]*>)/,
+      `$1${'<a>'.repeat(100_000)}x${'</a>'.repeat(100_000)}`,
+    );
+    expect(deep.length).toBeGreaterThan(xml.length);
+    const file = join(tmp.dir, 'deep.xml');
+    writeFileSync(file, deep);
+    const report = await validate([file], { profile: 'ca-gc-hnap', now: fuzzer.NOW });
+    const before = await validate([join(ROOT, 'fixtures/ca-gc-hnap/csw-getrecords.xml')], {
+      profile: 'ca-gc-hnap',
+      now: fuzzer.NOW,
+    });
+    // the others as they were (the third is broken in the fixture itself)
+    expect(report.records.map((r) => r.status)).toEqual([
+      'rejected',
+      ...before.records.slice(1).map((r) => r.status),
+    ]);
+    expect(report.records[0].findings[0].message).toMatch(/nested more than 128 levels/);
+  }, 60_000);
 });
