@@ -110,6 +110,17 @@ export function csvLinesHoldingRecords(bytes) {
   return header ? out : undefined;
 }
 
+function holdsOneAtLeast(m) {
+  if (m.format === 'jsonl' || m.format === 'csv') return false;
+  if (m.format !== 'json' && m.format !== 'jsonld') return true;
+  try {
+    JSON.parse(new TextDecoder('utf-8').decode(m.bytes));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Each line holding a record has a result, and no result names another line. */
 function sameLines(want, results, violation) {
   const got = new Set(results.map((r) => r.line));
@@ -132,9 +143,9 @@ export function judge(m, outcome) {
     violation(`records ${summary.records} ≠ valid + invalid + rejected ${sum}`);
   if (summary.records !== results.length)
     violation(`records ${summary.records} ≠ ${results.length} results`);
-  // a JSON Lines or CSV file may hold no record; a document, an XML or RDF file is one at least (a rejected one if unreadable)
-  if (results.length === 0 && m.format !== 'jsonl' && m.format !== 'csv')
-    violation('no result for the file');
+  // a JSON Lines or CSV file may hold no record, and so may a JSON document that parses (a CKAN
+  // response with an empty list); one that does not parse, an XML or RDF file is one at least
+  if (results.length === 0 && holdsOneAtLeast(m)) violation('no result for the file');
   const want =
     m.format === 'jsonl'
       ? jsonLinesHoldingRecords(m.bytes)
