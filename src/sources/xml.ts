@@ -24,6 +24,7 @@
  */
 import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import { toPointer } from '../util/paths.js';
+import { linearNamespaces } from '../util/saxes.js';
 import { getOwn, setOwn } from '../util/own.js';
 import type { Position } from '../util/locate.js';
 import { detectEncoding } from './decode.js';
@@ -139,17 +140,11 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   parser.on('opentagstart', (t) =>
     records.tagAt(parser.line, Math.max(1, parser.column - t.name.length - 1)),
   );
-  const scopes = namespaceScopes(parser);
-  parser.on('opentag', (t: SaxesTagNS) => {
-    scopes.open(t);
-    records.open(t);
-  });
+  linearNamespaces(parser);
+  parser.on('opentag', (t: SaxesTagNS) => records.open(t));
   parser.on('text', (text) => records.text(text));
   parser.on('cdata', (text) => records.text(text));
-  parser.on('closetag', () => {
-    scopes.close();
-    records.close();
-  });
+  parser.on('closetag', () => records.close());
 
   let found = 0;
   const bytes = input.open();
@@ -184,47 +179,6 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
       error: { message: READ_ERRORS.noXmlRecords([...XML_RECORD_ELEMENTS]), line: 1, column: 1 },
     };
   }
-}
-
-/** What of saxes's parser `namespaceScopes` reads (its own fields, not in its types). */
-interface SaxesInside {
-  resolve(prefix: string): string | undefined;
-  tags: unknown[];
-  topNS: Record<string, string> | null;
-  ns: Record<string, string>;
-}
-
-/**
- * saxes looks a namespace prefix up in every open element, innermost first, for each element and
- * attribute: elements nested 100,000 deep cost 5·10⁹ steps (`npm run fuzz` found 22,000 taking
- * 7 s). Here each prefix keeps the URIs the open elements bind it to, innermost last, so that a
- * look-up is one step. Should this count of open elements ever differ from saxes's, its own
- * look-up answers.
- */
-function namespaceScopes(parser: object): { open(t: SaxesTagNS): void; close(): void } {
-  const p = parser as SaxesInside;
-  const own = p.resolve.bind(p);
-  const bound = new Map<string, string[]>();
-  const declared: string[][] = [];
-  p.resolve = (prefix) => {
-    if (declared.length !== p.tags.length) return own(prefix);
-    const uri = p.topNS?.[prefix] ?? bound.get(prefix)?.at(-1);
-    return uri !== undefined ? uri : p.ns[prefix];
-  };
-  return {
-    open(t) {
-      const prefixes = Object.keys(t.ns ?? {});
-      for (const prefix of prefixes) {
-        const uris = bound.get(prefix);
-        if (uris) uris.push(t.ns[prefix]);
-        else bound.set(prefix, [t.ns[prefix]]);
-      }
-      declared.push(prefixes);
-    },
-    close() {
-      for (const prefix of declared.pop() ?? []) bound.get(prefix)?.pop();
-    },
-  };
 }
 
 type ReadError = { message: Bilingual; line: number; column: number };
