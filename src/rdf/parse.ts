@@ -8,6 +8,7 @@ import N3 from 'n3';
 import type { Bilingual } from '../core/lang.js';
 import { jsonErrorReason, xmlErrorReason } from '../i18n/read-errors.js';
 import { LineIndex } from '../util/locate.js';
+import { linearNamespaces } from '../util/saxes.js';
 import type { Quad } from './terms.js';
 
 import type { RdfSyntax } from './syntax.js';
@@ -101,6 +102,7 @@ function parseN3(text: string, syntax: RdfSyntax, baseIRI: string): Quad[] {
 async function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
   const { RdfXmlParser } = await import('rdfxml-streaming-parser');
   const parser = new RdfXmlParser({ baseIRI, dataFactory: N3.DataFactory as never });
+  linearNamespaces((parser as unknown as { saxParser: object }).saxParser);
   const quads: Quad[] = [];
   return new Promise((resolve, reject) => {
     parser.on('data', (q: Quad) => quads.push(q));

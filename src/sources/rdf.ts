@@ -95,22 +95,51 @@ const NAME_OF: Partial<Record<ClassName, string>> = {
 
 const key = (t: Term): string => `${t.termType}:${t.value}`;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Where a dataset is described in the text: its IRI in subject position, else its first mention. */
+/**
+ * Where a dataset is described in the text: its IRI in subject position, else its first mention.
+ * Searched as plain text, never as a pattern made of the IRI: an IRI of 200,000 characters made a
+ * regular expression too large to compile, and that error ended the run (`npm run fuzz`).
+ */
 function offsetIn(text: string, term: Term): number | undefined {
   if (term.termType !== 'NamedNode') return undefined;
-  const v = escapeRe(term.value);
-  for (const re of [
-    new RegExp(`^[ \\t]*<${v}>`, 'm'),
-    new RegExp(`rdf:about="${v}"`),
-    new RegExp(`"@id"\\s*:\\s*"${v}"`),
-    new RegExp(v),
-  ]) {
-    const m = re.exec(text);
-    if (m) return m.index + (m[0].length - m[0].trimStart().length);
+  const v = term.value;
+  return (
+    // Turtle: `<iri>` at the start of a line, after spaces or tabs
+    firstWhere(text, `<${v}>`, (at) => {
+      const i = back(text, at, (c) => c === ' ' || c === '\t');
+      return i < 0 || LINE_BREAKS.has(text[i]);
+    }) ??
+    firstWhere(text, `rdf:about="${v}"`, (at) => at) ??
+    // JSON-LD: `"@id": "iri"`, found where `"@id"` begins
+    firstWhere(text, `"${v}"`, (at) => {
+      const colon = back(text, at, isSpace);
+      if (text[colon] !== ':') return undefined;
+      const end = back(text, colon, isSpace) + 1;
+      return text.slice(end - 5, end) === '"@id"' ? end - 5 : undefined;
+    }) ??
+    firstWhere(text, v, (at) => at)
+  );
+}
+
+const LINE_BREAKS = new Set(['\n', '\r', '\u2028', '\u2029']);
+const isSpace = (c: string): boolean => /\s/.test(c);
+/** The last index before `at` whose character is not `skip` (-1: none). */
+function back(text: string, at: number, skip: (c: string) => boolean): number {
+  let i = at - 1;
+  while (i >= 0 && skip(text[i])) i--;
+  return i;
+}
+
+/** The first place `s` is found in `text` that `where` accepts, as `where` gives it. */
+function firstWhere(
+  text: string,
+  s: string,
+  where: (at: number) => number | boolean | undefined,
+): number | undefined {
+  for (let at = text.indexOf(s); at >= 0; at = text.indexOf(s, at + 1)) {
+    const w = where(at);
+    if (w === true) return at;
+    if (typeof w === 'number') return w;
   }
   return undefined;
 }

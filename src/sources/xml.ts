@@ -24,6 +24,7 @@
  */
 import type { SaxesAttributeNS, SaxesTagNS } from 'saxes';
 import { toPointer } from '../util/paths.js';
+import { linearNamespaces } from '../util/saxes.js';
 import { getOwn, setOwn } from '../util/own.js';
 import type { Position } from '../util/locate.js';
 import { detectEncoding } from './decode.js';
@@ -139,6 +140,7 @@ export async function* readXml(input: InputFile): AsyncGenerator<SourceRecord> {
   parser.on('opentagstart', (t) =>
     records.tagAt(parser.line, Math.max(1, parser.column - t.name.length - 1)),
   );
+  linearNamespaces(parser);
   parser.on('opentag', (t: SaxesTagNS) => records.open(t));
   parser.on('text', (text) => records.text(text));
   parser.on('cdata', (text) => records.text(text));
