@@ -291,7 +291,7 @@ const XML_MUTATIONS = {
   deep(t, r) {
     const at = xmlText(t, r);
     const d = r.pick(DEPTHS);
-    return t.slice(0, at) + '<a>'.repeat(d) + 'x' + '</a>'.repeat(d) + t.slice(at);
+    return `${t.slice(0, at) + '<a>'.repeat(d)}x${'</a>'.repeat(d)}${t.slice(at)}`;
   },
   huge: (t, r) => insertAt(t, xmlText(t, r), r.pick(['x', 'é', '&amp;']).repeat(HUGE / 5)),
   odd: (t, r) => insertAt(t, xmlText(t, r), r.pick(ODD).replace(/[<&]/g, '')),
@@ -428,7 +428,7 @@ const TURTLE_MUTATIONS = {
 };
 function replaceLiteral(t, r, v) {
   const lits = [...t.matchAll(/"[^"\\\n]{0,2000}"/g)];
-  if (!lits.length) return t + `\n<http://x/s> <http://x/p> ${v} .\n`;
+  if (!lits.length) return `${t}\n<http://x/s> <http://x/p> ${v} .\n`;
   const m = r.pick(lits);
   return t.slice(0, m.index) + v + t.slice(m.index + m[0].length);
 }
