@@ -66,13 +66,23 @@ interface Wanted {
   offset: number;
   /** Whether a pointer ends here. */
   ends: boolean;
-  /** The segments of the children (few: a linear search beats hashing), and each one's array index (-1: none). */
+  /** The segments of the children, in the order first wanted (compared in the text while few). */
   keys: string[];
-  indices: number[];
-  children: Wanted[];
+  /** Each segment's child, and each array index's child: looked up by hashing, see `childFor`. */
+  byKey: Map<string, Wanted>;
+  items: Map<number, Wanted>;
 }
 
-const wanted = (): Wanted => ({ offset: -1, ends: false, keys: [], indices: [], children: [] });
+const wanted = (): Wanted => ({
+  offset: -1,
+  ends: false,
+  keys: [],
+  byKey: new Map(),
+  items: new Map(),
+});
+
+/** Up to this many keys, a key in the text is compared with each in place (no slice); past it, hashed. */
+const FEW_KEYS = 8;
 
 /** Segments of each pointer, parsed once: the same source paths come back in every record (bounded all the same). */
 const SEGMENTS = new Map<string, string[]>();
@@ -91,6 +101,24 @@ function indexOf(seg: string): number {
   return /^(?:0|[1-9]\d*)$/.test(seg) ? Number(seg) : -1;
 }
 
+/**
+ * The child of `node` for the segment `seg`, made if new. Looked up by hashing, not by a search of
+ * the keys: a record with 300,000 audience codes has one finding per code, so /audience has 300,000
+ * children, and a search of them for each pointer (and of the indices for each item scanned) cost
+ * time quadratic in the size of the record (524 s for that record).
+ */
+function childFor(node: Wanted, seg: string): Wanted {
+  let child = node.byKey.get(seg);
+  if (!child) {
+    child = wanted();
+    node.byKey.set(seg, child);
+    node.keys.push(seg);
+    const n = indexOf(seg);
+    if (n >= 0) node.items.set(n, child);
+  }
+  return child;
+}
+
 /** The trie of the pointers; `ends[k]`: the node where pointer k ends. */
 function trieOf(pointers: readonly string[]): { root: Wanted; ends: Wanted[]; count: number } {
   const root = wanted();
@@ -98,17 +126,7 @@ function trieOf(pointers: readonly string[]): { root: Wanted; ends: Wanted[]; co
   let count = 0;
   for (const p of pointers) {
     let node = root;
-    for (const seg of segmentsOf(p)) {
-      const k = node.keys.indexOf(seg);
-      if (k >= 0) node = node.children[k];
-      else {
-        const next = wanted();
-        node.keys.push(seg);
-        node.indices.push(indexOf(seg));
-        node.children.push(next);
-        node = next;
-      }
-    }
+    for (const seg of segmentsOf(p)) node = childFor(node, seg);
     if (!node.ends) count++;
     node.ends = true;
     ends.push(node);
@@ -138,14 +156,13 @@ function childAt(s: Scan, want: Wanted, i: number, end: number): Wanted | undefi
     } catch {
       return undefined;
     }
-    const k = keys.indexOf(key);
-    return k < 0 ? undefined : want.children[k];
+    return want.byKey.get(key);
   }
+  // no escape: the text between the quotes is the key itself
+  if (keys.length > FEW_KEYS) return want.byKey.get(text.slice(i + 1, end - 1));
   const n = end - i - 2;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key.length === n && text.startsWith(key, i + 1)) return want.children[k];
-  }
+  for (const key of keys)
+    if (key.length === n && text.startsWith(key, i + 1)) return want.byKey.get(key);
   return undefined;
 }
 
@@ -175,8 +192,8 @@ function visit(s: Scan, i: number, want: Wanted): number {
   if (c === 0x5b) {
     i = skipWs(text, i + 1);
     for (let n = 0; i < text.length && text.charCodeAt(i) !== 0x5d; n++) {
-      const k = want.indices.indexOf(n);
-      i = skipWs(text, k >= 0 ? visit(s, i, want.children[k]) : skipValue(text, i));
+      const item = want.items.get(n);
+      i = skipWs(text, item ? visit(s, i, item) : skipValue(text, i));
       if (s.left === 0) return text.length;
       if (text.charCodeAt(i) === 0x2c) i = skipWs(text, i + 1);
     }
