@@ -200,6 +200,22 @@ const INDEX = /\/\d+(?=\/|$)/;
 const INDICES = /\/\d+(?=\/|$)/g;
 
 /**
+ * A judgment's property as a pattern (`distribution[*].license`), or undefined for a finding that
+ * judges no value: no property, an info, a restatement, a SHACL result or a type error.
+ */
+function judgedPattern(g: Finding): string | undefined {
+  if (
+    g.property === undefined ||
+    g.severity === 'info' ||
+    RESTATING.has(g.ruleId) ||
+    g.ruleId.startsWith('shacl/') ||
+    g.ruleId === 'profile/type'
+  )
+    return undefined;
+  return g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
+}
+
+/**
  * The one property, among those a crosswalk fills from a field (`contactPoint[*].email`), that the
  * record's judgments report: the property itself, or an object above it whose judgment reads that
  * field (`odc/contact-point` on `contactPoint`); undefined when none does or several do.
@@ -213,15 +229,8 @@ function judgedProperty(
   for (const above of [false, true]) {
     let p: string | undefined;
     for (const g of findings) {
-      if (
-        g.property === undefined ||
-        g.severity === 'info' ||
-        RESTATING.has(g.ruleId) ||
-        g.ruleId.startsWith('shacl/') ||
-        g.ruleId === 'profile/type'
-      )
-        continue;
-      const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
+      const at = judgedPattern(g);
+      if (at === undefined) continue;
       const reads = (q: string): boolean => {
         const rest = q.startsWith(`${at}[*].`)
           ? q.slice(at.length + 4)
@@ -251,16 +260,14 @@ function itemJudgments(
   let pattern = '';
   const judgments: number[] = [];
   findings.forEach((g, j) => {
+    const at = judgedPattern(g);
     if (
-      g.property === undefined ||
-      g.severity === 'info' ||
-      RESTATING.has(g.ruleId) ||
-      g.ruleId.startsWith('shacl/') ||
-      g.ruleId === 'profile/type'
+      at === undefined ||
+      !at.includes('[*]') ||
+      !patterns.includes(at) ||
+      (pattern && pattern !== at)
     )
       return;
-    const at = g.property.split('@')[0].replace(/\[\d+\]/g, '[*]');
-    if (!at.includes('[*]') || !patterns.includes(at) || (pattern && pattern !== at)) return;
     pattern = at;
     judgments.push(j);
   });
