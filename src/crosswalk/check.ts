@@ -126,7 +126,9 @@ export class CrosswalkCheck {
 
   /** A named map kept in a table beside the crosswalk (map-file.ts: confined to the crosswalk's folder). */
   private mapFile(name: string, ref: string): void {
-    const { entries, problems } = loadMapFile(this.yaml.file, ref);
+    // a table named by a parent crosswalk (`extends:`) is beside the parent
+    const file = this.yaml.fileAt?.(['maps', name]) ?? this.yaml.file;
+    const { entries, problems } = loadMapFile(file, ref);
     for (const p of problems) {
       if (p.where) this.issues.push({ message: `map ${name}: ${p.message}`, where: p.where });
       else this.problem(p.message, ['maps', name]);

@@ -1,13 +1,14 @@
 /** A loaded crosswalk: apply it to a source record to get a common record with provenance. */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Dataset, Provenance } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import type { Emitted } from '../core/finding.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
 import { locate } from '../util/search-path.js';
-import { loadYaml } from '../util/yaml.js';
+import { mergeOver, parentId } from '../util/extends.js';
+import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import type { LintIssue } from './check.js';
 import { Compiler, type CompiledCrosswalk } from './compile.js';
@@ -227,6 +228,51 @@ export function crosswalkPath(id: string, dir?: string): string {
   return locate('crosswalks', id)?.file ?? join(CROSSWALKS_DIR, `${id}.yaml`);
 }
 
+/** A crosswalk file the crosswalk was built from (its parent, …): the cache checks they are still the ones found. */
+interface Link {
+  id: string;
+  file: string;
+}
+
+/** A parent crosswalk's file: beside the child when there, else on the search path (a user's crosswalk may extend a shipped one). */
+function parentPath(id: string, child: string): string {
+  const beside = join(dirname(child), `${id}.yaml`);
+  return existsSync(beside) ? beside : crosswalkPath(id);
+}
+
+/**
+ * The crosswalk file's YAML, merged over its parents' when it extends one (`extends: <id>`): the
+ * child's `dataset` entries replace the parent's entries of the same common property (`null`
+ * removes one), its `maps` the parent's maps of the same name; `crosswalk` and `profile` are the
+ * child's own.
+ */
+function crosswalkSource(
+  file: string,
+  seen: Link[] = [],
+): { yaml: YamlSource<Record<string, unknown>>; chain: Link[] } {
+  const yaml = loadYaml<Record<string, unknown>>(file);
+  const parent = parentId(yaml, 'crosswalk');
+  if (parent === undefined) return { yaml, chain: [] };
+  const self = String(yaml.data.crosswalk ?? yaml.data.profile);
+  const pfile = parentPath(parent, file);
+  if (!existsSync(pfile))
+    throw new ConfigError(`extends: unknown crosswalk "${parent}"`, yaml.where(['extends']));
+  if (pfile === file || seen.some((l) => l.file === pfile))
+    throw new ConfigError(
+      `extends: "${parent}" extends this crosswalk in turn (${[...seen.map((l) => l.id), self, parent].join(' → ')}): a crosswalk cannot extend itself`,
+      yaml.where(['extends']),
+    );
+  const up = crosswalkSource(pfile, [...seen, { id: self, file }]);
+  const merged = mergeOver(up.yaml, yaml, {
+    perEntry: ['dataset', 'maps'],
+    notInherited: ['crosswalk', 'profile'],
+  });
+  return {
+    yaml: merged,
+    chain: [{ id: parent, file: pfile }, ...up.chain],
+  };
+}
+
 /** Checks a crosswalk against its profile and the common model; every problem, with file:line:col. */
 export function lintCrosswalk(
   file: string,
@@ -235,8 +281,17 @@ export function lintCrosswalk(
 ): {
   issues: LintIssue[];
   crosswalk?: Crosswalk;
+  chain?: Link[];
 } {
-  const y = loadYaml<CrosswalkFile>(file);
+  let source: ReturnType<typeof crosswalkSource>;
+  try {
+    source = crosswalkSource(file);
+  } catch (e) {
+    // an unknown parent or a cycle is a problem of the file, listed with the others
+    if (!(e instanceof ConfigError) || e.where === undefined) throw e;
+    return { issues: [{ message: e.message.slice(e.where.length + 2), where: e.where }] };
+  }
+  const y = source.yaml as unknown as YamlSource<CrosswalkFile>;
   const compiler = new Compiler(y, profile, vocabularies);
   const run = compiler.compile();
   if (!run || compiler.issues.length) return { issues: compiler.issues };
@@ -244,15 +299,20 @@ export function lintCrosswalk(
   return {
     issues: [],
     crosswalk: new Crosswalk(id, profile, y.file, run, compiler.declared, vocabularies),
+    chain: source.chain,
   };
 }
 
 /**
  * Crosswalks compiled, by everything a compiled crosswalk depends on: the vocabularies its values
  * are checked and mapped against, the profile object (not its id: a profile of the same id read
- * from another file is another profile) and the file (read once: files do not change during a run).
+ * from another file is another profile), the file (read once: files do not change during a run)
+ * and the files of its parents (`extends:`), which another search path may find elsewhere.
  */
-const cache = new WeakMap<VocabularyRegistry, WeakMap<Profile, Map<string, Crosswalk>>>();
+const cache = new WeakMap<
+  VocabularyRegistry,
+  WeakMap<Profile, Map<string, { crosswalk: Crosswalk; chain: Link[] }>>
+>();
 
 export function loadCrosswalk(
   profile: Profile,
@@ -264,9 +324,10 @@ export function loadCrosswalk(
   let byFile = byProfile.get(profile);
   if (!byFile) byProfile.set(profile, (byFile = new Map()));
   const hit = byFile.get(file);
-  if (hit) return hit;
+  if (hit?.chain.every((l, i) => parentPath(l.id, i ? hit.chain[i - 1].file : file) === l.file))
+    return hit.crosswalk;
   if (!existsSync(file)) throw new ConfigError(`no crosswalk for profile ${profile.id}`, file);
-  const { issues, crosswalk } = lintCrosswalk(file, profile, vocabularies);
+  const { issues, crosswalk, chain } = lintCrosswalk(file, profile, vocabularies);
   if (!crosswalk) {
     const more =
       issues.length > 1
@@ -274,6 +335,6 @@ export function loadCrosswalk(
         : '';
     throw new ConfigError(`invalid crosswalk: ${issues[0].message}${more}`, issues[0].where);
   }
-  byFile.set(file, crosswalk);
+  byFile.set(file, { crosswalk, chain: chain ?? [] });
   return crosswalk;
 }

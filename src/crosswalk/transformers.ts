@@ -255,7 +255,7 @@ export class Transformers {
       mapName,
       vocabulary,
       vocabularyName: vocabulary && vocabularyName(vocabulary),
-      lookup: vocabulary?.lookupIn(this.check.profile.id),
+      lookup: vocabulary?.lookupIn(this.check.profile.lineage ?? this.check.profile.id),
       fact: e.fact,
       as,
       unmapped: e.unmapped ?? 'report',
@@ -369,7 +369,7 @@ export class Transformers {
     else {
       const vocabulary = this.check.vocabulary(e, at);
       codes = vocabulary && {
-        find: vocabulary.lookupIn(this.check.profile.id),
+        find: vocabulary.lookupIn(this.check.profile.lineage ?? this.check.profile.id),
         via: vocabularyName(vocabulary),
       };
     }

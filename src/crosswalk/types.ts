@@ -58,6 +58,8 @@ export interface EntrySpec {
 
 export interface CrosswalkFile {
   crosswalk: string;
+  /** The crosswalk this one builds on: its entries are inherited, the ones given here replace them. */
+  extends?: string;
   profile: string;
   title?: string;
   description?: string;
@@ -99,5 +101,6 @@ export const TOP_KEYS = new Set([
   'language',
   'maps',
   'dataset',
+  'extends',
 ]);
 export const COMBINES = new Set(['first', 'all', 'most-frequent', 'min', 'max']);

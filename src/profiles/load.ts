@@ -18,6 +18,7 @@ import {
 } from './types.js';
 import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
+import { mergeOver, parentId } from '../util/extends.js';
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 const PROFILE_KEYS = new Set([
@@ -34,6 +35,7 @@ const PROFILE_KEYS = new Set([
   'notes',
   'detect',
   'recordTypes',
+  'extends',
 ]);
 const FIELD_KEYS = new Set([
   'type',
@@ -338,7 +340,9 @@ export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profi
     vocabularies,
     file: y.file,
     source: d.source as string | undefined,
+    lineage: [d.id],
   };
+  if (typeof d.extends === 'string') profile.extends = d.extends;
   if (d.detect !== undefined) profile.detect = parseDetect(y, d.detect, profile);
   if (d.recordTypes !== undefined)
     profile.recordTypes = parseRecordTypes(y, d.recordTypes, profile.fields);
@@ -368,8 +372,14 @@ export function listProfiles(): Located[] {
   return locateAll('profiles');
 }
 
+/** A file the profile was built from (itself, its parent, …): the cache checks they are still the ones found. */
+interface Link {
+  id: string;
+  file: string;
+}
+
 /** Profiles parsed, by file (two folders may hold the same id), with their YAML (to check their rule ids against another caller's list). */
-const cache = new Map<string, { profile: Profile; yaml: YamlSource<Raw> }>();
+const cache = new Map<string, { profile: Profile; yaml: YamlSource<Raw>; chain: Link[] }>();
 
 export interface LoadProfileOptions {
   /** Folder of the profile files (default: the search path, then the profiles shipped with Passerelle). */
@@ -377,20 +387,98 @@ export interface LoadProfileOptions {
   knownRules?: KnownRules;
 }
 
+/** A parent's file: beside the child in `dir` when there, else on the search path (a user's profile may extend a shipped one). */
+function parentPath(id: string, dir?: string): string {
+  if (dir !== undefined && existsSync(join(dir, `${id}.yaml`))) return join(dir, `${id}.yaml`);
+  return profilePath(id);
+}
+
+/**
+ * A child's vocabulary `add:` adds codes (and legacy codes) to the parent's vocabulary of the same
+ * id; `codes:` replaces it (or declares a new one).
+ */
+function addCodes(child: YamlSource<Raw>) {
+  const asMap = (list: unknown): Raw =>
+    Array.isArray(list)
+      ? Object.fromEntries(list.map((c) => [String(c), null]))
+      : isObj(list)
+        ? list
+        : {};
+  return (map: string, name: string, parent: unknown, entry: unknown): unknown => {
+    if (map !== 'vocabularies' || !isObj(entry) || entry.add === undefined) return undefined;
+    const at = ['vocabularies', name, 'add'];
+    if (parent === undefined)
+      throw new ConfigError(
+        `vocabulary ${name}: \`add\` adds codes to the parent's vocabulary of that id, and it has none (use \`codes\`)`,
+        child.where(at),
+      );
+    if (entry.codes !== undefined)
+      throw new ConfigError(
+        `vocabulary ${name}: \`add\` (codes added to the parent's) or \`codes\` (the whole list), not both`,
+        child.where(at),
+      );
+    const from = isObj(parent) ? parent : { codes: parent };
+    return {
+      codes: { ...asMap(from.codes), ...asMap(entry.add) },
+      legacy: {
+        ...(isObj(from.legacy) ? from.legacy : {}),
+        ...(isObj(entry.legacy) ? entry.legacy : {}),
+      },
+    };
+  };
+}
+
+/** The profile file's YAML, merged over its parents' when it extends one; with the files it was built from. */
+function profileSource(
+  file: string,
+  dir: string | undefined,
+  seen: Link[],
+): { yaml: YamlSource<Raw>; chain: Link[] } {
+  const yaml = loadYaml<Raw>(file);
+  const parent = parentId(yaml, 'profile');
+  if (parent === undefined) return { yaml, chain: [] };
+  if (!isObj(yaml.data) || yaml.data.id === undefined)
+    throw new ConfigError(
+      '`id` is required: a profile that extends another still names itself',
+      yaml.where([]),
+    );
+  const pfile = parentPath(parent, dir);
+  if (!existsSync(pfile))
+    throw new ConfigError(
+      `extends: unknown profile "${parent}" (known: ${listProfileIds().join(', ')})`,
+      yaml.where(['extends']),
+    );
+  if (seen.some((l) => l.file === pfile) || pfile === file)
+    throw new ConfigError(
+      `extends: "${parent}" extends this profile in turn (${[...seen.map((l) => l.id), String(yaml.data.id), parent].join(' → ')}): a profile cannot extend itself`,
+      yaml.where(['extends']),
+    );
+  const up = profileSource(pfile, dir, [...seen, { id: String(yaml.data.id), file }]);
+  const merged = mergeOver(up.yaml, yaml, {
+    perEntry: ['fields', 'vocabularies', 'rules'],
+    // a profile is recognised by its own condition: a child with its parent's would tie with it on every record
+    notInherited: ['detect'],
+    combine: addCodes(yaml),
+  });
+  return { yaml: merged, chain: [{ id: parent, file: pfile }, ...up.chain] };
+}
+
 export function loadProfile(id: string, { dir, knownRules }: LoadProfileOptions = {}): Profile {
   const file = profilePath(id, dir);
   const hit = cache.get(file);
-  if (hit) {
+  // a parent found elsewhere since (another search path) makes another profile
+  if (hit?.chain.every((l) => parentPath(l.id, dir) === l.file)) {
     if (knownRules) checkRuleIds(hit.yaml, knownRules);
     return hit.profile;
   }
   if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
     throw new UsageError(`unknown profile "${id}" (known: ${listProfileIds(dir).join(', ')})`);
   }
-  const yaml = loadYaml<Raw>(file);
+  const { yaml, chain } = profileSource(file, dir, []);
   const profile = parseProfile(yaml, knownRules);
   if (profile.id !== id)
     throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
-  cache.set(file, { profile, yaml });
+  profile.lineage = [profile.id, ...chain.map((l) => l.id)];
+  cache.set(file, { profile, yaml, chain });
   return profile;
 }

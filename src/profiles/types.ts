@@ -116,4 +116,8 @@ export interface Profile {
   /** The file it came from. */
   file: string;
   source?: string;
+  /** The profile it extends (`extends:`): its fields, code lists and rules are inherited. */
+  extends?: string;
+  /** The profile's id, then the ids of the profiles it extends, nearest first: whose local codes a vocabulary knows it by. */
+  lineage?: string[];
 }

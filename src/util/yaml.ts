@@ -24,6 +24,8 @@ export interface YamlSource<T = unknown> {
   data: T;
   /** `file:line:col` of the node at `path` (or of its closest existing ancestor). */
   where(path: readonly (string | number)[], key?: boolean): string;
+  /** The file the node at `path` came from, when sources are merged (`extends:`); else `file`. */
+  fileAt?(path: readonly (string | number)[]): string;
 }
 
 /** Limits against hostile documents (alias bombs, huge files, nesting that exhausts the stack). */

@@ -71,17 +71,27 @@ export class Vocabulary {
     );
   }
 
-  /** `lookup` for one profile, its codes found once: for the look-ups made in every record. */
-  lookupIn(profile: string | undefined): (value: unknown) => Concept | undefined {
-    const local = profile ? this.perProfile.get(profile) : undefined;
+  /**
+   * `lookup` for one profile, its codes found once: for the look-ups made in every record. Given
+   * the profile and the ones it extends (nearest first), a child's codes come before its parent's.
+   */
+  lookupIn(
+    profile: string | readonly string[] | undefined,
+  ): (value: unknown) => Concept | undefined {
+    const ids = profile === undefined ? [] : typeof profile === 'string' ? [profile] : profile;
+    const locals = ids
+      .map((id) => this.perProfile.get(id))
+      .filter((m): m is Map<string, Concept> => m !== undefined);
     const generic = this.generic;
     return (value) => {
       if (value === null || value === undefined || typeof value === 'object') return undefined;
       const s = String(value).trim();
       if (s === '') return undefined;
-      return (
-        local?.get(s) ?? local?.get(normalise(s)) ?? generic.get(s) ?? generic.get(normalise(s))
-      );
+      for (const local of locals) {
+        const c = local.get(s) ?? local.get(normalise(s));
+        if (c) return c;
+      }
+      return generic.get(s) ?? generic.get(normalise(s));
     };
   }
 
