@@ -10,6 +10,7 @@ import { pickText, type LangText } from '../core/lang.js';
 
 const WORDS = {
   platform: { en: 'platform', fr: 'plateforme' },
+  extends: { en: 'extends', fr: 'étend' },
   portal: { en: 'portal', fr: 'portail' },
   languages: { en: 'languages', fr: 'langues' },
   source: { en: 'source', fr: 'source' },
@@ -53,6 +54,8 @@ export function renderProfile(d: ProfileDescription, lang: Lang): string {
   const w = (k: Word): string => WORDS[k][lang];
   const out: string[] = [`${d.id}  ${label(d.name, lang)}`];
   const facts: [string, string][] = [];
+  // what the profile inherits from: its parent, then the parent's own (`extends:`)
+  if (d.extends) facts.push([w('extends'), d.extends.join(' → ')]);
   if (d.platform) facts.push([w('platform'), d.platform]);
   if (d.portal) facts.push([w('portal'), d.portal]);
   facts.push([w('languages'), d.languages.join(', ') || w('none')]);

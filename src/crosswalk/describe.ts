@@ -34,6 +34,8 @@ export interface ProfileDescription {
   portal?: string;
   languages: string[];
   source?: string;
+  /** The profile it extends, then that one's parent… (`extends:`). */
+  extends?: string[];
   detect?: { priority: number };
   crosswalk?: string;
   fields: FieldRow[];
@@ -103,6 +105,7 @@ export function describeProfile(profile: Profile, crosswalk?: Crosswalk): Profil
     ...(profile.portal ? { portal: profile.portal } : {}),
     languages: profile.languages,
     ...(profile.source ? { source: profile.source } : {}),
+    ...(profile.lineage && profile.lineage.length > 1 ? { extends: profile.lineage.slice(1) } : {}),
     ...(profile.detect ? { detect: { priority: profile.detect.priority } } : {}),
     ...(crosswalk ? { crosswalk: crosswalk.file } : {}),
     fields,

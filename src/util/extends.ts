@@ -61,18 +61,19 @@ export function mergeOver(
     top.set(k, parent);
   }
   for (const [k, v] of Object.entries(c)) {
-    if (rules.perEntry.includes(k) && isMap(v) && isMap(data[k])) {
-      const merged: Raw = { ...(data[k] as Raw) };
+    if (rules.perEntry.includes(k) && isMap(v)) {
+      const inherited = isMap(data[k]);
+      const merged: Raw = inherited ? { ...(data[k] as Raw) } : {};
       for (const [name, entry] of Object.entries(v)) {
         if (entry === null) {
           delete merged[name];
           continue;
         }
-        const combined = rules.combine?.(k, name, merged[name], entry);
-        merged[name] = combined ?? entry;
+        merged[name] = rules.combine?.(k, name, merged[name], entry) ?? entry;
         entries.set(`${k}\u0000${name}`, child);
       }
       data[k] = merged;
+      if (!inherited) top.set(k, child);
       continue;
     }
     data[k] = v;
