@@ -249,20 +249,31 @@ function parentPath(id: string, child: string): string {
 function crosswalkSource(
   file: string,
   seen: Link[] = [],
-): { yaml: YamlSource<Record<string, unknown>>; chain: Link[] } {
+): { yaml: YamlSource<Record<string, unknown>>; chain: Link[]; problem?: LintIssue } {
   const yaml = loadYaml<Record<string, unknown>>(file);
-  const parent = parentId(yaml, 'crosswalk');
+  // an unknown parent or a cycle is a problem of the file, listed as the others are
+  const problem = (message: string) => ({
+    yaml,
+    chain: [],
+    problem: { message, where: yaml.where(['extends']) },
+  });
+  let parent: string | undefined;
+  try {
+    parent = parentId(yaml, 'crosswalk');
+  } catch (e) {
+    if (!(e instanceof ConfigError) || e.where === undefined) throw e;
+    return problem(e.message.slice(e.where.length + 2));
+  }
   if (parent === undefined) return { yaml, chain: [] };
   const self = String(yaml.data.crosswalk ?? yaml.data.profile);
   const pfile = parentPath(parent, file);
-  if (!existsSync(pfile))
-    throw new ConfigError(`extends: unknown crosswalk "${parent}"`, yaml.where(['extends']));
+  if (!existsSync(pfile)) return problem(`extends: unknown crosswalk "${parent}"`);
   if (pfile === file || seen.some((l) => l.file === pfile))
-    throw new ConfigError(
+    return problem(
       `extends: "${parent}" extends this crosswalk in turn (${[...seen.map((l) => l.id), self, parent].join(' → ')}): a crosswalk cannot extend itself`,
-      yaml.where(['extends']),
     );
   const up = crosswalkSource(pfile, [...seen, { id: self, file }]);
+  if (up.problem) return up;
   const merged = mergeOver(up.yaml, yaml, {
     perEntry: ['dataset', 'maps'],
     notInherited: ['crosswalk', 'profile'],
@@ -283,14 +294,8 @@ export function lintCrosswalk(
   crosswalk?: Crosswalk;
   chain?: Link[];
 } {
-  let source: ReturnType<typeof crosswalkSource>;
-  try {
-    source = crosswalkSource(file);
-  } catch (e) {
-    // an unknown parent or a cycle is a problem of the file, listed with the others
-    if (!(e instanceof ConfigError) || e.where === undefined) throw e;
-    return { issues: [{ message: e.message.slice(e.where.length + 2), where: e.where }] };
-  }
+  const source = crosswalkSource(file);
+  if (source.problem) return { issues: [source.problem] };
   const y = source.yaml as unknown as YamlSource<CrosswalkFile>;
   const compiler = new Compiler(y, profile, vocabularies);
   const run = compiler.compile();
