@@ -357,15 +357,13 @@ describe('ca-yt: Yukon (open.yukon.ca), written as an extension of ckan', () => 
         ].sort(),
       ]),
     );
-    // every row: no resources (they are in another file), no date_published nor date_updated
-    // (required by the portal's schema), no access rights, no theme (Yukon's topics are its own
+    // every row: no resources (they are in another file), no access rights, no theme (Yukon's topics are its own
     // names), no data dictionary or standard, and a place named without a URI
     const every = [
       'error odc/access-url',
       'error odc/licence-present',
       'error odc/machine-readable-format',
       'error odc/access-rights-public',
-      'error profile/required',
       'warning odc/theme-vocabulary',
       'warning odc/documentation-link',
       'warning odc/spatial-coverage',
@@ -395,11 +393,12 @@ describe('ca-yt: Yukon (open.yukon.ca), written as an extension of ckan', () => 
     };
     for (const k of Object.keys(expected)) expected[k] = [...new Set(expected[k])].sort();
     expect(got).toEqual(expected);
-    // the two required fields missing, said at the record
+    // the dates the portal's form asks for are given under CKAN's names: not missing, and read
     const snow = records.find((x) => x.id.endsWith('yukon-snow-survey-network'));
-    expect(
-      snow?.findings.filter((f) => f.ruleId === 'profile/required').map((f) => f.sourcePath),
-    ).toEqual(['/date_published', '/date_updated']);
+    expect(snow?.findings.filter((f) => f.ruleId === 'profile/required')).toEqual([]);
+    expect(snow?.findings.find((f) => f.ruleId === 'odc/freshness')?.sourcePath).toBe(
+      '/metadata_modified',
+    );
   });
 
   test('maps Yukon’s own fields into the common record', () => {
