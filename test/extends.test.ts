@@ -269,6 +269,25 @@ dataset:
     expect(orphan[0].where).toMatch(/orphan\.yaml:3:10$/);
   });
 
+  test('a map table named by the parent is read beside the parent, not beside the child', () => {
+    const AR = 'http://publications.europa.eu/resource/authority/access-right/';
+    const parent = folder({
+      crosswalks: {
+        base: 'crosswalk: base\nprofile: ckan\nmaps:\n  status: status.tsv\ndataset:\n  accessRights: {from: state, map: status}\n',
+      },
+    });
+    writeFileSync(
+      join(parent, 'crosswalks', 'status.tsv'),
+      `subject_id\tobject_id\nactive\t${AR}PUBLIC\n`,
+    );
+    const kid = folder({
+      crosswalks: { kid: 'crosswalk: kid\nprofile: ckan\nextends: base\ndataset: {}\n' },
+    });
+    use(parent);
+    const cw = loadCrosswalk(loadProfile('ckan'), join(kid, 'crosswalks', 'kid.yaml'));
+    expect(cw.apply({ state: 'active' }).dataset.accessRights).toBe(`${AR}PUBLIC`);
+  });
+
   test('the cache follows the parent found: another search path, another crosswalk', () => {
     const base = (from: string) =>
       folder({
