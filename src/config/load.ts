@@ -19,7 +19,9 @@ import {
   closest,
   inFileOrder,
   suggestion,
+  schemaErrors,
   throwProblems,
+  typeWords,
   type FileProblem,
 } from '../util/file-schema.js';
 
@@ -117,7 +119,11 @@ function describe(e: ErrorObject, path: string[], y: YamlSource): FileProblem {
           : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2
             ? `rule ${rule}: option ${path[ruleAt + 2]}`
             : `rule ${rule}: ${last}`;
-      return at(y.where(path), `${what} ${e.message}`);
+      const message =
+        e.keyword === 'type'
+          ? `must be ${typeWords(String((e.params as { type: string }).type))}`
+          : e.message;
+      return at(y.where(path), `${what} ${message}`);
     }
   }
 }
@@ -138,7 +144,7 @@ function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSett
 export function loadConfig(file: string, text?: string): LoadedConfig {
   const y = loadYaml<ConfigFile | null>(file, text);
   const data = y.data ?? {};
-  const problems = checkFile(y, configFile(), { say: describe });
+  const problems = checkFile(y, configFile(), { say: describe }, schemaErrors(data, configFile()));
   // the profiles this file may name include those of its own folders
   const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
     typeof d === 'string' && d !== ''

@@ -6,6 +6,7 @@ import type { Profile } from '../profiles/types.js';
 import type { Emitted } from '../core/finding.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
+import { inFileOrder } from '../util/file-schema.js';
 import { locate } from '../util/search-path.js';
 import { loadYaml } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
@@ -239,7 +240,8 @@ export function lintCrosswalk(
   const y = loadYaml<CrosswalkFile>(file);
   const compiler = new Compiler(y, profile, vocabularies);
   const run = compiler.compile();
-  if (!run || compiler.issues.length) return { issues: compiler.issues };
+  // the schema's problems and the compiler's, in the order of the file (a map table's after)
+  if (!run || compiler.issues.length) return { issues: inFileOrder(compiler.issues, y.file) };
   const id = String(y.data.crosswalk ?? profile.id);
   return {
     issues: [],

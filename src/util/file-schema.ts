@@ -87,6 +87,13 @@ function schemaAt(schema: Schema, schemaPath: string): Schema {
   return (node && typeof node === 'object' ? node : {}) as Schema;
 }
 
+/** `string,object` (ajv's `type` parameter) in words: `text or a map`. */
+export const typeWords = (types: string): string =>
+  types
+    .split(',')
+    .map((t) => TYPES[t] ?? t)
+    .join(' or ');
+
 const TYPES: Record<string, string> = {
   string: 'text',
   object: 'a map',
@@ -131,18 +138,20 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
         typeof e.data === 'string' || e.data === undefined
           ? closest(String(e.data ?? ''), values)
           : undefined;
-      const list = values.length <= 25 ? ` one of ${values.join(', ')}` : ' a known value';
+      const list =
+        values.length === 1
+          ? ` ${values[0]}`
+          : values.length <= 25
+            ? ` one of ${values.join(', ')}`
+            : ' a known value';
       return {
         message: `${name || 'the value'} must be${list}${near ? ` (did you mean "${near}"?)` : ''}`,
         where,
       };
     }
     case 'type': {
-      const types = String((e.params as { type: string }).type).split(',');
-      return {
-        message: `${name || 'the file'} must be ${said ?? types.map((t) => TYPES[t] ?? t).join(' or ')}`,
-        where,
-      };
+      const types = String((e.params as { type: string }).type);
+      return { message: `${name || 'the file'} must be ${said ?? typeWords(types)}`, where };
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
@@ -200,10 +209,12 @@ export function checkFile(
   );
 }
 
-/** Problems sorted by line and column, each said once. */
-export function inFileOrder(problems: FileProblem[]): FileProblem[] {
-  const pos = (p: FileProblem): number[] =>
-    (/:(\d+):(\d+)$/.exec(p.where) ?? [0, 0, 0]).slice(1).map(Number);
+/** Problems sorted by line and column, each said once; those of other files than `file`, when given, after. */
+export function inFileOrder(problems: FileProblem[], file?: string): FileProblem[] {
+  const pos = (p: FileProblem): number[] => [
+    file !== undefined && !p.where.startsWith(`${file}:`) && p.where !== file ? 1 : 0,
+    ...(/:(\d+):(\d+)$/.exec(p.where) ?? [0, 0, 0]).slice(1).map(Number),
+  ];
   const seen = new Set<string>();
   return problems
     .filter((p) => {
@@ -212,7 +223,7 @@ export function inFileOrder(problems: FileProblem[]): FileProblem[] {
       seen.add(key);
       return true;
     })
-    .sort((a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1]);
+    .sort((a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1] || pos(a)[2] - pos(b)[2]);
 }
 
 /** Stops the load with every problem, one a line, each at its file:line:col. */
