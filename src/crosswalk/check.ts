@@ -94,7 +94,14 @@ export class CrosswalkCheck {
     const d = this.yaml.data;
     // the structure, by the crosswalk file's JSON Schema (the one editors are given); then the meaning
     const errors = schemaErrors(d, crosswalkFile());
-    this.issues.push(...checkFile(this.yaml, crosswalkFile(), {}, errors));
+    this.issues.push(
+      ...checkFile(
+        this.yaml,
+        crosswalkFile(),
+        { name: (p) => p.join('.') || 'the crosswalk' },
+        errors,
+      ),
+    );
     for (const e of errors)
       if (e.keyword === 'additionalProperties' || e.keyword === 'type')
         this.unusable.add(e.instancePath);

@@ -117,8 +117,9 @@ const dotted = (path: string[]): string => path.join('.');
 /** One problem in the usual words: the place named, what is wrong, what is known there. */
 function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): FileProblem {
   const path = segments(e.instancePath);
-  const name = (w.name ?? dotted)(path);
+  const name = path.length ? (w.name ?? dotted)(path) : '';
   const at = (p: string): string => (p ? `${p}: ` : '');
+  const whole = (w.name ?? dotted)([]) || 'the file';
   // the schema part the error is in (ajv's path is relative to the definition a `$ref` points to)
   const parent = (e.parentSchema as Schema | undefined) ?? schemaAt(schema, e.schemaPath);
   const said = typeof parent['x-message'] === 'string' ? parent['x-message'] : undefined;
@@ -151,11 +152,11 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
     }
     case 'type': {
       const types = String((e.params as { type: string }).type);
-      return { message: `${name || 'the file'} must be ${said ?? typeWords(types)}`, where };
+      return { message: `${name || whole} must be ${said ?? typeWords(types)}`, where };
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return { message: `${name || 'the file'} needs \`${missing}\``, where };
+      return { message: `${name || whole} needs \`${missing}\``, where };
     }
     case 'propertyNames': {
       const key = String((e.params as { propertyName?: string }).propertyName);
@@ -171,7 +172,7 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
         where,
       };
     default:
-      return { message: `${name || 'the file'} ${said ?? e.message ?? 'is not valid'}`, where };
+      return { message: `${name || whole} ${said ?? e.message ?? 'is not valid'}`, where };
   }
 }
 
