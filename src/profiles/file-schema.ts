@@ -70,6 +70,71 @@ const CODES: Schema = {
   additionalProperties: { type: ['object', 'null'], additionalProperties: { type: 'string' } },
 };
 
+const VOCABULARIES: Schema = {
+  type: 'object',
+  description: 'The portal’s own code lists, by name',
+  additionalProperties: {
+    if: { type: 'array' },
+    then: CODES,
+    else: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['codes'],
+      properties: {
+        codes: CODES,
+        legacy: {
+          type: 'object',
+          description: 'Old codes still met in the wild → the current code',
+          additionalProperties: { type: ['string', 'number', 'boolean'] },
+        },
+      },
+    },
+  },
+};
+
+const DETECT: Schema = {
+  type: 'object',
+  description: 'How `--profile auto` recognises this profile’s records',
+  additionalProperties: false,
+  required: ['priority', 'when'],
+  properties: {
+    priority: {
+      type: 'integer',
+      description: 'Higher wins when several profiles match; generic profiles use a low one',
+    },
+    when: {
+      description:
+        'A condition on the record, as in crosswalks: {path, equals|in|startsWith|exists}, or not / all / any',
+    },
+  },
+};
+
+const RECORD_TYPES: Schema = {
+  type: 'object',
+  description: 'Record types with required fields of their own (CKAN dataset types)',
+  additionalProperties: false,
+  required: ['field', 'types'],
+  properties: {
+    field: { type: 'string', description: 'The field naming the record’s type' },
+    types: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['required'],
+        properties: {
+          required: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Field names, dotted for sub-fields (resources.url)',
+          },
+          source: { type: 'string' },
+        },
+      },
+    },
+  },
+};
+
 function profileFileSchema(): Schema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -128,70 +193,11 @@ function profileFileSchema(): Schema {
         },
       },
       fields: { $ref: '#/definitions/fields' },
-      vocabularies: {
-        type: 'object',
-        description: 'The portal’s own code lists, by name',
-        additionalProperties: {
-          if: { type: 'array' },
-          then: CODES,
-          else: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['codes'],
-            properties: {
-              codes: CODES,
-              legacy: {
-                type: 'object',
-                description: 'Old codes still met in the wild → the current code',
-                additionalProperties: { type: ['string', 'number', 'boolean'] },
-              },
-            },
-          },
-        },
-      },
       source: { type: 'string', description: 'Where the profile was read from (a schema, a page)' },
+      vocabularies: VOCABULARIES,
       notes: { description: 'Notes for readers' },
-      detect: {
-        type: 'object',
-        description: 'How `--profile auto` recognises this profile’s records',
-        additionalProperties: false,
-        required: ['priority', 'when'],
-        properties: {
-          priority: {
-            type: 'integer',
-            description: 'Higher wins when several profiles match; generic profiles use a low one',
-          },
-          when: {
-            description:
-              'A condition on the record, as in crosswalks: {path, equals|in|startsWith|exists}, or not / all / any',
-          },
-        },
-      },
-      recordTypes: {
-        type: 'object',
-        description: 'Record types with required fields of their own (CKAN dataset types)',
-        additionalProperties: false,
-        required: ['field', 'types'],
-        properties: {
-          field: { type: 'string', description: 'The field naming the record’s type' },
-          types: {
-            type: 'object',
-            additionalProperties: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['required'],
-              properties: {
-                required: {
-                  type: 'array',
-                  items: { type: 'string' },
-                  description: 'Field names, dotted for sub-fields (resources.url)',
-                },
-                source: { type: 'string' },
-              },
-            },
-          },
-        },
-      },
+      detect: DETECT,
+      recordTypes: RECORD_TYPES,
     },
     definitions: {
       fields: {
