@@ -130,7 +130,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
 
   test('filters are checked against the profile', () => {
     expect(lint(`dataset:\n  issued: 'extras[kee=issued].value'\n`)).toEqual([
-      '"extras[kee=issued].value": field "kee" is not in extras',
+      '"extras[kee=issued].value": field "kee" is not in extras (did you mean "key"?)',
     ]);
     expect(lint(`dataset:\n  issued: 'title[key=issued]'\n`)).toEqual([
       '"title[key=issued]": title is not a list',
@@ -370,7 +370,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     );
     expect(issues).toEqual([
       {
-        message: '"contacts[rol=x]": field "rol" is not in contacts',
+        message: '"contacts[rol=x]": field "rol" is not in contacts (did you mean "role"?)',
         where: expect.stringMatching(/cw-.*\.yaml:5:11$/),
       },
     ]);

@@ -14,7 +14,7 @@ import { compileCondition } from '../core/conditions.js';
 import { isPlainObject } from './candidates.js';
 import type { RecordContext } from './context.js';
 import { loadMapFile } from './map-file.js';
-import { checkFile, schemaErrors } from '../util/file-schema.js';
+import { checkFile, closest, schemaErrors, suggestion } from '../util/file-schema.js';
 import { crosswalkFile } from './file-schema.js';
 import { COMBINES, PRODUCERS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 
@@ -133,8 +133,13 @@ export class CrosswalkCheck {
   property(name: string, scope: Scope, at: YamlPath): PropertyDef | undefined {
     const def = propertyOf(scope.cls, name);
     if (!def) {
-      const known = CLASSES[scope.cls].properties.map((p) => p.name).join(', ');
-      this.problem(`${scope.cls} has no property "${name}" (known: ${known})`, at, true);
+      const known = CLASSES[scope.cls].properties.map((p) => p.name);
+      const near = closest(name, known);
+      this.problem(
+        `${scope.cls} has no property "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`,
+        at,
+        true,
+      );
     }
     return def;
   }
@@ -262,7 +267,12 @@ export class CrosswalkCheck {
     if (e.map === undefined) return { map: undefined, mapName: undefined };
     if (typeof e.map === 'string') {
       const map = this.maps.get(e.map);
-      if (!map) this.problem(`unknown map "${e.map}" (define it under \`maps\`)`, [...at, 'map']);
+      const near = map ? undefined : closest(e.map, this.maps.keys());
+      if (!map)
+        this.problem(
+          `unknown map "${e.map}" (${near ? `did you mean "${near}"? ` : ''}define it under \`maps\`)`,
+          [...at, 'map'],
+        );
       return { map, mapName: { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` } };
     }
     if (isPlainObject(e.map))
@@ -320,7 +330,7 @@ export class CrosswalkCheck {
     const vocabulary = this.vocabularies.get(String(e.vocabulary));
     if (!vocabulary)
       this.problem(
-        `unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`,
+        `unknown vocabulary "${e.vocabulary}"${suggestion(String(e.vocabulary), this.vocabularies.ids())}`,
         [...at, 'vocabulary'],
       );
     return vocabulary;

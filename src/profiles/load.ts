@@ -18,7 +18,7 @@ import type {
 import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
 import { profileFile } from './file-schema.js';
-import { checkFile, closest, throwProblems } from '../util/file-schema.js';
+import { checkFile, closest, suggestion, throwProblems } from '../util/file-schema.js';
 
 type Raw = Record<string, unknown>;
 
@@ -73,7 +73,7 @@ function parseFields(
     }
     if (typeof d.vocabulary === 'string' && !vocabularies[d.vocabulary]) {
       throw new ConfigError(
-        `field ${name}: unknown vocabulary "${d.vocabulary}"`,
+        `field ${name}: unknown vocabulary "${d.vocabulary}"${suggestion(d.vocabulary, Object.keys(vocabularies))}`,
         y.where([...here, 'vocabulary']),
       );
     }
