@@ -24,6 +24,7 @@ const schemasDir = join(PACKAGE_ROOT, 'dist', 'schemas');
 rmSync(schemasDir, { recursive: true, force: true });
 mkdirSync(schemasDir, { recursive: true });
 for (const { kind, schema } of SCHEMA_KINDS) {
+  writeValidator(schema(), 'quick');
   writeValidator(schema(), 'detailed');
   writeFileSync(
     join(schemasDir, `${kind}.schema.json`),

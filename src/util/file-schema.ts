@@ -7,7 +7,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from './errors.js';
-import { hashedSchema, validatorFor, type CheckedSchema } from './validators.js';
+import { hashedSchema, validatorFor, type CheckedSchema, type Kind } from './validators.js';
 import type { YamlSource } from './yaml.js';
 
 export type Schema = Record<string, unknown>;
@@ -177,11 +177,17 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
 }
 
 const validators = new Map<string, ValidateFunction>();
+const validator = (s: CheckedSchema, kind: Kind): ValidateFunction => {
+  let v = validators.get(`${s.hash}.${kind}`);
+  if (!v) validators.set(`${s.hash}.${kind}`, (v = validatorFor(s, kind)));
+  return v;
+};
 
 /** Ajv's errors for a file's data, each problem once; none when it fits its schema. */
 export function schemaErrors(data: unknown, s: CheckedSchema): ErrorObject[] {
-  let validate = validators.get(s.hash);
-  if (!validate) validators.set(s.hash, (validate = validatorFor(s, 'detailed')));
+  // most files fit: the quick validator says so, the detailed one (slower to load) says why not
+  if (validator(s, 'quick')(data)) return [];
+  const validate = validator(s, 'detailed');
   if (validate(data)) return [];
   const errors = validate.errors ?? [];
   // an `anyOf` that failed is said once, by its own message, not by each branch's
