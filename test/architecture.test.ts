@@ -43,6 +43,7 @@ const LAYERS: Record<string, number> = {
   cli: 12,
   'index.ts': 12,
   build: 12,
+  'file-schemas': 12,
 };
 /** Within layer 0, core (the shared vocabulary) may use util and paths.ts, not the other way round. */
 const BELOW_CORE = new Set(['util', 'paths.ts', 'tool.ts']);

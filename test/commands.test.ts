@@ -162,6 +162,11 @@ const CASES: Record<string, [number, () => string[]][]> = {
     [0, () => ['config', 'schema']],
     [2, () => ['config', 'schema', 'unexpected']],
   ],
+  schema: [
+    [0, () => ['schema']],
+    [0, () => ['schema', 'crosswalk']],
+    [2, () => ['schema', 'profil']],
+  ],
 };
 
 function run(args: string[]): Run {

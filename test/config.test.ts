@@ -65,10 +65,10 @@ describe('loading', () => {
         'passerelle.config.yaml:3:59: rule odc/title-description: option minDescriptionLength must be >= 0',
         'passerelle.config.yaml:3:63: rule odc/title-description has no option "minLength" (options: minDescriptionLength)',
         'passerelle.config.yaml:4:18: rule odc/keywords has no options',
-        'passerelle.config.yaml:5:3: unknown rule "odc/freshnes" (passerelle rules lists them)',
+        'passerelle.config.yaml:5:3: unknown rule "odc/freshnes" (did you mean "odc/freshness"? passerelle rules lists them)',
         'passerelle.config.yaml:6:48: not a valid regular expression',
         'passerelle.config.yaml:8:3: unknown profile "ca-xx" (passerelle profiles lists them)',
-        'passerelle.config.yaml:9:1: unknown key "rule" (rules, profiles, profileDirs, allowShadow)',
+        'passerelle.config.yaml:9:1: unknown key "rule" (did you mean "rules"?)',
       ].join('\n'),
     );
     expect(() => loadConfig('passerelle.config.yaml', 'rules: [\n')).toThrow(

@@ -130,7 +130,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
 
   test('filters are checked against the profile', () => {
     expect(lint(`dataset:\n  issued: 'extras[kee=issued].value'\n`)).toEqual([
-      '"extras[kee=issued].value": field "kee" is not in extras',
+      '"extras[kee=issued].value": field "kee" is not in extras (did you mean "key"?)',
     ]);
     expect(lint(`dataset:\n  issued: 'title[key=issued]'\n`)).toEqual([
       '"title[key=issued]": title is not a list',
@@ -251,7 +251,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
       ['profile/conflicting-values', 'temporal[0].startDate', '/resources/1/start', '2001-01-01'],
     ]);
     expect(lint(`dataset:\n  version: {from: title, conflict: sometimes}\n`)).toEqual([
-      'conflict must be report or ignore',
+      'dataset.version.conflict must be one of report, ignore',
     ]);
   });
 
@@ -300,7 +300,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     expect(m.findings.map((f) => [f.value, f.sourcePath])).toEqual([['xx', '/extras/0/value']]);
     expect(
       lint(`dataset:\n  language: {from: title, parse: yaml, vocabulary: language}\n`),
-    ).toEqual(['parse must be "json"']);
+    ).toEqual(['dataset.language.parse must be json']);
   });
 
   test('each with parse: json takes the items of a list kept as JSON text (BC 2019), or of the list', () => {
@@ -370,7 +370,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     );
     expect(issues).toEqual([
       {
-        message: '"contacts[rol=x]": field "rol" is not in contacts',
+        message: '"contacts[rol=x]": field "rol" is not in contacts (did you mean "role"?)',
         where: expect.stringMatching(/cw-.*\.yaml:5:11$/),
       },
     ]);

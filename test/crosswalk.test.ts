@@ -413,13 +413,11 @@ describe('crosswalk checks at load time (file:line:col)', () => {
   type: {from: id, mapping: {}}
 `),
     ).toEqual([
-      expect.stringMatching(
-        /^cw:4:53 unknown vocabulary "frequencies" \(known: access-right, file-type, frequency/,
-      ),
+      'cw:4:53 unknown vocabulary "frequencies" (did you mean "frequency"?)',
       'cw:5:36 unknown map "status" (define it under `maps`)',
-      expect.stringMatching(/^cw:6:30 as must be one of string, json, date/),
+      expect.stringMatching(/^cw:6:30 dataset\.identifier\.as must be one of string, json, date/),
       'cw:7:12 version: use only one of from, value',
-      expect.stringMatching(/^cw:8:20 unknown key "mapping" \(known: from, first/),
+      expect.stringMatching(/^cw:8:20 dataset\.type: unknown key "mapping" \(known: from, first/),
     ]);
   });
 

@@ -66,7 +66,7 @@ describe('profiles: aliases, unset codes, detect', () => {
       /p-.*\.yaml:3:\d+: field a: alias b is also a field/,
     );
     expect(() => parse('id: x\nfields:\n  a: {type: string, aliases: b}\n')).toThrow(
-      /field a: `aliases` is a list of older field names/,
+      /p-.*\.yaml:3:\d+: field a: aliases must be a list/,
     );
   });
 

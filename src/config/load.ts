@@ -5,17 +5,25 @@
  * its file:line:col, and the run stops (exit 2) before any record is read.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { listProfileIds } from '../profiles/load.js';
-import { ruleById } from '../rules/index.js';
+import { RULE_IDS, ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Severity } from '../core/severity.js';
-import { ConfigError } from '../util/errors.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { locateAll, searchPath } from '../util/search-path.js';
-import { configSchema } from './schema.js';
+import { configFile } from './schema.js';
+import {
+  checkFile,
+  closest,
+  inFileOrder,
+  suggestion,
+  schemaErrors,
+  throwProblems,
+  typeWords,
+  type FileProblem,
+} from '../util/file-schema.js';
 
 export const CONFIG_FILE = 'passerelle.config.yaml';
 
@@ -48,68 +56,61 @@ export function findConfig(dir = process.cwd()): string | undefined {
   }
 }
 
-let validator: ReturnType<AjvClass['compile']> | undefined;
-function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    // ajv is loaded only when there is a configuration to check: most runs have none
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addFormat('regex', (s: string) => {
-      try {
-        new RegExp(s, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    validator = ajv.compile(configSchema());
-  }
-  return validator(data) ? [] : (validator.errors ?? []);
-}
-
-/** Ajv's path `/rules/odc~1freshness/options/graceDays` as segments. */
-const segments = (pointer: string): string[] =>
-  pointer
-    ? pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    : [];
-
-/** One problem, said in the steward's terms, at the node it is about. */
-function describe(e: ErrorObject, y: YamlSource): string {
-  const path = segments(e.instancePath);
+/** One problem, said in the steward's terms, at the node it is about; a misspelt name with the closest one. */
+function describe(e: ErrorObject, path: string[], y: YamlSource): FileProblem {
   const ruleAt = path.findIndex((_s, i) => path[i - 1] === 'rules');
   const rule = ruleAt >= 0 ? path[ruleAt] : undefined;
   const last = path[path.length - 1];
+  const at = (where: string, message: string): FileProblem => ({ where, message });
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const where = y.where([...path, key], true);
-      if (last === 'rules') return `${where}: unknown rule "${key}" (passerelle rules lists them)`;
+      if (last === 'rules') {
+        const near = closest(key, RULE_IDS);
+        return at(
+          where,
+          `unknown rule "${key}" (${near ? `did you mean "${near}"? ` : ''}passerelle rules lists them)`,
+        );
+      }
       if (last === 'options' && rule) {
         const known = Object.keys(ruleById(rule)?.meta.options ?? {});
-        return `${where}: rule ${rule} has no option "${key}" (options: ${known.join(', ')})`;
+        const near = closest(key, known);
+        return at(
+          where,
+          `rule ${rule} has no option "${key}" (${near ? `did you mean "${near}"? ` : ''}options: ${known.join(', ')})`,
+        );
       }
-      if (rule && key === 'options') return `${where}: rule ${rule} has no options`;
-      if (rule) return `${where}: unknown key "${key}" for rule ${rule} (severity, options)`;
-      if (path[0] === 'profiles' && path.length === 2)
-        return `${where}: unknown key "${key}" for profile ${path[1]} (rules)`;
-      return `${where}: unknown key "${key}" (rules, profiles, profileDirs, allowShadow)`;
+      if (rule && key === 'options') return at(where, `rule ${rule} has no options`);
+      const known =
+        rule !== undefined
+          ? ['severity', 'options']
+          : path[0] === 'profiles' && path.length === 2
+            ? ['rules']
+            : TOP_KEYS;
+      const whose = rule
+        ? ` for rule ${rule}`
+        : path[0] === 'profiles'
+          ? ` for profile ${path[1]}`
+          : '';
+      return at(where, `unknown key "${key}"${whose}${suggestion(key, known)}`);
     }
     case 'enum':
-      return `${y.where(path)}: ${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`;
+      return at(
+        y.where(path),
+        `${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`,
+      );
     case 'format':
-      return `${y.where(path)}: not a valid regular expression`;
+      return at(y.where(path), 'not a valid regular expression');
     case 'propertyNames': {
       const name = String((e.params as { propertyName?: string }).propertyName);
       const where = y.where([...path, name], true);
       return last === 'profiles'
-        ? `${where}: unknown profile "${name}" (passerelle profiles lists them)`
-        : `${where}: "${name}" is not a valid name`;
+        ? at(where, `unknown profile "${name}" (passerelle profiles lists them)`)
+        : at(where, `"${name}" is not a valid name`);
     }
     case 'pattern':
-      return `${y.where(path, true)}: ${e.message}`;
+      return at(y.where(path, true), e.message ?? 'is not valid');
     default: {
       const what = !rule
         ? (last ?? 'the configuration')
@@ -118,10 +119,17 @@ function describe(e: ErrorObject, y: YamlSource): string {
           : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2
             ? `rule ${rule}: option ${path[ruleAt + 2]}`
             : `rule ${rule}: ${last}`;
-      return `${y.where(path)}: ${what} ${e.message}`;
+      const message =
+        e.keyword === 'type'
+          ? `must be ${typeWords(String((e.params as { type: string }).type))}`
+          : e.message;
+      return at(y.where(path), `${what} ${message}`);
     }
   }
 }
+
+/** The keys of the file's top level, for "did you mean". */
+const TOP_KEYS = ['rules', 'profiles', 'profileDirs', 'allowShadow'];
 
 function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSettings, 'profiles'> {
   const out: Omit<RuleSettings, 'profiles'> = {};
@@ -136,13 +144,7 @@ function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSett
 export function loadConfig(file: string, text?: string): LoadedConfig {
   const y = loadYaml<ConfigFile | null>(file, text);
   const data = y.data ?? {};
-  const problems = validate(data)
-    // `if`/`then`/`else` failures repeat the errors of the branch taken; a name's own failure
-    // (its pattern) is said by its `propertyNames` error
-    .filter(
-      (e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined,
-    )
-    .map((e) => describe(e, y));
+  const problems = checkFile(y, configFile(), { say: describe }, schemaErrors(data, configFile()));
   // the profiles this file may name include those of its own folders
   const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
     typeof d === 'string' && d !== ''
@@ -158,20 +160,15 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
         }).map((p) => p.id),
   );
   for (const id of Object.keys(data.profiles ?? {})) {
-    if (/^[a-z0-9-]+$/.test(id) && !known.has(id))
-      problems.push(
-        `${y.where(['profiles', id], true)}: unknown profile "${id}" (passerelle profiles lists them)`,
-      );
+    if (/^[a-z0-9-]+$/.test(id) && !known.has(id)) {
+      const near = closest(id, known);
+      problems.push({
+        where: y.where(['profiles', id], true),
+        message: `unknown profile "${id}" (${near ? `did you mean "${near}"? ` : ''}passerelle profiles lists them)`,
+      });
+    }
   }
-  if (problems.length) {
-    // in the order of the file
-    const pos = (m: string): number[] =>
-      (/:(\d+):(\d+): /.exec(m) ?? [0, 0, 0]).slice(1).map(Number);
-    const unique = [...new Set(problems)].sort(
-      (a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1],
-    );
-    throw new ConfigError(unique.join('\n'));
-  }
+  throwProblems(inFileOrder(problems));
   const settings: RuleSettings = toSettings(data.rules);
   for (const [id, p] of Object.entries(data.profiles ?? {}))
     (settings.profiles ??= {})[id] = toSettings(p?.rules);

@@ -1,10 +1,11 @@
 /**
  * The JSON Schema of passerelle.config.yaml, generated from the rules themselves (their ids,
  * option names, defaults and docs), so that it never drifts from what the rules accept.
- * `passerelle config schema` prints it for editors.
+ * `passerelle schema config` prints it for editors; config/load.ts checks with it.
  */
 import { RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
+import { lazySchema, schemaId } from '../util/file-schema.js';
 
 type Schema = Record<string, unknown>;
 
@@ -53,8 +54,10 @@ function ruleSchema(meta: RuleMeta): Schema {
 export function configSchema(): Schema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/passerelle/passerelle/passerelle.config.schema.json',
+    $id: schemaId('config'),
     title: 'Passerelle configuration (passerelle.config.yaml)',
+    description:
+      'Rule severities and options, overrides for one profile’s records, and folders of your own profiles and crosswalks. See docs/configuration.md.',
     type: 'object',
     additionalProperties: false,
     properties: {
@@ -95,3 +98,6 @@ export function configSchema(): Schema {
     },
   };
 }
+
+/** The configuration's schema, checked once per process (its prebuilt validator, when the build made it). */
+export const configFile = lazySchema(configSchema);

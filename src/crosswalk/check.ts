@@ -6,7 +6,6 @@
 import { CLASSES, propertyOf, type ClassName, type PropertyDef } from '../model/properties.js';
 import type { FieldDef, Profile } from '../profiles/types.js';
 import { resolveFieldPath, type FieldPath } from '../profiles/fields.js';
-import { COERCIONS } from '../util/coerce.js';
 import { isLanguageTag, type Bilingual } from '../core/lang.js';
 import type { Segment } from '../util/paths.js';
 import type { YamlSource } from '../util/yaml.js';
@@ -15,15 +14,9 @@ import { compileCondition } from '../core/conditions.js';
 import { isPlainObject } from './candidates.js';
 import type { RecordContext } from './context.js';
 import { loadMapFile } from './map-file.js';
-import {
-  COMBINES,
-  ENTRY_KEYS,
-  PRODUCERS,
-  TOP_KEYS,
-  type Combine,
-  type CrosswalkFile,
-  type EntrySpec,
-} from './types.js';
+import { checkFile, closest, schemaErrors, suggestion } from '../util/file-schema.js';
+import { crosswalkFile } from './file-schema.js';
+import { COMBINES, PRODUCERS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 
 export interface LintIssue {
   message: string;
@@ -32,6 +25,10 @@ export interface LintIssue {
 
 /** Where in the YAML: a path of keys and list indices. */
 export type YamlPath = (string | number)[];
+
+/** The JSON Pointer of a place in the YAML, as ajv names it. */
+const pointer = (at: YamlPath): string =>
+  at.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 
 /** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
 export const PROFILE_CODES = 'profile';
@@ -72,6 +69,8 @@ export class CrosswalkCheck {
   readonly maps = new Map<string, Map<string, unknown>>();
   /** The language of plain texts (`language`; `und` when not given). */
   readonly defaultLanguage: string;
+  /** Entries (JSON Pointers) the schema found unusable (unknown keys, not a path nor a map): not compiled. */
+  private readonly unusable = new Set<string>();
 
   constructor(
     readonly yaml: YamlSource<CrosswalkFile>,
@@ -93,35 +92,30 @@ export class CrosswalkCheck {
   /** The top of the file checked (keys, profile, language, maps); its `dataset` entries when it has them. */
   top(): Record<string, unknown> | undefined {
     const d = this.yaml.data;
-    if (!isPlainObject(d)) {
-      this.problem('a crosswalk is a YAML map', []);
-      return undefined;
-    }
-    for (const k of Object.keys(d))
-      if (!TOP_KEYS.has(k)) this.problem(`unknown key "${k}"`, [k], true);
+    // the structure, by the crosswalk file's JSON Schema (the one editors are given); then the meaning
+    const errors = schemaErrors(d, crosswalkFile());
+    this.issues.push(
+      ...checkFile(
+        this.yaml,
+        crosswalkFile(),
+        { name: (p) => p.join('.') || 'the crosswalk' },
+        errors,
+      ),
+    );
+    for (const e of errors)
+      if (e.keyword === 'additionalProperties' || e.keyword === 'type')
+        this.unusable.add(e.instancePath);
+    if (!isPlainObject(d)) return undefined;
     if (d.profile !== this.profile.id)
       this.problem(`\`profile\` must be "${this.profile.id}"`, ['profile']);
     if (d.language !== undefined && !isLanguageTag(String(d.language)))
       this.problem('`language` must be a language tag', ['language']);
-    if (d.maps !== undefined) {
-      if (!isPlainObject(d.maps))
-        this.problem('`maps` must be a map of name → value map', ['maps']);
-      else
-        for (const [name, m] of Object.entries(d.maps)) {
-          if (typeof m === 'string') this.mapFile(name, m);
-          else if (!isPlainObject(m))
-            this.problem(
-              `map ${name} must be a map of local value → common value, or a .tsv table beside the crosswalk`,
-              ['maps', name],
-            );
-          else this.maps.set(name, toLookup(m));
-        }
-    }
-    if (!isPlainObject(d.dataset)) {
-      this.problem('`dataset` must map common properties to entries', ['dataset']);
-      return undefined;
-    }
-    return d.dataset;
+    if (isPlainObject(d.maps))
+      for (const [name, m] of Object.entries(d.maps)) {
+        if (typeof m === 'string') this.mapFile(name, m);
+        else if (isPlainObject(m)) this.maps.set(name, toLookup(m));
+      }
+    return isPlainObject(d.dataset) ? d.dataset : undefined;
   }
 
   /** A named map kept in a table beside the crosswalk (map-file.ts: confined to the crosswalk's folder). */
@@ -141,27 +135,22 @@ export class CrosswalkCheck {
   property(name: string, scope: Scope, at: YamlPath): PropertyDef | undefined {
     const def = propertyOf(scope.cls, name);
     if (!def) {
-      const known = CLASSES[scope.cls].properties.map((p) => p.name).join(', ');
-      this.problem(`${scope.cls} has no property "${name}" (known: ${known})`, at, true);
+      const known = CLASSES[scope.cls].properties.map((p) => p.name);
+      const near = closest(name, known);
+      this.problem(
+        `${scope.cls} has no property "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`,
+        at,
+        true,
+      );
     }
     return def;
   }
 
-  /** An entry as a map (a bare path is `from`), when all its keys are known. */
+  /** An entry as a map (a bare path is `from`), when the schema found it usable (its keys known). */
   entry(raw: unknown, at: YamlPath): EntrySpec | undefined {
     if (typeof raw === 'string') return { from: raw };
-    if (!isPlainObject(raw)) {
-      this.problem('an entry is a source path or a map', at);
-      return undefined;
-    }
-    let ok = true;
-    for (const k of Object.keys(raw)) {
-      if (!ENTRY_KEYS.has(k)) {
-        this.problem(`unknown key "${k}" (known: ${[...ENTRY_KEYS].join(', ')})`, [...at, k], true);
-        ok = false;
-      }
-    }
-    return ok ? (raw as EntrySpec) : undefined;
+    if (!isPlainObject(raw) || this.unusable.has(pointer(at))) return undefined;
+    return raw as EntrySpec;
   }
 
   /** Whether the entry says where its value comes from, in exactly one way. */
@@ -192,31 +181,20 @@ export class CrosswalkCheck {
     }
     if (e.lang !== undefined && def.kind !== 'text' && def.kind !== 'texts')
       this.problem(`${def.name} is not text: \`lang\` does not apply`, [...at, 'lang']);
-    if (
-      e.languages !== undefined &&
-      (def.kind !== 'text' || e.split === undefined || !Array.isArray(e.languages))
-    ) {
+    if (Array.isArray(e.languages) && (def.kind !== 'text' || e.split === undefined)) {
       this.problem(
         '`languages` (a list) splits one text into languages: it needs `split` and a text property',
         [...at, 'languages'],
       );
     }
-    if (e.as !== undefined && !COERCIONS.includes(e.as))
-      this.problem(`as must be one of ${COERCIONS.join(', ')}`, [...at, 'as']);
     if (e.language !== undefined && !isLanguageTag(String(e.language)))
       this.problem('`language` must be a language tag', [...at, 'language']);
-    if (e.unmapped !== undefined && !['report', 'keep', 'ignore'].includes(e.unmapped))
-      this.problem('unmapped must be report, keep or ignore', [...at, 'unmapped']);
     return true;
   }
 
-  /** `parse`, when given, is `json`. */
-  parse(e: EntrySpec, at: YamlPath): boolean {
-    if (e.parse !== undefined && e.parse !== 'json') {
-      this.problem('parse must be "json"', [...at, 'parse']);
-      return false;
-    }
-    return true;
+  /** `parse`, when given, is `json` (a bad one is reported by the schema). */
+  parse(e: EntrySpec): boolean {
+    return e.parse === undefined || e.parse === 'json';
   }
 
   /** Checks a source path against the profile; returns its segments. */
@@ -246,13 +224,7 @@ export class CrosswalkCheck {
     const c = entry.combine;
     if (c === undefined) return def.multiple ? 'all' : 'first';
     if (isPlainObject(c)) return this.preference(c, def, at);
-    if (typeof c !== 'string' || !COMBINES.has(c)) {
-      this.problem(`combine must be one of ${[...COMBINES].join(', ')}, or {prefer: [...]}`, [
-        ...at,
-        'combine',
-      ]);
-      return 'first';
-    }
+    if (typeof c !== 'string' || !COMBINES.has(c)) return 'first'; // said by the schema
     if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts')
       this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
     return c;
@@ -261,13 +233,7 @@ export class CrosswalkCheck {
   /** `combine: {prefer: [...]}`, written in common terms: codes of the property's vocabulary, or URIs. */
   private preference(c: Record<string, unknown>, def: PropertyDef, at: YamlPath): Combine {
     const list = c.prefer;
-    if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) {
-      this.problem(
-        'combine is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}',
-        [...at, 'combine'],
-      );
-      return 'first';
-    }
+    if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) return 'first'; // said by the schema
     if (def.multiple)
       this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
     const vocabulary = def.vocabulary ? this.vocabularies.get(def.vocabulary) : undefined;
@@ -287,10 +253,8 @@ export class CrosswalkCheck {
   }
 
   /** Whether a conflict between values is reported (`conflict`, or by default for `first` and `most-frequent`). */
-  conflict(entry: EntrySpec, combine: Combine, at: YamlPath): boolean {
+  conflict(entry: EntrySpec, combine: Combine): boolean {
     // ranges (min, max) and preferences are expected to see several values, unless the crosswalk asks
-    if (entry.conflict !== undefined && entry.conflict !== 'report' && entry.conflict !== 'ignore')
-      this.problem('conflict must be report or ignore', [...at, 'conflict']);
     return (
       entry.conflict === 'report' ||
       (entry.conflict === undefined && (combine === 'first' || combine === 'most-frequent'))
@@ -305,7 +269,12 @@ export class CrosswalkCheck {
     if (e.map === undefined) return { map: undefined, mapName: undefined };
     if (typeof e.map === 'string') {
       const map = this.maps.get(e.map);
-      if (!map) this.problem(`unknown map "${e.map}" (define it under \`maps\`)`, [...at, 'map']);
+      const near = map ? undefined : closest(e.map, this.maps.keys());
+      if (!map)
+        this.problem(
+          `unknown map "${e.map}" (${near ? `did you mean "${near}"? ` : ''}define it under \`maps\`)`,
+          [...at, 'map'],
+        );
       return { map, mapName: { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` } };
     }
     if (isPlainObject(e.map))
@@ -313,8 +282,7 @@ export class CrosswalkCheck {
         map: toLookup(e.map),
         mapName: { en: 'the inline map', fr: 'la table de la correspondance' },
       };
-    this.problem('`map` is a map name or an inline map', [...at, 'map']);
-    return { map: undefined, mapName: undefined };
+    return { map: undefined, mapName: undefined }; // another value is said by the schema
   }
 
   /** The vocabulary of a code entry, which must be the property's unless a fact of it is taken. */
@@ -364,7 +332,7 @@ export class CrosswalkCheck {
     const vocabulary = this.vocabularies.get(String(e.vocabulary));
     if (!vocabulary)
       this.problem(
-        `unknown vocabulary "${e.vocabulary}" (known: ${this.vocabularies.ids().join(', ')})`,
+        `unknown vocabulary "${e.vocabulary}"${suggestion(String(e.vocabulary), this.vocabularies.ids())}`,
         [...at, 'vocabulary'],
       );
     return vocabulary;

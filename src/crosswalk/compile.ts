@@ -93,7 +93,7 @@ export class Compiler {
       const entry = this.compileEntry(spec, def, scope, at);
       if (!entry) continue;
       const combine = this.check.combine(spec, def, at);
-      const conflict = this.check.conflict(spec, combine, at);
+      const conflict = this.check.conflict(spec, combine);
       parts.push({ def, entry, combine, conflict, where: this.check.where(at) });
     }
     this.ledger.endObject(outer);
@@ -201,7 +201,7 @@ export class Compiler {
       display: [...(p.absolute ? [] : scope.display), ...segs],
     };
     // `parse: json`: a list kept as JSON text (BC's 2019 beta wrote `contacts: "[{…}]"`) is read as its items
-    if (this.check.parse(e, at) && e.parse !== undefined && segs === p.segs)
+    if (this.check.parse(e) && e.parse !== undefined && segs === p.segs)
       this.check.problem(
         'with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)',
         [...at, 'parse'],
@@ -241,10 +241,7 @@ export class Compiler {
     at: YamlPath,
     key: 'first' | 'all',
   ): CompiledEntry[] | undefined {
-    if (!Array.isArray(list) || list.length === 0) {
-      this.check.problem(`\`${key}\` is a list of candidates`, [...at, key]);
-      return undefined;
-    }
+    if (!Array.isArray(list) || list.length === 0) return undefined; // said by the schema
     const entries: CompiledEntry[] = [];
     list.forEach((c, i) => {
       const spec = this.check.entry(c, [...at, key, i]);
@@ -341,10 +338,7 @@ export class Compiler {
     scope: Scope,
     at: YamlPath,
   ): CompiledEntry | undefined {
-    if (!isPlainObject(e.object)) {
-      this.check.problem('`object` maps the fields of the nested object', [...at, 'object']);
-      return undefined;
-    }
+    if (!isPlainObject(e.object)) return undefined; // said by the schema
     const inner: Scope = {
       ...scope,
       cls: def.class as ClassName,

@@ -6,6 +6,7 @@ import type { Profile } from '../profiles/types.js';
 import type { Emitted } from '../core/finding.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
+import { inFileOrder } from '../util/file-schema.js';
 import { locate } from '../util/search-path.js';
 import { mergeOver, parentId } from '../util/extends.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
@@ -299,7 +300,8 @@ export function lintCrosswalk(
   const y = source.yaml as unknown as YamlSource<CrosswalkFile>;
   const compiler = new Compiler(y, profile, vocabularies);
   const run = compiler.compile();
-  if (!run || compiler.issues.length) return { issues: compiler.issues };
+  // the schema's problems and the compiler's, in the order of the file (a map table's after)
+  if (!run || compiler.issues.length) return { issues: inFileOrder(compiler.issues, y.file) };
   const id = String(y.data.crosswalk ?? profile.id);
   return {
     issues: [],

@@ -5,6 +5,8 @@
  * first other line names the columns; `subject_id` (or `subject_label`) is the local value,
  * `object_id` the common value (empty, or `sssom:NoTermFound`: a known value with no common
  * equivalent, as `null` in a YAML map); `predicate_id`, when given, is a SKOS mapping relation.
+ * A metadata block written as SSSOM's YAML (`#mapping_set_id: …`) is checked against the map-table
+ * schema (file-schema.ts); `#` lines of prose are comments.
  *
  * Confinement: a crosswalk may only name a table in its own folder or below (no absolute path, no
  * `..` out of it, no symbolic link that leads out of it), of at most MAX_BYTES: a crosswalk from a
@@ -12,8 +14,10 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { checkFile } from '../util/file-schema.js';
 import { relativeToCwd } from '../util/files.js';
-import { MAX_BYTES } from '../util/yaml.js';
+import { loadYaml, MAX_BYTES } from '../util/yaml.js';
+import { mapTableFile } from './file-schema.js';
 
 export const MAP_FILE_EXTENSION = /\.tsv$/i;
 const RELATIONS = new Set([
@@ -73,6 +77,7 @@ export function parseMapTable(
   const problems: MapFileProblem[] = [];
   const at = (line: number, column = 1) => `${shown}:${line}:${column}`;
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  problems.push(...metadataProblems(lines, shown));
   let header: string[] | undefined;
   let col = { subject: -1, object: -1, predicate: -1 };
   const entries: [string, unknown][] = [];
@@ -136,4 +141,22 @@ export function parseMapTable(
   });
   if (!header) problems.push({ message: 'the table has no header row', where: at(1) });
   return problems.length ? { problems } : { entries, problems };
+}
+
+/**
+ * The problems of the table's metadata block (its first `#` lines), when it is SSSOM's YAML: a map.
+ * Each `#` becomes a space, so that lines and columns are the table's own.
+ */
+function metadataProblems(lines: string[], shown: string): MapFileProblem[] {
+  const end = lines.findIndex((l) => !l.startsWith('#'));
+  const block = (end < 0 ? lines : lines.slice(0, end)).map((l) => ` ${l.slice(1)}`);
+  if (!block.some((l) => /^\s*[A-Za-z_]+:/.test(l))) return [];
+  let y: ReturnType<typeof loadYaml>;
+  try {
+    y = loadYaml(shown, block.join('\n'));
+  } catch {
+    return []; // prose, not YAML
+  }
+  if (!y.data || typeof y.data !== 'object' || Array.isArray(y.data)) return [];
+  return checkFile(y, mapTableFile(), { name: (path) => path.join('.') || 'the metadata' });
 }

@@ -163,7 +163,7 @@ export class Producers {
       def.kind === 'text' && Array.isArray(e.languages) && e.split !== undefined
         ? { list: e.languages.map(String), separator: e.split }
         : undefined;
-    this.check.parse(e, at);
+    this.check.parse(e);
     const parse = e.parse === 'json';
     const field = aliases.length === 0 && !languages && !parse ? plainField(p.segs) : undefined;
     if (field) return fieldOnObject(p, field, def, language);
@@ -245,10 +245,7 @@ export class Producers {
     at: YamlPath,
   ): CompiledEntry | undefined {
     if (typeof spec === 'string') return this.languageMap(spec, def, scope, at);
-    if (!isPlainObject(spec)) {
-      this.check.problem('`lang` is a path to a language map, or a map of language → path', at);
-      return undefined;
-    }
+    if (!isPlainObject(spec)) return undefined; // said by the schema
     const pairs: { lang: string; read: (ctx: RecordContext) => Located[] }[] = [];
     for (const [lang, path] of Object.entries(spec)) {
       if (!isLanguageTag(lang))

@@ -93,14 +93,4 @@ export const ENTRY_KEYS = new Set([
   'parse',
 ]);
 export const PRODUCERS = ['from', 'first', 'all', 'value', 'template', 'lang', 'object'] as const;
-export const TOP_KEYS = new Set([
-  'crosswalk',
-  'profile',
-  'title',
-  'description',
-  'language',
-  'maps',
-  'dataset',
-  'extends',
-]);
 export const COMBINES = new Set(['first', 'all', 'most-frequent', 'min', 'max']);

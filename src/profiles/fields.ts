@@ -12,6 +12,7 @@ import {
   type Segment,
 } from '../util/paths.js';
 import type { FieldDef, Profile } from './types.js';
+import { closest } from '../util/file-schema.js';
 
 export interface FieldPath {
   segs: Segment[];
@@ -29,6 +30,12 @@ export interface PathScope {
 
 const own = Object.prototype.hasOwnProperty;
 const LISTS = new Set(['list', 'strings', 'codes', 'object', 'json', 'any', 'text', 'tags']);
+
+/** ` (did you mean "x"?)` when a field of `fields` is close to a misspelt name. */
+function nearest(name: string, fields: Record<string, FieldDef> | undefined): string {
+  const near = fields ? closest(name, Object.keys(fields)) : undefined;
+  return near ? ` (did you mean "${near}"?)` : '';
+}
 
 /** Parses `path` and checks it against the profile; a string is the problem when it does not fit. */
 export function resolveFieldPath(
@@ -58,7 +65,7 @@ export function resolveFieldPath(
       if (field && !LISTS.has(field.type)) return `"${path}": ${field.name} is not a list`;
       const key = filter.key.split('.')[0];
       if (field?.fields && !own.call(field.fields, key))
-        return `"${path}": field "${key}" is not in ${field.name}`;
+        return `"${path}": field "${key}" is not in ${field.name}${nearest(key, field.fields)}`;
       continue;
     }
     if (seg === WILDCARD || /^\d+$/.test(seg)) {
@@ -86,7 +93,7 @@ export function resolveFieldPath(
         : !absolute && scope.item
           ? scope.item.name
           : `profile ${profile.id}`;
-      return `"${path}": field "${seg}" is not in ${where}`;
+      return `"${path}": field "${seg}" is not in ${where}${nearest(seg, fields)}`;
     }
     field = fields[seg];
     fields = field.fields;

@@ -7,48 +7,19 @@ import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import { locate, locateAll, type Located } from '../util/search-path.js';
 import type { LangText } from '../core/lang.js';
-import {
-  FIELD_TYPES,
-  type Detect,
-  type FieldDef,
-  type FieldType,
-  type LocalVocabulary,
-  type Profile,
-  type RecordTypes,
+import type {
+  Detect,
+  FieldDef,
+  FieldType,
+  LocalVocabulary,
+  Profile,
+  RecordTypes,
 } from './types.js';
 import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
 import { mergeOver, parentId } from '../util/extends.js';
-
-const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
-const PROFILE_KEYS = new Set([
-  'id',
-  'name',
-  'platform',
-  'portal',
-  'jurisdiction',
-  'languages',
-  'rules',
-  'fields',
-  'vocabularies',
-  'source',
-  'notes',
-  'detect',
-  'recordTypes',
-  'extends',
-]);
-const FIELD_KEYS = new Set([
-  'type',
-  'label',
-  'required',
-  'bilingual',
-  'vocabulary',
-  'fields',
-  'description',
-  'headers',
-  'aliases',
-]);
-const DETECT_KEYS = new Set(['priority', 'when']);
+import { profileFile } from './file-schema.js';
+import { checkFile, closest, suggestion, throwProblems } from '../util/file-schema.js';
 
 type Raw = Record<string, unknown>;
 
@@ -58,8 +29,7 @@ function isObj(v: unknown): v is Raw {
 
 function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, LocalVocabulary> {
   const out: Record<string, LocalVocabulary> = {};
-  if (raw === undefined) return out;
-  if (!isObj(raw)) throw new ConfigError('`vocabularies` must be a map', y.where(['vocabularies']));
+  if (!isObj(raw)) return out; // its shape is checked by the schema (file-schema.ts)
   for (const [id, v] of Object.entries(raw)) {
     const at = ['vocabularies', id];
     const codes = new Map<string, LangText | undefined>();
@@ -70,18 +40,8 @@ function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, Loc
     } else if (isObj(list)) {
       for (const [c, label] of Object.entries(list))
         codes.set(c, isObj(label) ? (label as LangText) : undefined);
-    } else {
-      throw new ConfigError(
-        `vocabulary ${id} needs \`codes\` (a list, or a map of code → label)`,
-        y.where(at),
-      );
     }
-    if (isObj(v) && v.legacy !== undefined) {
-      if (!isObj(v.legacy))
-        throw new ConfigError(
-          '`legacy` must map old code → current code',
-          y.where([...at, 'legacy']),
-        );
+    if (isObj(v) && isObj(v.legacy)) {
       for (const [old, cur] of Object.entries(v.legacy)) {
         if (!codes.has(String(cur))) {
           throw new ConfigError(
@@ -103,31 +63,18 @@ function parseFields(
   at: (string | number)[],
   vocabularies: Record<string, LocalVocabulary>,
 ): Record<string, FieldDef> {
-  if (!isObj(raw))
-    throw new ConfigError('`fields` must be a map of field name → definition', y.where(at));
   const out: Record<string, FieldDef> = {};
+  if (!isObj(raw)) return out; // its shape is checked by the schema (file-schema.ts)
   for (const [name, def] of Object.entries(raw)) {
     const here = [...at, name];
     const d: Raw = typeof def === 'string' ? { type: def } : isObj(def) ? def : {};
-    if (typeof def !== 'string' && !isObj(def))
-      throw new ConfigError(`field ${name}: expected a type or a map`, y.where(here));
-    for (const k of Object.keys(d)) {
-      if (!FIELD_KEYS.has(k))
-        throw new ConfigError(`field ${name}: unknown key "${k}"`, y.where([...here, k], true));
-    }
     const type = d.type as FieldType;
-    if (!FIELD_TYPES.includes(type)) {
-      throw new ConfigError(
-        `field ${name}: type must be one of ${FIELD_TYPES.join(', ')}`,
-        y.where([...here, 'type']),
-      );
-    }
     if ((type === 'code' || type === 'codes') && typeof d.vocabulary !== 'string') {
       throw new ConfigError(`field ${name}: a ${type} field needs a \`vocabulary\``, y.where(here));
     }
     if (typeof d.vocabulary === 'string' && !vocabularies[d.vocabulary]) {
       throw new ConfigError(
-        `field ${name}: unknown vocabulary "${d.vocabulary}"`,
+        `field ${name}: unknown vocabulary "${d.vocabulary}"${suggestion(d.vocabulary, Object.keys(vocabularies))}`,
         y.where([...here, 'vocabulary']),
       );
     }
@@ -152,15 +99,7 @@ function parseFields(
       field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
     }
     setOwn(out, name, field); // a field's name is data, whatever it is (`__proto__`)
-    if (d.aliases !== undefined) {
-      if (!Array.isArray(d.aliases) || d.aliases.some((a) => typeof a !== 'string' || !a)) {
-        throw new ConfigError(
-          `field ${name}: \`aliases\` is a list of older field names`,
-          y.where([...here, 'aliases']),
-        );
-      }
-      field.aliases = d.aliases as string[];
-    }
+    if (Array.isArray(d.aliases)) field.aliases = d.aliases as string[];
   }
   // an alias is a field of its own (same type, never required), so that crosswalks may read it
   for (const field of Object.values(out)) {
@@ -188,17 +127,8 @@ function parseFields(
 const own = Object.prototype.hasOwnProperty;
 
 /** `detect: {priority, when}`: the condition is the crosswalk language's, its paths fields of the profile. */
-function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect {
+function parseDetect(y: YamlSource<Raw>, raw: Raw, profile: Profile): Detect {
   const at = ['detect'];
-  if (!isObj(raw)) throw new ConfigError('`detect` is a map: {priority, when}', y.where(at));
-  for (const k of Object.keys(raw))
-    if (!DETECT_KEYS.has(k))
-      throw new ConfigError(
-        `detect: unknown key "${k}" (known: priority, when)`,
-        y.where([...at, k], true),
-      );
-  if (typeof raw.priority !== 'number' || !Number.isInteger(raw.priority))
-    throw new ConfigError('detect: `priority` is a whole number', y.where([...at, 'priority']));
   const problems: { message: string; where: string }[] = [];
   const problem = (message: string, where: (string | number)[]): void =>
     void problems.push({ message: `detect: ${message}`, where: y.where(where) });
@@ -216,28 +146,16 @@ function parseDetect(y: YamlSource<Raw>, raw: unknown, profile: Profile): Detect
   );
   if (problems.length) throw new ConfigError(problems[0].message, problems[0].where);
   if (!when) throw new ConfigError('detect: `when` is a condition', y.where(at));
-  return { priority: raw.priority, when, where: y.where(at) };
+  return { priority: raw.priority as number, when, where: y.where(at) };
 }
 
 /** `recordTypes: {field, types: {<type>: {required: [names], source}}}`: every name a field of the profile. */
 function parseRecordTypes(
   y: YamlSource<Raw>,
-  raw: unknown,
+  raw: { field: string; types: Record<string, { required: unknown[]; source?: string }> },
   fields: Record<string, FieldDef>,
 ): RecordTypes {
   const at = ['recordTypes'];
-  if (!isObj(raw) || typeof raw.field !== 'string' || !isObj(raw.types)) {
-    throw new ConfigError(
-      '`recordTypes` is a map: {field, types: {<type>: {required: [fields]}}}',
-      y.where(at),
-    );
-  }
-  for (const k of Object.keys(raw))
-    if (k !== 'field' && k !== 'types')
-      throw new ConfigError(
-        `recordTypes: unknown key "${k}" (known: field, types)`,
-        y.where([...at, k], true),
-      );
   if (!own.call(fields, raw.field))
     throw new ConfigError(
       `recordTypes: field "${raw.field}" is not in the profile`,
@@ -246,17 +164,6 @@ function parseRecordTypes(
   const types: RecordTypes['types'] = {};
   for (const [name, t] of Object.entries(raw.types)) {
     const here = [...at, 'types', name];
-    if (!isObj(t) || !Array.isArray(t.required))
-      throw new ConfigError(
-        `record type ${name}: \`required\` is a list of field names`,
-        y.where(here),
-      );
-    for (const k of Object.keys(t))
-      if (k !== 'required' && k !== 'source')
-        throw new ConfigError(
-          `record type ${name}: unknown key "${k}" (known: required, source)`,
-          y.where([...here, k], true),
-        );
     t.required.forEach((n, i) => {
       // a dotted name goes down through list and object fields
       let scope: Record<string, FieldDef> | undefined = fields;
@@ -272,7 +179,7 @@ function parseRecordTypes(
     });
     setOwn(types, name, {
       required: new Set(t.required.map(String)),
-      source: t.source as string | undefined,
+      source: t.source,
       where: y.where(here),
     });
   }
@@ -290,41 +197,48 @@ function checkRuleIds(y: YamlSource<Raw>, known: KnownRules): void {
   const rules = (y.data as Raw).rules;
   if (!isObj(rules)) return;
   for (const id of Object.keys(rules)) {
-    if (!known.has(id))
-      throw new ConfigError(
-        `unknown rule "${id}" (passerelle rules lists them)`,
-        y.where(['rules', id], true),
-      );
+    if (!known.has(id)) throw unknownRule(y, id, known);
   }
 }
 
-export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profile {
-  const d = y.data;
-  if (!isObj(d)) throw new ConfigError('a profile is a YAML map', y.where([]));
-  for (const k of Object.keys(d)) {
-    if (!PROFILE_KEYS.has(k)) throw new ConfigError(`unknown key "${k}"`, y.where([k], true));
-  }
-  if (typeof d.id !== 'string' || !/^[a-z0-9-]+$/.test(d.id)) {
-    throw new ConfigError('`id` must be lower-case letters, digits and dashes', y.where(['id']));
-  }
-  const rules: Record<string, never> = {};
-  if (d.rules !== undefined) {
-    if (!isObj(d.rules))
-      throw new ConfigError('`rules` must map rule id → severity', y.where(['rules']));
-    for (const [id, sev] of Object.entries(d.rules)) {
-      if (knownRules && !knownRules.has(id))
-        throw new ConfigError(
-          `unknown rule "${id}" (passerelle rules lists them)`,
-          y.where(['rules', id], true),
-        );
-      if (!SEVERITIES.has(String(sev))) {
-        throw new ConfigError(
-          `rule ${id}: severity must be error, warning, info or off`,
-          y.where(['rules', id]),
-        );
-      }
-      (rules as Record<string, unknown>)[id] = sev;
+/** An unknown rule id, with the closest known one. */
+function unknownRule(y: YamlSource<Raw>, id: string, known: KnownRules): ConfigError {
+  const near = closest(id, known);
+  return new ConfigError(
+    `unknown rule "${id}" (${near ? `did you mean "${near}"? ` : ''}passerelle rules lists them)`,
+    y.where(['rules', id], true),
+  );
+}
+
+/** How the places of a profile are named in messages: `field resources.url: type`, `detect: priority`. */
+function placeName(path: string[]): string {
+  const rest = (from: number): string =>
+    path.length > from ? `: ${path.slice(from).join('.')}` : '';
+  if (path[0] === 'fields' && path.length > 1) {
+    const names = [path[1]];
+    let i = 2;
+    while (path[i] === 'fields' && path.length > i + 1) {
+      names.push(path[i + 1]);
+      i += 2;
     }
+    return `field ${names.join('.')}${rest(i)}`;
+  }
+  if (path[0] === 'rules' && path.length === 2) return `rule ${path[1]}: severity`;
+  if (path[0] === 'vocabularies' && path.length > 1) return `vocabulary ${path[1]}${rest(2)}`;
+  if (path[0] === 'recordTypes' && path[1] === 'types' && path.length > 2)
+    return `record type ${path[2]}${rest(3)}`;
+  if (path.length === 0) return 'the profile';
+  return path.length === 1 ? path[0] : `${path[0]}${rest(1)}`;
+}
+
+export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profile {
+  // the structure, by the profile file's JSON Schema (the one editors are given); then the meaning
+  throwProblems(checkFile(y, profileFile(), { name: placeName }));
+  const d = y.data as Raw & { id: string };
+  const rules: Record<string, never> = {};
+  for (const [id, sev] of Object.entries(isObj(d.rules) ? d.rules : {})) {
+    if (knownRules && !knownRules.has(id)) throw unknownRule(y, id, knownRules);
+    (rules as Record<string, unknown>)[id] = sev;
   }
   const vocabularies = parseVocabularies(y, d.vocabularies);
   const languages = Array.isArray(d.languages) ? d.languages.map(String) : [];
@@ -343,9 +257,13 @@ export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profi
     lineage: [d.id],
   };
   if (typeof d.extends === 'string') profile.extends = d.extends;
-  if (d.detect !== undefined) profile.detect = parseDetect(y, d.detect, profile);
-  if (d.recordTypes !== undefined)
-    profile.recordTypes = parseRecordTypes(y, d.recordTypes, profile.fields);
+  if (isObj(d.detect)) profile.detect = parseDetect(y, d.detect, profile);
+  if (isObj(d.recordTypes))
+    profile.recordTypes = parseRecordTypes(
+      y,
+      d.recordTypes as Parameters<typeof parseRecordTypes>[1],
+      profile.fields,
+    );
   return profile;
 }
 

@@ -7,6 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYaml } from '../util/yaml.js';
 import { ConfigError } from '../util/errors.js';
+import { checkFile, throwProblems } from '../util/file-schema.js';
+import { vocabularyFile } from './file-schema.js';
 import { locate, locateAll, searchPathGeneration } from '../util/search-path.js';
 import type { LangText } from '../core/lang.js';
 
@@ -128,19 +130,18 @@ interface VocabularyFile {
   concepts?: Record<string, Omit<Concept, 'code'>>;
 }
 
+/** How the places of a vocabulary are named in messages: `concept DAILY: notations`. */
+const placeName = (path: string[]): string =>
+  path[0] === 'concepts' && path.length > 1
+    ? `concept ${path[1]}${path.length > 2 ? `: ${path.slice(2).join('.')}` : ''}`
+    : path.join('.') || 'the vocabulary';
+
 export function loadVocabulary(file: string): Vocabulary {
   const y = loadYaml<VocabularyFile>(file);
-  const d = y.data;
-  if (!d || typeof d !== 'object' || typeof d.id !== 'string')
-    throw new ConfigError('a vocabulary needs an `id`', y.where([]));
-  if (!d.concepts || typeof d.concepts !== 'object')
-    throw new ConfigError('a vocabulary needs `concepts`', y.where([]));
-  const concepts: Concept[] = [];
-  for (const [code, raw] of Object.entries(d.concepts)) {
-    if (!raw || typeof raw.uri !== 'string')
-      throw new ConfigError(`concept ${code} needs a \`uri\``, y.where(['concepts', code]));
-    concepts.push({ ...raw, code } as Concept);
-  }
+  // the structure, by the vocabulary file's JSON Schema (the one editors are given)
+  throwProblems(checkFile(y, vocabularyFile(), { name: placeName }));
+  const d = y.data as Required<Pick<VocabularyFile, 'id' | 'concepts'>> & VocabularyFile;
+  const concepts = Object.entries(d.concepts).map(([code, raw]) => ({ ...raw, code }) as Concept);
   return new Vocabulary(d.id, d.title, concepts, y.file);
 }
 

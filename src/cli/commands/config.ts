@@ -6,10 +6,10 @@ export function register(program: Command, setExit: SetExit): void {
     .command('config')
     .description('work with passerelle.config.yaml')
     .command('schema')
-    .description('print the JSON Schema of passerelle.config.yaml (for editors and CI checks)')
+    .description('print the JSON Schema of passerelle.config.yaml (the same as `schema config`)')
     .action(async () => {
-      const { configSchema } = await import('../../config/schema.js');
-      process.stdout.write(`${JSON.stringify(configSchema(), null, 2)}\n`);
+      const { printSchema } = await import('./schema.js');
+      await printSchema('config');
       setExit(0);
     });
 }

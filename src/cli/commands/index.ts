@@ -8,6 +8,7 @@ import * as convert from './convert.js';
 import * as federate from './federate.js';
 import * as rules from './rules.js';
 import * as config from './config.js';
+import * as schema from './schema.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
 
@@ -19,6 +20,7 @@ export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] 
   federate,
   rules,
   config,
+  schema,
   compare,
   infer,
 ];

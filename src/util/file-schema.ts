@@ -1,0 +1,248 @@
+/**
+ * The structural check of a file a user writes (profile, crosswalk, vocabulary, configuration…)
+ * against its JSON Schema: the schema editors are given is the one the loader checks with (one
+ * source of truth). Every problem is said in a steward's terms at its file:line:col, a misspelt key
+ * with the closest known one ("did you mean"). The loaders keep their semantic checks (unknown
+ * source field, unknown vocabulary…), which the schema cannot know.
+ */
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { ConfigError } from './errors.js';
+import { hashedSchema, validatorFor, type CheckedSchema, type Kind } from './validators.js';
+import type { YamlSource } from './yaml.js';
+
+export type Schema = Record<string, unknown>;
+
+/** Stable ids: `passerelle schema <kind>` prints the schema of that id, the build writes it to dist/schemas/<kind>.schema.json. */
+export const schemaId = (kind: string): string =>
+  `https://github.com/passerelle/passerelle/schemas/${kind}.schema.json`;
+
+/** A problem found in a file, at its place. */
+export interface FileProblem {
+  message: string;
+  where: string;
+}
+
+/** Optimal string alignment distance (a swap of two neighbours counts one), given up past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > max) return max + 1;
+    before = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The known name closest to `word` (case aside), when close enough to be a slip: at most one
+ * edit in three letters. A namespaced name (`odc/freshness`) is also matched by its last part.
+ */
+export function closest(word: string, known: Iterable<string>): string | undefined {
+  if (word.length > 100) return undefined; // a hostile key: no quadratic work
+  const w = word.toLowerCase();
+  const max = Math.max(1, Math.floor(w.length / 3));
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const n = name.toLowerCase();
+    const tail = n.slice(n.lastIndexOf('/') + 1);
+    const d = Math.min(distance(w, n, max), tail === n ? max + 1 : distance(w, tail, max));
+    if (d <= max && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
+}
+
+/** ` (did you mean "x"?)`, or the known names when none is close, or nothing. */
+export function suggestion(word: string, known: readonly string[]): string {
+  const near = closest(word, known);
+  if (near) return ` (did you mean "${near}"?)`;
+  return known.length && known.length <= 25 ? ` (known: ${known.join(', ')})` : '';
+}
+
+/** Ajv's path `/rules/odc~1freshness/options` as segments. */
+export const segments = (pointer: string): string[] =>
+  pointer
+    ? pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    : [];
+
+/** The part of `schema` an error's `schemaPath` (`#/definitions/field/properties/type/enum`) is in. */
+function schemaAt(schema: Schema, schemaPath: string): Schema {
+  let node: unknown = schema;
+  for (const s of segments(schemaPath.replace(/^#/, '')).slice(0, -1))
+    node = node && typeof node === 'object' ? (node as Schema)[s] : undefined;
+  return (node && typeof node === 'object' ? node : {}) as Schema;
+}
+
+/** `string,object` (ajv's `type` parameter) in words: `text or a map`. */
+export const typeWords = (types: string): string =>
+  types
+    .split(',')
+    .map((t) => TYPES[t] ?? t)
+    .join(' or ');
+
+const TYPES: Record<string, string> = {
+  string: 'text',
+  object: 'a map',
+  array: 'a list',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+/** How a file's problems are said: the name of a place, and messages of the file's own. */
+export interface Wording {
+  /** How the place at `path` is named (`field title`); by default its keys joined with dots. */
+  name?(path: string[]): string;
+  /** A message of the file's own for an error (with its place), or undefined for the usual one. */
+  say?(e: ErrorObject, path: string[], y: YamlSource): FileProblem | undefined;
+}
+
+const dotted = (path: string[]): string => path.join('.');
+
+/** One problem in the usual words: the place named, what is wrong, what is known there. */
+function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): FileProblem {
+  const path = segments(e.instancePath);
+  const name = path.length ? (w.name ?? dotted)(path) : '';
+  const at = (p: string): string => (p ? `${p}: ` : '');
+  const whole = (w.name ?? dotted)([]) || 'the file';
+  // the schema part the error is in (ajv's path is relative to the definition a `$ref` points to)
+  const parent = (e.parentSchema as Schema | undefined) ?? schemaAt(schema, e.schemaPath);
+  const said = typeof parent['x-message'] === 'string' ? parent['x-message'] : undefined;
+  const where = y.where(path);
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const known = Object.keys((parent.properties as Schema | undefined) ?? {});
+      return {
+        message: `${at(name)}unknown key "${key}"${suggestion(key, known)}`,
+        where: y.where([...path, key], true),
+      };
+    }
+    case 'enum': {
+      const values = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const near =
+        typeof e.data === 'string' || e.data === undefined
+          ? closest(String(e.data ?? ''), values)
+          : undefined;
+      const list =
+        values.length === 1
+          ? ` ${values[0]}`
+          : values.length <= 25
+            ? ` one of ${values.join(', ')}`
+            : ' a known value';
+      return {
+        message: `${name || 'the value'} must be${list}${near ? ` (did you mean "${near}"?)` : ''}`,
+        where,
+      };
+    }
+    case 'type': {
+      const types = String((e.params as { type: string }).type);
+      return { message: `${name || whole} must be ${said ?? typeWords(types)}`, where };
+    }
+    case 'required': {
+      const missing = (e.params as { missingProperty: string }).missingProperty;
+      return { message: `${name || whole} needs \`${missing}\``, where };
+    }
+    case 'propertyNames': {
+      const key = String((e.params as { propertyName?: string }).propertyName);
+      const rule = (parent.propertyNames as Schema | undefined)?.['x-message'];
+      return {
+        message: `${at(name)}"${key}" is not a valid name${rule ? ` (${String(rule)})` : ''}`,
+        where: y.where([...path, key], true),
+      };
+    }
+    case 'format':
+      return {
+        message: `${at(name)}not a valid ${(e.params as { format: string }).format === 'regex' ? 'regular expression' : (e.params as { format: string }).format}`,
+        where,
+      };
+    default:
+      return { message: `${name || whole} ${said ?? e.message ?? 'is not valid'}`, where };
+  }
+}
+
+const validators = new Map<string, ValidateFunction>();
+const validator = (s: CheckedSchema, kind: Kind): ValidateFunction => {
+  let v = validators.get(`${s.hash}.${kind}`);
+  if (!v) validators.set(`${s.hash}.${kind}`, (v = validatorFor(s, kind)));
+  return v;
+};
+
+/** Ajv's errors for a file's data, each problem once; none when it fits its schema. */
+export function schemaErrors(data: unknown, s: CheckedSchema): ErrorObject[] {
+  // most files fit: the quick validator says so, the detailed one (slower to load) says why not
+  if (validator(s, 'quick')(data)) return [];
+  const validate = validator(s, 'detailed');
+  if (validate(data)) return [];
+  const errors = validate.errors ?? [];
+  // an `anyOf` that failed is said once, by its own message, not by each branch's
+  const branches = errors
+    .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
+    .map((e) => `${e.schemaPath}/`);
+  // `if`/`then`/`else` failures repeat the errors of the branch taken; a name's own failure
+  // (its pattern) is said by its `propertyNames` error
+  return errors.filter(
+    (e) =>
+      e.keyword !== 'if' &&
+      (e as { propertyName?: string }).propertyName === undefined &&
+      !branches.some((b) => e.schemaPath.startsWith(b)),
+  );
+}
+
+/** The structural problems of a YAML file, in the order of the file; none when it fits its schema. */
+export function checkFile(
+  y: YamlSource,
+  s: CheckedSchema,
+  w: Wording = {},
+  errors = schemaErrors(y.data, s),
+): FileProblem[] {
+  return inFileOrder(
+    errors.map((e) => w.say?.(e, segments(e.instancePath), y) ?? describe(e, s.schema, y, w)),
+  );
+}
+
+/** Problems sorted by line and column, each said once; those of other files than `file`, when given, after. */
+export function inFileOrder(problems: FileProblem[], file?: string): FileProblem[] {
+  const pos = (p: FileProblem): number[] => [
+    file !== undefined && !p.where.startsWith(`${file}:`) && p.where !== file ? 1 : 0,
+    ...(/:(\d+):(\d+)$/.exec(p.where) ?? [0, 0, 0]).slice(1).map(Number),
+  ];
+  const seen = new Set<string>();
+  return problems
+    .filter((p) => {
+      const key = `${p.where}\u0000${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1] || pos(a)[2] - pos(b)[2]);
+}
+
+/** Stops the load with every problem, one a line, each at its file:line:col. */
+export function throwProblems(problems: FileProblem[]): void {
+  if (!problems.length) return;
+  const [first, ...rest] = problems;
+  const more = rest.map((p) => `\n${p.where}: ${p.message}`).join('');
+  throw new ConfigError(`${first.message}${more}`, first.where);
+}
+
+/** A schema checked once per process: its hash is worked out on first use. */
+export function lazySchema(make: () => Schema): () => CheckedSchema {
+  let checked: CheckedSchema | undefined;
+  return () => (checked ??= hashedSchema(make()));
+}
