@@ -305,6 +305,31 @@ dataset:
   });
 });
 
+describe('a file that extends nothing', () => {
+  test('may not remove entries (null): said at the line, for profiles and crosswalks', () => {
+    const dir = folder({
+      profiles: { lone: 'id: lone\nname: {en: Lone}\nfields:\n  title: string\n  version: null\n' },
+      crosswalks: {
+        solo: 'crosswalk: solo\nprofile: ckan\ndataset:\n  title: {from: title}\n  version: null\n',
+      },
+    });
+    use(dir);
+    const e = error(() => loadProfile('lone'));
+    expect(e.message).toMatch(
+      /lone\.yaml:5:\d+: fields\.version: null removes a parent's entry, and this profile extends nothing/,
+    );
+    const { issues } = lintCrosswalk(join(dir, 'crosswalks', 'solo.yaml'), loadProfile('ckan'));
+    expect(
+      issues.map((i) => [i.where.replace(/^.*[/\\]/, '').replace(/:\d+$/, ''), i.message]),
+    ).toEqual([
+      [
+        'solo.yaml:5',
+        "dataset.version: null removes a parent's entry, and this crosswalk extends nothing (`extends: <id>`)",
+      ],
+    ]);
+  });
+});
+
 describe('ca-yt: Yukon (open.yukon.ca), written as an extension of ckan', () => {
   const lines = (f: string) => readFileSync(join(ROOT, f), 'utf8').trimEnd().split('\n').length;
 

@@ -145,6 +145,27 @@ describe('every shipped file fits its schema', () => {
   });
 });
 
+describe('a file that extends another', () => {
+  test('the docs’ child profile and crosswalk (entries removed with null, codes added) fit their schemas', () => {
+    const text = readFileSync(join(ROOT, 'docs/profiles.md'), 'utf8');
+    // the "Extending a profile" steps: indented blocks that extend ckan
+    const blocks = [...text.matchAll(/^( *)```yaml\n((?:\1.*\n)*?)\1```/gm)]
+      .map((m) => m[2].replace(new RegExp(`^${m[1]}`, 'gm'), ''))
+      .filter((b) => /^extends: ckan/m.test(b));
+    const kinds = blocks.map((b) => (/^crosswalk:/m.test(b) ? 'crosswalk' : 'profile'));
+    expect(kinds).toEqual(['profile', 'crosswalk']);
+    blocks.forEach((b, i) => {
+      expect(b).toMatch(/: null/);
+      expect(plainCheck(kinds[i])(parse(b))).toEqual([]);
+    });
+    expect(
+      plainCheck('profile')(
+        parse('id: x\nextends: ckan\nvocabularies:\n  license: {add: [x-1]}\n'),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('typical mistakes, said at file:line:col with the closest name', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeAll(() => (tmp = tempDir()));

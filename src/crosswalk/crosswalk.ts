@@ -8,7 +8,7 @@ import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
 import { inFileOrder } from '../util/file-schema.js';
 import { locate } from '../util/search-path.js';
-import { mergeOver, parentId } from '../util/extends.js';
+import { mergeOver, parentId, refuseRemovals } from '../util/extends.js';
 import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import type { LintIssue } from './check.js';
@@ -247,6 +247,9 @@ function parentPath(id: string, child: string): string {
  * removes one), its `maps` the parent's maps of the same name; `crosswalk` and `profile` are the
  * child's own.
  */
+/** The maps a child crosswalk merges entry by entry (`name: null` removes the parent's). */
+const PER_ENTRY = ['dataset', 'maps'];
+
 function crosswalkSource(
   file: string,
   seen: Link[] = [],
@@ -265,7 +268,19 @@ function crosswalkSource(
     if (!(e instanceof ConfigError) || e.where === undefined) throw e;
     return problem(e.message.slice(e.where.length + 2));
   }
-  if (parent === undefined) return { yaml, chain: [] };
+  if (parent === undefined) {
+    try {
+      refuseRemovals(yaml, PER_ENTRY, 'crosswalk');
+    } catch (e) {
+      if (!(e instanceof ConfigError) || e.where === undefined) throw e;
+      return {
+        yaml,
+        chain: [],
+        problem: { message: e.message.slice(e.where.length + 2), where: e.where },
+      };
+    }
+    return { yaml, chain: [] };
+  }
   const self = String(yaml.data.crosswalk ?? yaml.data.profile);
   const pfile = parentPath(parent, file);
   if (!existsSync(pfile)) return problem(`extends: unknown crosswalk "${parent}"`);
@@ -276,7 +291,7 @@ function crosswalkSource(
   const up = crosswalkSource(pfile, [...seen, { id: self, file }]);
   if (up.problem) return up;
   const merged = mergeOver(up.yaml, yaml, {
-    perEntry: ['dataset', 'maps'],
+    perEntry: PER_ENTRY,
     notInherited: ['crosswalk', 'profile'],
   });
   return {

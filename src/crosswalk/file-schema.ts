@@ -4,6 +4,7 @@
  * checks a crosswalk's structure with before its semantic checks (source fields of the profile,
  * properties of the common model, vocabularies and maps known).
  */
+import { REMOVED } from '../profiles/file-schema.js';
 import { CLASSES } from '../model/properties.js';
 import { COERCIONS } from '../util/coerce.js';
 import { lazySchema, schemaId, type Schema } from '../util/file-schema.js';
@@ -100,7 +101,10 @@ function crosswalkFileSchema(): Schema {
       'How one profile’s records become common (DCAT-AP-style) records: each property of the common record, where its value comes from. See docs/profiles.md.',
     type: 'object',
     additionalProperties: false,
-    required: ['profile', 'dataset'],
+    required: ['profile'],
+    // a crosswalk that extends another may change its maps only
+    if: { not: { required: ['extends'] } },
+    then: { required: ['dataset'] },
     properties: {
       crosswalk: { type: 'string', description: 'The crosswalk’s id (its file name)' },
       profile: { type: 'string', description: 'The id of the profile whose records it reads' },
@@ -124,14 +128,19 @@ function crosswalkFileSchema(): Schema {
         description:
           'Named value maps: local value → common value (null: known, no common equivalent), or a .tsv table beside the crosswalk',
         additionalProperties: {
-          type: ['object', 'string'],
+          type: ['object', 'string', 'null'],
           'x-message': 'a map of local value → common value, or a .tsv table beside the crosswalk',
         },
       },
       dataset: {
         type: 'object',
         description: `The common record: its properties (${CLASSES.Dataset.properties.map((p) => p.name).join(', ')}), each with its entry`,
-        additionalProperties: { $ref: '#/definitions/entry' },
+        // null removes a parent's entry: the loader refuses it in a file that extends nothing
+        additionalProperties: {
+          if: { type: 'null' },
+          then: REMOVED,
+          else: { $ref: '#/definitions/entry' },
+        },
       },
     },
     definitions: { entry: ENTRY },

@@ -23,6 +23,11 @@ const FIELD_TYPE: Schema = {
   enum: [...FIELD_TYPES],
 };
 
+/** An entry set to null in a file that extends another: the parent's entry, removed. */
+export const REMOVED: Schema = {
+  description: 'null: the parent’s entry of that name is removed (in a file that extends another)',
+};
+
 const FIELD: Schema = {
   description: 'A field of the portal’s records: its type, or a map',
   if: { type: 'string' },
@@ -79,9 +84,11 @@ const VOCABULARIES: Schema = {
     else: {
       type: 'object',
       additionalProperties: false,
-      required: ['codes'],
+      // `add:` adds to the parent's list of that name (in a file that extends another)
+      anyOf: [{ required: ['codes'] }, { required: ['add'] }],
       properties: {
         codes: CODES,
+        add: { ...CODES, description: 'Codes added to the parent profile’s list of that name' },
         legacy: {
           type: 'object',
           description: 'Old codes still met in the wild → the current code',
@@ -192,7 +199,12 @@ function profileFileSchema(): Schema {
           description: 'error, warning or info; off turns the rule off',
         },
       },
-      fields: { $ref: '#/definitions/fields' },
+      fields: {
+        type: 'object',
+        description: 'Field name → its type, or a map {type, label, required, vocabulary, fields…}',
+        // null removes a parent's field: the loader refuses it in a file that extends nothing
+        additionalProperties: { if: { type: 'null' }, then: REMOVED, else: FIELD },
+      },
       source: { type: 'string', description: 'Where the profile was read from (a schema, a page)' },
       vocabularies: VOCABULARIES,
       notes: { description: 'Notes for readers' },

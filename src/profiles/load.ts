@@ -17,7 +17,7 @@ import type {
 } from './types.js';
 import { compileCondition } from '../core/conditions.js';
 import { resolveFieldPath } from './fields.js';
-import { mergeOver, parentId } from '../util/extends.js';
+import { mergeOver, parentId, refuseRemovals } from '../util/extends.js';
 import { profileFile } from './file-schema.js';
 import { checkFile, closest, suggestion, throwProblems } from '../util/file-schema.js';
 
@@ -346,6 +346,9 @@ function addCodes(child: YamlSource<Raw>) {
   };
 }
 
+/** The maps a child profile merges entry by entry (`name: null` removes the parent's). */
+const PER_ENTRY = ['fields', 'vocabularies', 'rules'];
+
 /** The profile file's YAML, merged over its parents' when it extends one; with the files it was built from. */
 function profileSource(
   file: string,
@@ -354,7 +357,10 @@ function profileSource(
 ): { yaml: YamlSource<Raw>; chain: Link[] } {
   const yaml = loadYaml<Raw>(file);
   const parent = parentId(yaml, 'profile');
-  if (parent === undefined) return { yaml, chain: [] };
+  if (parent === undefined) {
+    refuseRemovals(yaml, PER_ENTRY, 'profile');
+    return { yaml, chain: [] };
+  }
   if (!isObj(yaml.data) || yaml.data.id === undefined)
     throw new ConfigError(
       '`id` is required: a profile that extends another still names itself',
@@ -373,7 +379,7 @@ function profileSource(
     );
   const up = profileSource(pfile, dir, [...seen, { id: String(yaml.data.id), file }]);
   const merged = mergeOver(up.yaml, yaml, {
-    perEntry: ['fields', 'vocabularies', 'rules'],
+    perEntry: PER_ENTRY,
     // a profile is recognised by its own condition: a child with its parent's would tie with it on every record
     notInherited: ['detect'],
     combine: addCodes(yaml),

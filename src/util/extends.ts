@@ -43,6 +43,29 @@ export function parentId(y: YamlSource<unknown>, what: string): string | undefin
   return d.extends;
 }
 
+/**
+ * A file that extends nothing has no parent entry to remove: `name: null` under one of the
+ * `perEntry` maps is refused there, at its line, rather than read as an entry.
+ */
+export function refuseRemovals(
+  y: YamlSource<Raw>,
+  perEntry: readonly string[],
+  what: string,
+): void {
+  const d = y.data;
+  if (!isMap(d)) return;
+  for (const k of perEntry) {
+    const m = d[k];
+    if (!isMap(m)) continue;
+    for (const [name, entry] of Object.entries(m))
+      if (entry === null)
+        throw new ConfigError(
+          `${k}.${name}: null removes a parent's entry, and this ${what} extends nothing (\`extends: <id>\`)`,
+          y.where([k, name]),
+        );
+  }
+}
+
 /** The child merged over its parent, with `where` (and `fileAt`) naming the file of each entry. */
 export function mergeOver(
   parent: YamlSource<Raw>,
