@@ -13,7 +13,17 @@ import type { CoreCheck } from './types.js';
 /** Why a node fails: the value at fault and what the message may say of it. */
 export interface Failure {
   value?: unknown;
+  /** The language of the failing text, when the value is a language map (`title@fr`). */
+  lang?: string;
   data: Record<string, unknown>;
+}
+
+/** The language whose text (or list) in the language map `value` holds `leaf`. */
+function langOf(value: unknown, leaf: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  for (const [lang, v] of Object.entries(value as Record<string, unknown>))
+    if (v === leaf || (Array.isArray(v) && v.includes(leaf))) return lang;
+  return undefined;
 }
 
 /** The values at a dotted path (`publisher.name`): lists on the way are walked item by item. */
@@ -100,12 +110,15 @@ export function compileSchema(schema: Record<string, unknown>, where?: string): 
 }
 
 function firstFailing(
+  value: unknown,
   values: unknown[],
   fails: (v: unknown) => boolean,
   data: Record<string, unknown>,
 ): Failure | undefined {
   const bad = values.find(fails);
-  return bad === undefined ? undefined : { value: bad, data: { ...data, value: bad } };
+  if (bad === undefined) return undefined;
+  const lang = langOf(value, bad);
+  return { value: bad, ...(lang ? { lang } : {}), data: { ...data, value: bad } };
 }
 
 /**
@@ -127,26 +140,28 @@ export function judge(
       let re = regexes.get(check);
       if (!re) regexes.set(check, (re = safeRegExp(check.pattern, check.flags)));
       const r = re;
-      return firstFailing(leaves(value), (v) => !r.test(String(v)), data);
+      return firstFailing(value, leaves(value), (v) => !r.test(String(v)), data);
     }
     case 'length':
-      return firstFailing(leaves(value), (v) => outside(chars(String(v)), check), data);
+      return firstFailing(value, leaves(value), (v) => outside(chars(String(v)), check), data);
     case 'words':
-      return firstFailing(leaves(value), (v) => outside(words(String(v)), check), data);
+      return firstFailing(value, leaves(value), (v) => outside(words(String(v)), check), data);
     case 'enum':
-      return firstFailing(leaves(value), (v) => !check.values.includes(v), {
+      return firstFailing(value, leaves(value), (v) => !check.values.includes(v), {
         ...data,
         values: check.values.join(', '),
       });
     case 'vocabulary': {
       const v = ctx.vocabularies.require(check.vocabulary);
-      return firstFailing(leaves(value), (x) => v.get(String(x)) === undefined, data);
+      return firstFailing(value, leaves(value), (x) => v.get(String(x)) === undefined, data);
     }
     case 'date':
-      return firstFailing(leaves(value), (v) => dateFails(v, check, ctx.now), data);
+      return firstFailing(value, leaves(value), (v) => dateFails(v, check, ctx.now), data);
     case 'count': {
       const bad = lists(value).find((l) => outside(l.length, check));
-      return bad ? { data: { ...data, count: bad.length } } : undefined;
+      if (!bad) return undefined;
+      const lang = langOf(value, bad);
+      return { ...(lang ? { lang } : {}), data: { ...data, count: bad.length } };
     }
     case 'one-of':
       return check.targets.some((t) => !isEmpty(valueAt(node, t)))
@@ -157,6 +172,7 @@ export function judge(
       if (!validate) schemas.set(check, (validate = compileSchema(check.schema)));
       const ok = validate;
       return firstFailing(
+        value,
         Array.isArray(value) ? value : isEmpty(value) ? [] : [value],
         (v) => !ok(v),
         data,

@@ -137,14 +137,16 @@ function reportNode(
 ): void {
   const value = why === NO_FAILURE ? field(node, rule.field) : why.value;
   // `one-of` judges the node itself (its field is '')
-  const path = !rule.field ? at : at ? `${at}.${rule.field}` : rule.field;
+  const base = !rule.field ? at : at ? `${at}.${rule.field}` : rule.field;
+  // a text failing in one language: that language's property (`title@fr`), located in the source
+  const path = why.lang && !rule.source ? `${base}@${why.lang}` : base;
   const f: Omit<Emitted, 'ruleId'> = { messageId: rule.messageId };
   // a source field is named by its JSON Pointer in the source record, not as a common property
   if (rule.source)
-    f.sourcePath = `/${path
+    f.sourcePath = `/${base
       .replace(/\[(\d+)\]/g, '.$1')
       .split('.')
-      .join('/')}`;
+      .join('/')}${why.lang ? `/${why.lang}` : ''}`;
   else f.property = path;
   f.value = isEmpty(value) ? undefined : value;
   if (why !== NO_FAILURE) f.data = { property: path, ...why.data };
