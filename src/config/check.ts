@@ -64,12 +64,10 @@ function unknownKey(
 ): string {
   const where = y.where([...path, key], true);
   const last = path[path.length - 1];
-  if (last === 'rules') {
-    const reserved = /^(odc|dcat-ap|profile|input|shacl)\//.test(key);
-    return reserved
-      ? `${where}: unknown rule "${key}": ${key.split('/')[0]}/ is Passerelle's own namespace; name your rules in yours (city/…) (passerelle rules lists Passerelle's)`
-      : `${where}: unknown rule "${key}" (passerelle rules lists them; a new rule is named namespace/name, in lower case)`;
-  }
+  if (last === 'rules')
+    return /^(odc|dcat-ap|profile|input|shacl)\//.test(key)
+      ? `${where}: unknown rule "${key}" (passerelle rules lists them)`
+      : `${where}: unknown rule "${key}" (passerelle rules lists them; a new rule's id is namespace/name, in lower case)`;
   if (last === 'options' && rule) {
     const known = Object.keys(ruleById(rule)?.meta.options ?? {});
     return `${where}: rule ${rule} has no option "${key}" (options: ${known.join(', ')})`;

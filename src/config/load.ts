@@ -21,6 +21,7 @@ import {
   applyRuleset,
   finishChain,
   newChain,
+  notReserved,
   reservedDefinitions,
   type RuleSetting,
 } from './ruleset.js';
@@ -82,17 +83,7 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   const data = y.data ?? {};
   // a new rule under a name of Passerelle's is said plainly, not as the schema's many errors
   const reserved = reservedDefinitions(y, data.rules);
-  const problems = [
-    ...reserved.map((r) => r.problem),
-    ...problemsOf(
-      validate(data).filter(
-        (e) =>
-          !reserved.some((r) => e.instancePath.startsWith(`/rules/${r.path.replace(/\//g, '~1')}`)),
-      ),
-      y,
-      TOP_KEYS,
-    ),
-  ];
+  const problems = problemsOf(notReserved(validate(data), reserved), y, TOP_KEYS);
   // the profiles this file may name include those of its own folders
   const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
     typeof d === 'string' && d !== ''
@@ -116,7 +107,8 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   if (problems.length) throw new ConfigError(inFileOrder(problems).join('\n'));
   // the rulesets it extends, then its own rules: later wins
   const chain = newChain(ruleTargets([...profileDirs.map((d) => d.dir), ...searchPath().folders]));
-  chain.stack.push(realpathSync(file));
+  chain.stack.push(realPath(file));
+  chain.problems.push(...reserved.map((r) => r.problem));
   applyRuleset(y, data, dirname(resolve(file)), chain);
   const { rules, settings: chosen, problems: chainProblems } = finishChain(chain);
   const defined = new Set(rules.map((r) => r.meta.id));
@@ -131,6 +123,15 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   for (const [id, p] of Object.entries(data.profiles ?? {}))
     (settings.profiles ??= {})[id] = toSettings(p?.rules);
   return { file: y.file, settings, rules, profileDirs, allowShadow: data.allowShadow === true };
+}
+
+/** The file's real path (a ruleset extending it is a cycle), or its path when it is given as text only. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }
 
 /** The profiles (those of `folders` first) and vocabularies a ruleset's rule may name. */

@@ -184,6 +184,18 @@ export function reservedDefinitions(
   });
 }
 
+/** Schema errors, without those about the rules `reservedDefinitions` has said. */
+export function notReserved<E extends { instancePath: string; params: unknown }>(
+  errors: E[],
+  reserved: { path: string }[],
+): E[] {
+  const under = (e: E, id: string) =>
+    e.instancePath.startsWith(`/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`) ||
+    (e.instancePath === '/rules' &&
+      (e.params as { additionalProperty?: string }).additionalProperty === id);
+  return errors.filter((e) => !reserved.some((r) => under(e, r.path)));
+}
+
 /** The extends of one file, then its own rules: in `st`. `root`: the folder its references stay in. */
 export function applyRuleset(
   y: YamlSource,
@@ -248,17 +260,13 @@ function loadRulesetFile(file: string, root: string, where: string, st: Loading)
   }
   const data = (y.data ?? {}) as { extends?: unknown; rules?: unknown };
   const reserved = reservedDefinitions(y, data.rules);
-  const problems = [
-    ...reserved.map((r) => r.problem),
-    ...problemsOf(
-      checkRuleset(data).filter(
-        (e) =>
-          !reserved.some((r) => e.instancePath.startsWith(`/rules/${r.path.replace(/\//g, '~1')}`)),
-      ),
-      y,
-      '$schema, name, extends, rules',
-    ),
-  ];
+  // said once, plainly; the file's other rules are still checked (those rules are left out)
+  st.problems.push(...reserved.map((r) => r.problem));
+  const problems = problemsOf(
+    notReserved(checkRuleset(data), reserved),
+    y,
+    '$schema, name, extends, rules',
+  );
   if (problems.length) {
     st.problems.push(...problems);
     return;
