@@ -20,6 +20,8 @@ export interface Failure {
 
 /** The language whose text (or list) in the language map `value` holds `leaf`. */
 function langOf(value: unknown, leaf: unknown): string | undefined {
+  // a dotted path's one value (`publisher.name`)
+  if (Array.isArray(value) && value.length === 1) return langOf(value[0], leaf);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   for (const [lang, v] of Object.entries(value as Record<string, unknown>))
     if (v === leaf || (Array.isArray(v) && v.includes(leaf))) return lang;
