@@ -124,6 +124,17 @@ describe('a ruleset using each core check', () => {
     });
   });
 
+  test("a rule's principle counts in the principle scores", () => {
+    // city/description-long is the ruleset's one P3 rule, and the record fails it
+    const p3 = (stdout: string) => JSON.parse(stdout).records[0].scores.principles.P3;
+    const without = p3(validate(['-f', 'json', '--no-config']).stdout);
+    const withRules = p3(validate(['-f', 'json']).stdout);
+    expect(withRules).toMatchObject({
+      applicable: without.applicable + 1,
+      passed: without.passed,
+    });
+  });
+
   test('messages in French', () => {
     const r = validate(['-f', 'json', '--lang', 'fr']);
     const f = cityFindings(r.stdout).find((x) => x.ruleId === 'city/issued-since-2018');
