@@ -85,6 +85,20 @@ describe('a ruleset using each core check', () => {
     expect(r.stdout).toContain('    fail #1 gives no finding\n');
   });
 
+  test('rules test: a ruleset with a problem is exit 2, the problem at its line', () => {
+    const file = join(tmp.dir, 'bad-check.yaml');
+    writeFileSync(
+      file,
+      'rules:\n  city/x:\n    title: {en: T, fr: T}\n    target: title\n    then: {check: size}\n    message: {en: M, fr: M}\n',
+    );
+    const r = cli(['rules', 'test', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /bad-check\.yaml:5:19: rule city\/x: unknown check \(present, absent, pattern, length, words, enum, vocabulary, date, count, one-of, schema\)/,
+    );
+  });
+
   test('a real record: the rules it breaks, each at its property and source field', () => {
     // read from the record: the English description has 214 characters, the French title 11 words
     // ("Relevé des oiseaux nicheurs de l'Amérique du Nord – tendances canadiennes"), the second

@@ -31,11 +31,12 @@ export type RuleSetting = { severity?: string; options?: Record<string, unknown>
 export interface RulesetChain {
   rules: Rule[];
   settings: Map<string, RuleSetting>;
-  /** Each rule's ruleset file (`passerelle rules` shows it). */
+  /** What is wrong, each at its file:line:col, in the order of the files. */
   problems: string[];
 }
 
-interface Loading extends RulesetChain {
+/** A chain being loaded. */
+export interface Loading extends RulesetChain {
   byId: Map<string, Rule>;
   /** Real paths being loaded, outermost first: a file met again is a cycle. */
   stack: string[];
