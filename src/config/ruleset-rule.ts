@@ -51,9 +51,12 @@ function near(name: string, names: readonly string[]): string {
     return d[b.length];
   };
   const lower = name.toLowerCase();
-  const hits = names.filter(
-    (n) => distance(lower, n.toLowerCase()) <= 2 || n.toLowerCase().includes(lower),
-  );
+  // a typo, a part of the name, or its words in a longer name (program_url: program_page_url)
+  const words = lower.split(/[_\-.]/).filter(Boolean);
+  const hits = names.filter((n) => {
+    const l = n.toLowerCase();
+    return distance(lower, l) <= 2 || l.includes(lower) || words.every((w) => l.includes(w));
+  });
   return hits.length ? ` (did you mean ${hits.slice(0, 3).join(', ')}?)` : '';
 }
 
