@@ -87,7 +87,9 @@ const WORDS = {
 
 function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
   // a rule across the records of a run: the records read before, one a line, then the one judged
-  const shown = [...(e.before ?? []), e.dataset].map((d) => JSON.stringify(d)).join('\n    ');
+  // a rule on a source field: its example is the portal's record
+  const judged = e.source !== undefined ? e.source : e.dataset;
+  const shown = [...(e.before ?? []), judged].map((d) => JSON.stringify(d)).join('\n    ');
   const lines = e.note ? [`  - ${e.note[lang]}`, `    ${shown}`] : [`  - ${shown}`];
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });

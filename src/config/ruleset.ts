@@ -212,18 +212,21 @@ export function applyRuleset(
     }
     loadRulesetFile(found.file, found.root, where, st);
   }
-  for (const [id, entry] of Object.entries((data.rules ?? {}) as Record<string, unknown>)) {
-    const at = y.where(['rules', id], true);
-    if (entry && typeof entry === 'object' && 'then' in entry) {
-      if (!userRuleId.test(id)) continue; // said by reservedDefinitions
-      const compiled = compileRule(id, entry as Record<string, unknown>, y, st.targets);
-      if ('problems' in compiled) st.problems.push(...compiled.problems);
-      else {
-        st.byId.delete(id);
-        st.byId.set(id, compiled.rule);
-      }
-      continue;
+  const entries = Object.entries((data.rules ?? {}) as Record<string, unknown>);
+  const defines = ([, entry]: [string, unknown]) =>
+    !!entry && typeof entry === 'object' && 'then' in entry;
+  // the file's definitions first: its settings may name them, in any order
+  for (const [id, entry] of entries.filter(defines)) {
+    if (!userRuleId.test(id)) continue; // said by reservedDefinitions
+    const compiled = compileRule(id, entry as Record<string, unknown>, y, st.targets);
+    if ('problems' in compiled) st.problems.push(...compiled.problems);
+    else {
+      st.byId.delete(id);
+      st.byId.set(id, compiled.rule);
     }
+  }
+  for (const [id, entry] of entries.filter((e) => !defines(e))) {
+    const at = y.where(['rules', id], true);
     if (!RULE_IDS.has(id) && !st.byId.has(id)) {
       st.problems.push(
         `${at}: unknown rule "${id}" (neither Passerelle's nor defined by this ruleset or those it extends)`,
