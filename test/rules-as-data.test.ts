@@ -202,6 +202,17 @@ describe('the runner and ruleset rules', () => {
     expect(checks.notApplicable.has('city/r')).toBe(true);
   });
 
+  test('a source rule over a list: each item, at its JSON Pointer', () => {
+    const yaml = rule([
+      'given: resources[*]',
+      'source: {profile: ca-gc, field: format}',
+      'then: {check: enum, values: [CSV]}',
+    ]);
+    expect(run(yaml, {}, { resources: [{ format: 'CSV' }, { format: 'JSON' }] })).toEqual([
+      expect.objectContaining({ sourcePath: '/resources/1/format', value: 'JSON' }),
+    ]);
+  });
+
   test('match: some — one distribution passing is enough; none: one finding on the list', () => {
     const yaml = rule([
       'given: distribution[*]',

@@ -108,7 +108,8 @@ interface CompiledDataRule {
   base: string;
 }
 
-const GIVEN = /^([A-Za-z][A-Za-z0-9]*)\[\*\]$/;
+// a list of the common record, or of a source record (whose names may hold `_` and `-`)
+const GIVEN = /^([A-Za-z_][\w-]*)\[\*\]$/;
 
 /** Compiled once per rule: a function of the rule object alone (rules are constant data). */
 const compiledDataRules = new WeakMap<DataRule, CompiledDataRule>();
