@@ -128,6 +128,13 @@ function compileDataRule(rule: DataRule): CompiledDataRule {
 
 const field = valueAt;
 
+/** The JSON Pointer of a source path (`resources[1].format` → `/resources/1/format`), and of a language's text. */
+function pointer(path: string, lang?: string): string {
+  const segments = path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  if (lang) segments.push(lang);
+  return segments.map((s) => `/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
 /** A node failing the rule's check: one finding (`every`), on the node's field. */
 function reportNode(
   rule: DataRule,
@@ -143,11 +150,7 @@ function reportNode(
   const path = why.lang && !rule.source ? `${base}@${why.lang}` : base;
   const f: Omit<Emitted, 'ruleId'> = { messageId: rule.messageId };
   // a source field is named by its JSON Pointer in the source record, not as a common property
-  if (rule.source)
-    f.sourcePath = `/${base
-      .replace(/\[(\d+)\]/g, '.$1')
-      .split('.')
-      .join('/')}${why.lang ? `/${why.lang}` : ''}`;
+  if (rule.source) f.sourcePath = pointer(base, why.lang);
   else f.property = path;
   f.value = isEmpty(value) ? undefined : value;
   if (why !== NO_FAILURE) f.data = { property: path, ...why.data };
@@ -198,7 +201,12 @@ function finishDataRule(
     if (rule.ifNone) ctx.report({ messageId: rule.ifNone, property: base });
     else ctx.notApplicable();
   } else if (rule.match === 'some' && failing === nodes) {
-    ctx.report({ messageId: rule.messageId, property: base || rule.field });
+    const at = base || rule.field;
+    ctx.report(
+      rule.source
+        ? { messageId: rule.messageId, sourcePath: pointer(at) }
+        : { messageId: rule.messageId, property: at },
+    );
   }
 }
 
