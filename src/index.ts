@@ -22,7 +22,7 @@ export { CLASSES, propertyOf, type PropertyDef } from './model/properties.js';
 export { commonRecordSchema } from './model/schema.js';
 export { jsonldContext, CONTEXT_URL } from './model/context.js';
 export type * from './model/types.js';
-export { RULES, ruleById } from './rules/index.js';
+export { RULES, ruleById, useRules, activeRules } from './rules/index.js';
 export { runRules, settingsFor, type RuleSettings } from './rules/run.js';
 export {
   loadConfig,
@@ -31,7 +31,8 @@ export {
   CONFIG_FILE,
   type LoadedConfig,
 } from './config/load.js';
-export { configSchema } from './config/schema.js';
+export { configSchema, rulesetSchema } from './config/schema.js';
+export { loadRuleset, shippedRulesets } from './config/ruleset.js';
 export {
   Baseline,
   BaselineRecorder,

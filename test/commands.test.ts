@@ -39,6 +39,11 @@ beforeAll(() => {
     'crosswalk: ckan\nprofile: ckan\ndataset:\n  nonsense: {from: title}\n',
   );
   writeFileSync(join(tmp.dir, 'bad-config.yaml'), 'rules:\n  odc/nonsense: off\n');
+  // a ruleset whose example fails: the length of "Air" is no more than 5
+  writeFileSync(
+    join(tmp.dir, 'wrong-example.yaml'),
+    'rules:\n  city/x:\n    title: {en: T, fr: T}\n    target: title\n    then: {check: length, max: 5}\n    message: {en: M, fr: M}\n    examples: {fail: [{dataset: {title: {en: Air}}}]}\n',
+  );
 });
 afterAll(() => tmp.cleanup());
 
@@ -124,6 +129,11 @@ const CASES: Record<string, [number, () => string[]][]> = {
   'rules explain': [
     [0, () => ['rules', 'explain', 'odc/freshness', '--lang', 'fr']],
     [2, () => ['rules', 'explain', 'odc/nosuch']],
+  ],
+  'rules test': [
+    [0, () => ['rules', 'test', join(ROOT, 'test', 'rulesets', 'every-check.yaml')]],
+    [1, () => ['rules', 'test', t('wrong-example.yaml')]],
+    [2, () => ['rules', 'test', t('bad-config.yaml')]],
   ],
   compare: [
     [0, () => ['compare', `ckan=${join(fx('ckan'), 'dataset.json')}`, ...NOW]],

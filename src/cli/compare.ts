@@ -44,12 +44,14 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
   if (!COMPARE_FORMATS.includes(o.format))
     throw new UsageError(`--format: must be one of ${COMPARE_FORMATS.join(', ')}`);
   requireDirectoryOf('--output', o.output);
+  const config = resolveConfig(o.config);
   const comparison = await compare({
     profiles: parseProfiles(o.profiles),
     inputs: parseCompareInputs(await readableInputs(args)),
     now: parseNow(o.now),
     lang: o.lang,
-    settings: resolveConfig(o.config)?.settings,
+    settings: config?.settings,
+    rules: config?.rules,
     highValue: o.hvd === false ? false : o.hvd,
     onDetect: (file, profile) =>
       process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),

@@ -4,26 +4,34 @@
  * `--config`. Checked against its JSON Schema (config/schema.ts); every problem is reported with
  * its file:line:col, and the run stops (exit 2) before any record is read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ErrorObject } from 'ajv';
-import { listProfileIds } from '../profiles/load.js';
-import { RULE_IDS, ruleById } from '../rules/index.js';
+import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
+import type { Rule } from '../rules/types.js';
 import type { Severity } from '../core/severity.js';
-import { loadYaml, type YamlSource } from '../util/yaml.js';
-import { locateAll, searchPath } from '../util/search-path.js';
-import { configFile } from './schema.js';
 import {
   checkFile,
   closest,
   inFileOrder,
-  suggestion,
   schemaErrors,
   throwProblems,
-  typeWords,
-  type FileProblem,
 } from '../util/file-schema.js';
+import { loadYaml } from '../util/yaml.js';
+import { locateAll, searchPath } from '../util/search-path.js';
+import { defaultVocabularies } from '../vocab/vocabulary.js';
+import { sayRuleProblem } from './check.js';
+import {
+  applyRuleset,
+  finishChain,
+  newChain,
+  notReserved,
+  reservedDefinitions,
+  type RuleSetting,
+} from './ruleset.js';
+import type { RuleTargets } from './ruleset-rule.js';
+import { configFile } from './schema.js';
 
 export const CONFIG_FILE = 'passerelle.config.yaml';
 
@@ -32,6 +40,7 @@ type RuleEntry =
   | 'off'
   | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 export interface ConfigFile {
+  extends?: string | string[];
   profileDirs?: string[];
   allowShadow?: boolean;
   rules?: Record<string, RuleEntry>;
@@ -42,6 +51,8 @@ export interface LoadedConfig {
   /** The file, as shown in messages. */
   file: string;
   settings: RuleSettings;
+  /** The rules its rulesets define (`extends:` and its own `rules:`), in order: give them to the run. */
+  rules: Rule[];
   /** `profileDirs`, absolute (they are relative to the file), in the file's order, each with its file:line:col. */
   profileDirs: { dir: string; where: string }[];
   allowShadow: boolean;
@@ -56,84 +67,15 @@ export function findConfig(dir = process.cwd()): string | undefined {
   }
 }
 
-/** One problem, said in the steward's terms, at the node it is about; a misspelt name with the closest one. */
-function describe(e: ErrorObject, path: string[], y: YamlSource): FileProblem {
-  const ruleAt = path.findIndex((_s, i) => path[i - 1] === 'rules');
-  const rule = ruleAt >= 0 ? path[ruleAt] : undefined;
-  const last = path[path.length - 1];
-  const at = (where: string, message: string): FileProblem => ({ where, message });
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const where = y.where([...path, key], true);
-      if (last === 'rules') {
-        const near = closest(key, RULE_IDS);
-        return at(
-          where,
-          `unknown rule "${key}" (${near ? `did you mean "${near}"? ` : ''}passerelle rules lists them)`,
-        );
-      }
-      if (last === 'options' && rule) {
-        const known = Object.keys(ruleById(rule)?.meta.options ?? {});
-        const near = closest(key, known);
-        return at(
-          where,
-          `rule ${rule} has no option "${key}" (${near ? `did you mean "${near}"? ` : ''}options: ${known.join(', ')})`,
-        );
-      }
-      if (rule && key === 'options') return at(where, `rule ${rule} has no options`);
-      const known =
-        rule !== undefined
-          ? ['severity', 'options']
-          : path[0] === 'profiles' && path.length === 2
-            ? ['rules']
-            : TOP_KEYS;
-      const whose = rule
-        ? ` for rule ${rule}`
-        : path[0] === 'profiles'
-          ? ` for profile ${path[1]}`
-          : '';
-      return at(where, `unknown key "${key}"${whose}${suggestion(key, known)}`);
-    }
-    case 'enum':
-      return at(
-        y.where(path),
-        `${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`,
-      );
-    case 'format':
-      return at(y.where(path), 'not a valid regular expression');
-    case 'propertyNames': {
-      const name = String((e.params as { propertyName?: string }).propertyName);
-      const where = y.where([...path, name], true);
-      return last === 'profiles'
-        ? at(where, `unknown profile "${name}" (passerelle profiles lists them)`)
-        : at(where, `"${name}" is not a valid name`);
-    }
-    case 'pattern':
-      return at(y.where(path, true), e.message ?? 'is not valid');
-    default: {
-      const what = !rule
-        ? (last ?? 'the configuration')
-        : last === rule
-          ? `rule ${rule}`
-          : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2
-            ? `rule ${rule}: option ${path[ruleAt + 2]}`
-            : `rule ${rule}: ${last}`;
-      const message =
-        e.keyword === 'type'
-          ? `must be ${typeWords(String((e.params as { type: string }).type))}`
-          : e.message;
-      return at(y.where(path), `${what} ${message}`);
-    }
-  }
-}
-
 /** The keys of the file's top level, for "did you mean". */
-const TOP_KEYS = ['rules', 'profiles', 'profileDirs', 'allowShadow'];
+const say = sayRuleProblem(['extends', 'rules', 'profiles', 'profileDirs', 'allowShadow']);
 
-function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSettings, 'profiles'> {
+function toSettings(
+  rules: Record<string, RuleEntry> | Map<string, RuleSetting> | undefined,
+): Omit<RuleSettings, 'profiles'> {
   const out: Omit<RuleSettings, 'profiles'> = {};
-  for (const [id, entry] of Object.entries(rules ?? {})) {
+  const entries = rules instanceof Map ? [...rules] : Object.entries(rules ?? {});
+  for (const [id, entry] of entries as [string, RuleEntry][]) {
     const severity = typeof entry === 'string' ? entry : entry?.severity;
     if (severity) (out.severity ??= {})[id] = severity;
     if (typeof entry === 'object' && entry?.options) (out.options ??= {})[id] = entry.options;
@@ -144,7 +86,14 @@ function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSett
 export function loadConfig(file: string, text?: string): LoadedConfig {
   const y = loadYaml<ConfigFile | null>(file, text);
   const data = y.data ?? {};
-  const problems = checkFile(y, configFile(), { say: describe }, schemaErrors(data, configFile()));
+  // a new rule under a name of Passerelle's is said plainly, not as the schema's many errors
+  const reserved = reservedDefinitions(y, data.rules);
+  const problems = checkFile(
+    y,
+    configFile(),
+    { say },
+    notReserved(schemaErrors(data, configFile()), reserved),
+  );
   // the profiles this file may name include those of its own folders
   const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
     typeof d === 'string' && d !== ''
@@ -169,10 +118,47 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
     }
   }
   throwProblems(inFileOrder(problems));
-  const settings: RuleSettings = toSettings(data.rules);
+  // the rulesets it extends, then its own rules: later wins
+  const chain = newChain(ruleTargets([...profileDirs.map((d) => d.dir), ...searchPath().folders]));
+  chain.stack.push(realPath(file));
+  chain.problems.push(...reserved.map((r) => r.problem));
+  applyRuleset(y, data, dirname(resolve(file)), chain);
+  const { rules, settings: chosen, problems: chainProblems } = finishChain(chain);
+  const defined = new Set(rules.map((r) => r.meta.id));
+  for (const [profile, p] of Object.entries(data.profiles ?? {}))
+    for (const id of Object.keys(p?.rules ?? {}))
+      if (!RULE_IDS.has(id) && !defined.has(id))
+        chainProblems.push({
+          where: y.where(['profiles', profile, 'rules', id], true),
+          message: `unknown rule "${id}" (neither Passerelle's nor defined by the rulesets)`,
+        });
+  throwProblems(inFileOrder(chainProblems));
+  const settings: RuleSettings = toSettings(chosen);
   for (const [id, p] of Object.entries(data.profiles ?? {}))
     (settings.profiles ??= {})[id] = toSettings(p?.rules);
-  return { file: y.file, settings, profileDirs, allowShadow: data.allowShadow === true };
+  return { file: y.file, settings, rules, profileDirs, allowShadow: data.allowShadow === true };
+}
+
+/** The file's real path (a ruleset extending it is a cycle), or its path when it is given as text only. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/** The profiles (those of `folders` first) and vocabularies a ruleset's rule may name. */
+export function ruleTargets(folders: string[]): RuleTargets {
+  return {
+    profile(id) {
+      const found = locateAll('profiles', { folders, allowShadow: true }).find((p) => p.id === id);
+      return found
+        ? loadProfile(id, { dir: dirname(found.file), knownRules: RULE_IDS })
+        : undefined;
+    },
+    vocabularies: defaultVocabularies(),
+  };
 }
 
 /** `--config <file>`, or the nearest passerelle.config.yaml, or none (`--no-config`: `false`). */

@@ -4,7 +4,7 @@
  * that every shipped file fits its schema. Each schema lives beside the loader that checks with it.
  * A new kind of file is one line below.
  */
-import { configFile } from '../config/schema.js';
+import { configFile, rulesetFile } from '../config/schema.js';
 import { crosswalkFile, mapTableFile } from '../crosswalk/file-schema.js';
 import { profileFile } from '../profiles/file-schema.js';
 import type { CheckedSchema } from '../util/validators.js';
@@ -25,6 +25,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   { kind: 'vocabulary', files: ['crosswalks/vocabularies/*.yaml'], schema: vocabularyFile },
   { kind: 'map-table', files: ['crosswalks/**/*.tsv (its # lines)'], schema: mapTableFile },
   { kind: 'config', files: ['passerelle.config.yaml'], schema: configFile },
+  { kind: 'ruleset', files: ['rulesets/*.yaml'], schema: rulesetFile },
 ];
 
 export const schemaKind = (kind: string): SchemaKind | undefined =>

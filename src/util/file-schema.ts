@@ -47,20 +47,27 @@ function distance(a: string, b: string, max: number): number {
 
 /**
  * The known name closest to `word` (case aside), when close enough to be a slip: at most one
- * edit in three letters. A namespaced name (`odc/freshness`) is also matched by its last part.
+ * edit in three letters. A namespaced name (`odc/freshness`) is also matched by its last part;
+ * failing that, a name holding each of the word's parts (`program_url`: `program_page_url`).
  */
 export function closest(word: string, known: Iterable<string>): string | undefined {
   if (word.length > 100) return undefined; // a hostile key: no quadratic work
   const w = word.toLowerCase();
   const max = Math.max(1, Math.floor(w.length / 3));
+  const names = [...known];
   let best: { name: string; d: number } | undefined;
-  for (const name of known) {
+  for (const name of names) {
     const n = name.toLowerCase();
     const tail = n.slice(n.lastIndexOf('/') + 1);
     const d = Math.min(distance(w, n, max), tail === n ? max + 1 : distance(w, tail, max));
     if (d <= max && (!best || d < best.d)) best = { name, d };
   }
-  return best?.name;
+  if (best) return best.name;
+  // a name's words in a longer name (program_url: program_page_url)
+  const words = w.split(/[_.-]/).filter(Boolean);
+  return words.length > 1
+    ? names.find((name) => words.every((p) => name.toLowerCase().includes(p)))
+    : undefined;
 }
 
 /** ` (did you mean "x"?)`, or the known names when none is close, or nothing. */
