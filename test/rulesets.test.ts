@@ -402,9 +402,9 @@ describe('extends', () => {
       'bad.yaml:12:3: "odc/freshness" is a rule of Passerelle: a new rule takes an id of its own',
     );
     expect(stderr).toContain(
-      'bad.yaml:19:13: no property "descripton" on Dataset in the common record (did you mean description?)',
+      'bad.yaml:19:13: no property "descripton" on Dataset in the common record (did you mean "description"?)',
     );
     expect(stderr).toMatch(/bad\.yaml:25:37: pattern "\(a\)\\\\1": back-references/);
-    expect(stderr).toMatch(/bad\.yaml:30:43: unknown vocabulary "themes" \(did you mean theme\?\)/);
+    expect(stderr).toMatch(/bad\.yaml:30:43: unknown vocabulary "themes" \(did you mean "theme"\?\)/);
   });
 });

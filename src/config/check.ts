@@ -5,8 +5,13 @@
  */
 import type { ErrorObject } from 'ajv';
 import { ruleById, RULE_IDS } from '../rules/index.js';
-import { closest, suggestion, typeWords, type FileProblem } from '../util/file-schema.js';
-import { unsafeReason } from '../util/safe-regex.js';
+import {
+  badFormat,
+  closest,
+  suggestion,
+  typeWords,
+  type FileProblem,
+} from '../util/file-schema.js';
 import type { YamlSource } from '../util/yaml.js';
 import { RESERVED_NAMESPACES, USER_RULE_ID } from './schema.js';
 
@@ -121,12 +126,8 @@ export function sayRuleProblem(
           `${rule ? `rule ${rule}: ` : ''}severity must be one of ${values.join(', ')}${hint}`,
         );
       }
-      case 'format': {
-        const unsafe = unsafeReason(String(valueAt(y.data, path)));
-        return at(
-          unsafe ? `unsafe regular expression: ${unsafe}` : 'not a valid regular expression',
-        );
-      }
+      case 'format':
+        return at(badFormat((e.params as { format: string }).format, valueAt(y.data, path)));
       case 'propertyNames': {
         const name = String((e.params as { propertyName?: string }).propertyName);
         const where = y.where([...path, name], true);

@@ -11,7 +11,7 @@ import type { FieldDef, Profile } from '../profiles/types.js';
 import { compileSchema } from '../rules/checks.js';
 import type { CoreCheck, DataRule, RuleExample } from '../rules/types.js';
 import { ConfigError } from '../util/errors.js';
-import { closest, type FileProblem } from '../util/file-schema.js';
+import { closest, suggestion, type FileProblem } from '../util/file-schema.js';
 import { safeRegExp } from '../util/safe-regex.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 import type { YamlSource } from '../util/yaml.js';
@@ -174,7 +174,7 @@ function checkProblems(
     return [
       {
         where: at(['then', 'vocabulary']),
-        message: `unknown vocabulary "${then.vocabulary}"${near(then.vocabulary, ids)} (known: ${ids.join(', ')})`,
+        message: `unknown vocabulary "${then.vocabulary}"${suggestion(then.vocabulary, ids)}`,
       },
     ];
   }

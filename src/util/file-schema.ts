@@ -7,6 +7,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { ConfigError } from './errors.js';
+import { unsafeReason } from './safe-regex.js';
 import { hashedSchema, validatorFor, type CheckedSchema, type Kind } from './validators.js';
 import type { YamlSource } from './yaml.js';
 
@@ -121,6 +122,13 @@ export interface Wording {
 
 const dotted = (path: string[]): string => path.join('.');
 
+/** What is wrong with a value of a format: an unsafe pattern says why (util/safe-regex.ts). */
+export function badFormat(format: string, value: unknown): string {
+  if (format !== 'regex') return `not a valid ${format}`;
+  const unsafe = unsafeReason(String(value));
+  return unsafe ? `unsafe regular expression: ${unsafe}` : 'not a valid regular expression';
+}
+
 /** One problem in the usual words: the place named, what is wrong, what is known there. */
 function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): FileProblem {
   const path = segments(e.instancePath);
@@ -175,7 +183,7 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
     }
     case 'format':
       return {
-        message: `${at(name)}not a valid ${(e.params as { format: string }).format === 'regex' ? 'regular expression' : (e.params as { format: string }).format}`,
+        message: `${at(name)}${badFormat((e.params as { format: string }).format, e.data)}`,
         where,
       };
     default:

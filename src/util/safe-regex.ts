@@ -1,6 +1,6 @@
 /**
  * Regular expressions a user file gives (a ruleset's `pattern`, a rule option of `format: regex`)
- * are compiled here and nowhere else. JavaScript's engine backtracks: a pattern such as `(a+)+$`
+ * are checked and compiled here and nowhere else. JavaScript's engine backtracks: a pattern such as `(a+)+$`
  * takes exponential time on a value of a few dozen characters, and one record could then stall a
  * whole run. Patterns that can backtrack without bound are refused before any record is read.
  */
@@ -98,6 +98,17 @@ export function unsafeReason(pattern: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether a pattern (without flags) is safe and valid: the `regex` format of the file schemas (util/validators.ts). */
+export function isSafeRegex(pattern: string): boolean {
+  if (unsafeReason(pattern)) return false;
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Ajv as AjvClass, KeywordCxt, ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../paths.js';
 import { isDate } from './coerce.js';
 import { isEmpty } from './empty.js';
+import { isSafeRegex } from './safe-regex.js';
 
 const require = createRequire(import.meta.url);
 /** ajv, loaded when a validator must be compiled: runs of the shipped profiles do without it. */
@@ -36,18 +37,9 @@ const FORMATS = {
     validate: (s: string) =>
       s.trim() === '' || /^(https?|ftp):\/\/[^\s/$.?#][^\s]*$/i.test(s.trim()),
   },
-  // a pattern a file gives (the configuration's options): one JavaScript accepts
-  regex: {
-    type: 'string',
-    validate: (s: string) => {
-      try {
-        new RegExp(s, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    },
-  },
+  // a pattern a file gives (a rule's option): one JavaScript accepts and that cannot backtrack
+  // without bound (util/safe-regex.ts)
+  regex: { type: 'string', validate: isSafeRegex },
   'portal-json': {
     type: 'string',
     validate: (s: string) => {
