@@ -68,7 +68,7 @@ describe('loading', () => {
         'passerelle.config.yaml:5:3: unknown rule "odc/freshnes" (passerelle rules lists them)',
         'passerelle.config.yaml:6:48: not a valid regular expression',
         'passerelle.config.yaml:8:3: unknown profile "ca-xx" (passerelle profiles lists them)',
-        'passerelle.config.yaml:9:1: unknown key "rule" (rules, profiles, profileDirs, allowShadow)',
+        'passerelle.config.yaml:9:1: unknown key "rule" (extends, rules, profiles, profileDirs, allowShadow)',
       ].join('\n'),
     );
     expect(() => loadConfig('passerelle.config.yaml', 'rules: [\n')).toThrow(

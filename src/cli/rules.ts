@@ -2,10 +2,11 @@
 import { finalize } from '../engine/findings.js';
 import { checkAfter } from '../engine/unique.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
-import { RULE_IDS, RULES, ruleById } from '../rules/index.js';
+import { RULE_IDS, activeRules, ruleById, useRules } from '../rules/index.js';
 import { runRules, settingsFor, type RuleSettings } from '../rules/run.js';
 import type { Lang } from '../core/lang.js';
 import type { Rule, RuleExample } from '../rules/types.js';
+import type { Emitted } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { UsageError } from '../util/errors.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
@@ -18,6 +19,8 @@ export interface RulesCommandOptions {
   lang: Lang;
   profile?: string;
   settings?: RuleSettings;
+  /** The configuration's own rules (its rulesets'), listed and explained after Passerelle's. */
+  rules?: readonly Rule[];
   format?: string;
 }
 
@@ -40,11 +43,14 @@ function severityFor(
 }
 
 export function rulesCommand(o: RulesCommandOptions): number {
-  const rows = RULES.map((r) => ({
+  if (o.rules) useRules(o.rules);
+  const rows = activeRules().map((r) => ({
     id: r.meta.id,
     principle: r.meta.commitment ?? r.meta.principle ?? '',
     severity: severityFor(r, o.profile, o.settings),
     title: r.meta.title[o.lang],
+    // a ruleset's rule: the file:line:col that defines it
+    ...(r.meta.origin ? { origin: r.meta.origin } : {}),
   }));
   const shown = rows.map((r) => ({ ...r, severity: label(r.severity, o.lang) }));
   if (o.format === 'json') {
@@ -60,7 +66,7 @@ export function rulesCommand(o: RulesCommandOptions): number {
   ];
   for (const r of shown)
     process.stdout.write(
-      `${r.id.padEnd(w[0])}  ${r.principle.padEnd(w[1])}  ${r.severity.padEnd(w[2])}  ${r.title}\n`,
+      `${r.id.padEnd(w[0])}  ${r.principle.padEnd(w[1])}  ${r.severity.padEnd(w[2])}  ${r.title}${r.origin ? `  (${r.origin})` : ''}\n`,
     );
   return 0;
 }
@@ -69,6 +75,7 @@ const WORDS = {
   principle: { en: 'Principle', fr: 'Principe' },
   severity: { en: 'Default severity', fr: 'Gravité par défaut' },
   byProfile: { en: 'by profile', fr: 'selon le profil' },
+  origin: { en: 'Defined in', fr: 'Définie dans' },
   options: { en: 'Options (passerelle.config.yaml)', fr: 'Options (passerelle.config.yaml)' },
   pass: { en: 'Passes', fr: 'Réussit' },
   fail: { en: 'Fails', fr: 'Échoue' },
@@ -84,19 +91,26 @@ function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean):
   const lines = e.note ? [`  - ${e.note[lang]}`, `    ${shown}`] : [`  - ${shown}`];
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });
-  const emitted = e.before
-    ? checkAfter(e.before, e.dataset)
-    : runRules(e.dataset, {
-        profile,
-        now: EXAMPLES_NOW,
-        vocabularies: defaultVocabularies(),
-        rules: [rule],
-      });
+  const emitted = e.before ? checkAfter(e.before, e.dataset) : runExample(rule, e);
   for (const f of finalize(emitted, { profile, lang }))
     lines.push(
       `    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`,
     );
   return lines;
+}
+
+/** The date rule examples are written against. */
+export { EXAMPLES_NOW };
+
+/** What a rule finds in one of its examples (under its profile, `ca-gc` when not said). */
+export function runExample(rule: Rule, e: RuleExample): Emitted[] {
+  return runRules(e.dataset, {
+    profile: loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS }),
+    now: EXAMPLES_NOW,
+    vocabularies: defaultVocabularies(),
+    rules: [rule],
+    source: e.source,
+  });
 }
 
 export function explainCommand(id: string, o: RulesCommandOptions): number {
@@ -106,11 +120,12 @@ export function explainCommand(id: string, o: RulesCommandOptions): number {
 
 /** The text `rules explain` prints. */
 export function explainText(id: string, o: RulesCommandOptions): string {
+  if (o.rules) useRules(o.rules);
   const rule = ruleById(id);
   if (!rule) {
-    const near = RULES.map((r) => r.meta.id).filter(
-      (x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')),
-    );
+    const near = activeRules()
+      .map((r) => r.meta.id)
+      .filter((x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')));
     throw new UsageError(
       `unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; passerelle rules lists them`,
     );
@@ -129,6 +144,7 @@ export function explainText(id: string, o: RulesCommandOptions): string {
   const by = profiles.length
     ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})`
     : '';
+  if (meta.origin) out.push(`${WORDS.origin[L]}${colon(L)}${meta.origin}`);
   out.push(`${WORDS.severity[L]}${colon(L)}${label(meta.severity, L)}${by}`);
   if (o.profile || o.settings)
     out.push(

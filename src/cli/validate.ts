@@ -109,6 +109,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     now: parseNow(o.now),
     lang: o.lang,
     settings: config?.settings,
+    rules: config?.rules,
     // with --update-baseline the old baseline is replaced, not applied
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,

@@ -5,16 +5,27 @@
  * its file:line:col, and the run stops (exit 2) before any record is read.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Ajv as AjvClass, ErrorObject } from 'ajv';
-import { listProfileIds } from '../profiles/load.js';
-import { ruleById } from '../rules/index.js';
+import { listProfileIds, loadProfile } from '../profiles/load.js';
+import { RULE_IDS } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
+import type { Rule } from '../rules/types.js';
 import type { Severity } from '../core/severity.js';
 import { ConfigError } from '../util/errors.js';
-import { loadYaml, type YamlSource } from '../util/yaml.js';
+import { loadYaml } from '../util/yaml.js';
 import { locateAll, searchPath } from '../util/search-path.js';
+import { defaultVocabularies } from '../vocab/vocabulary.js';
+import { inFileOrder, problemsOf, schemaChecker } from './check.js';
+import {
+  applyRuleset,
+  finishChain,
+  newChain,
+  notReserved,
+  reservedDefinitions,
+  type RuleSetting,
+} from './ruleset.js';
+import type { RuleTargets } from './ruleset-rule.js';
 import { configSchema } from './schema.js';
 
 export const CONFIG_FILE = 'passerelle.config.yaml';
@@ -24,6 +35,7 @@ type RuleEntry =
   | 'off'
   | { severity?: Severity | 'off'; options?: Record<string, unknown> };
 export interface ConfigFile {
+  extends?: string | string[];
   profileDirs?: string[];
   allowShadow?: boolean;
   rules?: Record<string, RuleEntry>;
@@ -34,6 +46,8 @@ export interface LoadedConfig {
   /** The file, as shown in messages. */
   file: string;
   settings: RuleSettings;
+  /** The rules its rulesets define (`extends:` and its own `rules:`), in order: give them to the run. */
+  rules: Rule[];
   /** `profileDirs`, absolute (they are relative to the file), in the file's order, each with its file:line:col. */
   profileDirs: { dir: string; where: string }[];
   allowShadow: boolean;
@@ -48,84 +62,15 @@ export function findConfig(dir = process.cwd()): string | undefined {
   }
 }
 
-let validator: ReturnType<AjvClass['compile']> | undefined;
-function validate(data: unknown): ErrorObject[] {
-  if (!validator) {
-    // ajv is loaded only when there is a configuration to check: most runs have none
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    ajv.addFormat('regex', (s: string) => {
-      try {
-        new RegExp(s, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    validator = ajv.compile(configSchema());
-  }
-  return validator(data) ? [] : (validator.errors ?? []);
-}
+const validate = schemaChecker(configSchema);
+const TOP_KEYS = 'extends, rules, profiles, profileDirs, allowShadow';
 
-/** Ajv's path `/rules/odc~1freshness/options/graceDays` as segments. */
-const segments = (pointer: string): string[] =>
-  pointer
-    ? pointer
-        .slice(1)
-        .split('/')
-        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    : [];
-
-/** One problem, said in the steward's terms, at the node it is about. */
-function describe(e: ErrorObject, y: YamlSource): string {
-  const path = segments(e.instancePath);
-  const ruleAt = path.findIndex((_s, i) => path[i - 1] === 'rules');
-  const rule = ruleAt >= 0 ? path[ruleAt] : undefined;
-  const last = path[path.length - 1];
-  switch (e.keyword) {
-    case 'additionalProperties': {
-      const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const where = y.where([...path, key], true);
-      if (last === 'rules') return `${where}: unknown rule "${key}" (passerelle rules lists them)`;
-      if (last === 'options' && rule) {
-        const known = Object.keys(ruleById(rule)?.meta.options ?? {});
-        return `${where}: rule ${rule} has no option "${key}" (options: ${known.join(', ')})`;
-      }
-      if (rule && key === 'options') return `${where}: rule ${rule} has no options`;
-      if (rule) return `${where}: unknown key "${key}" for rule ${rule} (severity, options)`;
-      if (path[0] === 'profiles' && path.length === 2)
-        return `${where}: unknown key "${key}" for profile ${path[1]} (rules)`;
-      return `${where}: unknown key "${key}" (rules, profiles, profileDirs, allowShadow)`;
-    }
-    case 'enum':
-      return `${y.where(path)}: ${rule ? `rule ${rule}: ` : ''}severity must be one of error, warning, info, off`;
-    case 'format':
-      return `${y.where(path)}: not a valid regular expression`;
-    case 'propertyNames': {
-      const name = String((e.params as { propertyName?: string }).propertyName);
-      const where = y.where([...path, name], true);
-      return last === 'profiles'
-        ? `${where}: unknown profile "${name}" (passerelle profiles lists them)`
-        : `${where}: "${name}" is not a valid name`;
-    }
-    case 'pattern':
-      return `${y.where(path, true)}: ${e.message}`;
-    default: {
-      const what = !rule
-        ? (last ?? 'the configuration')
-        : last === rule
-          ? `rule ${rule}`
-          : path[ruleAt + 1] === 'options' && path.length > ruleAt + 2
-            ? `rule ${rule}: option ${path[ruleAt + 2]}`
-            : `rule ${rule}: ${last}`;
-      return `${y.where(path)}: ${what} ${e.message}`;
-    }
-  }
-}
-
-function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSettings, 'profiles'> {
+function toSettings(
+  rules: Record<string, RuleEntry> | Map<string, RuleSetting> | undefined,
+): Omit<RuleSettings, 'profiles'> {
   const out: Omit<RuleSettings, 'profiles'> = {};
-  for (const [id, entry] of Object.entries(rules ?? {})) {
+  const entries = rules instanceof Map ? [...rules] : Object.entries(rules ?? {});
+  for (const [id, entry] of entries as [string, RuleEntry][]) {
     const severity = typeof entry === 'string' ? entry : entry?.severity;
     if (severity) (out.severity ??= {})[id] = severity;
     if (typeof entry === 'object' && entry?.options) (out.options ??= {})[id] = entry.options;
@@ -136,13 +81,9 @@ function toSettings(rules: Record<string, RuleEntry> | undefined): Omit<RuleSett
 export function loadConfig(file: string, text?: string): LoadedConfig {
   const y = loadYaml<ConfigFile | null>(file, text);
   const data = y.data ?? {};
-  const problems = validate(data)
-    // `if`/`then`/`else` failures repeat the errors of the branch taken; a name's own failure
-    // (its pattern) is said by its `propertyNames` error
-    .filter(
-      (e) => e.keyword !== 'if' && (e as { propertyName?: string }).propertyName === undefined,
-    )
-    .map((e) => describe(e, y));
+  // a new rule under a name of Passerelle's is said plainly, not as the schema's many errors
+  const reserved = reservedDefinitions(y, data.rules);
+  const problems = problemsOf(notReserved(validate(data), reserved), y, TOP_KEYS);
   // the profiles this file may name include those of its own folders
   const profileDirs = (Array.isArray(data.profileDirs) ? data.profileDirs : []).flatMap((d, i) =>
     typeof d === 'string' && d !== ''
@@ -163,19 +104,47 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
         `${y.where(['profiles', id], true)}: unknown profile "${id}" (passerelle profiles lists them)`,
       );
   }
-  if (problems.length) {
-    // in the order of the file
-    const pos = (m: string): number[] =>
-      (/:(\d+):(\d+): /.exec(m) ?? [0, 0, 0]).slice(1).map(Number);
-    const unique = [...new Set(problems)].sort(
-      (a, b) => pos(a)[0] - pos(b)[0] || pos(a)[1] - pos(b)[1],
-    );
-    throw new ConfigError(unique.join('\n'));
-  }
-  const settings: RuleSettings = toSettings(data.rules);
+  if (problems.length) throw new ConfigError(inFileOrder(problems).join('\n'));
+  // the rulesets it extends, then its own rules: later wins
+  const chain = newChain(ruleTargets([...profileDirs.map((d) => d.dir), ...searchPath().folders]));
+  chain.stack.push(realPath(file));
+  chain.problems.push(...reserved.map((r) => r.problem));
+  applyRuleset(y, data, dirname(resolve(file)), chain);
+  const { rules, settings: chosen, problems: chainProblems } = finishChain(chain);
+  const defined = new Set(rules.map((r) => r.meta.id));
+  for (const [profile, p] of Object.entries(data.profiles ?? {}))
+    for (const id of Object.keys(p?.rules ?? {}))
+      if (!RULE_IDS.has(id) && !defined.has(id))
+        chainProblems.push(
+          `${y.where(['profiles', profile, 'rules', id], true)}: unknown rule "${id}" (neither Passerelle's nor defined by the rulesets)`,
+        );
+  if (chainProblems.length) throw new ConfigError(inFileOrder(chainProblems).join('\n'));
+  const settings: RuleSettings = toSettings(chosen);
   for (const [id, p] of Object.entries(data.profiles ?? {}))
     (settings.profiles ??= {})[id] = toSettings(p?.rules);
-  return { file: y.file, settings, profileDirs, allowShadow: data.allowShadow === true };
+  return { file: y.file, settings, rules, profileDirs, allowShadow: data.allowShadow === true };
+}
+
+/** The file's real path (a ruleset extending it is a cycle), or its path when it is given as text only. */
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/** The profiles (those of `folders` first) and vocabularies a ruleset's rule may name. */
+export function ruleTargets(folders: string[]): RuleTargets {
+  return {
+    profile(id) {
+      const found = locateAll('profiles', { folders, allowShadow: true }).find((p) => p.id === id);
+      return found
+        ? loadProfile(id, { dir: dirname(found.file), knownRules: RULE_IDS })
+        : undefined;
+    },
+    vocabularies: defaultVocabularies(),
+  };
 }
 
 /** `--config <file>`, or the nearest passerelle.config.yaml, or none (`--no-config`: `false`). */

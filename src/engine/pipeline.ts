@@ -13,7 +13,7 @@ import { statusOf, type RecordResult } from '../core/record.js';
 import type { SourceRef } from '../core/source.js';
 import type { Tally } from '../core/summary.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
-import { RULE_IDS, RULE_PRINCIPLES, RULES } from '../rules/index.js';
+import { RULE_IDS, RULES, rulePrinciples } from '../rules/index.js';
 import { statusText, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
 import type { Emitted } from '../core/finding.js';
@@ -151,6 +151,7 @@ export class Pipeline {
         vocabularies: this.vocabularies,
         settings: this.settings,
         checks: ruleChecks,
+        source: src.data,
       }),
     );
     for (const id of this.stageChecks) ruleChecks.ran.add(id);
@@ -189,7 +190,7 @@ export class Pipeline {
         vocabularies: this.vocabularies,
         settings: this.settings,
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
-        rulePrinciples: RULE_PRINCIPLES,
+        rulePrinciples: rulePrinciples(),
       }),
     };
     // one gap, one finding: after the scores, which count every rule's verdict

@@ -9,6 +9,7 @@ import type { RecordResult } from '../core/record.js';
 import type { Report } from '../report/model.js';
 import type { Summary, Tally } from '../core/summary.js';
 import type { RuleSettings } from '../rules/run.js';
+import { useRules } from '../rules/index.js';
 import type { Emitted } from '../core/finding.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
@@ -218,6 +219,7 @@ export async function* validateRecords(
   paths: readonly (string | Input)[],
   options: Partial<ValidateOptions>,
 ): AsyncGenerator<Processed> {
+  useRules(options.rules ?? []);
   const { inputs, pipelines } = await prepareRun(paths, options);
   // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
   const seen = uniqueOff(options.settings) ? undefined : new SeenRecords();
@@ -305,7 +307,7 @@ function checkedInWorker(batch: CheckedBatch): Processed[] {
 
 /** The options workers rebuild their pipelines from: plain data only. */
 export function workerOptions(options: Partial<ValidateOptions>): WorkerInit['options'] {
-  return { now: options.now, lang: options.lang, settings: options.settings };
+  return { now: options.now, lang: options.lang, settings: options.settings, rules: options.rules };
 }
 
 /** The whole report in memory: for programs and tests; the CLI streams instead. */

@@ -9,6 +9,7 @@ import { jsonLineRecords } from '../sources/read.js';
 import { recordJsonText } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
 import { setSearchPath } from '../util/search-path.js';
+import { useRules } from '../rules/index.js';
 import {
   packTally,
   type Batch,
@@ -21,6 +22,7 @@ import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
 const init = workerData as WorkerInit;
 if (init.searchPath) setSearchPath(init.searchPath);
+if (init.options.rules) useRules(init.options.rules);
 const pipelines = new Map<string, Pipeline>();
 
 function pipelineFor(profile: string): Pipeline {

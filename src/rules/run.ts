@@ -5,7 +5,8 @@ import type { Severity } from '../core/severity.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
-import { RULES } from './index.js';
+import { activeRules } from './index.js';
+import { judge, valueAt, type Failure } from './checks.js';
 import type { CodeRule, CoreCheck, DataRule, RecordInput, Rule, RuleContext } from './types.js';
 import type { Emitted } from '../core/finding.js';
 
@@ -46,7 +47,29 @@ export interface RunOptions {
   rules?: readonly Rule[];
   /** Filled in with the rules that ran and those that found nothing to judge. */
   checks?: RuleChecks;
+  /** The record as its source gave it (rules on a profile's own fields read it). */
+  source?: unknown;
 }
+
+/** Why a node fails its rule's check, or undefined when it passes. */
+function failure(
+  check: CoreCheck,
+  value: unknown,
+  node: unknown,
+  ctx: RuleContext,
+): Failure | undefined {
+  switch (check.check) {
+    case 'present':
+    case 'uri':
+    case 'email':
+    case 'in-vocabulary':
+    case 'fact':
+      return passes(check, value, ctx.vocabularies) ? undefined : NO_FAILURE;
+    default:
+      return judge(check, value, node, ctx);
+  }
+}
+const NO_FAILURE: Failure = { data: {} };
 
 function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegistry): boolean {
   switch (check.check) {
@@ -68,6 +91,8 @@ function passes(check: CoreCheck, value: unknown, vocabularies: VocabularyRegist
         (x) => v.get(String(x))?.[check.fact] === (check.equals ?? true),
       );
     }
+    default:
+      return true;
   }
 }
 
@@ -100,18 +125,32 @@ function compileDataRule(rule: DataRule): CompiledDataRule {
   return c;
 }
 
-function field(node: unknown, name: string): unknown {
-  return node && typeof node === 'object' ? (node as Record<string, unknown>)[name] : undefined;
-}
+const field = valueAt;
 
 /** A node failing the rule's check: one finding (`every`), on the node's field. */
-function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext): void {
-  const value = field(node, rule.field);
-  ctx.report({
-    messageId: rule.messageId,
-    property: at ? `${at}.${rule.field}` : rule.field,
-    value: isEmpty(value) ? undefined : value,
-  });
+function reportNode(
+  rule: DataRule,
+  at: string,
+  node: unknown,
+  why: Failure,
+  ctx: RuleContext,
+): void {
+  const value = why === NO_FAILURE ? field(node, rule.field) : why.value;
+  // `one-of` judges the node itself (its field is '')
+  const base = !rule.field ? at : at ? `${at}.${rule.field}` : rule.field;
+  // a text failing in one language: that language's property (`title@fr`), located in the source
+  const path = why.lang && !rule.source ? `${base}@${why.lang}` : base;
+  const f: Omit<Emitted, 'ruleId'> = { messageId: rule.messageId };
+  // a source field is named by its JSON Pointer in the source record, not as a common property
+  if (rule.source)
+    f.sourcePath = `/${base
+      .replace(/\[(\d+)\]/g, '.$1')
+      .split('.')
+      .join('/')}${why.lang ? `/${why.lang}` : ''}`;
+  else f.property = path;
+  f.value = isEmpty(value) ? undefined : value;
+  if (why !== NO_FAILURE) f.data = { property: path, ...why.data };
+  ctx.report(f);
 }
 
 /**
@@ -120,10 +159,15 @@ function reportNode(rule: DataRule, at: string, node: unknown, ctx: RuleContext)
  */
 function runDataRule(
   { rule, list, base }: CompiledDataRule,
-  dataset: Dataset,
+  record: Dataset,
   ctx: RuleContext,
 ): void {
-  const items = list === undefined ? undefined : (dataset as Record<string, unknown>)[list];
+  let dataset = record as unknown;
+  if (rule.source) {
+    if (ctx.profile.id !== rule.source.profile || !ctx.source) return ctx.notApplicable();
+    dataset = ctx.source;
+  }
+  const items = list === undefined ? undefined : field(dataset, list);
   const n = list === undefined ? 1 : Array.isArray(items) ? items.length : 0;
   const every = rule.match !== 'some';
   let nodes = 0;
@@ -133,9 +177,10 @@ function runDataRule(
     if (node === undefined) continue; // a hole in the list is no node
     if (rule.onlyIf && isEmpty(field(node, rule.onlyIf))) continue;
     nodes++;
-    if (passes(rule.then, field(node, rule.field), ctx.vocabularies)) continue;
+    const why = failure(rule.then, field(node, rule.field), node, ctx);
+    if (!why) continue;
     failing++;
-    if (every) reportNode(rule, list === undefined ? '' : `${list}[${k}]`, node, ctx);
+    if (every) reportNode(rule, list === undefined ? '' : `${list}[${k}]`, node, why, ctx);
   }
   finishDataRule(rule, base, nodes, failing, ctx);
 }
@@ -233,6 +278,7 @@ class Context implements RuleContext {
     readonly vocabularies: VocabularyRegistry,
     private readonly out: Emitted[],
     private readonly checks: RuleChecks | undefined,
+    readonly source: unknown,
   ) {}
 
   report(f: Omit<Emitted, 'ruleId'>): void {
@@ -265,8 +311,16 @@ class Context implements RuleContext {
 export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
   const out: Emitted[] = [];
   const unreleased = notPublic(dataset, opts.vocabularies);
-  const ctx = new Context(dataset, opts.profile, opts.now, opts.vocabularies, out, opts.checks);
-  for (const p of planOf(opts.rules ?? RULES, opts.settings, opts.profile)) {
+  const ctx = new Context(
+    dataset,
+    opts.profile,
+    opts.now,
+    opts.vocabularies,
+    out,
+    opts.checks,
+    opts.source,
+  );
+  for (const p of planOf(opts.rules ?? activeRules(), opts.settings, opts.profile)) {
     const id = p.id;
     if (unreleased && p.releasedOnly) continue;
     opts.checks?.ran.add(id);

@@ -22,6 +22,8 @@ export interface RuleExample {
   /** Records read before this one in the same run (rules over the records of a run: `odc/unique-identifier`). */
   before?: Dataset[];
   dataset: Dataset;
+  /** The source record, for a rule on a profile's own fields (rulesets' `source:`). */
+  source?: unknown;
 }
 
 export interface RuleMeta {
@@ -47,6 +49,8 @@ export interface RuleMeta {
   /** JSON Schema of an option, when its default's type does not say enough (a list of regular expressions). */
   optionSchema?: Record<string, Record<string, unknown>>;
   examples?: { pass: RuleExample[]; fail: RuleExample[] };
+  /** Where a rule of a ruleset is defined (`file:line:col`); absent for the rules Passerelle ships. */
+  origin?: string;
 }
 
 export interface RuleContext {
@@ -56,6 +60,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
   vocabularies: VocabularyRegistry;
   report(f: Omit<Emitted, 'ruleId'>): void;
+  /** The record as the source gave it, before the crosswalk (rules on a profile's own fields). */
+  source?: unknown;
   /** The record gives the rule nothing to judge (no frequency to be fresh against): left out of principle scores. */
   notApplicable(): void;
   /**
@@ -75,9 +81,29 @@ export interface CodeRule {
   check(ctx: RuleContext): void;
 }
 
-/** Core checks a data rule can ask for. */
+/**
+ * Core checks a data rule can ask for. Those below `present` are a ruleset's (docs/rules.md, "Your
+ * own rules"); they judge present values only, except `count` and `one-of`.
+ */
 export type CoreCheck =
   | { check: 'present' }
+  | { check: 'absent' }
+  /** Each value matches (`safeRegExp`: patterns that could backtrack without bound are refused). */
+  | { check: 'pattern'; pattern: string; flags?: string }
+  /** Characters of each value (of each language of a text). */
+  | { check: 'length'; min?: number; max?: number }
+  | { check: 'words'; min?: number; max?: number }
+  | { check: 'enum'; values: unknown[] }
+  /** A vocabulary Passerelle knows: each value is one of its concepts. */
+  | { check: 'vocabulary'; vocabulary: string }
+  /** Each value is a date; after/before (ISO dates) and an age in days against the run's date. */
+  | { check: 'date'; after?: string; before?: string; maxAgeDays?: number }
+  /** Items of the list (an absent list has none). */
+  | { check: 'count'; min?: number; max?: number }
+  /** At least one of these paths (relative to the node) is present. */
+  | { check: 'one-of'; targets: string[] }
+  /** Each value is valid against this JSON Schema. */
+  | { check: 'schema'; schema: Record<string, unknown> }
   | { check: 'in-vocabulary'; vocabulary: string }
   | { check: 'uri' }
   | { check: 'email' }
@@ -89,8 +115,13 @@ export interface DataRule {
   meta: RuleMeta;
   /** The nodes the check applies to: '' for the dataset, or the items of one of its lists (`distribution[*]`). */
   given: string;
-  /** Field of each node to check. */
+  /** Field of each node to check: a name, or a dotted path into nested objects (`publisher.name`). */
   field: string;
+  /**
+   * Instead of `field`, a field of the source record, read before the crosswalk: only records of
+   * `profile` have it (the rule is not applicable to others). `field` is then a dotted path too.
+   */
+  source?: { profile: string };
   then: CoreCheck;
   /** Message when the check fails on a node. */
   messageId: string;

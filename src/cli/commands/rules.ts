@@ -29,7 +29,8 @@ export function register(program: Command, setExit: SetExit): void {
   addProfilePathOptions(rules).action(async (o) => {
     await useProfilePath(o);
     const { resolveConfig, rulesCommand } = await implementation();
-    setExit(rulesCommand({ ...o, settings: resolveConfig(o.config)?.settings }));
+    const config = resolveConfig(o.config);
+    setExit(rulesCommand({ ...o, settings: config?.settings, rules: config?.rules }));
   });
   // `rules explain` takes the options of `rules` (--lang, --profile, --config), before or after its id
   rules
@@ -40,8 +41,27 @@ export function register(program: Command, setExit: SetExit): void {
       const o = cmd.optsWithGlobals();
       await useProfilePath(o);
       const { resolveConfig, explainCommand } = await implementation();
+      const config = resolveConfig(o.config);
       setExit(
-        explainCommand(id, { ...o, lang: o.lang, settings: resolveConfig(o.config)?.settings }),
+        explainCommand(id, {
+          ...o,
+          lang: o.lang,
+          settings: config?.settings,
+          rules: config?.rules,
+        }),
       );
+    });
+  // `rules test <ruleset>`: each new rule of the ruleset against its own examples
+  rules
+    .command('test')
+    .description(
+      'run each rule of a ruleset on its own examples (pass: no finding; fail: one at least)',
+    )
+    .argument('<ruleset>', 'ruleset file (.yaml, .yml, .json)')
+    .action(async (file: string, _o, cmd: Command) => {
+      const o = cmd.optsWithGlobals();
+      await useProfilePath(o);
+      const { rulesTestCommand } = await import('../rules-test.js');
+      setExit(rulesTestCommand(file, { lang: o.lang }));
     });
 }

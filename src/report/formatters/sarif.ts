@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES } from '../../rules/index.js';
+import { activeRules } from '../../rules/index.js';
 import { jsonText } from '../../util/escape.js';
 import type { Finding } from '../../core/finding.js';
 import type { RecordResult } from '../../core/record.js';
@@ -102,7 +102,7 @@ function ruleDescriptor(id: string, lang: Lang): unknown {
 }
 
 export const sarif: FormatterFactory = (o) => {
-  const ids: string[] = RULES.map((r) => r.meta.id);
+  const ids: string[] = activeRules().map((r) => r.meta.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   let first = true;
 

@@ -1,3 +1,4 @@
+import { safeRegExp } from '../../util/safe-regex.js';
 import { codeRule } from '../define.js';
 
 /** Identifier forms that are stable by construction: minted once, never derived from the title. */
@@ -14,7 +15,7 @@ const compiled = new WeakMap<readonly string[], RegExp[]>();
 function patternsOf(patterns: string[] | undefined): RegExp[] {
   if (!patterns || patterns.length === 0) return [];
   let res = compiled.get(patterns);
-  if (!res) compiled.set(patterns, (res = patterns.map((p) => new RegExp(`^(?:${p})$`, 'u'))));
+  if (!res) compiled.set(patterns, (res = patterns.map((p) => safeRegExp(`^(?:${p})$`, 'u'))));
   return res;
 }
 

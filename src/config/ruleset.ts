@@ -1,0 +1,310 @@
+/**
+ * Rulesets (docs/rules.md, "Your own rules"): YAML or JSON files of rule settings and new rules,
+ * which a configuration or another ruleset `extends:`. A ruleset is data only: its rules compile to
+ * the same `DataRule`s as the shipped data rules, run by the same runner; nothing in it is code.
+ * Where a ruleset may come from: `passerelle:<name>` (src/rules/rulesets/), a file relative to the
+ * file that names it (inside that file's tree), or an npm package (its package.json's
+ * `passerelle.ruleset`, or a `ruleset.yaml` at its root).
+ */
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+import { RULE_IDS } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
+import { relativeToCwd } from '../util/files.js';
+import { loadYaml, type YamlSource } from '../util/yaml.js';
+import { inFileOrder, problemsOf, schemaChecker } from './check.js';
+import { compileRule, type RuleTargets } from './ruleset-rule.js';
+import { rulesetSchema, USER_RULE_ID } from './schema.js';
+
+/** The rulesets Passerelle ships: `passerelle:<name>` is `<name>.yaml` here. */
+export const RULESETS_DIR = join(PACKAGE_ROOT, 'src', 'rules', 'rulesets');
+const RULESET_FILE = /\.(ya?ml|json)$/i;
+const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+const RESERVED = /^(odc|dcat-ap|profile|input|shacl)\//;
+const userRuleId = new RegExp(USER_RULE_ID);
+
+export type RuleSetting = { severity?: string; options?: Record<string, unknown> };
+
+/** What a chain of rulesets comes to: new rules in order, and the settings of rules, later winning. */
+export interface RulesetChain {
+  rules: Rule[];
+  settings: Map<string, RuleSetting>;
+  /** Each rule's ruleset file (`passerelle rules` shows it). */
+  problems: string[];
+}
+
+interface Loading extends RulesetChain {
+  byId: Map<string, Rule>;
+  /** Real paths being loaded, outermost first: a file met again is a cycle. */
+  stack: string[];
+  done: Set<string>;
+  targets: RuleTargets;
+}
+
+const checkRuleset = schemaChecker(rulesetSchema);
+
+/** Whether `path` is `dir` or inside it. */
+function inside(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * The file `ref` names, relative to `base` and inside `dir` (the configuration's folder, a package's):
+ * its real path, or why it may not be read.
+ */
+function confined(
+  base: string,
+  dir: string,
+  ref: string,
+  what: string,
+): { file: string } | { problem: string } {
+  if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\'))
+    return { problem: `${what} "${ref}": give a path relative to the file naming it` };
+  if (!RULESET_FILE.test(ref))
+    return { problem: `${what} "${ref}": a ruleset is a .yaml, .yml or .json file (never code)` };
+  const target = resolve(base, ref);
+  if (!inside(dir, target))
+    return {
+      problem: `${what} "${ref}" is outside ${relativeToCwd(dir) || '.'} (rulesets stay in the folder of the file naming them)`,
+    };
+  let real: string;
+  try {
+    real = realpathSync(target);
+  } catch {
+    return { problem: `${what} "${ref}": no such file (${relativeToCwd(target)})` };
+  }
+  // a symbolic link inside the folder may still lead out of it
+  if (!inside(realpathSync(dir), real))
+    return {
+      problem: `${what} "${ref}" leads outside ${relativeToCwd(dir) || '.'} (symbolic link)`,
+    };
+  return { file: real };
+}
+
+/** The names `passerelle:` knows. */
+export function shippedRulesets(): string[] {
+  try {
+    return readdirSync(RULESETS_DIR)
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => n.slice(0, -5))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The ruleset of an npm package, found from `dir` as Node would find the package. */
+function packageRuleset(
+  name: string,
+  dir: string,
+): { file: string; root: string } | { problem: string } {
+  const paths = createRequire(join(dir, 'package.json')).resolve.paths(name) ?? [];
+  const root = paths.map((p) => join(p, name)).find((p) => existsSync(join(p, 'package.json')));
+  if (!root)
+    return {
+      problem: `npm package "${name}" is not installed (looked from ${relativeToCwd(dir) || '.'}; npm install ${name})`,
+    };
+  const pkg = loadYaml<{ passerelle?: { ruleset?: unknown } } | null>(join(root, 'package.json'));
+  const declared = pkg.data?.passerelle?.ruleset;
+  if (declared !== undefined && typeof declared !== 'string')
+    return {
+      problem: `${pkg.where(['passerelle', 'ruleset'])}: passerelle.ruleset must be the path of a ruleset file`,
+    };
+  const ref = declared ?? 'ruleset.yaml';
+  if (declared === undefined && !existsSync(join(root, ref)))
+    return {
+      problem: `npm package "${name}" has no ruleset (a "passerelle": {"ruleset": …} in its package.json, or a ruleset.yaml at its root)`,
+    };
+  const found = confined(root, root, ref, `npm package "${name}": ruleset`);
+  return 'file' in found ? { file: found.file, root: realpathSync(root) } : found;
+}
+
+/**
+ * The file a reference of `extends:` names, from a file in `base` whose references stay in `root`;
+ * and the folder the named file's own references stay in.
+ */
+function resolveRef(
+  ref: string,
+  base: string,
+  root: string,
+): { file: string; root: string } | { problem: string } {
+  if (ref.startsWith('passerelle:')) {
+    const name = ref.slice('passerelle:'.length);
+    const known = shippedRulesets();
+    if (!known.includes(name))
+      return {
+        problem: `unknown ruleset "${ref}" (known: ${known.map((k) => `passerelle:${k}`).join(', ')})`,
+      };
+    return { file: join(RULESETS_DIR, `${name}.yaml`), root: RULESETS_DIR };
+  }
+  if (ref.startsWith('.') || ref.includes('\\') || RULESET_FILE.test(ref) || isAbsolute(ref)) {
+    const found = confined(base, root, ref, 'ruleset');
+    return 'file' in found ? { ...found, root } : found;
+  }
+  if (PACKAGE_NAME.test(ref)) return packageRuleset(ref, base);
+  return {
+    problem: `"${ref}" is not a ruleset name (passerelle:<name>, ./a-file.yaml or an npm package)`,
+  };
+}
+
+/** `extends:` as a list, each entry with its file:line:col. */
+function extendsOf(y: YamlSource, value: unknown): { ref: string; where: string }[] {
+  if (typeof value === 'string') return [{ ref: value, where: y.where(['extends']) }];
+  if (!Array.isArray(value)) return [];
+  return value.map((ref, i) => ({ ref: String(ref), where: y.where(['extends', i]) }));
+}
+
+/** Definitions under a reserved namespace or a shipped rule's id: said plainly (the schema would say less). */
+export function reservedDefinitions(
+  y: YamlSource,
+  rules: unknown,
+): { path: string; problem: string }[] {
+  if (!rules || typeof rules !== 'object') return [];
+  return Object.entries(rules as Record<string, unknown>).flatMap(([id, v]) => {
+    if (!v || typeof v !== 'object' || !('then' in v)) return [];
+    const where = y.where(['rules', id], true);
+    if (RULE_IDS.has(id))
+      return [
+        {
+          path: id,
+          problem: `${where}: "${id}" is a rule of Passerelle: a new rule takes an id of its own (namespace/name)`,
+        },
+      ];
+    if (RESERVED.test(id))
+      return [
+        {
+          path: id,
+          problem: `${where}: "${id}": ${id.split('/')[0]}/ is Passerelle's own namespace; name your rules in yours (city/…)`,
+        },
+      ];
+    return [];
+  });
+}
+
+/** Schema errors, without those about the rules `reservedDefinitions` has said. */
+export function notReserved<E extends { instancePath: string; params: unknown }>(
+  errors: E[],
+  reserved: { path: string }[],
+): E[] {
+  const under = (e: E, id: string) =>
+    e.instancePath.startsWith(`/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`) ||
+    (e.instancePath === '/rules' &&
+      (e.params as { additionalProperty?: string }).additionalProperty === id);
+  return errors.filter((e) => !reserved.some((r) => under(e, r.path)));
+}
+
+/** The extends of one file, then its own rules: in `st`. `root`: the folder its references stay in. */
+export function applyRuleset(
+  y: YamlSource,
+  data: { extends?: unknown; rules?: unknown },
+  root: string,
+  st: Loading,
+): void {
+  for (const { ref, where } of extendsOf(y, data.extends)) {
+    const found = resolveRef(ref, dirname(resolve(y.file)), root);
+    if ('problem' in found) {
+      st.problems.push(`${where}: ${found.problem}`);
+      continue;
+    }
+    loadRulesetFile(found.file, found.root, where, st);
+  }
+  for (const [id, entry] of Object.entries((data.rules ?? {}) as Record<string, unknown>)) {
+    const at = y.where(['rules', id], true);
+    if (entry && typeof entry === 'object' && 'then' in entry) {
+      if (!userRuleId.test(id)) continue; // said by reservedDefinitions
+      const compiled = compileRule(id, entry as Record<string, unknown>, y, st.targets);
+      if ('problems' in compiled) st.problems.push(...compiled.problems);
+      else {
+        st.byId.delete(id);
+        st.byId.set(id, compiled.rule);
+      }
+      continue;
+    }
+    if (!RULE_IDS.has(id) && !st.byId.has(id)) {
+      st.problems.push(
+        `${at}: unknown rule "${id}" (neither Passerelle's nor defined by this ruleset or those it extends)`,
+      );
+      continue;
+    }
+    const setting: RuleSetting =
+      typeof entry === 'string' ? { severity: entry } : { ...(entry as RuleSetting) };
+    const before = st.settings.get(id);
+    st.settings.set(id, {
+      ...before,
+      ...setting,
+      ...(before?.options || setting.options
+        ? { options: { ...before?.options, ...setting.options } }
+        : {}),
+    });
+  }
+}
+
+/** One ruleset file and what it extends, into `st`; `where` is the reference's file:line:col. */
+function loadRulesetFile(file: string, root: string, where: string, st: Loading): void {
+  const real = realpathSync(file);
+  if (st.stack.includes(real)) {
+    const chain = [...st.stack.slice(st.stack.indexOf(real)), real].map(relativeToCwd).join(' → ');
+    st.problems.push(`${where}: the rulesets extend each other in a cycle: ${chain}`);
+    return;
+  }
+  if (st.done.has(real)) return; // extended twice (a diamond): its rules are in already
+  let y: YamlSource;
+  try {
+    y = loadYaml(file);
+  } catch (e) {
+    st.problems.push(`${where}: ${(e as Error).message}`);
+    return;
+  }
+  const data = (y.data ?? {}) as { extends?: unknown; rules?: unknown };
+  const reserved = reservedDefinitions(y, data.rules);
+  // said once, plainly; the file's other rules are still checked (those rules are left out)
+  st.problems.push(...reserved.map((r) => r.problem));
+  const problems = problemsOf(
+    notReserved(checkRuleset(data), reserved),
+    y,
+    '$schema, name, extends, rules',
+  );
+  if (problems.length) {
+    st.problems.push(...problems);
+    return;
+  }
+  st.stack.push(real);
+  applyRuleset(y, data, root, st);
+  st.stack.pop();
+  st.done.add(real);
+}
+
+/** A fresh chain to load into. */
+export function newChain(targets: RuleTargets): Loading {
+  return {
+    rules: [],
+    settings: new Map(),
+    problems: [],
+    byId: new Map(),
+    stack: [],
+    done: new Set(),
+    targets,
+  };
+}
+
+/** The chain's rules, in order, and its problems in the order of their files. */
+export function finishChain(st: Loading): RulesetChain {
+  return {
+    rules: [...st.byId.values()],
+    settings: st.settings,
+    problems: inFileOrder(st.problems),
+  };
+}
+
+/** A ruleset file alone, with what it extends (`passerelle rules test`): relative references stay in its folder. */
+export function loadRuleset(file: string, targets: RuleTargets): RulesetChain {
+  const st = newChain(targets);
+  const dir = dirname(resolve(file));
+  const found = confined(dir, dir, relative(dir, resolve(file)), 'ruleset');
+  if ('problem' in found) return { ...finishChain(st), problems: [found.problem] };
+  loadRulesetFile(found.file, dir, relativeToCwd(file), st);
+  return finishChain(st);
+}
