@@ -88,6 +88,10 @@ describe("passerelle:on-open-data-directive (Ontario's Open Data Directive)", ()
     defaults = validate(`ca-gc=${GC_DOCS}`);
   });
 
+  test('the four records are read', () => {
+    expect([...policy.keys()].sort()).toEqual([...GC_IDS].sort());
+  });
+
   test.each(GC_IDS)('%s: OGL-Canada is not the Open Government Licence – Ontario', (id) => {
     const found = of(policy.get(id), 'on-odd/ogl-ontario');
     expect(found.map((f) => [f.property, f.severity]).sort()).toEqual([
@@ -137,6 +141,10 @@ describe('passerelle:strict', () => {
   beforeAll(() => {
     strict = validate(`ca-gc=${GC_DOCS}`, configs.strict);
     defaults = validate(`ca-gc=${GC_DOCS}`);
+  });
+
+  test('the four records are read', () => {
+    expect(strict.size).toBe(4);
   });
 
   test('one keyword a language ("keywords": {"en": ["statcan"], "fr": ["statcan"]}) is too few', () => {
