@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas of the files a user writes (`passerelle schema <kind>`): stable ids, printed and
- * shipped, accepting every file Passerelle ships and every example the docs give with a
+ * shipped, accepting every file Passerelle ships (profiles, crosswalks, vocabularies, map tables, rulesets) and every example the docs give with a
  * `# yaml-language-server: $schema=` line (checked by a plain ajv, as an editor would, not by
  * Passerelle's own validators); and the loaders, which check with the same schemas, saying a
  * steward's typical mistakes at file:line:col with "did you mean".
@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
-import { loadConfig } from '../src/config/load.js';
+import { loadConfig, ruleTargets } from '../src/config/load.js';
+import { loadRuleset } from '../src/config/ruleset.js';
 import { lintCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { parseMapTable } from '../src/crosswalk/map-file.js';
 import { SCHEMA_KINDS } from '../src/file-schemas/index.js';
@@ -44,7 +45,14 @@ const yamlFiles = (dir: string) =>
 describe('the schemas', () => {
   test('each kind: draft-07, a stable $id, a title, a valid schema; printed by `passerelle schema <kind>` and shipped in dist/schemas', () => {
     expect(SCHEMA_KINDS.map((k) => k.kind)).toEqual(
-      expect.arrayContaining(['profile', 'crosswalk', 'vocabulary', 'map-table', 'config']),
+      expect.arrayContaining([
+        'profile',
+        'crosswalk',
+        'vocabulary',
+        'map-table',
+        'config',
+        'ruleset',
+      ]),
     );
     const listed = cli(['schema']);
     expect(listed.code).toBe(0);
@@ -107,6 +115,27 @@ describe('every shipped file fits its schema', () => {
     expect(problems).toEqual([]);
   });
 
+  test('rulesets: every shipped one (passerelle:<name>), and the test ruleset using each check', () => {
+    const check = plainCheck('ruleset');
+    const files = [...yamlFiles('src/rules/rulesets'), 'test/rulesets/every-check.yaml'];
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'src/rules/rulesets/recommended.yaml',
+        'src/rules/rulesets/strict.yaml',
+        'src/rules/rulesets/on-open-data-directive.yaml',
+      ]),
+    );
+    const problems = files.flatMap((f) =>
+      check(parse(readFileSync(join(ROOT, f), 'utf8'))).map((p) => `${f}: ${p}`),
+    );
+    expect(problems).toEqual([]);
+    // the schema can fail: a check's option of the wrong type
+    const every = parse(readFileSync(join(ROOT, 'test/rulesets/every-check.yaml'), 'utf8'));
+    const [id] = Object.keys(every.rules).filter((k) => every.rules[k].then?.check === 'length');
+    every.rules[id].then.min = 'two';
+    expect(check(every)).not.toEqual([]);
+  });
+
   test("map tables: the metadata block of every shipped table, and the README's example", () => {
     const check = plainCheck('map-table');
     const metadata = (text: string) =>
@@ -130,18 +159,21 @@ describe('every shipped file fits its schema', () => {
   });
 
   test('every example in the docs that names its schema (`# yaml-language-server: $schema=…`)', () => {
-    const docs = ['docs/profiles.md', 'docs/configuration.md'];
+    const docs = ['docs/profiles.md', 'docs/configuration.md', 'docs/rules.md'];
     let seen = 0;
+    const kinds = new Set<string>();
     for (const doc of docs) {
       const text = readFileSync(join(ROOT, doc), 'utf8');
       for (const m of text.matchAll(
         /```yaml\n(# yaml-language-server: \$schema=\S*?([a-z-]+)\.schema\.json\n[^`]*)```/g,
       )) {
         seen++;
+        kinds.add(m[2]);
         expect([doc, m[2], plainCheck(m[2])(parse(m[1]))]).toEqual([doc, m[2], []]);
       }
     }
-    expect(seen).toBeGreaterThanOrEqual(3);
+    expect(seen).toBeGreaterThanOrEqual(6);
+    expect([...kinds].sort()).toEqual(['config', 'crosswalk', 'profile', 'ruleset']);
   });
 });
 
@@ -261,6 +293,39 @@ describe('typical mistakes, said at file:line:col with the closest name', () => 
         'passerelle.config.yaml:5:3: unknown profile "ca-gcc" (did you mean "ca-gc"? passerelle profiles lists them)',
       ].join('\n'),
     );
+  });
+
+  test('a ruleset: a misspelt rule, definition key, check, check option; a misspelt passerelle: name', () => {
+    const f = file(
+      'city.yaml',
+      [
+        'rules:', //                                   1
+        '  odc/bilingul: error', //                    2
+        '  city/long:', //                             3
+        '    title: {en: Long, fr: Longue}', //        4
+        '    severty: warning', //                     5
+        '    target: description', //                  6
+        '    then: {check: lenght, min: 3}', //        7: lenght at col 19
+        '    message: {en: Short, fr: Courte}', //     8
+        '  city/short:', //                            9
+        '    title: {en: Short, fr: Courte}', //       10
+        '    target: description', //                  11
+        '    then: {check: length, mn: 3}', //         12: mn at col 27
+        '    message: {en: Long, fr: Longue}', //      13
+      ].join('\n'),
+    );
+    const said = (file: string) =>
+      loadRuleset(file, ruleTargets([])).problems.map((p) => `${p.where}: ${p.message}`);
+    expect(said(f)).toEqual([
+      `${f}:2:3: unknown rule "odc/bilingul" (did you mean "odc/bilingual"? passerelle rules lists them)`,
+      `${f}:5:5: unknown key "severty" for rule city/long (did you mean "severity"? title, docs, severity, principle, commitment, given, target, source, then, match, message, examples)`,
+      `${f}:7:19: rule city/long: unknown check (did you mean "length"? present, absent, pattern, length, words, enum, vocabulary, date, count, one-of, schema)`,
+      `${f}:12:27: rule city/short: check length has no option "mn" (did you mean "min"? min, max)`,
+    ]);
+    const g = file('strictly.yaml', 'extends: [passerelle:stric]\n');
+    expect(said(g)).toEqual([
+      `${g}:1:11: unknown ruleset "passerelle:stric" (did you mean "passerelle:strict"?)`,
+    ]);
   });
 
   test("a map table's metadata: a slot of the wrong shape, at its line in the table", () => {
