@@ -76,6 +76,24 @@ describe('loading', () => {
     );
   });
 
+  test("a new rule under Passerelle's namespace is said with the file's other problems", () => {
+    const text = [
+      'rules:', //                                                     1
+      '  odc/freshnes: error', //                                      2
+      '  odc/mine:', //                                                3
+      '    title: {en: Mine, fr: La mienne}', //                       4
+      '    target: title', //                                          5
+      '    then: {check: present}', //                                 6
+      '    message: {en: No title, fr: Aucun titre}', //               7
+    ].join('\n');
+    expect(() => loadConfig('passerelle.config.yaml', text)).toThrow(
+      [
+        'passerelle.config.yaml:2:3: unknown rule "odc/freshnes" (did you mean "odc/freshness"? passerelle rules lists them)',
+        'passerelle.config.yaml:3:3: "odc/mine": odc/ is Passerelle\'s own namespace; name your rules in yours (city/…)',
+      ].join('\n'),
+    );
+  });
+
   test('an empty file is an empty configuration', () => {
     expect(loadConfig('passerelle.config.yaml', '').settings).toEqual({});
   });

@@ -117,7 +117,8 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
       });
     }
   }
-  throwProblems(inFileOrder(problems));
+  // a new rule under a name of Passerelle's is said with the file's other problems, or with the rulesets' when there are none
+  if (problems.length) throwProblems(inFileOrder([...problems, ...reserved.map((r) => r.problem)]));
   // the rulesets it extends, then its own rules: later wins
   const chain = newChain(ruleTargets([...profileDirs.map((d) => d.dir), ...searchPath().folders]));
   chain.stack.push(realPath(file));
