@@ -218,7 +218,7 @@ export function rulesetSchema(): Schema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: schemaId('ruleset'),
-    title: 'Passerelle ruleset',
+    title: 'Passerelle ruleset (a file named by `extends:`)',
     description:
       'Settings of rules and new rules of your own, extending other rulesets. See docs/rules.md, "Your own rules".',
     type: 'object',
