@@ -94,7 +94,7 @@ describe('passerelle rules explain', () => {
   test('an unknown rule: exit 2 with suggestions', () => {
     const r = cli(['rules', 'explain', 'freshness']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/unknown rule "freshness" \(did you mean odc\/freshness\?\)/);
+    expect(r.stderr).toMatch(/unknown rule "freshness" \(did you mean "odc\/freshness"\?\)/);
   });
 });
 

@@ -9,6 +9,7 @@ import type { Rule, RuleExample } from '../rules/types.js';
 import type { Emitted } from '../core/finding.js';
 import type { Severity } from '../core/severity.js';
 import { UsageError } from '../util/errors.js';
+import { closest } from '../util/file-schema.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { principleName, severityLabel } from '../i18n/ui.js';
 
@@ -125,11 +126,12 @@ export function explainText(id: string, o: RulesCommandOptions): string {
   if (o.rules) useRules(o.rules);
   const rule = ruleById(id);
   if (!rule) {
-    const near = activeRules()
-      .map((r) => r.meta.id)
-      .filter((x) => x.includes(id.replace(/^.*\//, '')) || id.includes(x.replace(/^.*\//, '')));
+    const near = closest(
+      id,
+      activeRules().map((r) => r.meta.id),
+    );
     throw new UsageError(
-      `unknown rule "${id}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; passerelle rules lists them`,
+      `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; passerelle rules lists them`,
     );
   }
   const { meta } = rule;
