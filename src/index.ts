@@ -22,7 +22,8 @@ export { CLASSES, propertyOf, type PropertyDef } from './model/properties.js';
 export { commonRecordSchema } from './model/schema.js';
 export { jsonldContext, CONTEXT_URL } from './model/context.js';
 export type * from './model/types.js';
-export { RULES, ruleById, useRules, activeRules } from './rules/index.js';
+export { RULES, ruleById } from './rules/index.js';
+export { RuleBook, ruleBook, SHIPPED_RULES } from './rules/book.js';
 export { runRules, settingsFor, type RuleSettings } from './rules/run.js';
 export {
   loadConfig,

@@ -11,6 +11,7 @@ import { UsageError } from '../util/errors.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
 import { readableInputs } from './stdin.js';
+import { ruleBook } from '../rules/book.js';
 
 export interface CompareCommandOptions {
   profiles?: string;
@@ -51,7 +52,7 @@ export async function compareCommand(args: string[], o: CompareCommandOptions): 
     now: parseNow(o.now),
     lang: o.lang,
     settings: config?.settings,
-    rules: config?.rules,
+    rules: ruleBook(config?.rules),
     highValue: o.hvd === false ? false : o.hvd,
     onDetect: (file, profile) =>
       process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),

@@ -8,7 +8,8 @@ import { loadRuleset } from '../config/ruleset.js';
 import type { Lang } from '../core/lang.js';
 import { finalize } from '../engine/findings.js';
 import { loadProfile } from '../profiles/load.js';
-import { RULE_IDS, useRules } from '../rules/index.js';
+import { RULE_IDS } from '../rules/index.js';
+import { ruleBook, type RuleBook } from '../rules/book.js';
 import type { Rule, RuleExample } from '../rules/types.js';
 import { throwProblems } from '../util/file-schema.js';
 import { searchPath } from '../util/search-path.js';
@@ -26,7 +27,7 @@ const WORDS = {
 } as const;
 
 /** What goes wrong with one rule's examples, one line each. */
-function exampleProblems(rule: Rule, lang: Lang): string[] {
+function exampleProblems(book: RuleBook, rule: Rule, lang: Lang): string[] {
   const problems: string[] = [];
   const judge = (e: RuleExample, i: number, failing: boolean) => {
     const mine = runExample(rule, e).filter((f) => f.ruleId === rule.meta.id);
@@ -35,7 +36,7 @@ function exampleProblems(rule: Rule, lang: Lang): string[] {
     if (failing) problems.push(`${label} ${WORDS.none[lang]}`);
     else {
       const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });
-      const said = finalize(mine, { profile, lang }).map((f) => f.message);
+      const said = finalize(mine, { profile, lang, rules: book }).map((f) => f.message);
       problems.push(`${label} ${WORDS.gave[lang]}: ${said[0] ?? mine[0].messageId}`);
     }
   };
@@ -47,12 +48,12 @@ function exampleProblems(rule: Rule, lang: Lang): string[] {
 export function rulesTestCommand(file: string, o: { lang: Lang }): number {
   const chain = loadRuleset(file, ruleTargets(searchPath().folders));
   throwProblems(chain.problems);
-  useRules(chain.rules);
+  const book = ruleBook(chain.rules);
   let failed = 0;
   for (const rule of chain.rules) {
     const ex = rule.meta.examples;
     const n = (ex?.pass.length ?? 0) + (ex?.fail.length ?? 0);
-    const problems = exampleProblems(rule, o.lang);
+    const problems = exampleProblems(book, rule, o.lang);
     if (problems.length) failed++;
     const mark = problems.length ? '✗' : n ? '✓' : '-';
     const status = n

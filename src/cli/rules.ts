@@ -2,7 +2,8 @@
 import { finalize } from '../engine/findings.js';
 import { checkAfter } from '../engine/unique.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
-import { RULE_IDS, activeRules, ruleById, useRules } from '../rules/index.js';
+import { RULE_IDS } from '../rules/index.js';
+import { ruleBook, type RuleBook } from '../rules/book.js';
 import { runRules, settingsFor, type RuleSettings } from '../rules/run.js';
 import type { Lang } from '../core/lang.js';
 import type { Rule, RuleExample } from '../rules/types.js';
@@ -44,8 +45,7 @@ function severityFor(
 }
 
 export function rulesCommand(o: RulesCommandOptions): number {
-  if (o.rules) useRules(o.rules);
-  const rows = activeRules().map((r) => ({
+  const rows = ruleBook(o.rules).all.map((r) => ({
     id: r.meta.id,
     principle: r.meta.commitment ?? r.meta.principle ?? '',
     severity: severityFor(r, o.profile, o.settings),
@@ -86,7 +86,13 @@ const WORDS = {
   },
 } as const;
 
-function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean): string[] {
+function exampleLines(
+  book: RuleBook,
+  rule: Rule,
+  e: RuleExample,
+  lang: Lang,
+  failing: boolean,
+): string[] {
   // a rule across the records of a run: the records read before, one a line, then the one judged
   // a rule on a source field: its example is the portal's record
   const judged = e.source !== undefined ? e.source : e.dataset;
@@ -95,7 +101,7 @@ function exampleLines(rule: Rule, e: RuleExample, lang: Lang, failing: boolean):
   if (!failing) return lines;
   const profile = loadProfile(e.profile ?? 'ca-gc', { knownRules: RULE_IDS });
   const emitted = e.before ? checkAfter(e.before, e.dataset) : runExample(rule, e);
-  for (const f of finalize(emitted, { profile, lang }))
+  for (const f of finalize(emitted, { profile, lang, rules: book }))
     lines.push(
       `    → ${severityLabel(f.severity, lang)}${colon(lang)}${f.message}${f.property ? ` (${f.property})` : ''}`,
     );
@@ -123,12 +129,12 @@ export function explainCommand(id: string, o: RulesCommandOptions): number {
 
 /** The text `rules explain` prints. */
 export function explainText(id: string, o: RulesCommandOptions): string {
-  if (o.rules) useRules(o.rules);
-  const rule = ruleById(id);
+  const book = ruleBook(o.rules);
+  const rule = book.byId(id);
   if (!rule) {
     const near = closest(
       id,
-      activeRules().map((r) => r.meta.id),
+      book.all.map((r) => r.meta.id),
     );
     throw new UsageError(
       `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; passerelle rules lists them`,
@@ -169,12 +175,12 @@ export function explainText(id: string, o: RulesCommandOptions): string {
     out.push(
       '',
       `${WORDS.pass[L]}${colon(L).trimEnd()}`,
-      ...meta.examples.pass.flatMap((e) => exampleLines(rule, e, L, false)),
+      ...meta.examples.pass.flatMap((e) => exampleLines(book, rule, e, L, false)),
     );
     out.push(
       '',
       `${WORDS.fail[L]}${colon(L).trimEnd()}`,
-      ...meta.examples.fail.flatMap((e) => exampleLines(rule, e, L, true)),
+      ...meta.examples.fail.flatMap((e) => exampleLines(book, rule, e, L, true)),
     );
   }
   return `${out.join('\n')}\n`;

@@ -24,6 +24,7 @@ import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
 import { Progress } from './progress.js';
+import { ruleBook } from '../rules/book.js';
 
 /** shacl-engine is loaded only when SHACL is asked for. */
 async function loadShacl(shapes: string[]): Promise<RecordCheck> {
@@ -103,13 +104,15 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string))))
     throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
   const config = resolveConfig(o.config);
+  // the run's rules, once: its records' findings and its reports take them from here
+  const rules = ruleBook(config?.rules);
   paths = await readableInputs(paths);
   const options: Partial<ValidateOptions> = {
     profile: o.profile,
     now: parseNow(o.now),
     lang: o.lang,
     settings: config?.settings,
-    rules: config?.rules,
+    rules,
     // with --update-baseline the old baseline is replaced, not applied
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
@@ -131,6 +134,7 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     color: o.color,
     tool: tool(),
     failOn: o.failOn as FailOn,
+    rules,
     quiet: o.quiet,
   });
   const summary = emptySummary();

@@ -12,7 +12,7 @@ import type { RecordResult } from '../core/record.js';
 import { tool, type ToolInfo } from '../tool.js';
 import type { Lang } from '../core/lang.js';
 import { settingsFor, type RuleSettings } from '../rules/run.js';
-import type { Rule } from '../rules/types.js';
+import type { RuleBook } from '../rules/book.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
@@ -35,8 +35,8 @@ export interface CompareOptions {
   now?: Date;
   lang?: Lang;
   settings?: RuleSettings;
-  /** The configuration's own rules (its rulesets'), run after the shipped ones. */
-  rules?: readonly Rule[];
+  /** The rules the run knows (`ruleBook(LoadedConfig.rules)`); default: the shipped ones. */
+  rules?: RuleBook;
   vocabularies?: VocabularyRegistry;
   /** The high-value list (default: the shipped one); `false`: no high-value report. */
   highValue?: string | false;

@@ -2,7 +2,7 @@
 import type { Profile } from '../profiles/types.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
 import type { Finding, RelatedFinding } from '../core/finding.js';
-import { ruleById } from '../rules/index.js';
+import { SHIPPED_RULES, type RuleBook } from '../rules/book.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Emitted } from '../core/finding.js';
 import type { Lang } from '../core/lang.js';
@@ -12,6 +12,8 @@ import { reportedValue } from '../util/show.js';
 
 export interface FinalizeContext {
   profile?: Profile;
+  /** The run's rules, whose messages and severities findings take (default: the shipped ones). */
+  rules?: RuleBook;
   settings?: RuleSettings;
   lang: Lang;
   sourceOf?: (property: string) => string | undefined;
@@ -23,9 +25,9 @@ export interface FinalizeContext {
 
 export function severityOf(
   e: Emitted,
-  ctx: Pick<FinalizeContext, 'profile' | 'settings'>,
+  ctx: Pick<FinalizeContext, 'profile' | 'settings' | 'rules'>,
 ): Severity | 'off' {
-  const meta = ruleById(e.ruleId)?.meta;
+  const meta = (ctx.rules ?? SHIPPED_RULES).byId(e.ruleId)?.meta;
   return (
     ctx.settings?.severity?.[e.ruleId] ??
     e.severity ??
@@ -45,28 +47,32 @@ interface Resolved {
 }
 
 /**
- * Rules resolved once per profile and settings (objects a run keeps): findings are many, rules few.
- * The maps hold one entry per rule id, so they stay small.
+ * Rules resolved once per rule book, profile and settings (objects a run keeps): findings are many,
+ * rules few. The maps hold one entry per rule id, so they stay small.
  */
-const RESOLVED = new WeakMap<object, WeakMap<object, Map<string, Resolved>>>();
+type Context = Pick<FinalizeContext, 'profile' | 'settings'>;
+const RESOLVED = new WeakMap<RuleBook, WeakMap<object, WeakMap<object, Map<string, Resolved>>>>();
 const NONE = {};
-function resolvedFor(ctx: Pick<FinalizeContext, 'profile' | 'settings'>): Map<string, Resolved> {
+function resolvedFor(book: RuleBook, ctx: Context): Map<string, Resolved> {
   const p: object = ctx.profile ?? NONE;
   const s: object = ctx.settings ?? NONE;
-  let bySettings = RESOLVED.get(p);
-  if (!bySettings) RESOLVED.set(p, (bySettings = new WeakMap()));
+  let byProfile = RESOLVED.get(book);
+  if (!byProfile) RESOLVED.set(book, (byProfile = new WeakMap()));
+  let bySettings = byProfile.get(p);
+  if (!bySettings) byProfile.set(p, (bySettings = new WeakMap()));
   let rules = bySettings.get(s);
   if (!rules) bySettings.set(s, (rules = new Map()));
   return rules;
 }
 function resolve(
+  book: RuleBook,
   rules: Map<string, Resolved>,
   ruleId: string,
-  ctx: Pick<FinalizeContext, 'profile' | 'settings'>,
+  ctx: Context,
 ): Resolved {
   let r = rules.get(ruleId);
   if (!r) {
-    const meta = ruleById(ruleId)?.meta;
+    const meta = book.byId(ruleId)?.meta;
     r = {
       meta,
       configured: ctx.settings?.severity?.[ruleId],
@@ -80,12 +86,13 @@ function resolve(
 export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Finding[] {
   const out: Finding[] = [];
   const kept = new Set<string>();
-  const rules = resolvedFor(ctx);
+  const book = ctx.rules ?? SHIPPED_RULES;
+  const rules = resolvedFor(book, ctx);
   // the source paths to locate, and their findings
   const pointers: string[] = [];
   const located: Finding[] = [];
   for (const e of emitted) {
-    const rule = resolve(rules, e.ruleId, ctx);
+    const rule = resolve(book, rules, e.ruleId, ctx);
     const severity = rule.configured ?? e.severity ?? rule.fallback;
     if (severity === 'off') continue;
     const meta = rule.meta;

@@ -5,7 +5,7 @@ import type { Emitted } from '../core/finding.js';
 import type { Dataset } from '../model/types.js';
 import type { UrlChecker } from '../net/urls.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Rule } from '../rules/types.js';
+import type { RuleBook } from '../rules/book.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
 
 export interface ValidateOptions {
@@ -18,8 +18,11 @@ export interface ValidateOptions {
   /** Language of messages. */
   lang?: Lang;
   settings?: RuleSettings;
-  /** The user's own rules (a configuration's rulesets: `LoadedConfig.rules`), run after the shipped ones. */
-  rules?: readonly Rule[];
+  /**
+   * The rules the run knows: the shipped ones, then the configuration's (`ruleBook(LoadedConfig.rules)`).
+   * Default: the shipped ones. Findings, scores and reports take every rule from here.
+   */
+  rules?: RuleBook;
   vocabularies?: VocabularyRegistry;
   /** Known findings to leave out (`--baseline`). */
   baseline?: Baseline;

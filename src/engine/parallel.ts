@@ -14,6 +14,7 @@ import type { Line } from '../sources/lines.js';
 import { outOfMemoryRecord } from '../sources/limits.js';
 import type { SourceRecord } from '../sources/types.js';
 import type { ValidateOptions } from './options.js';
+import type { Rule } from '../rules/types.js';
 import { SEVERITIES, type Severity } from '../core/severity.js';
 import type { RecordResult, RecordStatus } from '../core/record.js';
 import type { Tally } from '../core/summary.js';
@@ -22,7 +23,13 @@ import { inOrder } from '../util/ordered.js';
 
 /** What every worker is started with: the options its pipelines are built from (plain data). */
 export interface WorkerInit {
-  options: Omit<ValidateOptions, 'profile' | 'baseline' | 'urlChecker' | 'checks' | 'vocabularies'>;
+  options: Omit<
+    ValidateOptions,
+    'profile' | 'baseline' | 'urlChecker' | 'checks' | 'vocabularies' | 'rules'
+  > & {
+    /** The user's rules (`RuleBook.user`: data rules, a structured clone carries them). */
+    rules?: readonly Rule[];
+  };
   /** The main thread's profile search path: a worker finds the same profile files. */
   searchPath?: SearchPath;
 }

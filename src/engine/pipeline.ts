@@ -13,7 +13,8 @@ import { statusOf, type RecordResult } from '../core/record.js';
 import type { SourceRef } from '../core/source.js';
 import type { Tally } from '../core/summary.js';
 import { runRules, settingsFor, type RuleChecks, type RuleSettings } from '../rules/run.js';
-import { RULE_IDS, RULES, rulePrinciples } from '../rules/index.js';
+import { RULE_IDS } from '../rules/index.js';
+import { SHIPPED_RULES, type RuleBook } from '../rules/book.js';
 import { statusText, type UrlStatus } from '../net/urls.js';
 import { scoreRecord } from '../scores/record.js';
 import type { Emitted } from '../core/finding.js';
@@ -74,6 +75,7 @@ export class Pipeline {
   private readonly vocabularies: VocabularyRegistry;
   private readonly now: Date;
   private readonly lang: Lang;
+  private readonly rules: RuleBook;
   /** The rule settings for this profile's records (config, with its per-profile overrides). */
   private readonly settings: RuleSettings | undefined;
   /** The ids of the profile check's and the crosswalk's rules that are on: each record counts them as run. */
@@ -85,15 +87,18 @@ export class Pipeline {
     this.crosswalk = loadCrosswalk(this.profile, undefined, this.vocabularies);
     this.now = options.now ?? new Date();
     this.lang = options.lang ?? 'en';
+    this.rules = options.rules ?? SHIPPED_RULES;
     this.settings = settingsFor(options.settings, this.profile.id);
     // rules whose findings the profile check and the crosswalk emit are checks too, unless turned off
     // (SHACL components are not: they restate the DCAT-AP rules in RDF, and only run with --shacl)
     const on = (id: string): boolean =>
       this.settings?.severity?.[id] !== 'off' && this.profile.rules[id] !== 'off';
-    this.stageChecks = RULES.filter(
-      (r) =>
-        r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && on(r.meta.id),
-    ).map((r) => r.meta.id);
+    this.stageChecks = this.rules.all
+      .filter(
+        (r) =>
+          r.kind === 'stage' && (r.stage === 'profile' || r.stage === 'crosswalk') && on(r.meta.id),
+      )
+      .map((r) => r.meta.id);
   }
 
   /**
@@ -150,6 +155,7 @@ export class Pipeline {
         now: this.now,
         vocabularies: this.vocabularies,
         settings: this.settings,
+        rules: this.rules.all,
         checks: ruleChecks,
         source: src.data,
       }),
@@ -169,6 +175,7 @@ export class Pipeline {
       : undefined;
     const findings = finalize(emitted, {
       profile: this.profile,
+      rules: this.rules,
       settings: this.settings,
       lang: this.lang,
       sourceOf: (property) => this.crosswalk.sourceOf(mapped, property),
@@ -190,7 +197,7 @@ export class Pipeline {
         vocabularies: this.vocabularies,
         settings: this.settings,
         reachable: urls ? (u) => urls.get(u)?.ok === true : undefined,
-        rulePrinciples: rulePrinciples(),
+        rulePrinciples: this.rules.principles,
       }),
     };
     // one gap, one finding: after the scores, which count every rule's verdict
@@ -210,6 +217,7 @@ export class Pipeline {
   addFinding(result: RecordResult, e: Emitted): RecordResult {
     const more = finalize([e], {
       profile: this.profile,
+      rules: this.rules,
       settings: this.settings,
       lang: this.lang,
       recordLine: result.source.line,

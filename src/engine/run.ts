@@ -9,7 +9,6 @@ import type { RecordResult } from '../core/record.js';
 import type { Report } from '../report/model.js';
 import type { Summary, Tally } from '../core/summary.js';
 import type { RuleSettings } from '../rules/run.js';
-import { useRules } from '../rules/index.js';
 import type { Emitted } from '../core/finding.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
 import { batches, inOrder } from '../util/ordered.js';
@@ -219,7 +218,6 @@ export async function* validateRecords(
   paths: readonly (string | Input)[],
   options: Partial<ValidateOptions>,
 ): AsyncGenerator<Processed> {
-  useRules(options.rules ?? []);
   const { inputs, pipelines } = await prepareRun(paths, options);
   // records repeating an earlier one's identifier or URI: judged here, in input order, whoever checked them
   const seen = uniqueOff(options.settings) ? undefined : new SeenRecords();
@@ -307,7 +305,13 @@ function checkedInWorker(batch: CheckedBatch): Processed[] {
 
 /** The options workers rebuild their pipelines from: plain data only. */
 export function workerOptions(options: Partial<ValidateOptions>): WorkerInit['options'] {
-  return { now: options.now, lang: options.lang, settings: options.settings, rules: options.rules };
+  // the user's rules are data: each worker builds its own book of them
+  return {
+    now: options.now,
+    lang: options.lang,
+    settings: options.settings,
+    rules: options.rules?.user,
+  };
 }
 
 /** The whole report in memory: for programs and tests; the CLI streams instead. */

@@ -9,7 +9,7 @@ import { jsonLineRecords } from '../sources/read.js';
 import { recordJsonText } from '../report/model.js';
 import { Pipeline } from './pipeline.js';
 import { setSearchPath } from '../util/search-path.js';
-import { useRules } from '../rules/index.js';
+import { ruleBook } from '../rules/book.js';
 import {
   packTally,
   type Batch,
@@ -22,12 +22,12 @@ import type { RecordKeys } from '../rules/odc/unique-identifier.js';
 
 const init = workerData as WorkerInit;
 if (init.searchPath) setSearchPath(init.searchPath);
-if (init.options.rules) useRules(init.options.rules);
+const options = { ...init.options, rules: ruleBook(init.options.rules) };
 const pipelines = new Map<string, Pipeline>();
 
 function pipelineFor(profile: string): Pipeline {
   let p = pipelines.get(profile);
-  if (!p) pipelines.set(profile, (p = new Pipeline({ ...init.options, profile })));
+  if (!p) pipelines.set(profile, (p = new Pipeline({ ...options, profile })));
   return p;
 }
 

@@ -3,7 +3,7 @@
  * language, and a link to the published requirement it applies. SARIF rule descriptors and the HTML
  * report's rule notes both come from here.
  */
-import { ruleById } from '../rules/index.js';
+import type { RuleBook } from '../rules/book.js';
 import type { Lang } from '../core/lang.js';
 import type { Severity } from '../core/severity.js';
 
@@ -31,8 +31,9 @@ const REFERENCES: [prefix: string, uri: string][] = [
   ['input/', 'https://www.rfc-editor.org/rfc/rfc8259'],
 ];
 
-export function ruleHelp(id: string, lang: Lang): RuleHelp {
-  const meta = ruleById(id)?.meta;
+/** What the run's rules (`rules`: its book) say about rule `id`. */
+export function ruleHelp(rules: RuleBook, id: string, lang: Lang): RuleHelp {
+  const meta = rules.byId(id)?.meta;
   const helpUri = REFERENCES.find(([prefix]) => id.startsWith(prefix))?.[1];
   if (!meta) return { id, title: id, docs: '', ...(helpUri ? { helpUri } : {}) };
   return {

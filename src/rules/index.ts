@@ -92,45 +92,7 @@ export const RULE_PRINCIPLES: ReadonlyMap<string, Principle> = new Map(
   RULES.flatMap((r) => (r.meta.principle ? [[r.meta.id, r.meta.principle] as const] : [])),
 );
 
-/**
- * The rules of the user's rulesets (their configuration's `extends:` and `rules:`), for this
- * process: the runner applies them after the shipped ones, and reports, `passerelle rules` and the
- * findings' messages find them by id like the shipped ones. Workers are given them as data.
- */
-let userRules: readonly Rule[] = [];
-let userById = new Map<string, Rule>();
-let active: readonly Rule[] = RULES;
-let principles: ReadonlyMap<string, Principle> = RULE_PRINCIPLES;
-
-/** Replaces the user's rules (none: `[]`); their ids never clash with shipped ones (the loader refuses that). */
-export function useRules(rules: readonly Rule[]): void {
-  if (rules === userRules || (rules.length === 0 && userRules.length === 0)) return;
-  userRules = rules;
-  userById = new Map(rules.map((r) => [r.meta.id, r]));
-  active = rules.length ? [...RULES, ...rules] : RULES;
-  principles = rules.some((r) => r.meta.principle)
-    ? new Map([
-        ...RULE_PRINCIPLES,
-        ...rules.flatMap((r) => (r.meta.principle ? [[r.meta.id, r.meta.principle] as const] : [])),
-      ])
-    : RULE_PRINCIPLES;
-}
-
-/** The user's rules now in use (`useRules`). */
-export function userRuleList(): readonly Rule[] {
-  return userRules;
-}
-
-/** The shipped rules, then the user's: what a run applies. The same array until `useRules` changes it. */
-export function activeRules(): readonly Rule[] {
-  return active;
-}
-
-/** Each rule's ODC principle, the user's rules' included. */
-export function rulePrinciples(): ReadonlyMap<string, Principle> {
-  return principles;
-}
-
+/** A shipped rule by id (a run's rules, the user's included: `RuleBook.byId`). */
 export function ruleById(id: string): Rule | undefined {
-  return byId.get(id) ?? userById.get(id);
+  return byId.get(id);
 }

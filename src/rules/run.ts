@@ -5,7 +5,7 @@ import type { Severity } from '../core/severity.js';
 import { isEmpty } from '../util/empty.js';
 import { coerce } from '../util/coerce.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
-import { activeRules } from './index.js';
+import { RULES } from './index.js';
 import { judge, valueAt, type Failure } from './checks.js';
 import type { CodeRule, CoreCheck, DataRule, RecordInput, Rule, RuleContext } from './types.js';
 import type { Emitted } from '../core/finding.js';
@@ -44,6 +44,7 @@ export interface RunOptions {
   now: Date;
   vocabularies: VocabularyRegistry;
   settings?: RuleSettings;
+  /** The rules to run, in order (a run's: `RuleBook.all`); default: the shipped ones. */
   rules?: readonly Rule[];
   /** Filled in with the rules that ran and those that found nothing to judge. */
   checks?: RuleChecks;
@@ -329,7 +330,7 @@ export function runRules(dataset: Dataset, opts: RunOptions): Emitted[] {
     opts.checks,
     opts.source,
   );
-  for (const p of planOf(opts.rules ?? activeRules(), opts.settings, opts.profile)) {
+  for (const p of planOf(opts.rules ?? RULES, opts.settings, opts.profile)) {
     const id = p.id;
     if (unreleased && p.releasedOnly) continue;
     opts.checks?.ran.add(id);

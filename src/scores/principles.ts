@@ -14,7 +14,7 @@ export const PRINCIPLES: readonly Principle[] = ['P1', 'P2', 'P3', 'P4', 'P5', '
 export const share = (passed: number, applicable: number): number =>
   applicable ? Math.round((passed / applicable) * 1000) / 1000 : 0;
 
-/** Each rule's ODC principle, for the rules that have one (the pipeline gives `RULE_PRINCIPLES` of src/rules/index.ts). */
+/** Each rule's ODC principle, for the rules that have one (the pipeline gives its `RuleBook.principles`). */
 export type RulePrinciples = ReadonlyMap<string, Principle>;
 
 /** A principle's place in PRINCIPLES. */

@@ -16,6 +16,7 @@ import { SEVERITIES, type Severity } from '../../core/severity.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
 import { ruleHelp } from '../rule-help.js';
+import { SHIPPED_RULES } from '../../rules/book.js';
 import { capital, cmp, placeOf, recordName } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
 import { CSP, CSS, SCRIPT } from './html-assets.js';
@@ -178,7 +179,7 @@ export const html: FormatterFactory = (o) => {
       `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">${h(t('aboutRules', lang))}</h2>`,
     ];
     for (const id of rules) {
-      const r = ruleHelp(id, lang);
+      const r = ruleHelp(o.rules ?? SHIPPED_RULES, id, lang);
       const link = r.helpUri
         ? `<p><a href="${h(r.helpUri)}" rel="noreferrer">${h(r.helpUri)}</a></p>`
         : '';

@@ -12,6 +12,7 @@ import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../core/severity.js
 import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
 import { ruleHelp } from '../rule-help.js';
+import { SHIPPED_RULES } from '../../rules/book.js';
 import { capital, cmp, placeOf, recordName, relatedNote } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
 import type { FormatterFactory } from './types.js';
@@ -27,6 +28,7 @@ const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
 
 export const markdown: FormatterFactory = (o) => {
   const lang: Lang = o.lang;
+  const book = o.rules ?? SHIPPED_RULES;
   const byRule = new Map<string, { counts: Counts; examples: string[] }>();
   const byPrinciple = new Map<string, Counts>();
   const lowest: { points: number; order: number; line: string }[] = [];
@@ -140,14 +142,14 @@ export const markdown: FormatterFactory = (o) => {
         );
         for (const [id, g] of rules)
           out.push(
-            `| \`${id}\` | ${md(ruleHelp(id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
+            `| \`${id}\` | ${md(ruleHelp(book, id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
           );
         out.push('', `### ${t('topFindings', lang)}`);
         for (const [id, g] of rules) {
           const n = g.counts.error + g.counts.warning + g.counts.info;
           out.push(
             '',
-            `#### \`${id}\` — ${md(ruleHelp(id, lang).title)} (${n})`,
+            `#### \`${id}\` — ${md(ruleHelp(book, id, lang).title)} (${n})`,
             '',
             ...g.examples,
           );

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { activeRules } from '../../rules/index.js';
+import { SHIPPED_RULES, type RuleBook } from '../../rules/book.js';
 import { jsonText } from '../../util/escape.js';
 import type { Finding } from '../../core/finding.js';
 import type { RecordResult } from '../../core/record.js';
@@ -85,8 +85,8 @@ function sarifResult(r: RecordResult, f: Finding, ruleIndex: number): unknown {
 }
 
 /** A rule as SARIF describes it: title, docs, help link, default level, ODC tags. */
-function ruleDescriptor(id: string, lang: Lang): unknown {
-  const h = ruleHelp(id, lang);
+function ruleDescriptor(rules: RuleBook, id: string, lang: Lang): unknown {
+  const h = ruleHelp(rules, id, lang);
   const text = plainText(h.docs);
   const tags = [h.principle, h.commitment].filter((x): x is string => !!x).map((p) => `ODC ${p}`);
   return {
@@ -102,7 +102,8 @@ function ruleDescriptor(id: string, lang: Lang): unknown {
 }
 
 export const sarif: FormatterFactory = (o) => {
-  const ids: string[] = activeRules().map((r) => r.meta.id);
+  const rules = o.rules ?? SHIPPED_RULES;
+  const ids: string[] = rules.all.map((r) => r.meta.id);
   const index = new Map(ids.map((id, i) => [id, i]));
   let first = true;
 
@@ -132,7 +133,7 @@ export const sarif: FormatterFactory = (o) => {
         version: o.tool.version,
         semanticVersion: o.tool.version,
         language: `${o.lang}-CA`,
-        rules: ids.map((id) => ruleDescriptor(id, o.lang)),
+        rules: ids.map((id) => ruleDescriptor(rules, id, o.lang)),
       };
       const properties = {
         summary: {

@@ -3,6 +3,7 @@ import type { FailOn } from '../model.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
 import type { ToolInfo } from '../../tool.js';
+import type { RuleBook } from '../../rules/book.js';
 
 export interface FormatterOptions {
   lang: Lang;
@@ -11,6 +12,11 @@ export interface FormatterOptions {
   tool: ToolInfo;
   /** The run's threshold: formats that mark records as failed (JUnit) follow it. Default `error`. */
   failOn?: FailOn;
+  /**
+   * The run's rules (its `ValidateOptions.rules`): titles, docs and levels of the rules a report
+   * names come from here. Default: the shipped rules.
+   */
+  rules?: RuleBook;
 }
 
 /**
