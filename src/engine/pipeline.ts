@@ -139,7 +139,11 @@ export class Pipeline {
   }
 
   private reject(src: SourceRecord): RecordResult {
-    return rejection(src, this.profile.id, { lang: this.lang, settings: this.settings });
+    return rejection(src, this.profile.id, {
+      lang: this.lang,
+      settings: this.settings,
+      rules: this.rules,
+    });
   }
 
   private prepare(read: SourceRecord): Prepared | Processed {
@@ -235,7 +239,7 @@ export class Pipeline {
 function rejection(
   src: SourceRecord,
   profile: string | null,
-  ctx: { lang: Lang; settings?: RuleSettings },
+  ctx: { lang: Lang; settings?: RuleSettings; rules?: RuleBook },
   why?: Emitted,
 ): RecordResult {
   const findings = finalize(
