@@ -23,20 +23,6 @@ export interface FinalizeContext {
   recordLine?: number;
 }
 
-export function severityOf(
-  e: Emitted,
-  ctx: Pick<FinalizeContext, 'profile' | 'settings' | 'rules'>,
-): Severity | 'off' {
-  const meta = (ctx.rules ?? SHIPPED_RULES).byId(e.ruleId)?.meta;
-  return (
-    ctx.settings?.severity?.[e.ruleId] ??
-    e.severity ??
-    ctx.profile?.rules[e.ruleId] ??
-    meta?.severity ??
-    'error'
-  );
-}
-
 /** What a rule's findings take from the rule and the configuration, the same for every record. */
 interface Resolved {
   meta: RuleMeta | undefined;
