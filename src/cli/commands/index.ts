@@ -10,6 +10,7 @@ import * as rules from './rules.js';
 import * as config from './config.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
+import * as harvest from './harvest.js';
 
 export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [
   validate,
@@ -21,4 +22,5 @@ export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] 
   config,
   compare,
   infer,
+  harvest,
 ];
