@@ -145,45 +145,38 @@ function socrata(base: string, limit: number): Protocol {
 const GMD = 'http://www.isotc211.org/2005/gmd';
 const RECORD = /<((?:[\w.-]+:)?)(MD_Metadata|MI_Metadata)\b[\s\S]*?<\/\1\2\s*>/g;
 
-/** The parts of a GetRecords answer, read with a real XML parser: a body that is not well-formed throws. */
-function cswParts(body: string, url: string) {
+/**
+ * The parts of a GetRecords answer, read with a real XML parser. An answer cut short (its root never
+ * closed) or an exception report is asked again; a record that is not well-formed inside a whole
+ * answer is the portal's, kept as it is: the XML reader rejects that record alone, at its line.
+ */
+function cswParts(body: string, url: string): Record<string, string> {
   const parser = new SaxesParser({ xmlns: true, position: false });
   linearNamespaces(parser);
   let results: Record<string, string> | undefined;
   let exception: string | undefined;
-  const ids: string[] = [];
-  let depthInId = 0;
-  let idText = '';
+  let closed = false;
+  parser.on('error', () => {}); // carry on: see above
   parser.on('opentag', (t) => {
     if (t.local === 'ExceptionReport') exception = 'an OWS exception report';
     if (t.local === 'SearchResults')
       results = Object.fromEntries(Object.values(t.attributes).map((a) => [a.local, a.value]));
-    if (t.local === 'fileIdentifier' && t.uri === GMD) {
-      depthInId = 1;
-      idText = '';
-    } else if (depthInId) depthInId++;
-  });
-  parser.on('text', (x) => {
-    if (depthInId) idText += x;
   });
   parser.on('closetag', (t) => {
-    if (!depthInId) return;
-    if (t.local === 'fileIdentifier' && t.uri === GMD) {
-      ids.push(idText.trim());
-      depthInId = 0;
-    } else depthInId--;
+    if (t.local === 'GetRecordsResponse') closed = true;
   });
   try {
     parser.write(body).close();
-  } catch (e) {
-    throw new RetryableError(
-      `${url}: not well-formed XML (${(e as Error).message.split('\n')[0]})`,
-    );
+  } catch {
+    // said below: the answer did not close
   }
-  if (exception || !results)
-    throw new RetryableError(`${url}: ${exception ?? 'no csw:SearchResults'}`);
-  return { results, ids };
+  if (exception) throw new RetryableError(`${url}: ${exception}`);
+  if (!results || !closed)
+    throw new RetryableError(`${url}: not a whole GetRecords answer (cut short?)`);
+  return results;
 }
+
+const FILE_ID = /fileIdentifier>\s*<[\w.-]*:?CharacterString>([^<]*)</;
 
 /** OGC CSW 2.0.2 GetRecords, ISO 19139 output schema, paged by startPosition and nextRecord. */
 function csw(base: string, max: number): Protocol {
@@ -206,7 +199,7 @@ function csw(base: string, max: number): Protocol {
       }),
     parse(buf, c, url) {
       const body = buf.toString('utf8');
-      const { results, ids } = cswParts(body, url);
+      const results = cswParts(body, url);
       const texts = body.match(RECORD) ?? [];
       const total = Number(results.numberOfRecordsMatched);
       const returned = Number(results.numberOfRecordsReturned ?? texts.length);
@@ -214,7 +207,10 @@ function csw(base: string, max: number): Protocol {
       const root = /<([\w.-]+:)?GetRecordsResponse\b([^>]*)>/.exec(body);
       const namespaces = (root?.[2] ?? '').match(/\sxmlns(:[\w.-]+)?="[^"]*"/g)?.join('') ?? '';
       return {
-        records: texts.map((text, i) => ({ id: ids[i] || `${url}#${i}`, text })),
+        records: texts.map((text, i) => ({
+          id: FILE_ID.exec(text)?.[1].trim() || `${url}#${i}`,
+          text,
+        })),
         total: Number.isFinite(total) ? total : undefined,
         next:
           texts.length > 0 && nextRecord > 0 && (!Number.isFinite(total) || nextRecord <= total)
