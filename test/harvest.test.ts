@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { validate } from '../src/engine/run.js';
 import { harvest, type HarvestOptions } from '../src/harvest/harvest.js';
 import type { Clock } from '../src/harvest/http.js';
@@ -114,7 +114,12 @@ function idsWritten(dir: string): string[] {
   const ids: string[] = [];
   for (const f of readdirSync(join(dir, 'records')).sort()) {
     const text = gunzipSync(readFileSync(join(dir, 'records', f))).toString('utf8');
-    if (f.endsWith('.xml.gz'))
+    if (f.endsWith('.nt.gz'))
+      for (const m of text.matchAll(
+        /^<([^>]+)> <[^>]+#type> <http:\/\/www\.w3\.org\/ns\/dcat#Dataset> \.$/gm,
+      ))
+        ids.push(m[1]);
+    else if (f.endsWith('.xml.gz'))
       for (const m of text.matchAll(/fileIdentifier>\s*<gco:CharacterString>([^<]+)</g))
         ids.push(m[1]);
     else
@@ -421,5 +426,52 @@ describe('other protocols', () => {
     expect(seen.map((s) => new URL(s, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
     expect(manifest).toMatchObject({ complete: true, written: 3 });
     await validated(o.out, 3);
+  });
+});
+
+describe('whole-catalogue files and RDF pages', () => {
+  test("open.canada.ca's bulk export: one download, its lines counted; unchanged next time (304)", async () => {
+    const body = gzipSync(CKAN_RECORDS.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const conditional: string[] = [];
+    await serve((req, res) => {
+      if (req.headers['if-none-match']) conditional.push(String(req.headers['if-none-match']));
+      if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
+      res.writeHead(200, { 'content-type': 'application/gzip', etag: '"v1"' }).end(body);
+    });
+    const api = { kind: 'ckan-bulk' as const, url: `${base}/static/od-do-canada.jsonl.gz` };
+    const o = options({ api });
+    const first = await harvest(o);
+    expect(first.manifest).toMatchObject({ complete: true, written: 7 });
+    expect(first.manifest.pages).toEqual([expect.objectContaining({ received: 7, etag: '"v1"' })]);
+    const again = await harvest(options({ api }));
+    expect(conditional).toEqual(['"v1"']);
+    expect(again.manifest).toMatchObject({ complete: true, written: 7, notModified: 1 });
+    await validated(o.out, 7);
+  });
+
+  test('DCAT-AP RDF pages linked by hydra:next (Turtle, then RDF/XML), each dataset once', async () => {
+    const hydra = 'http://www.w3.org/ns/hydra/core#';
+    await serve((_req, res, url) => {
+      if (url.pathname === '/catalog.ttl')
+        return void res
+          .writeHead(200, { 'content-type': 'text/turtle' })
+          .end(
+            `${fx('dcat-ap/catalogue.ttl')}\n<${base}/catalog.ttl?page=1> a <${hydra}PagedCollection> ;\n` +
+              `  <${hydra}totalItems> 4 ; <${hydra}next> <${base}/catalog.rdf?page=2> .\n`,
+          );
+      const rdf = fx('dcat-ap/catalogue.rdf').replace(
+        '</rdf:RDF>',
+        `<hydra:PagedCollection xmlns:hydra="${hydra}" rdf:about="${base}/catalog.rdf?page=2"><hydra:totalItems rdf:datatype="http://www.w3.org/2001/XMLSchema#integer">4</hydra:totalItems></hydra:PagedCollection></rdf:RDF>`,
+      );
+      res.writeHead(200, { 'content-type': 'application/rdf+xml' }).end(rdf);
+    });
+    const o = options({
+      api: { kind: 'dcat-ap', url: `${base}/catalog.ttl?page=1` },
+      profile: 'dcat-ap',
+    });
+    const { manifest } = await harvest(o);
+    expect(seen).toEqual(['/catalog.ttl?page=1', '/catalog.rdf?page=2']);
+    expect(manifest).toMatchObject({ complete: true, reported: 4, written: 4 });
+    await validated(o.out, 4);
   });
 });

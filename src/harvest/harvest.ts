@@ -19,7 +19,8 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { constants } from 'node:buffer';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   MANIFEST_FILE,
@@ -31,7 +32,13 @@ import {
 } from '../sources/snapshot.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
-import { FatalHttpError, HttpClient, type Fetched, type HttpOptions } from './http.js';
+import {
+  FatalHttpError,
+  HttpClient,
+  RetryableError,
+  type Fetched,
+  type HttpOptions,
+} from './http.js';
 import type { ApiKind, Portal, PortalApi } from './portals.js';
 import {
   type Cursor,
@@ -40,6 +47,7 @@ import {
   type Protocol,
   protocolFor,
 } from './protocols.js';
+import { dcatAp, rdfPageText, type RdfPage } from './dcat.js';
 
 export interface HarvestOptions extends HttpOptions {
   out: string;
@@ -56,10 +64,14 @@ export interface HarvestOptions extends HttpOptions {
 }
 
 const now = (): string => new Date().toISOString();
+const MiB = 1024 * 1024;
 
-/** Writes a file whole or not at all: a temporary file created afresh, then renamed. */
+/**
+ * Writes a file whole or not at all: a temporary file created afresh, then renamed. Its name starts
+ * with a dot, so that no reader takes one left by a killed run for records.
+ */
 function writeAtomic(file: string, data: Buffer | string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
   try {
     unlinkSync(tmp); // a stale one (a killed run), or a link put there: never written through
   } catch {
@@ -73,26 +85,49 @@ const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex
 
 /** The ids of the records of a page file already written (resume, and a page kept by a 304). */
 function idsInFile(file: string): string[] {
-  const text = gunzipSync(readFileSync(file)).toString('utf8');
+  const bytes = gunzipSync(readFileSync(file));
+  if (file.endsWith('.nt.gz'))
+    return [...bytes.toString('utf8').matchAll(DATASET_LINE)].map((m) => m[1]);
   if (file.endsWith('.xml.gz'))
-    return [...text.matchAll(/fileIdentifier>\s*<[\w.-]*:?CharacterString>([^<]*)</g)].map((m) =>
-      m[1].trim(),
-    );
+    return [...bytes.toString('utf8').matchAll(FILE_ID)].map((m) => m[1].trim());
   const ids: string[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const r = JSON.parse(line) as Record<string, unknown>;
-    const id = [r.id, r.name, r.identifier, r['@id']].find((v) => typeof v === 'string' && v);
-    if (id) ids.push(id as string);
+  for (const line of linesOf(bytes)) {
+    try {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      const id = [r.id, r.name, r.identifier, r['@id']].find((v) => typeof v === 'string' && v);
+      if (id) ids.push(id as string);
+    } catch {
+      // a bad line the portal gave, written as it was: it has no id to remember
+    }
   }
   return ids;
 }
 
+/** The non-blank lines of UTF-8 bytes, each its own string (all of them would not fit in one). */
+function* linesOf(bytes: Buffer): Generator<string> {
+  for (let from = 0; from < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, from);
+    const line = bytes.toString('utf8', from, end < 0 ? bytes.length : end);
+    from = end < 0 ? bytes.length : end + 1;
+    if (line.trim()) yield line;
+  }
+}
+
+const FILE_ID = /fileIdentifier>\s*<[\w.-]*:?CharacterString>([^<]*)</g;
 const CSW_NS = 'http://www.opengis.net/cat/csw/2.0.2';
+const DATASET_LINE =
+  /^<([^>]+)> <http:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#type> <http:\/\/www\.w3\.org\/ns\/dcat#Dataset> \.$/gm;
+const EXTENSION = { jsonl: 'jsonl', xml: 'xml', rdf: 'nt' } as const;
 
 /** A page's new records as the file Passerelle reads: gzipped JSON Lines, or a CSW answer. */
 function pageFile(p: Protocol, records: PageRecord[], page: Page): Buffer {
-  if (p.format === 'jsonl') return gzipSync(records.map((r) => `${r.text}\n`).join(''));
+  // one Buffer per line: a bulk export's lines together would not fit in one string
+  if (p.format === 'jsonl')
+    return gzipSync(Buffer.concat(records.map((r) => Buffer.from(`${r.text}\n`))));
+  if (p.format === 'rdf') {
+    // the datasets an earlier page gave are left out of this one
+    return gzipSync(rdfPageText(page as RdfPage, new Set(records.map((r) => r.id))));
+  }
   const ns = (page.namespaces ?? '')
     .split(/(?=\sxmlns)/)
     .filter((d) => d.trim() && !/^\s*xmlns(:csw)?=/.test(d))
@@ -214,8 +249,8 @@ class Harvest {
     if (before?.etag) headers['if-none-match'] = before.etag;
     if (before?.lastModified) headers['if-modified-since'] = before.lastModified;
     let parsed: Page | undefined;
-    const f = await this.http.get(url, headers, (got: Fetched) => {
-      parsed = this.p.parse(got.body, cursor, url);
+    const f = await this.http.get(url, headers, async (got: Fetched) => {
+      parsed = await this.p.parse(got.body, cursor, url);
     });
     this.pagesThisRun++;
     const n = this.m.pages.length + 1;
@@ -248,7 +283,7 @@ class Harvest {
       ...(this.m.pass === 2 ? { pass: 2 } : {}),
     };
     if (fresh.length > 0) {
-      const file = `page-${String(n).padStart(5, '0')}.${this.p.format === 'xml' ? 'xml' : 'jsonl'}.gz`;
+      const file = `page-${String(n).padStart(5, '0')}.${EXTENSION[this.p.format]}.gz`;
       const data = pageFile(this.p, fresh, page);
       writeAtomic(join(this.records, file), data);
       Object.assign(entry, { file, sha256: sha256(data), bytes: data.length });
@@ -315,7 +350,14 @@ export interface HarvestResult {
 
 export async function harvest(o: HarvestOptions): Promise<HarvestResult> {
   const protocol =
-    protocolFor(o.api.kind, o.api.url, o.api.pageSize) ?? bulkProtocol(o.api.kind, o.api.url);
+    protocolFor(o.api.kind, o.api.url, o.api.pageSize) ??
+    (o.api.kind === 'dcat-ap'
+      ? dcatAp(o.api.url)
+      : bulkProtocol(
+          o.api.kind,
+          o.api.url,
+          Math.min(16 * (o.maxBytes ?? 256 * MiB), constants.MAX_LENGTH),
+        ));
   const old = prepareOut(o.out, o.api);
   const h = new Harvest(o, protocol, old);
   const resumed = old !== undefined && !old.complete;
@@ -331,9 +373,10 @@ export async function harvest(o: HarvestOptions): Promise<HarvestResult> {
 
 /**
  * A catalogue published as one JSON Lines file (open.canada.ca's bulk export): one page, its
- * records counted and deduplicated like any page's.
+ * records counted and deduplicated like any page's. Read line by line from the bytes: the whole
+ * text of a large export would not fit in one string. Decompressed, at most `maxText` bytes.
  */
-function bulkProtocol(kind: ApiKind, url: string): Protocol {
+function bulkProtocol(kind: ApiKind, url: string, maxText: number): Protocol {
   if (kind !== 'ckan-bulk') throw new FatalHttpError(`the ${kind} protocol is not supported yet`);
   return {
     kind,
@@ -341,22 +384,25 @@ function bulkProtocol(kind: ApiKind, url: string): Protocol {
     first: { url },
     url: (c) => (c as { url: string }).url,
     parse(body, _c, at) {
-      const text = (body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body).toString(
-        'utf8',
-      );
+      let bytes = body;
+      if (body[0] === 0x1f && body[1] === 0x8b)
+        try {
+          bytes = gunzipSync(body, { maxOutputLength: maxText });
+        } catch (e) {
+          throw new RetryableError(`${at}: ${(e as Error).message}`);
+        }
       const records: PageRecord[] = [];
       let i = 0;
-      for (const line of text.split('\n')) {
+      for (const line of linesOf(bytes)) {
         i++;
-        if (!line.trim()) continue;
-        let id: string | undefined;
+        let id: unknown;
         try {
           const r = JSON.parse(line) as Record<string, unknown>;
-          id = typeof r.id === 'string' ? r.id : typeof r.name === 'string' ? r.name : undefined;
+          id = typeof r.id === 'string' ? r.id : r.name;
         } catch {
           // a bad line is written as it is: validate reports it at its line
         }
-        records.push({ id: id ?? `${at}#${i}`, text: line });
+        records.push({ id: typeof id === 'string' ? id : `${at}#${i}`, text: line });
       }
       return { records };
     },

@@ -117,12 +117,12 @@ export class HttpClient {
   async get(
     url: string,
     headers: Record<string, string> = {},
-    accept: (f: Fetched) => void = () => {},
+    accept: (f: Fetched) => void | Promise<void> = () => {},
   ): Promise<Fetched> {
     for (let attempt = 0; ; attempt++) {
       try {
         const f = await this.once(url, headers);
-        if (f.status !== 304) accept(f);
+        if (f.status !== 304) await accept(f);
         return f;
       } catch (e) {
         if (!(e instanceof RetryableError) || attempt >= this.maxRetries) throw e;

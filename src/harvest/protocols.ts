@@ -28,11 +28,11 @@ export interface Page {
 
 export interface Protocol {
   kind: ApiKind;
-  /** What the snapshot's page files are: JSON Lines, or XML. */
-  format: 'jsonl' | 'xml';
+  /** What the snapshot's page files are: JSON Lines, XML, or N-Triples. */
+  format: 'jsonl' | 'xml' | 'rdf';
   first: Cursor;
   url(c: Cursor): string;
-  parse(body: Buffer, c: Cursor, url: string): Page;
+  parse(body: Buffer, c: Cursor, url: string): Page | Promise<Page>;
 }
 
 const idOf = (r: unknown, keys: string[]): string | undefined => {
@@ -222,7 +222,7 @@ function csw(base: string, max: number): Protocol {
   };
 }
 
-/** The protocol of an API entry. `ckan-bulk` is a download, not pages: see harvest.ts. */
+/** The protocol of a paged JSON or XML API; `ckan-bulk` and `dcat-ap` (RDF): see harvest.ts, dcat.ts. */
 export function protocolFor(kind: ApiKind, url: string, pageSize?: number): Protocol | undefined {
   switch (kind) {
     case 'ckan':
