@@ -398,6 +398,24 @@ describe('other protocols', () => {
     await validated(o.out, 4, 1);
   });
 
+  test('a CSW exception report is said, not asked again', async () => {
+    await serve(
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end(
+            '<ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows"><ows:Exception exceptionCode="InvalidParameterValue"><ows:ExceptionText>typeNames not supported</ows:ExceptionText></ows:Exception></ows:ExceptionReport>',
+          ),
+    );
+    const { manifest } = await harvest(
+      options({ api: { kind: 'csw', url: `${base}/csw` }, profile: 'ca-gc-hnap' }),
+    );
+    expect(manifest.failures).toEqual([
+      expect.stringMatching(/exception: typeNames not supported$/),
+    ]);
+    expect(seen).toHaveLength(1);
+  });
+
   test('data.json: one document, its datasets written one per line', async () => {
     const doc = JSON.parse(fx('ca-ns/data.json')) as { dataset: unknown[] };
     await serve((_req, res) => json(res, doc));

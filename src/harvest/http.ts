@@ -45,7 +45,7 @@ export interface HttpOptions {
 
 /** The documented User-Agent (docs/harvest.md). */
 export function defaultUserAgent(): string {
-  return `passerelle/${tool().version} (metadata harvester; +https://github.com/passerelle-ca/passerelle)`;
+  return `passerelle/${tool().version} (open-data metadata harvester; passerelle harvest)`;
 }
 
 export interface Fetched {

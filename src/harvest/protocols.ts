@@ -5,7 +5,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { linearNamespaces } from '../util/saxes.js';
-import { RetryableError } from './http.js';
+import { FatalHttpError, RetryableError } from './http.js';
 import type { ApiKind } from './portals.js';
 
 /** Where the next page starts: an offset, a page number, or a URL the portal gave. */
@@ -147,7 +147,7 @@ const RECORD = /<((?:[\w.-]+:)?)(MD_Metadata|MI_Metadata)\b[\s\S]*?<\/\1\2\s*>/g
 
 /**
  * The parts of a GetRecords answer, read with a real XML parser. An answer cut short (its root never
- * closed) or an exception report is asked again; a record that is not well-formed inside a whole
+ * closed) is asked again, an exception report is not; a record that is not well-formed inside a whole
  * answer is the portal's, kept as it is: the XML reader rejects that record alone, at its line.
  */
 function cswParts(body: string, url: string): Record<string, string> {
@@ -155,14 +155,20 @@ function cswParts(body: string, url: string): Record<string, string> {
   linearNamespaces(parser);
   let results: Record<string, string> | undefined;
   let exception: string | undefined;
+  let inException = false;
   let closed = false;
   parser.on('error', () => {}); // carry on: see above
   parser.on('opentag', (t) => {
-    if (t.local === 'ExceptionReport') exception = 'an OWS exception report';
+    if (t.local === 'ExceptionText') inException = true;
+    if (t.local === 'ExceptionReport') exception = '';
     if (t.local === 'SearchResults')
       results = Object.fromEntries(Object.values(t.attributes).map((a) => [a.local, a.value]));
   });
+  parser.on('text', (x) => {
+    if (inException && exception !== undefined) exception += x;
+  });
   parser.on('closetag', (t) => {
+    if (t.local === 'ExceptionText') inException = false;
     if (t.local === 'GetRecordsResponse') closed = true;
   });
   try {
@@ -170,7 +176,9 @@ function cswParts(body: string, url: string): Record<string, string> {
   } catch {
     // said below: the answer did not close
   }
-  if (exception) throw new RetryableError(`${url}: ${exception}`);
+  // the server refused the request itself: asking again gives the same answer
+  if (exception !== undefined)
+    throw new FatalHttpError(`${url}: the CSW server answered an exception: ${exception.trim()}`);
   if (!results || !closed)
     throw new RetryableError(`${url}: not a whole GetRecords answer (cut short?)`);
   return results;
