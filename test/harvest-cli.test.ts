@@ -5,7 +5,7 @@
  * of portals, and the refusals said plainly.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -45,11 +45,11 @@ afterAll(async () => {
 });
 
 /** The command, run without blocking this process (the replay server answers from here). */
-function run(args: string[]): Promise<Run> {
+function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: tmp.dir,
-      env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8', LC_ALL: '' },
+      env: { ...process.env, NO_COLOR: '1', LANG: 'en_CA.UTF-8', LC_ALL: '', ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -156,5 +156,43 @@ test('the registry: the list of portals, an unknown one, one without an API', as
   expect([range.code, range.stderr]).toEqual([
     2,
     expect.stringMatching(/--rate 100: must be a number from 0\.01 to 10/),
+  ]);
+});
+
+test('validate --portal: a portal of your folder harvested to the cache, then validated in one step', async () => {
+  mkdirSync(join(tmp.dir, 'profiles', 'portals'), { recursive: true });
+  writeFileSync(
+    join(tmp.dir, 'profiles', 'portals', 'test-on.yaml'),
+    `id: test-on\nname: {en: Replay, fr: Rejeu}\nprofile: ca-on\napis:\n  - kind: ckan\n    url: ${base}/api/3/action\n    pageSize: 2\nrate: {requestsPerSecond: 10}\n`,
+  );
+  const cache = join(tmp.dir, 'cache');
+  const env = { PASSERELLE_CACHE_DIR: cache };
+  const refused = await run(['validate', '--portal', 'test-on', '-f', 'json'], env);
+  expect([refused.code, refused.stderr]).toEqual([
+    2,
+    expect.stringMatching(/--portal test-on: the harvest stopped/),
+  ]);
+  const r = await run(
+    [
+      'validate',
+      '--portal',
+      'test-on',
+      '--allow-private',
+      '-f',
+      'json',
+      '--now',
+      '2026-11-01',
+      '--fail-on',
+      'never',
+    ],
+    env,
+  );
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).summary.records).toBe(3);
+  expect(existsSync(join(cache, 'harvest', 'test-on', 'manifest.json'))).toBe(true);
+  const none = await run(['validate']);
+  expect([none.code, none.stderr]).toEqual([
+    2,
+    expect.stringMatching(/missing required argument 'paths'/),
   ]);
 });

@@ -1,4 +1,6 @@
 /** `passerelle harvest`: options checked, the harvest run, its summary said honestly. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Lang } from '../core/lang.js';
 import { harvest } from '../harvest/harvest.js';
 import {
@@ -105,6 +107,27 @@ export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
             : `  Run the same command again to resume (${shown}/manifest.json)`,
         ];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The cache folder of a portal's harvest for `validate --portal`: under PASSERELLE_CACHE_DIR, else
+ * XDG_CACHE_HOME/passerelle, else ~/.cache/passerelle. Harvested (or renewed) there; a harvest that
+ * stops is a usage error saying so, since validating part of a catalogue would mislead.
+ */
+export async function harvestToCache(
+  id: string,
+  o: { allowPrivate?: boolean; lang?: Lang },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const root =
+    env.PASSERELLE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'passerelle');
+  const out = join(root, 'harvest', id);
+  const code = await harvestCommand(id, { out, allowPrivate: o.allowPrivate, lang: o.lang });
+  if (code !== 0)
+    throw new UsageError(
+      `--portal ${id}: the harvest stopped before the end (run the same command again to resume)`,
+    );
+  return out;
 }
 
 /** Exit 0: complete; 1: stopped (a failure, or --max-pages), resumable; 2: usage. */

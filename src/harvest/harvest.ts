@@ -16,6 +16,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -254,7 +255,10 @@ class Harvest {
     });
     this.pagesThisRun++;
     const n = this.m.pages.length + 1;
-    if (f.status === 304 && before?.file) return this.kept(before, n, f);
+    if (f.status === 304) {
+      if (before?.file) return this.kept(before, n, f);
+      throw new FatalHttpError(`${url}: 304 Not Modified to a request that was not conditional`);
+    }
     const page = parsed as Page;
     if (page.total !== undefined) {
       this.m.reportedFirst ??= page.total;
@@ -328,6 +332,7 @@ class Harvest {
 function prepareOut(out: string, api: PortalApi): SnapshotManifest | undefined {
   const shown = relativeToCwd(out);
   if (existsSync(out)) {
+    if (!statSync(out).isDirectory()) throw new UsageError(`${shown}: not a folder`);
     const old = readManifest(out);
     if (!old && readdirSync(out).length > 0)
       throw new UsageError(`${shown}: not empty and not a harvest snapshot (choose another --out)`);
