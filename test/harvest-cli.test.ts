@@ -5,7 +5,7 @@
  * of portals, and the refusals said plainly.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -195,4 +195,54 @@ test('validate --portal: a portal of your folder harvested to the cache, then va
     2,
     expect.stringMatching(/missing required argument 'paths'/),
   ]);
+});
+
+test('Ctrl-C during a harvest: exit 130, the manifest whole, no temporary file left', async () => {
+  const hang = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    // the first page answers; the second never does, until the test ends
+    if (url.searchParams.get('start') === '0')
+      return void res.end(
+        JSON.stringify({ success: true, result: { count: 3, results: records.slice(0, 2) } }),
+      );
+    hang.emit('hung');
+  });
+  await new Promise<void>((resolve) => hang.listen(0, '127.0.0.1', resolve));
+  const api = `http://127.0.0.1:${(hang.address() as AddressInfo).port}/api/3/action`;
+  const out = join(tmp.dir, 'interrupted');
+  try {
+    const child = spawn(
+      process.execPath,
+      [
+        BIN,
+        'harvest',
+        api,
+        '-p',
+        'ca-on',
+        '-o',
+        out,
+        '--allow-private',
+        '--page-size',
+        '2',
+        '--rate',
+        '10',
+      ],
+      {
+        cwd: tmp.dir,
+      },
+    );
+    const done = new Promise<number | null>((resolve) =>
+      child.on('close', (code) => resolve(code)),
+    );
+    await new Promise((resolve) => hang.once('hung', resolve));
+    child.kill('SIGINT');
+    expect(await done).toBe(130);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ complete: false, written: 2, cursor: { start: 2 } });
+    const files = [...readdirSync(out), ...readdirSync(join(out, 'records'))];
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  } finally {
+    hang.closeAllConnections();
+    await new Promise((resolve) => hang.close(resolve));
+  }
 });
