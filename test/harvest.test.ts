@@ -493,3 +493,37 @@ describe('whole-catalogue files and RDF pages', () => {
     await validated(o.out, 4);
   });
 });
+
+describe('portals that misbehave', () => {
+  test('a Socrata portal that ignores `page` (the same views every time): stopped after 3 pages, said', async () => {
+    const views = JSON.parse(fx('ca-ns/views.json')) as unknown[];
+    await serve((_req, res) => json(res, views.slice(0, 2)));
+    const o = options({
+      api: { kind: 'socrata', url: `${base}/api/views.json`, pageSize: 2 },
+      profile: 'ca-ns',
+    });
+    const { manifest } = await harvest(o);
+    expect(seen).toHaveLength(4); // the first page, then three that repeat it
+    expect(manifest).toMatchObject({ complete: false, written: 2, duplicates: 6 });
+    expect(manifest.failures).toEqual([expect.stringMatching(/ignore paging/)]);
+  });
+
+  test('hydra:next pointing back to an earlier page ends the walk', async () => {
+    const hydra = 'http://www.w3.org/ns/hydra/core#';
+    await serve((_req, res, url) => {
+      const other = url.searchParams.get('page') === '1' ? 2 : 1;
+      res
+        .writeHead(200, { 'content-type': 'text/turtle' })
+        .end(
+          `${fx('dcat-ap/catalogue.ttl')}\n<${base}/catalog.ttl?page=${url.searchParams.get('page')}> <${hydra}next> <${base}/catalog.ttl?page=${other}> .\n`,
+        );
+    });
+    const o = options({
+      api: { kind: 'dcat-ap', url: `${base}/catalog.ttl?page=1` },
+      profile: 'dcat-ap',
+    });
+    const { manifest } = await harvest(o);
+    expect(seen).toEqual(['/catalog.ttl?page=1', '/catalog.ttl?page=2']);
+    expect(manifest).toMatchObject({ complete: true, written: 3, duplicates: 3 });
+  });
+});

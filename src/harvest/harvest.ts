@@ -66,6 +66,8 @@ export interface HarvestOptions extends HttpOptions {
 
 const now = (): string => new Date().toISOString();
 const MiB = 1024 * 1024;
+/** Pages in a row with no new record (first walk) before the portal is taken to ignore paging. */
+const MAX_STALE_PAGES = 3;
 
 /**
  * Writes a file whole or not at all: a temporary file created afresh, then renamed. Its name starts
@@ -222,13 +224,26 @@ class Harvest {
   /** Pages from `cursor` to the last; false when stopped (a failure, the page bound, Ctrl-C). */
   private async walk(start: Cursor): Promise<boolean> {
     let cursor: Cursor | undefined = start;
+    // a portal that ignores paging gives the same page for ever: the walk ends on a URL met before,
+    // and fails after pages that bring nothing new
+    const visited = new Set<string>();
+    let stale = 0;
     while (cursor) {
       if (this.o.signal?.aborted || this.pagesThisRun >= (this.o.maxPages ?? 100_000)) {
         this.m.cursor = cursor;
         return false;
       }
+      const url = this.p.url(cursor);
+      if (visited.has(url)) break;
+      visited.add(url);
       try {
         cursor = await this.page(cursor);
+        const last = this.m.pages[this.m.pages.length - 1];
+        stale = last.received > 0 && last.written === 0 && this.m.pass === 1 ? stale + 1 : 0;
+        if (stale >= MAX_STALE_PAGES)
+          throw new Error(
+            `${MAX_STALE_PAGES} pages in a row brought no new record: the portal seems to ignore paging (${url})`,
+          );
       } catch (e) {
         if (!(e instanceof Error)) throw e;
         this.m.failures.push(e.message);
