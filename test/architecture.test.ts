@@ -40,6 +40,7 @@ const LAYERS: Record<string, number> = {
   federate: 11,
   compare: 11,
   infer: 11,
+  harvest: 11,
   cli: 12,
   'index.ts': 12,
   build: 12,

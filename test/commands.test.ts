@@ -167,6 +167,11 @@ const CASES: Record<string, [number, () => string[]][]> = {
     [1, () => ['infer', fx('ckan'), t('entities.xml'), '-o', t('drafts-partial'), '--force']],
     [2, () => ['infer', t('remote-context.jsonld'), '-o', t('drafts-none')]],
   ],
+  // the list of portals and a refusal: no network (fetching is tested in harvest*.test.ts)
+  harvest: [
+    [0, () => ['harvest']],
+    [2, () => ['harvest', 'nosuch']],
+  ],
   config: [[2, () => ['config']]],
   'config schema': [
     [0, () => ['config', 'schema']],

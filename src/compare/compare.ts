@@ -5,6 +5,7 @@
  */
 import { loadCrosswalk, type Crosswalk } from '../crosswalk/crosswalk.js';
 import { AUTO, detectFiles, profileAndPath } from '../engine/detect.js';
+import { snapshotProfile } from '../sources/snapshot.js';
 import { validateRecords, type Input } from '../engine/run.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { RULE_IDS } from '../rules/index.js';
@@ -166,6 +167,9 @@ export async function compare(options: CompareOptions = {}): Promise<Comparison>
 export function parseCompareInputs(args: readonly string[]): Input[] {
   return args.map((a) => {
     const named = profileAndPath(a);
+    // a harvest snapshot names its jurisdiction's profile
+    const harvested = named ? undefined : snapshotProfile(a);
+    if (harvested) return { profile: harvested, path: a };
     if (!named)
       throw new UsageError(
         `${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`,

@@ -11,6 +11,7 @@ import type { Summary, Tally } from '../core/summary.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Emitted } from '../core/finding.js';
 import { expandPaths, jsonLineRecords, openFile, type InputEntry } from '../sources/read.js';
+import { snapshotProfile } from '../sources/snapshot.js';
 import { batches, inOrder } from '../util/ordered.js';
 import { letSignalsIn } from '../util/turns.js';
 import {
@@ -50,6 +51,9 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
   return args.map((a) => {
     const named = profileAndPath(a);
     if (named) return named;
+    // a harvest snapshot names its profile: used unless one is given
+    const harvested = !defaultProfile || defaultProfile === AUTO ? snapshotProfile(a) : undefined;
+    if (harvested) return { profile: harvested, path: a };
     if (!defaultProfile)
       throw new UsageError(`${a}: no profile given (use --profile <id> or <profile>=<path>)`);
     return { profile: defaultProfile, path: a };

@@ -30,6 +30,7 @@ import { ENTRY_ERRORS, READ_ERRORS, jsonErrorReason } from '../i18n/read-errors.
 import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
 import type { Bilingual } from '../core/lang.js';
 import type { FormatReader, InputFile, SourceRecord } from './types.js';
+import { isSnapshot, RECORDS_DIR } from './snapshot.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
 export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
@@ -106,7 +107,8 @@ export function expandPaths(paths: readonly string[], o: WalkOptions = {}): Inpu
       out.push({ path: p });
       continue;
     }
-    const found = walkDirectory(p, o);
+    // a harvest snapshot: its records, not its manifest
+    const found = walkDirectory(isSnapshot(p) ? join(p, RECORDS_DIR) : p, o);
     if (found.length === 0)
       throw new InputError('no input files in this directory', relativeToCwd(p));
     out.push(...found);

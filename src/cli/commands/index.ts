@@ -11,6 +11,7 @@ import * as config from './config.js';
 import * as schema from './schema.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
+import * as harvest from './harvest.js';
 
 export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [
   validate,
@@ -23,4 +24,5 @@ export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] 
   schema,
   compare,
   infer,
+  harvest,
 ];

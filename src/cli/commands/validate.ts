@@ -4,14 +4,19 @@ import { addOutputOptions } from '../outputs.js';
 import { addWorkersOption } from '../workers.js';
 import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
+import { UsageError } from '../../util/errors.js';
 
 export function register(program: Command, setExit: SetExit): void {
   const cmd = program
     .command('validate')
     .description('check exports against their profile and the Open Data Charter rules')
     .argument(
-      '<paths...>',
+      '[paths...]',
       'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path',
+    )
+    .option(
+      '--portal <id>',
+      'harvest this portal of the registry (passerelle harvest) to a cache folder first, then validate it with the paths',
     )
     .option(
       '-p, --profile <id>',
@@ -62,11 +67,20 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--url-concurrency <n>', 'with --check-urls: URLs checked at once (1 to 64)', '8')
     .option(
       '--allow-private',
-      'with --check-urls: also check URLs on loopback, private and link-local addresses (refused by default)',
+      'with --check-urls and --portal: also reach loopback, private and link-local addresses (refused by default)',
     );
   addProfilePathOptions(cmd);
-  addWorkersOption(cmd).action(async (paths: string[], o) => {
+  addWorkersOption(cmd).action(async (given: string[], o) => {
     await useProfilePath(o);
+    const paths = [...given];
+    if (o.portal) {
+      const { harvestToCache } = await import('../harvest.js');
+      paths.push(await harvestToCache(o.portal, o));
+    }
+    if (paths.length === 0)
+      throw new UsageError(
+        "missing required argument 'paths' (files or folders, or --portal <id>)",
+      );
     const { validateCommand } = await import('../validate.js');
     setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
   });

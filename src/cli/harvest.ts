@@ -1,0 +1,166 @@
+/** `passerelle harvest`: options checked, the harvest run, its summary said honestly. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Lang } from '../core/lang.js';
+import { harvest } from '../harvest/harvest.js';
+import {
+  API_KINDS,
+  findPortal,
+  portalIds,
+  portalOrFail,
+  type ApiKind,
+  type PortalApi,
+} from '../harvest/portals.js';
+import { kindOfUrl } from '../harvest/protocols.js';
+import type { SnapshotManifest } from '../sources/snapshot.js';
+import { UsageError } from '../util/errors.js';
+import { relativeToCwd } from '../util/files.js';
+
+export interface HarvestCliOptions {
+  out?: string;
+  api?: ApiKind;
+  profile?: string;
+  pageSize?: string;
+  rate?: string;
+  timeout?: string;
+  maxRetries?: string;
+  maxSize?: string;
+  maxPages?: string;
+  allowPrivate?: boolean;
+  lang?: Lang;
+}
+
+/** A numeric option within its documented range, or a usage error naming both. */
+function numberIn(
+  name: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UsageError(`${name} ${value}: must be a number from ${min} to ${max}`);
+  return n;
+}
+
+function listPortals(lang: Lang): number {
+  for (const id of portalIds()) {
+    const p = findPortal(id);
+    if (!p) continue;
+    const apis = p.apis.map((a) => a.kind).join(', ') || (lang === 'fr' ? 'aucune API' : 'no API');
+    process.stdout.write(`${id.padEnd(12)} ${p.name[lang]} — ${apis}\n`);
+  }
+  return 0;
+}
+
+/** The API to harvest: the portal's (the first, or `--api`), or the URL given with its protocol. */
+function apiOf(target: string, o: HarvestCliOptions) {
+  const pageSize = numberIn('--page-size', o.pageSize, 1, 10_000);
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    let kind: ApiKind;
+    try {
+      kind = o.api ?? kindOfUrl(target);
+    } catch {
+      throw new UsageError(`${target}: not a valid URL`);
+    }
+    const api: PortalApi = { kind, url: target, ...(pageSize ? { pageSize } : {}) };
+    return { api, portal: undefined };
+  }
+  const portal = portalOrFail(target);
+  const api = o.api ? portal.apis.find((a) => a.kind === o.api) : portal.apis[0];
+  if (!api)
+    throw new UsageError(
+      portal.apis.length === 0
+        ? `${target}: no harvestable API is known for this portal (${portal.notes?.en ?? relativeToCwd(portal.file)})`
+        : `${target}: no ${o.api} API (this portal has: ${portal.apis.map((a) => a.kind).join(', ')})`,
+    );
+  return { api: pageSize ? { ...api, pageSize } : api, portal };
+}
+
+const FR = (n: number): string => n.toLocaleString('fr-CA');
+const EN = (n: number): string => n.toLocaleString('en-CA');
+
+/** What was done, and what was not: pages, records, retries, failures. */
+export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
+  const f = lang === 'fr' ? FR : EN;
+  const reported = m.reported === undefined ? undefined : f(m.reported);
+  const shown = relativeToCwd(out);
+  const lines =
+    lang === 'fr'
+      ? [
+          `${m.complete ? 'Moisson terminée' : 'Moisson interrompue'} : ${m.api.url} (${m.api.kind})`,
+          `  ${f(m.pages.length)} pages (${f(m.notModified)} inchangées), ${f(m.requests)} requêtes, ${f(m.retries)} reprises`,
+          `  ${f(m.written)} fiches écrites${reported ? ` (le portail en annonce ${reported})` : ''}, ${f(m.duplicates)} doublons écartés, ${f(m.recovered)} retrouvées au second passage`,
+          ...m.failures.map((x) => `  échec : ${x}`),
+          m.complete
+            ? `  Instantané : ${shown} (passerelle validate ${shown})`
+            : `  Relancez la même commande pour reprendre (${shown}/manifest.json)`,
+        ]
+      : [
+          `${m.complete ? 'Harvest complete' : 'Harvest stopped'}: ${m.api.url} (${m.api.kind})`,
+          `  ${f(m.pages.length)} pages (${f(m.notModified)} not modified), ${f(m.requests)} requests, ${f(m.retries)} retries`,
+          `  ${f(m.written)} records written${reported ? ` (the portal reports ${reported})` : ''}, ${f(m.duplicates)} duplicates left out, ${f(m.recovered)} recovered by a second walk`,
+          ...m.failures.map((x) => `  failure: ${x}`),
+          m.complete
+            ? `  Snapshot: ${shown} (passerelle validate ${shown})`
+            : `  Run the same command again to resume (${shown}/manifest.json)`,
+        ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The cache folder of a portal's harvest for `validate --portal`: under PASSERELLE_CACHE_DIR, else
+ * XDG_CACHE_HOME/passerelle, else ~/.cache/passerelle. Harvested (or renewed) there; a harvest that
+ * stops is a usage error saying so, since validating part of a catalogue would mislead.
+ */
+export async function harvestToCache(
+  id: string,
+  o: { allowPrivate?: boolean; lang?: Lang },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const root =
+    env.PASSERELLE_CACHE_DIR ?? join(env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'passerelle');
+  const out = join(root, 'harvest', id);
+  const code = await harvestCommand(id, { out, allowPrivate: o.allowPrivate, lang: o.lang });
+  if (code !== 0)
+    throw new UsageError(
+      `--portal ${id}: the harvest stopped before the end (run the same command again to resume)`,
+    );
+  return out;
+}
+
+/** Exit 0: complete; 1: stopped (a failure, or --max-pages), resumable; 2: usage. */
+export async function harvestCommand(
+  target: string | undefined,
+  o: HarvestCliOptions,
+): Promise<number> {
+  const lang = o.lang ?? 'en';
+  if (!target) return listPortals(lang);
+  if (o.api && !API_KINDS.includes(o.api)) throw new UsageError(`--api ${o.api}: unknown`);
+  const { api, portal } = apiOf(target, o);
+  const name = portal?.id ?? new URL(api.url).hostname;
+  const out = o.out ?? `harvest-${name}`;
+  const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
+  const { manifest } = await harvest({
+    out,
+    api,
+    portal,
+    profile: o.profile,
+    allowPrivate: o.allowPrivate === true,
+    requestsPerSecond: numberIn('--rate', o.rate, 0.01, 10),
+    timeoutMs: (numberIn('--timeout', o.timeout, 1, 3600) ?? 60) * 1000,
+    maxRetries: numberIn('--max-retries', o.maxRetries, 0, 20),
+    maxBytes: (numberIn('--max-size', o.maxSize, 1, 4096) ?? 256) * 1024 * 1024,
+    maxPages: numberIn('--max-pages', o.maxPages, 1, 1_000_000),
+    onPage: tty
+      ? (p, m) =>
+          process.stderr.write(
+            `\r\x1b[2K  ${p.n} · ${m.written}${m.reported !== undefined ? ` / ${m.reported}` : ''}`,
+          )
+      : undefined,
+  });
+  if (tty) process.stderr.write('\r\x1b[2K');
+  process.stderr.write(summary(manifest, out, lang));
+  return manifest.complete ? 0 : 1;
+}

@@ -1,0 +1,56 @@
+/**
+ * The portal registry (profiles/portals/*.yaml): every shipped portal is valid, names a profile
+ * Passerelle has and a protocol the harvester speaks; every jurisdiction with a profile has a
+ * portal; a user's folder adds portals on the profile search path; a bad file is said at its line.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findPortal, loadPortal, portalIds } from '../src/harvest/portals.js';
+import { protocolFor } from '../src/harvest/protocols.js';
+import { listProfileIds } from '../src/profiles/load.js';
+import { setSearchPath } from '../src/util/search-path.js';
+import { tempDir } from './helpers.js';
+
+afterEach(() => setSearchPath({ folders: [], allowShadow: false }));
+
+test('every shipped portal is valid, with a known profile and a spoken protocol', () => {
+  const ids = portalIds();
+  // every Canadian jurisdiction's profile (ca-gc-legacy is data.gc.ca's old schema: no portal)
+  const jurisdictions = listProfileIds().filter((p) => p.startsWith('ca-') && p !== 'ca-gc-legacy');
+  expect(ids).toEqual(jurisdictions);
+  for (const id of ids) {
+    const p = findPortal(id);
+    expect(p?.id).toBe(id);
+    expect(listProfileIds()).toContain(p?.profile);
+    for (const api of p?.apis ?? [])
+      expect([
+        api.kind,
+        protocolFor(api.kind, api.url, api.pageSize) !== undefined || api.kind === 'ckan-bulk',
+      ]).toEqual([api.kind, true]);
+  }
+  expect(findPortal('ca-gc')?.apis.map((a) => a.kind)).toEqual(['ckan-bulk', 'ckan']);
+});
+
+test("a user's folder adds a portal; a bad file is said at its line and key", () => {
+  const tmp = tempDir();
+  try {
+    const dir = join(tmp.dir, 'profiles', 'portals');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'city-x.yaml'),
+      'id: city-x\nname: {en: City X, fr: Ville X}\nprofile: ckan\napis:\n  - kind: ckan\n    url: https://data.example.ca/api/3/action\n',
+    );
+    writeFileSync(
+      join(dir, 'city-y.yaml'),
+      'id: city-y\nname: {en: City Y, fr: Ville Y}\nprofile: ckan\napis:\n  - kind: gopher\n    url: https://y.example.ca\n    rows: 10\n',
+    );
+    setSearchPath({ folders: [tmp.dir], allowShadow: false });
+    expect(portalIds()).toContain('city-x');
+    expect(findPortal('city-x')?.apis[0].url).toBe('https://data.example.ca/api/3/action');
+    expect(() => loadPortal(join(dir, 'city-y.yaml'))).toThrow(
+      /city-y\.yaml:7:5: unknown key "rows"[\s\S]*city-y\.yaml:5:11: apis\.0\.kind must be equal to one of the allowed values/,
+    );
+  } finally {
+    tmp.cleanup();
+  }
+});
