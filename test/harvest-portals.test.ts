@@ -47,8 +47,21 @@ test("a user's folder adds a portal; a bad file is said at its line and key", ()
     setSearchPath({ folders: [tmp.dir], allowShadow: false });
     expect(portalIds()).toContain('city-x');
     expect(findPortal('city-x')?.apis[0].url).toBe('https://data.example.ca/api/3/action');
-    expect(() => loadPortal(join(dir, 'city-y.yaml'))).toThrow(
-      /city-y\.yaml:7:5: unknown key "rows"[\s\S]*city-y\.yaml:5:11: apis\.0\.kind must be equal to one of the allowed values/,
+    const y = join(dir, 'city-y.yaml');
+    // in the file's order, each at its key or value
+    expect(() => loadPortal(y)).toThrow(
+      [
+        `${y}:5:11: api 1: kind must be one of ckan, ckan-bulk, csw, socrata, data-json, dcat-ap`,
+        `${y}:7:5: api 1: unknown key "rows" (known: kind, url, pageSize)`,
+      ].join('\n'),
+    );
+    // a portal is found by its file's name: an id that differs is refused at its line
+    writeFileSync(
+      join(dir, 'city-z.yaml'),
+      'id: city-x\nname: {en: Z, fr: Z}\nprofile: ckan\napis: []\n',
+    );
+    expect(() => findPortal('city-z')).toThrow(
+      `${join(dir, 'city-z.yaml')}:1:5: id must be the file's name, "city-z"`,
     );
   } finally {
     tmp.cleanup();

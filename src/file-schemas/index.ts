@@ -6,6 +6,7 @@
  */
 import { configFile, rulesetFile } from '../config/schema.js';
 import { crosswalkFile, mapTableFile } from '../crosswalk/file-schema.js';
+import { portalFile } from '../harvest/file-schema.js';
 import { profileFile } from '../profiles/file-schema.js';
 import type { CheckedSchema } from '../util/validators.js';
 import { vocabularyFile } from '../vocab/file-schema.js';
@@ -26,6 +27,7 @@ export const SCHEMA_KINDS: readonly SchemaKind[] = [
   { kind: 'map-table', files: ['crosswalks/**/*.tsv (its # lines)'], schema: mapTableFile },
   { kind: 'config', files: ['passerelle.config.yaml'], schema: configFile },
   { kind: 'ruleset', files: ['rulesets/*.yaml'], schema: rulesetFile },
+  { kind: 'portal', files: ['profiles/portals/*.yaml'], schema: portalFile },
 ];
 
 export const schemaKind = (kind: string): SchemaKind | undefined =>

@@ -1,21 +1,20 @@
 /**
  * The portal registry: where each portal's catalogue can be fetched, as data. One YAML file per
  * portal, `profiles/portals/<id>.yaml`, found on the profile search path (src/util/search-path.ts):
- * a user folder's `profiles/portals/` first, the package's last. A file is checked against
- * PORTAL_SCHEMA (ajv, as the configuration is) and a problem is said at its file:line:col.
+ * a user folder's `profiles/portals/` first, the package's last. A file is checked against its
+ * JSON Schema (file-schema.ts, `passerelle schema portal`) and a problem is said at its file:line:col.
  */
 import { existsSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import type { Ajv as AjvClass, ErrorObject } from 'ajv';
+import { basename, join } from 'node:path';
 import type { Bilingual } from '../core/lang.js';
 import { PROFILES_DIR } from '../paths.js';
-import { ConfigError, UsageError } from '../util/errors.js';
+import { UsageError } from '../util/errors.js';
+import { checkFile, throwProblems } from '../util/file-schema.js';
 import { searchPath } from '../util/search-path.js';
-import { loadYaml, type YamlSource } from '../util/yaml.js';
+import { loadYaml } from '../util/yaml.js';
+import { API_KINDS, portalFile } from './file-schema.js';
 
-/** The protocols `passerelle harvest` speaks. */
-export const API_KINDS = ['ckan', 'ckan-bulk', 'csw', 'socrata', 'data-json', 'dcat-ap'] as const;
+export { API_KINDS };
 export type ApiKind = (typeof API_KINDS)[number];
 
 export interface PortalApi {
@@ -39,81 +38,23 @@ export interface Portal {
   file: string;
 }
 
-const bilingual = {
-  type: 'object',
-  required: ['en', 'fr'],
-  additionalProperties: false,
-  properties: { en: { type: 'string', minLength: 1 }, fr: { type: 'string', minLength: 1 } },
-};
+/** How the places of a portal are named in messages: `api 2: kind`. */
+const placeName = (path: string[]): string =>
+  path[0] === 'apis' && path.length > 1
+    ? `api ${Number(path[1]) + 1}${path.length > 2 ? `: ${path.slice(2).join('.')}` : ''}`
+    : path.join('.') || 'the portal';
 
-/** The JSON Schema of a portal file (to be registered with the other user-file schemas). */
-export const PORTAL_SCHEMA = {
-  $schema: 'http://json-schema.org/draft-07/schema#',
-  title: 'Passerelle portal',
-  type: 'object',
-  required: ['id', 'name', 'profile', 'apis'],
-  additionalProperties: false,
-  properties: {
-    id: { type: 'string', pattern: '^[a-z0-9-]+$' },
-    name: bilingual,
-    profile: { type: 'string', pattern: '^[a-z0-9-]+$' },
-    home: { type: 'string', pattern: '^https?://' },
-    apis: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['kind', 'url'],
-        additionalProperties: false,
-        properties: {
-          kind: { enum: [...API_KINDS] },
-          url: { type: 'string', pattern: '^https?://' },
-          pageSize: { type: 'integer', minimum: 1, maximum: 10000 },
-        },
-      },
-    },
-    rate: {
-      type: 'object',
-      required: ['requestsPerSecond'],
-      additionalProperties: false,
-      properties: { requestsPerSecond: { type: 'number', exclusiveMinimum: 0, maximum: 10 } },
-    },
-    notes: bilingual,
-  },
-} as const;
-
-let validator: ReturnType<AjvClass['compile']> | undefined;
-function check(data: unknown): ErrorObject[] {
-  if (!validator) {
-    const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: true, strict: false }).compile(PORTAL_SCHEMA);
-  }
-  return validator(data) ? [] : (validator.errors ?? []);
-}
-
-const segments = (pointer: string): (string | number)[] =>
-  pointer
-    ? pointer
-        .slice(1)
-        .split('/')
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')))
-    : [];
-
-function describe(e: ErrorObject, y: YamlSource): string {
-  const path = segments(e.instancePath);
-  if (e.keyword === 'additionalProperties') {
-    const key = String((e.params as { additionalProperty: string }).additionalProperty);
-    return `${y.where([...path, key], true)}: unknown key "${key}"`;
-  }
-  const what = path.length ? path.join('.') : 'the portal';
-  return `${y.where(path)}: ${what} ${e.message ?? 'is not valid'}`;
-}
-
-/** Reads and checks one portal file. */
+/** Reads and checks one portal file: its structure by its JSON Schema (the one editors are given), then its id. */
 export function loadPortal(file: string): Portal {
   const y = loadYaml(file);
-  const errors = check(y.data);
-  if (errors.length) throw new ConfigError(errors.map((e) => describe(e, y)).join('\n'));
-  return { ...(y.data as Omit<Portal, 'file'>), file: y.file };
+  const problems = checkFile(y, portalFile(), { name: placeName });
+  const d = y.data as Omit<Portal, 'file'>;
+  // findPortal looks a portal up by its file's name: an id that differs would never be found
+  const named = basename(file).replace(/\.yaml$/, '');
+  if (!problems.length && d.id !== named)
+    problems.push({ message: `id must be the file's name, "${named}"`, where: y.where(['id']) });
+  throwProblems(problems);
+  return { ...d, file: y.file };
 }
 
 const ID = /^[a-z0-9-]+$/;

@@ -34,7 +34,7 @@ export function register(program: Command, setExit: SetExit): void {
   program
     .command('schema')
     .description(
-      'print the JSON Schema of a file you write (profile, crosswalk, vocabulary, map-table, config, ruleset), for editors and CI checks; alone: list them',
+      'print the JSON Schema of a file you write (profile, crosswalk, vocabulary, map-table, config, ruleset, portal), for editors and CI checks; alone: list them',
     )
     .argument('[kind]', 'the kind of file')
     .action(async (kind: string | undefined) => {
