@@ -1,14 +1,16 @@
 /**
  * The portal registry (profiles/portals/*.yaml): every shipped portal is valid, names a profile
  * Passerelle has and a protocol the harvester speaks; every jurisdiction with a profile has a
- * portal; a user's folder adds portals on the profile search path; a bad file is said at its line.
+ * portal; a user's folder adds portals on the profile search path, beside its profiles (never taken
+ * for one); a bad file is said at its line.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPortal, loadPortal, portalIds } from '../src/harvest/portals.js';
 import { protocolFor } from '../src/harvest/protocols.js';
-import { listProfileIds } from '../src/profiles/load.js';
-import { setSearchPath } from '../src/util/search-path.js';
+import { PROFILES_DIR } from '../src/paths.js';
+import { listProfileIds, loadProfile } from '../src/profiles/load.js';
+import { locate, setSearchPath } from '../src/util/search-path.js';
 import { tempDir } from './helpers.js';
 
 afterEach(() => setSearchPath({ folders: [], allowShadow: false }));
@@ -63,6 +65,46 @@ test("a user's folder adds a portal; a bad file is said at its line and key", ()
     expect(() => findPortal('city-z')).toThrow(
       `${join(dir, 'city-z.yaml')}:1:5: id must be the file's name, "city-z"`,
     );
+  } finally {
+    tmp.cleanup();
+  }
+});
+
+test('the portals/ folder beside the profiles: never a profile; profiles, their extends and shadowing as before', () => {
+  const tmp = tempDir();
+  try {
+    const portals = join(tmp.dir, 'profiles', 'portals');
+    mkdirSync(portals, { recursive: true });
+    // a user's profile that extends a shipped one, and a portal that follows it
+    writeFileSync(
+      join(tmp.dir, 'profiles', 'city-x.yaml'),
+      'id: city-x\nextends: ckan\nname: {en: City X, fr: Ville X}\n',
+    );
+    writeFileSync(
+      join(portals, 'city-x.yaml'),
+      'id: city-x\nname: {en: City X, fr: Ville X}\nprofile: city-x\napis: []\n',
+    );
+    setSearchPath({ folders: [tmp.dir], allowShadow: false });
+    const shipped = readdirSync(PROFILES_DIR)
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => n.slice(0, -5));
+    expect(listProfileIds()).toEqual([...shipped, 'city-x'].sort());
+    expect(listProfileIds()).not.toContain('portals');
+    expect(locate('profiles', 'portals')).toBeUndefined();
+    // the portal's profile is the user's, which inherits ckan's fields
+    const profile = loadProfile(findPortal('city-x')?.profile as string);
+    expect(profile.id).toBe('city-x');
+    expect(Object.keys(profile.fields)).toEqual(Object.keys(loadProfile('ckan').fields));
+    // a portal of the same id as a shipped one replaces it only when allowed, as a profile does
+    writeFileSync(
+      join(portals, 'ca-on.yaml'),
+      'id: ca-on\nname: {en: Mine, fr: La mienne}\nprofile: ca-on\napis: []\n',
+    );
+    expect(() => findPortal('ca-on')).toThrow(
+      /would replace the portal "ca-on" shipped with Passerelle/,
+    );
+    setSearchPath({ folders: [tmp.dir], allowShadow: true });
+    expect(findPortal('ca-on')?.name.en).toBe('Mine');
   } finally {
     tmp.cleanup();
   }

@@ -14,11 +14,12 @@ import { loadRuleset } from '../src/config/ruleset.js';
 import { lintCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { parseMapTable } from '../src/crosswalk/map-file.js';
 import { SCHEMA_KINDS } from '../src/file-schemas/index.js';
-import { loadProfile, parseProfile } from '../src/profiles/load.js';
+import { listProfileIds, loadProfile, parseProfile } from '../src/profiles/load.js';
 import { FIELD_TYPES } from '../src/profiles/types.js';
 import { COERCIONS } from '../src/util/coerce.js';
 import { loadYaml } from '../src/util/yaml.js';
 import { loadVocabulary } from '../src/vocab/vocabulary.js';
+import { loadPortal } from '../src/harvest/portals.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const schemaOf = (kind: string) => {
@@ -52,6 +53,7 @@ describe('the schemas', () => {
         'map-table',
         'config',
         'ruleset',
+        'portal',
       ]),
     );
     const listed = cli(['schema']);
@@ -105,6 +107,7 @@ describe('every shipped file fits its schema', () => {
     ['profile', 'profiles'],
     ['crosswalk', 'crosswalks'],
     ['vocabulary', 'crosswalks/vocabularies'],
+    ['portal', 'profiles/portals'],
   ])('%s: every file of %s/', (kind, dir) => {
     const check = plainCheck(kind);
     const files = yamlFiles(dir);
@@ -326,6 +329,34 @@ describe('typical mistakes, said at file:line:col with the closest name', () => 
     expect(said(g)).toEqual([
       `${g}:1:11: unknown ruleset "passerelle:stric" (did you mean "passerelle:strict"?)`,
     ]);
+  });
+
+  test('a portal: a misspelt key, a misspelt protocol, an address that is not a web one, a rate too high', () => {
+    const f = file(
+      'city-x.yaml',
+      [
+        'id: city-x', //                                  1
+        'name: {en: City X, fr: Ville X}', //             2
+        'profile: ckan', //                               3
+        'apis:', //                                       4
+        '  - kind: ckan', //                              5
+        '    url: https://data.city-x.ca/api/3/action', // 6
+        '  - kind: sokrata', //                           7: sokrata at col 11
+        '    url: data.city-x.ca', //                     8: the value at col 10
+        '    pagesize: 500', //                           9: the key at col 5
+        'rate: {requestsPerSecond: 20}', //               10: 20 at col 27
+        'note: {en: N, fr: N}', //                        11: the key at col 1
+      ].join('\n'),
+    );
+    expect(() => loadPortal(f)).toThrow(
+      [
+        `${f}:7:11: api 2: kind must be one of ckan, ckan-bulk, csw, socrata, data-json, dcat-ap (did you mean "socrata"?)`,
+        `${f}:8:10: api 2: url must be a web address (http:// or https://)`,
+        `${f}:9:5: api 2: unknown key "pagesize" (did you mean "pageSize"?)`,
+        `${f}:10:27: rate.requestsPerSecond must be <= 10`,
+        `${f}:11:1: unknown key "note" (did you mean "notes"?)`,
+      ].join('\n'),
+    );
   });
 
   test("a map table's metadata: a slot of the wrong shape, at its line in the table", () => {

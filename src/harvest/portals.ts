@@ -1,16 +1,15 @@
 /**
  * The portal registry: where each portal's catalogue can be fetched, as data. One YAML file per
  * portal, `profiles/portals/<id>.yaml`, found on the profile search path (src/util/search-path.ts):
- * a user folder's `profiles/portals/` first, the package's last. A file is checked against its
+ * a user folder's `profiles/portals/` first, the package's last, a shipped portal replaced only as
+ * a shipped profile is (`--allow-shadow`). A file is checked against its
  * JSON Schema (file-schema.ts, `passerelle schema portal`) and a problem is said at its file:line:col.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Bilingual } from '../core/lang.js';
-import { PROFILES_DIR } from '../paths.js';
 import { UsageError } from '../util/errors.js';
 import { checkFile, throwProblems } from '../util/file-schema.js';
-import { searchPath } from '../util/search-path.js';
+import { locate, locateAll } from '../util/search-path.js';
 import { loadYaml } from '../util/yaml.js';
 import { API_KINDS, portalFile } from './file-schema.js';
 
@@ -57,36 +56,15 @@ export function loadPortal(file: string): Portal {
   return { ...d, file: y.file };
 }
 
-const ID = /^[a-z0-9-]+$/;
-const folders = (): string[] => [
-  ...searchPath().folders.map((f) => join(f, 'profiles', 'portals')),
-  join(PROFILES_DIR, 'portals'),
-];
-
 /** The portal of this id: the first folder of the search path that has it, else the package's. */
 export function findPortal(id: string): Portal | undefined {
-  if (!ID.test(id)) return undefined;
-  for (const dir of folders()) {
-    const file = join(dir, `${id}.yaml`);
-    if (existsSync(file)) return loadPortal(file);
-  }
-  return undefined;
+  const found = locate('portals', id);
+  return found && loadPortal(found.file);
 }
 
 /** Every portal id on the search path, sorted. */
 export function portalIds(): string[] {
-  const ids = new Set<string>();
-  for (const dir of folders()) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      // a folder without portals
-    }
-    for (const n of names)
-      if (n.endsWith('.yaml') && ID.test(n.slice(0, -5))) ids.add(n.slice(0, -5));
-  }
-  return [...ids].sort();
+  return locateAll('portals').map((p) => p.id);
 }
 
 /** The portal named, or a usage error listing the known ones. */

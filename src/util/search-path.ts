@@ -6,6 +6,7 @@
  *     <folder>/profiles/<id>.yaml
  *     <folder>/crosswalks/<id>.yaml
  *     <folder>/crosswalks/vocabularies/<id>.yaml
+ *     <folder>/profiles/portals/<id>.yaml       (the portal registry, `passerelle harvest`)
  *
  * The first folder that has a file wins; the package comes last. A user file may replace a shipped
  * one of the same id only when the run allows it (`allowShadow`): otherwise a usage error names
@@ -27,18 +28,27 @@ export interface SearchPath {
   allowShadow: boolean;
 }
 
-export type DataKind = 'profiles' | 'crosswalks' | 'vocabularies';
+export type DataKind = 'profiles' | 'crosswalks' | 'vocabularies' | 'portals';
 
 /** Where each kind lives inside a folder of the path (the package's own layout). */
 const SUBFOLDER: Record<DataKind, string> = {
   profiles: 'profiles',
   crosswalks: 'crosswalks',
   vocabularies: join('crosswalks', 'vocabularies'),
+  portals: join('profiles', 'portals'),
 };
 const PACKAGE_DIRS: Record<DataKind, string> = {
   profiles: PROFILES_DIR,
   crosswalks: CROSSWALKS_DIR,
   vocabularies: VOCABULARIES_DIR,
+  portals: join(PROFILES_DIR, 'portals'),
+};
+/** A file of each kind, as a steward names it. */
+const WHAT: Record<DataKind, string> = {
+  profiles: 'profile',
+  crosswalks: 'crosswalk',
+  vocabularies: 'vocabulary',
+  portals: 'portal',
 };
 const ID = /^[a-z0-9-]+$/;
 
@@ -82,9 +92,8 @@ function shipped(kind: DataKind, id: string): string | undefined {
 }
 
 function refuseShadow(kind: DataKind, found: Located, theirs: string): never {
-  const what = kind === 'profiles' ? 'profile' : kind === 'crosswalks' ? 'crosswalk' : 'vocabulary';
   throw new UsageError(
-    `${relativeToCwd(found.file)} would replace the ${what} "${found.id}" shipped with Passerelle (${relativeToCwd(theirs)}); ` +
+    `${relativeToCwd(found.file)} would replace the ${WHAT[kind]} "${found.id}" shipped with Passerelle (${relativeToCwd(theirs)}); ` +
       'rename yours, or allow it with --allow-shadow (or `allowShadow: true` in passerelle.config.yaml)',
   );
 }

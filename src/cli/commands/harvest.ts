@@ -18,7 +18,7 @@ export function register(program: Command, setExit: SetExit): void {
       new Option(
         '--api <kind>',
         'which of the portal API to use (default: the first listed)',
-      ).choices(['ckan', 'ckan-bulk', 'csw', 'socrata', 'data-json']),
+      ).choices(['ckan', 'ckan-bulk', 'csw', 'socrata', 'data-json', 'dcat-ap']),
     )
     .option('-p, --profile <id>', 'profile of the records, for a URL (a portal names its own)')
     .option('--page-size <n>', 'records asked for per page (1 to 10000)')
