@@ -14,7 +14,7 @@ import { loadRuleset } from '../src/config/ruleset.js';
 import { lintCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { parseMapTable } from '../src/crosswalk/map-file.js';
 import { SCHEMA_KINDS } from '../src/file-schemas/index.js';
-import { listProfileIds, loadProfile, parseProfile } from '../src/profiles/load.js';
+import { loadProfile, parseProfile } from '../src/profiles/load.js';
 import { FIELD_TYPES } from '../src/profiles/types.js';
 import { COERCIONS } from '../src/util/coerce.js';
 import { loadYaml } from '../src/util/yaml.js';
