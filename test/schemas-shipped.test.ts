@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas of the files a user writes (`passerelle schema <kind>`): stable ids, printed and
- * shipped, accepting every file Passerelle ships (profiles, crosswalks, vocabularies, map tables, rulesets) and every example the docs give with a
+ * shipped, accepting every file Passerelle ships (profiles, crosswalks, vocabularies, map tables, rulesets, portals) and every example the docs give with a
  * `# yaml-language-server: $schema=` line (checked by a plain ajv, as an editor would, not by
  * Passerelle's own validators); and the loaders, which check with the same schemas, saying a
  * steward's typical mistakes at file:line:col with "did you mean".
@@ -162,7 +162,7 @@ describe('every shipped file fits its schema', () => {
   });
 
   test('every example in the docs that names its schema (`# yaml-language-server: $schema=…`)', () => {
-    const docs = ['docs/profiles.md', 'docs/configuration.md', 'docs/rules.md'];
+    const docs = ['docs/profiles.md', 'docs/configuration.md', 'docs/rules.md', 'docs/harvest.md'];
     let seen = 0;
     const kinds = new Set<string>();
     for (const doc of docs) {
@@ -176,7 +176,7 @@ describe('every shipped file fits its schema', () => {
       }
     }
     expect(seen).toBeGreaterThanOrEqual(6);
-    expect([...kinds].sort()).toEqual(['config', 'crosswalk', 'profile', 'ruleset']);
+    expect([...kinds].sort()).toEqual(['config', 'crosswalk', 'portal', 'profile', 'ruleset']);
   });
 });
 
