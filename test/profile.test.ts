@@ -80,6 +80,43 @@ describe('ca-gc profile', () => {
     expect(f[1].data).toMatchObject({ current: 'P1Y' });
   });
 
+  test('vocabulary fixes: a legacy code, a code in another case, spaces around a code; none when unsure', () => {
+    const r = clean();
+    // codes of the ca-gc subject list: nature_and_environment, science_and_technology…
+    r.subject = ['Nature_And_Environment', ' science_and_technology ', 'wildlife'];
+    r.frequency = 'annually';
+    r.resources[1].format = 'csv';
+    const fixes = checkAgainstProfile(gc, r).map((x) => [x.sourcePath, x.fix]);
+    expect(fixes).toEqual([
+      [
+        '/subject/0',
+        {
+          pointer: '/subject/0',
+          old: 'Nature_And_Environment',
+          new: 'nature_and_environment',
+          kind: 'code-spelling',
+        },
+      ],
+      [
+        '/subject/1',
+        {
+          pointer: '/subject/1',
+          old: ' science_and_technology ',
+          new: 'science_and_technology',
+          kind: 'whitespace',
+        },
+      ],
+      // no code is spelled "wildlife": a person chooses
+      ['/subject/2', undefined],
+      ['/frequency', { pointer: '/frequency', old: 'annually', new: 'P1Y', kind: 'legacy-code' }],
+      // CSV is the list's spelling of csv
+      [
+        '/resources/1/format',
+        { pointer: '/resources/1/format', old: 'csv', new: 'CSV', kind: 'code-spelling' },
+      ],
+    ]);
+  });
+
   test('type: dates, emails, URLs, numbers, language maps', () => {
     const r = clean();
     r.date_published = '2017-13-01';

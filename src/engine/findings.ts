@@ -1,15 +1,13 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
-import type { Finding, RelatedFinding } from '../core/finding.js';
+import type { Emitted, Finding, RelatedFinding } from '../core/finding.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Emitted } from '../core/finding.js';
 import type { Lang } from '../core/lang.js';
 import type { RuleMeta } from '../rules/types.js';
 import { render } from '../i18n/render.js';
 import { reportedValue } from '../util/show.js';
-
 export interface FinalizeContext {
   profile?: Profile;
   settings?: RuleSettings;
@@ -98,6 +96,8 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
     if (e.value !== undefined) f.value = reportedValue(e.value);
+    const fixAt = e.fix && (e.fix.pointer ?? sourcePath);
+    if (e.fix && fixAt !== undefined) f.fix = { ...e.fix, pointer: fixAt };
     if (repeats(kept, f)) continue;
     out.push(f);
     if (sourcePath !== undefined) {
@@ -509,6 +509,7 @@ function standingFindings(
           ruleId: findings[j].ruleId,
           severity: findings[j].severity,
           message: findings[j].message,
+          ...(findings[j].fix ? { fix: findings[j].fix } : {}),
         });
     if (related.length === 0) {
       out.push(findings[i]);

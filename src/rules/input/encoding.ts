@@ -68,7 +68,9 @@ function excerpt(text: string, at: number, length: number): string {
 }
 
 /** What is wrong with a text that DAMAGED matched, if anything: characters lost (U+FFFD), or UTF-8 read as Windows-1252. */
-function damage(text: string): { messageId: string; data: Record<string, string> } | undefined {
+function damage(
+  text: string,
+): { messageId: string; data: Record<string, string>; repaired?: string } | undefined {
   const lost = text.indexOf(REPLACEMENT);
   if (lost >= 0) return { messageId: 'lost', data: { found: excerpt(text, lost, 1) } };
   MOJIBAKE.lastIndex = 0;
@@ -84,6 +86,7 @@ function damage(text: string): { messageId: string; data: Record<string, string>
   const at = first.index; // runs before it were left as they are: it starts at the same place in both
   return {
     messageId: 'misread',
+    repaired,
     data: {
       found: excerpt(text, at, first[0].length),
       repaired: excerpt(repaired, at, (repairRun(first[0]) as string).length),
@@ -158,7 +161,15 @@ function checkObject(
 
 function report(ctx: RuleContext, property: string, text: string): void {
   const d = damage(text);
-  if (d) ctx.report({ ...d, property, value: text });
+  if (!d) return;
+  const { repaired, ...found } = d;
+  // the whole text repaired, for UTF-8 read as Windows-1252 (lost characters are lost), when the
+  // repair leaves no damage behind
+  const fix =
+    repaired === undefined || damage(repaired)
+      ? undefined
+      : { old: text, new: repaired, kind: 'encoding' as const };
+  ctx.report({ ...found, property, value: text, ...(fix ? { fix } : {}) });
 }
 
 export default codeRule({
