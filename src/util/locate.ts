@@ -235,6 +235,12 @@ export function offsetOf(text: string, pointer: string, start = 0): number {
   return offsetsOf(text, [pointer], start).get(pointer) ?? -1;
 }
 
+/** Where the value at `pointer` starts and ends in the text (relative to the value at `start`), or undefined. */
+export function spanOf(text: string, pointer: string, start = 0): [number, number] | undefined {
+  const from = offsetOf(text, pointer, start);
+  return from < 0 ? undefined : [from, skipValue(text, from)];
+}
+
 /** Line/column arithmetic over one text, with the line index built once and only when asked for. */
 export class LineIndex {
   private starts: number[] | undefined;

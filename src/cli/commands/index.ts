@@ -10,9 +10,11 @@ import * as rules from './rules.js';
 import * as config from './config.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
+import * as fix from './fix.js';
 
 export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [
   validate,
+  fix,
   profiles,
   crosswalk,
   convert,

@@ -1,0 +1,215 @@
+/** `passerelle fix`: prints the fixes as a review, or writes them (corrected exports, JSON Patch, CKAN payloads). */
+import { copyFileSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, basename } from 'node:path';
+import { FIX_KINDS, type FixKind } from '../core/finding.js';
+import type { Lang } from '../core/lang.js';
+import {
+  ckanPatch,
+  fixFiles,
+  NOT_APPLIED,
+  patchLine,
+  type EditedFile,
+  type FixedRecord,
+  type PlannedFix,
+} from '../fix/fix.js';
+import { render } from '../i18n/render.js';
+import { t } from '../i18n/ui.js';
+import { resolveConfig } from '../config/load.js';
+import { ruleById } from '../rules/index.js';
+import { escapeTerminal } from '../util/escape.js';
+import { UsageError } from '../util/errors.js';
+import { pointerToDotted } from '../util/paths.js';
+import { temporaryBeside } from './output.js';
+import { STDIN } from './stdin.js';
+import { parseNow } from './validate.js';
+
+export interface FixCommandOptions {
+  profile?: string;
+  output?: string;
+  inPlace?: boolean;
+  to: string;
+  rule?: string[];
+  fixType?: string[];
+  now?: string;
+  lang: Lang;
+  config?: string | false;
+  followLinks?: boolean;
+}
+
+const TO = ['review', 'json-patch', 'ckan'];
+
+const WORDS = {
+  total: {
+    en: '{{applied}} fixes in {{records}} records of {{files}} files; {{skipped}} not applied',
+    fr: '{{applied}} corrections dans {{records}} enregistrements de {{files}} fichiers ; {{skipped}} non appliquées',
+  },
+  none: { en: 'nothing to fix', fr: 'rien à corriger' },
+  wrote: {
+    en: 'wrote {{n}} files to {{dir}} ({{changed}} corrected)',
+    fr: '{{n}} fichiers écrits dans {{dir}} ({{changed}} corrigés)',
+  },
+  inPlace: {
+    en: '{{file}}: corrected in place (the original kept as {{backup}})',
+    fr: '{{file}} : corrigé sur place (l’original gardé sous {{backup}})',
+  },
+  backupExists: {
+    en: '{{file}}: not corrected: {{backup}} exists (move it away first: it may be the only original)',
+    fr: '{{file}} : non corrigé : {{backup}} existe (déplacez-le d’abord : c’est peut-être le seul original)',
+  },
+  noPayload: {
+    en: '{{file}}: record {{id}} has no id or name: no package_patch payload',
+    fr: '{{file}} : l’enregistrement {{id}} n’a ni id ni name : pas de charge utile package_patch',
+  },
+} as const;
+
+const say = (lang: Lang, key: keyof typeof WORDS, data: Record<string, unknown> = {}): string =>
+  render(WORDS[key][lang], data, lang);
+
+function checkOptions(o: FixCommandOptions, paths: readonly string[]): void {
+  if (!TO.includes(o.to)) throw new UsageError(`--to: must be one of ${TO.join(', ')}`);
+  if (o.output !== undefined && o.inPlace)
+    throw new UsageError('--output and --in-place: choose one');
+  if (o.to !== 'review' && (o.output !== undefined || o.inPlace))
+    throw new UsageError(
+      `--to ${o.to} prints to standard output: use it without --output or --in-place`,
+    );
+  for (const id of o.rule ?? [])
+    if (!ruleById(id)) throw new UsageError(`--rule: "${id}" is not a rule (see passerelle rules)`);
+  for (const k of o.fixType ?? [])
+    if (!FIX_KINDS.includes(k as FixKind))
+      throw new UsageError(`--fix-type: "${k}" is not one of ${FIX_KINDS.join(', ')}`);
+  if (paths.includes(STDIN))
+    throw new UsageError('fix reads files, not standard input (it writes them back)');
+}
+
+/** A value as the review shows it: JSON, cut when long (a repaired description). */
+function shown(v: unknown): string {
+  const s = JSON.stringify(v) ?? 'null';
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+function reviewLine(file: string, r: FixedRecord, fix: PlannedFix, why?: string): string {
+  const where = `${file}:${fix.line ?? r.source.line ?? 1}${fix.column ? `:${fix.column}` : ''}`;
+  const field = pointerToDotted(fix.pointer) || '(record)';
+  const rule = `${fix.ruleId} (${fix.kind})`;
+  const line = `${where}  ${r.id ?? ''}  ${field}: ${shown(fix.old)} → ${shown(fix.new)}  ${rule}`;
+  return why ? `  ✗ ${escapeTerminal(line)}\n      ${why}` : `  ${escapeTerminal(line)}`;
+}
+
+/** The review: per file, each fix applied (or to be), then those left with why. */
+function review(files: readonly EditedFile[], lang: Lang): string {
+  const out: string[] = [];
+  let applied = 0;
+  let skipped = 0;
+  let records = 0;
+  for (const f of files) {
+    if (f.records.length === 0) continue;
+    out.push(escapeTerminal(f.file));
+    for (const r of f.records) {
+      if (r.applied.length) records++;
+      for (const fix of r.applied) out.push(reviewLine(f.file, r, fix));
+      for (const s of r.skipped)
+        out.push(reviewLine(f.file, r, s.fix, NOT_APPLIED[s.reason][lang]));
+      applied += r.applied.length;
+      skipped += r.skipped.length;
+    }
+  }
+  const fileCount = files.filter((f) => f.records.some((r) => r.applied.length)).length;
+  out.push(
+    applied + skipped === 0
+      ? say(lang, 'none')
+      : say(lang, 'total', { applied, records, files: fileCount, skipped }),
+  );
+  return `${out.join('\n')}\n`;
+}
+
+/** Written whole or not at all: a temporary file beside it, renamed. */
+function writeWhole(file: string, bytes: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = temporaryBeside(file);
+  writeFileSync(tmp, bytes, { flag: 'wx' });
+  renameSync(tmp, file);
+}
+
+/** Where a file goes under --output: its path from the working directory, else its name. */
+function target(dir: string, file: string): string {
+  const rel = relative(process.cwd(), resolve(file));
+  return join(dir, rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : basename(file));
+}
+
+function writeOutput(files: readonly EditedFile[], dir: string, lang: Lang): void {
+  const targets = files.map((f) => target(dir, f.file));
+  for (let i = 0; i < files.length; i++)
+    if (resolve(targets[i]) === resolve(files[i].file))
+      throw new UsageError(`--output: ${files[i].file} would be written over (use --in-place)`);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    if (f.changed && f.bytes) writeWhole(targets[i], f.bytes);
+    else {
+      mkdirSync(dirname(targets[i]), { recursive: true });
+      copyFileSync(f.file, targets[i]);
+    }
+  }
+  const changed = files.filter((f) => f.changed).length;
+  process.stderr.write(`passerelle: ${say(lang, 'wrote', { n: files.length, dir, changed })}\n`);
+}
+
+function writeInPlace(files: readonly EditedFile[], lang: Lang): number {
+  let code = 0;
+  for (const f of files) {
+    if (!f.changed || !f.bytes) continue;
+    const backup = `${f.file}.bak`;
+    if (existsSync(backup)) {
+      process.stderr.write(`passerelle: ${say(lang, 'backupExists', { file: f.file, backup })}\n`);
+      code = 1;
+      continue;
+    }
+    copyFileSync(f.file, backup);
+    writeWhole(f.file, f.bytes);
+    process.stderr.write(`passerelle: ${say(lang, 'inPlace', { file: f.file, backup })}\n`);
+  }
+  return code;
+}
+
+/** JSON Lines of patches (one per record with applied fixes) or of package_patch payloads. */
+function patches(files: readonly EditedFile[], to: string, lang: Lang): string {
+  const lines: string[] = [];
+  for (const f of files)
+    for (const r of f.records) {
+      if (!r.applied.length) continue;
+      if (to === 'json-patch') lines.push(JSON.stringify(patchLine(r)));
+      else {
+        const payload = ckanPatch(r);
+        if (payload) lines.push(JSON.stringify(payload));
+        else
+          process.stderr.write(
+            `passerelle: ${escapeTerminal(say(lang, 'noPayload', { file: f.file, id: r.id ?? r.source.line }))}\n`,
+          );
+      }
+    }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+/** Exit 0; 1 when a file could not be corrected in place (its backup exists). */
+export async function fixCommand(paths: string[], o: FixCommandOptions): Promise<number> {
+  checkOptions(o, paths);
+  const config = resolveConfig(o.config);
+  const files = await fixFiles(paths, {
+    profile: o.profile,
+    now: parseNow(o.now),
+    lang: o.lang,
+    settings: config?.settings,
+    followLinks: o.followLinks === true,
+    rules: o.rule,
+    kinds: o.fixType as FixKind[] | undefined,
+    onDetect: (file, profile) =>
+      process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
+  });
+  if (o.to !== 'review') {
+    process.stdout.write(patches(files, o.to, o.lang));
+    return 0;
+  }
+  process.stdout.write(review(files, o.lang));
+  if (o.output !== undefined) writeOutput(files, o.output, o.lang);
+  return o.inPlace ? writeInPlace(files, o.lang) : 0;
+}

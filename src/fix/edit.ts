@@ -1,0 +1,171 @@
+/**
+ * Fixes written into an export's own text: each fixed value's text is replaced where it stands,
+ * and nothing else moves, so that unchanged records, fields, key order, indentation and escapes
+ * stay byte for byte (a re-serialised record would lose them). A gzipped file stays gzipped. Only
+ * JSON text can be edited so: JSON documents (CKAN package_show and package_search, DCAT-US
+ * data.json, lists of records) and JSON Lines; records of other formats are reported as not
+ * fixable, never silently skipped.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Bilingual } from '../core/lang.js';
+import { sameJson } from '../engine/fixes.js';
+import { spanOf } from '../util/locate.js';
+import type { PlannedFix, RecordFixes } from './plan.js';
+
+/** Why a fix or a file is left as it is, in both languages. */
+export const NOT_APPLIED = {
+  format: {
+    en: 'not fixable: fix writes JSON, JSON Lines and CKAN exports only (this file is not JSON)',
+    fr: 'non corrigeable : fix n’écrit que des exports JSON, JSON Lines et CKAN (ce fichier n’est pas du JSON)',
+  },
+  encoding: {
+    en: 'not fixable: the file is not UTF-8 (export it again as UTF-8 first)',
+    fr: 'non corrigeable : le fichier n’est pas en UTF-8 (exportez-le d’abord en UTF-8)',
+  },
+  differs: {
+    en: 'not applied: the file does not hold the old value there (changed since it was read?)',
+    fr: 'non appliquée : le fichier ne contient pas l’ancienne valeur à cet endroit (modifié depuis la lecture ?)',
+  },
+  conflict: {
+    en: 'not applied: another fix touches the same field',
+    fr: 'non appliquée : une autre correction touche le même champ',
+  },
+} satisfies Record<string, Bilingual>;
+
+export type Reason = keyof typeof NOT_APPLIED;
+
+/** A record as fixed: its fixes applied, those that could not be, and the record after them. */
+export interface FixedRecord extends RecordFixes {
+  applied: PlannedFix[];
+  skipped: { fix: PlannedFix; reason: Reason }[];
+  /** The record's value once fixed (for CKAN payloads); absent when nothing was applied. */
+  after?: unknown;
+}
+
+export interface EditedFile {
+  file: string;
+  /** The new bytes (gzipped again when the input was); absent when the file cannot be edited. */
+  bytes?: Buffer;
+  /** Why the file cannot be edited. */
+  unfixable?: Reason;
+  records: FixedRecord[];
+  /** Whether any fix was applied (else the bytes are the input's). */
+  changed: boolean;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text, gzip undone; undefined when it is not UTF-8. */
+function textOf(bytes: Buffer): { text: string; gzipped: boolean } | undefined {
+  const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  try {
+    return { text: UTF8.decode(gzipped ? gunzipSync(bytes) : bytes), gzipped };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offset of the first character of a 1-based line. */
+function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let n = 1; n < line && at >= 0; n++) {
+    at = text.indexOf('\n', at);
+    if (at >= 0) at++;
+  }
+  return at;
+}
+
+/**
+ * The new value written as the old one was: with `\u` escapes for non-ASCII characters when the
+ * old text had them (Python's `ensure_ascii`), with `\/` when the old text escaped slashes (PHP).
+ */
+export function jsonLike(value: unknown, oldText: string): string {
+  let s = JSON.stringify(value);
+  if (/\\u[0-9a-fA-F]{4}/.test(oldText))
+    s = s.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (oldText.includes('\\/')) s = s.replace(/\//g, '\\/');
+  return s;
+}
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.from - a.from))
+    out = out.slice(0, e.from - base) + e.text + out.slice(e.to - base);
+  return out;
+}
+
+/** Where the record starts in the text: its pointer in a JSON document, else its line (JSON Lines, a one-record document). */
+function recordSpan(text: string, r: RecordFixes): [number, number] | undefined {
+  if (r.source.pointer !== undefined) return spanOf(text, r.source.pointer);
+  const start = lineStart(text, r.source.line ?? 1);
+  return start < 0 ? undefined : spanOf(text, '', start);
+}
+
+/** One record's fixes as edits of the text, each checked against the old value it replaces. */
+function editRecord(text: string, r: RecordFixes): { fixed: FixedRecord; edits: Edit[] } {
+  const fixed: FixedRecord = {
+    ...r,
+    applied: [],
+    skipped: r.conflicts.map((fix) => ({ fix, reason: 'conflict' as const })),
+  };
+  const edits: Edit[] = [];
+  const span = r.fixes.length ? recordSpan(text, r) : undefined;
+  for (const fix of r.fixes) {
+    const at = span && spanOf(text, fix.pointer, span[0]);
+    const old = at && text.slice(at[0], at[1]);
+    let same = false;
+    try {
+      same = old !== undefined && sameJson(JSON.parse(old), fix.old);
+    } catch {
+      same = false;
+    }
+    if (!at || !same) {
+      fixed.skipped.push({ fix, reason: 'differs' });
+      continue;
+    }
+    edits.push({ from: at[0], to: at[1], text: jsonLike(fix.new, old as string) });
+    fixed.applied.push(fix);
+  }
+  if (span && edits.length)
+    fixed.after = JSON.parse(applyEdits(text.slice(span[0], span[1]), edits, span[0]));
+  return { fixed, edits };
+}
+
+/** A file with its records' fixes applied to its text (records of other files are ignored). */
+export function editFile(file: string, records: readonly RecordFixes[]): EditedFile {
+  const unfixable = (reason: Reason): EditedFile => ({
+    file,
+    unfixable: reason,
+    changed: false,
+    records: records.map((r) => ({
+      ...r,
+      applied: [],
+      skipped: [...r.fixes, ...r.conflicts].map((fix) => ({ fix, reason })),
+    })),
+  });
+  const bytes = readFileSync(file);
+  const read = textOf(bytes);
+  if (!read) return unfixable('encoding');
+  // JSON-LD is RDF: its records are graphs, not the file's objects
+  const first = read.text.replace(/^[\uFEFF\s]+/, '')[0];
+  if ((first !== '{' && first !== '[') || /\.jsonld(\.gz)?$/i.test(file))
+    return unfixable('format');
+  const edits: Edit[] = [];
+  const out: FixedRecord[] = [];
+  for (const r of records) {
+    const e = editRecord(read.text, r);
+    out.push(e.fixed);
+    edits.push(...e.edits);
+  }
+  if (edits.length === 0) return { file, bytes, records: out, changed: false };
+  const text = applyEdits(read.text, edits);
+  const raw = Buffer.from(text, 'utf8');
+  return { file, bytes: read.gzipped ? gzipSync(raw) : raw, records: out, changed: true };
+}
