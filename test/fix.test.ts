@@ -264,6 +264,43 @@ describe('passerelle fix (command)', () => {
     }
   });
 
+  test('encoding damage in a language map and a keyword list: repaired where it stands, then clean', () => {
+    const tmp = tempDir();
+    try {
+      // ca-gc's first record, its French title and a French keyword damaged as a Windows export would
+      const misread = (s: string): string =>
+        [...Buffer.from(s)].map((b) => String.fromCharCode(b)).join('');
+      const line = readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split(
+        '\n',
+      )[0];
+      const damaged = line
+        .replace('non désaisonnalisé', misread('non désaisonnalisé'))
+        .replace(
+          '"indice des prix à la consommation"',
+          `"${misread('indice des prix à la consommation')}"`,
+        );
+      expect(damaged).not.toBe(line);
+      const file = join(tmp.dir, 'one.jsonl');
+      writeFileSync(file, `${damaged}\n`);
+      const r = cli(['fix', file, '--profile', 'ca-gc', '--to', 'json-patch']);
+      const patch = JSON.parse(r.stdout).patch;
+      // in the report's order of findings (by property: keyword before title)
+      expect(patch.filter((op: { op: string }) => op.op === 'replace')).toEqual([
+        { op: 'replace', path: '/keywords/fr/0', value: 'indice des prix à la consommation' },
+        {
+          op: 'replace',
+          path: '/title_translated/fr',
+          value: 'Indice des prix à la consommation, mensuel, non désaisonnalisé',
+        },
+      ]);
+      const out = join(tmp.dir, 'out');
+      cli(['fix', file, '--profile', 'ca-gc', '--output', out], { cwd: tmp.dir });
+      expect(readFileSync(join(out, 'one.jsonl'), 'utf8')).toBe(`${line}\n`);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   test('a wrong --fix-type or --rule is a usage error naming it', () => {
     expect(cli(['fix', AB, '--profile', 'ca-ab', '--fix-type', 'spelling']).stderr).toContain(
       '--fix-type: "spelling" is not one of legacy-code, code-spelling, encoding, whitespace',
