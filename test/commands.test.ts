@@ -157,6 +157,11 @@ const CASES: Record<string, [number, () => string[]][]> = {
     [1, () => ['infer', fx('ckan'), t('entities.xml'), '-o', t('drafts-partial'), '--force']],
     [2, () => ['infer', t('remote-context.jsonld'), '-o', t('drafts-none')]],
   ],
+  fix: [
+    [0, () => ['fix', fx('ca-ab'), '-p', 'ca-ab', '--to', 'json-patch', ...NOW]],
+    [0, () => ['fix', fx('ca-gc-hnap'), t('entities.xml'), '-p', 'ca-gc-hnap', ...NOW]],
+    [2, () => ['fix', fx('ca-ab'), '-p', 'ca-ab', '--fix-type', 'nosuch']],
+  ],
   config: [[2, () => ['config']]],
   'config schema': [
     [0, () => ['config', 'schema']],

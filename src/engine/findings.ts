@@ -1,7 +1,7 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
-import type { Emitted, Finding, RelatedFinding } from '../core/finding.js';
+import type { Emitted, Finding, Fix, RelatedFinding } from '../core/finding.js';
 import { ruleById } from '../rules/index.js';
 import type { RuleSettings } from '../rules/run.js';
 import type { Lang } from '../core/lang.js';
@@ -96,8 +96,7 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
     if (e.value !== undefined) f.value = reportedValue(e.value);
-    const fixAt = e.fix && (e.fix.pointer ?? sourcePath);
-    if (e.fix && fixAt !== undefined) f.fix = { ...e.fix, pointer: fixAt };
+    if (e.fix) f.fix = { pointer: sourcePath, ...e.fix } as Fix; // checked against the record later
     if (repeats(kept, f)) continue;
     out.push(f);
     if (sourcePath !== undefined) {

@@ -50,7 +50,8 @@ export function fixIn(record: unknown, fix: Fix): Fix | undefined {
 export function checkFixes(findings: Finding[], record: unknown): void {
   for (const f of findings) {
     if (!f.fix) continue;
-    const fix = fixIn(record, f.fix);
+    // a fix with no source field (the finding has none) cannot be placed
+    const fix = f.fix.pointer === undefined ? undefined : fixIn(record, f.fix);
     if (fix) f.fix = fix;
     else delete f.fix;
   }
