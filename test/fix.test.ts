@@ -301,9 +301,30 @@ describe('passerelle fix (command)', () => {
     }
   });
 
+  test('dates written year/month/day: back to ISO 8601, the file as it was before', () => {
+    const tmp = tempDir();
+    try {
+      // ca-gc's first record: released on the portal, and its three resources published, "2019-05-21"
+      const line = readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split(
+        '\n',
+      )[0];
+      const slashed = line.replaceAll('"2019-05-21"', '"2019/05/21"');
+      expect(slashed.split('2019/05/21')).toHaveLength(5);
+      const file = join(tmp.dir, 'dates.jsonl');
+      writeFileSync(file, `${slashed}\n`);
+      const r = cli(['fix', file, '--profile', 'ca-gc', '--fix-type', 'date'], { cwd: tmp.dir });
+      expect(r.stdout).toMatch(/^4 fixes in 1 records of 1 files; 0 not applied$/m);
+      const out = join(tmp.dir, 'out');
+      cli(['fix', file, '--profile', 'ca-gc', '--output', out], { cwd: tmp.dir });
+      expect(readFileSync(join(out, 'dates.jsonl'), 'utf8')).toBe(`${line}\n`);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   test('a wrong --fix-type or --rule is a usage error naming it', () => {
     expect(cli(['fix', AB, '--profile', 'ca-ab', '--fix-type', 'spelling']).stderr).toContain(
-      '--fix-type: "spelling" is not one of legacy-code, code-spelling, encoding, whitespace',
+      '--fix-type: "spelling" is not one of legacy-code, code-spelling, encoding, whitespace, date\n',
     );
     expect(cli(['fix', AB, '--profile', 'ca-ab', '--rule', 'odc/nope']).code).toBe(2);
   });

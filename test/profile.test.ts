@@ -1,4 +1,4 @@
-import { checkAgainstProfile } from '../src/profiles/check.js';
+import { checkAgainstProfile, isoDateOf } from '../src/profiles/check.js';
 import { listProfileIds, loadProfile, parseProfile } from '../src/profiles/load.js';
 import { ConfigError, UsageError } from '../src/util/errors.js';
 import { loadYaml } from '../src/util/yaml.js';
@@ -115,6 +115,27 @@ describe('ca-gc profile', () => {
         { pointer: '/resources/1/format', old: 'csv', new: 'CSV', kind: 'code-spelling' },
       ],
     ]);
+  });
+
+  test('date fixes: to ISO 8601 when the date reads only one way', () => {
+    expect(
+      ['2017/03/15', '2017.3.5', '20170315', '15/03/2017', '03/15/2017', '07/07/2017'].map(
+        isoDateOf,
+      ),
+    ).toEqual(['2017-03-15', '2017-03-05', '2017-03-15', '2017-03-15', '2017-03-15', '2017-07-07']);
+    // 01/02/2017: January 2nd or February 1st; 2017-13-01 is no date; 2017-03-15 needs nothing
+    expect(['01/02/2017', '2017-13-01', '2017/02/30', '2017-03-15', 'soon'].map(isoDateOf)).toEqual(
+      [undefined, undefined, undefined, undefined, undefined],
+    );
+    const r = clean();
+    r.date_published = '2017/03/15';
+    const f = checkAgainstProfile(gc, r).find((x) => x.sourcePath === '/date_published');
+    expect(f?.fix).toEqual({
+      pointer: '/date_published',
+      old: '2017/03/15',
+      new: '2017-03-15',
+      kind: 'date',
+    });
   });
 
   test('type: dates, emails, URLs, numbers, language maps', () => {

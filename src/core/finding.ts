@@ -21,14 +21,15 @@ export interface Emitted {
 /**
  * How a fix corrects a value: a legacy code replaced by the current one, a code written in another
  * case or spacing than the code list's, text damaged by an encoding conversion repaired, spaces
- * around a code removed.
+ * around a code removed, a date written another way than ISO 8601 where it reads only one way.
  */
-export type FixKind = 'legacy-code' | 'code-spelling' | 'encoding' | 'whitespace';
+export type FixKind = 'legacy-code' | 'code-spelling' | 'encoding' | 'whitespace' | 'date';
 export const FIX_KINDS: readonly FixKind[] = [
   'legacy-code',
   'code-spelling',
   'encoding',
   'whitespace',
+  'date',
 ];
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Emitted, FixKind } from '../core/finding.js';
+import { isDate } from '../util/coerce.js';
 import { parsePath, toPointer } from '../util/paths.js';
 import type { FieldDef, LocalVocabulary, Profile } from './types.js';
 import { checkedSchema, validatorFor, type CheckedSchema } from './validators.js';
@@ -135,6 +136,7 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
     };
   }
   // type, format, pattern: the value is not of the field's type
+  const date = field?.type === 'date' && typeof e.data === 'string' ? isoDateOf(e.data) : undefined;
   return {
     ruleId: 'profile/type',
     messageId: 'type',
@@ -144,7 +146,29 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
     })(),
     sourcePath: pointer,
     value: e.data,
+    ...(date ? { fix: { pointer, old: e.data, new: date, kind: 'date' as const } } : {}),
   };
+}
+
+const two = (n: string): string => n.padStart(2, '0');
+
+/**
+ * A date written another way, in ISO 8601, when it reads only one way: year first (2020/01/15,
+ * 2020.1.15, 20200115), or day and month in either order when only one order makes a date
+ * (15/01/2020: no 15th month; 01/02/2020 is left, a person knows which it is).
+ */
+export function isoDateOf(value: string): string | undefined {
+  const t = value.trim();
+  let m = /^(\d{4})([/.-]?)(\d{1,2})\2(\d{1,2})$/.exec(t);
+  let iso: string | undefined;
+  if (m && (m[2] !== '' || (m[3].length === 2 && m[4].length === 2)))
+    iso = `${m[1]}-${two(m[3])}-${two(m[4])}`;
+  else if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t))) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a === b || (a > 12 && b <= 12)) iso = `${m[4]}-${two(m[3])}-${two(m[1])}`;
+    else if (b > 12 && a <= 12) iso = `${m[4]}-${two(m[1])}-${two(m[3])}`;
+  }
+  return iso !== undefined && iso !== t && isDate(iso) ? iso : undefined;
 }
 
 /** Codes (and legacy codes) by their spelling without case and spaces, made once per code list. */
