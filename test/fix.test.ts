@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding } from '../src/core/finding.js';
 import type { RecordResult } from '../src/core/record.js';
 import { validate } from '../src/engine/run.js';
-import { fixesOf, fixFiles, type EditedFile } from '../src/fix/fix.js';
+import { fixAll, fixesOf, type EditedFile } from '../src/fix/fix.js';
 import { jsonLike } from '../src/fix/edit.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
@@ -43,7 +43,7 @@ describe('passerelle fix on every fixture and the real corpus', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(async () => {
-    files = await fixFiles(INPUTS, { profile: 'auto', now: NOW });
+    files = await fixAll(INPUTS, { profile: 'auto', now: NOW });
     writeCopies(files, tmp.dir);
   }, 120_000);
 
@@ -104,7 +104,7 @@ describe('passerelle fix on every fixture and the real corpus', () => {
   }, 120_000);
 
   test('fixing the corrected exports changes nothing (idempotent)', async () => {
-    const again = await fixFiles(
+    const again = await fixAll(
       INPUTS.map((p) => join(tmp.dir, p)),
       { profile: 'auto', now: NOW },
     );

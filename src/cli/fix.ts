@@ -96,31 +96,38 @@ function reviewLine(file: string, r: FixedRecord, fix: PlannedFix, why?: string)
   return why ? `  ✗ ${escapeTerminal(line)}\n      ${why}` : `  ${escapeTerminal(line)}`;
 }
 
-/** The review: per file, each fix applied (or to be), then those left with why. */
-function review(files: readonly EditedFile[], lang: Lang): string {
-  const out: string[] = [];
-  let applied = 0;
-  let skipped = 0;
-  let records = 0;
-  for (const f of files) {
-    if (f.records.length === 0) continue;
-    out.push(escapeTerminal(f.file));
-    for (const r of f.records) {
-      if (r.applied.length) records++;
-      for (const fix of r.applied) out.push(reviewLine(f.file, r, fix));
-      for (const s of r.skipped)
-        out.push(reviewLine(f.file, r, s.fix, NOT_APPLIED[s.reason][lang]));
-      applied += r.applied.length;
-      skipped += r.skipped.length;
-    }
+/** What the review counts, over every file. */
+interface Counts {
+  applied: number;
+  skipped: number;
+  records: number;
+  files: number;
+}
+
+/** A file's part of the review: each fix applied (or to be), then those left with why. */
+function reviewFile(f: EditedFile, lang: Lang, n: Counts): string {
+  if (f.records.length === 0) return '';
+  const out = [escapeTerminal(f.file)];
+  for (const r of f.records) {
+    if (r.applied.length) n.records++;
+    for (const fix of r.applied) out.push(reviewLine(f.file, r, fix));
+    for (const s of r.skipped) out.push(reviewLine(f.file, r, s.fix, NOT_APPLIED[s.reason][lang]));
+    n.applied += r.applied.length;
+    n.skipped += r.skipped.length;
   }
-  const fileCount = files.filter((f) => f.records.some((r) => r.applied.length)).length;
-  out.push(
-    applied + skipped === 0
-      ? say(lang, 'none')
-      : say(lang, 'total', { applied, records, files: fileCount, skipped }),
-  );
+  if (f.records.some((r) => r.applied.length)) n.files++;
   return `${out.join('\n')}\n`;
+}
+
+function totalLine(n: Counts, lang: Lang): string {
+  return n.applied + n.skipped === 0
+    ? say(lang, 'none')
+    : say(lang, 'total', {
+        applied: n.applied,
+        records: n.records,
+        files: n.files,
+        skipped: n.skipped,
+      });
 }
 
 /** Written whole or not at all: a temporary file beside it, renamed. */
@@ -137,56 +144,47 @@ function target(dir: string, file: string): string {
   return join(dir, rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : basename(file));
 }
 
-function writeOutput(files: readonly EditedFile[], dir: string, lang: Lang): void {
-  const targets = files.map((f) => target(dir, f.file));
-  for (let i = 0; i < files.length; i++)
-    if (resolve(targets[i]) === resolve(files[i].file))
-      throw new UsageError(`--output: ${files[i].file} would be written over (use --in-place)`);
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    if (f.changed && f.bytes) writeWhole(targets[i], f.bytes);
-    else {
-      mkdirSync(dirname(targets[i]), { recursive: true });
-      copyFileSync(f.file, targets[i]);
-    }
+/** A file under --output: corrected, or copied as it is; never over an input. */
+function writeOutput(f: EditedFile, dir: string): void {
+  const to = target(dir, f.file);
+  if (resolve(to) === resolve(f.file))
+    throw new UsageError(`--output: ${f.file} would be written over (use --in-place)`);
+  if (f.changed && f.bytes) writeWhole(to, f.bytes);
+  else {
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(f.file, to);
   }
-  const changed = files.filter((f) => f.changed).length;
-  process.stderr.write(`passerelle: ${say(lang, 'wrote', { n: files.length, dir, changed })}\n`);
 }
 
-function writeInPlace(files: readonly EditedFile[], lang: Lang): number {
-  let code = 0;
-  for (const f of files) {
-    if (!f.changed || !f.bytes) continue;
-    const backup = `${f.file}.bak`;
-    if (existsSync(backup)) {
-      process.stderr.write(`passerelle: ${say(lang, 'backupExists', { file: f.file, backup })}\n`);
-      code = 1;
-      continue;
-    }
-    copyFileSync(f.file, backup);
-    writeWhole(f.file, f.bytes);
-    process.stderr.write(`passerelle: ${say(lang, 'inPlace', { file: f.file, backup })}\n`);
+/** A corrected file in place, its original kept as .bak first; false when a .bak is there already. */
+function writeInPlace(f: EditedFile, lang: Lang): boolean {
+  if (!f.changed || !f.bytes) return true;
+  const backup = `${f.file}.bak`;
+  if (existsSync(backup)) {
+    process.stderr.write(`passerelle: ${say(lang, 'backupExists', { file: f.file, backup })}\n`);
+    return false;
   }
-  return code;
+  copyFileSync(f.file, backup);
+  writeWhole(f.file, f.bytes);
+  process.stderr.write(`passerelle: ${say(lang, 'inPlace', { file: f.file, backup })}\n`);
+  return true;
 }
 
-/** JSON Lines of patches (one per record with applied fixes) or of package_patch payloads. */
-function patches(files: readonly EditedFile[], to: string, lang: Lang): string {
+/** A file's JSON Lines of patches (one per record with applied fixes) or of package_patch payloads. */
+function patches(f: EditedFile, to: string, lang: Lang): string {
   const lines: string[] = [];
-  for (const f of files)
-    for (const r of f.records) {
-      if (!r.applied.length) continue;
-      if (to === 'json-patch') lines.push(JSON.stringify(patchLine(r)));
-      else {
-        const payload = ckanPatch(r);
-        if (payload) lines.push(JSON.stringify(payload));
-        else
-          process.stderr.write(
-            `passerelle: ${escapeTerminal(say(lang, 'noPayload', { file: f.file, id: r.id ?? r.source.line }))}\n`,
-          );
-      }
+  for (const r of f.records) {
+    if (!r.applied.length) continue;
+    if (to === 'json-patch') lines.push(JSON.stringify(patchLine(r)));
+    else {
+      const payload = ckanPatch(r);
+      if (payload) lines.push(JSON.stringify(payload));
+      else
+        process.stderr.write(
+          `passerelle: ${escapeTerminal(say(lang, 'noPayload', { file: f.file, id: r.id ?? r.source.line }))}\n`,
+        );
     }
+  }
   return lines.map((l) => `${l}\n`).join('');
 }
 
@@ -194,7 +192,7 @@ function patches(files: readonly EditedFile[], to: string, lang: Lang): string {
 export async function fixCommand(paths: string[], o: FixCommandOptions): Promise<number> {
   checkOptions(o, paths);
   const config = resolveConfig(o.config);
-  const files = await fixFiles(paths, {
+  const files = fixFiles(paths, {
     profile: o.profile,
     now: parseNow(o.now),
     lang: o.lang,
@@ -205,11 +203,28 @@ export async function fixCommand(paths: string[], o: FixCommandOptions): Promise
     onDetect: (file, profile) =>
       process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
   });
-  if (o.to !== 'review') {
-    process.stdout.write(patches(files, o.to, o.lang));
-    return 0;
+  // each file written or printed as soon as its records are checked
+  const n: Counts = { applied: 0, skipped: 0, records: 0, files: 0 };
+  let code = 0;
+  let written = 0;
+  let changed = 0;
+  for await (const f of files) {
+    if (o.to !== 'review') {
+      process.stdout.write(patches(f, o.to, o.lang));
+      continue;
+    }
+    process.stdout.write(reviewFile(f, o.lang, n));
+    if (o.output !== undefined) {
+      writeOutput(f, o.output);
+      written++;
+      if (f.changed) changed++;
+    } else if (o.inPlace && !writeInPlace(f, o.lang)) code = 1;
   }
-  process.stdout.write(review(files, o.lang));
-  if (o.output !== undefined) writeOutput(files, o.output, o.lang);
-  return o.inPlace ? writeInPlace(files, o.lang) : 0;
+  if (o.to !== 'review') return 0;
+  process.stdout.write(`${totalLine(n, o.lang)}\n`);
+  if (o.output !== undefined)
+    process.stderr.write(
+      `passerelle: ${say(o.lang, 'wrote', { n: written, dir: o.output, changed })}\n`,
+    );
+  return code;
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Bilingual } from '../core/lang.js';
 import { sameJson } from '../engine/fixes.js';
-import { spanOf } from '../util/locate.js';
+import { spansOf } from '../util/locate.js';
 import type { PlannedFix, RecordFixes } from './plan.js';
 
 /** Why a fix or a file is left as it is, in both languages. */
@@ -66,14 +66,11 @@ function textOf(bytes: Buffer): { text: string; gzipped: boolean } | undefined {
   }
 }
 
-/** Offset of the first character of a 1-based line. */
-function lineStart(text: string, line: number): number {
-  let at = 0;
-  for (let n = 1; n < line && at >= 0; n++) {
-    at = text.indexOf('\n', at);
-    if (at >= 0) at++;
-  }
-  return at;
+/** Offsets where each line starts (index 0: line 1), found once per file. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 /**
@@ -94,31 +91,65 @@ interface Edit {
   text: string;
 }
 
+/** The text with its edits made (`base`: the text's offset in the file the edits count in); one pass. */
 function applyEdits(text: string, edits: readonly Edit[], base = 0): string {
-  let out = text;
-  for (const e of [...edits].sort((a, b) => b.from - a.from))
-    out = out.slice(0, e.from - base) + e.text + out.slice(e.to - base);
+  const parts: string[] = [];
+  let at = base;
+  for (const e of [...edits].sort((a, b) => a.from - b.from)) {
+    parts.push(text.slice(at - base, e.from - base), e.text);
+    at = e.to;
+  }
+  parts.push(text.slice(at - base));
+  return parts.join('');
+}
+
+/**
+ * Where each record is in the text: by its pointer in a JSON document (all of the file's found in
+ * one pass), else by its line (JSON Lines, a one-record document). Linear in the file, however many
+ * records have fixes.
+ */
+function recordSpans(
+  text: string,
+  records: readonly RecordFixes[],
+): Map<RecordFixes, [number, number] | undefined> {
+  const pointers = records.flatMap((r) =>
+    r.source.pointer === undefined ? [] : [r.source.pointer],
+  );
+  const byPointer = pointers.length ? spansOf(text, pointers) : new Map<string, [number, number]>();
+  let starts: number[] | undefined;
+  const out = new Map<RecordFixes, [number, number] | undefined>();
+  for (const r of records) {
+    if (r.source.pointer !== undefined) out.set(r, byPointer.get(r.source.pointer));
+    else {
+      starts ??= lineStarts(text);
+      const start = starts[(r.source.line ?? 1) - 1];
+      out.set(r, start === undefined ? undefined : spansOf(text, [''], start).get(''));
+    }
+  }
   return out;
 }
 
-/** Where the record starts in the text: its pointer in a JSON document, else its line (JSON Lines, a one-record document). */
-function recordSpan(text: string, r: RecordFixes): [number, number] | undefined {
-  if (r.source.pointer !== undefined) return spanOf(text, r.source.pointer);
-  const start = lineStart(text, r.source.line ?? 1);
-  return start < 0 ? undefined : spanOf(text, '', start);
-}
-
 /** One record's fixes as edits of the text, each checked against the old value it replaces. */
-function editRecord(text: string, r: RecordFixes): { fixed: FixedRecord; edits: Edit[] } {
+function editRecord(
+  text: string,
+  r: RecordFixes,
+  span: [number, number] | undefined,
+): { fixed: FixedRecord; edits: Edit[] } {
   const fixed: FixedRecord = {
     ...r,
     applied: [],
     skipped: r.conflicts.map((fix) => ({ fix, reason: 'conflict' as const })),
   };
   const edits: Edit[] = [];
-  const span = r.fixes.length ? recordSpan(text, r) : undefined;
+  const spans = span
+    ? spansOf(
+        text,
+        r.fixes.map((f) => f.pointer),
+        span[0],
+      )
+    : undefined;
   for (const fix of r.fixes) {
-    const at = span && spanOf(text, fix.pointer, span[0]);
+    const at = spans?.get(fix.pointer);
     const old = at && text.slice(at[0], at[1]);
     let same = false;
     try {
@@ -159,8 +190,9 @@ export function editFile(file: string, records: readonly RecordFixes[]): EditedF
     return unfixable('format');
   const edits: Edit[] = [];
   const out: FixedRecord[] = [];
+  const spans = recordSpans(read.text, records);
   for (const r of records) {
-    const e = editRecord(read.text, r);
+    const e = editRecord(read.text, r, spans.get(r));
     out.push(e.fixed);
     edits.push(...e.edits);
   }
