@@ -186,13 +186,14 @@ as Windows-1252 or Latin-1 and saved again turns "Québec" into "QuÃ©bec" and 
 (often a spreadsheet or database export on Windows); bytes that could not be decoded become U+FFFD
 (�), and what they stood for is lost. French text suffers most. The finding names the property and
 shows the damaged text with, for the first kind, what it should read. Fix the text in the source
-system, or export it again as UTF-8.`,
+system, or export it again as UTF-8; \`passerelle fix\` repairs the first kind in a JSON export.`,
       fr: `Un texte passé par une mauvaise conversion d'encodage se lit mal pour tous : de l'UTF-8 lu comme du
 Windows-1252 ou du Latin-1 puis réenregistré change « Québec » en « QuÃ©bec » et « l’eau » en
 « lâ€™eau » (souvent un export de tableur ou de base de données sous Windows) ; les octets qui n'ont
 pu être décodés deviennent U+FFFD (�), et ce qu'ils représentaient est perdu. Le texte français est le
 plus touché. Le constat nomme la propriété et montre le texte abîmé avec, dans le premier cas, ce
-qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de nouveau en UTF-8.`,
+qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de nouveau en UTF-8 ;
+\`passerelle fix\` répare le premier cas dans un export JSON.`,
     },
     messages: {
       misread: {
