@@ -322,6 +322,26 @@ describe('passerelle fix (command)', () => {
     }
   });
 
+  test('a package_search response: the record found by its pointer, the rest of the document untouched', () => {
+    const tmp = tempDir();
+    try {
+      // Alberta's package_search fixture, its first licence written as the legacy code (line 35)
+      const text = readFileSync(join(ROOT, 'fixtures/ca-ab/package_search.json'), 'utf8');
+      const legacy = text.replace('"license_id": "OGLA"', '"license_id": "ABOGPL"');
+      expect(legacy).not.toBe(text);
+      const file = join(tmp.dir, 'package_search.json');
+      writeFileSync(file, legacy);
+      const ckan = cli(['fix', file, '--profile', 'ca-ab', '--to', 'ckan'], { cwd: tmp.dir });
+      const record = JSON.parse(text).result.results[0];
+      expect(JSON.parse(ckan.stdout)).toEqual({ id: record.id, license_id: 'OGLA' });
+      const out = join(tmp.dir, 'out');
+      cli(['fix', file, '--profile', 'ca-ab', '--output', out], { cwd: tmp.dir });
+      expect(readFileSync(join(out, 'package_search.json'), 'utf8')).toBe(text);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   test('a wrong --fix-type or --rule is a usage error naming it', () => {
     expect(cli(['fix', AB, '--profile', 'ca-ab', '--fix-type', 'spelling']).stderr).toContain(
       '--fix-type: "spelling" is not one of legacy-code, code-spelling, encoding, whitespace, date\n',
