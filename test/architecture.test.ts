@@ -38,6 +38,7 @@ const LAYERS: Record<string, number> = {
   config: 9,
   engine: 10,
   federate: 11,
+  fix: 11,
   compare: 11,
   infer: 11,
   harvest: 11,

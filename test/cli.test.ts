@@ -141,6 +141,7 @@ describe('passerelle validate', () => {
               'line',
               'column',
               'related',
+              'fix',
             ].includes(k),
           ),
         ).toBe(true);

@@ -172,6 +172,11 @@ const CASES: Record<string, [number, () => string[]][]> = {
     [0, () => ['harvest']],
     [2, () => ['harvest', 'nosuch']],
   ],
+  fix: [
+    [0, () => ['fix', fx('ca-ab'), '-p', 'ca-ab', '--to', 'json-patch', ...NOW]],
+    [0, () => ['fix', fx('ca-gc-hnap'), t('entities.xml'), '-p', 'ca-gc-hnap', ...NOW]],
+    [2, () => ['fix', fx('ca-ab'), '-p', 'ca-ab', '--fix-type', 'nosuch']],
+  ],
   config: [[2, () => ['config']]],
   'config schema': [
     [0, () => ['config', 'schema']],

@@ -139,6 +139,32 @@ describe('report formats, all from one run', () => {
     );
   });
 
+  test('fixable findings are marked: JSON fix, SARIF fixes replacing the value where it stands, counts in stylish, Markdown and HTML', () => {
+    // fixtures/ca-gc/catalogue.jsonl line 4: "frequency": "monthly", a legacy code now P1M
+    const fixable = allFindings(report).filter(({ f }) => f.fix);
+    expect(fixable.map(({ r, f }) => [r.source.file, r.source.line, f.fix])).toEqual([
+      [
+        'fixtures/ca-gc/catalogue.jsonl',
+        4,
+        { pointer: '/frequency', old: 'monthly', new: 'P1M', kind: 'legacy-code' },
+      ],
+    ]);
+    const results = JSON.parse(out.sarif).runs[0].results;
+    const withFix = results.filter((x: { fixes?: unknown }) => x.fixes);
+    expect(withFix).toHaveLength(1);
+    const change = withFix[0].fixes[0].artifactChanges[0];
+    expect(change.artifactLocation.uri).toBe('fixtures/ca-gc/catalogue.jsonl');
+    const { deletedRegion: region, insertedContent } = change.replacements[0];
+    const line = readFileSync(join(ROOT, change.artifactLocation.uri), 'utf8').split('\n')[
+      region.startLine - 1
+    ];
+    expect(line.slice(region.startColumn - 1, region.endColumn - 1)).toBe('"monthly"');
+    expect(insertedContent.text).toBe('"P1M"');
+    expect(run.stdout).toContain('  fixable with passerelle fix: 1\n');
+    expect(out.markdown).toContain('\nfixable with passerelle fix: 1\n');
+    expect(out.html).toContain('<li class="fixable"><b>1</b>Fixable</li>');
+  });
+
   test('sarif: valid against the SARIF 2.1.0 schema; one result per finding with physical and logical locations', () => {
     const doc = JSON.parse(out.sarif);
     expect(sarifValidator()(doc)).toEqual([]);

@@ -1,4 +1,4 @@
-import { checkAgainstProfile } from '../src/profiles/check.js';
+import { checkAgainstProfile, isoDateOf } from '../src/profiles/check.js';
 import { listProfileIds, loadProfile, parseProfile } from '../src/profiles/load.js';
 import { ConfigError, UsageError } from '../src/util/errors.js';
 import { loadYaml } from '../src/util/yaml.js';
@@ -78,6 +78,64 @@ describe('ca-gc profile', () => {
       ['profile/vocabulary', 'unknown', '/resources/1/format', 'json', undefined],
     ]);
     expect(f[1].data).toMatchObject({ current: 'P1Y' });
+  });
+
+  test('vocabulary fixes: a legacy code, a code in another case, spaces around a code; none when unsure', () => {
+    const r = clean();
+    // codes of the ca-gc subject list: nature_and_environment, science_and_technology…
+    r.subject = ['Nature_And_Environment', ' science_and_technology ', 'wildlife'];
+    r.frequency = 'annually';
+    r.resources[1].format = 'csv';
+    const fixes = checkAgainstProfile(gc, r).map((x) => [x.sourcePath, x.fix]);
+    expect(fixes).toEqual([
+      [
+        '/subject/0',
+        {
+          pointer: '/subject/0',
+          old: 'Nature_And_Environment',
+          new: 'nature_and_environment',
+          kind: 'code-spelling',
+        },
+      ],
+      [
+        '/subject/1',
+        {
+          pointer: '/subject/1',
+          old: ' science_and_technology ',
+          new: 'science_and_technology',
+          kind: 'whitespace',
+        },
+      ],
+      // no code is spelled "wildlife": a person chooses
+      ['/subject/2', undefined],
+      ['/frequency', { pointer: '/frequency', old: 'annually', new: 'P1Y', kind: 'legacy-code' }],
+      // CSV is the list's spelling of csv
+      [
+        '/resources/1/format',
+        { pointer: '/resources/1/format', old: 'csv', new: 'CSV', kind: 'code-spelling' },
+      ],
+    ]);
+  });
+
+  test('date fixes: to ISO 8601 when the date reads only one way', () => {
+    expect(
+      ['2017/03/15', '2017.3.5', '20170315', '15/03/2017', '03/15/2017', '07/07/2017'].map(
+        isoDateOf,
+      ),
+    ).toEqual(['2017-03-15', '2017-03-05', '2017-03-15', '2017-03-15', '2017-03-15', '2017-07-07']);
+    // 01/02/2017: January 2nd or February 1st; 2017-13-01 is no date; 2017-03-15 needs nothing
+    expect(['01/02/2017', '2017-13-01', '2017/02/30', '2017-03-15', 'soon'].map(isoDateOf)).toEqual(
+      [undefined, undefined, undefined, undefined, undefined],
+    );
+    const r = clean();
+    r.date_published = '2017/03/15';
+    const f = checkAgainstProfile(gc, r).find((x) => x.sourcePath === '/date_published');
+    expect(f?.fix).toEqual({
+      pointer: '/date_published',
+      old: '2017/03/15',
+      new: '2017-03-15',
+      kind: 'date',
+    });
   });
 
   test('type: dates, emails, URLs, numbers, language maps', () => {

@@ -14,6 +14,34 @@ export interface Emitted {
   value?: unknown;
   /** A rule may choose a severity for one finding (a legacy code is only a warning). */
   severity?: Severity;
+  /** The correction, when the rule is certain of it; its pointer defaults to the finding's source field. */
+  fix?: Omit<Fix, 'pointer'> & { pointer?: string };
+}
+
+/**
+ * How a fix corrects a value: a legacy code replaced by the current one, a code written in another
+ * case or spacing than the code list's, text damaged by an encoding conversion repaired, spaces
+ * around a code removed, a date written another way than ISO 8601 where it reads only one way.
+ */
+export type FixKind = 'legacy-code' | 'code-spelling' | 'encoding' | 'whitespace' | 'date';
+export const FIX_KINDS: readonly FixKind[] = [
+  'legacy-code',
+  'code-spelling',
+  'encoding',
+  'whitespace',
+  'date',
+];
+
+/**
+ * A correction a rule is certain of (`passerelle fix` applies it): the source field and its value
+ * before and after. Only kept when the source record holds `old` at `pointer`.
+ */
+export interface Fix {
+  /** JSON Pointer of the source field inside the source record. */
+  pointer: string;
+  old: unknown;
+  new: unknown;
+  kind: FixKind;
 }
 
 export interface Finding {
@@ -39,6 +67,8 @@ export interface Finding {
    * unmapped value. Most severe first. Absent when the finding stands alone.
    */
   related?: RelatedFinding[];
+  /** The correction, when the rule is certain of it (`passerelle fix`). */
+  fix?: Fix;
 }
 
 /** A finding merged into another one (`Finding.related`). */
@@ -46,4 +76,5 @@ export interface RelatedFinding {
   ruleId: string;
   severity: Severity;
   message: string;
+  fix?: Fix;
 }

@@ -1,15 +1,13 @@
 /** Turns emitted findings into report findings: severity resolved, message rendered, source located. */
 import type { Profile } from '../profiles/types.js';
 import { SEVERITY_RANK, type Severity } from '../core/severity.js';
-import type { Finding, RelatedFinding } from '../core/finding.js';
+import type { Emitted, Finding, Fix, RelatedFinding } from '../core/finding.js';
 import { SHIPPED_RULES, type RuleBook } from '../rules/book.js';
 import type { RuleSettings } from '../rules/run.js';
-import type { Emitted } from '../core/finding.js';
 import type { Lang } from '../core/lang.js';
 import type { RuleMeta } from '../rules/types.js';
 import { render } from '../i18n/render.js';
 import { reportedValue } from '../util/show.js';
-
 export interface FinalizeContext {
   profile?: Profile;
   /** The run's rules, whose messages and severities findings take (default: the shipped ones). */
@@ -91,6 +89,7 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
     if (e.property) f.property = e.property;
     if (sourcePath !== undefined) f.sourcePath = sourcePath;
     if (e.value !== undefined) f.value = reportedValue(e.value);
+    if (e.fix) f.fix = { pointer: sourcePath, ...e.fix } as Fix; // checked against the record later
     if (repeats(kept, f)) continue;
     out.push(f);
     if (sourcePath !== undefined) {
@@ -502,6 +501,7 @@ function standingFindings(
           ruleId: findings[j].ruleId,
           severity: findings[j].severity,
           message: findings[j].message,
+          ...(findings[j].fix ? { fix: findings[j].fix } : {}),
         });
     if (related.length === 0) {
       out.push(findings[i]);

@@ -25,6 +25,7 @@ import { pickText } from '../core/lang.js';
 import { READ_ERRORS } from '../i18n/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
 import { finalize, mergeRelated, withFindings } from './findings.js';
+import { checkFixes } from './fixes.js';
 import type { ValidateOptions } from './options.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO } from './detect.js';
@@ -187,6 +188,8 @@ export class Pipeline {
       // a field that cannot be located (a missing one) still gets the record's line
       recordLine: src.source.line,
     });
+    // a fix stays only where the source record holds the value it corrects
+    checkFixes(findings, src.data);
     const result: RecordResult = {
       id: recordId(src.data, mapped),
       title: pickText(

@@ -96,6 +96,11 @@ const UI = {
     en: 'URL reachability not assessed ({{points}} points): use --check-urls',
     fr: 'Accessibilité des URL non évaluée ({{points}} points) : utilisez --check-urls',
   },
+  fixable: {
+    en: 'fixable with passerelle fix: {{n}}',
+    fr: 'corrigeables avec passerelle fix : {{n}}',
+  },
+  fixableCount: { en: 'fixable', fr: 'corrigeables' },
   baselined: {
     en: '{{n}} known findings left out by the baseline',
     fr: '{{n}} constats connus écartés par la référence',

@@ -4,9 +4,10 @@
  * Empty values are absent values (schema.ts): `profile/required` when the field is required, nothing else.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { Emitted } from '../core/finding.js';
+import type { Emitted, FixKind } from '../core/finding.js';
+import { isDate } from '../util/coerce.js';
 import { parsePath, toPointer } from '../util/paths.js';
-import type { FieldDef, Profile } from './types.js';
+import type { FieldDef, LocalVocabulary, Profile } from './types.js';
 import { checkedSchema, validatorFor, type CheckedSchema } from './validators.js';
 import type { Bilingual } from '../core/lang.js';
 
@@ -121,17 +122,21 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
         sourcePath: pointer,
         value,
         severity: 'warning',
+        fix: { pointer, old: value, new: current, kind: 'legacy-code' },
       };
     }
+    const fix = vocab && typeof value === 'string' ? codeFix(vocab, value) : undefined;
     return {
       ruleId: 'profile/vocabulary',
       messageId: 'unknown',
       data: { field: name, value, vocabulary: vocabId },
       sourcePath: pointer,
       value,
+      ...(fix ? { fix: { pointer, old: value, ...fix } } : {}),
     };
   }
   // type, format, pattern: the value is not of the field's type
+  const date = field?.type === 'date' && typeof e.data === 'string' ? isoDateOf(e.data) : undefined;
   return {
     ruleId: 'profile/type',
     messageId: 'type',
@@ -141,6 +146,67 @@ function toFinding(profile: Profile, e: ErrorObject): Emitted | undefined {
     })(),
     sourcePath: pointer,
     value: e.data,
+    ...(date ? { fix: { pointer, old: e.data, new: date, kind: 'date' as const } } : {}),
+  };
+}
+
+const two = (n: string): string => n.padStart(2, '0');
+
+/**
+ * A date written another way, in ISO 8601, when it reads only one way: year first (2020/01/15,
+ * 2020.1.15, 20200115), or day and month in either order when only one order makes a date
+ * (15/01/2020: no 15th month; 01/02/2020 is left, a person knows which it is).
+ */
+export function isoDateOf(value: string): string | undefined {
+  const t = value.trim();
+  let m = /^(\d{4})([/.-]?)(\d{1,2})\2(\d{1,2})$/.exec(t);
+  let iso: string | undefined;
+  if (m && (m[2] !== '' || (m[3].length === 2 && m[4].length === 2)))
+    iso = `${m[1]}-${two(m[3])}-${two(m[4])}`;
+  else if ((m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/.exec(t))) {
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    if (a === b || (a > 12 && b <= 12)) iso = `${m[4]}-${two(m[3])}-${two(m[1])}`;
+    else if (b > 12 && a <= 12) iso = `${m[4]}-${two(m[1])}-${two(m[3])}`;
+  }
+  return iso !== undefined && iso !== t && isDate(iso) ? iso : undefined;
+}
+
+/** Codes (and legacy codes) by their spelling without case and spaces, made once per code list. */
+const spellings = new WeakMap<LocalVocabulary, Map<string, string[]>>();
+const spelling = (s: string): string => s.toLowerCase().replace(/\s+/g, '');
+
+function spellingsOf(vocab: LocalVocabulary): Map<string, string[]> {
+  let m = spellings.get(vocab);
+  if (m) return m;
+  m = new Map();
+  for (const code of [...vocab.codes.keys(), ...vocab.legacy.keys()]) {
+    const k = spelling(code);
+    const list = m.get(k) ?? [];
+    if (!list.includes(code)) list.push(code);
+    m.set(k, list);
+  }
+  spellings.set(vocab, m);
+  return m;
+}
+
+/**
+ * The code a value outside the list certainly stands for: itself with spaces around it removed, or
+ * the one code spelled the same but for case and spaces (`fisheries` for `Fisheries`); a legacy code
+ * found so is replaced by the current one. None when two codes could be meant.
+ */
+function codeFix(
+  vocab: LocalVocabulary,
+  value: string,
+): { new: string; kind: FixKind } | undefined {
+  const trimmed = value.trim();
+  const current = (code: string): string => vocab.legacy.get(code) ?? code;
+  if (trimmed !== value && (vocab.codes.has(trimmed) || vocab.legacy.has(trimmed)))
+    return { new: current(trimmed), kind: vocab.codes.has(trimmed) ? 'whitespace' : 'legacy-code' };
+  const found = spellingsOf(vocab).get(spelling(value));
+  if (found?.length !== 1) return undefined;
+  return {
+    new: current(found[0]),
+    kind: vocab.codes.has(found[0]) ? 'code-spelling' : 'legacy-code',
   };
 }
 

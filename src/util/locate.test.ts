@@ -1,4 +1,4 @@
-import { LineIndex, offsetOf, offsetsOf } from './locate.js';
+import { LineIndex, offsetOf, offsetsOf, spansOf } from './locate.js';
 
 /** Where `needle` starts in `text` (the expected offsets, written so that they read). */
 const at = (text: string, needle: string, from = 0): number => text.indexOf(needle, from);
@@ -50,5 +50,21 @@ describe('locating JSON Pointers in a text (one pass, keys compared in place)', 
   test('from where a record starts in a larger text', () => {
     const t = '{"a":1} {"a":2}';
     expect(offsetOf(t, '/a', at(t, '{', 1))).toBe(at(t, '2'));
+  });
+
+  test('spans: where each value starts and ends (strings with escaped quotes, lists, objects)', () => {
+    const t = '{"a": "say \\"hi\\"", "b": [1, {"c": null}], "d": 12.5}';
+    const spans = spansOf(t, ['/a', '/b', '/b/1', '/d', '/zz']);
+    const text = (p: string): string | undefined => {
+      const s = spans.get(p);
+      return s && t.slice(s[0], s[1]);
+    };
+    expect([text('/a'), text('/b'), text('/b/1'), text('/d'), text('/zz')]).toEqual([
+      '"say \\"hi\\""',
+      '[1, {"c": null}]',
+      '{"c": null}',
+      '12.5',
+      undefined,
+    ]);
   });
 });

@@ -235,6 +235,21 @@ export function offsetOf(text: string, pointer: string, start = 0): number {
   return offsetsOf(text, [pointer], start).get(pointer) ?? -1;
 }
 
+/**
+ * Where the values at several JSON Pointers start and end in the text (relative to the value at
+ * `start`), found in one pass; pointers that do not exist are absent.
+ */
+export function spansOf(
+  text: string,
+  pointers: readonly string[],
+  start = 0,
+): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const [p, from] of offsetsOf(text, pointers, start))
+    out.set(p, [from, skipValue(text, from)]);
+  return out;
+}
+
 /** Line/column arithmetic over one text, with the line index built once and only when asked for. */
 export class LineIndex {
   private starts: number[] | undefined;

@@ -12,9 +12,11 @@ import * as schema from './schema.js';
 import * as compare from './compare.js';
 import * as infer from './infer.js';
 import * as harvest from './harvest.js';
+import * as fix from './fix.js';
 
 export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] = [
   validate,
+  fix,
   profiles,
   crosswalk,
   convert,

@@ -30,6 +30,11 @@ export function relatedNote(f: Finding): string {
   return f.related?.length ? ` (+ ${f.related.map((r) => r.ruleId).join(', ')})` : '';
 }
 
+/** Whether `passerelle fix` can correct a finding: it, or a finding merged into it, carries a fix. */
+export function isFixable(f: Finding): boolean {
+  return f.fix !== undefined || f.related?.some((x) => x.fix !== undefined) === true;
+}
+
 /** Whether a finding is at or above a threshold (`never`: none is). */
 export function atOrAbove(s: Severity, threshold: Severity | 'never'): boolean {
   return threshold !== 'never' && SEVERITY_RANK[s] >= SEVERITY_RANK[threshold];

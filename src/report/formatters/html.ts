@@ -17,7 +17,7 @@ import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
 import { ruleHelp } from '../rule-help.js';
 import { SHIPPED_RULES } from '../../rules/book.js';
-import { capital, cmp, placeOf, recordName } from './common.js';
+import { capital, cmp, isFixable, placeOf, recordName } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
 import { CSP, CSS, SCRIPT } from './html-assets.js';
 import type { FormatterFactory } from './types.js';
@@ -45,6 +45,7 @@ export const html: FormatterFactory = (o) => {
   const byRule = new Map<string, Counts>();
   const byPrinciple = new Map<string, Counts>();
   let withFindings = 0;
+  let fixable = 0;
 
   const row = (r: RecordResult, f: RecordResult['findings'][number]): string => {
     const name = recordName(r, lang);
@@ -85,6 +86,10 @@ export const html: FormatterFactory = (o) => {
         s.findings[k],
         `sev-${k}`,
       ]),
+      // what `passerelle fix` can correct, when anything
+      ...(fixable
+        ? [[capital(t('fixableCount', lang)), fixable, 'fixable'] as [string, number, string]]
+        : []),
     ];
     out.push(
       `<ul class="counts">${counts.map(([label, n, cls]) => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b>${h(label)}</li>`).join('')}</ul>`,
@@ -205,6 +210,7 @@ export const html: FormatterFactory = (o) => {
       if (r.findings.length > 0) withFindings++;
       let s = '';
       for (const f of r.findings) {
+        if (isFixable(f)) fixable++;
         let c = byRule.get(f.ruleId);
         if (!c) byRule.set(f.ruleId, (c = zero()));
         c[f.severity]++;

@@ -13,7 +13,7 @@ import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
 import { ruleHelp } from '../rule-help.js';
 import { SHIPPED_RULES } from '../../rules/book.js';
-import { capital, cmp, placeOf, recordName, relatedNote } from './common.js';
+import { capital, cmp, isFixable, placeOf, recordName, relatedNote } from './common.js';
 import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
 import type { FormatterFactory } from './types.js';
 
@@ -33,6 +33,12 @@ export const markdown: FormatterFactory = (o) => {
   const byPrinciple = new Map<string, Counts>();
   const lowest: { points: number; order: number; line: string }[] = [];
   let withFindings = 0;
+  let fixable = 0;
+  /** Lines under the counts: findings the baseline left out, findings `passerelle fix` can correct. */
+  const notes = (s: Summary): string[] => [
+    ...(s.baselined ? ['', render(t('baselined', lang), { n: s.baselined })] : []),
+    ...(fixable ? ['', render(t('fixable', lang), { n: fixable })] : []),
+  ];
   let order = 0;
 
   const example = (r: RecordResult, f: RecordResult['findings'][number]): string => {
@@ -46,6 +52,7 @@ export const markdown: FormatterFactory = (o) => {
       order++;
       if (r.findings.length > 0) withFindings++;
       for (const f of r.findings) {
+        if (isFixable(f)) fixable++;
         let g = byRule.get(f.ruleId);
         if (!g) byRule.set(f.ruleId, (g = { counts: zero(), examples: [] }));
         g.counts[f.severity]++;
@@ -83,7 +90,7 @@ export const markdown: FormatterFactory = (o) => {
         '|---:|---:|---:|---:|',
       );
       out.push(`| ${s.records} | ${s.valid} | ${s.invalid} | ${s.rejected} |`);
-      if (s.baselined) out.push('', render(t('baselined', lang), { n: s.baselined }));
+      out.push(...notes(s));
 
       const sc = s.scores;
       if (sc) {

@@ -12,7 +12,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHIPPED_RULES, type RuleBook } from '../../rules/book.js';
 import { jsonText } from '../../util/escape.js';
-import type { Finding } from '../../core/finding.js';
+import type { Finding, Fix } from '../../core/finding.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Lang } from '../../core/lang.js';
 import type { Severity } from '../../core/severity.js';
@@ -41,6 +41,39 @@ function fingerprint(r: RecordResult, f: Finding): string {
     .update([f.ruleId, who, f.property ?? '', f.sourcePath ?? ''].join('\u0000'))
     .digest('hex')
     .slice(0, 32);
+}
+
+/**
+ * A fix as SARIF gives it: the replacement of the value's text, where the value is placed (the
+ * finding's own field, located, in a JSON or JSON Lines file that is not compressed, its old text
+ * on one line and without escapes, so that its end is its start plus its length); undefined
+ * elsewhere, the fix then being in the result's properties (SARIF's fix needs a replacement).
+ */
+function sarifFix(r: RecordResult, f: Finding, fix: Fix): unknown {
+  const old = JSON.stringify(fix.old);
+  if (
+    fix.pointer !== f.sourcePath ||
+    f.line === undefined ||
+    f.column === undefined ||
+    !/\.(json|jsonl|ndjson)$/i.test(r.source.file) ||
+    old.includes('\\')
+  )
+    return undefined;
+  const deletedRegion = {
+    startLine: f.line,
+    startColumn: f.column,
+    endLine: f.line,
+    endColumn: f.column + old.length,
+  };
+  return {
+    description: { text: `${fix.kind}: ${old} → ${JSON.stringify(fix.new)}` },
+    artifactChanges: [
+      {
+        artifactLocation: { uri: artifactUri(r.source.file) },
+        replacements: [{ deletedRegion, insertedContent: { text: JSON.stringify(fix.new) } }],
+      },
+    ],
+  };
 }
 
 /** One finding as a SARIF result, placed in its file and, by its record's id, logically. */
@@ -73,6 +106,8 @@ function sarifResult(r: RecordResult, f: Finding, ruleIndex: number): unknown {
   if (r.title) properties.recordTitle = r.title;
   if (r.profile) properties.profile = r.profile;
   if (r.source.pointer) properties.recordPointer = r.source.pointer;
+  const fix = f.fix && sarifFix(r, f, f.fix);
+  if (f.fix && !fix) properties.fix = f.fix;
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -80,6 +115,7 @@ function sarifResult(r: RecordResult, f: Finding, ruleIndex: number): unknown {
     message: { text: f.message },
     locations: [location],
     partialFingerprints: { 'passerelleFinding/v1': fingerprint(r, f) },
+    ...(fix ? { fixes: [fix] } : {}),
     properties,
   };
 }

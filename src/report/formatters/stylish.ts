@@ -7,7 +7,7 @@ import type { RecordResult } from '../../core/record.js';
 import type { Severity } from '../../core/severity.js';
 import type { FormatterFactory } from './types.js';
 import { catalogueScoresStylish, recordScoresStylish } from './scores.js';
-import { relatedNote } from './common.js';
+import { isFixable, relatedNote } from './common.js';
 
 export const stylish: FormatterFactory = (o) => {
   const c = new Chalk({ level: o.color ? 1 : 0 });
@@ -17,6 +17,7 @@ export const stylish: FormatterFactory = (o) => {
     info: c.blue,
   };
   let withFindings = 0;
+  let fixable = 0;
   const where = (r: RecordResult): string => {
     const s = r.source;
     return s.line !== undefined
@@ -30,6 +31,7 @@ export const stylish: FormatterFactory = (o) => {
     record: (r) => {
       if (r.findings.length === 0) return '';
       withFindings++;
+      for (const f of r.findings) if (isFixable(f)) fixable++;
       const title = r.title ? ` ${esc(JSON.stringify(r.title))}` : '';
       const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t(r.status === 'rejected' ? 'rejected' : 'noId', o.lang))}${title}${r.profile ? c.dim(` (${esc(r.profile)})`) : ''}`;
       const rows = r.findings.map((f) => [
@@ -56,6 +58,7 @@ export const stylish: FormatterFactory = (o) => {
       const counts = `${s.records} ${t('records', o.lang)}: ${s.valid} ${t('valid', o.lang)}, ${s.invalid} ${t('invalid', o.lang)}, ${s.rejected} ${t('rejected', o.lang)}`;
       const extra = [
         ...(s.baselined ? [`  ${render(t('baselined', o.lang), { n: s.baselined })}`] : []),
+        ...(fixable ? [`  ${render(t('fixable', o.lang), { n: fixable })}`] : []),
         ...(s.scores ? ['', ...catalogueScoresStylish(s.scores, o.lang)] : []),
       ]
         .map((l) => `${l}\n`)

@@ -68,3 +68,20 @@ describe('input/encoding', () => {
     ).toEqual(['keyword@fr']);
   });
 });
+
+describe('input/encoding fixes', () => {
+  const fixes = (dataset: Parameters<typeof checkRule>[1]) =>
+    checkRule(rule, dataset).map((f) => [f.messageId, f.fix]);
+
+  test('misread text carries the whole text repaired; lost characters carry none', () => {
+    expect(
+      fixes({ title: { fr: 'Niveaux dâ€™eau du QuÃ©bec', en: 'Water \uFFFD levels' } }),
+    ).toEqual([
+      [
+        'misread',
+        { old: 'Niveaux dâ€™eau du QuÃ©bec', new: 'Niveaux d’eau du Québec', kind: 'encoding' },
+      ],
+      ['lost', undefined],
+    ]);
+  });
+});

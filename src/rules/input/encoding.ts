@@ -68,7 +68,9 @@ function excerpt(text: string, at: number, length: number): string {
 }
 
 /** What is wrong with a text that DAMAGED matched, if anything: characters lost (U+FFFD), or UTF-8 read as Windows-1252. */
-function damage(text: string): { messageId: string; data: Record<string, string> } | undefined {
+function damage(
+  text: string,
+): { messageId: string; data: Record<string, string>; repaired?: string } | undefined {
   const lost = text.indexOf(REPLACEMENT);
   if (lost >= 0) return { messageId: 'lost', data: { found: excerpt(text, lost, 1) } };
   MOJIBAKE.lastIndex = 0;
@@ -84,6 +86,7 @@ function damage(text: string): { messageId: string; data: Record<string, string>
   const at = first.index; // runs before it were left as they are: it starts at the same place in both
   return {
     messageId: 'misread',
+    repaired,
     data: {
       found: excerpt(text, at, first[0].length),
       repaired: excerpt(repaired, at, (repairRun(first[0]) as string).length),
@@ -158,7 +161,15 @@ function checkObject(
 
 function report(ctx: RuleContext, property: string, text: string): void {
   const d = damage(text);
-  if (d) ctx.report({ ...d, property, value: text });
+  if (!d) return;
+  const { repaired, ...found } = d;
+  // the whole text repaired, for UTF-8 read as Windows-1252 (lost characters are lost), when the
+  // repair leaves no damage behind
+  const fix =
+    repaired === undefined || damage(repaired)
+      ? undefined
+      : { old: text, new: repaired, kind: 'encoding' as const };
+  ctx.report({ ...found, property, value: text, ...(fix ? { fix } : {}) });
 }
 
 export default codeRule({
@@ -175,13 +186,14 @@ as Windows-1252 or Latin-1 and saved again turns "Québec" into "QuÃ©bec" and 
 (often a spreadsheet or database export on Windows); bytes that could not be decoded become U+FFFD
 (�), and what they stood for is lost. French text suffers most. The finding names the property and
 shows the damaged text with, for the first kind, what it should read. Fix the text in the source
-system, or export it again as UTF-8.`,
+system, or export it again as UTF-8; \`passerelle fix\` repairs the first kind in a JSON export.`,
       fr: `Un texte passé par une mauvaise conversion d'encodage se lit mal pour tous : de l'UTF-8 lu comme du
 Windows-1252 ou du Latin-1 puis réenregistré change « Québec » en « QuÃ©bec » et « l’eau » en
 « lâ€™eau » (souvent un export de tableur ou de base de données sous Windows) ; les octets qui n'ont
 pu être décodés deviennent U+FFFD (�), et ce qu'ils représentaient est perdu. Le texte français est le
 plus touché. Le constat nomme la propriété et montre le texte abîmé avec, dans le premier cas, ce
-qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de nouveau en UTF-8.`,
+qu'on devrait lire. Corrigez le texte dans le système source, ou exportez-le de nouveau en UTF-8 ;
+\`passerelle fix\` répare le premier cas dans un export JSON.`,
     },
     messages: {
       misread: {
