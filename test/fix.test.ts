@@ -344,6 +344,93 @@ describe('passerelle fix (command)', () => {
     }
   });
 
+  test("the configuration's rulesets: their settings and rules are the run's; their own rules have no fixes", () => {
+    const tmp = tempDir();
+    try {
+      // publications.jsonl: lines 2 and 3 hold the legacy licence "ABOGPL", line 2 the legacy topic
+      copyFileSync(join(ROOT, 'fixtures/ca-ab/publications.jsonl'), join(tmp.dir, 'pub.jsonl'));
+      writeFileSync(
+        join(tmp.dir, 'policy.yaml'),
+        [
+          'rules:',
+          '  profile/vocabulary: off',
+          '  city/title-short:',
+          '    title: { en: The title is short, fr: Le titre est court }',
+          '    target: title',
+          '    then: { check: length, max: 10 }',
+          '    message: { en: "Long title: {{value}}", fr: "Titre long : {{value}}" }',
+          '',
+        ].join('\n'),
+      );
+      writeFileSync(join(tmp.dir, 'passerelle.config.yaml'), 'extends: [./policy.yaml]\n');
+      const fix = (...args: string[]) =>
+        cli(['fix', 'pub.jsonl', '-p', 'ca-ab', '--now', '2026-11-01', ...args], { cwd: tmp.dir });
+      // the ruleset turns off the rule that gives these fixes
+      expect(fix().stdout).toBe('nothing to fix\n');
+      // a ruleset's rule is a rule of the run: --rule takes it, and it has nothing to fix
+      const own = fix('--rule', 'city/title-short');
+      expect([own.code, own.stdout]).toEqual([0, 'nothing to fix\n']);
+      const without = fix('--no-config');
+      expect(without.stdout).toContain(
+        'pub.jsonl:2:575  high-school-completion-rates-handbook  license_id: "ABOGPL" → "OGLA"',
+      );
+      expect(without.stdout).toMatch(/3 fixes in 2 records of 1 files; 0 not applied\n$/);
+      expect(fix('--no-config', '--rule', 'city/title-short').code).toBe(2);
+      // --config names the file, from anywhere
+      const named = cli([
+        'fix',
+        join(tmp.dir, 'pub.jsonl'),
+        '-p',
+        'ca-ab',
+        '--config',
+        join(tmp.dir, 'passerelle.config.yaml'),
+      ]);
+      expect(named.stdout).toBe('nothing to fix\n');
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  test('a harvest snapshot folder: its pages read, the profile its manifest names', () => {
+    const tmp = tempDir();
+    try {
+      const snap = join(tmp.dir, 'harvest-ca-ab');
+      mkdirSync(join(snap, 'records'), { recursive: true });
+      const text = readFileSync(join(ROOT, 'fixtures/ca-ab/publications.jsonl'));
+      writeFileSync(join(snap, 'records', 'page-00001.jsonl.gz'), gzipSync(text));
+      const manifest = {
+        format: 'passerelle-harvest/1',
+        portal: 'ca-ab',
+        profile: 'ca-ab',
+        api: { kind: 'ckan', url: 'https://open.alberta.ca/api/3/action/package_search' },
+        userAgent: 'test',
+        started: '2026-11-01T00:00:00Z',
+        updated: '2026-11-01T00:00:00Z',
+        complete: true,
+        written: 3,
+        duplicates: 0,
+        recovered: 0,
+        requests: 1,
+        retries: 0,
+        notModified: 0,
+        failures: [],
+        pages: [],
+      };
+      writeFileSync(join(snap, 'manifest.json'), JSON.stringify(manifest));
+      // no --profile: the manifest's; line 2 of the page holds "license_id": "ABOGPL" at column 575
+      const r = cli(['fix', 'harvest-ca-ab', '--now', '2026-11-01', '--no-config'], {
+        cwd: tmp.dir,
+      });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        'harvest-ca-ab/records/page-00001.jsonl.gz:2:575  high-school-completion-rates-handbook  license_id: "ABOGPL" → "OGLA"',
+      );
+      expect(r.stdout).toMatch(/3 fixes in 2 records of 1 files; 0 not applied\n$/);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
   test('a wrong --fix-type or --rule is a usage error naming it', () => {
     expect(cli(['fix', AB, '--profile', 'ca-ab', '--fix-type', 'spelling']).stderr).toContain(
       '--fix-type: "spelling" is not one of legacy-code, code-spelling, encoding, whitespace, date\n',
