@@ -13,7 +13,8 @@ import { loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { validate } from '../src/engine/run.js';
 import { readSources } from '../src/sources/read.js';
 import { MAX_CSV_FIELDS } from '../src/sources/csv.js';
-import { LineIndex } from '../src/util/locate.js';
+import { LineIndex, scanned } from '../src/util/locate.js';
+import { locateAll } from '../src/sources/types.js';
 import type { Finding } from '../src/core/finding.js';
 import { ROOT, tempDir } from './helpers.js';
 
@@ -245,5 +246,68 @@ describe('a record with 300,000 audience codes', () => {
         columns[i],
       ]);
     }
+  }, 60_000);
+});
+
+/**
+ * A pretty-printed package_search response of `n` ca-gc fixture records (the readable ones without a
+ * backslash, so that the document has none), each with its own id, put first; and each record's line, read
+ * from the text: the line before its `"id"` line.
+ */
+function packageSearch(n: number): { text: string; idLines: number[] } {
+  // the fixture's readable lines (some are broken on purpose)
+  const records: Record<string, unknown>[] = [];
+  for (const l of readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n'))
+    if (!l.includes('\\'))
+      try {
+        records.push(JSON.parse(l) as Record<string, unknown>);
+      } catch {
+        // not a record: left out
+      }
+  const results = Array.from({ length: n }, (_, i) => ({
+    ...records[i % records.length],
+    id: `${String(i).padStart(8, '0')}-0000-4000-8000-000000000000`,
+  }));
+  const text = JSON.stringify({ success: true, result: { count: n, results } }, null, 2);
+  const lines = text.split('\n');
+  const idLines: number[] = [];
+  lines.forEach((l, k) => {
+    if (/^ {8}"id": "\d{8}-/.test(l)) idLines.push(k + 1);
+  });
+  return { text, idLines };
+}
+
+describe('a package_search response of thousands of records', () => {
+  // each record was located by scanning the document from its start, and each record's fields by
+  // searching the text ahead for a backslash (to its end in a document without one): 27 s for 2,000
+  // pretty-printed records, 122 s for 4,000
+  async function read(n: number): Promise<number> {
+    const { text, idLines } = packageSearch(n);
+    expect(idLines).toHaveLength(n);
+    const f = join(tmp.dir, `package_search-${n}.json`);
+    writeFileSync(f, text);
+    const before = scanned.chars;
+    let k = 0;
+    for await (const r of readSources([f])) {
+      expect([k, r.source.line, r.source.pointer]).toEqual([
+        k,
+        idLines[k] - 1,
+        `/result/results/${k}`,
+      ]);
+      // the fields as findings locate them: a missing one reads the whole record
+      const [id, missing] = locateAll(r.locator!, ['/id', '/no_such_field']);
+      expect([k, id, missing]).toEqual([k, { line: idLines[k], column: 15 }, undefined]);
+      k++;
+    }
+    expect(k).toBe(n);
+    return scanned.chars - before;
+  }
+
+  test('every record at its line; the work for twice the records about twice as much', async () => {
+    const n = 2000;
+    const once = await read(n);
+    const twice = await read(2 * n);
+    expect(once).toBeGreaterThan(0);
+    expect(twice / once).toBeLessThan(2.2);
   }, 60_000);
 });

@@ -19,13 +19,13 @@ import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { InputError, UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
-import { JsonLocator, LineIndex, offsetOf } from '../util/locate.js';
+import { JsonLocator, LineIndex } from '../util/locate.js';
 import { bomOf, decode, decodeStream, detectEncoding } from './decode.js';
 import { jsonLineTexts, MAX_LINE_CHARS, readLines, utf8Lines, type Line } from './lines.js';
 import { csvReader } from './csv.js';
 import { xmlReader } from './xml.js';
 import { getAll, parsePath } from '../util/paths.js';
-import { ENVELOPES, apiError } from './envelopes.js';
+import { ENVELOPES, apiError, recordOffsets } from './envelopes.js';
 import { ENTRY_ERRORS, READ_ERRORS, jsonErrorReason } from '../i18n/read-errors.js';
 import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
 import type { Bilingual } from '../core/lang.js';
@@ -546,9 +546,10 @@ export async function* readJsonDocument(
   for (const env of ENVELOPES) {
     const pointers = env.records(doc);
     if (!pointers) continue;
-    for (const pointer of pointers) {
+    const offsets = recordOffsets(text, pointers);
+    for (const [k, pointer] of pointers.entries()) {
       const [hit] = getAll(doc, parsePath(pointer));
-      const offset = offsetOf(text, pointer);
+      const offset = offsets[k];
       const line = offset >= 0 ? index.position(offset).line : undefined;
       const source = pointer === '' ? { file, line } : { file, line, pointer };
       if (hit?.value === null || typeof hit?.value !== 'object' || Array.isArray(hit.value)) {

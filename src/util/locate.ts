@@ -10,6 +10,12 @@ export interface Position {
   column: number; // 1-based
 }
 
+/**
+ * Characters the scanner has passed over (values skipped, keys looked into), for tests that check
+ * its work grows with the text and not faster (test/quadratic.test.ts). Never reset here.
+ */
+export const scanned = { chars: 0 };
+
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 }
@@ -31,7 +37,7 @@ function skipString(t: string, i: number): number {
   }
 }
 
-function skipValue(t: string, i: number): number {
+function skipValueAt(t: string, i: number): number {
   i = skipWs(t, i);
   const c = t.charCodeAt(i);
   if (c === 0x22) return skipString(t, i);
@@ -58,6 +64,12 @@ function skipValue(t: string, i: number): number {
     if (i >= t.length || ch === 0x2c || ch === 0x7d || ch === 0x5d || isWs(ch)) return i;
     i++;
   }
+}
+
+function skipValue(t: string, i: number): number {
+  const end = skipValueAt(t, i);
+  scanned.chars += end - i;
+  return end;
 }
 
 /** The pointers still looked for below one value: a trie of their segments. */
@@ -134,11 +146,22 @@ function trieOf(pointers: readonly string[]): { root: Wanted; ends: Wanted[]; co
   return { root, ends, count };
 }
 
-/** One scan: the text, how many pointers are still to find, and where the next backslash is (keys are compared in place unless they hold one). */
+/** One scan: the text and how many pointers are still to find. */
 interface Scan {
   text: string;
   left: number;
-  backslash: number;
+}
+
+/**
+ * Whether the key whose quotes are at `i` and `end - 1` holds an escape (then it is compared
+ * decoded). Looked for in the key only: a search for the next backslash of the text ran, in a
+ * document with none, to its end for every record located (a 4,000-record package_search
+ * response without one: 9.5 s, against 3 s for 2,000; now 3 s, and 2 s for 2,000).
+ */
+function hasEscape(text: string, i: number, end: number): boolean {
+  scanned.chars += end - i;
+  for (let k = i + 1; k < end - 1; k++) if (text.charCodeAt(k) === 0x5c) return true;
+  return false;
 }
 
 /**
@@ -148,8 +171,7 @@ interface Scan {
 function childAt(s: Scan, want: Wanted, i: number, end: number): Wanted | undefined {
   const text = s.text;
   const keys = want.keys;
-  if (s.backslash >= 0 && s.backslash <= i) s.backslash = text.indexOf('\\', i + 1);
-  if (s.backslash >= 0 && s.backslash < end - 1) {
+  if (hasEscape(text, i, end)) {
     let key: string;
     try {
       key = JSON.parse(text.slice(i, end)) as string;
@@ -209,7 +231,7 @@ function visit(s: Scan, i: number, want: Wanted): number {
  */
 function offsetList(text: string, pointers: readonly string[], start: number): number[] {
   const { root, ends, count } = trieOf(pointers);
-  if (count > 0) visit({ text, left: count, backslash: text.indexOf('\\', start) }, start, root);
+  if (count > 0) visit({ text, left: count }, start, root);
   return ends.map((node) => node.offset);
 }
 

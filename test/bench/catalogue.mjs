@@ -4,11 +4,13 @@
  * checked with `validate` (JSON report to /dev/null) and written with `convert --to ntriples`.
  * For each run: records per second, peak RSS, and the ratio to a baseline that reads the same file
  * the same way and only JSON.parses each line. Then convert's RDF against jsonld.toRDF on the same
- * records, and the wall time of validating one record.
+ * records, the wall time of validating one record, and package_search documents of 500 to 4,000
+ * records (pretty-printed, compact) against the same records as JSON Lines.
  *
  *   npm run bench                          # everything (about 25 minutes on 2 cores, more the first time)
  *   npm run bench -- --sizes 100000        # fewer sizes
  *   npm run bench -- --workers 1           # passes --workers to validate
+ *   npm run bench -- --documents 500,2000  # sizes of the package_search documents (default 500,1000,2000,4000)
  *
  * Every run is a separate process, started by this script; nothing is timed inside Passerelle.
  */
@@ -221,6 +223,52 @@ const median = (a) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
 process.stdout.write(
   `\nvalidate, one record: ${fmt(median(times), 3)} s wall (median of 11; node -e 0: ${fmt(median(bare), 3)} s)\n`,
 );
+
+// one JSON document of n records (a package_search response, pretty-printed and compact) against
+// the same records as JSON Lines: the three should grow alike (issue 22: the document grew with the
+// square of its records, 27 s for 2,000 pretty-printed)
+const DOCUMENTS = arg('documents', '500,1000,2000,4000').split(',').map(Number);
+// the catalogue's readable lines only: a document holds records, not the planted unreadable lines
+const readable = gunzipSync(readFileSync(files.get(10000)))
+  .toString('utf8')
+  .split('\n')
+  .filter((l) => {
+    try {
+      return JSON.parse(l) !== null;
+    } catch {
+      return false;
+    }
+  });
+process.stdout.write(
+  '\n| records of one package_search response | pretty-printed (s) | compact (s) | JSON Lines (s) |\n|---|---:|---:|---:|\n',
+);
+for (const n of DOCUMENTS) {
+  const records = readable.slice(0, n).map((l) => JSON.parse(l));
+  const doc = { success: true, result: { count: records.length, results: records } };
+  const seconds = [];
+  for (const [kind, text] of [
+    ['pretty.json', JSON.stringify(doc, null, 2)],
+    ['compact.json', JSON.stringify(doc)],
+    ['jsonl', `${readable.slice(0, n).join('\n')}\n`],
+  ]) {
+    const file = join(DIR, `package_search-${n}.${kind}`);
+    writeFileSync(file, text);
+    const args = [
+      'validate',
+      file,
+      '-p',
+      'ca-gc',
+      '--now',
+      NOW,
+      '-f',
+      'json',
+      '--fail-on',
+      'never',
+    ];
+    seconds.push(fmt(run(cli(...args, ...workers)).seconds, 1));
+  }
+  process.stdout.write(`| ${fmt(records.length)} | ${seconds.join(' | ')} |\n`);
+}
 
 // the targets
 const big = SIZES[SIZES.length - 1];
