@@ -118,6 +118,37 @@ const UI = {
     fr: '{{n}} enregistrements convertis en {{format}}',
   },
   notConverted: { en: '{{n}} could not be read', fr: '{{n}} illisibles' },
+  // the HTML report of a catalogue
+  inputs: { en: 'Inputs', fr: 'Entrées' },
+  profiles: { en: 'Profiles', fr: 'Profils' },
+  referenceDate: { en: 'Reference date', fr: 'Date de référence' },
+  today: { en: 'today', fr: 'aujourd’hui' },
+  chartByRule: { en: 'Findings by rule', fr: 'Constats par règle' },
+  chartBySeverity: { en: 'Findings by severity', fr: 'Constats par gravité' },
+  chartScores: {
+    en: 'Records by metadata quality (MQA points)',
+    fr: 'Enregistrements par qualité des métadonnées (points MQA)',
+  },
+  chartStars: { en: 'Records by 5-star level', fr: 'Enregistrements par niveau 5 étoiles' },
+  recordsWith: { en: '{{n}} records ({{share}})', fr: '{{n}} enregistrements ({{share}})' },
+  examples: { en: 'Examples', fr: 'Exemples' },
+  rulePage: { en: 'Rule page', fr: 'Page de la règle' },
+  reference: { en: 'Reference', fr: 'Référence' },
+  byRecord: { en: 'Findings by record', fr: 'Constats par enregistrement' },
+  allProfiles: { en: 'All profiles', fr: 'Tous les profils' },
+  search: { en: 'Search', fr: 'Recherche' },
+  searchHint: {
+    en: 'id, title, file, field or message',
+    fr: 'identifiant, titre, fichier, champ ou message',
+  },
+  recordsShown: {
+    en: '{{n}} of {{total}} records shown',
+    fr: '{{n}} enregistrements affichés sur {{total}}',
+  },
+  overCap: {
+    en: 'The {{cap}} records listed are the first met, errors first (at most {{cap}}: --html-max-records). {{more}} more records have findings: they are counted above and listed in the JSON or CSV report (-f json, -f csv).',
+    fr: 'Les {{cap}} enregistrements listés sont les premiers rencontrés, erreurs d’abord (au plus {{cap}} : --html-max-records). {{more}} autres enregistrements ont des constats : ils sont comptés plus haut et listés dans le rapport JSON ou CSV (-f json, -f csv).',
+  },
   detected: {
     en: '{{file}}: profile {{profile}} (detected)',
     fr: '{{file}} : profil {{profile}} (détecté)',
