@@ -270,13 +270,22 @@ describe('report formats, all from one run', () => {
     );
     // nothing loaded: no src attribute, no stylesheet link, no url() but data: (links to a rule's reference are links)
     expect(html).not.toMatch(/\bsrc=|<link\b|url\((?!data:)/);
-    const rows = [
-      ...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)" data-record="([^"]*)">/g),
-    ];
-    expect(rows.map((m) => [m[1], m[2]])).toEqual(
-      allFindings(report).map(({ f }) => [f.severity, f.ruleId]),
+    // every finding once, in its record (records listed errors first)
+    const rows = [...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)">/g)];
+    const key = (x: string[]) => x.join(' ');
+    expect(rows.map((m) => key([m[1], m[2]])).sort()).toEqual(
+      allFindings(report)
+        .map(({ f }) => key([f.severity, f.ruleId]))
+        .sort(),
     );
-    expect(html).toContain('<section id="summary"');
+    const worst = [
+      ...html.matchAll(/<details class="record" data-severity="(\w+)"/g),
+    ].map((m) => ['error', 'warning', 'info'].indexOf(m[1] as string));
+    expect(worst).toEqual([...worst].sort((a, b) => a - b));
+    expect(worst).toHaveLength(report.records.filter((r) => r.findings.length > 0).length);
+    // the summary first, then the rules, then the records
+    expect(html.indexOf('<section id="summary"')).toBeLessThan(html.indexOf('<section id="rules"'));
+    expect(html.indexOf('<section id="rules"')).toBeLessThan(html.indexOf('<section id="records"'));
     expect(html).toContain(
       `<li class="sev-error"><b>${report.summary.findings.error}</b>Errors</li>`,
     );
