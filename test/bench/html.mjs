@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ensureCatalogue } from './generate.mjs';
@@ -37,7 +37,7 @@ const run = spawnSync(
   [
     join(ROOT, 'bin', 'passerelle.js'),
     'validate',
-    input,
+    relative(ROOT, input),
     '--profile',
     'ca-gc',
     '--now',
@@ -50,7 +50,7 @@ const run = spawnSync(
     report,
     ...(maxRecords ? ['--html-max-records', maxRecords] : []),
   ],
-  { stdio: ['ignore', 'inherit', 'inherit'] },
+  { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
 const size = statSync(report).size;
