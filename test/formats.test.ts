@@ -278,9 +278,9 @@ describe('report formats, all from one run', () => {
         .map(({ f }) => key([f.severity, f.ruleId]))
         .sort(),
     );
-    const worst = [
-      ...html.matchAll(/<details class="record" data-severity="(\w+)"/g),
-    ].map((m) => ['error', 'warning', 'info'].indexOf(m[1] as string));
+    const worst = [...html.matchAll(/<details class="record" data-severity="(\w+)"/g)].map((m) =>
+      ['error', 'warning', 'info'].indexOf(m[1] as string),
+    );
     expect(worst).toEqual([...worst].sort((a, b) => a - b));
     expect(worst).toHaveLength(report.records.filter((r) => r.findings.length > 0).length);
     // the summary first, then the rules, then the records
