@@ -385,6 +385,7 @@ describe('output flags', () => {
     [['-f', 'yaml'], /--format: unknown format "yaml"/],
     [['--output.yaml', 'x.yaml'], /unknown option '--output\.yaml'/],
     [['--max-warnings', 'many'], /--max-warnings: "many" is not a whole number/],
+    [['--html-max-records', '-1'], /--html-max-records: "-1" is not a whole number/],
     [
       ['--output.sarif', 'no/such/dir/x.sarif'],
       /--output\.sarif: no\/such\/dir\/x\.sarif: no such directory/,
@@ -402,6 +403,32 @@ describe('output flags', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(existsSync(join(tmp.dir, 'same'))).toBe(false);
+  });
+
+  test('--html-max-records: the HTML report lists that many records and says so', () => {
+    const j = join(tmp.dir, 'capped.json');
+    const r = cli([
+      'validate',
+      f,
+      '--profile',
+      'ca-gc',
+      ...NOW,
+      '-f',
+      'html',
+      '--html-max-records',
+      '2',
+      '--output.json',
+      j,
+    ]);
+    const report: Report = JSON.parse(readFileSync(j, 'utf8'));
+    const withFindings = report.records.filter((x) => x.findings.length > 0).length;
+    expect(r.stdout.match(/<details class="record"/g)).toHaveLength(2);
+    expect(r.stdout).toContain(
+      `The 2 records listed are the first met, errors first (at most 2: --html-max-records). ${withFindings - 2} more records have findings`,
+    );
+    // the summary says what was read
+    expect(r.stdout).toContain(`<dd><code>${f}</code></dd>`);
+    expect(r.stdout).toContain('<dd><time>2026-11-01</time></dd>');
   });
 
   test('--quiet: errors only in every report; the exit code still counts everything', () => {

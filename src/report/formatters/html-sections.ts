@@ -250,7 +250,9 @@ export function recordHtml(r: RecordResult, lang: Lang): string {
         `<span class="sev sev-${k}">${counts[k]} ${h(severityLabel(k, lang, counts[k] !== 1))}</span>`,
     )
     .join(' ');
-  const rows = r.findings
+  // errors first within the record too (a stable sort: the record's order otherwise)
+  const rows = [...r.findings]
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity))
     .map(
       (f) =>
         `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}"><td class="sev sev-${f.severity}">${h(severityLabel(f.severity, lang))}</td>` +
