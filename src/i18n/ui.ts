@@ -131,6 +131,8 @@ const UI = {
   },
   chartStars: { en: 'Records by 5-star level', fr: 'Enregistrements par niveau 5 étoiles' },
   recordsWith: { en: '{{n}} records ({{share}})', fr: '{{n}} enregistrements ({{share}})' },
+  recordWith: { en: '{{n}} record ({{share}})', fr: '{{n}} enregistrement ({{share}})' },
+  aboutRule: { en: 'What it asks for and why', fr: 'Ce qu’elle demande et pourquoi' },
   examples: { en: 'Examples', fr: 'Exemples' },
   rulePage: { en: 'Rule page', fr: 'Page de la règle' },
   reference: { en: 'Reference', fr: 'Référence' },

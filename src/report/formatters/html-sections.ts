@@ -179,7 +179,7 @@ function ruleArticle(
         `<span class="sev sev-${k}">${s.counts[k]} ${h(severityLabel(k, lang, s.counts[k] !== 1))}</span>`,
     )
     .join(' · ');
-  const share = render(t('recordsWith', lang), {
+  const share = render(t(s.records === 1 ? 'recordWith' : 'recordsWith', lang), {
     n: s.records,
     share: percent(records ? s.records / records : 0, lang),
   });
@@ -201,7 +201,7 @@ function ruleArticle(
       ? `<p class="muted">${h(t('examples', lang))}</p><ul class="examples">${examples}</ul>`
       : '') +
     (r.docs
-      ? `<details><summary>${h(t('aboutRules', lang))}</summary>${docsHtml(r.docs)}</details>`
+      ? `<details><summary>${h(t('aboutRule', lang))}</summary>${docsHtml(r.docs)}</details>`
       : '') +
     '</article>'
   );
