@@ -39,6 +39,7 @@ const FLAGS = [
   const problems: string[] = [];
   let dialogs = 0;
   // what the page must show, from the JSON report of the same run (the fixtures test holds the findings)
+  let reportFile = '';
   let findings: { record: Report['records'][number]; severity: string; rule: string }[] = [];
   const count = (pick: (f: (typeof findings)[number]) => boolean): number =>
     findings.filter(pick).length;
@@ -68,6 +69,7 @@ const FLAGS = [
     tmp = tempDir();
     const hostile = writeHostile(tmp.dir);
     const report = join(tmp.dir, 'report.html');
+    reportFile = report;
     const json = join(tmp.dir, 'report.json');
     const r = cli([
       'validate',
@@ -241,4 +243,29 @@ const FLAGS = [
     await page.fill('#f-record', '');
     expect(await visible()).toHaveLength(findings.length);
   }, 30_000);
+
+  test('without JavaScript the page reads: summary, rules and records; a record opens; the filters, which need it, are hidden', async () => {
+    const off = await chromium.launchPersistentContext(join(tmp.dir, 'profile-nojs'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      offline: true,
+      javaScriptEnabled: false,
+    });
+    try {
+      const p = await off.newPage();
+      await p.goto(pathToFileURL(reportFile).href);
+      expect(await p.isVisible('#summary dl.run')).toBe(true);
+      expect(await p.isVisible('#filters')).toBe(false);
+      expect(await p.locator('#rules article.rule').count()).toBe(
+        new Set(findings.map((f) => f.rule)).size,
+      );
+      const first = p.locator('#record-list > details.record').first();
+      await first.locator('summary').click();
+      expect(await first.locator('tr').first().isVisible()).toBe(true);
+      expect(await p.locator('#record-list tr').count()).toBe(findings.length);
+    } finally {
+      await off.close();
+    }
+  }, 60_000);
 });
