@@ -62,7 +62,6 @@ const TEMPLATES = new Set([
   'src/compare/render/html.ts#comparisonHtml',
   'src/compare/render/markdown.ts#comparisonMarkdown',
   'src/report/formatters/html.ts#html',
-  'src/report/formatters/html.ts#summarySection',
   'src/report/formatters/markdown.ts#markdown',
 ]);
 

@@ -270,13 +270,22 @@ describe('report formats, all from one run', () => {
     );
     // nothing loaded: no src attribute, no stylesheet link, no url() but data: (links to a rule's reference are links)
     expect(html).not.toMatch(/\bsrc=|<link\b|url\((?!data:)/);
-    const rows = [
-      ...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)" data-record="([^"]*)">/g),
-    ];
-    expect(rows.map((m) => [m[1], m[2]])).toEqual(
-      allFindings(report).map(({ f }) => [f.severity, f.ruleId]),
+    // every finding once, in its record (records listed errors first)
+    const rows = [...html.matchAll(/<tr data-severity="(\w+)" data-rule="([^"]+)">/g)];
+    const key = (x: string[]) => x.join(' ');
+    expect(rows.map((m) => key([m[1], m[2]])).sort()).toEqual(
+      allFindings(report)
+        .map(({ f }) => key([f.severity, f.ruleId]))
+        .sort(),
     );
-    expect(html).toContain('<section id="summary"');
+    const worst = [...html.matchAll(/<details class="record" data-severity="(\w+)"/g)].map((m) =>
+      ['error', 'warning', 'info'].indexOf(m[1] as string),
+    );
+    expect(worst).toEqual([...worst].sort((a, b) => a - b));
+    expect(worst).toHaveLength(report.records.filter((r) => r.findings.length > 0).length);
+    // the summary first, then the rules, then the records
+    expect(html.indexOf('<section id="summary"')).toBeLessThan(html.indexOf('<section id="rules"'));
+    expect(html.indexOf('<section id="rules"')).toBeLessThan(html.indexOf('<section id="records"'));
     expect(html).toContain(
       `<li class="sev-error"><b>${report.summary.findings.error}</b>Errors</li>`,
     );
@@ -376,6 +385,7 @@ describe('output flags', () => {
     [['-f', 'yaml'], /--format: unknown format "yaml"/],
     [['--output.yaml', 'x.yaml'], /unknown option '--output\.yaml'/],
     [['--max-warnings', 'many'], /--max-warnings: "many" is not a whole number/],
+    [['--html-max-records', '-1'], /--html-max-records: "-1" is not a whole number/],
     [
       ['--output.sarif', 'no/such/dir/x.sarif'],
       /--output\.sarif: no\/such\/dir\/x\.sarif: no such directory/,
@@ -393,6 +403,32 @@ describe('output flags', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(existsSync(join(tmp.dir, 'same'))).toBe(false);
+  });
+
+  test('--html-max-records: the HTML report lists that many records and says so', () => {
+    const j = join(tmp.dir, 'capped.json');
+    const r = cli([
+      'validate',
+      f,
+      '--profile',
+      'ca-gc',
+      ...NOW,
+      '-f',
+      'html',
+      '--html-max-records',
+      '2',
+      '--output.json',
+      j,
+    ]);
+    const report: Report = JSON.parse(readFileSync(j, 'utf8'));
+    const withFindings = report.records.filter((x) => x.findings.length > 0).length;
+    expect(r.stdout.match(/<details class="record"/g)).toHaveLength(2);
+    expect(r.stdout).toContain(
+      `The 2 records listed are the first met, errors first (at most 2: --html-max-records). ${withFindings - 2} more records have findings`,
+    );
+    // the summary says what was read
+    expect(r.stdout).toContain(`<dd><code>${f}</code></dd>`);
+    expect(r.stdout).toContain('<dd><time>2026-11-01</time></dd>');
   });
 
   test('--quiet: errors only in every report; the exit code still counts everything', () => {

@@ -1,7 +1,8 @@
 /**
  * The HTML report in a real browser: headless Chromium (Debian's `chromium`, which .ci/run installs)
- * opens the file from disk with the network off, and a test clicks the filters. Screenshots are
- * saved under test-artifacts/ (git-ignored).
+ * opens the file from disk with the network off, and a test reads the summary, opens a record and
+ * clicks the filters. Screenshots are saved under test-artifacts/ (git-ignored); the one in docs/
+ * is made by `npm run bench:html`, not here.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../src/report/model.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { HOSTILE_TITLE, IN_CI, writeHostile } from './report-helpers.js';
+import { rulePageUrl } from '../src/report/rule-page.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
@@ -37,6 +39,7 @@ const FLAGS = [
   const problems: string[] = [];
   let dialogs = 0;
   // what the page must show, from the JSON report of the same run (the fixtures test holds the findings)
+  let reportFile = '';
   let findings: { record: Report['records'][number]; severity: string; rule: string }[] = [];
   const count = (pick: (f: (typeof findings)[number]) => boolean): number =>
     findings.filter(pick).length;
@@ -47,15 +50,26 @@ const FLAGS = [
       t.toLowerCase().includes(text.toLowerCase()),
     );
 
+  // the findings shown: rows not hidden, in records not hidden
   const visible = (): Promise<string[][]> =>
-    page.$$eval('#findings-table tbody tr:not([hidden])', (rows) =>
+    page.$$eval('#record-list > details.record:not([hidden]) tr:not([hidden])', (rows) =>
       rows.map((r) => [r.getAttribute('data-severity') ?? '', r.getAttribute('data-rule') ?? '']),
     );
+  const visibleRecords = (): Promise<number> =>
+    page.locator('#record-list > details.record:not([hidden])').count();
+  const sorted = (rows: string[][]): string[][] =>
+    rows
+      .map((r) => r.join(' '))
+      .sort()
+      .map((r) => r.split(' '));
+  const recordsWith = (pick: (f: (typeof findings)[number]) => boolean): number =>
+    new Set(findings.filter(pick).map((f) => f.record)).size;
 
   beforeAll(async () => {
     tmp = tempDir();
     const hostile = writeHostile(tmp.dir);
     const report = join(tmp.dir, 'report.html');
+    reportFile = report;
     const json = join(tmp.dir, 'report.json');
     const r = cli([
       'validate',
@@ -110,27 +124,61 @@ const FLAGS = [
     expect(dialogs).toBe(0);
     // the record's title is shown as text
     expect(
-      await page.locator('td.rec small', { hasText: '<script>alert("pwned")</script>' }).count(),
+      await page
+        .locator('details.record .rec small', { hasText: '<script>alert("pwned")</script>' })
+        .count(),
     ).toBeGreaterThan(0);
     expect(await page.locator('script').count()).toBe(1);
     // the page's own style applied (allowed by its hash): errors are red
     const colour = await page
-      .locator('#findings-table td.sev-error')
+      .locator('details.record .sev-error')
       .first()
       .evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe('rgb(0, 0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: true });
   }, 30_000);
 
-  test('the summary and filters come first, above the findings', async () => {
+  test('the summary comes first and says what was read: inputs, profile, reference date; then rules, then records', async () => {
     const order = await page.$$eval('main > section', (s) => s.map((x) => x.id));
-    expect(order).toEqual(['summary', 'findings', 'rules']);
+    expect(order).toEqual(['summary', 'rules', 'records']);
+    const run = await page.textContent('#summary dl.run');
+    expect(run).toContain('fixtures/ca-gc');
+    expect(run).toContain('ca-gc');
+    expect(run).toContain('2026-11-01');
+    // three charts drawn inline: by severity, by rule, by score
+    expect(await page.locator('#summary figure.chart svg').count()).toBeGreaterThanOrEqual(3);
+    const records = new Set(findings.map((f) => f.record)).size;
     expect(await page.textContent('#shown')).toBe(
-      `${findings.length} of ${findings.length} findings shown`,
+      `${findings.length} of ${findings.length} findings shown · ${records} of ${records} records shown`,
     );
   });
 
-  test('filter by severity: unticking warnings hides them', async () => {
+  test('the rule section links each rule to its page and counts it', async () => {
+    const rules = [...new Set(findings.map((f) => f.rule))].sort();
+    const links = await page.$$eval('#rules article.rule', (a) =>
+      a.map((x) => [
+        x.querySelector('h3 code')?.textContent ?? '',
+        x.querySelector('a.rule-page')?.getAttribute('href') ?? '',
+      ]),
+    );
+    expect(links.map(([id]) => id).sort()).toEqual(rules);
+    for (const [id, href] of links) expect(href).toBe(rulePageUrl(id));
+    const bilingual = await page.textContent('#rule-odc-bilingual p');
+    expect(bilingual).toContain(`${recordsWith((f) => f.rule === 'odc/bilingual')} records (`);
+  });
+
+  test('a record opens to show its findings', async () => {
+    const first = page.locator('#record-list > details.record').first();
+    expect(await first.locator('tr').first().isVisible()).toBe(false);
+    await first.locator('summary').click();
+    expect(await first.getAttribute('open')).not.toBeNull();
+    expect(await first.locator('tr').first().isVisible()).toBe(true);
+    // errors first
+    expect(await first.getAttribute('data-severity')).toBe('error');
+    await first.locator('summary').click();
+  }, 30_000);
+
+  test('filter by severity: unticking warnings hides them, and the records left with none', async () => {
     const warnings = count((f) => f.severity === 'warning');
     expect(warnings).toBeGreaterThan(0);
     expect((await visible()).filter(([s]) => s === 'warning')).toHaveLength(warnings);
@@ -138,9 +186,13 @@ const FLAGS = [
     const rows = await visible();
     expect(rows).toHaveLength(findings.length - warnings);
     expect(rows.some(([s]) => s === 'warning')).toBe(false);
-    expect(await page.textContent('#shown')).toBe(
-      `${findings.length - warnings} of ${findings.length} findings shown`,
-    );
+    expect(await visibleRecords()).toBe(recordsWith((f) => f.severity !== 'warning'));
+    // errors only: the records without one go
+    await page.uncheck('#filters input[name=severity][value=info]');
+    const errorRecords = await visibleRecords();
+    await page.check('#filters input[name=severity][value=info]');
+    expect(errorRecords).toBe(recordsWith((f) => f.severity === 'error'));
+    expect(errorRecords).toBeLessThan(recordsWith(() => true));
     await page.check('#filters input[name=severity][value=warning]');
     expect(await visible()).toHaveLength(findings.length);
   }, 30_000);
@@ -151,18 +203,20 @@ const FLAGS = [
     expect(rows.length).toBe(count((f) => f.rule === 'odc/bilingual'));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every(([, rule]) => rule === 'odc/bilingual')).toBe(true);
+    expect(await visibleRecords()).toBe(recordsWith((f) => f.rule === 'odc/bilingual'));
     await page.selectOption('#f-rule', '');
     expect(await visible()).toHaveLength(findings.length);
   }, 30_000);
 
-  test('filter by record: id, title or file', async () => {
+  test('search: id, title or file, case aside, combined with the other filters', async () => {
     await page.fill('#f-record', 'd7f3a1c5');
     // the Canadian Vehicle Specifications: stale, and a legacy frequency code
-    expect(await visible()).toEqual(rowsOf(about('d7f3a1c5')));
+    expect(sorted(await visible())).toEqual(sorted(rowsOf(about('d7f3a1c5'))));
     expect(await visible()).toContainEqual(['error', 'odc/freshness']);
+    expect(await visibleRecords()).toBe(1);
     await page.fill('#f-record', 'PARKS canada'); // case does not matter
-    expect((await visible()).filter(([s]) => s === 'error')).toEqual(
-      rowsOf((f) => about('parks canada')(f) && f.severity === 'error'),
+    expect(sorted((await visible()).filter(([s]) => s === 'error'))).toEqual(
+      sorted(rowsOf((f) => about('parks canada')(f) && f.severity === 'error')),
     );
     expect((await visible()).filter(([s]) => s === 'error').length).toBeGreaterThan(0);
     await page.fill('#f-record', HOSTILE_TITLE.slice(0, 12));
@@ -177,8 +231,8 @@ const FLAGS = [
       )?.rule ?? '';
     expect(rule).not.toBe('');
     await page.selectOption('#f-rule', rule);
-    expect(await visible()).toEqual(
-      rowsOf((f) => about(HOSTILE_TITLE.slice(0, 12))(f) && f.rule === rule),
+    expect(sorted(await visible())).toEqual(
+      sorted(rowsOf((f) => about(HOSTILE_TITLE.slice(0, 12))(f) && f.rule === rule)),
     );
     await page.uncheck('#filters input[name=severity][value=warning]');
     expect(await visible()).toEqual([]);
@@ -189,4 +243,29 @@ const FLAGS = [
     await page.fill('#f-record', '');
     expect(await visible()).toHaveLength(findings.length);
   }, 30_000);
+
+  test('without JavaScript the page reads: summary, rules and records; a record opens; the filters, which need it, are hidden', async () => {
+    const off = await chromium.launchPersistentContext(join(tmp.dir, 'profile-nojs'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      offline: true,
+      javaScriptEnabled: false,
+    });
+    try {
+      const p = await off.newPage();
+      await p.goto(pathToFileURL(reportFile).href);
+      expect(await p.isVisible('#summary dl.run')).toBe(true);
+      expect(await p.isVisible('#filters')).toBe(false);
+      expect(await p.locator('#rules article.rule').count()).toBe(
+        new Set(findings.map((f) => f.rule)).size,
+      );
+      const first = p.locator('#record-list > details.record').first();
+      await first.locator('summary').click();
+      expect(await first.locator('tr').first().isVisible()).toBe(true);
+      expect(await p.locator('#record-list tr').count()).toBe(findings.length);
+    } finally {
+      await off.close();
+    }
+  }, 60_000);
 });

@@ -13,6 +13,7 @@ import type { RecordResult } from '../src/core/record.js';
 import type { RecordScores } from '../src/core/scores.js';
 import type { Summary } from '../src/core/summary.js';
 import { SpillBuffer } from '../src/report/spill.js';
+import { recordHtml } from '../src/report/formatters/html-sections.js';
 import { ROOT } from './helpers.js';
 
 const TOOL = { name: 'passerelle', version: '0.0.0-test' };
@@ -102,6 +103,64 @@ describe('junit in bounded memory', () => {
     expect(spillFiles().length).toBeGreaterThan(0);
     f.dispose?.();
     expect(spillFiles()).toHaveLength(0);
+  });
+});
+
+describe('html over its cap of records', () => {
+  const CAP = 10;
+  const COPIES = 30;
+  // the fixtures' records, each copied under distinct ids: a catalogue far over the cap
+  let many: RecordResult[];
+  let summary: Summary;
+  const html = (records: RecordResult[], cap: number): string =>
+    renderAll(
+      FORMATTERS.html({ lang: 'en', color: false, tool: TOOL, htmlMaxRecords: cap }),
+      records,
+      summary,
+    );
+  beforeAll(() => {
+    many = Array.from({ length: COPIES }, (_, i) =>
+      report.records.map((r) => ({ ...r, id: `${r.id ?? 'unreadable'}-${i}` })),
+    ).flat();
+    const findings = { error: 0, warning: 0, info: 0 };
+    for (const r of many) for (const f of r.findings) findings[f.severity]++;
+    summary = { ...report.summary, records: many.length, findings };
+  });
+
+  test('lists the cap, errors first, states it and points to the JSON or CSV report', () => {
+    const withFindings = many.filter((r) => r.findings.length > 0);
+    expect(withFindings.length).toBeGreaterThan(CAP);
+    const out = html(many, CAP);
+    const listed = [...out.matchAll(/<details class="record" data-severity="(\w+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(listed).toHaveLength(CAP);
+    // more records with errors than the cap: only they are listed
+    expect(
+      withFindings.filter((r) => r.findings.some((f) => f.severity === 'error')).length,
+    ).toBeGreaterThan(CAP);
+    expect(listed.every((s) => s === 'error')).toBe(true);
+    expect(out).toContain(
+      `The ${CAP} records listed are the first met, errors first (at most ${CAP}: --html-max-records). ${withFindings.length - CAP} more records have findings`,
+    );
+    expect(out).toContain('-f json, -f csv');
+  });
+
+  test('counts every record in the rule section, whatever the cap', () => {
+    const out = html(many, CAP);
+    const rule = many.flatMap((r) => r.findings).find((f) => f.severity === 'error')?.ruleId ?? '';
+    const n = many.flatMap((r) => r.findings).filter((f) => f.ruleId === rule).length;
+    const records = many.filter((r) => r.findings.some((f) => f.ruleId === rule)).length;
+    const article = out.slice(out.indexOf(`<h3><code>${rule}</code>`));
+    expect(article).toMatch(new RegExp(`^[^\\n]*${n} errors?[^\\n]* · ${records} records \\(`));
+  });
+
+  test('stays under a size computed from the cap: the page without records plus the cap times the largest record', () => {
+    const largest = Math.max(...many.map((r) => recordHtml(r, 'en').length));
+    const bare = html(many, 0).length;
+    expect(html(many, CAP).length).toBeLessThanOrEqual(bare + CAP * largest);
+    // and far under the page listing them all
+    expect(html(many, CAP).length * 5).toBeLessThan(html(many, many.length).length);
   });
 });
 

@@ -51,6 +51,8 @@ export interface ValidateCommandOptions extends OutputFlags {
   /** A number, or `auto`. */
   workers?: string;
   followLinks?: boolean;
+  /** HTML: records shown in full at most. */
+  htmlMaxRecords?: string;
 }
 
 const FAIL_ON = ['error', 'warning', 'info', 'never'];
@@ -103,6 +105,12 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     throw new UsageError('--update-baseline: name the file with --baseline <file>');
   if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string))))
     throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
+  const htmlMaxRecords =
+    o.htmlMaxRecords === undefined
+      ? undefined
+      : wholeNumber('--html-max-records', o.htmlMaxRecords, 0, 10_000_000);
+  // the inputs as named on the command line, for the reports that say what was read
+  const inputs = [...paths];
   const config = resolveConfig(o.config);
   // the run's rules, once: its records' findings and its reports take them from here
   const rules = ruleBook(config?.rules);
@@ -136,6 +144,8 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     failOn: o.failOn as FailOn,
     rules,
     quiet: o.quiet,
+    run: { inputs, ...(o.profile ? { profile: o.profile } : {}), ...(o.now ? { now: o.now } : {}) },
+    htmlMaxRecords,
   });
   const summary = emptySummary();
   const progress = new Progress(o.lang);

@@ -27,6 +27,10 @@ export function register(program: Command, setExit: SetExit): void {
       'in input folders, also read links leading outside the folder (not followed by default)',
     );
   addOutputOptions(cmd); // -f, -o, --output.<format>, --quiet, --max-warnings
+  cmd.option(
+    '--html-max-records <n>',
+    'HTML report: records listed in full at most, errors first (the others are counted; default 2000)',
+  );
   cmd
     .addOption(
       new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity')

@@ -32,46 +32,73 @@ form#filters fieldset { border: 0; margin: 0; padding: 0; }
 form#filters legend, form#filters label.title { font-weight: 600; display: block; margin-bottom: 0.2rem; }
 form#filters select, form#filters input[type=search] { font: inherit; padding: 0.2rem 0.4rem; min-width: 16rem; }
 #shown { display: block; margin: 0.6rem 0; color: var(--muted); }
-details { margin: 0.3rem 0; } details p { margin: 0.4rem 0 0.4rem 1rem; max-width: 60rem; }
+details { margin: 0.3rem 0; }
+dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0.4rem 0 1rem; }
+dl.run dt { font-weight: 600; } dl.run dd { margin: 0; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem 2rem; }
+figure.chart { margin: 0.4rem 0; } figure.chart figcaption { font-weight: 600; margin-bottom: 0.3rem; }
+figure.chart svg { max-width: 100%; height: auto; font: 12px system-ui, sans-serif; fill: currentColor; }
+.bar { fill: var(--muted); } .bar.sev-error { fill: var(--error); } .bar.sev-warning { fill: var(--warning); } .bar.sev-info { fill: var(--info); }
+article.rule { border-top: 1px solid var(--line); padding: 0.3rem 0; }
+article.rule h3 { margin: 0.6rem 0 0.2rem; } article.rule p { margin: 0.2rem 0; }
+ul.examples { margin: 0.2rem 0; font-size: 0.92em; }
+.note { padding: 0.5rem 0.8rem; border-left: 4px solid var(--warning); background: var(--band); }
+details.record { border-bottom: 1px solid var(--line); margin: 0; padding: 0.25rem 0; }
+details.record > summary { cursor: pointer; }
+details.record .rec small { display: inline; margin-left: 0.5rem; }
+details.record table { margin: 0.3rem 0 0.5rem 1.2rem; width: calc(100% - 1.2rem); } details p { margin: 0.4rem 0 0.4rem 1rem; max-width: 60rem; }
 [hidden] { display: none !important; }
 `;
 
 export const SCRIPT = `
 (function () {
   'use strict';
-  var main = document.getElementById('report');
-  var summary = document.getElementById('summary');
-  var findings = document.getElementById('findings');
-  if (main && summary && findings) main.insertBefore(summary, findings);
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr'));
-  var severities = Array.prototype.slice.call(document.querySelectorAll('#filters input[name=severity]'));
+  var form = document.getElementById('filters');
+  if (!form) return;
+  form.hidden = false;
+  var records = Array.prototype.slice.call(document.querySelectorAll('#record-list > details.record'));
+  var rows = records.map(function (d) { return Array.prototype.slice.call(d.querySelectorAll('tr[data-severity]')); });
+  var texts = null;
+  var total = 0;
+  rows.forEach(function (r) { total += r.length; });
+  var severities = Array.prototype.slice.call(form.querySelectorAll('input[name=severity]'));
   var rule = document.getElementById('f-rule');
-  var record = document.getElementById('f-record');
+  var profile = document.getElementById('f-profile');
+  var search = document.getElementById('f-record');
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
-  var form = document.getElementById('filters');
   function apply() {
     var wanted = {};
     severities.forEach(function (c) { if (c.checked) wanted[c.value] = true; });
     var r = rule ? rule.value : '';
-    var q = record ? record.value.trim().toLowerCase() : '';
-    var n = 0;
-    rows.forEach(function (row) {
-      var ok = wanted[row.getAttribute('data-severity')] === true &&
-        (!r || row.getAttribute('data-rule') === r) &&
-        (!q || row.getAttribute('data-record').indexOf(q) !== -1);
-      row.hidden = !ok;
-      if (ok) n++;
+    var p = profile ? profile.value : '';
+    var q = search ? search.value.trim().toLowerCase() : '';
+    // the records' text is read once, when first searched
+    if (q && !texts) texts = records.map(function (d) { return d.textContent.toLowerCase(); });
+    var n = 0, m = 0;
+    records.forEach(function (d, i) {
+      var ok = (!p || d.getAttribute('data-profile') === p) && (!q || texts[i].indexOf(q) !== -1);
+      var k = 0;
+      rows[i].forEach(function (row) {
+        var show = ok && wanted[row.getAttribute('data-severity')] === true && (!r || row.getAttribute('data-rule') === r);
+        if (row.hidden === show) row.hidden = !show;
+        if (show) k++;
+      });
+      if (d.hidden === (k > 0)) d.hidden = k === 0;
+      n += k;
+      if (k) m++;
     });
-    if (shown) shown.textContent = shown.getAttribute('data-template').replace('{{n}}', String(n)).replace('{{total}}', String(rows.length));
+    if (shown) shown.textContent =
+      shown.getAttribute('data-template').replace('{{n}}', String(n)).replace('{{total}}', String(total)) + ' · ' +
+      shown.getAttribute('data-records').replace('{{n}}', String(m)).replace('{{total}}', String(records.length));
     if (empty) empty.hidden = n > 0;
   }
-  severities.concat([rule, record]).forEach(function (el) {
+  severities.concat([rule, profile, search]).forEach(function (el) {
     if (!el) return;
     el.addEventListener('input', apply);
     el.addEventListener('change', apply);
   });
-  if (form) form.addEventListener('submit', function (e) { e.preventDefault(); });
+  form.addEventListener('submit', function (e) { e.preventDefault(); });
   apply();
 })();
 `;

@@ -1,12 +1,13 @@
 /**
- * One self-contained HTML page (no network: style and script inline, allowed by hash in the page's
- * Content-Security-Policy): a summary, findings per Open Data Charter principle (with the scores
- * when the run has them), the findings table with filters by severity, rule and record, and notes
- * on each rule met. Everything taken from a record is escaped (`escapeHtml`).
+ * One self-contained HTML page for a catalogue (no network: style and script inline, allowed by
+ * hash in the page's Content-Security-Policy): the summary first (the run, counts, scores,
+ * charts), then the findings by rule and by record. Everything taken from a record is escaped.
  *
- * Streams: the findings table is written as records arrive; the summary and the filters, which
- * need the totals, come after it in the file and the page's script moves them above the table
- * (without script, they stay readable below it).
+ * Bounded at any catalogue size: the summary and the rule section are built from counts kept as
+ * records arrive (a few examples per rule); the record section holds at most `htmlMaxRecords`
+ * rendered records (errors first: a record with errors replaces one with only warnings or infos
+ * when the cap is reached), and the page is written at the end, summary first. Records beyond the
+ * cap are counted and the page says where to find them (the JSON or CSV report).
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
@@ -15,67 +16,97 @@ import { escapeHtml as h } from '../../util/escape.js';
 import { SEVERITIES, type Severity } from '../../core/severity.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Summary } from '../../core/summary.js';
-import { ruleHelp } from '../rule-help.js';
 import { SHIPPED_RULES } from '../../rules/book.js';
-import { capital, cmp, isFixable, placeOf, recordName } from './common.js';
-import { catalogueMqaLine, decimal, principleShare, recordScoreLine } from './scores.js';
+import { capital, cmp, isFixable, recordName } from './common.js';
+import { catalogueMqaLine, decimal, principleShare } from './scores.js';
 import { CSP, CSS, SCRIPT } from './html-assets.js';
+import {
+  charts,
+  EXAMPLES,
+  fieldOf,
+  recordHtml,
+  rulesSection,
+  runList,
+  sum,
+  worst,
+  zero,
+  type Counts,
+  type RuleStat,
+} from './html-sections.js';
 import type { FormatterFactory } from './types.js';
 
-type Counts = Record<Severity, number>;
-const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
+/** Records shown in full by default: a 100,000-record catalogue's page stays a few megabytes. */
+export const DEFAULT_HTML_MAX_RECORDS = 2000;
 
-/** A rule's docs (our own Markdown: paragraphs, `code`, *emphasis*) as HTML. */
-function docsHtml(markdown: string): string {
-  return markdown
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter(Boolean)
-    .map(
-      (p) =>
-        `<p>${h(p)
-          .replace(/`([^`]+)`/g, '<code>$1</code>')
-          .replace(/\*([^*]+)\*/g, '<em>$1</em>')}</p>`,
-    )
-    .join('');
+/**
+ * The records shown: at most `cap`, by worst severity (errors first), in the order met within
+ * each severity.
+ */
+class KeptRecords {
+  private readonly bins: Record<Severity, string[]> = { error: [], warning: [], info: [] };
+  private size = 0;
+  constructor(readonly cap: number) {}
+
+  add(sev: Severity, html: () => string): void {
+    if (this.size < this.cap) {
+      this.bins[sev].push(html());
+      this.size++;
+      return;
+    }
+    // full: a record replaces the last kept one of a lesser severity, if any
+    const rank = SEVERITIES.indexOf(sev);
+    const lesser = [...SEVERITIES]
+      .reverse()
+      .find((k) => SEVERITIES.indexOf(k) > rank && this.bins[k].length);
+    if (!lesser) return;
+    this.bins[lesser].pop();
+    this.bins[sev].push(html());
+  }
+
+  get count(): number {
+    return this.size;
+  }
+
+  *html(): Generator<string> {
+    for (const k of SEVERITIES) yield* this.bins[k];
+  }
 }
 
 export const html: FormatterFactory = (o) => {
   const lang: Lang = o.lang;
-  const byRule = new Map<string, Counts>();
+  const byRule = new Map<string, RuleStat>();
   const byPrinciple = new Map<string, Counts>();
+  const profiles = new Map<string, number>();
+  // records by MQA share of their maximum, in tenths
+  const mqaBins: number[] = Array(10).fill(0);
+  const kept = new KeptRecords(Math.max(0, o.htmlMaxRecords ?? DEFAULT_HTML_MAX_RECORDS));
   let withFindings = 0;
   let fixable = 0;
 
-  const row = (r: RecordResult, f: RecordResult['findings'][number]): string => {
-    const name = recordName(r, lang);
-    const search = [r.id ?? '', r.title ?? '', r.source.file].join(' ').toLowerCase();
-    const title = r.title ? `<small>${h(r.title)}</small>` : '';
-    const scores = r.scores ? `<small>${h(recordScoreLine(r.scores, lang))}</small>` : '';
-    const field = [f.property, f.sourcePath]
-      .filter(Boolean)
-      .map((x) => `<code>${h(x as string)}</code>`)
-      .join('<br>');
-    return (
-      `<tr data-severity="${f.severity}" data-rule="${h(f.ruleId)}" data-record="${h(search)}">` +
-      `<td class="sev sev-${f.severity}">${h(severityLabel(f.severity, lang))}</td>` +
-      `<td><code>${h(f.ruleId)}</code>${f.related ? `<br><small>+ ${f.related.map((x) => `<code>${h(x.ruleId)}</code>`).join(', ')}</small>` : ''}</td>` +
-      `<td class="rec">${h(name)}${title}${scores}</td>` +
-      `<td class="where">${h(placeOf(r, f))}</td>` +
-      `<td>${field}</td>` +
-      `<td>${h(f.message)}</td></tr>\n`
-    );
+  const count = (r: RecordResult): void => {
+    if (r.profile) profiles.set(r.profile, (profiles.get(r.profile) ?? 0) + 1);
+    if (r.scores && r.scores.mqa.max > 0)
+      mqaBins[Math.min(9, Math.floor((r.scores.mqa.points / r.scores.mqa.max) * 10))]++;
+    const seen = new Set<string>();
+    for (const f of r.findings) {
+      if (isFixable(f)) fixable++;
+      let s = byRule.get(f.ruleId);
+      if (!s) byRule.set(f.ruleId, (s = { counts: zero(), records: 0, examples: [] }));
+      s.counts[f.severity]++;
+      if (!seen.has(f.ruleId)) {
+        seen.add(f.ruleId);
+        s.records++;
+        if (s.examples.length < EXAMPLES)
+          s.examples.push({ record: recordName(r, lang), field: fieldOf(f), message: f.message });
+      }
+      const p = f.principle ?? '';
+      let pc = byPrinciple.get(p);
+      if (!pc) byPrinciple.set(p, (pc = zero()));
+      pc[f.severity]++;
+    }
   };
 
-  const summarySection = (s: Summary): string => {
-    const out: string[] = [];
-    const total = s.findings.error + s.findings.warning + s.findings.info;
-    out.push(
-      `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`,
-    );
-    out.push(
-      `<p>${h(total === 0 ? t('noProblems', lang) : `${total} ${t(total === 1 ? 'problem' : 'problems', lang)} ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`)}</p>`,
-    );
+  const countsList = (s: Summary): string => {
     const counts: [string, number, string?][] = [
       [capital(t('records', lang)), s.records],
       [capital(t('valid', lang)), s.valid],
@@ -91,110 +122,128 @@ export const html: FormatterFactory = (o) => {
         ? [[capital(t('fixableCount', lang)), fixable, 'fixable'] as [string, number, string]]
         : []),
     ];
-    out.push(
-      `<ul class="counts">${counts.map(([label, n, cls]) => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b>${h(label)}</li>`).join('')}</ul>`,
-    );
+    return `<ul class="counts">${counts.map(([label, n, cls]) => `<li${cls ? ` class="${cls}"` : ''}><b>${n}</b>${h(label)}</li>`).join('')}</ul>`;
+  };
 
+  const scoresTables = (s: Summary): string => {
     const sc = s.scores;
-    if (sc) {
-      out.push(`<h3>${h(t('mqa', lang))}</h3><p>${h(catalogueMqaLine(sc, lang))}</p>`);
+    if (!sc) return '';
+    const out: string[] = [`<h3>${h(t('mqa', lang))}</h3><p>${h(catalogueMqaLine(sc, lang))}</p>`];
+    out.push(
+      `<table class="mqa"><thead><tr><th>${h(t('dimension', lang))}</th><th class="num">${h(capital(t('mean', lang)))}</th><th class="num">max</th></tr></thead><tbody>`,
+    );
+    for (const [d, v] of Object.entries(sc.mqa.dimensions))
       out.push(
-        `<table class="mqa"><thead><tr><th>${h(t('dimension', lang))}</th><th class="num">${h(capital(t('mean', lang)))}</th><th class="num">max</th></tr></thead><tbody>`,
+        `<tr><td>${h(mqaWord(d, lang))}</td><td class="num">${h(decimal(v.mean, lang))}</td><td class="num">${v.max}</td></tr>`,
       );
-      for (const [d, v] of Object.entries(sc.mqa.dimensions))
-        out.push(
-          `<tr><td>${h(mqaWord(d, lang))}</td><td class="num">${h(decimal(v.mean, lang))}</td><td class="num">${v.max}</td></tr>`,
-        );
+    out.push('</tbody></table>');
+    const levels = Object.keys(sc.stars).sort(cmp);
+    if (levels.length) {
+      out.push(
+        `<h3>${h(t('stars', lang))}</h3><table class="stars"><thead><tr><th>${h(t('starsLevel', lang))}</th><th class="num">${h(t('datasets', lang))}</th></tr></thead><tbody>`,
+      );
+      for (const k of levels)
+        out.push(`<tr><td>${h(k)} ★</td><td class="num">${sc.stars[k]}</td></tr>`);
       out.push('</tbody></table>');
-      const levels = Object.keys(sc.stars).sort(cmp);
-      if (levels.length) {
-        out.push(
-          `<h3>${h(t('stars', lang))}</h3><table class="stars"><thead><tr><th>${h(t('starsLevel', lang))}</th><th class="num">${h(t('datasets', lang))}</th></tr></thead><tbody>`,
-        );
-        for (const k of levels)
-          out.push(`<tr><td>${h(k)} ★</td><td class="num">${sc.stars[k]}</td></tr>`);
-        out.push('</tbody></table>');
-      }
     }
+    return out.join('\n');
+  };
 
+  const principlesTable = (s: Summary): string => {
+    const sc = s.scores;
     const principles = [
       ...new Set([...byPrinciple.keys(), ...Object.keys(sc?.principles ?? {})]),
     ].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : cmp(a, b)));
-    if (principles.length) {
+    if (!principles.length) return '';
+    const out: string[] = [
+      `<h3>${h(t('principles', lang))}</h3><table class="principles"><thead><tr><th>${h(t('principle', lang))}</th>`,
+      SEVERITIES.map(
+        (k) => `<th class="num">${h(capital(severityLabel(k, lang, true)))}</th>`,
+      ).join(''),
+    ];
+    if (sc) out.push(`<th class="num">${h(capital(t('passedChecks', lang)))}</th>`);
+    out.push('</tr></thead><tbody>');
+    for (const p of principles) {
+      const c = byPrinciple.get(p) ?? zero();
+      const name = p === '' ? t('noPrinciple', lang) : `${p} — ${principleName(p, lang)}`;
       out.push(
-        `<h3>${h(t('principles', lang))}</h3><table class="principles"><thead><tr><th>${h(t('principle', lang))}</th>`,
+        `<tr data-principle="${h(p)}"><td>${h(name)}</td>${SEVERITIES.map((k) => `<td class="num">${c[k]}</td>`).join('')}`,
       );
-      out.push(
-        SEVERITIES.map(
-          (k) => `<th class="num">${h(capital(severityLabel(k, lang, true)))}</th>`,
-        ).join(''),
-      );
-      if (sc) out.push(`<th class="num">${h(capital(t('passedChecks', lang)))}</th>`);
-      out.push('</tr></thead><tbody>');
-      for (const p of principles) {
-        const c = byPrinciple.get(p) ?? zero();
-        const name = p === '' ? t('noPrinciple', lang) : `${p} — ${principleName(p, lang)}`;
+      if (sc)
         out.push(
-          `<tr data-principle="${h(p)}"><td>${h(name)}</td>${SEVERITIES.map((k) => `<td class="num">${c[k]}</td>`).join('')}`,
+          `<td class="num">${h(principleShare(sc.principles[p as keyof typeof sc.principles], lang))}</td>`,
         );
-        if (sc)
-          out.push(
-            `<td class="num">${h(principleShare(sc.principles[p as keyof typeof sc.principles], lang))}</td>`,
-          );
-        out.push('</tr>');
-      }
-      out.push('</tbody></table>');
+      out.push('</tr>');
     }
+    out.push('</tbody></table>');
+    return out.join('\n');
+  };
 
-    const rules = [...byRule.keys()].sort(cmp);
-    out.push(`<h3>${h(t('filters', lang))}</h3><form id="filters">`);
+  const summarySection = (s: Summary): string => {
+    const total = sum(s.findings);
+    const line =
+      total === 0
+        ? t('noProblems', lang)
+        : `${total} ${t(total === 1 ? 'problem' : 'problems', lang)} ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`;
+    return [
+      `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`,
+      runList(o.run, profiles, lang),
+      `<p>${h(line)}</p>`,
+      countsList(s),
+      charts(s.findings, byRule, mqaBins, s.scores?.stars, lang),
+      scoresTables(s),
+      principlesTable(s),
+      '</section>\n',
+    ].join('\n');
+  };
+
+  /** The filters: hidden until the page's script shows them (they need it). */
+  const filtersForm = (s: Summary): string => {
+    const out: string[] = [`<form id="filters" hidden>`];
     out.push(`<fieldset><legend>${h(t('severityHeading', lang))}</legend>`);
-    for (const k of SEVERITIES) {
-      const n = s.findings[k];
+    for (const k of SEVERITIES)
       out.push(
-        `<label><input type="checkbox" name="severity" value="${k}" checked> <span class="sev sev-${k}">${h(capital(severityLabel(k, lang, true)))}</span> (${n})</label> `,
+        `<label><input type="checkbox" name="severity" value="${k}" checked> <span class="sev sev-${k}">${h(capital(severityLabel(k, lang, true)))}</span> (${s.findings[k]})</label> `,
       );
-    }
     out.push('</fieldset>');
     out.push(
       `<div><label class="title" for="f-rule">${h(t('rule', lang))}</label><select id="f-rule"><option value="">${h(t('allRules', lang))}</option>`,
     );
-    for (const id of rules) {
-      const c = byRule.get(id) as Counts;
-      out.push(`<option value="${h(id)}">${h(id)} (${c.error + c.warning + c.info})</option>`);
-    }
+    for (const id of [...byRule.keys()].sort(cmp))
+      out.push(
+        `<option value="${h(id)}">${h(id)} (${sum((byRule.get(id) as RuleStat).counts)})</option>`,
+      );
     out.push('</select></div>');
+    if (profiles.size > 1) {
+      out.push(
+        `<div><label class="title" for="f-profile">${h(t('profile', lang))}</label><select id="f-profile"><option value="">${h(t('allProfiles', lang))}</option>`,
+      );
+      for (const p of [...profiles.keys()].sort(cmp))
+        out.push(`<option value="${h(p)}">${h(p)}</option>`);
+      out.push('</select></div>');
+    }
     out.push(
-      `<div><label class="title" for="f-record">${h(t('record', lang))}</label><input type="search" id="f-record" placeholder="${h(t('recordFilter', lang))}" autocomplete="off"></div>`,
+      `<div><label class="title" for="f-record">${h(t('search', lang))}</label><input type="search" id="f-record" placeholder="${h(t('recordFilter', lang))}" title="${h(t('searchHint', lang))}" autocomplete="off"></div>`,
     );
     out.push('</form>');
     out.push(
-      `<output id="shown" data-template="${h(t('shown', lang))}" aria-live="polite"></output>`,
+      `<output id="shown" data-template="${h(t('shown', lang))}" data-records="${h(t('recordsShown', lang))}" aria-live="polite"></output>`,
     );
-
-    out.push('</section>\n');
     return out.join('\n');
   };
 
-  /** Notes on each rule met: what it asks for and why, from the rule's own docs. */
-  const rulesSection = (): string => {
-    const rules = [...byRule.keys()].sort(cmp);
-    if (rules.length === 0) return '';
-    const out: string[] = [
-      `<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">${h(t('aboutRules', lang))}</h2>`,
-    ];
-    for (const id of rules) {
-      const r = ruleHelp(o.rules ?? SHIPPED_RULES, id, lang);
-      const link = r.helpUri
-        ? `<p><a href="${h(r.helpUri)}" rel="noreferrer">${h(r.helpUri)}</a></p>`
-        : '';
-      out.push(
-        `<details id="rule-${h(id.replace(/[^A-Za-z0-9_-]/g, '-'))}"><summary><code>${h(id)}</code> — ${h(r.title)}</summary>${docsHtml(r.docs)}${link}</details>`,
-      );
-    }
-    out.push('</section>\n');
-    return out.join('\n');
-  };
+  function* recordsSection(s: Summary): Generator<string> {
+    yield `<section id="records" aria-labelledby="records-h"><h2 id="records-h">${h(t('byRecord', lang))}</h2>\n`;
+    yield filtersForm(s);
+    const more = withFindings - kept.count;
+    if (more > 0)
+      yield `\n<p id="cap" class="note" data-cap="${kept.cap}">${h(render(t('overCap', lang), { cap: kept.cap, more }))}</p>\n`;
+    yield '<div id="record-list">\n';
+    yield* kept.html();
+    yield `</div>\n<p id="empty" hidden>${h(t(withFindings === 0 ? 'noProblems' : 'noMatch', lang))}</p>\n</section>\n`;
+  }
+
+  const footer = `<footer><p>${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></footer>\n`;
 
   return {
     start: () =>
@@ -202,31 +251,21 @@ export const html: FormatterFactory = (o) => {
       `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
       `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="referrer" content="no-referrer">\n` +
       `<title>${h(t('reportTitle', lang))}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
-      `<header><h1>${h(t('reportTitle', lang))}</h1><p class="muted">${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></header>\n` +
-      `<main id="report">\n<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">${h(t('findings', lang))}</h2>\n` +
-      `<table id="findings-table"><thead><tr><th>${h(t('severityHeading', lang))}</th><th>${h(t('rule', lang))}</th><th>${h(t('record', lang))}</th>` +
-      `<th>${h(t('location', lang))}</th><th>${h(t('property', lang))}</th><th>${h(t('message', lang))}</th></tr></thead>\n<tbody>\n`,
+      `<header><h1>${h(t('reportTitle', lang))}</h1><p class="muted">${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></header>\n`,
     record: (r) => {
-      if (r.findings.length > 0) withFindings++;
-      let s = '';
-      for (const f of r.findings) {
-        if (isFixable(f)) fixable++;
-        let c = byRule.get(f.ruleId);
-        if (!c) byRule.set(f.ruleId, (c = zero()));
-        c[f.severity]++;
-        const p = f.principle ?? '';
-        let pc = byPrinciple.get(p);
-        if (!pc) byPrinciple.set(p, (pc = zero()));
-        pc[f.severity]++;
-        s += row(r, f);
+      count(r);
+      if (r.findings.length > 0) {
+        withFindings++;
+        kept.add(worst(r), () => recordHtml(r, lang));
       }
-      return s;
+      return '';
     },
-    end: (s) =>
-      `</tbody></table>\n<p id="empty" hidden>${h(t(withFindings === 0 ? 'noProblems' : 'noMatch', lang))}</p>\n</section>\n` +
-      summarySection(s) +
-      rulesSection() +
-      `</main>\n<footer><p>${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></footer>\n` +
-      `<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+    end: (s) => [
+      '<main id="report">\n',
+      summarySection(s),
+      rulesSection(byRule, s.records, o.rules ?? SHIPPED_RULES, lang),
+      ...recordsSection(s),
+      `</main>\n${footer}<script>${SCRIPT}</script>\n</body>\n</html>\n`,
+    ],
   };
 };

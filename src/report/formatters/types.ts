@@ -17,6 +17,18 @@ export interface FormatterOptions {
    * names come from here. Default: the shipped rules.
    */
   rules?: RuleBook;
+  /** What the run read, for reports that say so (HTML): input names, `--profile`, `--now`. */
+  run?: RunInfo;
+  /** HTML: records shown in full at most (the others counted, and in the JSON/CSV report). */
+  htmlMaxRecords?: number;
+}
+
+export interface RunInfo {
+  inputs: string[];
+  /** `--profile` as given (`auto`, an id); absent when not given. */
+  profile?: string;
+  /** The reference date (`--now`), ISO. */
+  now?: string;
 }
 
 /**
