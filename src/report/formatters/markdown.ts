@@ -46,6 +46,14 @@ export const markdown: FormatterFactory = (o) => {
     return `- ${MARK[f.severity]} ${md(placeOf(r, f))} — ${md(recordName(r, lang))}${title}: ${md(f.message + relatedNote(f))}`;
   };
 
+  // the rule's id links to its page (docs/rules/…), where it has one
+  const linked = (id: string): string => {
+    const uri = ruleHelp(book, id, lang).helpUri;
+    return uri
+      ? `[\`${id}\`](${uri.replace(/[()|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)})`
+      : `\`${id}\``;
+  };
+
   return {
     start: () => '',
     record: (r) => {
@@ -147,13 +155,6 @@ export const markdown: FormatterFactory = (o) => {
           `| ${t('rule', lang)} | | ${SEVERITIES.map((k) => capital(severityLabel(k, lang, true))).join(' | ')} |`,
           `|---|---|${SEVERITIES.map(() => '---:').join('|')}|`,
         );
-        // the rule's id links to its page (docs/rules/…), where it has one
-        const linked = (id: string): string => {
-          const uri = ruleHelp(book, id, lang).helpUri;
-          return uri
-            ? `[\`${id}\`](${uri.replace(/[()|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)})`
-            : `\`${id}\``;
-        };
         for (const [id, g] of rules)
           out.push(
             `| ${linked(id)} | ${md(ruleHelp(book, id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
