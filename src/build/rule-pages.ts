@@ -51,8 +51,6 @@ const WORDS = {
     before: 'after {{n}} other record(s) of the same run',
     sourceRecord: 'source record:',
     record: 'common record:',
-    shaclDocs:
-      'Its severity is the shape’s (`sh:severity`); the message is the shape’s `sh:message` or the engine’s.',
   },
   fr: {
     index: 'Règles',
@@ -80,8 +78,6 @@ const WORDS = {
     before: 'après {{n}} autre(s) fiche(s) de la même exécution',
     sourceRecord: 'fiche source :',
     record: 'fiche commune :',
-    shaclDocs:
-      'Sa gravité est celle de la forme (`sh:severity`) ; le message est le `sh:message` de la forme ou celui du moteur.',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -198,7 +194,6 @@ export function rulePage(
     '',
     m.docs[lang].trim(),
     '',
-    ...(m.id.startsWith('shacl/') ? [w.shaclDocs, ''] : []),
     '| | |',
     '|---|---|',
     ...facts.map(([k, v]) => `| ${k} | ${cell(v)} |`),
