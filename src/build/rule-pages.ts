@@ -8,8 +8,8 @@
  * (docs/rules/README.md) lists them. `test/rule-pages.test.ts` fails when the committed pages and
  * the rules differ.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { ruleTargets } from '../config/load.js';
 import { loadRuleset, RULESETS_DIR, shippedRulesets } from '../config/ruleset.js';
 import type { Lang } from '../core/lang.js';
@@ -275,8 +275,8 @@ export function writeRulePages(dir: string = RULE_PAGES_DIR): number {
 
 /** The files under `dir`, as paths relative to it (for the up-to-date test). */
 export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((p) => statSync(join(dir, p)).isFile())
+    .map((p) => p.split(sep).join('/'))
     .sort();
 }
