@@ -8,13 +8,14 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { RULES } from '../src/rules/index.js';
+import { DOCS_URL } from '../src/tool.js';
 import type { Report } from '../src/report/model.js';
 import type { RecordResult } from '../src/core/record.js';
 import { cli, ROOT, tempDir, type Run } from './helpers.js';
 import { XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
-const FORMATS = ['json', 'junit', 'sarif', 'github', 'markdown', 'html', 'csv'] as const;
+const FORMATS = ['json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html', 'csv'] as const;
 const JUNIT_XSD = join(ROOT, 'test', 'schemas', 'junit-10.xsd');
 
 /** The SARIF 2.1.0 schema (draft-04), from Microsoft's SARIF SDK package (a dev dependency). */
@@ -183,7 +184,8 @@ describe('report formats, all from one run', () => {
       expect(r.shortDescription.text).toBe(meta?.title.en);
       expect(r.help?.markdown).toBe(meta?.docs.en);
       expect(r.help?.text.length).toBeGreaterThan(50);
-      if (!r.id.startsWith('profile/')) expect(r.helpUri).toMatch(/^https:\/\//);
+      // every rule, profile/* included, links to its page in the report's language
+      expect(r.helpUri).toBe(`${DOCS_URL}rules/${r.id}.md`);
     }
     const expected = allFindings(report);
     expect(runObj.results).toHaveLength(expected.length);
@@ -220,6 +222,37 @@ describe('report formats, all from one run', () => {
     );
   });
 
+  test('gitlab: the Code Quality report format, one issue per finding, fingerprints unique', () => {
+    const issues = JSON.parse(out.gitlab) as Record<string, unknown>[];
+    const expected = allFindings(report);
+    expect(issues).toHaveLength(expected.length);
+    issues.forEach((issue, i) => {
+      const { r, f } = expected[i];
+      // the fields GitLab documents, and only those
+      expect(Object.keys(issue).sort()).toEqual([
+        'check_name',
+        'description',
+        'fingerprint',
+        'location',
+        'severity',
+      ]);
+      expect(issue.check_name).toBe(f.ruleId);
+      expect(issue.description).toContain(f.message);
+      expect(issue.severity).toBe({ error: 'major', warning: 'minor', info: 'info' }[f.severity]);
+      expect(issue.location).toEqual({
+        path: r.source.file,
+        lines: { begin: f.line ?? r.source.line ?? 1 },
+      });
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    });
+    expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
+    const freshness = issues.find((i) => i.check_name === 'odc/freshness');
+    expect(freshness?.location).toEqual({
+      path: 'fixtures/ca-gc/catalogue.jsonl',
+      lines: { begin: 4 },
+    });
+  });
+
   test('markdown: counts, findings by principle and by rule, the first findings of each rule', () => {
     const md = out.markdown;
     expect(md).toMatch(new RegExp(`^## ❌ Passerelle report: ${escapeRe(problemsLine(report))}\n`));
@@ -237,13 +270,13 @@ describe('report formats, all from one run', () => {
       ),
     );
     expect(md).toMatch(
-      /\| `odc\/freshness` \| Data is as fresh as its declared frequency \| 1 \| 0 \| 0 \|/,
+      /\| \[`odc\/freshness`\]\(https:\/\/github\.com\/passerelle\/passerelle\/blob\/main\/docs\/rules\/odc\/freshness\.md\) \| Data is as fresh as its declared frequency \| 1 \| 0 \| 0 \|/,
     );
     expect(md).toMatch(
-      /#### `odc\/freshness` — Data is as fresh as its declared frequency \(1\)\n\n- 🔴 fixtures\/ca-gc\/catalogue\.jsonl:4:1243 — d7f3a1c5/,
+      /#### \[`odc\/freshness`\]\([^)]+\) — Data is as fresh as its declared frequency \(1\)\n\n- 🔴 fixtures\/ca-gc\/catalogue\.jsonl:4:1243 — d7f3a1c5/,
     );
     // groups: the worst severity first (errors, warnings, infos), then by count, then by rule id
-    const groups = [...md.matchAll(/^#### `([^`]+)`/gm)].map((m) => m[1]);
+    const groups = [...md.matchAll(/^#### \[`([^`]+)`\]/gm)].map((m) => m[1]);
     const count = (id: string) => allFindings(report).filter(({ f }) => f.ruleId === id);
     const order = (id: string) => [
       -Math.max(...count(id).map(({ f }) => ['info', 'warning', 'error'].indexOf(f.severity))),

@@ -60,6 +60,9 @@ describe('passerelle rules explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^odc\/freshness — Data is as fresh as its declared frequency$/m);
     expect(r.stdout).toMatch(/^Principle: P2 Timely and Comprehensive \(P2\.b\)$/m);
+    expect(r.stdout).toMatch(
+      /^Page: https:\/\/github\.com\/passerelle\/passerelle\/blob\/main\/docs\/rules\/odc\/freshness\.md$/m,
+    );
     expect(r.stdout).toMatch(/^ {2}graceDays: 7 — Days added to both limits/m);
     expect(r.stdout).toMatch(/A dataset declared monthly but last modified two years ago/);
     expect(r.stdout).toMatch(
@@ -74,6 +77,7 @@ describe('passerelle rules explain', () => {
     const a = cli(['rules', 'explain', 'odc/keywords', '--lang', 'fr', '--no-config']).stdout;
     expect(a).toMatch(/^odc\/keywords — Le jeu de données a des mots-clés$/m);
     expect(a).toMatch(/^ {2}- listes vides$/m);
+    expect(a).toMatch(/^Page\u00a0: https:\S+\/docs\/rules\/fr\/odc\/keywords\.md$/m);
     expect(a).toMatch(/→ avertissement\u00a0: Le jeu de données n'a aucun mot-clé \(keyword\)/);
     expect(cli(['rules', '--lang', 'fr', 'explain', 'odc/keywords', '--no-config']).stdout).toBe(a);
   });

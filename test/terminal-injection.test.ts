@@ -53,7 +53,17 @@ describe('a record holding escape sequences in every format', () => {
   let tmp: ReturnType<typeof tempDir>;
   let input: string;
   const out: Record<string, string> = {};
-  const FILES = ['json', 'junit', 'sarif', 'markdown', 'html', 'csv', 'github', 'stylish'];
+  const FILES = [
+    'json',
+    'junit',
+    'sarif',
+    'markdown',
+    'html',
+    'csv',
+    'github',
+    'gitlab',
+    'stylish',
+  ];
 
   beforeAll(() => {
     tmp = tempDir();

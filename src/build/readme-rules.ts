@@ -4,7 +4,7 @@
  * components as one row. The rule, ODC and default columns come from each rule's `meta` and the
  * profiles' `rules:`; the "checks" column is the README's own summary, kept as written (a new
  * rule's row starts with its title). `test/rules-cli.test.ts` fails, naming the rows, when the
- * table and the rule list differ.
+ * table and the rule list differ. The same command writes a page per rule (rule-pages.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import { writeRulePages } from './rule-pages.js';
 
 export const README = join(PACKAGE_ROOT, 'README.md');
 const BEGIN =
@@ -111,4 +112,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       ? 'README.md: the rules table is up to date\n'
       : 'README.md: rules table written\n',
   );
+  process.stdout.write(`docs/rules/: ${writeRulePages()} pages written\n`);
 }

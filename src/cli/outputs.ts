@@ -22,6 +22,7 @@ import {
 import type { RecordResult } from '../core/record.js';
 import type { Summary } from '../core/summary.js';
 import { UsageError } from '../util/errors.js';
+import { supportsHyperlinks } from '../util/escape.js';
 import { fileSink, stdoutSink, type Sink } from './output.js';
 
 export interface OutputFlags {
@@ -164,6 +165,7 @@ export class Outputs {
       formatter: FORMATTERS[p.format]({
         ...options,
         color: p.file === undefined && (options.color ?? onTerminal),
+        hyperlinks: p.file === undefined && supportsHyperlinks(process.stdout, process.env),
       }),
       sink: p.file === undefined ? stdoutSink() : fileSink(p.file),
     }));

@@ -13,6 +13,7 @@ import { UsageError } from '../util/errors.js';
 import { closest } from '../util/file-schema.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { principleName, severityLabel } from '../i18n/ui.js';
+import { ruleHelp } from '../report/rule-help.js';
 
 /** The date rule examples are written against (`--now` of their fixtures). */
 const EXAMPLES_NOW = new Date('2026-11-01T00:00:00Z');
@@ -77,6 +78,7 @@ const WORDS = {
   severity: { en: 'Default severity', fr: 'Gravité par défaut' },
   byProfile: { en: 'by profile', fr: 'selon le profil' },
   origin: { en: 'Defined in', fr: 'Définie dans' },
+  page: { en: 'Page', fr: 'Page' },
   options: { en: 'Options (passerelle.config.yaml)', fr: 'Options (passerelle.config.yaml)' },
   pass: { en: 'Passes', fr: 'Réussit' },
   fail: { en: 'Fails', fr: 'Échoue' },
@@ -155,6 +157,8 @@ export function explainText(id: string, o: RulesCommandOptions): string {
     ? ` (${WORDS.byProfile[L]}${colon(L)}${profiles.map(([p, s]) => `${p} ${label(s, L)}`).join(', ')})`
     : '';
   if (meta.origin) out.push(`${WORDS.origin[L]}${colon(L)}${meta.origin}`);
+  const page = ruleHelp(book, meta.id, L).helpUri;
+  if (page) out.push(`${WORDS.page[L]}${colon(L)}${page}`);
   out.push(`${WORDS.severity[L]}${colon(L)}${label(meta.severity, L)}${by}`);
   if (o.profile || o.settings)
     out.push(

@@ -25,6 +25,8 @@ export interface RuleTargets {
 interface Definition {
   title: Bilingual;
   docs?: Bilingual;
+  /** Where the rule is documented (reports link the rule's id there). */
+  url?: string;
   severity?: Severity;
   principle?: Principle;
   commitment?: string;
@@ -188,12 +190,16 @@ function checkProblems(
   return [];
 }
 
-/** A rule of a ruleset as the runner runs it, or its problems. */
+/**
+ * A rule of a ruleset as the runner runs it, or its problems. `page`: the rule's generated page,
+ * for the rulesets Passerelle ships (their rules have pages like Passerelle's own).
+ */
 export function compileRule(
   id: string,
   raw: Record<string, unknown>,
   y: YamlSource,
   targets: RuleTargets,
+  page?: string,
 ): { rule: DataRule } | { problems: FileProblem[] } {
   const def = raw as unknown as Definition;
   const at = (path: (string | number)[]) => y.where(['rules', id, ...path]);
@@ -220,6 +226,7 @@ export function compileRule(
         messages: { failed: def.message },
         ...(examples ? { examples } : {}),
         origin: y.where(['rules', id], true),
+        ...(def.url || page ? { url: def.url ?? page } : {}),
       },
       given: target.given,
       field: target.field,

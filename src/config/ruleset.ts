@@ -10,6 +10,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import { rulePageUrl } from '../tool.js';
 import { RULE_IDS } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import { relativeToCwd } from '../util/files.js';
@@ -236,7 +237,8 @@ export function applyRuleset(
   // the file's definitions first: its settings may name them, in any order
   for (const [id, entry] of entries.filter(defines)) {
     if (!userRuleId.test(id)) continue; // said by reservedDefinitions
-    const compiled = compileRule(id, entry as Record<string, unknown>, y, st.targets);
+    const page = resolve(root) === RULESETS_DIR ? rulePageUrl(id, 'en') : undefined;
+    const compiled = compileRule(id, entry as Record<string, unknown>, y, st.targets, page);
     if ('problems' in compiled) st.problems.push(...compiled.problems);
     else {
       st.byId.delete(id);

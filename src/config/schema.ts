@@ -118,6 +118,11 @@ function ruleDefinitionSchema(): Schema {
     properties: {
       title: bilingual('One line: what the rule asks for'),
       docs: bilingual('Why it matters and how to fix it (Markdown)'),
+      url: {
+        type: 'string',
+        pattern: '^https?://',
+        description: "The rule's page: reports (SARIF helpUri, HTML, Markdown) link its id there",
+      },
       severity: { enum: ['error', 'warning', 'info'] },
       principle: { enum: ['P1', 'P2', 'P3', 'P4', 'P5', 'P6'] },
       commitment: { type: 'string', pattern: '^P[1-6]\\.[a-z]$' },

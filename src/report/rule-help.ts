@@ -1,11 +1,13 @@
 /**
  * What reports say about a rule: its title and docs from the rule's own metadata, in the report's
- * language, and a link to the published requirement it applies. SARIF rule descriptors and the HTML
- * report's rule notes both come from here.
+ * language, and a link to the rule's page (docs/rules/). SARIF rule descriptors, the Markdown and
+ * HTML reports' rule links and stylish's terminal links all come from here.
  */
 import type { RuleBook } from '../rules/book.js';
 import type { Lang } from '../core/lang.js';
 import type { Severity } from '../core/severity.js';
+import type { RuleMeta } from '../rules/types.js';
+import { rulePageUrl } from '../tool.js';
 
 export interface RuleHelp {
   id: string;
@@ -13,7 +15,7 @@ export interface RuleHelp {
   title: string;
   /** Why it matters and how to fix it (Markdown, as written in the rule). */
   docs: string;
-  /** The published requirement the rule applies, when there is one. */
+  /** The rule's page (docs/rules/…, or a user rule's `url`), when it has one. */
   helpUri?: string;
   principle?: string;
   commitment?: string;
@@ -21,21 +23,20 @@ export interface RuleHelp {
 }
 
 /**
- * Published requirements by rule namespace. Rules of a portal's own schema (`profile/…`) have none
- * in common: each portal documents its schema in its own place, named in its profile's `source`.
+ * The rule's page: Passerelle's rules (and its rulesets' rules) have one, in the report's language;
+ * a user's rule has the `url` its ruleset gives, or none.
  */
-const REFERENCES: [prefix: string, uri: string][] = [
-  ['odc/', 'https://opendatacharter.net/principles/'],
-  ['dcat-ap/', 'https://semiceu.github.io/DCAT-AP/releases/3.0.1/'],
-  ['shacl/', 'https://www.w3.org/TR/shacl/'],
-  ['input/', 'https://www.rfc-editor.org/rfc/rfc8259'],
-];
+function pageOf(id: string, meta: RuleMeta | undefined, lang: Lang): string | undefined {
+  if (!meta) return undefined;
+  if (!meta.url) return meta.origin ? undefined : rulePageUrl(id, lang);
+  return meta.url === rulePageUrl(id, 'en') ? rulePageUrl(id, lang) : meta.url;
+}
 
 /** What the run's rules (`rules`: its book) say about rule `id`. */
 export function ruleHelp(rules: RuleBook, id: string, lang: Lang): RuleHelp {
   const meta = rules.byId(id)?.meta;
-  const helpUri = REFERENCES.find(([prefix]) => id.startsWith(prefix))?.[1];
-  if (!meta) return { id, title: id, docs: '', ...(helpUri ? { helpUri } : {}) };
+  const helpUri = pageOf(id, meta, lang);
+  if (!meta) return { id, title: id, docs: '' };
   return {
     id,
     title: meta.title[lang],

@@ -51,6 +51,11 @@ export interface RuleMeta {
   examples?: { pass: RuleExample[]; fail: RuleExample[] };
   /** Where a rule of a ruleset is defined (`file:line:col`); absent for the rules Passerelle ships. */
   origin?: string;
+  /**
+   * The rule's page: a ruleset rule's own `url`, or its generated page for the rulesets Passerelle
+   * ships. Passerelle's own rules have theirs from their id (`rulePageUrl`).
+   */
+  url?: string;
 }
 
 export interface RuleContext {

@@ -116,3 +116,21 @@ export function escapeTerminal(s: string): string {
   );
 }
 const TERMINAL_NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Whether a stream shows OSC 8 hyperlinks, as `supports-hyperlinks` decides: `FORCE_HYPERLINK=1`
+ * or `0` wins; otherwise a terminal (TTY) that is not `dumb`. Never a file or a pipe.
+ */
+export function supportsHyperlinks(
+  stream: { isTTY?: boolean },
+  env: Record<string, string | undefined>,
+): boolean {
+  const forced = env.FORCE_HYPERLINK;
+  if (forced !== undefined) return !(forced.length > 0 && Number.parseInt(forced, 10) === 0);
+  return Boolean(stream.isTTY) && env.TERM !== 'dumb';
+}
+
+/** `text` as an OSC 8 hyperlink to `uri` (its control characters shown, not sent). */
+export function terminalLink(text: string, uri: string): string {
+  return `\u001B]8;;${escapeTerminal(uri)}\u001B\\${text}\u001B]8;;\u001B\\`;
+}

@@ -1,5 +1,6 @@
 import { csv } from './csv.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -15,6 +16,7 @@ export const FORMATTERS: Record<string, FormatterFactory> = {
   junit,
   sarif,
   github,
+  gitlab,
   markdown,
   html,
   csv,

@@ -46,6 +46,14 @@ export const markdown: FormatterFactory = (o) => {
     return `- ${MARK[f.severity]} ${md(placeOf(r, f))} — ${md(recordName(r, lang))}${title}: ${md(f.message + relatedNote(f))}`;
   };
 
+  // the rule's id links to its page (docs/rules/…), where it has one
+  const linked = (id: string): string => {
+    const uri = ruleHelp(book, id, lang).helpUri;
+    return uri
+      ? `[\`${id}\`](${uri.replace(/[()|<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)})`
+      : `\`${id}\``;
+  };
+
   return {
     start: () => '',
     record: (r) => {
@@ -149,14 +157,14 @@ export const markdown: FormatterFactory = (o) => {
         );
         for (const [id, g] of rules)
           out.push(
-            `| \`${id}\` | ${md(ruleHelp(book, id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
+            `| ${linked(id)} | ${md(ruleHelp(book, id, lang).title)} | ${SEVERITIES.map((k) => g.counts[k]).join(' | ')} |`,
           );
         out.push('', `### ${t('topFindings', lang)}`);
         for (const [id, g] of rules) {
           const n = g.counts.error + g.counts.warning + g.counts.info;
           out.push(
             '',
-            `#### \`${id}\` — ${md(ruleHelp(book, id, lang).title)} (${n})`,
+            `#### ${linked(id)} — ${md(ruleHelp(book, id, lang).title)} (${n})`,
             '',
             ...g.examples,
           );

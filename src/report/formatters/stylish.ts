@@ -1,7 +1,9 @@
 /** For people at a terminal: findings grouped per record, coloured on a TTY, a summary at the end. */
 import { Chalk } from 'chalk';
 import { render } from '../../i18n/render.js';
-import { escapeTerminal as esc } from '../../util/escape.js';
+import { escapeTerminal as esc, terminalLink } from '../../util/escape.js';
+import { SHIPPED_RULES } from '../../rules/book.js';
+import { ruleHelp } from '../rule-help.js';
 import { severityLabel, t } from '../../i18n/ui.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Severity } from '../../core/severity.js';
@@ -18,6 +20,14 @@ export const stylish: FormatterFactory = (o) => {
   };
   let withFindings = 0;
   let fixable = 0;
+  // a rule id links to its page on terminals that show links (one look-up per rule)
+  const pages = new Map<string, string | undefined>();
+  const ruleId = (id: string): string => {
+    if (!o.hyperlinks) return id;
+    if (!pages.has(id)) pages.set(id, ruleHelp(o.rules ?? SHIPPED_RULES, id, o.lang).helpUri);
+    const uri = pages.get(id);
+    return uri ? terminalLink(id, uri) : id;
+  };
   const where = (r: RecordResult): string => {
     const s = r.source;
     return s.line !== undefined
@@ -42,7 +52,7 @@ export const stylish: FormatterFactory = (o) => {
           : '',
         severityLabel(f.severity, o.lang),
         esc(f.message),
-        f.ruleId + relatedNote(f),
+        ruleId(f.ruleId) + relatedNote(f),
         esc(f.sourcePath ?? f.property ?? ''),
       ]);
       const w = [0, 1].map((i) => Math.max(...rows.map((row) => row[i].length)));

@@ -9,6 +9,8 @@ export interface FormatterOptions {
   lang: Lang;
   /** Colours (ANSI) for terminals. */
   color: boolean;
+  /** OSC 8 hyperlinks (stylish's rule ids to their pages), for terminals that show them. */
+  hyperlinks?: boolean;
   tool: ToolInfo;
   /** The run's threshold: formats that mark records as failed (JUnit) follow it. Default `error`. */
   failOn?: FailOn;
