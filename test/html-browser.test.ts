@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../src/report/model.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { HOSTILE_TITLE, IN_CI, writeHostile } from './report-helpers.js';
-import { rulePageUrl } from '../src/report/rule-page.js';
+import { rulePageUrl } from '../src/tool.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
@@ -162,7 +162,7 @@ const FLAGS = [
       ]),
     );
     expect(links.map(([id]) => id).sort()).toEqual(rules);
-    for (const [id, href] of links) expect(href).toBe(rulePageUrl(id));
+    for (const [id, href] of links) expect(href).toBe(rulePageUrl(id, 'en'));
     const bilingual = await page.textContent('#rule-odc-bilingual p');
     expect(bilingual).toContain(`${recordsWith((f) => f.rule === 'odc/bilingual')} records (`);
   });

@@ -135,7 +135,6 @@ const UI = {
   aboutRule: { en: 'What it asks for and why', fr: 'Ce qu’elle demande et pourquoi' },
   examples: { en: 'Examples', fr: 'Exemples' },
   rulePage: { en: 'Rule page', fr: 'Page de la règle' },
-  reference: { en: 'Reference', fr: 'Référence' },
   byRecord: { en: 'Findings by record', fr: 'Constats par enregistrement' },
   allProfiles: { en: 'All profiles', fr: 'Tous les profils' },
   search: { en: 'Search', fr: 'Recherche' },

@@ -10,7 +10,6 @@ import { SEVERITIES, type Severity } from '../../core/severity.js';
 import type { RecordResult } from '../../core/record.js';
 import type { RuleBook } from '../../rules/book.js';
 import { ruleHelp } from '../rule-help.js';
-import { rulePageUrl } from '../rule-page.js';
 import { capital, cmp, placeOf, recordName } from './common.js';
 import { percent, recordScoreLine } from './scores.js';
 import type { RunInfo } from './types.js';
@@ -183,11 +182,10 @@ function ruleArticle(
     n: s.records,
     share: percent(records ? s.records / records : 0, lang),
   });
-  const links = [
-    `<a href="${h(rulePageUrl(id))}" rel="noreferrer" class="rule-page">${h(t('rulePage', lang))}</a>`,
-  ];
-  if (r.helpUri)
-    links.push(`<a href="${h(r.helpUri)}" rel="noreferrer">${h(t('reference', lang))}</a>`);
+  // the rule's page (ruleHelp: Passerelle's rules and a ruleset's `url`); a user's rule without one has none
+  const links = r.helpUri
+    ? [`<a href="${h(r.helpUri)}" rel="noreferrer" class="rule-page">${h(t('rulePage', lang))}</a>`]
+    : [];
   const examples = s.examples
     .map(
       (e) =>
@@ -196,7 +194,7 @@ function ruleArticle(
     .join('');
   return (
     `<article class="rule" id="${ruleAnchor(id)}"><h3><code>${h(id)}</code> — ${h(r.title)}</h3>` +
-    `<p>${counts} · ${h(share)} · ${links.join(' · ')}</p>` +
+    `<p>${[counts, h(share), ...links].join(' · ')}</p>` +
     (examples
       ? `<p class="muted">${h(t('examples', lang))}</p><ul class="examples">${examples}</ul>`
       : '') +
