@@ -39,7 +39,8 @@ export function register(program: Command, setExit: SetExit): void {
         .choices(['en', 'fr'])
         .default(langFromEnv()),
     )
-    .option('--no-color', 'no colours, even on a terminal')
+    .option('--color', 'colour the report even when it is not on a terminal (as FORCE_COLOR=1)')
+    .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
     .option(
       '--shacl',
       "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes",
@@ -82,6 +83,6 @@ export function register(program: Command, setExit: SetExit): void {
         "missing required argument 'paths' (files or folders, or --portal <id>)",
       );
     const { validateCommand } = await import('../validate.js');
-    setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
+    setExit(await validateCommand(paths, o));
   });
 }

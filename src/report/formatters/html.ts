@@ -10,6 +10,7 @@
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
+import { count, inRecords } from '../../i18n/plural.js';
 import type { Lang } from '../../core/lang.js';
 import { escapeHtml as h } from '../../util/escape.js';
 import { SEVERITIES, type Severity } from '../../core/severity.js';
@@ -74,7 +75,7 @@ export const html: FormatterFactory = (o) => {
       `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`,
     );
     out.push(
-      `<p>${h(total === 0 ? t('noProblems', lang) : `${total} ${t(total === 1 ? 'problem' : 'problems', lang)} ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`)}</p>`,
+      `<p>${h(total === 0 ? t('noProblems', lang) : `${count(total, 'problem', lang)} ${inRecords(withFindings, s.records, lang)}`)}</p>`,
     );
     const counts: [string, number, string?][] = [
       [capital(t('records', lang)), s.records],
