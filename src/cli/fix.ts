@@ -17,6 +17,7 @@ import { t } from '../i18n/ui.js';
 import { resolveConfig } from '../config/load.js';
 import { ruleBook, type RuleBook } from '../rules/book.js';
 import { escapeTerminal } from '../util/escape.js';
+import { suggestion } from '../util/file-schema.js';
 import { UsageError } from '../util/errors.js';
 import { pointerToDotted } from '../util/paths.js';
 import { temporaryBeside } from './output.js';
@@ -84,7 +85,12 @@ function checkOptions(o: FixCommandOptions, paths: readonly string[]): void {
 function checkRuleIds(ids: readonly string[] = [], rules: RuleBook): void {
   for (const id of ids)
     if (!rules.byId(id))
-      throw new UsageError(`--rule: "${id}" is not a rule (see passerelle rules)`);
+      throw new UsageError(
+        `--rule: "${id}" is not a rule${suggestion(
+          id,
+          rules.all.map((r) => r.meta.id),
+        )}; passerelle rules lists them`,
+      );
 }
 
 /** A value as the review shows it: JSON, cut when long (a repaired description). */

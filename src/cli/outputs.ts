@@ -22,6 +22,7 @@ import {
 import type { RecordResult } from '../core/record.js';
 import type { Summary } from '../core/summary.js';
 import { UsageError } from '../util/errors.js';
+import { suggestion } from '../util/file-schema.js';
 import { fileSink, stdoutSink, type Sink } from './output.js';
 import { colourLevel } from './colour.js';
 
@@ -82,7 +83,7 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   for (const f of o.format ?? ['stylish']) {
     if (!FORMATTERS[f])
       throw new UsageError(
-        `--format: unknown format "${f}" (known: ${Object.keys(FORMATTERS).join(', ')})`,
+        `--format: unknown format "${f}"${suggestion(f, Object.keys(FORMATTERS))}`,
       );
     if (!formats.includes(f)) formats.push(f);
   }

@@ -396,7 +396,7 @@ export function loadProfile(id: string, { dir, knownRules }: LoadProfileOptions 
     return hit.profile;
   }
   if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
-    throw new UsageError(`unknown profile "${id}" (known: ${listProfileIds(dir).join(', ')})`);
+    throw new UsageError(`unknown profile "${id}"${suggestion(id, listProfileIds(dir))}`);
   }
   const { yaml, chain } = profileSource(file, dir, []);
   const profile = parseProfile(yaml, knownRules);

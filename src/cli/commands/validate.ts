@@ -12,7 +12,7 @@ export function register(program: Command, setExit: SetExit): void {
     .description('check exports against their profile and the Open Data Charter rules')
     .argument(
       '[paths...]',
-      'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path',
+      'files, folders, harvest snapshot folders or - (standard input): JSON, JSON Lines, CSV, XML (HNAP), RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML), JSON-LD, each also gzipped (.gz); <profile>=<path> names the profile of one path',
     )
     .option(
       '--portal <id>',
