@@ -17,6 +17,8 @@ export const CLI_FR: Readonly<Record<string, string>> = {
     'vérifier des exportations selon leur profil et les règles de la Charte des données ouvertes',
   'files, folders, harvest snapshot folders or - (standard input): JSON, JSON Lines, CSV, XML (HNAP), RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML), JSON-LD, each also gzipped (.gz); <profile>=<path> names the profile of one path':
     "fichiers, dossiers, dossiers de moissonnage ou - (entrée standard) : JSON, JSON Lines, CSV, XML (HNAP), RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML), JSON-LD, chacun aussi compressé (.gz) ; <profil>=<chemin> donne le profil d'un chemin",
+  'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path':
+    "fichiers ou dossiers (JSON, JSON Lines, .gz) ; <profil>=<chemin> donne le profil d'un chemin",
   'harvest this portal of the registry (passerelle harvest) to a cache folder first, then validate it with the paths':
     "moissonner d'abord ce portail du registre (passerelle harvest) dans un dossier cache, puis le valider avec les chemins",
   'profile of the records (see `passerelle profiles`), or auto: recognised per file':
@@ -188,7 +190,7 @@ const HELP_WORDS: [RegExp, string][] = [
   [/^Commands:$/gm, 'Commandes :'],
   [/\(default: /g, '(par défaut : '],
   [/\(choices: /g, '(choix : '],
-  [/, default: /g, ', par défaut : '],
+  [/,(\s+)default:(\s)/g, ',$1par défaut :$2'],
   [/\[options\]/g, '[options]'],
   [/\[command\]/g, '[commande]'],
 ];
