@@ -1,6 +1,6 @@
 /** Words: plurals in both languages, the command line in French, one error prefix, "did you mean". */
 import { count, inRecords, word } from '../src/i18n/plural.js';
-import { CLI_FR, usageText } from '../src/i18n/cli.js';
+import { usageText } from '../src/i18n/cli.js';
 import { Command } from 'commander';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { described } from '../src/cli/localise.js';

@@ -81,6 +81,20 @@ const COUNTED = {
     en: { one: '{{n}} could not be read', other: '{{n}} could not be read' },
     fr: { one: '{{n}} illisible', other: '{{n}} illisibles' },
   },
+  fix: { en: { one: 'fix', other: 'fixes' }, fr: { one: 'correction', other: 'corrections' } },
+  file: { en: { one: 'file', other: 'files' }, fr: { one: 'fichier', other: 'fichiers' } },
+  notApplied: {
+    en: { one: '{{n}} not applied', other: '{{n}} not applied' },
+    fr: { one: '{{n}} non appliquée', other: '{{n}} non appliquées' },
+  },
+  filesWritten: {
+    en: { one: 'wrote {{n}} file to {{dir}}', other: 'wrote {{n}} files to {{dir}}' },
+    fr: { one: '{{n}} fichier écrit dans {{dir}}', other: '{{n}} fichiers écrits dans {{dir}}' },
+  },
+  corrected: {
+    en: { one: '{{n}} corrected', other: '{{n}} corrected' },
+    fr: { one: '{{n}} corrigé', other: '{{n}} corrigés' },
+  },
   recordsRead: {
     en: { one: 'record read', other: 'records read' },
     fr: { one: 'enregistrement lu', other: 'enregistrements lus' },
