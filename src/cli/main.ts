@@ -61,7 +61,9 @@ function reportError(e: unknown): void {
   if (err instanceof UsageError) process.stderr.write(`passerelle: ${err.message}\n`);
   else
     process.stderr.write(
-      `passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`,
+      cliLang(process.argv) === 'fr'
+        ? `passerelle: erreur interne : ${err.message}${debugging() ? '' : ' (relancez avec --debug pour les détails)'}\n`
+        : `passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`,
     );
   if (debugging() && err.stack) process.stderr.write(`${err.stack}\n`);
 }
