@@ -4,7 +4,9 @@ import { usageText } from '../src/i18n/cli.js';
 import { Command } from 'commander';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { described } from '../src/cli/localise.js';
-import { cli } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from './helpers.js';
 
 describe('plurals through Intl.PluralRules', () => {
   test.each([
@@ -178,5 +180,47 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
     const r = cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`passerelle: ${message}`);
+  });
+
+  test('a rule id at the top of the configuration', () => {
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, 'passerelle.config.yaml');
+      writeFileSync(file, 'rules:\n  odc/freshnes: off\n');
+      const r = cli([
+        'validate',
+        'fixtures/ca-gc/catalogue.jsonl',
+        '--profile',
+        'ca-gc',
+        '--config',
+        file,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/unknown rule "odc\/freshnes".*did you mean "odc\/freshness"/);
+    } finally {
+      tmp.cleanup();
+    }
+  });
+
+  test('a rule id under a profile of the configuration', () => {
+    const tmp = tempDir();
+    try {
+      const file = join(tmp.dir, 'passerelle.config.yaml');
+      writeFileSync(file, 'profiles:\n  ca-gc:\n    rules:\n      odc/licence-presnt: warning\n');
+      const r = cli([
+        'validate',
+        'fixtures/ca-gc/catalogue.jsonl',
+        '--profile',
+        'ca-gc',
+        '--config',
+        file,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        'unknown rule "odc/licence-presnt" (did you mean "odc/licence-present"?',
+      );
+    } finally {
+      tmp.cleanup();
+    }
   });
 });
