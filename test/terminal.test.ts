@@ -3,6 +3,7 @@ import { jest } from '@jest/globals';
 import { Progress } from '../src/cli/progress.js';
 import { Outputs } from '../src/cli/outputs.js';
 import { colourLevel } from '../src/cli/colour.js';
+import { pagesLine } from '../src/cli/harvest.js';
 import { emptySummary, addToSummary, closeSummary } from '../src/scores/summary.js';
 import { tool } from '../src/tool.js';
 import type { RecordResult } from '../src/core/record.js';
@@ -99,6 +100,17 @@ const record = (n: number): RecordResult => ({
   findings: [
     { ruleId: 'odc/licence-present', severity: 'error', message: `record ${n} has no licence` },
   ] as RecordResult['findings'],
+});
+
+describe("harvest's progress line", () => {
+  test('pages and records, of the total the portal reports, in both languages', () => {
+    expect(pagesLine(3, 1200, 5000, 'en')).toBe('page 3 · 1,200 of 5,000 records');
+    expect(pagesLine(1, 1, 1, 'en')).toBe('page 1 · 1 of 1 record');
+    expect(pagesLine(3, 1200, 5000, 'fr').replace(/\u00A0|\u202F/g, ' ')).toBe(
+      'page 3 · 1 200 enregistrements sur 5 000',
+    );
+    expect(pagesLine(1, 1, undefined, 'fr')).toBe('page 1 · 1 enregistrement');
+  });
 });
 
 describe('the report on a terminal with a progress line on stderr', () => {
