@@ -182,6 +182,25 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
     expect(r.stderr).toContain(`passerelle: ${message}`);
   });
 
+  test.each([
+    [
+      ['validate', 'fixtures/ca-gc', '--profile', 'ca-gcc'],
+      'profil inconnu « ca-gcc » (vouliez-vous dire « ca-gc » ?)',
+    ],
+    [
+      ['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '-f', 'jsn'],
+      '--format : format inconnu « jsn » (vouliez-vous dire « json » ?)',
+    ],
+    [
+      ['validate'],
+      'argument obligatoire manquant « paths » (fichiers ou dossiers, ou --portal <id>)',
+    ],
+  ])('%j in French', (args, message) => {
+    const r = cli([...args, '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`passerelle: ${message}\n`);
+  });
+
   test('a rule id at the top of the configuration', () => {
     const tmp = tempDir();
     try {

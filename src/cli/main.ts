@@ -58,7 +58,10 @@ function debugging(): boolean {
 /** One line on stderr: the problem, never a stack trace unless `--debug`. */
 function reportError(e: unknown): void {
   const err = e instanceof Error ? e : new Error(String(e));
-  if (err instanceof UsageError) process.stderr.write(`passerelle: ${err.message}\n`);
+  if (err instanceof UsageError)
+    process.stderr.write(
+      `passerelle: ${cliLang(process.argv) === 'fr' && err.fr ? err.fr : err.message}\n`,
+    );
   else
     process.stderr.write(
       cliLang(process.argv) === 'fr'

@@ -84,6 +84,7 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
     if (!FORMATTERS[f])
       throw new UsageError(
         `--format: unknown format "${f}"${suggestion(f, Object.keys(FORMATTERS))}`,
+        `--format : format inconnu « ${f} »${suggestion(f, Object.keys(FORMATTERS), 'fr')}`,
       );
     if (!formats.includes(f)) formats.push(f);
   }

@@ -81,6 +81,7 @@ export function register(program: Command, setExit: SetExit): void {
     if (paths.length === 0)
       throw new UsageError(
         "missing required argument 'paths' (files or folders, or --portal <id>)",
+        'argument obligatoire manquant « paths » (fichiers ou dossiers, ou --portal <id>)',
       );
     const { validateCommand } = await import('../validate.js');
     setExit(await validateCommand(paths, o));
