@@ -159,7 +159,7 @@ describe('passerelle validate', () => {
     const r = cli(['validate', file, '--profile', 'ca-gc', ...NOW]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
-      `⚠ ${warning + info} problems (${warning} warnings${info ? `, ${info} infos` : ''}) in 1 of 1 records`,
+      `⚠ ${warning + info} problems (${warning} warning${warning === 1 ? '' : 's'}${info ? `, ${info} info${info === 1 ? '' : 's'}` : ''}) in 1 of 1 record`,
     );
   });
 

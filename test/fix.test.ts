@@ -180,7 +180,7 @@ describe('passerelle fix (command)', () => {
     expect(r.stdout).toContain(
       `${AB}:1:403  petroleum-and-natural-gas-public-offerings-and-sales-results  license_id: "ABOGPL" → "OGLA"  profile/vocabulary (legacy-code)`,
     );
-    expect(r.stdout).toMatch(/\d+ fixes in 4 records of 1 files; 0 not applied\n$/);
+    expect(r.stdout).toMatch(/\d+ fixes in 4 records of 1 file; 0 not applied\n$/);
   });
 
   test('--to json-patch: RFC 6902 operations that turn the record into the corrected one', () => {
@@ -315,7 +315,7 @@ describe('passerelle fix (command)', () => {
       const file = join(tmp.dir, 'dates.jsonl');
       writeFileSync(file, `${slashed}\n`);
       const r = cli(['fix', file, '--profile', 'ca-gc', '--fix-type', 'date'], { cwd: tmp.dir });
-      expect(r.stdout).toMatch(/^4 fixes in 1 records of 1 files; 0 not applied$/m);
+      expect(r.stdout).toMatch(/^4 fixes in 1 record of 1 file; 0 not applied$/m);
       const out = join(tmp.dir, 'out');
       cli(['fix', file, '--profile', 'ca-gc', '--output', out], { cwd: tmp.dir });
       expect(readFileSync(join(out, 'dates.jsonl'), 'utf8')).toBe(`${line}\n`);
@@ -374,7 +374,7 @@ describe('passerelle fix (command)', () => {
       expect(without.stdout).toContain(
         'pub.jsonl:2:575  high-school-completion-rates-handbook  license_id: "ABOGPL" → "OGLA"',
       );
-      expect(without.stdout).toMatch(/3 fixes in 2 records of 1 files; 0 not applied\n$/);
+      expect(without.stdout).toMatch(/3 fixes in 2 records of 1 file; 0 not applied\n$/);
       expect(fix('--no-config', '--rule', 'city/title-short').code).toBe(2);
       // --config names the file, from anywhere
       const named = cli([
@@ -425,7 +425,7 @@ describe('passerelle fix (command)', () => {
       expect(r.stdout).toContain(
         'harvest-ca-ab/records/page-00001.jsonl.gz:2:575  high-school-completion-rates-handbook  license_id: "ABOGPL" → "OGLA"',
       );
-      expect(r.stdout).toMatch(/3 fixes in 2 records of 1 files; 0 not applied\n$/);
+      expect(r.stdout).toMatch(/3 fixes in 2 records of 1 file; 0 not applied\n$/);
     } finally {
       tmp.cleanup();
     }

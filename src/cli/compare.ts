@@ -7,6 +7,7 @@ import { t } from '../i18n/ui.js';
 import { escapeTerminal } from '../util/escape.js';
 import { listProfileIds } from '../profiles/load.js';
 import type { Lang } from '../core/lang.js';
+import { suggestion } from '../util/file-schema.js';
 import { UsageError } from '../util/errors.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
@@ -36,7 +37,7 @@ function parseProfiles(s: string | undefined): string[] | undefined {
   if (!ids.length) throw new UsageError('--profiles: give profile ids separated by commas');
   for (const id of ids)
     if (!known.includes(id))
-      throw new UsageError(`--profiles: unknown profile "${id}" (known: ${known.join(', ')})`);
+      throw new UsageError(`--profiles: unknown profile "${id}"${suggestion(id, known)}`);
   return [...new Set(ids)];
 }
 

@@ -1,12 +1,12 @@
 /** `passerelle convert`: records as DCAT-AP RDF, streamed to standard output or a file. */
 import { render } from '../i18n/render.js';
-import { t } from '../i18n/ui.js';
+import { counted } from '../i18n/plural.js';
 import { convertRecords } from '../engine/convert.js';
 import type { RdfFormat } from '../rdf/write.js';
 import { escapeTerminal } from '../util/escape.js';
 import type { Lang } from '../core/lang.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
-import { Progress } from './progress.js';
+import { inputSize, Progress } from './progress.js';
 import { parseWorkers } from './workers.js';
 import { readableInputs } from './stdin.js';
 
@@ -45,7 +45,7 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
   // profile, crosswalk and paths are checked before anything is written
   const first = await records.next();
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
-  const progress = new Progress(o.lang);
+  const progress = new Progress(o.lang, { total: inputSize(paths, o.followLinks === true) });
   let converted = 0;
   let rejected = 0;
   let merged = 0;
@@ -59,6 +59,7 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
         const s = unreadable.source;
         for (const f of unreadable.findings) {
           const at = [s.file, f.line ?? s.line, f.column].filter((x) => x !== undefined).join(':');
+          progress.clear();
           process.stderr.write(`${escapeTerminal(`${at}: ${f.message}`)}\n`);
         }
         continue;
@@ -67,12 +68,15 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
       if (r.value.merged) {
         merged++;
         const s = r.value.source;
+        progress.clear();
         process.stderr.write(
           `${escapeTerminal(`${[s.file, s.line].filter((x) => x !== undefined).join(':')}: ${render(WORDS.merged[o.lang], { iri: r.value.iri, place: r.value.merged })}`)}\n`,
         );
       }
+      if (o.output === undefined) progress.clear();
       await sink.write(text);
     }
+    progress.stop();
     await sink.write(writer.end());
     await sink.close();
   } catch (e) {
@@ -81,9 +85,9 @@ export async function convertCommand(paths: string[], o: ConvertCommandOptions):
   } finally {
     progress.stop();
   }
-  const summary = [render(t('converted', o.lang), { n: converted, format: o.to })];
+  const summary = [counted('converted', converted, o.lang, { format: o.to })];
   if (merged) summary.push(render(WORDS.mergedCount[o.lang], { n: merged }));
-  if (rejected) summary.push(render(t('notConverted', o.lang), { n: rejected }));
+  if (rejected) summary.push(counted('notConverted', rejected, o.lang));
   process.stderr.write(`${summary.join('; ')}\n`);
   return rejected ? 1 : 0;
 }

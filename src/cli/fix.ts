@@ -17,6 +17,8 @@ import { t } from '../i18n/ui.js';
 import { resolveConfig } from '../config/load.js';
 import { ruleBook, type RuleBook } from '../rules/book.js';
 import { escapeTerminal } from '../util/escape.js';
+import { suggestion } from '../util/file-schema.js';
+import { count, counted } from '../i18n/plural.js';
 import { UsageError } from '../util/errors.js';
 import { pointerToDotted } from '../util/paths.js';
 import { temporaryBeside } from './output.js';
@@ -40,14 +42,10 @@ const TO = ['review', 'json-patch', 'ckan'];
 
 const WORDS = {
   total: {
-    en: '{{applied}} fixes in {{records}} records of {{files}} files; {{skipped}} not applied',
-    fr: '{{applied}} corrections dans {{records}} enregistrements de {{files}} fichiers ; {{skipped}} non appliquées',
+    en: '{{applied}} in {{records}} of {{files}}; {{skipped}}',
+    fr: '{{applied}} dans {{records}} de {{files}} ; {{skipped}}',
   },
   none: { en: 'nothing to fix', fr: 'rien à corriger' },
-  wrote: {
-    en: 'wrote {{n}} files to {{dir}} ({{changed}} corrected)',
-    fr: '{{n}} fichiers écrits dans {{dir}} ({{changed}} corrigés)',
-  },
   inPlace: {
     en: '{{file}}: corrected in place (the original kept as {{backup}})',
     fr: '{{file}} : corrigé sur place (l’original gardé sous {{backup}})',
@@ -84,7 +82,12 @@ function checkOptions(o: FixCommandOptions, paths: readonly string[]): void {
 function checkRuleIds(ids: readonly string[] = [], rules: RuleBook): void {
   for (const id of ids)
     if (!rules.byId(id))
-      throw new UsageError(`--rule: "${id}" is not a rule (see passerelle rules)`);
+      throw new UsageError(
+        `--rule: "${id}" is not a rule${suggestion(
+          id,
+          rules.all.map((r) => r.meta.id),
+        )}; passerelle rules lists them`,
+      );
 }
 
 /** A value as the review shows it: JSON, cut when long (a repaired description). */
@@ -128,10 +131,10 @@ function totalLine(n: Counts, lang: Lang): string {
   return n.applied + n.skipped === 0
     ? say(lang, 'none')
     : say(lang, 'total', {
-        applied: n.applied,
-        records: n.records,
-        files: n.files,
-        skipped: n.skipped,
+        applied: count(n.applied, 'fix', lang),
+        records: count(n.records, 'record', lang),
+        files: count(n.files, 'file', lang),
+        skipped: counted('notApplied', n.skipped, lang),
       });
 }
 
@@ -233,7 +236,7 @@ export async function fixCommand(paths: string[], o: FixCommandOptions): Promise
   process.stdout.write(`${totalLine(n, o.lang)}\n`);
   if (o.output !== undefined)
     process.stderr.write(
-      `passerelle: ${say(o.lang, 'wrote', { n: written, dir: o.output, changed })}\n`,
+      `passerelle: ${counted('filesWritten', written, o.lang, { dir: o.output })} (${counted('corrected', changed, o.lang)})\n`,
     );
   return code;
 }

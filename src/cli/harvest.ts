@@ -13,6 +13,7 @@ import {
 } from '../harvest/portals.js';
 import { kindOfUrl } from '../harvest/protocols.js';
 import type { SnapshotManifest } from '../sources/snapshot.js';
+import { word } from '../i18n/plural.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 
@@ -154,13 +155,22 @@ export async function harvestCommand(
     maxBytes: (numberIn('--max-size', o.maxSize, 1, 4096) ?? 256) * 1024 * 1024,
     maxPages: numberIn('--max-pages', o.maxPages, 1, 1_000_000),
     onPage: tty
-      ? (p, m) =>
-          process.stderr.write(
-            `\r\x1b[2K  ${p.n} · ${m.written}${m.reported !== undefined ? ` / ${m.reported}` : ''}`,
-          )
+      ? (p, m) => process.stderr.write(`\r\x1b[2K  ${pagesLine(p.n, m.written, m.reported, lang)}`)
       : undefined,
   });
   if (tty) process.stderr.write('\r\x1b[2K');
   process.stderr.write(summary(manifest, out, lang));
   return manifest.complete ? 0 : 1;
+}
+
+/** The harvest's progress: "page 3 · 1,200 of 5,000 records", "page 3 · 1 200 enregistrements sur 5 000". */
+export function pagesLine(
+  page: number,
+  written: number,
+  reported: number | undefined,
+  lang: Lang,
+): string {
+  const n = (x: number): string => x.toLocaleString(`${lang}-CA`);
+  const of = reported !== undefined ? ` ${lang === 'fr' ? 'sur' : 'of'} ${n(reported)}` : '';
+  return `page ${n(page)} · ${n(written)}${lang === 'en' ? of : ''} ${word('record', lang === 'fr' ? written : (reported ?? written), lang)}${lang === 'fr' ? of : ''}`;
 }

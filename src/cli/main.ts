@@ -4,22 +4,32 @@ import { tool } from '../tool.js';
 import { UsageError } from '../util/errors.js';
 import { COMMANDS } from './commands/index.js';
 import { removePendingOutputs } from './output.js';
+import { cliLang, described, localise } from './localise.js';
+import { helpText, usageText } from '../i18n/cli.js';
+import type { Lang } from '../core/lang.js';
 
-function program(setExit: (code: number) => void): Command {
+function program(setExit: (code: number) => void, lang: Lang = cliLang(process.argv)): Command {
   const p = new Command('passerelle')
     .description(
       'Map Canadian open-data metadata to a common DCAT-AP schema and check it against Open Data Charter rules.',
     )
-    .version(tool().version)
+    .version(tool().version, '-V, --version', described('output the version number', lang))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(run passerelle --help for usage)')
+    // help and usage errors in the run's language, with the one error prefix (`passerelle:`)
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(helpText(s, lang)),
+      writeErr: (s) => process.stderr.write(helpText(s, lang)),
+      outputError: (s, write) => write(usageText(s, lang)),
+    })
+    .showHelpAfterError(usageText('(run passerelle --help for usage)', lang))
+    .showSuggestionAfterError(true)
     // each command's --help lists --debug too
     .configureHelp({ showGlobalOptions: true })
     // read from process.argv (debugging()), so that it works before, after and inside every command
     .option('--debug', 'on an error, print its stack trace (for bug reports)');
 
   for (const c of COMMANDS) c.register(p, setExit);
+  localise(p, lang);
 
   return p;
 }
@@ -48,10 +58,15 @@ function debugging(): boolean {
 /** One line on stderr: the problem, never a stack trace unless `--debug`. */
 function reportError(e: unknown): void {
   const err = e instanceof Error ? e : new Error(String(e));
-  if (err instanceof UsageError) process.stderr.write(`passerelle: ${err.message}\n`);
+  if (err instanceof UsageError)
+    process.stderr.write(
+      `passerelle: ${cliLang(process.argv) === 'fr' && err.fr ? err.fr : err.message}\n`,
+    );
   else
     process.stderr.write(
-      `passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`,
+      cliLang(process.argv) === 'fr'
+        ? `passerelle: erreur interne : ${err.message}${debugging() ? '' : ' (relancez avec --debug pour les détails)'}\n`
+        : `passerelle: internal error: ${err.message}${debugging() ? '' : ' (run with --debug for details)'}\n`,
     );
   if (debugging() && err.stack) process.stderr.write(`${err.stack}\n`);
 }

@@ -23,7 +23,9 @@ import type { RecordResult } from '../core/record.js';
 import type { Summary } from '../core/summary.js';
 import { UsageError } from '../util/errors.js';
 import { supportsHyperlinks } from '../util/escape.js';
+import { suggestion } from '../util/file-schema.js';
 import { fileSink, stdoutSink, type Sink } from './output.js';
+import { colourLevel } from './colour.js';
 
 export interface OutputFlags {
   format?: string[];
@@ -82,7 +84,8 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   for (const f of o.format ?? ['stylish']) {
     if (!FORMATTERS[f])
       throw new UsageError(
-        `--format: unknown format "${f}" (known: ${Object.keys(FORMATTERS).join(', ')})`,
+        `--format: unknown format "${f}"${suggestion(f, Object.keys(FORMATTERS))}`,
+        `--format : format inconnu « ${f} »${suggestion(f, Object.keys(FORMATTERS), 'fr')}`,
       );
     if (!formats.includes(f)) formats.push(f);
   }
@@ -148,33 +151,44 @@ function errorsOnlySummary(s: Summary): Summary {
 /** The reports of one run: each record goes to every format, each format to its destination. */
 export class Outputs {
   private constructor(
-    private readonly outputs: { formatter: Formatter; sink: Sink }[],
+    private readonly outputs: { formatter: Formatter; sink: Sink; toStdout: boolean }[],
     private readonly quiet: boolean,
+    private readonly beforeWrite: () => void,
   ) {}
 
   /**
-   * Opens every destination. `color` applies to the report on a terminal only; `failOn` is the
+   * Opens every destination. `color` is `--color`/`--no-color` (colour.ts); `failOn` is the
    * run's threshold (JUnit marks records failed by it).
    */
   static open(
     plan: PlannedOutput[],
-    options: Omit<FormatterOptions, 'color'> & { color?: boolean; quiet?: boolean },
+    options: Omit<FormatterOptions, 'color'> & {
+      color?: boolean;
+      quiet?: boolean;
+      /** Called before a piece goes to standard output (the progress line is erased then). */
+      beforeWrite?: () => void;
+    },
   ): Outputs {
-    const onTerminal = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const coloured = colourLevel(options.color) > 0;
     const outputs = plan.map((p) => ({
       formatter: FORMATTERS[p.format]({
         ...options,
-        color: p.file === undefined && (options.color ?? onTerminal),
+        // files are never coloured; standard output as --color, FORCE_COLOR, NO_COLOR and a terminal say
+        color: p.file === undefined && coloured,
         hyperlinks: p.file === undefined && supportsHyperlinks(process.stdout, process.env),
       }),
       sink: p.file === undefined ? stdoutSink() : fileSink(p.file),
+      toStdout: p.file === undefined,
     }));
-    return new Outputs(outputs, options.quiet ?? false);
+    return new Outputs(outputs, options.quiet ?? false, options.beforeWrite ?? (() => undefined));
   }
 
   private async write(pick: (f: Formatter) => Chunk): Promise<void> {
     for (const o of this.outputs)
-      for (const piece of pieces(pick(o.formatter))) await o.sink.write(piece);
+      for (const piece of pieces(pick(o.formatter))) {
+        if (piece && o.toStdout) this.beforeWrite();
+        await o.sink.write(piece);
+      }
   }
 
   start(): Promise<void> {

@@ -6,6 +6,7 @@ import { tool } from '../tool.js';
 import type { RecordCheck, ValidateOptions } from '../engine/options.js';
 import { render } from '../i18n/render.js';
 import { t } from '../i18n/ui.js';
+import { counted } from '../i18n/plural.js';
 import { escapeTerminal } from '../util/escape.js';
 import { addToSummary, closeSummary, emptySummary } from '../scores/summary.js';
 import { exitCodeFor, type FailOn } from '../report/model.js';
@@ -23,7 +24,7 @@ import { readableInputs } from './stdin.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
 import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
-import { Progress } from './progress.js';
+import { inputSize, Progress } from './progress.js';
 import { ruleBook } from '../rules/book.js';
 
 /** shacl-engine is loaded only when SHACL is asked for. */
@@ -115,6 +116,8 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   // the run's rules, once: its records' findings and its reports take them from here
   const rules = ruleBook(config?.rules);
   paths = await readableInputs(paths);
+  // made once the inputs are known to be readable; a message on stderr erases it first
+  let progress: Progress | undefined;
   const options: Partial<ValidateOptions> = {
     profile: o.profile,
     now: parseNow(o.now),
@@ -125,8 +128,10 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     baseline: o.baseline && !o.updateBaseline ? loadBaseline(o.baseline) : undefined,
     urlChecker: o.checkUrls ? urlChecker(o) : undefined,
     // --profile auto: which profile each file was recognised as, on stderr (the report stays clean)
-    onDetect: (file, profile) =>
-      process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`),
+    onDetect: (file, profile) => {
+      progress?.clear();
+      process.stderr.write(`${escapeTerminal(render(t('detected', o.lang), { file, profile }))}\n`);
+    },
     workers: parseWorkers(o.workers, paths),
     followLinks: o.followLinks === true,
   };
@@ -137,6 +142,8 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
   const records = validateRecords(paths, options);
   const first = await records.next();
 
+  const shown = new Progress(o.lang, { total: inputSize(paths, o.followLinks === true) });
+  progress = shown;
   const outputs = Outputs.open(plan, {
     lang: o.lang,
     color: o.color,
@@ -146,18 +153,20 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
     quiet: o.quiet,
     run: { inputs, ...(o.profile ? { profile: o.profile } : {}), ...(o.now ? { now: o.now } : {}) },
     htmlMaxRecords,
+    // the progress line is erased before the report writes to the terminal
+    beforeWrite: () => shown.clear(),
   });
   const summary = emptySummary();
-  const progress = new Progress(o.lang);
   try {
     await outputs.start();
     for (let r = first; !r.done; r = await records.next()) {
       // --update-baseline: every finding goes to the new baseline, and the report is as it will read it
       const checked = recorder ? { result: recorder.record(r.value.result) } : r.value;
       addToSummary(summary, checked.tally ?? checked.result);
-      progress.tick();
+      shown.tick();
       await outputs.record(checked);
     }
+    shown.stop();
     await outputs.end(closeSummary(summary));
     if (recorder && o.baseline) {
       const out = fileSink(o.baseline);
@@ -169,14 +178,14 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
         throw e;
       }
       process.stderr.write(
-        `passerelle: ${render(t('baselineWritten', o.lang), { n: recorder.size, file: relativeToCwd(o.baseline) })}\n`,
+        `passerelle: ${counted('baselineWritten', recorder.size, o.lang, { file: relativeToCwd(o.baseline) })}\n`,
       );
     }
   } catch (e) {
     outputs.abort();
     throw e;
   } finally {
-    progress.stop();
+    shown.stop();
   }
   const code = exitCodeFor(summary, o.failOn as FailOn);
   if (maxWarnings !== undefined && summary.findings.warning > maxWarnings) {

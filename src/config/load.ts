@@ -128,11 +128,13 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
   const defined = new Set(rules.map((r) => r.meta.id));
   for (const [profile, p] of Object.entries(data.profiles ?? {}))
     for (const id of Object.keys(p?.rules ?? {}))
-      if (!RULE_IDS.has(id) && !defined.has(id))
+      if (!RULE_IDS.has(id) && !defined.has(id)) {
+        const near = closest(id, [...RULE_IDS, ...defined]);
         chainProblems.push({
           where: y.where(['profiles', profile, 'rules', id], true),
-          message: `unknown rule "${id}" (neither Passerelle's nor defined by the rulesets)`,
+          message: `unknown rule "${id}" (${near ? `did you mean "${near}"? ` : ''}neither Passerelle's nor defined by the rulesets)`,
         });
+      }
   throwProblems(inFileOrder(chainProblems));
   const settings: RuleSettings = toSettings(chosen);
   for (const [id, p] of Object.entries(data.profiles ?? {}))

@@ -396,7 +396,11 @@ export function loadProfile(id: string, { dir, knownRules }: LoadProfileOptions 
     return hit.profile;
   }
   if (!/^[a-z0-9-]+$/.test(id) || !existsSync(file)) {
-    throw new UsageError(`unknown profile "${id}" (known: ${listProfileIds(dir).join(', ')})`);
+    const known = listProfileIds(dir);
+    throw new UsageError(
+      `unknown profile "${id}"${suggestion(id, known)}`,
+      `profil inconnu « ${id} »${suggestion(id, known, 'fr')}`,
+    );
   }
   const { yaml, chain } = profileSource(file, dir, []);
   const profile = parseProfile(yaml, knownRules);

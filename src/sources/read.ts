@@ -31,6 +31,7 @@ import { looksLikeJsonLd, RDF_EXTENSIONS, syntaxOf } from '../rdf/syntax.js';
 import type { Bilingual } from '../core/lang.js';
 import type { FormatReader, InputFile, SourceRecord } from './types.js';
 import { isSnapshot, RECORDS_DIR } from './snapshot.js';
+import { metered } from './meter.js';
 
 /** File kinds a directory listing picks up; others (README, images…) are not inputs. */
 export const INPUT_EXTENSIONS = new Set(['.json', '.jsonl', '.ndjson', '.geojson']);
@@ -208,9 +209,11 @@ async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
     await fd.close();
   }
   const gz = buf[0] === 0x1f && buf[1] === 0x8b;
-  const open = (): Readable => {
+  // the head read to recognise the file is not counted by the progress meter, the reading proper is
+  const opener = (meter: boolean) => (): Readable => {
     // Node opens streams with numeric flags too; its types only say string
-    const raw = createReadStream(file, { flags: flags as string });
+    const stream = createReadStream(file, { flags: flags as string });
+    const raw = meter ? metered(stream) : stream;
     if (!gz) return raw;
     const out = raw.pipe(createGunzip());
     raw.on('error', (e) => out.destroy(e));
@@ -219,7 +222,7 @@ async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
   const chunks: Buffer[] = [];
   let size = 0;
   let whole = true;
-  const s = open();
+  const s = opener(false)();
   try {
     for await (const chunk of s) {
       chunks.push(chunk as Buffer);
@@ -238,7 +241,7 @@ async function openInput(entry: InputEntry, shown: string): Promise<InputFile> {
   const mark = bomOf(head);
   return {
     file: shown,
-    open,
+    open: opener(true),
     head,
     text: decode(mark && mark.encoding !== encoding ? head.subarray(mark.length) : head, encoding),
   };

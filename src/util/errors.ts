@@ -5,7 +5,11 @@
  */
 export class UsageError extends Error {
   readonly exitCode = 2;
-  constructor(message: string) {
+  /** `fr`: the message in French, for `--lang fr` or a French locale (the CLI chooses). */
+  constructor(
+    message: string,
+    readonly fr?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

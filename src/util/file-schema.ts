@@ -71,11 +71,18 @@ export function closest(word: string, known: Iterable<string>): string | undefin
     : undefined;
 }
 
-/** ` (did you mean "x"?)`, or the known names when none is close, or nothing. */
-export function suggestion(word: string, known: readonly string[]): string {
+/** ` (did you mean "x"?)`, or the known names when none is close, or nothing; in French for the CLI's French messages. */
+export function suggestion(
+  word: string,
+  known: readonly string[],
+  lang: 'en' | 'fr' = 'en',
+): string {
   const near = closest(word, known);
-  if (near) return ` (did you mean "${near}"?)`;
-  return known.length && known.length <= 25 ? ` (known: ${known.join(', ')})` : '';
+  if (near)
+    return lang === 'fr' ? ` (vouliez-vous dire « ${near} » ?)` : ` (did you mean "${near}"?)`;
+  return known.length && known.length <= 25
+    ? ` (${lang === 'fr' ? 'connus :' : 'known:'} ${known.join(', ')})`
+    : '';
 }
 
 /** Ajv's path `/rules/odc~1freshness/options` as segments. */

@@ -12,7 +12,7 @@ export function register(program: Command, setExit: SetExit): void {
     .description('check exports against their profile and the Open Data Charter rules')
     .argument(
       '[paths...]',
-      'files or directories (JSON, JSON Lines, .gz); <profile>=<path> names the profile of one path',
+      'files, folders, harvest snapshot folders or - (standard input): JSON, JSON Lines, CSV, XML (HNAP), RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML), JSON-LD, each also gzipped (.gz); <profile>=<path> names the profile of one path',
     )
     .option(
       '--portal <id>',
@@ -43,7 +43,8 @@ export function register(program: Command, setExit: SetExit): void {
         .choices(['en', 'fr'])
         .default(langFromEnv()),
     )
-    .option('--no-color', 'no colours, even on a terminal')
+    .option('--color', 'colour the report even when it is not on a terminal (as FORCE_COLOR=1)')
+    .option('--no-color', 'no colours, even on a terminal (as NO_COLOR=1)')
     .option(
       '--shacl',
       "also check each record, as DCAT-AP 3 RDF, against Passerelle's DCAT-AP 3 SHACL shapes",
@@ -84,8 +85,9 @@ export function register(program: Command, setExit: SetExit): void {
     if (paths.length === 0)
       throw new UsageError(
         "missing required argument 'paths' (files or folders, or --portal <id>)",
+        'argument obligatoire manquant « paths » (fichiers ou dossiers, ou --portal <id>)',
       );
     const { validateCommand } = await import('../validate.js');
-    setExit(await validateCommand(paths, { ...o, color: o.color === false ? false : undefined }));
+    setExit(await validateCommand(paths, o));
   });
 }

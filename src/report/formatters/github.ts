@@ -3,8 +3,8 @@
  * shown on the run's summary and, for files of the repository, on the pull request's diff.
  * Errors are `error`, warnings `warning`, infos `notice`. A closing plain line gives the counts.
  */
-import { render } from '../../i18n/render.js';
-import { severityLabel, t } from '../../i18n/ui.js';
+import { t } from '../../i18n/ui.js';
+import { count, inRecords, severityCount } from '../../i18n/plural.js';
 import { escapeWorkflowData as data, escapeWorkflowProperty as prop } from '../../util/escape.js';
 import type { Severity } from '../../core/severity.js';
 import { lineOf, recordName, relatedNote } from './common.js';
@@ -32,11 +32,12 @@ export const github: FormatterFactory = (o) => {
     },
     end: (s) => {
       const total = s.findings.error + s.findings.warning + s.findings.info;
-      if (total === 0) return `${t('noProblems', o.lang)} — ${s.records} ${t('records', o.lang)}\n`;
+      if (total === 0)
+        return `${t('noProblems', o.lang)} — ${count(s.records, 'record', o.lang)}\n`;
       const parts = (['error', 'warning', 'info'] as Severity[])
         .filter((k) => s.findings[k] > 0)
-        .map((k) => `${s.findings[k]} ${severityLabel(k, o.lang, s.findings[k] !== 1)}`);
-      return `${total} ${t(total === 1 ? 'problem' : 'problems', o.lang)} (${parts.join(', ')}) ${render(t('inRecords', o.lang), { n: withFindings, total: s.records })}\n`;
+        .map((k) => severityCount(s.findings[k], k, o.lang));
+      return `${count(total, 'problem', o.lang)} (${parts.join(', ')}) ${inRecords(withFindings, s.records, o.lang)}\n`;
     },
   };
 };

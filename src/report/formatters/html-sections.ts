@@ -9,6 +9,7 @@ import { escapeHtml as h } from '../../util/escape.js';
 import { SEVERITIES, type Severity } from '../../core/severity.js';
 import type { RecordResult } from '../../core/record.js';
 import type { RuleBook } from '../../rules/book.js';
+import { counted } from '../../i18n/plural.js';
 import { ruleHelp } from '../rule-help.js';
 import { capital, cmp, placeOf, recordName } from './common.js';
 import { percent, recordScoreLine } from './scores.js';
@@ -178,8 +179,7 @@ function ruleArticle(
         `<span class="sev sev-${k}">${s.counts[k]} ${h(severityLabel(k, lang, s.counts[k] !== 1))}</span>`,
     )
     .join(' · ');
-  const share = render(t(s.records === 1 ? 'recordWith' : 'recordsWith', lang), {
-    n: s.records,
+  const share = counted('recordsWith', s.records, lang, {
     share: percent(records ? s.records / records : 0, lang),
   });
   // the rule's page (ruleHelp: Passerelle's rules and a ruleset's `url`); a user's rule without one has none

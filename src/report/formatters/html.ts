@@ -11,6 +11,7 @@
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
+import { count as countWord, inRecords } from '../../i18n/plural.js';
 import type { Lang } from '../../core/lang.js';
 import { escapeHtml as h } from '../../util/escape.js';
 import { SEVERITIES, type Severity } from '../../core/severity.js';
@@ -184,7 +185,7 @@ export const html: FormatterFactory = (o) => {
     const line =
       total === 0
         ? t('noProblems', lang)
-        : `${total} ${t(total === 1 ? 'problem' : 'problems', lang)} ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`;
+        : `${countWord(total, 'problem', lang)} ${inRecords(withFindings, s.records, lang)}`;
     return [
       `<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">${h(t('summary', lang))}</h2>`,
       runList(o.run, profiles, lang),

@@ -6,6 +6,7 @@
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
+import { count, counted, inRecords, severityCount } from '../../i18n/plural.js';
 import type { Lang } from '../../core/lang.js';
 import { escapeMarkdown as md } from '../../util/escape.js';
 import { SEVERITIES, SEVERITY_RANK, type Severity } from '../../core/severity.js';
@@ -36,7 +37,7 @@ export const markdown: FormatterFactory = (o) => {
   let fixable = 0;
   /** Lines under the counts: findings the baseline left out, findings `passerelle fix` can correct. */
   const notes = (s: Summary): string[] => [
-    ...(s.baselined ? ['', render(t('baselined', lang), { n: s.baselined })] : []),
+    ...(s.baselined ? ['', counted('baselined', s.baselined, lang)] : []),
     ...(fixable ? ['', render(t('fixable', lang), { n: fixable })] : []),
   ];
   let order = 0;
@@ -84,13 +85,13 @@ export const markdown: FormatterFactory = (o) => {
     end: (s: Summary) => {
       const out: string[] = [];
       const total = s.findings.error + s.findings.warning + s.findings.info;
-      const parts = SEVERITIES.filter((k) => s.findings[k] > 0).map(
-        (k) => `${s.findings[k]} ${severityLabel(k, lang, s.findings[k] !== 1)}`,
+      const parts = SEVERITIES.filter((k) => s.findings[k] > 0).map((k) =>
+        severityCount(s.findings[k], k, lang),
       );
       out.push(
         total === 0
           ? `## ✅ ${t('reportTitle', lang)}: ${t('noProblems', lang)}`
-          : `## ${s.findings.error > 0 ? '❌' : '⚠️'} ${t('reportTitle', lang)}: ${total} ${t(total === 1 ? 'problem' : 'problems', lang)} (${parts.join(', ')}) ${render(t('inRecords', lang), { n: withFindings, total: s.records })}`,
+          : `## ${s.findings.error > 0 ? '❌' : '⚠️'} ${t('reportTitle', lang)}: ${count(total, 'problem', lang)} (${parts.join(', ')}) ${inRecords(withFindings, s.records, lang)}`,
       );
       out.push(
         '',

@@ -4,6 +4,7 @@
  */
 import { mqaWord, t } from '../../i18n/ui.js';
 import { render } from '../../i18n/render.js';
+import { count } from '../../i18n/plural.js';
 import type { Lang } from '../../core/lang.js';
 import { INDICATORS, MQA_DIMENSIONS } from '../../scores/mqa.js';
 import type { CatalogueScores, PrincipleScore, RecordScores } from '../../core/scores.js';
@@ -56,7 +57,7 @@ export function catalogueScoresStylish(s: CatalogueScores, lang: Lang): string[]
   const m = s.mqa;
   const colon = lang === 'fr' ? '\u00A0:' : ':';
   const lines = [
-    `${t('scores', lang)} (${s.records} ${t('records', lang)})`,
+    `${t('scores', lang)} (${count(s.records, 'record', lang)})`,
     `  MQA${colon} ${catalogueMqaLine(s, lang)}`,
     `    ${MQA_DIMENSIONS.map((d) => `${mqaWord(d, lang)} ${decimal(m.dimensions[d].mean, lang)}/${m.dimensions[d].max}`).join(' · ')}`,
   ];

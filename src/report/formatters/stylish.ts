@@ -5,6 +5,7 @@ import { escapeTerminal as esc, terminalLink } from '../../util/escape.js';
 import { SHIPPED_RULES } from '../../rules/book.js';
 import { ruleHelp } from '../rule-help.js';
 import { severityLabel, t } from '../../i18n/ui.js';
+import { count, counted, inRecords, severityCount } from '../../i18n/plural.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Severity } from '../../core/severity.js';
 import type { FormatterFactory } from './types.js';
@@ -65,9 +66,9 @@ export const stylish: FormatterFactory = (o) => {
     },
     end: (s) => {
       const total = s.findings.error + s.findings.warning + s.findings.info;
-      const counts = `${s.records} ${t('records', o.lang)}: ${s.valid} ${t('valid', o.lang)}, ${s.invalid} ${t('invalid', o.lang)}, ${s.rejected} ${t('rejected', o.lang)}`;
+      const counts = `${count(s.records, 'record', o.lang)}${o.lang === 'fr' ? '\u00A0:' : ':'} ${count(s.valid, 'valid', o.lang)}, ${count(s.invalid, 'invalid', o.lang)}, ${count(s.rejected, 'rejected', o.lang)}`;
       const extra = [
-        ...(s.baselined ? [`  ${render(t('baselined', o.lang), { n: s.baselined })}`] : []),
+        ...(s.baselined ? [`  ${counted('baselined', s.baselined, o.lang)}`] : []),
         ...(fixable ? [`  ${render(t('fixable', o.lang), { n: fixable })}`] : []),
         ...(s.scores ? ['', ...catalogueScoresStylish(s.scores, o.lang)] : []),
       ]
@@ -76,10 +77,9 @@ export const stylish: FormatterFactory = (o) => {
       if (total === 0) return `\n${c.green('✔')} ${t('noProblems', o.lang)} — ${counts}\n${extra}`;
       const parts = (['error', 'warning', 'info'] as Severity[])
         .filter((k) => s.findings[k] > 0)
-        .map((k) => `${s.findings[k]} ${severityLabel(k, o.lang, s.findings[k] !== 1)}`);
+        .map((k) => severityCount(s.findings[k], k, o.lang));
       const mark = s.findings.error > 0 ? c.red.bold('✖') : c.yellow.bold('⚠');
-      const word = total === 1 ? t('problem', o.lang) : t('problems', o.lang);
-      return `\n${mark} ${c.bold(`${total} ${word} (${parts.join(', ')})`)} ${render(t('inRecords', o.lang), { n: withFindings, total: s.records })}\n  ${counts}\n${extra}`;
+      return `\n${mark} ${c.bold(`${count(total, 'problem', o.lang)} (${parts.join(', ')})`)} ${inRecords(withFindings, s.records, o.lang)}\n  ${counts}\n${extra}`;
     },
   };
 };
