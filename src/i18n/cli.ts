@@ -29,6 +29,8 @@ export const CLI_FR: Readonly<Record<string, string>> = {
     "écrire le rapport dans un fichier plutôt que sur la sortie standard (le format qui n'a pas de --output.<format>)",
   'write one format to a file, e.g. --output.sarif report.sarif (repeatable, one per format)':
     'écrire un format dans un fichier, p. ex. --output.sarif rapport.sarif (répétable, un par format)',
+  'HTML report: records listed in full at most, errors first (the others are counted; default 2000)':
+    'rapport HTML : enregistrements listés en entier au plus, erreurs d’abord (les autres sont comptés ; 2000 par défaut)',
   'report errors only (warnings and infos still count for --fail-on and --max-warnings)':
     'ne signaler que les erreurs (avertissements et infos comptent toujours pour --fail-on et --max-warnings)',
   'exit 1 when there are more than n warnings': "sortir avec 1 s'il y a plus de n avertissements",
