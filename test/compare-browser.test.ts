@@ -4,20 +4,15 @@
  * highlighted, and the charts are drawn (bars with a width, one per jurisdiction). Screenshots go to
  * test-artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Comparison } from '../src/compare/compare.js';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { IN_CI } from './report-helpers.js';
+import { CHROMIUM, have } from './support/optional.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM)
-  console.warn(
-    `${CHROMIUM} not found: the comparison page's browser test is skipped (apt-get install chromium)`,
-  );
+const HAVE_CHROMIUM = have('chromium');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FLAGS = [
   '--headless',

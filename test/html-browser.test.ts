@@ -3,20 +3,16 @@
  * opens the file from disk with the network off, and a test clicks the filters. Screenshots are
  * saved under test-artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../src/report/model.js';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { HOSTILE_TITLE, IN_CI, writeHostile } from './report-helpers.js';
+import { CHROMIUM, have } from './support/optional.mjs';
+import { HOSTILE_TITLE, writeHostile } from './report-helpers.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM)
-  console.warn(
-    `${CHROMIUM} not found: the HTML report's browser test is skipped (apt-get install chromium)`,
-  );
+const HAVE_CHROMIUM = have('chromium');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FLAGS = [
   '--headless',
