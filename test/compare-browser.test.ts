@@ -77,7 +77,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(gap).not.toBe('rgba(0, 0, 0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'compare.png'), fullPage: false });
-  }, 30_000);
+  });
 
   test('the matrix: a table per obligation, a row per property, a cell per jurisdiction, as the data says', async () => {
     const tables = await page.$$eval('table.matrix', (ts) =>
@@ -105,7 +105,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
         expect(await td.evaluate((el) => el.classList.contains('gap'))).toBe(c?.gap === true);
       }
     }
-  }, 60_000);
+  });
 
   test('the charts are drawn: a bar per jurisdiction, as long as its share; the heatmaps filled', async () => {
     for (const id of [
@@ -152,7 +152,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
       JURISDICTIONS.length * 6,
     );
     await page.locator('#charts').screenshot({ path: join(ARTIFACTS, 'compare-charts.png') });
-  }, 60_000);
+  });
 
   test('high-value datasets: the coverage table and the evidence of each jurisdiction', async () => {
     const covered = await page.$$eval(
@@ -170,5 +170,5 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
         'details[data-jurisdiction="ca-gc"] li:has-text("Consumer Price Index")',
       ),
     ).toBe(true);
-  }, 30_000);
+  });
 });

@@ -93,7 +93,7 @@ const FLAGS = [
     });
     await page.goto(pathToFileURL(report).href);
     mkdirSync(ARTIFACTS, { recursive: true });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await context?.close();
@@ -116,7 +116,7 @@ const FLAGS = [
       .evaluate((el) => getComputedStyle(el).color);
     expect(colour).not.toBe('rgb(0, 0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'html-report.png'), fullPage: true });
-  }, 30_000);
+  });
 
   test('the summary and filters come first, above the findings', async () => {
     const order = await page.$$eval('main > section', (s) => s.map((x) => x.id));
@@ -139,7 +139,7 @@ const FLAGS = [
     );
     await page.check('#filters input[name=severity][value=warning]');
     expect(await visible()).toHaveLength(findings.length);
-  }, 30_000);
+  });
 
   test('filter by rule', async () => {
     await page.selectOption('#f-rule', 'odc/bilingual');
@@ -149,7 +149,7 @@ const FLAGS = [
     expect(rows.every(([, rule]) => rule === 'odc/bilingual')).toBe(true);
     await page.selectOption('#f-rule', '');
     expect(await visible()).toHaveLength(findings.length);
-  }, 30_000);
+  });
 
   test('filter by record: id, title or file', async () => {
     await page.fill('#f-record', 'd7f3a1c5');
@@ -184,5 +184,5 @@ const FLAGS = [
     await page.selectOption('#f-rule', '');
     await page.fill('#f-record', '');
     expect(await visible()).toHaveLength(findings.length);
-  }, 30_000);
+  });
 });

@@ -105,7 +105,7 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
     draft = load(await infer([join(ROOT, 'fixtures', id)], { id }));
     samples = await records(id);
     hand = loadProfile(id);
-  }, 60_000);
+  });
 
   test(`finds at least ${RECALL_FLOOR * 100}% of the hand-written profile's fields that the sample fills`, () => {
     const inferred = describeProfile(draft.profile).fields;
