@@ -4,20 +4,15 @@
  * highlighted, and the charts are drawn (bars with a width, one per jurisdiction). Screenshots go to
  * test-artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Comparison } from '../src/compare/compare.js';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { IN_CI } from './report-helpers.js';
+import { CHROMIUM, have } from './support/optional.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = IN_CI || existsSync(CHROMIUM);
-if (!HAVE_CHROMIUM)
-  console.warn(
-    `${CHROMIUM} not found: the comparison page's browser test is skipped (apt-get install chromium)`,
-  );
+const HAVE_CHROMIUM = have('chromium');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FLAGS = [
   '--headless',
@@ -82,7 +77,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(gap).not.toBe('rgba(0, 0, 0, 0)');
     await page.screenshot({ path: join(ARTIFACTS, 'compare.png'), fullPage: false });
-  }, 30_000);
+  });
 
   test('the matrix: a table per obligation, a row per property, a cell per jurisdiction, as the data says', async () => {
     const tables = await page.$$eval('table.matrix', (ts) =>
@@ -110,7 +105,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
         expect(await td.evaluate((el) => el.classList.contains('gap'))).toBe(c?.gap === true);
       }
     }
-  }, 60_000);
+  });
 
   test('the charts are drawn: a bar per jurisdiction, as long as its share; the heatmaps filled', async () => {
     for (const id of [
@@ -157,7 +152,7 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
       JURISDICTIONS.length * 6,
     );
     await page.locator('#charts').screenshot({ path: join(ARTIFACTS, 'compare-charts.png') });
-  }, 60_000);
+  });
 
   test('high-value datasets: the coverage table and the evidence of each jurisdiction', async () => {
     const covered = await page.$$eval(
@@ -175,5 +170,5 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
         'details[data-jurisdiction="ca-gc"] li:has-text("Consumer Price Index")',
       ),
     ).toBe(true);
-  }, 30_000);
+  });
 });

@@ -11,8 +11,7 @@ import { loadYaml } from '../src/util/yaml.js';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'passerelle.js');
 /** Reference material beside the checkout (../shared/reference); tests that need it skip without it. */
-export const REFERENCE =
-  process.env.PASSERELLE_REFERENCE ?? resolve(ROOT, '..', 'shared', 'reference');
+export { REFERENCE } from './support/optional.mjs';
 
 export interface Run {
   code: number;

@@ -105,7 +105,7 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
     draft = load(await infer([join(ROOT, 'fixtures', id)], { id }));
     samples = await records(id);
     hand = loadProfile(id);
-  }, 60_000);
+  });
 
   test(`finds at least ${RECALL_FLOOR * 100}% of the hand-written profile's fields that the sample fills`, () => {
     const inferred = describeProfile(draft.profile).fields;
@@ -127,11 +127,13 @@ describe.each(JURISDICTIONS)('infer on fixtures/%s', (id) => {
     );
     const hits = observable.filter(found);
     const recall = hits.length / observable.length;
-    console.log(
-      `${id}: recall ${hits.length}/${observable.length} fields the sample fills (${all.length} in the profile); missed: ${observable.filter((p) => !found(p)).join(', ') || 'none'}`,
-    );
     expect(observable.length).toBeGreaterThan(10);
-    expect(recall).toBeGreaterThanOrEqual(RECALL_FLOOR);
+    // Below the floor, the failure names the fields missed.
+    if (recall < RECALL_FLOOR)
+      expect({ recall, missed: observable.filter((p) => !found(p)) }).toEqual({
+        recall: `≥ ${RECALL_FLOOR}`,
+        missed: [],
+      });
   });
 
   test.each(Object.keys(PROPERTIES))('maps %s as the hand-written crosswalk does', (property) => {

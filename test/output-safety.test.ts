@@ -226,5 +226,5 @@ describe('Ctrl-C', () => {
     expect(leftovers()).toEqual([]);
     expect(readFileSync(out, 'utf8')).toBe(before);
     expect(stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+  });
 });

@@ -209,7 +209,6 @@ describe('CSV reader (inventories)', () => {
 describe('real HNAP exports (../shared/reference/examples/canada/hnap)', () => {
   const dir = join(REFERENCE, 'examples', 'canada', 'hnap');
   const present = existsSync(dir);
-  if (!present) console.log(`skipped: ${dir} is absent (reference material beside the checkout)`);
   (present ? test : test.skip)(
     'every XML example is read by ca-gc-hnap: every record mapped, none rejected',
     async () => {

@@ -24,6 +24,7 @@ import { readLines } from '../src/sources/lines.js';
 import { batches, inOrder } from '../src/util/ordered.js';
 import { loadYaml, snapshotFile } from '../src/util/yaml.js';
 import { BIN, cli, ROOT, tempDir } from './helpers.js';
+import { have } from './support/optional.mjs';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -445,11 +446,7 @@ describe('worker threads', () => {
 
 // Linux tells where a process has read a file up to (/proc/<pid>/fdinfo): the check of back-pressure
 // from the output to the reading, workers included, needs it.
-const PROC = existsSync('/proc/self/fdinfo');
-if (!PROC)
-  console.log(
-    'scale.test: no /proc (not Linux): back-pressure from the output to the reading is not checked here',
-  );
+const PROC = have('proc');
 
 describe('back-pressure', () => {
   const files: Record<string, string> = {};

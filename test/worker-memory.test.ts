@@ -60,7 +60,7 @@ it('a record that exhausts a worker heap is rejected at its line; the others are
   expect(report.records.filter((r) => r !== rejected)).toEqual(good.records);
   expect(report.summary.records).toBe(good.summary.records + 1);
   expect(report.summary.rejected).toBe(good.summary.rejected + 1);
-}, 60_000);
+});
 
 it.each(['1', '2'])(
   'a JSON Lines record longer than the limit is rejected as read, never held whole (--workers %s)',

@@ -10,12 +10,10 @@ import { convertRecords } from '../../src/engine/convert.js';
 import { documentLoader, loadJsonld } from '../../src/rdf/jsonld.js';
 import { RDF_FORMATS, lineText, rdfWriter, type RdfFormat } from '../../src/rdf/write.js';
 import { cli, fixtureProfiles, loadExpected, ROOT, tempDir } from '../helpers.js';
-import { HAS_RAPPER, HAS_RDFLIB, rapperCount, rdflibCount, skipNote } from './tools.js';
+import { HAS_RAPPER, HAS_RDFLIB, rapperCount, rdflibCount } from './tools.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-if (!HAS_RAPPER) skipNote('rapper');
-if (!HAS_RDFLIB) skipNote('rdflib');
 
 async function convert(
   profile: string,

@@ -18,8 +18,6 @@ const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) =>
 );
 const CKANEXT = join(REFERENCE, 'examples', 'ckanext-dcat', 'rdf');
 const EXAMPLES = join(REFERENCE, 'dcat-ap', '3.0.1', 'examples');
-if (!existsSync(CKANEXT))
-  console.log(`${CKANEXT} is absent: reading real RDF catalogues is not tested`);
 const now = new Date('2026-11-01T00:00:00Z');
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());

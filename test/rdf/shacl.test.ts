@@ -17,10 +17,6 @@ import { cli, REFERENCE, ROOT, tempDir } from '../helpers.js';
 
 const OFFICIAL = join(REFERENCE, 'dcat-ap', '3.0.1', 'shacl');
 const HAS_OFFICIAL = existsSync(join(OFFICIAL, 'shapes.ttl'));
-if (!HAS_OFFICIAL)
-  console.log(
-    `${OFFICIAL} is absent: the comparison with the official DCAT-AP 3.0.1 shapes is skipped`,
-  );
 const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) =>
   existsSync(join(ROOT, 'profiles', `${d}.yaml`)),
 );

@@ -4,17 +4,10 @@
  * machine without them skips those tests with a message.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { have, PYTHON } from '../support/optional.mjs';
 
-const PYTHON = '/usr/bin/python3';
-
-const IN_CI = Boolean(process.env.CI);
-export const HAS_RAPPER =
-  IN_CI || spawnSync('rapper', ['--version'], { encoding: 'utf8' }).status === 0;
-export const HAS_RDFLIB =
-  IN_CI ||
-  (existsSync(PYTHON) &&
-    spawnSync(PYTHON, ['-c', 'import rdflib'], { encoding: 'utf8' }).status === 0);
+export const HAS_RAPPER = have('rapper');
+export const HAS_RDFLIB = have('rdflib');
 
 const RAPPER_SYNTAX = {
   ntriples: 'ntriples',
@@ -53,9 +46,4 @@ print(len(list(g.quads((None, None, None, None)))) if fmt == 'nquads' else len(g
   const r = spawnSync(PYTHON, ['-c', script, file, RDFLIB_FORMAT[format]], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`rdflib failed on ${file}: ${r.stderr}`);
   return Number(r.stdout.trim());
-}
-
-export function skipNote(tool: string): void {
-  // eslint-disable-next-line no-console
-  console.log(`${tool} is not installed: cross-checks with it are skipped (.ci/run installs it)`);
 }
