@@ -239,5 +239,29 @@ const FLAGS = [
     await page.fill('#f-record', '');
     expect(await visible()).toHaveLength(findings.length);
   });
-import { rulePageUrl } from '../src/tool.js';
+
+  test('without JavaScript the page reads: summary, rules and records; a record opens; the filters, which need it, are hidden', async () => {
+    const off = await chromium.launchPersistentContext(join(tmp.dir, 'profile-nojs'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      offline: true,
+      javaScriptEnabled: false,
+    });
+    try {
+      const p = await off.newPage();
+      await p.goto(pathToFileURL(reportFile).href);
+      expect(await p.isVisible('#summary dl.run')).toBe(true);
+      expect(await p.isVisible('#filters')).toBe(false);
+      expect(await p.locator('#rules article.rule').count()).toBe(
+        new Set(findings.map((f) => f.rule)).size,
+      );
+      const first = p.locator('#record-list > details.record').first();
+      await first.locator('summary').click();
+      expect(await first.locator('tr').first().isVisible()).toBe(true);
+      expect(await p.locator('#record-list tr').count()).toBe(findings.length);
+    } finally {
+      await off.close();
+    }
+  });
 });
