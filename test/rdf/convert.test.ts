@@ -228,7 +228,7 @@ describe('passerelle convert', () => {
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^@prefix dcat: <http:\/\/www\.w3\.org\/ns\/dcat#>\./);
-    expect(r.stderr).toBe('1 enregistrements convertis en turtle\n');
+    expect(r.stderr).toBe('1 enregistrement converti en turtle\n');
     const bad = cli([
       'convert',
       'fixtures/ca-gc/dataset.json',
