@@ -13,6 +13,7 @@ import { modelRows, type Matrix } from '../src/compare/matrix.js';
 import { validate } from '../src/engine/run.js';
 import { listProfileIds, loadProfile } from '../src/profiles/load.js';
 import { defaultVocabularies } from '../src/vocab/vocabulary.js';
+import { escapeMarkdown } from '../src/util/escape.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { HOSTILE_TITLE, hostilePackage } from './report-helpers.js';
 
@@ -34,6 +35,15 @@ beforeAll(async () => {
     process.chdir(cwd);
   }
 }, 120_000);
+
+/** A profile's YAML, read here independently of the loader. */
+const profileYaml = (id: string) =>
+  parseYaml(readFileSync(join(ROOT, 'profiles', `${id}.yaml`), 'utf8')) as {
+    name: { en: string; fr: string };
+    fields: Record<string, unknown>;
+  };
+/** A column heading in Markdown: the profile's name, escaped. */
+const mdName = (id: string): string => escapeMarkdown(profileYaml(id).name.en);
 
 const cell = (m: Matrix, property: string, id: string) => {
   const row = m.rows.find((r) => r.property === property);
@@ -154,6 +164,35 @@ describe('the crosswalk matrix', () => {
     expect(cell(m, 'contactPoint[*].email', 'ca-bc').ways.map((w) => w.fields[0])).toEqual([
       'contacts[*].email',
     ]);
+  });
+
+  test('fields as a steward knows them: the profile label in each language; the path kept beside it', () => {
+    const m = comparison.matrix;
+    type Node = { label?: { en: string; fr: string }; fields?: Record<string, Node> };
+    // the HNAP elements, walked in the profile's own YAML
+    const at = (path: string[]): Node =>
+      path.reduce<Node>((n, seg) => n.fields?.[seg] as Node, profileYaml('ca-gc-hnap') as Node);
+    const ident = ['gmd:identificationInfo', 'gmd:MD_DataIdentification'];
+    const title = at([...ident, 'gmd:citation', 'gmd:CI_Citation', 'gmd:title']).label;
+    const abstract = at([...ident, 'gmd:abstract']).label;
+    for (const [property, label] of [
+      ['title', title],
+      ['description', abstract],
+    ] as const) {
+      for (const way of cell(m, property, 'ca-gc-hnap').ways) {
+        // the whole XML path stays the field; the label is what the profile documents
+        expect(way.fields[0]).toMatch(/^gmd:identificationInfo\.gmd:MD_DataIdentification\./);
+        expect(way.labels[0]).toEqual(label);
+      }
+    }
+    expect(title).toEqual({ en: 'Title', fr: 'Titre' });
+    // without a label in the profile: the element's name, namespace prefix left out
+    const unlabelled = cell(m, 'publisher.name', 'ca-gc-hnap').ways.find((w) =>
+      w.fields[0].endsWith('gmd:organisationName.gco:CharacterString'),
+    );
+    const party = at([...ident, 'gmd:citation', 'gmd:CI_Citation', 'gmd:citedResponsibleParty']);
+    expect(unlabelled?.labels[0].en).toBe(`${party.label?.en} › organisationName`);
+    expect(unlabelled?.labels[0].fr).toBe(`${party.label?.fr} › organisationName`);
   });
 
   test('gaps: a mandatory or recommended property left empty, or one others fill; not the parts of an object never built', () => {
@@ -365,9 +404,11 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
       '## High-value datasets',
     ])
       expect(md).toContain(h);
-    expect(md).toContain(`| Property | ${JURISDICTIONS.join(' | ')} |`);
+    expect(md).toContain(`| Property | ${JURISDICTIONS.map(mdName).join(' | ')} |`);
     expect(md).toMatch(/\| Theme \(theme\) \|[^\n]*\*\*✗ gap\*\*/);
-    expect(md).toMatch(/\| Title \(title\) \| title — direct \|/);
+    // ca-ab's title column by the label of its profile (`title`'s label in profiles/ca-ab.yaml)
+    const abTitle = (profileYaml('ca-ab').fields.title as { label: { en: string } }).label.en;
+    expect(md).toContain(`| Title (title) | ${abTitle} — direct |`);
     expect(md).toMatch(/\| Bilingual \(English and French\) \| 0% \(0\/7\)/);
     // the hostile title is evidence: escaped, never raw markup
     expect(md).toContain('consumer price index');
@@ -429,6 +470,13 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(html.match(/<svg /g)?.length).toBe(9); // five indicators, MQA, stars, principles, high-value
     expect(html).not.toContain('<script>alert');
     expect(html).toContain('&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;');
+    // columns by name, the id on hover; a field by its label, the full path on hover
+    expect(html).toContain(
+      `<th scope="col" title="ca-gc-hnap">${profileYaml('ca-gc-hnap').name.en}</th>`,
+    );
+    expect(html).toMatch(
+      /<code title="gmd:identificationInfo\.gmd:MD_DataIdentification\.gmd:abstract\.gco:CharacterString">Abstract<\/code>/,
+    );
   });
 
   test('French: --lang fr', () => {
@@ -461,7 +509,7 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
       cli(['compare'])
         .stdout.split('\n')
         .find((l) => l.startsWith('| Property')),
-    ).toBe(`| Property | ${listProfileIds().sort().join(' | ')} |`);
+    ).toBe(`| Property | ${listProfileIds().sort().map(mdName).join(' | ')} |`);
   });
 
   test('usage errors: an unknown profile, a path without a profile, exit 2 and nothing on stdout', () => {

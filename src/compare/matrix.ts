@@ -7,6 +7,7 @@ import type { Crosswalk } from '../crosswalk/crosswalk.js';
 import type { Way } from '../crosswalk/declared.js';
 import { CLASSES, type ClassName, type Obligation } from '../model/properties.js';
 import type { Bilingual, LangText } from '../core/lang.js';
+import type { FieldDef, Profile } from '../profiles/types.js';
 
 /**
  * How a value reaches the common record: as it is (`direct`), through a value map, a vocabulary,
@@ -41,6 +42,8 @@ export interface CellWay {
   kinds: MappingKind[];
   /** Source fields, crosswalk syntax from the record root. */
   fields: string[];
+  /** What each of `fields` is called in the profile's documentation (its `label`), for people; `fields` stays the path. */
+  labels: Bilingual[];
   vocabulary?: string;
   value?: unknown;
   template?: string;
@@ -133,7 +136,56 @@ function resourceItems(crosswalk: Crosswalk): string[] {
     .flatMap((w) => w.pointers);
 }
 
-function cellWay(way: Way, property: string, resources: string[]): CellWay {
+/** `a.b[x=1.2].c` → `a`, `b`, `c`: the element names of a crosswalk field, filters and `[*]` left out. */
+function segments(field: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  for (const ch of field) {
+    if (ch === '[') depth++;
+    else if (ch === ']') depth--;
+    else if (ch === '.' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else if (depth === 0) cur += ch;
+  }
+  return [...out, cur].filter((s) => s && s !== '*');
+}
+
+/** `gmd:organisationName` → `organisationName`. */
+const local = (seg: string): string => seg.replace(/^[^:]*:/, '');
+/** A property element (`gmd:title`, `name`), not a class wrapper (`gmd:CI_Citation`), a text node or an attribute. */
+/** ISO 19139 wrappers of a text's translations: the element they translate names the field. */
+const FREE_TEXT = new Set(['textGroup']);
+const isProperty = (seg: string): boolean =>
+  /^[a-z]/.test(local(seg)) && !FREE_TEXT.has(local(seg));
+
+/**
+ * A field as a steward knows it: the label of the deepest profile field on its path that has one
+ * (`Title` for the whole HNAP title path), followed by the element it ends in when that is deeper
+ * (`Publisher … › organisationName`); without a label, that element's name without namespace prefix.
+ */
+export function fieldLabel(profile: Profile, field: string): Bilingual {
+  const segs = segments(field);
+  let fields: Record<string, FieldDef> | undefined = profile.fields;
+  let labelled: { at: number; label: Bilingual } | undefined;
+  segs.forEach((seg, i) => {
+    const def = fields?.[seg];
+    fields = def?.fields;
+    if (def?.label) {
+      const en = def.label.en ?? def.label.fr ?? local(seg);
+      labelled = { at: i, label: { en, fr: def.label.fr ?? en } };
+    }
+  });
+  const last = segs.filter(isProperty).at(-1);
+  const lastAt = last === undefined ? -1 : segs.lastIndexOf(last);
+  if (labelled && lastAt <= labelled.at) return labelled.label;
+  const name = local(last ?? segs.at(-1) ?? field);
+  if (!labelled) return { en: name, fr: name };
+  return { en: `${labelled.label.en} › ${name}`, fr: `${labelled.label.fr} › ${name}` };
+}
+
+function cellWay(way: Way, property: string, resources: string[], profile: Profile): CellWay {
   const kinds = new Set<MappingKind>();
   if (way.kind === 'constant') kinds.add('constant');
   else if (way.kind === 'template') kinds.add('template');
@@ -150,6 +202,7 @@ function cellWay(way: Way, property: string, resources: string[]): CellWay {
   const out: CellWay = {
     kinds: MAPPING_KINDS.filter((k) => kinds.has(k)),
     fields: way.fields,
+    labels: way.fields.map((f) => fieldLabel(profile, f)),
     entry: way.entry,
   };
   if (way.vocabulary !== undefined) out.vocabulary = way.vocabulary;
@@ -168,7 +221,7 @@ export function cellOf(crosswalk: Crosswalk, property: string): Omit<Cell, 'gap'
   const ways: CellWay[] = [];
   for (const [key, d] of crosswalk.declared) {
     if (key !== property && !key.startsWith(`${property}@`)) continue;
-    for (const w of d.ways) ways.push(cellWay(w, property, resources));
+    for (const w of d.ways) ways.push(cellWay(w, property, resources, crosswalk.profile));
   }
   const kinds = new Set(ways.flatMap((w) => w.kinds));
   return { kinds: ways.length ? MAPPING_KINDS.filter((k) => kinds.has(k)) : ['missing'], ways };

@@ -2,17 +2,29 @@
 import { render } from '../../i18n/render.js';
 import { mqaWord } from '../../i18n/ui.js';
 import { decimal, percent } from '../../report/formatters/scores.js';
-import type { Lang } from '../../core/lang.js';
+import { pickText, type Lang } from '../../core/lang.js';
 import type { Evidence } from '../high-value.js';
-import type { CellWay, MappingKind } from '../matrix.js';
+import type { CellWay, Jurisdiction, MappingKind } from '../matrix.js';
 import type { Measures, Share } from '../measures.js';
 import { combineWord, kindWord, onWord, w } from '../words.js';
 
-/** Where a way's value comes from: its fields, its constant or its template. */
-export function wayFrom(way: CellWay): string {
+/** Where a way's value comes from: its fields (by their labels in `lang`; by path without), its constant or its template. */
+export function wayFrom(way: CellWay, lang?: Lang): string {
   if (way.value !== undefined) return JSON.stringify(way.value);
   if (way.template !== undefined) return way.template;
+  return lang
+    ? way.fields.map((f, i) => way.labels?.[i]?.[lang] ?? f).join(' + ')
+    : way.fields.join(' + ');
+}
+
+/** The full paths of a way's fields, kept where the labels are shown (a tooltip, CSV, JSON). */
+export function wayPaths(way: CellWay): string {
   return way.fields.join(' + ');
+}
+
+/** A jurisdiction as people name it: the profile's name in `lang`, else its id. */
+export function jurisdictionName(j: Jurisdiction, lang: Lang): string {
+  return pickText(j.name, [lang, 'en', 'fr']) ?? j.id;
 }
 
 /** What is done to the value: kinds (the vocabulary named), combination, condition, default. */
@@ -28,9 +40,9 @@ export function wayHow(way: CellWay, lang: Lang): string {
   return parts.join(', ');
 }
 
-/** `notes_en (en) — direct` */
-export function wayText(way: CellWay, lang: Lang): string {
-  const from = wayFrom(way);
+/** `Title (en) — direct`; `paths`: the fields by path (CSV) instead of by label. */
+export function wayText(way: CellWay, lang: Lang, paths = false): string {
+  const from = wayFrom(way, paths ? undefined : lang);
   const language = way.language ? ` (${way.language})` : '';
   return `${from}${language}${from ? ' — ' : ''}${wayHow(way, lang)}`;
 }

@@ -34,7 +34,7 @@ export function comparisonCsv(c: Comparison, lang: Lang): string {
       const detail =
         cell.kinds[0] === 'missing'
           ? kindWord('missing', lang)
-          : cell.ways.map((x) => wayText(x, lang)).join(' | ');
+          : cell.ways.map((x) => wayText(x, lang, true)).join(' | ');
       lines.push([
         'mapping',
         r.obligation,

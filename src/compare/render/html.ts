@@ -23,6 +23,8 @@ import {
   recordsText,
   shareText,
   wayFrom,
+  wayPaths,
+  jurisdictionName,
   wayHow,
 } from './common.js';
 import { CSP, CSS } from './html-assets.js';
@@ -39,9 +41,11 @@ function cellHtml(r: MatrixRow, id: string, lang: Lang): string {
       : `<td class="cell none" data-jurisdiction="${h(id)}" data-kinds="${kinds}">—</td>`;
   }
   const items = c.ways.map((x) => {
-    const from = wayFrom(x);
+    const from = wayFrom(x, lang);
     const language = x.language ? ` (${h(x.language)})` : '';
-    return `<li data-kinds="${h(x.kinds.join(' '))}" title="${h(x.entry)}">${from ? `<code>${h(from)}</code>${language} ` : ''}<span class="how">${h(wayHow(x, lang))}</span></li>`;
+    // the label for people, the full path on hover (and for whoever copies it)
+    const path = x.fields.length ? ` title="${h(wayPaths(x))}"` : '';
+    return `<li data-kinds="${h(x.kinds.join(' '))}" title="${h(x.entry)}">${from ? `<code${path}>${h(from)}</code>${language} ` : ''}<span class="how">${h(wayHow(x, lang))}</span></li>`;
   });
   return `<td class="cell ${c.kinds.map((k) => `kind-${k}`).join(' ')}" data-jurisdiction="${h(id)}" data-kinds="${kinds}"><ul>${items.join('')}</ul></td>`;
 }
@@ -51,6 +55,9 @@ const shade = (s: Share | undefined): string =>
 
 export function comparisonHtml(c: Comparison, lang: Lang): string {
   const ids = c.matrix.jurisdictions.map((j) => j.id);
+  // columns and bars by the jurisdiction's name; the id stays in `title` and `data-jurisdiction`
+  const byId = new Map(c.matrix.jurisdictions.map((j) => [j.id, jurisdictionName(j, lang)]));
+  const name = (id: string): string => byId.get(id) ?? id;
   const measures = c.measures ?? {};
   const measured = ids.filter((id) => measures[id]);
   const hv = c.highValue;
@@ -90,7 +97,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       `<figure id="fig-${h(id)}"><figcaption>${h(caption)}</figcaption>${svg}</figure>`;
     for (const i of INDICATORS) {
       const bars = measured.map((id) => ({
-        label: id,
+        label: name(id),
         value: measures[id].indicators[i.id].share,
         text: shareText(measures[id].indicators[i.id], lang),
       }));
@@ -107,7 +114,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       .map((id) => {
         const m = measures[id].mqaMedian as NonNullable<(typeof measures)[string]['mqaMedian']>;
         return {
-          label: id,
+          label: name(id),
           value: m.points / m.max,
           text: medianText(measures[id], lang),
           cls: `band-${m.band}`,
@@ -117,7 +124,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
     const stacks = measured
       .filter((id) => measures[id].scores)
       .map((id) => ({
-        label: id,
+        label: name(id),
         counts: STAR_LEVELS.map((l) => measures[id].scores?.stars[l] ?? 0),
       }));
     out.push(
@@ -133,7 +140,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       ),
     );
     const principleRows = measured.map((id) => ({
-      label: id,
+      label: name(id),
       cells: PRINCIPLES.map((p) => {
         const s = measures[id].scores?.principles[p];
         return s ? { value: s.share, text: percent(s.share, lang) } : undefined;
@@ -159,7 +166,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
         figure(
           'high-value',
           w('highValue', lang),
-          heatmap('chart-high-value', w('highValue', lang), covered, rows, {
+          heatmap('chart-high-value', w('highValue', lang), covered.map(name), rows, {
             labelWidth: 260,
             cellWidth: 76,
           }),
@@ -180,7 +187,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
     out.push(
       `<h3 id="matrix-${o}">${h(obligationWord(o, lang))}</h3><div class="scroll"><table class="matrix" data-obligation="${o}"><thead><tr><th scope="col">${h(w('property', lang))}</th>`,
     );
-    out.push(ids.map((id) => `<th scope="col">${h(id)}</th>`).join(''));
+    out.push(ids.map((id) => `<th scope="col" title="${h(id)}">${h(name(id))}</th>`).join(''));
     out.push('</tr></thead><tbody>');
     for (const r of c.matrix.rows.filter((x) => x.obligation === o)) {
       out.push(
@@ -197,7 +204,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       `<section id="fill" aria-labelledby="fill-h"><h2 id="fill-h">${h(w('fill', lang))}</h2><p>${h(w('fillIntro', lang))}</p>`,
     );
     out.push(
-      `<table class="fill"><thead><tr><th scope="col">${h(w('property', lang))}</th>${measured.map((id) => `<th scope="col" class="num">${h(id)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table class="fill"><thead><tr><th scope="col">${h(w('property', lang))}</th>${measured.map((id) => `<th scope="col" class="num" title="${h(id)}">${h(name(id))}</th>`).join('')}</tr></thead><tbody>`,
     );
     for (const r of c.matrix.rows.filter((x) =>
       measured.some((id) => x.cells[id].kinds[0] !== 'missing'),
@@ -222,7 +229,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       `<section id="indicators" aria-labelledby="indicators-h"><h2 id="indicators-h">${h(w('indicators', lang))}</h2><p>${h(w('indicatorsIntro', lang))}</p>`,
     );
     out.push(
-      `<table class="indicators"><thead><tr><th scope="col">${h(w('indicator', lang))}</th>${measured.map((id) => `<th scope="col" class="num">${h(id)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table class="indicators"><thead><tr><th scope="col">${h(w('indicator', lang))}</th>${measured.map((id) => `<th scope="col" class="num" title="${h(id)}">${h(name(id))}</th>`).join('')}</tr></thead><tbody>`,
     );
     out.push(
       `<tr><th scope="row">${h(w('records', lang))}</th>${measured.map((id) => `<td class="num">${h(recordsText(measures[id], lang))}</td>`).join('')}</tr>`,
@@ -253,7 +260,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
       `<section id="high-value" aria-labelledby="high-value-h"><h2 id="high-value-h">${h(w('highValue', lang))}</h2><p>${h(render(w('highValueIntro', lang), { file: hv.list.file }))}</p>`,
     );
     out.push(
-      `<table class="high-value"><thead><tr><th scope="col">${h(w('coreDataset', lang))}</th>${covered.map((id) => `<th scope="col" class="num">${h(id)}</th>`).join('')}</tr></thead><tbody>`,
+      `<table class="high-value"><thead><tr><th scope="col">${h(w('coreDataset', lang))}</th>${covered.map((id) => `<th scope="col" class="num" title="${h(id)}">${h(name(id))}</th>`).join('')}</tr></thead><tbody>`,
     );
     out.push(
       `<tr><th scope="row">${h(w('covered', lang))}</th>${covered.map((id) => `<td${shade(hv.jurisdictions[id].covered)}>${h(shareText(hv.jurisdictions[id].covered, lang))}</td>`).join('')}</tr>`,
@@ -284,7 +291,7 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
         .filter((x) => x.cov.records);
       if (!items.length) continue;
       out.push(
-        `<details data-jurisdiction="${h(id)}"><summary><code>${h(id)}</code> — ${h(render(w('coveredDatasets', lang), { n: items.length }))}</summary>`,
+        `<details data-jurisdiction="${h(id)}"><summary><span title="${h(id)}">${h(name(id))}</span> — ${h(render(w('coveredDatasets', lang), { n: items.length }))}</summary>`,
       );
       for (const { d, cov } of items) {
         out.push(`<p><b>${h(d.label[lang])}</b></p><ul>`);

@@ -17,6 +17,7 @@ import {
   andMore,
   evidenceMatch,
   evidencePlace,
+  jurisdictionName,
   medianText,
   recordsText,
   shareText,
@@ -34,6 +35,9 @@ function cell(r: MatrixRow, id: string, c: Cell, lang: Lang): string {
 
 export function comparisonMarkdown(c: Comparison, lang: Lang): string {
   const ids = c.matrix.jurisdictions.map((j) => j.id);
+  // columns by the jurisdiction's name (the JSON report keeps the ids)
+  const byId = new Map(c.matrix.jurisdictions.map((j) => [j.id, md(jurisdictionName(j, lang))]));
+  const name = (id: string): string => byId.get(id) ?? md(id);
   const out: string[] = [`# ${w('title', lang)}`, ''];
   const measures = c.measures ?? {};
   const measured = ids.filter((id) => measures[id]);
@@ -52,7 +56,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
     out.push(
       `### ${obligationWord(o, lang)}`,
       '',
-      row([w('property', lang), ...ids.map(md)]),
+      row([w('property', lang), ...ids.map(name)]),
       rule(ids.length + 1),
     );
     for (const r of c.matrix.rows.filter((x) => x.obligation === o)) {
@@ -72,7 +76,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
     '',
     w('fillIntro', lang),
     '',
-    row([w('property', lang), ...measured.map(md)]),
+    row([w('property', lang), ...measured.map(name)]),
     rule(measured.length + 1),
   );
   for (const r of c.matrix.rows.filter((x) =>
@@ -92,7 +96,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
     '',
     w('indicatorsIntro', lang),
     '',
-    row([w('indicator', lang), ...measured.map(md)]),
+    row([w('indicator', lang), ...measured.map(name)]),
     rule(measured.length + 1),
   );
   out.push(row([w('records', lang), ...measured.map((id) => recordsText(measures[id], lang))]));
@@ -133,7 +137,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
     md(render(w('highValueIntro', lang), { file: hv.list.file })),
     '',
   );
-  out.push(row([w('category', lang), ...covered.map(md)]), rule(covered.length + 1));
+  out.push(row([w('category', lang), ...covered.map(name)]), rule(covered.length + 1));
   out.push(
     row([
       `**${w('covered', lang)}**`,
@@ -152,7 +156,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
     out.push(
       `### ${md(cat.label[lang])}`,
       '',
-      row([w('coreDataset', lang), ...covered.map(md)]),
+      row([w('coreDataset', lang), ...covered.map(name)]),
       rule(covered.length + 1),
     );
     for (const d of cat.datasets) {
@@ -175,7 +179,7 @@ export function comparisonMarkdown(c: Comparison, lang: Lang): string {
       .flatMap((cat) => cat.datasets.map((d) => ({ d, cov: hv.jurisdictions[id].datasets[d.id] })))
       .filter((x) => x.cov.records);
     if (!items.length) continue;
-    out.push(`**${md(id)}**`, '');
+    out.push(`**${name(id)}**`, '');
     for (const { d, cov } of items) {
       out.push(`- ${md(d.label[lang])}`);
       for (const e of cov.evidence) {
