@@ -7,6 +7,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Comparison } from '../src/compare/compare.js';
 import { cli, ROOT, tempDir } from './helpers.js';
@@ -87,12 +88,25 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
     const heads = await page.$$eval('table.matrix[data-obligation=mandatory] thead th', (ths) =>
       ths.map((th) => th.textContent),
     );
-    expect(heads).toEqual(['Property', ...JURISDICTIONS]);
+    // columns by the profile's name (read from its YAML), the id on hover
+    const names = JURISDICTIONS.map(
+      (id) =>
+        (
+          parseYaml(readFileSync(join(ROOT, 'profiles', `${id}.yaml`), 'utf8')) as {
+            name: { en: string };
+          }
+        ).name.en,
+    );
+    expect(heads).toEqual(['Property', ...names]);
+    const titles = await page.$$eval('table.matrix[data-obligation=mandatory] thead th', (ths) =>
+      ths.slice(1).map((th) => th.getAttribute('title')),
+    );
+    expect(titles).toEqual(JURISDICTIONS);
     const rows = await page.$$eval('table.matrix tbody tr', (trs) =>
       trs.map((tr) => tr.getAttribute('data-property')),
     );
     expect(rows).toEqual(data.matrix.rows.map((r) => r.property));
-    // every cell shows the fields of its ways, and its gap
+    // every cell shows the fields of its ways by label (their paths on hover), and its gap
     for (const property of ['title', 'accrualPeriodicity', 'distribution[*].format', 'theme']) {
       const row = data.matrix.rows.find((r) => r.property === property);
       for (const id of JURISDICTIONS) {
@@ -100,8 +114,14 @@ const JURISDICTIONS = readdirSync(join(ROOT, 'fixtures')).sort();
         const td = page.locator(`tr[data-property="${property}"] td[data-jurisdiction="${id}"]`);
         expect(await td.getAttribute('data-kinds')).toBe(c?.kinds.join(' '));
         const text = (await td.textContent()) ?? '';
-        for (const w of c?.ways ?? [])
-          for (const f of w.fields) if (w.kinds[0] !== 'template') expect(text).toContain(f);
+        const paths = await td
+          .locator('code[title]')
+          .evaluateAll((cs) => cs.map((x) => x.getAttribute('title')));
+        for (const w of c?.ways ?? []) {
+          if (w.kinds[0] === 'template' || !w.fields.length) continue;
+          for (const l of w.labels) expect(text).toContain(l.en);
+          expect(paths).toContain(w.fields.join(' + '));
+        }
         expect(await td.evaluate((el) => el.classList.contains('gap'))).toBe(c?.gap === true);
       }
     }

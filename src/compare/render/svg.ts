@@ -24,7 +24,7 @@ export interface Bar {
 const num = (n: number): string => String(Math.round(n * 10) / 10);
 
 /** A label in `width` pixels (about 7 per character): cut with `…` when longer, whole in its tooltip. */
-function fit(label: string, width: number): string {
+function fitLabel(label: string, width: number): string {
   const max = Math.max(4, Math.floor(width / 7));
   const shown = label.length > max ? `${label.slice(0, max - 1)}…` : label;
   return `${h(shown)}<title>${h(label)}</title>`;
@@ -46,7 +46,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[]): strin
     const y = TOP + i * ROW;
     const len = Math.max(0, Math.min(1, b.value)) * BAR;
     body +=
-      `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fit(b.label, LABEL - 6)}</text>` +
+      `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fitLabel(b.label, LABEL - 6)}</text>` +
       `<rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>` +
       `<rect class="bar${b.cls ? ` ${h(b.cls)}` : ''}" x="${LABEL}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${num(b.value * 100)}"><title>${h(`${b.label}: ${b.text}`)}</title></rect>` +
       `<text class="value" x="${LABEL + BAR + 6}" y="${y + 15}">${h(b.text)}</text>`;
@@ -78,7 +78,7 @@ export function stackedChart(
   stacks.forEach((s, i) => {
     const y = TOP + legend + i * ROW;
     const total = s.counts.reduce((a, b) => a + b, 0);
-    body += `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fit(s.label, LABEL - 6)}</text><rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>`;
+    body += `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fitLabel(s.label, LABEL - 6)}</text><rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>`;
     let x = LABEL;
     s.counts.forEach((n, k) => {
       if (!n || !total) return;
@@ -106,11 +106,11 @@ export function heatmap(
   const width = left + columns.length * cw + 8;
   let body = '';
   columns.forEach((c, k) => {
-    body += `<text class="legend" x="${left + k * cw + cw / 2}" y="${TOP + 14}" text-anchor="middle">${fit(c, cw)}</text>`;
+    body += `<text class="legend" x="${left + k * cw + cw / 2}" y="${TOP + 14}" text-anchor="middle">${fitLabel(c, cw)}</text>`;
   });
   rows.forEach((r, i) => {
     const y = TOP + head + i * ROW;
-    body += `<text class="label" x="${left - 6}" y="${y + 15}" text-anchor="end">${fit(r.label, left - 6)}</text>`;
+    body += `<text class="label" x="${left - 6}" y="${y + 15}" text-anchor="end">${fitLabel(r.label, left - 6)}</text>`;
     r.cells.forEach((c, k) => {
       const x = left + k * cw;
       if (!c) {
