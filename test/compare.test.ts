@@ -434,6 +434,10 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(mapping.find((x) => x[2] === 'accrualPeriodicity' && x[4] === 'ca-bc')?.[5]).toBe(
       'vocabulary+lifted',
     );
+    // the CSV keeps the jurisdiction's id and the field's whole path, for pivot tables and look-ups
+    expect(mapping.find((x) => x[2] === 'description' && x[4] === 'ca-gc-hnap')?.[6]).toContain(
+      'gmd:identificationInfo.gmd:MD_DataIdentification.gmd:abstract.gco:CharacterString',
+    );
     expect(
       rows.find((x) => x[0] === 'fill' && x[2] === 'title' && x[4] === 'ca-qc')?.slice(5),
     ).toEqual(['1', '5/5']);
@@ -492,6 +496,15 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
       expect(md).toContain(h);
     expect(md).toContain('**✗ lacune**');
     expect(md).toMatch(/\| Licence ouverte \| 57\u00A0% \(4\/7\)/);
+    // in French, the French name of each profile and the French label of a field
+    const hnap = profileYaml('ca-gc-hnap').name.fr;
+    expect(md).toContain(` | ${escapeMarkdown(hnap)} |`);
+    const title =
+      md
+        .split('\n')
+        .find((l) => l.startsWith('| Titre (title) |'))
+        ?.split(' | ') ?? [];
+    expect(title[1 + JURISDICTIONS.indexOf('ca-gc-hnap')]).toContain('Titre \\(fr\\) — directe');
   });
 
   test('the same run twice gives the same bytes', () => {
