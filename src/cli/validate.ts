@@ -100,9 +100,8 @@ function isDirectory(path: string): boolean {
   }
 }
 
-export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
-  const plan = planOutputs(o);
-  const maxWarnings = parseMaxWarnings(o.maxWarnings);
+/** The options checked before any input is read: a usage error stops the run at once. */
+function checkOptions(o: ValidateCommandOptions): void {
   if (!FAIL_ON.includes(o.failOn))
     throw new UsageError(
       `--fail-on: must be one of ${FAIL_ON.join(', ')}`,
@@ -118,6 +117,12 @@ export async function validateCommand(paths: string[], o: ValidateCommandOptions
       `--baseline: ${o.baseline}: no such directory`,
       `--baseline : ${o.baseline} : dossier introuvable`,
     );
+}
+
+export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
+  const plan = planOutputs(o);
+  const maxWarnings = parseMaxWarnings(o.maxWarnings);
+  checkOptions(o);
   const htmlMaxRecords =
     o.htmlMaxRecords === undefined
       ? undefined
