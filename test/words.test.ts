@@ -4,8 +4,9 @@ import { usageText } from '../src/i18n/cli.js';
 import { Command } from 'commander';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { described } from '../src/cli/localise.js';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ts from 'typescript';
 import { cli, tempDir } from './helpers.js';
 
 describe('plurals through Intl.PluralRules', () => {
@@ -195,10 +196,72 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
       ['validate'],
       'argument obligatoire manquant « paths » (fichiers ou dossiers, ou --portal <id>)',
     ],
+    [
+      ['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--now', 'yesterday'],
+      '--now : « yesterday » n’est pas une date ISO (AAAA-MM-JJ)',
+    ],
+    [
+      ['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--max-warnings', 'many'],
+      '--max-warnings : « many » n’est pas un nombre entier (0 ou plus)',
+    ],
+    [
+      ['validate', 'fixtures/no-such-folder', '-p', 'ca-gc'],
+      'fixtures/no-such-folder : fichier ou dossier introuvable',
+    ],
+    [
+      ['compare', '--profiles', 'ca-gcc'],
+      '--profiles : profil inconnu « ca-gcc » (vouliez-vous dire « ca-gc » ?)',
+    ],
+    [
+      ['rules', 'explain', 'odc/freshnes'],
+      'règle inconnue « odc/freshnes » (vouliez-vous dire « odc/freshness » ?) ; passerelle rules les liste',
+    ],
+    [
+      ['fix', 'fixtures/ca-gc', '-p', 'ca-gc', '--output', 'out', '--in-place'],
+      '--output et --in-place : choisissez l’un des deux',
+    ],
   ])('%j in French', (args, message) => {
     const r = cli([...args, '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`passerelle: ${message}\n`);
+  });
+
+  test('a French locale, without --lang, gives the French message', () => {
+    const r = cli(['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--now', '2026-13-45'], {
+      env: { LANG: 'fr_CA.UTF-8' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'passerelle: --now : « 2026-13-45 » n’est pas une date ISO (AAAA-MM-JJ)\n',
+    );
+  });
+
+  test('every usage error of src/cli has its French (a second argument)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory()
+          ? files(join(dir, e.name))
+          : e.name.endsWith('.ts')
+            ? [join(dir, e.name)]
+            : [],
+      );
+    const found: string[] = [];
+    const englishOnly: string[] = [];
+    for (const file of files('src/cli')) {
+      const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node) && node.expression.getText(source) === 'UsageError') {
+          const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+          found.push(where);
+          if ((node.arguments?.length ?? 0) < 2) englishOnly.push(where);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(found.length).toBeGreaterThan(30);
+    // No exception so far: a message built from data still gets its French from the same data.
+    expect(englishOnly).toEqual([]);
   });
 
   test('a rule id at the top of the configuration', () => {

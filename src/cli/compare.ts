@@ -34,17 +34,27 @@ function parseProfiles(s: string | undefined): string[] | undefined {
     .split(',')
     .map((x) => x.trim())
     .filter(Boolean);
-  if (!ids.length) throw new UsageError('--profiles: give profile ids separated by commas');
+  if (!ids.length)
+    throw new UsageError(
+      '--profiles: give profile ids separated by commas',
+      '--profiles : donnez des identifiants de profils séparés par des virgules',
+    );
   for (const id of ids)
     if (!known.includes(id))
-      throw new UsageError(`--profiles: unknown profile "${id}"${suggestion(id, known)}`);
+      throw new UsageError(
+        `--profiles: unknown profile "${id}"${suggestion(id, known)}`,
+        `--profiles : profil inconnu « ${id} »${suggestion(id, known, 'fr')}`,
+      );
   return [...new Set(ids)];
 }
 
 /** Exit 0, or 1 when some records could not be read (they are counted in the report). */
 export async function compareCommand(args: string[], o: CompareCommandOptions): Promise<number> {
   if (!COMPARE_FORMATS.includes(o.format))
-    throw new UsageError(`--format: must be one of ${COMPARE_FORMATS.join(', ')}`);
+    throw new UsageError(
+      `--format: must be one of ${COMPARE_FORMATS.join(', ')}`,
+      `--format : doit être l’un de ${COMPARE_FORMATS.join(', ')}`,
+    );
   requireDirectoryOf('--output', o.output);
   const config = resolveConfig(o.config);
   const comparison = await compare({

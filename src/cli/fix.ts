@@ -64,29 +64,43 @@ const say = (lang: Lang, key: keyof typeof WORDS, data: Record<string, unknown> 
   render(WORDS[key][lang], data, lang);
 
 function checkOptions(o: FixCommandOptions, paths: readonly string[]): void {
-  if (!TO.includes(o.to)) throw new UsageError(`--to: must be one of ${TO.join(', ')}`);
+  if (!TO.includes(o.to))
+    throw new UsageError(
+      `--to: must be one of ${TO.join(', ')}`,
+      `--to : doit être l’un de ${TO.join(', ')}`,
+    );
   if (o.output !== undefined && o.inPlace)
-    throw new UsageError('--output and --in-place: choose one');
+    throw new UsageError(
+      '--output and --in-place: choose one',
+      '--output et --in-place : choisissez l’un des deux',
+    );
   if (o.to !== 'review' && (o.output !== undefined || o.inPlace))
     throw new UsageError(
       `--to ${o.to} prints to standard output: use it without --output or --in-place`,
+      `--to ${o.to} écrit sur la sortie standard : employez-le sans --output ni --in-place`,
     );
   for (const k of o.fixType ?? [])
     if (!FIX_KINDS.includes(k as FixKind))
-      throw new UsageError(`--fix-type: "${k}" is not one of ${FIX_KINDS.join(', ')}`);
+      throw new UsageError(
+        `--fix-type: "${k}" is not one of ${FIX_KINDS.join(', ')}`,
+        `--fix-type : « ${k} » n’est pas l’un de ${FIX_KINDS.join(', ')}`,
+      );
   if (paths.includes(STDIN))
-    throw new UsageError('fix reads files, not standard input (it writes them back)');
+    throw new UsageError(
+      'fix reads files, not standard input (it writes them back)',
+      'fix lit des fichiers, pas l’entrée standard (il les réécrit)',
+    );
 }
+
+const ruleIds = (rules: RuleBook): string[] => rules.all.map((r) => r.meta.id);
 
 /** `--rule`: ids of the run's rules; a rule of the configuration's rulesets is one too, though it has no fixes. */
 function checkRuleIds(ids: readonly string[] = [], rules: RuleBook): void {
   for (const id of ids)
     if (!rules.byId(id))
       throw new UsageError(
-        `--rule: "${id}" is not a rule${suggestion(
-          id,
-          rules.all.map((r) => r.meta.id),
-        )}; passerelle rules lists them`,
+        `--rule: "${id}" is not a rule${suggestion(id, ruleIds(rules))}; passerelle rules lists them`,
+        `--rule : « ${id} » n’est pas une règle${suggestion(id, ruleIds(rules), 'fr')} ; passerelle rules les liste`,
       );
 }
 
@@ -156,7 +170,10 @@ function target(dir: string, file: string): string {
 function writeOutput(f: EditedFile, dir: string): void {
   const to = target(dir, f.file);
   if (resolve(to) === resolve(f.file))
-    throw new UsageError(`--output: ${f.file} would be written over (use --in-place)`);
+    throw new UsageError(
+      `--output: ${f.file} would be written over (use --in-place)`,
+      `--output : ${f.file} serait écrasé (employez --in-place)`,
+    );
   if (f.changed && f.bytes) writeWhole(to, f.bytes);
   else {
     mkdirSync(dirname(to), { recursive: true });

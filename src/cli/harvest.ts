@@ -41,7 +41,10 @@ function numberIn(
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max)
-    throw new UsageError(`${name} ${value}: must be a number from ${min} to ${max}`);
+    throw new UsageError(
+      `${name} ${value}: must be a number from ${min} to ${max}`,
+      `${name} ${value} : doit être un nombre de ${min} à ${max}`,
+    );
   return n;
 }
 
@@ -63,7 +66,7 @@ function apiOf(target: string, o: HarvestCliOptions) {
     try {
       kind = o.api ?? kindOfUrl(target);
     } catch {
-      throw new UsageError(`${target}: not a valid URL`);
+      throw new UsageError(`${target}: not a valid URL`, `${target} : URL non valide`);
     }
     const api: PortalApi = { kind, url: target, ...(pageSize ? { pageSize } : {}) };
     return { api, portal: undefined };
@@ -75,6 +78,9 @@ function apiOf(target: string, o: HarvestCliOptions) {
       portal.apis.length === 0
         ? `${target}: no harvestable API is known for this portal (${portal.notes?.en ?? relativeToCwd(portal.file)})`
         : `${target}: no ${o.api} API (this portal has: ${portal.apis.map((a) => a.kind).join(', ')})`,
+      portal.apis.length === 0
+        ? `${target} : aucune API moissonnable n’est connue pour ce portail (${portal.notes?.fr ?? relativeToCwd(portal.file)})`
+        : `${target} : pas d’API ${o.api} (ce portail a : ${portal.apis.map((a) => a.kind).join(', ')})`,
     );
   return { api: pageSize ? { ...api, pageSize } : api, portal };
 }
@@ -127,6 +133,7 @@ export async function harvestToCache(
   if (code !== 0)
     throw new UsageError(
       `--portal ${id}: the harvest stopped before the end (run the same command again to resume)`,
+      `--portal ${id} : la moisson s’est arrêtée avant la fin (relancez la même commande pour la reprendre)`,
     );
   return out;
 }
@@ -138,7 +145,8 @@ export async function harvestCommand(
 ): Promise<number> {
   const lang = o.lang ?? 'en';
   if (!target) return listPortals(lang);
-  if (o.api && !API_KINDS.includes(o.api)) throw new UsageError(`--api ${o.api}: unknown`);
+  if (o.api && !API_KINDS.includes(o.api))
+    throw new UsageError(`--api ${o.api}: unknown`, `--api ${o.api} : inconnue`);
   const { api, portal } = apiOf(target, o);
   const name = portal?.id ?? new URL(api.url).hostname;
   const out = o.out ?? `harvest-${name}`;

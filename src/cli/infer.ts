@@ -56,14 +56,23 @@ function writeWhole(file: string, text: string): void {
 export async function inferCommand(paths: string[], o: InferCommandOptions): Promise<number> {
   const sample = o.sample === undefined ? DEFAULT_SAMPLE : Number(o.sample);
   if (!Number.isInteger(sample) || sample < 1)
-    throw new UsageError(`--sample: "${o.sample}" is not a whole number above 0`);
+    throw new UsageError(
+      `--sample: "${o.sample}" is not a whole number above 0`,
+      `--sample : « ${o.sample} » n’est pas un nombre entier supérieur à 0`,
+    );
   if (!/^[a-z0-9-]+$/.test(o.id))
-    throw new UsageError(`--id: "${o.id}" must be lower-case letters, digits and dashes`);
+    throw new UsageError(
+      `--id: "${o.id}" must be lower-case letters, digits and dashes`,
+      `--id : « ${o.id} » ne doit contenir que des minuscules, des chiffres et des tirets`,
+    );
   const profileFile = join(o.outputDir, 'profiles', `${o.id}.yaml`);
   const crosswalkFile = join(o.outputDir, 'crosswalks', `${o.id}.yaml`);
   for (const f of [profileFile, crosswalkFile]) {
     if (!o.force && existsSync(f))
-      throw new UsageError(render(WORDS.exists[o.lang], { file: relativeToCwd(f) }));
+      throw new UsageError(
+        render(WORDS.exists.en, { file: relativeToCwd(f) }),
+        render(WORDS.exists.fr, { file: relativeToCwd(f) }),
+      );
   }
   paths = await readableInputs(paths);
   const r = await infer(paths, {

@@ -77,7 +77,10 @@ export function removePendingOutputs(): void {
 
 /** A file that cannot be written (no room, no right, not a place for files): named, with the system's reason. */
 function cannotWrite(file: string, e: NodeJS.ErrnoException): UsageError {
-  return new UsageError(`${file}: cannot write (${e.code ?? e.message})`);
+  return new UsageError(
+    `${file}: cannot write (${e.code ?? e.message})`,
+    `${file} : écriture impossible (${e.code ?? e.message})`,
+  );
 }
 
 /** Whether a process of this machine runs under `pid` (signal 0 tests without sending). */
@@ -165,5 +168,9 @@ export function requireDirectoryOf(flag: string, file: string | undefined): void
   } catch {
     ok = false;
   }
-  if (!ok) throw new UsageError(`${flag}: ${file}: no such directory`);
+  if (!ok)
+    throw new UsageError(
+      `${flag}: ${file}: no such directory`,
+      `${flag} : ${file} : dossier introuvable`,
+    );
 }

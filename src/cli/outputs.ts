@@ -95,6 +95,7 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   if (rest.length > 1) {
     throw new UsageError(
       `--format: ${rest.join(', ')} would all go to ${o.output ?? 'standard output'}; give all but one a file of its own with --output.<format> <file>`,
+      `--format : ${rest.join(', ')} iraient tous vers ${o.output ?? 'la sortie standard'} ; donnez à tous sauf un leur propre fichier avec --output.<format> <fichier>`,
     );
   }
   const plan = formats.map((format) => ({
@@ -104,6 +105,7 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   if (o.output !== undefined && rest.length === 0) {
     throw new UsageError(
       `--output: every format already has its own file (--output.<format>); nothing would go to ${o.output}`,
+      `--output : chaque format a déjà son propre fichier (--output.<format>) ; rien n’irait vers ${o.output}`,
     );
   }
   const seen = new Map<string, string>();
@@ -111,11 +113,15 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
     if (p.file === undefined) continue;
     const flag = files.has(p.format) ? `--output.${p.format}` : '--output';
     if (!isDirectory(dirname(resolve(p.file))))
-      throw new UsageError(`${flag}: ${p.file}: no such directory`);
+      throw new UsageError(
+        `${flag}: ${p.file}: no such directory`,
+        `${flag} : ${p.file} : dossier introuvable`,
+      );
     const key = resolve(p.file);
     if (seen.has(key))
       throw new UsageError(
         `--output: ${p.file} is given for both ${seen.get(key)} and ${p.format}`,
+        `--output : ${p.file} est donné à la fois pour ${seen.get(key)} et ${p.format}`,
       );
     seen.set(key, p.format);
   }
@@ -133,7 +139,10 @@ function isDirectory(path: string): boolean {
 export function parseMaxWarnings(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (!/^\d+$/.test(v.trim()))
-    throw new UsageError(`--max-warnings: "${v}" is not a whole number (0 or more)`);
+    throw new UsageError(
+      `--max-warnings: "${v}" is not a whole number (0 or more)`,
+      `--max-warnings : « ${v} » n’est pas un nombre entier (0 ou plus)`,
+    );
   return Number(v);
 }
 

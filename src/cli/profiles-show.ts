@@ -90,7 +90,7 @@ export function renderProfile(d: ProfileDescription, lang: Lang): string {
 
 export function profilesShowCommand(id: string, o: { format: string; lang: Lang }): number {
   if (o.format !== 'text' && o.format !== 'json')
-    throw new UsageError(`--format: must be text or json`);
+    throw new UsageError('--format: must be text or json', '--format : doit être text ou json');
   const profile = loadProfile(id, { knownRules: RULE_IDS });
   const crosswalk = existsSync(crosswalkPath(profile.id)) ? loadCrosswalk(profile) : undefined;
   const d = describeProfile(profile, crosswalk);

@@ -60,7 +60,10 @@ export function rulesCommand(o: RulesCommandOptions): number {
     return 0;
   }
   if (o.format !== undefined && o.format !== 'text')
-    throw new UsageError(`--format: unknown format "${o.format}" (known: text, json)`);
+    throw new UsageError(
+      `--format: unknown format "${o.format}" (known: text, json)`,
+      `--format : format inconnu « ${o.format} » (connus : text, json)`,
+    );
   const w = [
     Math.max(...rows.map((r) => r.id.length)),
     Math.max(...rows.map((r) => r.principle.length)),
@@ -140,6 +143,7 @@ export function explainText(id: string, o: RulesCommandOptions): string {
     );
     throw new UsageError(
       `unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; passerelle rules lists them`,
+      `règle inconnue « ${id} »${near ? ` (vouliez-vous dire « ${near} » ?)` : ''} ; passerelle rules les liste`,
     );
   }
   const { meta } = rule;

@@ -63,7 +63,10 @@ export function parseNow(s: string | undefined): Date | undefined {
   const m = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
   const d = m ? new Date(m[1] ? s : `${s}T00:00:00Z`) : undefined;
   if (!d || Number.isNaN(d.getTime()))
-    throw new UsageError(`--now: "${s}" is not an ISO date (YYYY-MM-DD)`);
+    throw new UsageError(
+      `--now: "${s}" is not an ISO date (YYYY-MM-DD)`,
+      `--now : « ${s} » n’est pas une date ISO (AAAA-MM-JJ)`,
+    );
   return d;
 }
 
@@ -97,15 +100,29 @@ function isDirectory(path: string): boolean {
   }
 }
 
+/** The options checked before any input is read: a usage error stops the run at once. */
+function checkOptions(o: ValidateCommandOptions): void {
+  if (!FAIL_ON.includes(o.failOn))
+    throw new UsageError(
+      `--fail-on: must be one of ${FAIL_ON.join(', ')}`,
+      `--fail-on : doit être l’un de ${FAIL_ON.join(', ')}`,
+    );
+  if (o.updateBaseline && !o.baseline)
+    throw new UsageError(
+      '--update-baseline: name the file with --baseline <file>',
+      '--update-baseline : nommez le fichier avec --baseline <fichier>',
+    );
+  if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string))))
+    throw new UsageError(
+      `--baseline: ${o.baseline}: no such directory`,
+      `--baseline : ${o.baseline} : dossier introuvable`,
+    );
+}
+
 export async function validateCommand(paths: string[], o: ValidateCommandOptions): Promise<number> {
   const plan = planOutputs(o);
   const maxWarnings = parseMaxWarnings(o.maxWarnings);
-  if (!FAIL_ON.includes(o.failOn))
-    throw new UsageError(`--fail-on: must be one of ${FAIL_ON.join(', ')}`);
-  if (o.updateBaseline && !o.baseline)
-    throw new UsageError('--update-baseline: name the file with --baseline <file>');
-  if (o.updateBaseline && !isDirectory(dirname(resolve(o.baseline as string))))
-    throw new UsageError(`--baseline: ${o.baseline}: no such directory`);
+  checkOptions(o);
   const htmlMaxRecords =
     o.htmlMaxRecords === undefined
       ? undefined

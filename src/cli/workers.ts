@@ -34,6 +34,9 @@ export function wholeNumber(
 ): number {
   const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
   if (!(n >= min && n <= max))
-    throw new UsageError(`${option}: "${v}" is not a whole number from ${min} to ${max}${also}`);
+    throw new UsageError(
+      `${option}: "${v}" is not a whole number from ${min} to ${max}${also}`,
+      `${option} : « ${v} » n’est pas un nombre entier de ${min} à ${max}${also}`,
+    );
   return n;
 }

@@ -173,6 +173,7 @@ export function parseCompareInputs(args: readonly string[]): Input[] {
     if (!named)
       throw new UsageError(
         `${a}: name the jurisdiction of each export as <profile>=<path> (profiles: ${listProfileIds().join(', ')}, or auto)`,
+        `${a} : nommez la juridiction de chaque export sous la forme <profil>=<chemin> (profils : ${listProfileIds().join(', ')}, ou auto)`,
       );
     return named;
   });

@@ -128,18 +128,23 @@ export async function detectFiles(
     }
     const shown = relativeToCwd(r.file);
     const p = r.problem;
-    if (r.entry.rejected) throw new UsageError(`${shown}: ${r.entry.rejected.en}`);
+    if (r.entry.rejected)
+      throw new UsageError(`${shown}: ${r.entry.rejected.en}`, `${shown} : ${r.entry.rejected.fr}`);
     if (p.kind === 'unreadable')
       throw new UsageError(
         `${shown}: no readable record to recognise its profile from; name it with --profile <id>`,
+        `${shown} : aucun enregistrement lisible d’où reconnaître son profil ; nommez-le avec --profile <id>`,
       );
     const at = p.line !== undefined ? ` (first record, line ${p.line})` : '';
+    const atFr = p.line !== undefined ? ` (premier enregistrement, ligne ${p.line})` : '';
     if (p.kind === 'unknown')
       throw new UsageError(
         `${shown}: no profile recognises its records${at}; name one with --profile <id> (passerelle profiles lists them)`,
+        `${shown} : aucun profil ne reconnaît ses enregistrements${atFr} ; nommez-en un avec --profile <id> (passerelle profiles les liste)`,
       );
     throw new UsageError(
       `${shown}: its records fit several profiles (${p.candidates.join(', ')})${at}; name one with --profile <id>`,
+      `${shown} : ses enregistrements conviennent à plusieurs profils (${p.candidates.join(', ')})${atFr} ; nommez-en un avec --profile <id>`,
     );
   }
   return out;

@@ -55,7 +55,10 @@ export function parseInputs(args: readonly string[], defaultProfile: string | un
     const harvested = !defaultProfile || defaultProfile === AUTO ? snapshotProfile(a) : undefined;
     if (harvested) return { profile: harvested, path: a };
     if (!defaultProfile)
-      throw new UsageError(`${a}: no profile given (use --profile <id> or <profile>=<path>)`);
+      throw new UsageError(
+        `${a}: no profile given (use --profile <id> or <profile>=<path>)`,
+        `${a} : aucun profil donné (employez --profile <id> ou <profil>=<chemin>)`,
+      );
     return { profile: defaultProfile, path: a };
   });
 }

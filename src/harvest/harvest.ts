@@ -347,13 +347,18 @@ class Harvest {
 function prepareOut(out: string, api: PortalApi): SnapshotManifest | undefined {
   const shown = relativeToCwd(out);
   if (existsSync(out)) {
-    if (!statSync(out).isDirectory()) throw new UsageError(`${shown}: not a folder`);
+    if (!statSync(out).isDirectory())
+      throw new UsageError(`${shown}: not a folder`, `${shown} : pas un dossier`);
     const old = readManifest(out);
     if (!old && readdirSync(out).length > 0)
-      throw new UsageError(`${shown}: not empty and not a harvest snapshot (choose another --out)`);
+      throw new UsageError(
+        `${shown}: not empty and not a harvest snapshot (choose another --out)`,
+        `${shown} : ni vide ni instantané de moisson (choisissez un autre --out)`,
+      );
     if (old && (old.api.kind !== api.kind || old.api.url !== api.url))
       throw new UsageError(
         `${shown}: holds a harvest of ${old.api.url} (${old.api.kind}); choose another --out`,
+        `${shown} : contient une moisson de ${old.api.url} (${old.api.kind}) ; choisissez un autre --out`,
       );
     mkdirSync(join(out, RECORDS_DIR), { recursive: true });
     return old;

@@ -70,6 +70,10 @@ export function portalIds(): string[] {
 /** The portal named, or a usage error listing the known ones. */
 export function portalOrFail(id: string): Portal {
   const p = findPortal(id);
-  if (!p) throw new UsageError(`unknown portal "${id}" (known: ${portalIds().join(', ')})`);
+  if (!p)
+    throw new UsageError(
+      `unknown portal "${id}" (known: ${portalIds().join(', ')})`,
+      `portail inconnu « ${id} » (connus : ${portalIds().join(', ')})`,
+    );
   return p;
 }

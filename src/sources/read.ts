@@ -71,6 +71,7 @@ function stat(path: string): Stats {
     throw new InputError(
       code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`,
       relativeToCwd(path),
+      code === 'ENOENT' ? 'fichier ou dossier introuvable' : `lecture impossible (${code})`,
     );
   }
 }
@@ -583,6 +584,7 @@ export async function* readJsonDocument(
 
 /** Every record of every path, in order. */
 export async function* readSources(paths: readonly string[]): AsyncGenerator<SourceRecord> {
-  if (paths.length === 0) throw new UsageError('no input paths given');
+  if (paths.length === 0)
+    throw new UsageError('no input paths given', 'aucun chemin d’entrée donné');
   for (const entry of expandPaths(paths)) yield* readFile(entry);
 }

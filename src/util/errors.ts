@@ -29,8 +29,9 @@ export class InputError extends UsageError {
   constructor(
     message: string,
     readonly file: string,
+    fr?: string,
   ) {
-    super(`${file}: ${message}`);
+    super(`${file}: ${message}`, fr === undefined ? undefined : `${file} : ${fr}`);
     this.name = 'InputError';
   }
 }

@@ -50,6 +50,12 @@ const WHAT: Record<DataKind, string> = {
   vocabularies: 'vocabulary',
   portals: 'portal',
 };
+const WHAT_FR: Record<DataKind, string> = {
+  profiles: 'le profil',
+  crosswalks: 'la table de correspondance',
+  vocabularies: 'le vocabulaire',
+  portals: 'le portail',
+};
 const ID = /^[a-z0-9-]+$/;
 
 let current: SearchPath = { folders: [], allowShadow: false };
@@ -95,6 +101,8 @@ function refuseShadow(kind: DataKind, found: Located, theirs: string): never {
   throw new UsageError(
     `${relativeToCwd(found.file)} would replace the ${WHAT[kind]} "${found.id}" shipped with Passerelle (${relativeToCwd(theirs)}); ` +
       'rename yours, or allow it with --allow-shadow (or `allowShadow: true` in passerelle.config.yaml)',
+    `${relativeToCwd(found.file)} remplacerait ${WHAT_FR[kind]} « ${found.id} » fourni avec Passerelle (${relativeToCwd(theirs)}) ; ` +
+      'renommez le vôtre, ou autorisez-le avec --allow-shadow (ou `allowShadow: true` dans passerelle.config.yaml)',
   );
 }
 
@@ -128,10 +136,12 @@ export function locateAll(kind: DataKind, path = current): Located[] {
  */
 export function checkFolder(folder: string, named: string): string {
   const abs = resolve(folder);
-  if (!existsSync(abs)) throw new UsageError(`${named}: no such folder`);
+  if (!existsSync(abs))
+    throw new UsageError(`${named}: no such folder`, `${named} : dossier introuvable`);
   if (!existsSync(join(abs, 'profiles')) && !existsSync(join(abs, 'crosswalks')))
     throw new UsageError(
       `${named}: no profiles/ or crosswalks/ folder in it (give the folder that holds them)`,
+      `${named} : aucun dossier profiles/ ni crosswalks/ dedans (donnez le dossier qui les contient)`,
     );
   return abs;
 }

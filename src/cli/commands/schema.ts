@@ -25,7 +25,10 @@ export async function printSchema(kind: string | undefined): Promise<void> {
   const found = schemaKind(kind);
   if (!found) {
     const kinds = SCHEMA_KINDS.map((k) => k.kind);
-    throw new UsageError(`unknown kind of file "${kind}"${suggestion(kind, kinds)}`);
+    throw new UsageError(
+      `unknown kind of file "${kind}"${suggestion(kind, kinds)}`,
+      `type de fichier inconnu « ${kind} »${suggestion(kind, kinds, 'fr')}`,
+    );
   }
   process.stdout.write(`${JSON.stringify(found.schema().schema, null, 2)}\n`);
 }
