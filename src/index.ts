@@ -75,6 +75,7 @@ export { rdfWriter, RDF_FORMATS, type RdfFormat, type RdfWriter } from './rdf/wr
 export { parseRdf, RdfSyntaxError, type RdfSyntax } from './rdf/parse.js';
 export { convertRecords, type ConvertOptions } from './engine/convert.js';
 export { Federation, type FederateOptions, type IndexLine } from './federate/federate.js';
+export type { SearchDocument, SearchDistribution } from './federate/document.js';
 export type { ShaclChecker, ShaclResult } from './shacl/check.js';
 export {
   compare,

@@ -33,6 +33,8 @@ import type { RecordResult } from '../core/record.js';
 import { pickText } from '../core/lang.js';
 import { defaultVocabularies } from '../vocab/vocabulary.js';
 import { findDuplicates, type Duplicate, type Keyed } from './duplicates.js';
+import { searchDocument, type SearchDocument } from './document.js';
+import { loadHighValueList } from '../compare/high-value.js';
 import { DEFAULT_BASE } from './defaults.js';
 
 export { DEFAULT_BASE } from './defaults.js';
@@ -249,6 +251,48 @@ export class Federation {
     const skipped = this.sameIri();
     for (const e of this.entries) if (e.index && !skipped.has(e.n)) yield `${jsonText(e.index)}\n`;
   }
+
+  /**
+   * Second pass for the search engines: one search document per dataset written, as its record is
+   * read again. Every member of a duplicate group lists the others as "also published by".
+   */
+  async *documents(): AsyncGenerator<SearchDocument> {
+    const vocabularies = defaultVocabularies();
+    const highValue = loadHighValueList(undefined, vocabularies);
+    const byN = new Map(this.entries.map((e) => [e.n, e]));
+    const skipped = this.sameIri();
+    let n = 0;
+    for await (const { profile, dataset } of this.records()) {
+      const entry = byN.get(n++);
+      if (!dataset || !entry?.iri || !entry.index || skipped.has(entry.n)) continue;
+      const primary = entry.index.duplicateOf;
+      const group = primary
+        ? [primary, ...(this.indexOf(primary)?.duplicates ?? [])]
+        : (entry.index.duplicates ?? []);
+      yield searchDocument(dataset, {
+        id: entry.iri,
+        jurisdiction: profile,
+        catalogue: this.catalogueOf(profile),
+        result: entry.result,
+        duplicates: group.filter((i) => i !== entry.iri),
+        ...(primary ? { duplicateOf: primary } : {}),
+        vocabularies,
+        highValue,
+      });
+    }
+  }
+
+  /** The index line of the dataset written under an IRI. */
+  private indexOf(iri: string): IndexLine | undefined {
+    if (!this.byIri) {
+      this.byIri = new Map();
+      // the first record read under an IRI is the one written
+      for (const e of this.entries)
+        if (e.index && e.iri && !this.byIri.has(e.iri)) this.byIri.set(e.iri, e.index);
+    }
+    return this.byIri.get(iri);
+  }
+  private byIri?: Map<string, IndexLine>;
 
   /** Second pass: the RDF, catalogues first, then each record as it is read again. */
   async *rdf(writer: RdfWriter): AsyncGenerator<string> {
