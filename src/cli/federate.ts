@@ -8,10 +8,11 @@ import type { Lang } from '../core/lang.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
 import { readableInputs } from './stdin.js';
+import { UsageError } from '../util/errors.js';
 
 export interface FederateCommandOptions {
   profile?: string;
-  to: RdfFormat;
+  to: RdfFormat | 'site';
   output?: string;
   index?: string;
   base?: string;
@@ -32,6 +33,10 @@ const WORDS = {
   duplicate: {
     en: 'duplicate: {{record}} of {{primary}} ({{reasons}})',
     fr: 'doublon : {{record}} de {{primary}} ({{reasons}})',
+  },
+  site: {
+    en: 'search site written to {{dir}}: {{records}} datasets in {{chunks}} data files ({{mb}} MB); open {{dir}}/index.html',
+    fr: 'site de recherche écrit dans {{dir}} : {{records}} jeux de données en {{chunks}} fichiers de données ({{mb}} Mo) ; ouvrez {{dir}}/index.html',
   },
   reasons: {
     'same-iri': { en: 'same IRI, written once', fr: 'même IRI, écrit une fois' },
@@ -65,6 +70,11 @@ function report(s: FederationSummary, lang: Lang): string {
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
+  if (o.to === 'site' && o.output === undefined)
+    throw new UsageError(
+      '--to site needs --output <folder>: the site is a folder of files',
+      '--to site demande --output <dossier> : le site est un dossier de fichiers',
+    );
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);
   paths = await readableInputs(paths);
@@ -84,6 +94,7 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
       );
     }
   }
+  if (o.to === 'site') return siteOutput(federation, summary, o as SiteOptions);
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
   const index: Sink | undefined = o.index !== undefined ? fileSink(o.index) : undefined;
   try {
@@ -97,5 +108,33 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
     throw e;
   }
   process.stderr.write(report(summary, o.lang));
+  return summary.rejected ? 1 : 0;
+}
+
+type SiteOptions = FederateCommandOptions & { output: string };
+
+/** `--to site`: the site in the --output folder, the index file if asked, then the summary. */
+async function siteOutput(
+  federation: Federation,
+  summary: FederationSummary,
+  o: SiteOptions,
+): Promise<number> {
+  const { writeSite } = await import('../federate/site/site.js');
+  const site = await writeSite(federation, o.output, { now: parseNow(o.now) ?? new Date() });
+  if (o.index !== undefined) {
+    const index = fileSink(o.index);
+    try {
+      for (const line of federation.indexLines()) await index.write(line);
+      await index.close();
+    } catch (e) {
+      index.abort();
+      throw e;
+    }
+  }
+  const chunks = site.jurisdictions.reduce((n, j) => n + j.chunks.length, 0);
+  process.stderr.write(
+    report(summary, o.lang) +
+      `${escapeTerminal(render(WORDS.site[o.lang], { dir: o.output, records: site.catalogue.records, chunks, mb: (site.bytes / 1e6).toFixed(1) }))}\n`,
+  );
   return summary.rejected ? 1 : 0;
 }

@@ -114,6 +114,11 @@ export class Federation {
     return `${this.base}catalogue`;
   }
 
+  /** The profile a jurisdiction's inputs were read with. */
+  profileOf(id: string): Profile | undefined {
+    return this.profiles.get(id);
+  }
+
   /** The dcat:Catalog of a jurisdiction: its portal, or a node under the base. */
   catalogueOf(profile: string): string {
     return safeIri(this.profiles.get(profile)?.portal ?? `${this.base}catalogue/${profile}`);

@@ -102,6 +102,8 @@ export const CLI_FR: Readonly<Record<string, string>> = {
   'profile of the records (see `passerelle profiles`)':
     'profil des enregistrements (voir `passerelle profiles`)',
   'RDF syntax': 'syntaxe RDF',
+  'RDF syntax, or site: a static search site in the --output folder':
+    'syntaxe RDF, ou site : un site de recherche statique dans le dossier de --output',
   'write to a file instead of standard output':
     'écrire dans un fichier plutôt que sur la sortie standard',
   "one DCAT-AP catalogue from many jurisdictions' exports, duplicates linked, with a JSON Lines search index":

@@ -14,7 +14,9 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<inputs...>', '<profile>=<path> for each jurisdiction (files or directories)')
     .option('-p, --profile <id>', 'profile of inputs given without <profile>=')
     .addOption(
-      new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).default('turtle'),
+      new Option('-t, --to <format>', 'RDF syntax, or site: a static search site in the --output folder')
+        .choices([...RDF_FORMATS, 'site'])
+        .default('turtle'),
     )
     .option('-o, --output <file>', 'write the catalogue to a file instead of standard output')
     .option(
