@@ -8,6 +8,7 @@
 const SLOW = [
   'test/compare-browser.test.ts', // headless Chromium
   'test/html-browser.test.ts', // headless Chromium
+  'test/site-browser.test.ts', // headless Chromium
   'test/fuzz.test.ts', // mutated inputs through the CLI
   'test/fuzz-formats.test.ts', // mutated inputs of every format
   'test/profile-quick.test.ts', // tens of thousands of records through every profile's validators

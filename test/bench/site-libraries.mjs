@@ -22,11 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const docsFile = join(DIR, `docs-${process.argv[2] ?? '100000'}.jsonl`);
 const QUERY = process.env.QUERY ?? 'sante';
 
-const fold = (s) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 const both = (t) => [t?.en, t?.fr].filter(Boolean).join(' ');
 
 const rows = [];
@@ -41,7 +37,9 @@ for await (const line of createInterface({ input: createReadStream(docsFile) }))
   });
 }
 const textBytes = Buffer.byteLength(JSON.stringify(rows));
-console.log(`${rows.length} documents, ${(textBytes / 1e6).toFixed(1)} MB of searchable text as JSON`);
+console.log(
+  `${rows.length} documents, ${(textBytes / 1e6).toFixed(1)} MB of searchable text as JSON`,
+);
 
 const mb = (n) => `${(n / 1e6).toFixed(1)} MB`;
 const ms = (n) => `${Math.round(n)} ms`;

@@ -25,7 +25,11 @@ export const NEEDS = {
     what: `Chromium at ${CHROMIUM} (or CHROMIUM_PATH)`,
     get: 'apt-get install chromium',
     here: () => IN_CI || existsSync(CHROMIUM),
-    files: ['test/html-browser.test.ts', 'test/compare-browser.test.ts'],
+    files: [
+      'test/html-browser.test.ts',
+      'test/compare-browser.test.ts',
+      'test/site-browser.test.ts',
+    ],
   },
   xmllint: {
     what: 'xmllint',

@@ -14,7 +14,10 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<inputs...>', '<profile>=<path> for each jurisdiction (files or directories)')
     .option('-p, --profile <id>', 'profile of inputs given without <profile>=')
     .addOption(
-      new Option('-t, --to <format>', 'RDF syntax, or site: a static search site in the --output folder')
+      new Option(
+        '-t, --to <format>',
+        'RDF syntax, or site: a static search site in the --output folder',
+      )
         .choices([...RDF_FORMATS, 'site'])
         .default('turtle'),
     )

@@ -4,7 +4,7 @@
  * with its findings (each rule linked to its page) and "also published by" (links to the other
  * jurisdictions' copies). Record text as text nodes only, links checked (`h.safeUrl`).
  */
-export const DATASET_SCRIPT = String.raw`
+export const DATASET_SCRIPT = `
 (function () {
   'use strict';
   var P = window.passerelle;

@@ -87,6 +87,9 @@ export const VIEW_SCRIPT = String.raw`
 
   function drawFacets(res) {
     var box = $('facet-list');
+    // the control in focus is drawn again: focus goes back to its new self
+    var f = document.activeElement;
+    var kept = f && box.contains(f) ? [f.closest('fieldset').getAttribute('data-facet'), f.tagName === 'INPUT' ? f.value : null] : null;
     clear(box);
     P.FACETS.forEach(function (k) {
       var counts = res.counts[k];
@@ -108,9 +111,13 @@ export const VIEW_SCRIPT = String.raw`
       });
       fs.appendChild(ul);
       if (values.length > 8)
-        fs.appendChild(el('button', { type: 'button', 'class': 'more', 'aria-expanded': String(!many), onclick: function () { open[k] = !open[k]; draw(true); var b = $(id).querySelector('button.more'); if (b) b.focus(); } }, many ? P.t('more', { n: values.length }) : P.t('less')));
+        fs.appendChild(el('button', { type: 'button', 'class': 'more', 'aria-expanded': String(!many), onclick: function () { open[k] = !open[k]; draw(true); } }, many ? P.t('more', { n: values.length }) : P.t('less')));
       box.appendChild(fs);
     });
+    if (kept) {
+      var again = Array.prototype.find.call(box.querySelectorAll('#facet-' + kept[0] + (kept[1] === null ? ' button.more' : ' input')), function (x) { return kept[1] === null || x.value === kept[1]; });
+      if (again) again.focus();
+    }
   }
   function toggle(k, v) {
     var s = P.readState();
@@ -120,8 +127,6 @@ export const VIEW_SCRIPT = String.raw`
     s.f[k] = list;
     s.page = 1;
     go(s, true);
-    var again = Array.prototype.find.call(document.querySelectorAll('#facet-' + k + ' input'), function (x) { return x.value === v; });
-    if (again) again.focus();
   }
 
   function resultItem(d) {
@@ -161,8 +166,11 @@ export const VIEW_SCRIPT = String.raw`
     }
   }
 
+  var drawn = null;
   function draw(quiet, userAction) {
+    var before = state;
     state = P.readState();
+    drawn = location.hash;
     setLang(state.lang);
     if (state.dataset) return P.drawDataset(state, el, { text: text, link: link, safeUrl: safeUrl, safeMail: safeMail, label: label });
     $('dataset-view').hidden = true;
@@ -174,6 +182,8 @@ export const VIEW_SCRIPT = String.raw`
     var res = P.search(state);
     drawFacets(res);
     drawResults(res, !quiet || userAction);
+    // another page of results: focus to their top, as a new page would
+    if (before && !before.dataset && before.page !== state.page) $('results').focus();
   }
   P.lastSearch = function () { return lastSearch || '#'; };
 
@@ -206,7 +216,8 @@ export const VIEW_SCRIPT = String.raw`
     $('sort').addEventListener('change', function () { var s = P.readState(); s.sort = $('sort').value; s.page = 1; go(s, true); });
     $('clear').addEventListener('click', function () { var s = P.readState(); s.f = {}; s.page = 1; go(s, true); });
     $('lang-switch').addEventListener('click', function () { var s = P.readState(); s.lang = P.lang === 'fr' ? 'en' : 'fr'; go(s, true); $('lang-switch').focus(); });
-    window.addEventListener('hashchange', function () { draw(false, true); });
+    // a link followed, back or forward (a change the page made itself is drawn already)
+    window.addEventListener('hashchange', function () { if (location.hash !== drawn) draw(false, true); });
     draw(true);
   };
   // a chunk arrived (final: the last one)

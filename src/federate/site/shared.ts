@@ -52,7 +52,7 @@ const union = (ms: JurisdictionManifest[], pick: (c: JurisdictionManifest['codes
 export function catalogueOf(manifests: JurisdictionManifest[], o: SharedOptions): Catalogue {
   const vocab = defaultVocabularies();
   const label = (id: string, code: string): LangText =>
-    vocab.get(id)?.get(code)?.label ?? { en: code, fr: code };
+    vocab.get(id)?.lookup(code)?.label ?? { en: code, fr: code };
   const hv = new Map(loadHighValueList(undefined, vocab).categories.map((c) => [c.id, c.label]));
   const labels: Catalogue['labels'] = { themes: {}, highValue: {}, licences: {}, rules: {} };
   for (const t of union(manifests, (c) => c.themes)) labels.themes[t] = label('theme', t);
@@ -95,7 +95,10 @@ export function writeShared(dir: string, o: SharedOptions): Catalogue {
   writeAtomically(join(dir, 'assets', 'site.css'), SITE_CSS);
   writeAtomically(join(dir, 'assets', 'site.js'), siteScript());
   copyFileSync(searchLibraryFile(), join(dir, 'assets', SEARCH_LIBRARY));
-  writeAtomically(join(dir, 'data', 'catalogue.js'), `passerelle.catalogue(${jsonText(catalogue)});\n`);
+  writeAtomically(
+    join(dir, 'data', 'catalogue.js'),
+    `passerelle.catalogue(${jsonText(catalogue)});\n`,
+  );
   writeAtomically(join(dir, 'index.html'), indexHtml());
   return catalogue;
 }

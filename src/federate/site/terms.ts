@@ -12,10 +12,7 @@ import type { SiteRecord } from './record.js';
  * stemming: prefix search (the page's default) finds "health" in "healthcare".
  */
 export function foldTerm(t: string): string | null {
-  let s = t
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  let s = t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   if (s.length > 3 && s.endsWith('s') && !s.endsWith('ss')) s = s.slice(0, -1);
   return s || null;
 }

@@ -47,7 +47,7 @@ export const SITE_WORDS: Record<string, Bilingual | Counted> = {
   },
   noResults: {
     en: 'No dataset matches. Try fewer words or fewer filters.',
-    fr: "Aucun jeu de données ne correspond. Essayez moins de mots ou moins de filtres.",
+    fr: 'Aucun jeu de données ne correspond. Essayez moins de mots ou moins de filtres.',
   },
   more: { en: 'Show all {n}', fr: 'Afficher les {n}' },
   less: { en: 'Show fewer', fr: 'En afficher moins' },
@@ -93,7 +93,7 @@ export const SITE_WORDS: Record<string, Bilingual | Counted> = {
   highValue: { en: 'High-value categories', fr: 'Catégories de forte valeur' },
   issued: { en: 'Published', fr: 'Publié' },
   modified: { en: 'Modified', fr: 'Modifié' },
-  sourcePage: { en: "Page on the source portal", fr: 'Page sur le portail source' },
+  sourcePage: { en: 'Page on the source portal', fr: 'Page sur le portail source' },
   contact: { en: 'Contact', fr: 'Contact' },
   distributions: { en: 'Distributions', fr: 'Distributions' },
   distTitle: { en: 'Resource', fr: 'Ressource' },

@@ -218,7 +218,9 @@ export function requireSiteFolder(dir: string): void {
   if (!entries.length) return;
   let site = false;
   try {
-    site = readFileSync(join(dir, 'data', 'catalogue.js'), 'utf8').startsWith('passerelle.catalogue(');
+    site = readFileSync(join(dir, 'data', 'catalogue.js'), 'utf8').startsWith(
+      'passerelle.catalogue(',
+    );
   } catch {
     site = false;
   }
