@@ -152,6 +152,10 @@ describe('usage', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('holds no Passerelle search site');
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+    const file = join(dir, 'notes.txt');
+    const f = cli(['federate', 'ca-on=fixtures/ca-on', '--to', 'site', '-o', file, '--lang', 'fr']);
+    expect(f.code).toBe(2);
+    expect(f.stderr).toContain(`--output ${file} : un site est un dossier, et ceci est un fichier`);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The search library of the static site, chosen by measurement (`node test/bench/site-libraries.mjs`,
- * after `npm run bench:site` has written .bench/docs-100000.jsonl): MiniSearch, FlexSearch and Orama
+ * after `npm run bench:site -- --documents` has written .bench/docs-100000.jsonl): MiniSearch, FlexSearch and Orama
  * index the same searchable text of 100,000 generated search documents (titles, descriptions,
  * keywords and publishers in English and French, accents folded); for each, the build time, the
  * serialized index (raw and gzipped), the time to load it back and answer a first query, in Node

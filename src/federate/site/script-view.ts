@@ -147,14 +147,18 @@ export const VIEW_SCRIPT = String.raw`
     var pages = Math.max(1, Math.ceil(res.hits.length / P.PER_PAGE));
     var page = Math.min(state.page, pages);
     var list = $('list');
+    var f = document.activeElement;
+    var kept = f && list.contains(f) ? f.closest('li.result').getAttribute('data-id') : null;
     clear(list);
     list.setAttribute('start', String((page - 1) * P.PER_PAGE + 1));
-    res.hits.slice((page - 1) * P.PER_PAGE, page * P.PER_PAGE).forEach(function (d) { list.appendChild(resultItem(d)); });
+    res.hits.slice((page - 1) * P.PER_PAGE, page * P.PER_PAGE).forEach(function (d) {
+      var item = list.appendChild(resultItem(d));
+      if (d.id === kept) item.querySelector('a').focus();
+    });
     var found = P.t('found', { n: res.hits.length });
     if (!res.hits.length && P.complete) found += '. ' + P.t('noResults');
     // announced (aria-live) when the reader changed something or the last chunk arrived, not at every chunk
     if (announce) $('status').textContent = found;
-    $('results-heading').textContent = P.t('results') + ' — ' + found;
     $('progress').textContent = P.complete ? (P.failed.length ? P.t('loadFailed', { file: P.failed.join(', ') }) : '') : P.t('searched', { n: P.loaded, total: P.total });
     var nav = $('pager');
     Array.prototype.slice.call(nav.querySelectorAll('a, span.page')).forEach(function (x) { nav.removeChild(x); });
@@ -172,7 +176,11 @@ export const VIEW_SCRIPT = String.raw`
     state = P.readState();
     drawn = location.hash;
     setLang(state.lang);
-    if (state.dataset) return P.drawDataset(state, el, { text: text, link: link, safeUrl: safeUrl, safeMail: safeMail, label: label });
+    if (state.dataset) {
+      // a chunk arrived while a dataset is shown: drawn again only until it is found
+      if (quiet && !userAction && $('dataset-view').getAttribute('data-shown') === state.dataset) return;
+      return P.drawDataset(state, el, { text: text, link: link, safeUrl: safeUrl, safeMail: safeMail, label: label });
+    }
     $('dataset-view').hidden = true;
     $('dataset-view').removeAttribute('data-shown');
     $('search-view').hidden = false;

@@ -41,8 +41,15 @@ export async function writeSite(
       }),
     );
   }
+  // "also published by" names other jurisdictions' copies; a jurisdiction's own repeats are in
+  // the run's report and the RDF
+  const jurisdictionOf = new Map(federation.entries.map((e) => [e.iri, e.profile]));
   try {
-    for await (const d of federation.documents()) writers.get(d.jurisdiction)?.add(d);
+    for await (const d of federation.documents())
+      writers.get(d.jurisdiction)?.add({
+        ...d,
+        duplicates: d.duplicates.filter((i) => jurisdictionOf.get(i) !== d.jurisdiction),
+      });
   } catch (e) {
     for (const w of writers.values()) w.abort();
     throw e;

@@ -28,11 +28,11 @@ import MiniSearch from 'minisearch';
 /** A chunk's largest size: a 100,000-record catalogue loads in steps a first result needs only one of. */
 export const CHUNK_BYTES = 2_000_000;
 /**
- * The index of a chunk is about as large as the text it indexes (measured: docs/performance.md);
- * records are gathered up to this share of a chunk, and a chunk that still comes out too large is
- * cut in two.
+ * A chunk's index is a fraction of its records' JSON (a little over a quarter on generated
+ * open.canada.ca records: docs/performance.md); records are gathered up to this share of a chunk,
+ * and a chunk that still comes out too large is cut in two.
  */
-const RECORD_SHARE = 0.5;
+const RECORD_SHARE = 0.7;
 
 export interface JurisdictionInfo {
   /** Profile id (`ca-ab`): the folder's name under data/. */
@@ -212,8 +212,12 @@ export function requireSiteFolder(dir: string): void {
   let entries: string[];
   try {
     entries = readdirSync(dir);
-  } catch {
-    return;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOTDIR') return;
+    throw new UsageError(
+      `--output ${dir}: a site is a folder, and this is a file`,
+      `--output ${dir} : un site est un dossier, et ceci est un fichier`,
+    );
   }
   if (!entries.length) return;
   let site = false;
