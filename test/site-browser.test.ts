@@ -144,6 +144,12 @@ const countBy = (xs: string[]): Record<string, number> => {
     );
     const alberta = page.locator('#facet-jurisdiction label', { hasText: 'Alberta' });
     expect(await alberta.count()).toBe(1);
+    // two sources of one jurisdiction (open.canada.ca and HNAP, both "Canada") told apart
+    const names = await page.$$eval('#facet-jurisdiction .value', (v) =>
+      v.map((x) => x.textContent),
+    );
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain('Canada (Government of Canada — open.canada.ca)');
     await page.screenshot({ path: join(ARTIFACTS, 'search-site.png') });
   });
 

@@ -77,6 +77,7 @@ test("catalogue.js: the jurisdictions by their profile's name, labels of the cod
     const y = parse(readFileSync(join(ROOT, 'profiles', `${p}.yaml`), 'utf8'));
     const j = read.catalogue.jurisdictions.find((x) => x.id === p);
     expect(j?.name).toEqual(y.jurisdiction?.name ?? y.name);
+    expect(j?.source).toEqual(y.name);
   }
   expect(read.catalogue.now).toBe('2026-11-01');
   // the EU theme table's labels (crosswalks/vocabularies/theme.yaml), for the themes records use

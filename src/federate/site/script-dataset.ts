@@ -10,10 +10,7 @@ export const DATASET_SCRIPT = `
   var P = window.passerelle;
   var $ = function (id) { return document.getElementById(id); };
 
-  function jurisdictionName(id) {
-    var j = P.cat.jurisdictions.find(function (x) { return x.id === id; });
-    return j ? P.pick(j.name) : id;
-  }
+  var jurisdictionName = P.jurisdictionName;
 
   function facts(el, h, d) {
     var dl = el('dl', { 'class': 'facts' });

@@ -48,10 +48,7 @@ export const VIEW_SCRIPT = String.raw`
   function label(facet, v) {
     var L = P.cat.labels;
     switch (facet) {
-      case 'jurisdiction': {
-        var j = P.cat.jurisdictions.find(function (x) { return x.id === v; });
-        return j ? P.pick(j.name) : v;
-      }
+      case 'jurisdiction': return P.jurisdictionName(v);
       case 'publisher': return publisherLabel(v);
       case 'theme': return L.themes[v] ? P.pick(L.themes[v]) : v;
       case 'licence': return P.t('licence_' + v);
@@ -130,8 +127,7 @@ export const VIEW_SCRIPT = String.raw`
   }
 
   function resultItem(d) {
-    var j = P.cat.jurisdictions.find(function (x) { return x.id === d.jurisdiction; });
-    var meta = [j ? P.pick(j.name) : d.jurisdiction];
+    var meta = [P.jurisdictionName(d.jurisdiction)];
     if (d.publisher) meta.push(P.pick(d.publisher));
     if (d.modified) meta.push(P.t('modified') + ' ' + d.modified.slice(0, 10));
     meta.push(P.t('band_' + d.quality.band) + ', ' + P.t('stars', { n: d.quality.stars }));
@@ -228,12 +224,15 @@ export const VIEW_SCRIPT = String.raw`
     window.addEventListener('hashchange', function () { if (location.hash !== drawn) draw(false, true); });
     draw(true);
   };
-  // a chunk arrived (final: the last one)
+  // a chunk arrived (final: the last one); drawn again at most every 150 ms, or four times as long
+  // as the last drawing took, so that drawing never takes most of the time loading has
   var pending = null;
+  var cost = 0;
+  function timed(quiet) { var t = performance.now(); draw(quiet); cost = performance.now() - t; }
   P.refresh = function (final) {
-    if (final) { clearTimeout(pending); pending = null; return draw(false); }
+    if (final) { clearTimeout(pending); pending = null; return timed(false); }
     if (pending) return;
-    pending = setTimeout(function () { pending = null; draw(true); }, 150);
+    pending = setTimeout(function () { pending = null; timed(true); }, Math.max(150, 4 * cost));
   };
 })();
 `;

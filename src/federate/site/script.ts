@@ -200,6 +200,14 @@ const CORE = String.raw`
     var k = Object.keys(t)[0];
     return k && k !== 'und' ? k : '';
   };
+  // a jurisdiction by its name, and its source's when another one has the same name
+  P.jurisdictionName = function (id) {
+    var j = P.cat.jurisdictions.find(function (x) { return x.id === id; });
+    if (!j) return id;
+    var name = P.pick(j.name);
+    var same = P.cat.jurisdictions.some(function (x) { return x !== j && P.pick(x.name) === name; });
+    return same && j.source ? name + ' (' + P.pick(j.source) + ')' : name;
+  };
   P.PER_PAGE = PER_PAGE;
   P.FACETS = FACETS;
 })();

@@ -36,6 +36,7 @@ export async function writeSite(
       new JurisdictionWriter(dir, {
         id: j.profile,
         name: p?.jurisdiction?.name ?? p?.name ?? { en: j.profile, fr: j.profile },
+        ...(p?.name ? { source: p.name } : {}),
         ...(p?.jurisdiction?.level ? { level: p.jurisdiction.level } : {}),
         ...(p?.portal ? { portal: p.portal } : {}),
       }),

@@ -39,6 +39,8 @@ export interface JurisdictionInfo {
   id: string;
   /** The jurisdiction's name (the profile's `jurisdiction.name`, else its name). */
   name: LangText;
+  /** The profile's name: tells apart two sources of one jurisdiction (open.canada.ca and HNAP). */
+  source?: LangText;
   level?: string;
   /** The source portal. */
   portal?: string;
