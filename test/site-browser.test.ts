@@ -56,7 +56,9 @@ const countBy = (xs: string[]): Record<string, number> => {
   const problems: string[] = [];
   let dialogs = 0;
 
+  /** The site opened afresh at `hash` (a new document, not a fragment change of the last one). */
   const open = async (hash: string, p = page) => {
+    await p.goto('about:blank');
     await p.goto(`${pathToFileURL(join(site, 'index.html')).href}${hash}`);
     await p.waitForFunction(
       () => (window as unknown as { passerelle: { complete?: boolean } }).passerelle?.complete,
@@ -224,6 +226,29 @@ const countBy = (xs: string[]): Record<string, number> => {
     expect(await page.$$eval('#list li.result h3', (h) => h.map((x) => x.textContent))).toEqual(
       expected.slice(0, 20),
     );
+    // a page of results: the 21st to the 40th, in the order the records load (one chunk per
+    // jurisdiction here, in the catalogue's order, as readSite reads them)
+    const secondPage = async () => {
+      expect(
+        await page.$$eval('#list li.result', (li) => li.map((l) => l.getAttribute('data-id'))),
+      ).toEqual(read.records.slice(20, 40).map((r) => r.id));
+      expect(await page.textContent('#pager .page')).toBe(
+        `Page 2 of ${Math.ceil(read.records.length / 20)}`,
+      );
+    };
+    await open('#page=2');
+    await secondPage();
+    // the same page when the chunks came in another order (Canada's first, as this link asks)
+    await open('#jurisdiction=ca-gc');
+    await page.click('#clear');
+    await page.evaluate(() => {
+      location.hash = 'page=2';
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('#pager .page')?.textContent?.startsWith('Page 2'),
+    );
+    await secondPage();
+    await open('#q=sante&jurisdiction=ca-gc&sort=title');
     // a facet clicked, then back: the link's search again
     await page.locator('#facet-format input').first().check();
     expect(page.url()).toContain('format=');

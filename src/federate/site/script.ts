@@ -57,9 +57,13 @@ const CORE = String.raw`
 
   P.chunk = function (jurisdiction, n, records, index) {
     var base = P.docs.length;
-    records.forEach(function (d) {
+    // the catalogue's order, whatever order the chunks arrive in: results without a query, and
+    // their pages, are the same for every reader of a link
+    var j = P.cat.jurisdictions.findIndex(function (x) { return x.id === jurisdiction; });
+    records.forEach(function (d, k) {
       var i = P.docs.length;
       d.n = i;
+      d.order = (j * 1e4 + n) * 1e6 + k;
       d.facets = facetValues(d);
       P.docs.push(d);
       if (!P.byId.has(d.id)) P.byId.set(d.id, i);
@@ -166,11 +170,11 @@ const CORE = String.raw`
     var title = function (d) { return P.pick(d.title) || ''; };
     var byTitle = function (a, b) { return title(a).localeCompare(title(b), lang); };
     var cmp = {
-      relevance: scores ? function (a, b) { return scores.get(b.n) - scores.get(a.n) || a.n - b.n; } : function (a, b) { return a.n - b.n; },
+      relevance: scores ? function (a, b) { return scores.get(b.n) - scores.get(a.n) || a.order - b.order; } : function (a, b) { return a.order - b.order; },
       title: byTitle,
       modified: function (a, b) { return (b.modified || '').localeCompare(a.modified || '') || byTitle(a, b); },
       quality: function (a, b) { return ratio(b) - ratio(a) || byTitle(a, b); }
-    }[s.sort] || function (a, b) { return a.n - b.n; };
+    }[s.sort] || function (a, b) { return a.order - b.order; };
     hits.sort(cmp);
   }
   function ratio(d) { return d.quality.max ? d.quality.points / d.quality.max : 0; }
