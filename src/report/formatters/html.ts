@@ -7,7 +7,8 @@
  * records arrive (a few examples per rule); the record section holds at most `htmlMaxRecords`
  * rendered records (errors first: a record with errors replaces one with only warnings or infos
  * when the cap is reached), and the page is written at the end, summary first. Records beyond the
- * cap are counted and the page says where to find them (the JSON or CSV report).
+ * cap are counted and the page says where to find them (the JSON or CSV report). Of the records
+ * kept, the first `HTML_PAGE_RECORDS` are elements and the rest text for the page's script.
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
