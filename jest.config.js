@@ -6,11 +6,14 @@
  * docs/ci.md has the durations.
  */
 const SLOW = [
+  'test/commands-debug.test.ts', // --debug with every command (validate's in commands.test.ts)
   'test/compare-browser.test.ts', // headless Chromium
   'test/html-browser.test.ts', // headless Chromium
+  'test/fix-corpus.test.ts', // fix over the real corpus, twice, re-validated twice (the fixtures: fix.test.ts)
   'test/site-browser.test.ts', // headless Chromium
   'test/fuzz.test.ts', // mutated inputs through the CLI
   'test/fuzz-formats.test.ts', // mutated inputs of every format
+  'test/hostile-limits.test.ts', // hostile YAML through three commands (in-process in hostile.test.ts)
   'test/profile-quick.test.ts', // tens of thousands of records through every profile's validators
   'test/quadratic.test.ts', // the same run at two sizes
   'test/scale.test.ts', // large generated catalogues

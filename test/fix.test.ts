@@ -1,122 +1,15 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Finding } from '../src/core/finding.js';
-import type { RecordResult } from '../src/core/record.js';
-import { validate } from '../src/engine/run.js';
-import { fixAll, fixesOf, type EditedFile } from '../src/fix/fix.js';
+import { fixesOf } from '../src/fix/fix.js';
 import { jsonLike } from '../src/fix/edit.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { fixFolders } from './fix-folders.js';
 
-const NOW = new Date('2026-11-01T00:00:00Z');
-const INPUTS = ['fixtures', 'test/real'];
-
-/** A record's place, the same in the input and in the corrected copy. */
-const placeOf = (r: RecordResult, base: string): string =>
-  `${relative(base, resolve(ROOT, r.source.file))}:${r.source.line}:${r.source.pointer ?? ''}`;
-const keyOf = (f: Finding): string =>
-  `${f.ruleId} ${f.property ?? ''} ${f.sourcePath ?? ''} ${f.message}`;
-const fixKey = (place: string, pointer: string): string => `${place} ${pointer}`;
-
-async function findingsByRecord(paths: string[], base: string): Promise<Map<string, Finding[]>> {
-  const report = await validate(paths, { profile: 'auto', now: NOW });
-  // a message naming another record's file names it from the base
-  const fromBase = (f: Finding): Finding => ({
-    ...f,
-    message: f.message.split(`${base}/`).join(''),
-  });
-  return new Map(report.records.map((r) => [placeOf(r, base), r.findings.map(fromBase)]));
-}
-
-function writeCopies(files: readonly EditedFile[], dir: string): void {
-  for (const f of files) {
-    const to = join(dir, f.file);
-    mkdirSync(dirname(to), { recursive: true });
-    if (f.bytes) writeFileSync(to, f.bytes);
-    else copyFileSync(join(ROOT, f.file), to);
-  }
-}
-
-describe('passerelle fix on every fixture and the real corpus', () => {
-  const tmp = tempDir();
-  let files: EditedFile[];
-  afterAll(() => tmp.cleanup());
-
-  beforeAll(async () => {
-    files = await fixAll(INPUTS, { profile: 'auto', now: NOW });
-    writeCopies(files, tmp.dir);
-  }, 120_000);
-
-  test("Alberta's legacy codes are fixed, as the steward reads them in the export", () => {
-    const ab = files.find((f) => f.file === 'test/real/ca-ab/ab_scheming-Imports-datasets.jsonl');
-    const first = ab?.records.find((r) => r.source.line === 1);
-    // line 1 of the export: "license_id":"ABOGPL", "topic":["BusinessandIndustry"], "updatefrequency":"Every2weeks"
-    expect(first?.applied.map((f) => [f.pointer, f.old, f.new, f.kind])).toEqual([
-      ['/license_id', 'ABOGPL', 'OGLA', 'legacy-code'],
-      ['/topic/0', 'BusinessandIndustry', 'Business and Industry', 'legacy-code'],
-      ['/updatefrequency', 'Every2weeks', 'Every 2 weeks', 'legacy-code'],
-    ]);
-    const line1 = readFileSync(join(tmp.dir, ab?.file as string), 'utf8').split('\n')[0];
-    expect(line1).toContain('"license_id":"OGLA"');
-    expect(line1).toContain('"topic":["Business and Industry","Environment"]');
-  });
-
-  test('only the lines holding a fixed value change; every other byte stays', () => {
-    let changed = 0;
-    for (const f of files.filter((x) => x.changed)) {
-      const before = readFileSync(join(ROOT, f.file), 'utf8').split('\n');
-      const after = readFileSync(join(tmp.dir, f.file), 'utf8').split('\n');
-      expect(after.length).toBe(before.length);
-      const fixedLines = new Set(f.records.flatMap((r) => r.applied.map((x) => x.line)));
-      for (let i = 0; i < before.length; i++)
-        if (before[i] !== after[i]) {
-          expect([f.file, fixedLines.has(i + 1)]).toEqual([f.file, true]);
-          changed++;
-        }
-    }
-    expect(changed).toBeGreaterThan(20);
-  });
-
-  test('re-validated, exactly the fixed findings are gone and none is new', async () => {
-    const before = await findingsByRecord(INPUTS, ROOT);
-    const after = await findingsByRecord(
-      INPUTS.map((p) => join(tmp.dir, p)),
-      tmp.dir,
-    );
-    const applied = new Set<string>();
-    for (const f of files)
-      for (const r of f.records)
-        for (const x of r.applied)
-          applied.add(fixKey(`${f.file}:${r.source.line}:${r.source.pointer ?? ''}`, x.pointer));
-    expect(applied.size).toBeGreaterThan(40);
-    let gone = 0;
-    for (const [place, findings] of before) {
-      const isFixed = (f: Finding): boolean =>
-        [f, ...(f.related ?? [])].some((x) => x.fix && applied.has(fixKey(place, x.fix.pointer)));
-      const expected = findings
-        .filter((f) => !isFixed(f))
-        .map(keyOf)
-        .sort();
-      gone += findings.length - expected.length;
-      expect([place, (after.get(place) ?? []).map(keyOf).sort()]).toEqual([place, expected]);
-    }
-    expect(gone).toBe(applied.size);
-  }, 120_000);
-
-  test('fixing the corrected exports changes nothing (idempotent)', async () => {
-    const again = await fixAll(
-      INPUTS.map((p) => join(tmp.dir, p)),
-      { profile: 'auto', now: NOW },
-    );
-    expect(again.filter((f) => f.changed).map((f) => f.file)).toEqual([]);
-    expect(again.flatMap((f) => f.records.flatMap((r) => r.applied))).toEqual([]);
-  }, 120_000);
-
-  test('records of XML files are reported as not fixable, not skipped', () => {
-    const hnap = files.find((f) => f.file.endsWith('Sample_HNAP-2015-03-25.xml'));
-    expect(hnap?.unfixable).toBe('format');
-    expect(hnap?.records.some((r) => r.skipped.some((s) => s.fix.kind === 'encoding'))).toBe(true);
-  });
+describe('passerelle fix on every fixture (with the real corpus: fix-corpus.test.ts)', () => {
+  // the fixtures' fixable defects: eight fixes on five lines of three files (ca-ab, ca-gc)
+  fixFolders(['fixtures'], { changedLines: 4, applied: 7 });
 });
 
 describe('fixes of one record', () => {

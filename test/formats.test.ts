@@ -12,7 +12,7 @@ import { DOCS_URL } from '../src/tool.js';
 import type { Report } from '../src/report/model.js';
 import type { RecordResult } from '../src/core/record.js';
 import { cli, ROOT, tempDir, type Run } from './helpers.js';
-import { XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
+import { writeLongCatalogue, XMLLINT, xmlSchemaErrors, xpath } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 const FORMATS = ['json', 'junit', 'sarif', 'github', 'gitlab', 'markdown', 'html', 'csv'] as const;
@@ -462,6 +462,42 @@ describe('output flags', () => {
     // the summary says what was read
     expect(r.stdout).toContain(`<dd><code>${f}</code></dd>`);
     expect(r.stdout).toContain('<dd><time>2026-11-01</time></dd>');
+  });
+
+  test('html: the first 100 records as elements, the others a line each of the data block, each once', () => {
+    const input = writeLongCatalogue(tmp.dir, 260);
+    const j = join(tmp.dir, 'long.json');
+    const html = cli([
+      'validate',
+      input,
+      '--profile',
+      'ca-gc',
+      ...NOW,
+      '-f',
+      'html',
+      '--output.json',
+      j,
+    ]).stdout;
+    const report: Report = JSON.parse(readFileSync(j, 'utf8'));
+    const listed = report.records.filter((x) => x.findings.length > 0);
+    const start = '<script type="text/html" id="record-data">\n';
+    const [page, rest] = html.split(start);
+    const block = rest.slice(0, rest.indexOf('</script>'));
+    expect(page.match(/<details class="record"/g)).toHaveLength(100);
+    const lines = block.split('\n').filter((l) => l);
+    expect(lines).toHaveLength(listed.length - 100);
+    for (const l of lines) expect(l).toMatch(/^<details class="record"[^\n]*<\/details>$/);
+    // nothing in a record ends the block; the hostile record (read last: past the first hundred)
+    // is escaped, its title's line break written as the character reference the browser reads back
+    expect(block).not.toMatch(/<\/script|<!--/i);
+    const hostile = lines.find((l) => l.includes('&lt;script&gt;alert(&quot;pwned&quot;)'));
+    expect(hostile).toContain('::error::injected&#10;::warning');
+    // every finding once, elements and lines together
+    const rows = html.match(/<tr data-severity="\w+" data-rule="[^"]+">/g) ?? [];
+    expect(rows).toHaveLength(listed.reduce((n, x) => n + x.findings.length, 0));
+    expect(html).toContain(
+      `<p id="later" class="note">${listed.length - 100} more records are listed with JavaScript on`,
+    );
   });
 
   test('--quiet: errors only in every report; the exit code still counts everything', () => {

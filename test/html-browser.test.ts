@@ -11,8 +11,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Report } from '../src/report/model.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { CHROMIUM, have } from './support/optional.mjs';
-import { HOSTILE_TITLE, writeHostile } from './report-helpers.js';
+import { HOSTILE_TITLE, writeHostile, writeLongCatalogue } from './report-helpers.js';
 import { rulePageUrl } from '../src/tool.js';
+
+type Finding = Report['records'][number]['findings'][number];
 
 const HAVE_CHROMIUM = have('chromium');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -265,3 +267,170 @@ const FLAGS = [
     }
   });
 });
+
+/**
+ * A catalogue longer than the page's first hundred records: the others are built from the page's
+ * data block when asked for (more, scrolling, filters), and the filters and the search count them
+ * all. 260 federal records (the fixtures' readable ones, renamed) and, last, the hostile one.
+ */
+(HAVE_CHROMIUM ? describe : describe.skip)(
+  'a long catalogue in Chromium: records built on demand',
+  () => {
+    const PAGE = 100;
+    let tmp: ReturnType<typeof tempDir>;
+    let context: BrowserContext;
+    let page: Page;
+    let reportFile = '';
+    const problems: string[] = [];
+    let dialogs = 0;
+    let records: Report['records'] = [];
+    const rows = (pick: (r: Report['records'][number], f: Finding) => boolean): number =>
+      records.reduce((n, r) => n + r.findings.filter((f) => pick(r, f)).length, 0);
+    const recordsWhere = (pick: (r: Report['records'][number], f: Finding) => boolean): number =>
+      records.filter((r) => r.findings.some((f) => pick(r, f))).length;
+    const built = (): Promise<number> => page.locator('#record-list > details.record').count();
+    const visibleRows = (): Promise<number> =>
+      page.locator('#record-list > details.record tr:not([hidden])').count();
+    /**
+     * "More", clicked where it is: a click that scrolled it into view first would also have the
+     * page build the next hundred itself (the end of the list in view), and then land on a record.
+     */
+    const more = (): Promise<void> => page.locator('#more').dispatchEvent('click');
+    /** "More" until every record the filters keep is built. */
+    const showAll = async (): Promise<void> => {
+      while (await page.isVisible('#more')) await more();
+    };
+
+    beforeAll(async () => {
+      tmp = tempDir();
+      const input = writeLongCatalogue(tmp.dir, 260);
+      reportFile = join(tmp.dir, 'long.html');
+      const json = join(tmp.dir, 'long.json');
+      const r = cli([
+        'validate',
+        input,
+        '-p',
+        'ca-gc',
+        '--now',
+        '2026-11-01',
+        '-f',
+        'html',
+        '-o',
+        reportFile,
+        '--output.json',
+        json,
+      ]);
+      expect(r.stderr).toBe('');
+      records = (JSON.parse(readFileSync(json, 'utf8')) as Report).records.filter(
+        (x) => x.findings.length > 0,
+      );
+      context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: FLAGS,
+        offline: true,
+        viewport: { width: 1400, height: 1000 },
+      });
+      page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text());
+      });
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('dialog', async (d) => {
+        dialogs++;
+        await d.dismiss();
+      });
+      await page.goto(pathToFileURL(reportFile).href);
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      tmp.cleanup();
+    });
+
+    test('opens with the first hundred records built, the rest as text; everything counted', async () => {
+      expect(records.length).toBeGreaterThan(2 * PAGE);
+      expect(await built()).toBe(PAGE);
+      // the hostile record (read last: past the first hundred) waits in the data block
+      expect(await page.textContent('#record-data')).toContain('&lt;script&gt;alert(');
+      expect(await page.isVisible('#later')).toBe(false);
+      // the page's one script runs; the data block is not a script
+      expect(await page.locator('script:not([type])').count()).toBe(1);
+      const all = rows(() => true);
+      expect(await page.textContent('#shown')).toBe(
+        `${all} of ${all} findings shown · ${records.length} of ${records.length} records shown`,
+      );
+      expect(await page.textContent('#more')).toBe(
+        `Show more records (${PAGE} of ${records.length} listed)`,
+      );
+    });
+
+    test('"more" and scrolling to the end build the next hundred; then every finding is there', async () => {
+      await more();
+      expect(await built()).toBe(2 * PAGE);
+      await page.locator('#more').scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('#record-list > details.record').length > n,
+        2 * PAGE,
+      );
+      await showAll();
+      expect(await built()).toBe(records.length);
+      expect(await visibleRows()).toBe(rows(() => true));
+      // the hostile record, built from the data block, shows its title as text; nothing ran
+      expect(
+        await page
+          .locator('details.record .rec small', { hasText: HOSTILE_TITLE.slice(0, 40) })
+          .count(),
+      ).toBe(1);
+      expect(dialogs).toBe(0);
+      expect(problems).toEqual([]);
+    });
+
+    test('a filter counts every record, built or not, and lists the first hundred it keeps', async () => {
+      await page.uncheck('#filters input[name=severity][value=error]');
+      const kept = recordsWhere((_, f) => f.severity !== 'error');
+      const n = rows((_, f) => f.severity !== 'error');
+      expect(await page.textContent('#shown')).toBe(
+        `${n} of ${rows(() => true)} findings shown · ${kept} of ${records.length} records shown`,
+      );
+      expect(await built()).toBe(Math.min(PAGE, kept));
+      await showAll();
+      expect(await built()).toBe(kept);
+      expect(await visibleRows()).toBe(n);
+      await page.check('#filters input[name=severity][value=error]');
+    });
+
+    test('the search reads the records not built yet: the hostile one, last, is found', async () => {
+      const about = (r: Report['records'][number]) =>
+        (r.title ?? '').toLowerCase().includes(HOSTILE_TITLE.slice(0, 12).toLowerCase());
+      await page.fill('#f-record', HOSTILE_TITLE.slice(0, 12));
+      expect(await built()).toBe(recordsWhere((r) => about(r)));
+      expect(await built()).toBe(1);
+      expect(await visibleRows()).toBe(rows((r) => about(r)));
+      await page.fill('#f-record', '');
+      expect(await built()).toBe(PAGE);
+      expect(dialogs).toBe(0);
+    });
+
+    test('without JavaScript: the first hundred records, and where the others are', async () => {
+      const off = await chromium.launchPersistentContext(join(tmp.dir, 'profile-nojs'), {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: FLAGS,
+        offline: true,
+        javaScriptEnabled: false,
+      });
+      try {
+        const p = await off.newPage();
+        await p.goto(pathToFileURL(reportFile).href);
+        expect(await p.locator('#record-list > details.record').count()).toBe(PAGE);
+        expect(await p.textContent('#later')).toBe(
+          `${records.length - PAGE} more records are listed with JavaScript on (search, filters, scrolling), and in the JSON or CSV report.`,
+        );
+        expect(await p.isVisible('#more')).toBe(false);
+      } finally {
+        await off.close();
+      }
+    });
+  },
+);

@@ -43,6 +43,8 @@ describe('the npm package', () => {
 
   it('leaves out the tests, the CI scripts and the TypeScript sources', () => {
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('.ci/'))).toEqual([]);
+    // the incremental build's state (tsconfig.json) stays home
+    expect(files.filter((f) => f.endsWith('.tsbuildinfo'))).toEqual([]);
     // src/ ships data only (rulesets, shapes): no .ts file but the build's declarations
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/') && !/\.(ya?ml|ttl|json)$/.test(f))).toEqual([]);

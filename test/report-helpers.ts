@@ -34,6 +34,33 @@ export function writeHostile(dir: string): string {
   return f;
 }
 
+/**
+ * A catalogue longer than the HTML report's first page: `n` federal records (the readable ones of
+ * fixtures/ca-gc/catalogue.jsonl, in turn, each under an id of its own) and, last, the hostile one.
+ * Returns the JSON Lines file written in `dir`.
+ */
+export function writeLongCatalogue(dir: string, n: number): string {
+  const packages = readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8')
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        return [JSON.parse(l) as Record<string, unknown>];
+      } catch {
+        return []; // the fixture's unreadable lines
+      }
+    });
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = { ...packages[i % packages.length] };
+    p.id = p.name = `${String(p.id).slice(0, 30)}-${i}`;
+    lines.push(JSON.stringify(p));
+  }
+  lines.push(JSON.stringify(hostilePackage()));
+  const file = join(dir, 'long.jsonl');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
 /** xmllint, when installed (.ci/run installs libxml2-utils); always under CI. */
 export const XMLLINT = have('xmllint');
 

@@ -6,7 +6,7 @@ import rule from '../src/rules/odc/unique-identifier.js';
 import { checkAfter, KeyTable, SeenRecords } from '../src/engine/unique.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, tempDir } from './helpers.js';
+import { cli, expectEach, tempDir } from './helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 
@@ -51,8 +51,8 @@ describe('SeenRecords', () => {
 
   test('the table keeps every key as it grows', () => {
     const table = new KeyTable();
-    for (let i = 0; i < 20000; i++)
-      expect(table.seen(`id-${i}`, 1, { file: i % 7, line: i + 1 })).toBeUndefined();
+    const ids = Array.from({ length: 20000 }, (_, i) => i);
+    expectEach(ids, (i) => [table.seen(`id-${i}`, 1, { file: i % 7, line: i + 1 }), undefined]);
     for (let i = 0; i < 20000; i += 997)
       expect(table.seen(`id-${i}`, 1, { file: 99, line: 0 })).toEqual({ file: i % 7, line: i + 1 });
     expect(table.seen('id-5', 2, { file: 0, line: 1 })).toBeUndefined(); // another kind of key

@@ -100,6 +100,19 @@ const COUNTED = {
     en: { one: '{{n}} record ({{share}})', other: '{{n}} records ({{share}})' },
     fr: { one: '{{n}} enregistrement ({{share}})', other: '{{n}} enregistrements ({{share}})' },
   },
+  // the HTML report without JavaScript: the records its script lists on demand
+  laterRecords: {
+    en: {
+      one: '{{n}} more record is listed with JavaScript on (search, filters, scrolling), and in the JSON or CSV report.',
+      other:
+        '{{n}} more records are listed with JavaScript on (search, filters, scrolling), and in the JSON or CSV report.',
+    },
+    fr: {
+      one: '{{n}} autre enregistrement est listé avec JavaScript (recherche, filtres, défilement), et dans le rapport JSON ou CSV.',
+      other:
+        '{{n}} autres enregistrements sont listés avec JavaScript (recherche, filtres, défilement), et dans le rapport JSON ou CSV.',
+    },
+  },
   recordsRead: {
     en: { one: 'record read', other: 'records read' },
     fr: { one: 'enregistrement lu', other: 'enregistrements lus' },

@@ -125,6 +125,10 @@ const UI = {
     en: '{{n}} of {{total}} records shown',
     fr: '{{n}} enregistrements affichés sur {{total}}',
   },
+  moreRecords: {
+    en: 'Show more records ({{n}} of {{total}} listed)',
+    fr: 'Afficher d’autres enregistrements ({{n}} listés sur {{total}})',
+  },
   overCap: {
     en: 'The {{cap}} records listed are the first met, errors first (at most {{cap}}: --html-max-records). {{more}} more records have findings: they are counted above and listed in the JSON or CSV report (-f json, -f csv).',
     fr: 'Les {{cap}} enregistrements listés sont les premiers rencontrés, erreurs d’abord (au plus {{cap}} : --html-max-records). {{more}} autres enregistrements ont des constats : ils sont comptés plus haut et listés dans le rapport JSON ou CSV (-f json, -f csv).',

@@ -47,6 +47,7 @@ details.record { border-bottom: 1px solid var(--line); margin: 0; padding: 0.25r
 details.record > summary { cursor: pointer; }
 details.record .rec small { display: inline; margin-left: 0.5rem; }
 details.record table { margin: 0.3rem 0 0.5rem 1.2rem; width: calc(100% - 1.2rem); } details p { margin: 0.4rem 0 0.4rem 1rem; max-width: 60rem; }
+button#more { font: inherit; margin: 0.6rem 0; padding: 0.3rem 0.8rem; cursor: pointer; }
 [hidden] { display: none !important; }
 `;
 
@@ -56,50 +57,119 @@ export const SCRIPT = `
   var form = document.getElementById('filters');
   if (!form) return;
   form.hidden = false;
-  var records = Array.prototype.slice.call(document.querySelectorAll('#record-list > details.record'));
-  var rows = records.map(function (d) { return Array.prototype.slice.call(d.querySelectorAll('tr[data-severity]')); });
-  var texts = null;
-  var total = 0;
-  rows.forEach(function (r) { total += r.length; });
+  var list = document.getElementById('record-list');
+  var data = document.getElementById('record-data');
+  var later = document.getElementById('later');
+  var more = document.getElementById('more');
   var severities = Array.prototype.slice.call(form.querySelectorAll('input[name=severity]'));
   var rule = document.getElementById('f-rule');
   var profile = document.getElementById('f-profile');
   var search = document.getElementById('f-record');
   var shown = document.getElementById('shown');
   var empty = document.getElementById('empty');
+  if (later) later.hidden = true;
+  var page = Number(list.getAttribute('data-page')) || 100;
+  var total = Number(list.getAttribute('data-findings')) || 0;
+  // every record: the first page is built (the page's HTML); the others are lines of HTML in the
+  // data block, built when first shown. The filters read a record's HTML, not its elements.
+  var records = Array.prototype.slice.call(list.children).map(function (el) { return { el: el, html: null }; });
+  if (data) data.textContent.split('\\n').forEach(function (s) { if (s) records.push({ el: null, html: s }); });
+  var matches = records;
+  var limit = page;
+  var ROW = /<tr data-severity="([^"]*)" data-rule="([^"]*)"/g;
+  var ENTITY = /&(#x[0-9a-f]+|#[0-9]+|amp|lt|gt|quot|nbsp);/gi;
+  var NAMED = { amp: '&', lt: '<', gt: '>', quot: '"', nbsp: '\\u00a0' };
+  function decode(s) {
+    return s.replace(ENTITY, function (all, e) {
+      if (e.charAt(0) !== '#') return NAMED[e.toLowerCase()];
+      return String.fromCharCode(e.charAt(1) === 'x' || e.charAt(1) === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    });
+  }
+  // a record's findings (severity, rule), profile and text, read once from its HTML
+  function read(rec) {
+    if (rec.rows) return;
+    var s = rec.html !== null ? rec.html : rec.el.outerHTML;
+    var m;
+    rec.rows = [];
+    ROW.lastIndex = 0;
+    while ((m = ROW.exec(s)) !== null) rec.rows.push([m[1], decode(m[2])]);
+    m = /data-profile="([^"]*)"/.exec(s);
+    rec.profile = m ? decode(m[1]) : '';
+    rec.source = s;
+  }
+  // the text a search looks in (what the record's elements' textContent gives), once
+  function text(rec) {
+    if (rec.text === undefined) rec.text = decode(rec.source.replace(/<[^>]*>/g, '')).toLowerCase();
+    return rec.text;
+  }
+  // the first \`limit\` records the filters keep, built if need be (together: one parse), in order
+  function render() {
+    var show = matches.slice(0, limit);
+    var todo = show.filter(function (rec) { return !rec.el; });
+    if (todo.length) {
+      var tpl = document.createElement('template');
+      tpl.innerHTML = todo.map(function (rec) { return rec.html; }).join('');
+      var built = Array.prototype.slice.call(tpl.content.children);
+      todo.forEach(function (rec, i) { rec.el = built[i]; });
+    }
+    var frag = document.createDocumentFragment();
+    show.forEach(function (rec) {
+      if (rec.visible) {
+        if (!rec.trs) rec.trs = Array.prototype.slice.call(rec.el.querySelectorAll('tr[data-severity]'));
+        rec.trs.forEach(function (tr, i) { if (tr.hidden === rec.visible[i]) tr.hidden = !rec.visible[i]; });
+      }
+      frag.appendChild(rec.el);
+    });
+    list.textContent = '';
+    list.appendChild(frag);
+    more.hidden = matches.length <= show.length;
+    if (!more.hidden) more.textContent = more.getAttribute('data-template')
+      .replace('{{n}}', String(show.length)).replace('{{total}}', String(matches.length));
+  }
+  function say(n) {
+    if (shown) shown.textContent =
+      shown.getAttribute('data-template').replace('{{n}}', String(n)).replace('{{total}}', String(total)) + ' · ' +
+      shown.getAttribute('data-records').replace('{{n}}', String(matches.length)).replace('{{total}}', String(records.length));
+    if (empty) empty.hidden = n > 0;
+  }
   function apply() {
     var wanted = {};
     severities.forEach(function (c) { if (c.checked) wanted[c.value] = true; });
     var r = rule ? rule.value : '';
     var p = profile ? profile.value : '';
     var q = search ? search.value.trim().toLowerCase() : '';
-    // the records' text is read once, when first searched
-    if (q && !texts) texts = records.map(function (d) { return d.textContent.toLowerCase(); });
-    var n = 0, m = 0;
-    records.forEach(function (d, i) {
-      var ok = (!p || d.getAttribute('data-profile') === p) && (!q || texts[i].indexOf(q) !== -1);
+    var n = 0;
+    matches = [];
+    records.forEach(function (rec) {
+      read(rec);
+      var ok = (!p || rec.profile === p) && (!q || text(rec).indexOf(q) !== -1);
       var k = 0;
-      rows[i].forEach(function (row) {
-        var show = ok && wanted[row.getAttribute('data-severity')] === true && (!r || row.getAttribute('data-rule') === r);
-        if (row.hidden === show) row.hidden = !show;
+      rec.visible = rec.rows.map(function (row) {
+        var show = ok && wanted[row[0]] === true && (!r || row[1] === r);
         if (show) k++;
+        return show;
       });
-      if (d.hidden === (k > 0)) d.hidden = k === 0;
+      if (k) matches.push(rec);
       n += k;
-      if (k) m++;
     });
-    if (shown) shown.textContent =
-      shown.getAttribute('data-template').replace('{{n}}', String(n)).replace('{{total}}', String(total)) + ' · ' +
-      shown.getAttribute('data-records').replace('{{n}}', String(m)).replace('{{total}}', String(records.length));
-    if (empty) empty.hidden = n > 0;
+    limit = page;
+    render();
+    say(n);
   }
+  function next() { limit += page; render(); }
   severities.concat([rule, profile, search]).forEach(function (el) {
     if (!el) return;
     el.addEventListener('input', apply);
     el.addEventListener('change', apply);
   });
   form.addEventListener('submit', function (e) { e.preventDefault(); });
-  apply();
+  more.addEventListener('click', next);
+  // the next page comes as the end of the list comes into view
+  if (window.IntersectionObserver) new IntersectionObserver(function (seen) {
+    if (seen[0].isIntersecting && !more.hidden) next();
+  }, { rootMargin: '600px' }).observe(more);
+  render();
+  say(total);
 })();
 `;
 

@@ -7,11 +7,12 @@
  * records arrive (a few examples per rule); the record section holds at most `htmlMaxRecords`
  * rendered records (errors first: a record with errors replaces one with only warnings or infos
  * when the cap is reached), and the page is written at the end, summary first. Records beyond the
- * cap are counted and the page says where to find them (the JSON or CSV report).
+ * cap are counted and the page says where to find them (the JSON or CSV report). Of the records
+ * kept, the first `HTML_PAGE_RECORDS` are elements and the rest text for the page's script.
  */
 import { render } from '../../i18n/render.js';
 import { mqaWord, principleName, severityLabel, t } from '../../i18n/ui.js';
-import { count as countWord, inRecords } from '../../i18n/plural.js';
+import { count as countWord, counted, inRecords } from '../../i18n/plural.js';
 import type { Lang } from '../../core/lang.js';
 import { escapeHtml as h } from '../../util/escape.js';
 import { SEVERITIES, type Severity } from '../../core/severity.js';
@@ -40,15 +41,35 @@ import type { FormatterFactory } from './types.js';
 export const DEFAULT_HTML_MAX_RECORDS = 2000;
 
 /**
+ * Records written as elements of the page; the others wait as text in a data block, built by the
+ * page's script when they are asked for (scrolled to, "more", a filter): the browser parses and
+ * lays out a hundred records at load, whatever the cap, so that opening stays cheap.
+ */
+export const HTML_PAGE_RECORDS = 100;
+
+/** A kept record: its HTML and its number of findings. */
+interface Kept {
+  html: string;
+  findings: number;
+}
+
+/**
+ * A record's HTML as one line of the data block: line breaks become `&#10;`, which the browser
+ * reads back as the line feed it would have made of them (CR and CRLF included). Record text is
+ * escaped (no `<`), and the markup has no `</script` or `<!--`, so nothing can end the block.
+ */
+const dataLine = (html: string): string => html.replace(/\n$/, '').replace(/\r\n?|\n/g, '&#10;');
+
+/**
  * The records shown: at most `cap`, by worst severity (errors first), in the order met within
  * each severity.
  */
 class KeptRecords {
-  private readonly bins: Record<Severity, string[]> = { error: [], warning: [], info: [] };
+  private readonly bins: Record<Severity, Kept[]> = { error: [], warning: [], info: [] };
   private size = 0;
   constructor(readonly cap: number) {}
 
-  add(sev: Severity, html: () => string): void {
+  add(sev: Severity, html: () => Kept): void {
     if (this.size < this.cap) {
       this.bins[sev].push(html());
       this.size++;
@@ -68,7 +89,14 @@ class KeptRecords {
     return this.size;
   }
 
-  *html(): Generator<string> {
+  /** Findings of the records kept. */
+  get findings(): number {
+    let n = 0;
+    for (const k of SEVERITIES) for (const r of this.bins[k]) n += r.findings;
+    return n;
+  }
+
+  *records(): Generator<Kept> {
     for (const k of SEVERITIES) yield* this.bins[k];
   }
 }
@@ -239,9 +267,20 @@ export const html: FormatterFactory = (o) => {
     const more = withFindings - kept.count;
     if (more > 0)
       yield `\n<p id="cap" class="note" data-cap="${kept.cap}">${h(render(t('overCap', lang), { cap: kept.cap, more }))}</p>\n`;
-    yield '<div id="record-list">\n';
-    yield* kept.html();
-    yield `</div>\n<p id="empty" hidden>${h(t(withFindings === 0 ? 'noProblems' : 'noMatch', lang))}</p>\n</section>\n`;
+    yield `<div id="record-list" data-page="${HTML_PAGE_RECORDS}" data-findings="${kept.findings}">\n`;
+    let i = 0;
+    for (const r of kept.records()) if (i++ < HTML_PAGE_RECORDS) yield r.html;
+    yield '</div>\n';
+    const later = kept.count - HTML_PAGE_RECORDS;
+    if (later > 0) {
+      // without JavaScript, the page says where the others are
+      yield `<p id="later" class="note">${h(counted('laterRecords', later, lang))}</p>\n<script type="text/html" id="record-data">\n`;
+      i = 0;
+      for (const r of kept.records()) if (i++ >= HTML_PAGE_RECORDS) yield `${dataLine(r.html)}\n`;
+      yield '</script>\n';
+    }
+    yield `<button type="button" id="more" hidden data-template="${h(t('moreRecords', lang))}"></button>\n`;
+    yield `<p id="empty" hidden>${h(t(withFindings === 0 ? 'noProblems' : 'noMatch', lang))}</p>\n</section>\n`;
   }
 
   const footer = `<footer><p>${h(render(t('generatedBy', lang), { tool: `${o.tool.name} ${o.tool.version}` }))}</p></footer>\n`;
@@ -257,7 +296,7 @@ export const html: FormatterFactory = (o) => {
       count(r);
       if (r.findings.length > 0) {
         withFindings++;
-        kept.add(worst(r), () => recordHtml(r, lang));
+        kept.add(worst(r), () => ({ html: recordHtml(r, lang), findings: r.findings.length }));
       }
       return '';
     },
