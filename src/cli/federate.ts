@@ -8,10 +8,12 @@ import type { Lang } from '../core/lang.js';
 import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js';
 import { parseNow } from './validate.js';
 import { readableInputs } from './stdin.js';
+import { ENGINE_NAMES, type EngineName } from '../federate/engines/engines.js';
 
 export interface FederateCommandOptions {
   profile?: string;
-  to: RdfFormat;
+  to: RdfFormat | EngineName;
+  full?: boolean;
   output?: string;
   index?: string;
   base?: string;
@@ -65,6 +67,10 @@ function report(s: FederationSummary, lang: Lang): string {
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
+  if ((ENGINE_NAMES as readonly string[]).includes(o.to)) {
+    const { engineCommand } = await import('./federate-engines.js');
+    return engineCommand(paths, { ...o, to: o.to as EngineName });
+  }
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);
   paths = await readableInputs(paths);
@@ -87,7 +93,7 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
   const index: Sink | undefined = o.index !== undefined ? fileSink(o.index) : undefined;
   try {
-    for await (const chunk of federation.rdf(rdfWriter(o.to))) await sink.write(chunk);
+    for await (const chunk of federation.rdf(rdfWriter(o.to as RdfFormat))) await sink.write(chunk);
     if (index) for (const line of federation.indexLines()) await index.write(line);
     await sink.close();
     await index?.close();

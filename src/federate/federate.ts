@@ -56,6 +56,14 @@ export interface Entry {
   /** The dataset's IRI (minted under the base when the record has none); undefined for a rejected record. */
   iri?: string;
   index?: IndexLine;
+  /** What duplicate detection compares (`findDuplicates`); kept for incremental updates. */
+  keyed?: Keyed;
+}
+
+/** A dataset's "also published by": the other members of its duplicate group, and its primary. */
+export interface Links {
+  duplicates: string[];
+  duplicateOf?: string;
 }
 
 /** A line of the JSON Lines index, for a search engine. */
@@ -146,7 +154,7 @@ export class Federation {
       if (!dataset) continue;
       entry.iri = this.datasetIri(profile, dataset, entry.n);
       const level = this.profiles.get(profile)?.jurisdiction?.level;
-      keyed.push({
+      entry.keyed = {
         n: entry.n,
         iri: entry.iri,
         identifier: dataset.identifier,
@@ -154,7 +162,8 @@ export class Federation {
         title: pickText(dataset.title),
         publisher: pickText(dataset.publisher?.name),
         rank: level === 'federal' ? 1 : 0,
-      });
+      };
+      keyed.push(entry.keyed);
       const code = (id: string, uri: string): string =>
         (vocab.get(id)?.get(uri)?.code as string | undefined) ?? uri;
       const formats = [
@@ -255,8 +264,10 @@ export class Federation {
   /**
    * Second pass for the search engines: one search document per dataset written, as its record is
    * read again. Every member of a duplicate group lists the others as "also published by".
+   * `linksOf` replaces this federation's own duplicates (an incremental update computes them over
+   * jurisdictions not read): an entry's links, or undefined for an entry not to write.
    */
-  async *documents(): AsyncGenerator<SearchDocument> {
+  async *documents(linksOf?: (e: Entry) => Links | undefined): AsyncGenerator<SearchDocument> {
     const vocabularies = defaultVocabularies();
     const highValue = loadHighValueList(undefined, vocabularies);
     const byN = new Map(this.entries.map((e) => [e.n, e]));
@@ -264,22 +275,35 @@ export class Federation {
     let n = 0;
     for await (const { profile, dataset } of this.records()) {
       const entry = byN.get(n++);
-      if (!dataset || !entry?.iri || !entry.index || skipped.has(entry.n)) continue;
-      const primary = entry.index.duplicateOf;
-      const group = primary
-        ? [primary, ...(this.indexOf(primary)?.duplicates ?? [])]
-        : (entry.index.duplicates ?? []);
+      if (!dataset || !entry?.iri || !entry.index) continue;
+      const links = linksOf
+        ? linksOf(entry)
+        : skipped.has(entry.n)
+          ? undefined
+          : this.linksOf(entry);
+      if (!links) continue;
       yield searchDocument(dataset, {
         id: entry.iri,
         jurisdiction: profile,
         catalogue: this.catalogueOf(profile),
         result: entry.result,
-        duplicates: group.filter((i) => i !== entry.iri),
-        ...(primary ? { duplicateOf: primary } : {}),
+        duplicates: links.duplicates,
+        ...(links.duplicateOf ? { duplicateOf: links.duplicateOf } : {}),
         vocabularies,
         highValue,
       });
     }
+  }
+
+  private linksOf(entry: Entry): Links {
+    const primary = entry.index?.duplicateOf;
+    const group = primary
+      ? [primary, ...(this.indexOf(primary)?.duplicates ?? [])]
+      : (entry.index?.duplicates ?? []);
+    return {
+      duplicates: group.filter((i) => i !== entry.iri),
+      ...(primary ? { duplicateOf: primary } : {}),
+    };
   }
 
   /** The index line of the dataset written under an IRI. */

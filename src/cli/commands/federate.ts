@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { RDF_FORMATS } from '../../rdf/syntax.js';
 import { DEFAULT_BASE } from '../../federate/defaults.js';
+import { ENGINE_NAMES } from '../../federate/engines/engines.js';
 import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
@@ -14,9 +15,15 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<inputs...>', '<profile>=<path> for each jurisdiction (files or directories)')
     .option('-p, --profile <id>', 'profile of inputs given without <profile>=')
     .addOption(
-      new Option('-t, --to <format>', 'RDF syntax').choices([...RDF_FORMATS]).default('turtle'),
+      new Option('-t, --to <format>', 'RDF syntax, or search-engine documents (solr, opensearch)')
+        .choices([...RDF_FORMATS, ...ENGINE_NAMES])
+        .default('turtle'),
     )
-    .option('-o, --output <file>', 'write the catalogue to a file instead of standard output')
+    .option(
+      '-o, --output <file>',
+      'write the catalogue to a file instead of standard output (solr, opensearch: a folder)',
+    )
+    .option('--full', 'solr, opensearch: read every jurisdiction again, whatever the folder holds')
     .option(
       '--index <file>',
       'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file',
