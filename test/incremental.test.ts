@@ -16,6 +16,7 @@ import {
 } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import N3 from 'n3';
 import { cli, ROOT, tempDir } from './helpers.js';
 import {
   bulkActions,
@@ -30,12 +31,18 @@ const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) =>
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-// Alberta's exports, copied to be harvested again
-const ab = join(tmp.dir, 'ca-ab');
-mkdirSync(ab);
-for (const f of readdirSync(join(ROOT, 'fixtures', 'ca-ab')))
-  copyFileSync(join(ROOT, 'fixtures', 'ca-ab', f), join(ab, f));
-const inputs = profiles.map((p) => (p === 'ca-ab' ? `ca-ab=${ab}` : `${p}=fixtures/${p}`));
+/** Alberta's exports, copied to be harvested again; the inputs of every jurisdiction with them. */
+function albertaCopy(name: string): { ab: string; inputs: string[] } {
+  const ab = join(tmp.dir, name);
+  mkdirSync(ab);
+  for (const f of readdirSync(join(ROOT, 'fixtures', 'ca-ab')))
+    copyFileSync(join(ROOT, 'fixtures', 'ca-ab', f), join(ab, f));
+  return {
+    ab,
+    inputs: profiles.map((p) => (p === 'ca-ab' ? `ca-ab=${ab}` : `${p}=fixtures/${p}`)),
+  };
+}
+const { ab, inputs } = albertaCopy('ca-ab');
 
 function federate(to: string, out: string, ...more: string[]) {
   return cli(['federate', ...inputs, '--to', to, '--output', out, '--now', '2026-11-01', ...more]);
@@ -49,8 +56,8 @@ const iriOf = (r: { type?: string; name: string }) =>
   `https://open.alberta.ca/${r.type === 'publications' ? 'publications' : 'opendata'}/${r.name}`;
 
 /** The new harvest: line 1 edited, line 3 removed, a new record at the end. */
-function harvestAgain(): { changed: string; removed: string; added: string } {
-  const file = join(ab, 'publications.jsonl');
+function harvestAgain(folder = ab): { changed: string; removed: string; added: string } {
+  const file = join(folder, 'publications.jsonl');
   const records = readFileSync(file, 'utf8')
     .split('\n')
     .filter((l) => l)
@@ -234,5 +241,92 @@ describe('a new harvest of one jurisdiction', () => {
     ]);
     expect(again.stderr).toMatch(/^ca-bc: 0 added, 0 removed, 0 changed$/m);
     expect(readFileSync(join(docs(os), bc), 'utf8')).toBe(text);
+  });
+});
+
+describe('N-Quads into a folder: a file per named graph, a SPARQL Update for a running store', () => {
+  const copy2 = albertaCopy('ca-ab-nq');
+  const out = join(tmp.dir, 'nq');
+  mkdirSync(out);
+  const run = () =>
+    cli(['federate', ...copy2.inputs, '--to', 'nquads', '-o', out, '--now', '2026-11-01']);
+  const first = run();
+  const nq = join(out, 'nquads');
+  const before = hashes(nq);
+  const firstFiles = filesOf(nq);
+  const ids = harvestAgain(copy2.ab);
+  const second = run();
+  const after = filesOf(nq);
+  const single = cli(['federate', ...copy2.inputs, '--to', 'nquads', '--now', '2026-11-01']);
+  const parse = (text: string) => new N3.Parser({ format: 'N-Quads' }).parse(text);
+  /** The catalogue of a jurisdiction: its profile's portal, else one under the base. */
+  const catalogueOf = (p: string) =>
+    /^portal: (\S+)$/m.exec(readFileSync(join(ROOT, 'profiles', `${p}.yaml`), 'utf8'))?.[1] ??
+    `https://passerelle.opendata.ca/federation/catalogue/${p}`;
+
+  test("each jurisdiction's file holds its graph alone, named by its catalogue", () => {
+    expect(first.stderr).toMatch(/ca-gc: \d+ added \(new\)/);
+    for (const p of profiles) {
+      const graphs = new Set(parse(firstFiles[`${p}.nq`]).map((q) => q.graph.value));
+      expect([p, [...graphs]]).toEqual([p, [catalogueOf(p)]]);
+    }
+    const head = new Set(parse(firstFiles['catalogue.nq']).map((q) => q.graph.value));
+    expect([...head]).toEqual(['https://passerelle.opendata.ca/federation/catalogue']);
+  });
+
+  test('together they hold the statements of the single N-Quads file', () => {
+    // after the second run, against a single file of the same inputs; graphs and blank labels aside
+    const triples = (quads: N3.Quad[]) =>
+      quads
+        .filter((q) => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode')
+        .map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.id}`)
+        .sort();
+    const files = Object.entries(after).filter(([n]) => n.endsWith('.nq'));
+    const union = files.flatMap(([, t]) => parse(t));
+    const whole = parse(single.stdout);
+    expect(union.length).toBe(whole.length);
+    expect(triples(union)).toEqual(triples(whole));
+    // the single file names the same graphs, the links aside (in their jurisdiction's graph there)
+    const graphs = (qs: N3.Quad[]) => [...new Set(qs.map((q) => q.graph.value))].sort();
+    expect(graphs(whole)).toEqual(
+      graphs(union).filter((g) => g !== 'https://passerelle.opendata.ca/federation/links'),
+    );
+  });
+
+  test("the second run rewrites Alberta's graph, the catalogue and the links alone", () => {
+    expect(second.stderr).toMatch(/^ca-ab: 1 added, 1 removed, 1 changed$/m);
+    const changed = Object.keys(after).filter((n) => sha(after[n]) !== before[n]);
+    expect(changed.sort()).toEqual(['ca-ab.nq', 'links.nq', 'update.ru']);
+    const ab = parse(after['ca-ab.nq']).map((q) => q.subject.value);
+    expect(ab).toContain(ids.added);
+    expect(ab).not.toContain(ids.removed);
+    const links = parse(after['links.nq']);
+    const rel = links.find((q) => q.subject.value === copy)?.object;
+    expect(
+      links.filter((q) => q.subject.equals(rel as N3.Term)).map((q) => q.object.value),
+    ).toEqual(
+      expect.arrayContaining([ids.added, 'http://www.iana.org/assignments/relation/duplicate']),
+    );
+  });
+
+  test('update.ru drops the graphs rewritten and inserts exactly their files', () => {
+    const ru = after['update.ru'];
+    const drops = [...ru.matchAll(/^DROP SILENT GRAPH <([^>]+)> ;$/gm)].map((m) => m[1]);
+    expect(drops).toEqual([
+      catalogueOf('ca-ab'),
+      'https://passerelle.opendata.ca/federation/catalogue',
+      'https://passerelle.opendata.ca/federation/links',
+    ]);
+    const blocks = [...ru.matchAll(/^ {2}GRAPH <([^>]+)> \{\n([^]*?)^ {2}\}$/gm)];
+    expect(blocks.map((b) => b[1])).toEqual(drops);
+    const files = ['ca-ab.nq', 'catalogue.nq', 'links.nq'];
+    blocks.forEach((b, i) => {
+      const inserted = new N3.Parser({ format: 'N-Triples' }).parse(b[2]);
+      const file = parse(after[files[i]]);
+      expect(inserted.length).toBe(file.length);
+      expect(file.every((q) => q.graph.value === b[1])).toBe(true);
+    });
+    expect(ru).toMatch(/^INSERT DATA \{$/m);
+    expect(ru.trimEnd().endsWith('}')).toBe(true);
   });
 });

@@ -1,7 +1,11 @@
-/** `passerelle federate --to solr|opensearch --output DIR`: search-engine documents, kept up to date per jurisdiction. */
+/**
+ * `passerelle federate --to solr|opensearch --output DIR`: search-engine documents, and
+ * `--to nquads --output DIR/`: N-Quads per named graph, both kept up to date per jurisdiction.
+ */
 import { mkdirSync, statSync } from 'node:fs';
 import type { Lang } from '../core/lang.js';
 import { writeEngineFiles } from '../federate/engines/write.js';
+import { writeGraphFiles } from '../federate/engines/graphs.js';
 import type { EngineName } from '../federate/engines/engines.js';
 import { render } from '../i18n/render.js';
 import { escapeTerminal } from '../util/escape.js';
@@ -11,7 +15,7 @@ import { parseNow } from './validate.js';
 
 export interface EngineCommandOptions {
   profile?: string;
-  to: EngineName;
+  to: EngineName | 'nquads';
   output?: string;
   base?: string;
   publisher?: string;
@@ -53,15 +57,18 @@ function outputFolder(dir: string | undefined, to: string): string {
 export async function engineCommand(paths: string[], o: EngineCommandOptions): Promise<number> {
   const dir = outputFolder(o.output, o.to);
   paths = await readableInputs(paths);
-  const run = await writeEngineFiles(dir, paths, {
-    format: o.to,
+  const options = {
     profile: o.profile,
     lang: o.lang,
     now: parseNow(o.now),
     base: o.base,
     publisher: o.publisher,
     full: o.full,
-  });
+  };
+  const run =
+    o.to === 'nquads'
+      ? await writeGraphFiles(dir, paths, options)
+      : await writeEngineFiles(dir, paths, { ...options, format: o.to });
   for (const e of run.rejected)
     for (const f of e.result.findings)
       process.stderr.write(

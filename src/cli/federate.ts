@@ -1,4 +1,5 @@
 /** `passerelle federate`: one DCAT-AP catalogue from many jurisdictions' exports, with a search index. */
+import { statSync } from 'node:fs';
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
@@ -65,11 +66,16 @@ function report(s: FederationSummary, lang: Lang): string {
   return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
+const isFolder = (p: string): boolean =>
+  /[/\\]$/.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
-  if ((ENGINE_NAMES as readonly string[]).includes(o.to)) {
+  // search-engine documents, or N-Quads into a folder: a file per jurisdiction, kept up to date
+  const folder = o.to === 'nquads' && o.output !== undefined && isFolder(o.output);
+  if ((ENGINE_NAMES as readonly string[]).includes(o.to) || folder) {
     const { engineCommand } = await import('./federate-engines.js');
-    return engineCommand(paths, { ...o, to: o.to as EngineName });
+    return engineCommand(paths, { ...o, to: o.to as EngineName | 'nquads' });
   }
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);

@@ -46,6 +46,20 @@ export interface FederateOptions extends Partial<ValidateOptions> {
   base?: string;
   /** Name of the federated catalogue's publisher. */
   publisher?: string;
+  /** Prefix of the records' blank node labels (`f`): files loaded into one request need their own. */
+  blankPrefix?: string;
+}
+
+/** What `rdf()` writes: by default the whole catalogue. */
+export interface RdfParts {
+  /** The federated catalogue and its list of jurisdictions, or the jurisdictions' catalogues, or both. */
+  catalogues?: 'all' | 'federation' | 'jurisdictions' | 'none';
+  /**
+   * The records `linksOf` gives links to, with no relation statements (the links are written
+   * apart, `linksRdf()`); without it, every record written, duplicates linked to their primary.
+   */
+  linksOf?: (e: Entry) => Links | undefined;
+  records?: boolean;
 }
 
 /** One record of the federation as the first pass saw it. */
@@ -319,7 +333,7 @@ export class Federation {
   private byIri?: Map<string, IndexLine>;
 
   /** Second pass: the RDF, catalogues first, then each record as it is read again. */
-  async *rdf(writer: RdfWriter): AsyncGenerator<string> {
+  async *rdf(writer: RdfWriter, parts: RdfParts = {}): AsyncGenerator<string> {
     const q: Statement = (s, p, o, g) =>
       factory.quad(
         s as never,
@@ -333,7 +347,11 @@ export class Federation {
     );
 
     yield writer.start();
-    yield await writer.write(this.cataloguesRdf(q, date));
+    yield await writer.write(this.cataloguesRdf(q, date, parts.catalogues ?? 'all'));
+    if (parts.records === false) {
+      yield writer.end();
+      return;
+    }
 
     const byN = new Map(this.entries.map((e) => [e.n, e]));
     const links = new Map(
@@ -347,21 +365,63 @@ export class Federation {
     let n = 0;
     for await (const { profile, dataset } of this.records()) {
       const entry = byN.get(n++);
-      if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
+      if (!dataset || !entry?.iri) continue;
+      if (parts.linksOf ? !parts.linksOf(entry) : skipped.has(entry.n)) continue;
       const cat = factory.namedNode(this.catalogueOf(profile));
       const graph = recordToRdf(
         { ...dataset, id: entry.iri },
-        { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined },
+        {
+          blankPrefix: `${this.options.blankPrefix ?? 'f'}${entry.n}`,
+          graph: writer.quads ? cat : undefined,
+        },
       );
       const quads = once.filter(graph.quads, graph.shared);
-      this.addProvenance(quads, q, date, cat, profile, entry, dataset, links.get(entry.n));
+      const primary = parts.linksOf ? undefined : links.get(entry.n);
+      this.addProvenance(quads, q, date, cat, profile, entry, dataset, primary);
       yield await writer.write(quads);
     }
     yield writer.end();
   }
 
+  /**
+   * Duplicates linked to their primary (`dcat:qualifiedRelation`, role IANA `duplicate`), in a
+   * graph of their own (`<base>links`) so that it can be replaced alone.
+   */
+  async *linksRdf(writer: RdfWriter, links: Iterable<[string, Links]>): AsyncGenerator<string> {
+    const g = factory.namedNode(this.linksGraph);
+    const q: Statement = (s, p, o) =>
+      factory.quad(
+        s as never,
+        iri(p) as never,
+        o as never,
+        (writer.quads ? g : factory.defaultGraph()) as never,
+      );
+    yield writer.start();
+    let n = 0;
+    for (const [id, l] of links) {
+      if (!l.duplicateOf) continue;
+      const rel = factory.blankNode(`link${n++}`);
+      yield await writer.write([
+        q(factory.namedNode(id), 'dcat:qualifiedRelation', rel),
+        q(rel, RDF_TYPE, iri('dcat:Relationship')),
+        q(rel, 'dct:relation', factory.namedNode(l.duplicateOf)),
+        q(rel, 'dcat:hadRole', factory.namedNode(DUPLICATE_ROLE)),
+      ]);
+    }
+    yield writer.end();
+  }
+
+  get linksGraph(): string {
+    return `${this.base}links`;
+  }
+
   /** The federated dcat:Catalog, its publisher, and one dcat:Catalog per jurisdiction. */
-  private cataloguesRdf(q: Statement, date: Literal): Quad[] {
+  private cataloguesRdf(q: Statement, date: Literal, which: RdfParts['catalogues']): Quad[] {
+    if (which === 'none') return [];
+    if (which === 'jurisdictions')
+      return [...this.profiles].flatMap(([id, profile]) =>
+        jurisdictionRdf(q, factory.namedNode(this.catalogueOf(id)), id, profile),
+      );
     const fed = factory.namedNode(this.catalogue);
     const head: Quad[] = [
       q(fed, RDF_TYPE, iri('dcat:Catalog'), fed),
@@ -395,7 +455,8 @@ export class Federation {
     );
     for (const [id, profile] of this.profiles) {
       const cat = factory.namedNode(this.catalogueOf(id));
-      head.push(q(fed, 'dcat:catalog', cat, fed), ...jurisdictionRdf(q, cat, id, profile));
+      head.push(q(fed, 'dcat:catalog', cat, fed));
+      if (which === 'all') head.push(...jurisdictionRdf(q, cat, id, profile));
     }
     return head;
   }

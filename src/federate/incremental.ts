@@ -61,6 +61,8 @@ export interface DocumentState {
 }
 
 export interface JurisdictionState {
+  /** The jurisdiction's dcat:Catalog (its named graph in N-Quads). */
+  catalogue: string;
   fingerprint: string;
   files: { path: string; size: number; sha256: string }[];
   /** Records read, and those that could not be. */
@@ -121,6 +123,7 @@ function unusable(m: unknown, format: string, base: string): Bilingual | undefin
       (j) =>
         j &&
         typeof j.fingerprint === 'string' &&
+        typeof j.catalogue === 'string' &&
         Array.isArray(j.keys) &&
         j.keys.every((k) => k && typeof k.iri === 'string' && Array.isArray(k.landingPages)) &&
         Array.isArray(j.outputs) &&
@@ -289,20 +292,8 @@ export class FederationUpdate {
   /** Reads the jurisdictions to read (first pass) and links duplicates over all of them. */
   async scan(): Promise<void> {
     for (;;) {
-      for (const j of this.jurisdictions)
-        if (j.read && !this.federations.has(j.profile)) {
-          const f = new Federation(j.inputs, this.options);
-          await f.scan();
-          this.federations.set(j.profile, f);
-          const keys: StoredKey[] = [];
-          for (const e of f.entries) {
-            if (!e.keyed) continue;
-            const { n: _n, ...k } = e.keyed;
-            this.keyIndex.set(e, keys.length);
-            keys.push(k);
-          }
-          this.keys.set(j.profile, keys);
-        }
+      for (const [i, j] of this.jurisdictions.entries())
+        if (j.read && !this.federations.has(j.profile)) await this.readJurisdiction(j, i);
       this.linked = linkAll(
         this.jurisdictions.map((j) => ({
           profile: j.profile,
@@ -315,6 +306,22 @@ export class FederationUpdate {
       for (const j of more) j.read = true;
     }
     for (const j of this.jurisdictions) if (!j.read) this.keep(j);
+  }
+
+  /** First pass over a jurisdiction: its records' keys. */
+  private async readJurisdiction(j: JurisdictionPlan, i: number): Promise<void> {
+    // blank nodes labelled apart per jurisdiction: their statements may meet in one request
+    const f = new Federation(j.inputs, { ...this.options, blankPrefix: `j${i}f` });
+    await f.scan();
+    this.federations.set(j.profile, f);
+    const keys: StoredKey[] = [];
+    for (const e of f.entries) {
+      if (!e.keyed) continue;
+      const { n: _n, ...k } = e.keyed;
+      this.keyIndex.set(e, keys.length);
+      keys.push(k);
+    }
+    this.keys.set(j.profile, keys);
   }
 
   private written(j: JurisdictionPlan): string[] {
@@ -355,12 +362,7 @@ export class FederationUpdate {
     const before = j.previous?.documents ?? {};
     const documents: Record<string, DocumentState> = {};
     const c: Counts = { added: 0, changed: 0, removed: 0 };
-    const linksOf = (e: Entry): Links | undefined => {
-      const i = this.keyIndex.get(e);
-      if (i === undefined || this.linked.skipped.has(`${profile}#${i}`)) return undefined;
-      return this.linked.links.get(e.iri as string) ?? { duplicates: [] };
-    };
-    for await (const document of f.documents(linksOf)) {
+    for await (const document of f.documents(this.linksOf(profile))) {
       const links: Links = {
         duplicates: document.duplicates,
         ...(document.duplicateOf ? { duplicateOf: document.duplicateOf } : {}),
@@ -376,6 +378,7 @@ export class FederationUpdate {
     this.counts.set(profile, c);
     const summary = f.summary();
     this.states.set(profile, {
+      catalogue: f.catalogueOf(profile),
       fingerprint: j.fingerprint,
       files: j.files,
       records: summary.records,
@@ -384,6 +387,27 @@ export class FederationUpdate {
       documents,
       outputs: [],
     });
+  }
+
+  /** The links of a read jurisdiction's entries over the whole federation; undefined: not written. */
+  linksOf(profile: string): (e: Entry) => Links | undefined {
+    return (e) => {
+      const i = this.keyIndex.get(e);
+      if (i === undefined || this.linked.skipped.has(`${profile}#${i}`)) return undefined;
+      return this.linked.links.get(e.iri as string) ?? { duplicates: [] };
+    };
+  }
+
+  /** Every document's links, in input order (after the read jurisdictions' `documents()`). */
+  *links(): Generator<[string, Links]> {
+    for (const j of this.jurisdictions)
+      for (const [id, d] of Object.entries(this.states.get(j.profile)?.documents ?? {}))
+        yield [id, d.links];
+  }
+
+  /** The catalogue (named graph) of a jurisdiction of the last run. */
+  previousCatalogue(profile: string): string | undefined {
+    return this.previous?.jurisdictions[profile]?.catalogue;
   }
 
   /** The federation of a jurisdiction read (its entries: rejected records to report). */

@@ -21,9 +21,9 @@ export function register(program: Command, setExit: SetExit): void {
     )
     .option(
       '-o, --output <file>',
-      'write the catalogue to a file instead of standard output (solr, opensearch: a folder)',
+      'write the catalogue to a file instead of standard output (solr, opensearch: a folder; nquads: a folder when one, a file per jurisdiction)',
     )
-    .option('--full', 'solr, opensearch: read every jurisdiction again, whatever the folder holds')
+    .option('--full', 'into a folder: read every jurisdiction again, whatever the folder holds')
     .option(
       '--index <file>',
       'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file',

@@ -51,12 +51,7 @@ export async function writeEngineFiles(
   for (const d of [docs, linksDir, delta]) mkdirSync(d, { recursive: true });
   copyFileSync(SHIPPED_SCHEMAS[engine.name], join(root, basename(SHIPPED_SCHEMAS[engine.name])));
 
-  const update = await FederationUpdate.open(join(dir, MANIFEST_FILE), inputs, options);
-  // a jurisdiction whose files are gone is written again
-  for (const j of update.jurisdictions)
-    if (update.outputsOf(j.profile).some((f) => !existsSync(join(root, f))))
-      update.readAgain(j.profile);
-  await update.scan();
+  const update = await openUpdate(dir, root, inputs, options);
 
   for (const series of ['delete', 'update']) removeSeries(delta, series, engine.ext);
   const deletions = new Parts(delta, 'delete', engine.ext, engine.deletions);
@@ -90,13 +85,37 @@ export async function writeEngineFiles(
   for (const s of update.staleLinks()) links.add(engine.links(s.id, s.links));
   links.close();
 
-  // the manifest last: a run stopped before this point is read again next time
+  return finish(dir, update, options.lang, rejected);
+}
+
+/** The update of a folder, scanned; a jurisdiction whose files are gone is written again. */
+export async function openUpdate(
+  dir: string,
+  root: string,
+  inputs: readonly (string | Input)[],
+  options: UpdateOptions,
+): Promise<FederationUpdate> {
+  const update = await FederationUpdate.open(join(dir, MANIFEST_FILE), inputs, options);
+  for (const j of update.jurisdictions)
+    if (update.outputsOf(j.profile).some((f) => !existsSync(join(root, f))))
+      update.readAgain(j.profile);
+  await update.scan();
+  return update;
+}
+
+/** Saves the manifest (last: a run stopped before is read again next time) and says what changed. */
+export function finish(
+  dir: string,
+  update: FederationUpdate,
+  lang: Lang | undefined,
+  rejected: Entry[],
+): EngineRun {
   const manifest = update.manifest();
   const file = join(dir, MANIFEST_FILE);
   writeFileSync(`${file}.${process.pid}.tmp`, jsonText(manifest));
   renameSync(`${file}.${process.pid}.tmp`, file);
   return {
-    lines: update.report(options.lang ?? 'en'),
+    lines: update.report(lang ?? 'en'),
     jurisdictions: update.jurisdictions.map((j) => ({
       profile: j.profile,
       documents: Object.keys(manifest.jurisdictions[j.profile]?.documents ?? {}).length,
