@@ -317,7 +317,7 @@ describe('N-Quads into a folder: a file per named graph, a SPARQL Update for a r
       'https://passerelle.opendata.ca/federation/catalogue',
       'https://passerelle.opendata.ca/federation/links',
     ]);
-    const blocks = [...ru.matchAll(/^ {2}GRAPH <([^>]+)> \{\n([^]*?)^ {2}\}$/gm)];
+    const blocks = [...ru.matchAll(/^ {2}GRAPH <([^>]+)> \{\n([\s\S]*?)^ {2}\}$/gm)];
     expect(blocks.map((b) => b[1])).toEqual(drops);
     const files = ['ca-ab.nq', 'catalogue.nq', 'links.nq'];
     blocks.forEach((b, i) => {
