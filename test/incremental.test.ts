@@ -196,24 +196,6 @@ describe('a new harvest of one jurisdiction', () => {
     expect(load(os, links)).toEqual(load(full, []));
   });
 
-  test('a damaged manifest, or one of another version: said, and everything read again', () => {
-    const manifest = join(os, 'federation-manifest.json');
-    const saved = readFileSync(manifest, 'utf8');
-    writeFileSync(manifest, saved.slice(0, 100));
-    const r = federate('opensearch', os);
-    expect(r.stderr).toMatch(
-      /^federation-manifest\.json: unreadable \(.+\); every jurisdiction is read again$/m,
-    );
-    expect(r.stderr).toMatch(/^ca-gc: \d+ added \(new\)$/m);
-    writeFileSync(manifest, saved.replace(/"tool":"[^"]*"/, '"tool":"0.0.1"'));
-    expect(federate('opensearch', os).stderr).toMatch(/written by another version \(0\.0\.1/);
-    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(saved), jurisdictions: [1] }));
-    expect(federate('opensearch', os).stderr).toMatch(/its content is damaged/);
-    expect(federate('opensearch', os, '--full').stderr).toMatch(
-      /^ca-gc: 0 added, 0 removed, 0 changed$/m,
-    );
-  });
-
   test('a jurisdiction left out: its documents deleted, its files gone; a missing file: read again', () => {
     const fewer = inputs.filter((i) => !i.startsWith('dcat-us='));
     const dcatUs = Object.keys(filesOf(docs(os))).filter((n) => n.startsWith('dcat-us.'));
@@ -329,4 +311,38 @@ describe('N-Quads into a folder: a file per named graph, a SPARQL Update for a r
     expect(ru).toMatch(/^INSERT DATA \{$/m);
     expect(ru.trimEnd().endsWith('}')).toBe(true);
   });
+});
+
+test('a damaged manifest, or one of another version: said, and everything read again', () => {
+  // two jurisdictions are enough here
+  const out = join(tmp.dir, 'damaged');
+  const two = ['ca-gc=fixtures/ca-gc/catalogue.jsonl', 'dcat-us=fixtures/dcat-us'];
+  const run = (...more: string[]) =>
+    cli(['federate', ...two, '--to', 'opensearch', '-o', out, '--now', '2026-11-01', ...more]);
+  run();
+  const manifest = join(out, 'federation-manifest.json');
+  const saved = readFileSync(manifest, 'utf8');
+  writeFileSync(manifest, saved.slice(0, 100));
+  const r = run();
+  expect(r.stderr).toMatch(
+    /^federation-manifest\.json: unreadable \(.+\); every jurisdiction is read again$/m,
+  );
+  expect(r.stderr).toMatch(/^ca-gc: \d+ added \(new\)$/m);
+  writeFileSync(manifest, saved.replace(/"tool":"[^"]*"/, '"tool":"0.0.1"'));
+  expect(run().stderr).toMatch(/written by another version \(0\.0\.1/);
+  writeFileSync(manifest, saved.replace(/"format":"opensearch"/, '"format":"solr"'));
+  expect(run().stderr).toMatch(/^federation-manifest\.json: written for solr; /m);
+  const m = JSON.parse(saved);
+  for (const jurisdictions of [
+    [1],
+    // an id that would name a file outside the folder
+    { ...m.jurisdictions, '../../elsewhere': m.jurisdictions['ca-gc'] },
+    { ...m.jurisdictions, 'ca-gc': { ...m.jurisdictions['ca-gc'], keys: [{ iri: 1 }] } },
+  ]) {
+    writeFileSync(manifest, JSON.stringify({ ...m, jurisdictions }));
+    const d = run();
+    expect([d.code < 2, d.stderr]).toEqual([true, expect.stringMatching(/its content is damaged/)]);
+  }
+  expect(run('--full').stderr).toMatch(/^ca-gc: 0 added, 0 removed, 0 changed$/m);
+  expect(run('--lang', 'fr').stderr).toMatch(/^ca-gc : inchangé \(non relu\)$/m);
 });

@@ -102,6 +102,41 @@ export interface JurisdictionPlan {
   previous?: JurisdictionState;
 }
 
+/** A jurisdiction's id as a manifest may give it: it names files in the folder. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optional = (v: unknown): boolean => v === undefined || isString(v);
+const isLinks = (l: Links | undefined): boolean =>
+  !!l && Array.isArray(l.duplicates) && l.duplicates.every(isString) && optional(l.duplicateOf);
+
+/** Whether a manifest's jurisdiction has every part a run reads, of the right kind. */
+function soundJurisdiction(j: JurisdictionState | null | undefined): boolean {
+  return (
+    !!j &&
+    isString(j.fingerprint) &&
+    isString(j.catalogue) &&
+    Array.isArray(j.keys) &&
+    j.keys.every(
+      (k) =>
+        !!k &&
+        isString(k.iri) &&
+        optional(k.identifier) &&
+        optional(k.title) &&
+        optional(k.publisher) &&
+        typeof k.rank === 'number' &&
+        Array.isArray(k.landingPages) &&
+        k.landingPages.every(isString),
+    ) &&
+    Array.isArray(j.outputs) &&
+    j.outputs.every(isString) &&
+    !!j.documents &&
+    typeof j.documents === 'object' &&
+    Object.values(j.documents).every(
+      (d) => !!d && isString(d.h) && isLinks(d.links) && isLinks(d.written),
+    )
+  );
+}
+
 /** Why a manifest cannot be used, or undefined when it can. */
 function unusable(m: unknown, format: string, base: string): Bilingual | undefined {
   const o = m as Partial<Manifest> | null;
@@ -117,22 +152,10 @@ function unusable(m: unknown, format: string, base: string): Bilingual | undefin
     return { en: `written under base ${o.base}`, fr: `écrit sous la base ${o.base}` };
   const js = o.jurisdictions;
   const sound =
-    js &&
+    !!js &&
     typeof js === 'object' &&
-    Object.values(js).every(
-      (j) =>
-        j &&
-        typeof j.fingerprint === 'string' &&
-        typeof j.catalogue === 'string' &&
-        Array.isArray(j.keys) &&
-        j.keys.every((k) => k && typeof k.iri === 'string' && Array.isArray(k.landingPages)) &&
-        Array.isArray(j.outputs) &&
-        j.documents &&
-        typeof j.documents === 'object' &&
-        Object.values(j.documents).every(
-          (d) => d && typeof d.h === 'string' && Array.isArray(d.links?.duplicates),
-        ),
-    );
+    !Array.isArray(js) &&
+    Object.entries(js).every(([profile, j]) => SAFE_ID.test(profile) && soundJurisdiction(j));
   return sound ? undefined : { en: 'its content is damaged', fr: 'son contenu est abîmé' };
 }
 
