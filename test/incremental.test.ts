@@ -196,6 +196,23 @@ describe('a new harvest of one jurisdiction', () => {
     expect(load(os, links)).toEqual(load(full, []));
   });
 
+  test('a third run with nothing new: nothing read, the links kept, an empty delta', () => {
+    const links = filesOf(join(os, 'opensearch', 'links'));
+    const third = federate('opensearch', os);
+    expect(third.stderr).not.toMatch(/added|changed on/);
+    expect(filesOf(join(os, 'opensearch', 'links'))).toEqual(links);
+    expect(filesOf(join(os, 'opensearch', 'delta'))).toEqual({});
+    // every jurisdiction written again (--full): the federal file carries the link itself
+    federate('opensearch', os, '--full');
+    expect(filesOf(join(os, 'opensearch', 'links'))).toEqual({});
+    const federal = Object.entries(filesOf(docs(os)))
+      .filter(([n]) => n.startsWith('ca-gc.'))
+      .flatMap(([, t]) => bulkActions(t));
+    expect(federal.find((d) => d.id === copy)?.body?.duplicate_of).toBe(
+      'https://open.alberta.ca/publications/traffic-sign-inventory',
+    );
+  });
+
   test('a jurisdiction left out: its documents deleted, its files gone; a missing file: read again', () => {
     const fewer = inputs.filter((i) => !i.startsWith('dcat-us='));
     const dcatUs = Object.keys(filesOf(docs(os))).filter((n) => n.startsWith('dcat-us.'));

@@ -5,8 +5,10 @@
  *
  * The output folder keeps a manifest (`federation-manifest.json`) with, per jurisdiction: a
  * fingerprint of what its documents are made from (its input files' sizes and SHA-256, its profile
- * and crosswalk), the duplicate-detection keys of its records (`Keyed`, without re-reading the
- * inputs), and each document's id, content hash and "also published by" links. A run:
+ * and crosswalk), the duplicate-detection keys of its records (`Keyed`: duplicates across
+ * jurisdictions are found again without re-reading the inputs, and so are last run's "also
+ * published by" links), and each document's id and content hash (with the links its output
+ * carries, when a later run changed them without rewriting it). A run:
  *
  * 1. `FederationUpdate.open()` reads the manifest and fingerprints the inputs: a jurisdiction is
  *    read again when its fingerprint changed, when it is new, or under `full`; a manifest of
@@ -54,10 +56,11 @@ export type StoredKey = Omit<Keyed, 'n'>;
 export interface DocumentState {
   /** Content hash (links and the line in the export left out). */
   h: string;
-  /** Links as the last run found them. */
-  links: Links;
-  /** Links as the jurisdiction's own output carries them (when it was last written). */
-  written: Links;
+  /**
+   * Links as the jurisdiction's own output carries them, when they differ from today's (a
+   * jurisdiction kept while another changed); today's links are found again from the keys.
+   */
+  written?: Links;
 }
 
 export interface JurisdictionState {
@@ -132,7 +135,7 @@ function soundJurisdiction(j: JurisdictionState | null | undefined): boolean {
     !!j.documents &&
     typeof j.documents === 'object' &&
     Object.values(j.documents).every(
-      (d) => !!d && isString(d.h) && isLinks(d.links) && isLinks(d.written),
+      (d) => !!d && isString(d.h) && (d.written === undefined || isLinks(d.written)),
     )
   );
 }
@@ -272,6 +275,8 @@ export class FederationUpdate {
   /** The position of each read entry among its jurisdiction's keys. */
   private readonly keyIndex = new Map<Entry, number>();
   private linked: ReturnType<typeof linkAll> = { skipped: new Set(), links: new Map() };
+  /** The links of the last run, found again from its keys. */
+  private linkedBefore: ReturnType<typeof linkAll> = { skipped: new Set(), links: new Map() };
   private readonly states = new Map<string, JurisdictionState>();
   private readonly counts = new Map<string, Counts>();
 
@@ -314,6 +319,12 @@ export class FederationUpdate {
 
   /** Reads the jurisdictions to read (first pass) and links duplicates over all of them. */
   async scan(): Promise<void> {
+    this.linkedBefore = linkAll(
+      Object.entries(this.previous?.jurisdictions ?? {}).map(([profile, j]) => ({
+        profile,
+        keys: j.keys,
+      })),
+    );
     for (;;) {
       for (const [i, j] of this.jurisdictions.entries())
         if (j.read && !this.federations.has(j.profile)) await this.readJurisdiction(j, i);
@@ -362,8 +373,10 @@ export class FederationUpdate {
   private keep(j: JurisdictionPlan): void {
     const prev = j.previous as JurisdictionState;
     const documents: Record<string, DocumentState> = {};
-    for (const [id, d] of Object.entries(prev.documents))
-      documents[id] = { ...d, links: this.linked.links.get(id) ?? { duplicates: [] } };
+    for (const [id, d] of Object.entries(prev.documents)) {
+      const written = d.written ?? this.before(id);
+      documents[id] = sameLinks(written, this.now(id)) ? { h: d.h } : { h: d.h, written };
+    }
     this.states.set(j.profile, { ...prev, documents });
   }
 
@@ -386,12 +399,8 @@ export class FederationUpdate {
     const documents: Record<string, DocumentState> = {};
     const c: Counts = { added: 0, changed: 0, removed: 0 };
     for await (const document of f.documents(this.linksOf(profile))) {
-      const links: Links = {
-        duplicates: document.duplicates,
-        ...(document.duplicateOf ? { duplicateOf: document.duplicateOf } : {}),
-      };
       const h = contentHash(document);
-      documents[document.id] = { h, links, written: links };
+      documents[document.id] = { h };
       const was = before[document.id];
       const status: DocumentStatus = !was ? 'added' : was.h === h ? 'unchanged' : 'changed';
       if (status !== 'unchanged') c[status]++;
@@ -412,6 +421,14 @@ export class FederationUpdate {
     });
   }
 
+  /** A document's links today, and in the last run. */
+  private now(id: string): Links {
+    return this.linked.links.get(id) ?? { duplicates: [] };
+  }
+  private before(id: string): Links {
+    return this.linkedBefore.links.get(id) ?? { duplicates: [] };
+  }
+
   /** The links of a read jurisdiction's entries over the whole federation; undefined: not written. */
   linksOf(profile: string): (e: Entry) => Links | undefined {
     return (e) => {
@@ -424,8 +441,8 @@ export class FederationUpdate {
   /** Every document's links, in input order (after the read jurisdictions' `documents()`). */
   *links(): Generator<[string, Links]> {
     for (const j of this.jurisdictions)
-      for (const [id, d] of Object.entries(this.states.get(j.profile)?.documents ?? {}))
-        yield [id, d.links];
+      for (const id of Object.keys(this.states.get(j.profile)?.documents ?? {}))
+        yield [id, this.now(id)];
   }
 
   /** The catalogue (named graph) of a jurisdiction of the last run. */
@@ -451,7 +468,7 @@ export class FederationUpdate {
     for (const j of this.jurisdictions) {
       if (j.read) continue;
       for (const [id, d] of Object.entries(this.states.get(j.profile)?.documents ?? {}))
-        if (!sameLinks(d.links, d.written)) out.push({ id, profile: j.profile, links: d.links });
+        if (d.written) out.push({ id, profile: j.profile, links: this.now(id) });
     }
     return out;
   }
@@ -463,8 +480,8 @@ export class FederationUpdate {
       const before = j.previous?.documents ?? {};
       for (const [id, d] of Object.entries(this.states.get(j.profile)?.documents ?? {})) {
         const was = before[id];
-        if (was && was.h === d.h && !sameLinks(was.links, d.links))
-          out.push({ id, profile: j.profile, links: d.links });
+        if (was && was.h === d.h && !sameLinks(this.before(id), this.now(id)))
+          out.push({ id, profile: j.profile, links: this.now(id) });
       }
     }
     return out;
