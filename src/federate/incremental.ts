@@ -319,12 +319,6 @@ export class FederationUpdate {
 
   /** Reads the jurisdictions to read (first pass) and links duplicates over all of them. */
   async scan(): Promise<void> {
-    this.linkedBefore = linkAll(
-      Object.entries(this.previous?.jurisdictions ?? {}).map(([profile, j]) => ({
-        profile,
-        keys: j.keys,
-      })),
-    );
     for (;;) {
       for (const [i, j] of this.jurisdictions.entries())
         if (j.read && !this.federations.has(j.profile)) await this.readJurisdiction(j, i);
@@ -339,6 +333,21 @@ export class FederationUpdate {
       if (!more.length) break;
       for (const j of more) j.read = true;
     }
+    const before = Object.keys(this.previous?.jurisdictions ?? {});
+    // nothing read, nothing dropped, the same order: the last run's keys, so its links (finding
+    // them took 2.6 s of an 11.8 s run on 20,000 generated records: not twice)
+    const same =
+      !this.read.length &&
+      before.length === this.jurisdictions.length &&
+      this.jurisdictions.every((j, i) => j.profile === before[i]);
+    this.linkedBefore = same
+      ? this.linked
+      : linkAll(
+          Object.entries(this.previous?.jurisdictions ?? {}).map(([profile, j]) => ({
+            profile,
+            keys: j.keys,
+          })),
+        );
     for (const j of this.jurisdictions) if (!j.read) this.keep(j);
   }
 
