@@ -186,6 +186,20 @@ test('a folder is needed, and a file is refused', () => {
   const f = cli(['federate', 'ca-gc=fixtures/ca-gc/catalogue.jsonl', '--to', 'solr', '-o', file]);
   expect(f.code).toBe(2);
   expect(f.stderr).toMatch(/a-file/);
+  const i = cli([
+    'federate',
+    'ca-gc=fixtures/ca-gc/catalogue.jsonl',
+    '--to',
+    'opensearch',
+    '-o',
+    join(tmp.dir, 'with-index'),
+    '--index',
+    join(tmp.dir, 'i.jsonl'),
+  ]);
+  expect([i.code, i.stderr]).toEqual([
+    2,
+    expect.stringMatching(/--index goes with one catalogue file/),
+  ]);
 });
 
 describe('flattening', () => {
@@ -228,6 +242,10 @@ describe('flattening', () => {
     expect(engineDate('2024-05')).toBe('2024-05-01T00:00:00Z');
     expect(engineDate('2024-05-31')).toBe('2024-05-31T00:00:00Z');
     expect(engineDate('2024-05-31T10:00:00-04:00')).toBe('2024-05-31T14:00:00Z');
+    // without a zone: UTC, whatever the machine's zone
+    expect(engineDate('2021-04-01T13:55:02.384919')).toBe('2021-04-01T13:55:02.384Z');
+    expect(engineDate('2021-04-01 00:00:00')).toBe('2021-04-01T00:00:00Z');
+    expect(engineDate('2021-04-01T10:00:00+0530')).toBe('2021-04-01T04:30:00Z');
     expect(engineDate('2024-02-31')).toBeUndefined();
     expect(engineDate('spring 2020')).toBeUndefined();
     expect(engineDate(undefined)).toBeUndefined();

@@ -21,6 +21,7 @@ export interface EngineCommandOptions {
   publisher?: string;
   now?: string;
   full?: boolean;
+  index?: string;
   lang: Lang;
 }
 
@@ -55,6 +56,11 @@ function outputFolder(dir: string | undefined, to: string): string {
 
 /** Exit 0 when every record read could be, 1 when some could not (named on stderr). */
 export async function engineCommand(paths: string[], o: EngineCommandOptions): Promise<number> {
+  if (o.index !== undefined)
+    throw new UsageError(
+      `--index goes with one catalogue file; --to ${o.to} into a folder writes its own documents`,
+      `--index va avec un seul fichier de catalogue ; --to ${o.to} dans un dossier écrit ses propres documents`,
+    );
   const dir = outputFolder(o.output, o.to);
   paths = await readableInputs(paths);
   const options = {

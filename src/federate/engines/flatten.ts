@@ -31,16 +31,23 @@ function bilingual(out: EngineDocument, name: string, t: LangText | LangTexts | 
 }
 
 const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** Milliseconds of a date and time; one without a zone is taken as UTC, never the machine's zone. */
+function dateTime(v: string): number {
+  const m = DATE_TIME.exec(v);
+  if (!m) return Number.NaN;
+  const fraction = m[3] ? m[3].slice(0, 4).padEnd(4, '0') : '';
+  const zone = m[4] ? m[4].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2').toUpperCase() : 'Z';
+  return Date.parse(`${m[1]}T${m[2]}${fraction}${zone}`);
+}
 
 /** A date as a UTC timestamp (`2024-05-01T00:00:00Z`); a year or month starts it; undefined when not a date. */
 export function engineDate(v: string | undefined): string | undefined {
   if (!v) return undefined;
-  const m = DATE.exec(v.trim());
-  const t = m
-    ? Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1))
-    : /^\d{4}-\d{2}-\d{2}T/.test(v.trim())
-      ? Date.parse(v.trim())
-      : Number.NaN;
+  const text = v.trim();
+  const m = DATE.exec(text);
+  const t = m ? Date.UTC(Number(m[1]), Number(m[2] ?? 1) - 1, Number(m[3] ?? 1)) : dateTime(text);
   if (Number.isNaN(t)) return undefined;
   const d = new Date(t);
   // 2024-02-31 is no date: Date.UTC would roll it over to March
