@@ -32,7 +32,7 @@
  * (a record moved by an edit above it is not a change).
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Bilingual, Lang } from '../core/lang.js';
 import { parseInputs, type Input } from '../engine/run.js';
 import { expandPaths } from '../sources/read.js';
@@ -45,48 +45,20 @@ import { findDuplicates, type Keyed } from './duplicates.js';
 import { DEFAULT_BASE } from './defaults.js';
 import type { SearchDocument } from './document.js';
 import { Federation, type Entry, type FederateOptions, type Links } from './federate.js';
+import {
+  KIND,
+  MANIFEST_FILE,
+  readManifest,
+  VERSION,
+  type DocumentState,
+  type JurisdictionState,
+  type Manifest,
+  type StoredKey,
+} from './manifest.js';
 
-export const MANIFEST_FILE = 'federation-manifest.json';
-const KIND = 'passerelle-federation';
-const VERSION = 1;
+export { MANIFEST_FILE, readManifest, type Manifest } from './manifest.js';
 
 export type DocumentStatus = 'added' | 'changed' | 'unchanged';
-export type StoredKey = Omit<Keyed, 'n'>;
-
-export interface DocumentState {
-  /** Content hash (links and the line in the export left out). */
-  h: string;
-  /**
-   * Links as the jurisdiction's own output carries them, when they differ from today's (a
-   * jurisdiction kept while another changed); today's links are found again from the keys.
-   */
-  written?: Links;
-}
-
-export interface JurisdictionState {
-  /** The jurisdiction's dcat:Catalog (its named graph in N-Quads). */
-  catalogue: string;
-  fingerprint: string;
-  files: { path: string; size: number; sha256: string }[];
-  /** Records read, and those that could not be. */
-  records: number;
-  rejected: number;
-  /** The duplicate-detection keys of every record mapped, in reading order. */
-  keys: StoredKey[];
-  documents: Record<string, DocumentState>;
-  /** What the output writer keeps for this jurisdiction (its file names). */
-  outputs: string[];
-}
-
-export interface Manifest {
-  kind: typeof KIND;
-  version: typeof VERSION;
-  tool: string;
-  format: string;
-  base: string;
-  /** In input order. */
-  jurisdictions: Record<string, JurisdictionState>;
-}
 
 export interface UpdateOptions extends FederateOptions {
   /** The output format the folder holds (a manifest of another is not used). */
@@ -103,81 +75,6 @@ export interface JurisdictionPlan {
   /** Read this run; false: its documents and output are kept from the last run. */
   read: boolean;
   previous?: JurisdictionState;
-}
-
-/** A jurisdiction's id as a manifest may give it: it names files in the folder. */
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const optional = (v: unknown): boolean => v === undefined || isString(v);
-const isLinks = (l: Links | undefined): boolean =>
-  !!l && Array.isArray(l.duplicates) && l.duplicates.every(isString) && optional(l.duplicateOf);
-
-/** Whether a manifest's jurisdiction has every part a run reads, of the right kind. */
-function soundJurisdiction(j: JurisdictionState | null | undefined): boolean {
-  return (
-    !!j &&
-    isString(j.fingerprint) &&
-    isString(j.catalogue) &&
-    Array.isArray(j.keys) &&
-    j.keys.every(
-      (k) =>
-        !!k &&
-        isString(k.iri) &&
-        optional(k.identifier) &&
-        optional(k.title) &&
-        optional(k.publisher) &&
-        typeof k.rank === 'number' &&
-        Array.isArray(k.landingPages) &&
-        k.landingPages.every(isString),
-    ) &&
-    Array.isArray(j.outputs) &&
-    j.outputs.every(isString) &&
-    !!j.documents &&
-    typeof j.documents === 'object' &&
-    Object.values(j.documents).every(
-      (d) => !!d && isString(d.h) && (d.written === undefined || isLinks(d.written)),
-    )
-  );
-}
-
-/** Why a manifest cannot be used, or undefined when it can. */
-function unusable(m: unknown, format: string, base: string): Bilingual | undefined {
-  const o = m as Partial<Manifest> | null;
-  if (!o || typeof o !== 'object' || o.kind !== KIND)
-    return { en: 'not a federation manifest', fr: "ce n'est pas un manifeste de fédération" };
-  if (o.version !== VERSION || o.tool !== tool().version)
-    return {
-      en: `written by another version (${o.tool ?? '?'}, manifest ${o.version ?? '?'})`,
-      fr: `écrit par une autre version (${o.tool ?? '?'}, manifeste ${o.version ?? '?'})`,
-    };
-  if (o.format !== format) return { en: `written for ${o.format}`, fr: `écrit pour ${o.format}` };
-  if (o.base !== base)
-    return { en: `written under base ${o.base}`, fr: `écrit sous la base ${o.base}` };
-  const js = o.jurisdictions;
-  const sound =
-    !!js &&
-    typeof js === 'object' &&
-    !Array.isArray(js) &&
-    Object.entries(js).every(([profile, j]) => SAFE_ID.test(profile) && soundJurisdiction(j));
-  return sound ? undefined : { en: 'its content is damaged', fr: 'son contenu est abîmé' };
-}
-
-/** The manifest of a folder, or why it cannot be used (none there: neither). */
-export function readManifest(
-  file: string,
-  format: string,
-  base: string,
-): { manifest?: Manifest; problem?: Bilingual } {
-  if (!existsSync(file)) return {};
-  let m: unknown;
-  try {
-    m = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    const why = (e as Error).message;
-    return { problem: { en: `unreadable (${why})`, fr: `illisible (${why})` } };
-  }
-  const problem = unusable(m, format, base);
-  return problem ? { problem } : { manifest: m as Manifest };
 }
 
 async function sha256File(path: string): Promise<string> {
