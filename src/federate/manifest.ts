@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Bilingual } from '../core/lang.js';
 import { tool } from '../tool.js';
+import { shown } from '../util/show.js';
 import type { Keyed } from './duplicates.js';
 import type { Links } from './federate.js';
 
@@ -91,14 +92,18 @@ function unusable(m: unknown, format: string, base: string): Bilingual | undefin
   const o = m as Partial<Manifest> | null;
   if (!o || typeof o !== 'object' || o.kind !== KIND)
     return { en: 'not a federation manifest', fr: "ce n'est pas un manifeste de fédération" };
+  // values of the file, quoted as read (cut when long)
+  const [by, version, what, under] = [o.tool, o.version, o.format, o.base].map((v) =>
+    v === undefined ? '?' : shown(v, 80),
+  );
   if (o.version !== VERSION || o.tool !== tool().version)
     return {
-      en: `written by another version (${o.tool ?? '?'}, manifest ${o.version ?? '?'})`,
-      fr: `écrit par une autre version (${o.tool ?? '?'}, manifeste ${o.version ?? '?'})`,
+      en: `written by another version (${by}, manifest ${version})`,
+      fr: `écrit par une autre version (${by}, manifeste ${version})`,
     };
-  if (o.format !== format) return { en: `written for ${o.format}`, fr: `écrit pour ${o.format}` };
+  if (o.format !== format) return { en: `written for ${what}`, fr: `écrit pour ${what}` };
   if (o.base !== base)
-    return { en: `written under base ${o.base}`, fr: `écrit sous la base ${o.base}` };
+    return { en: `written under base ${under}`, fr: `écrit sous la base ${under}` };
   const js = o.jurisdictions;
   const sound =
     !!js &&
