@@ -76,6 +76,14 @@ export { parseRdf, RdfSyntaxError, type RdfSyntax } from './rdf/parse.js';
 export { convertRecords, type ConvertOptions } from './engine/convert.js';
 export { Federation, type FederateOptions, type IndexLine } from './federate/federate.js';
 export type { SearchDocument, SearchDistribution } from './federate/document.js';
+export {
+  FederationUpdate,
+  type DocumentStatus,
+  type Manifest as FederationManifest,
+  type UpdateOptions,
+} from './federate/incremental.js';
+export { writeEngineFiles, type EngineRun } from './federate/engines/write.js';
+export { flatten as engineDocument } from './federate/engines/flatten.js';
 export type { ShaclChecker, ShaclResult } from './shacl/check.js';
 export {
   compare,

@@ -1,4 +1,5 @@
 /** `passerelle federate`: one DCAT-AP catalogue from many jurisdictions' exports, with a search index. */
+import { statSync } from 'node:fs';
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
@@ -9,10 +10,12 @@ import { fileSink, requireDirectoryOf, stdoutSink, type Sink } from './output.js
 import { parseNow } from './validate.js';
 import { readableInputs } from './stdin.js';
 import { UsageError } from '../util/errors.js';
+import { ENGINE_NAMES, type EngineName } from '../federate/engines/engines.js';
 
 export interface FederateCommandOptions {
   profile?: string;
-  to: RdfFormat | 'site';
+  to: RdfFormat | EngineName | 'site';
+  full?: boolean;
   output?: string;
   index?: string;
   base?: string;
@@ -68,8 +71,17 @@ function report(s: FederationSummary, lang: Lang): string {
   return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
+const isFolder = (p: string): boolean =>
+  /[/\\]$/.test(p) || statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
+  // search-engine documents, or N-Quads into a folder: a file per jurisdiction, kept up to date
+  const folder = o.to === 'nquads' && o.output !== undefined && isFolder(o.output);
+  if ((ENGINE_NAMES as readonly string[]).includes(o.to) || folder) {
+    const { engineCommand } = await import('./federate-engines.js');
+    return engineCommand(paths, { ...o, to: o.to as EngineName | 'nquads' });
+  }
   if (o.to === 'site' && o.output === undefined)
     throw new UsageError(
       '--to site needs --output <folder>: the site is a folder of files',
@@ -98,7 +110,7 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
   const index: Sink | undefined = o.index !== undefined ? fileSink(o.index) : undefined;
   try {
-    for await (const chunk of federation.rdf(rdfWriter(o.to))) await sink.write(chunk);
+    for await (const chunk of federation.rdf(rdfWriter(o.to as RdfFormat))) await sink.write(chunk);
     if (index) for (const line of federation.indexLines()) await index.write(line);
     await sink.close();
     await index?.close();

@@ -46,6 +46,20 @@ export interface FederateOptions extends Partial<ValidateOptions> {
   base?: string;
   /** Name of the federated catalogue's publisher. */
   publisher?: string;
+  /** Prefix of the records' blank node labels (`f`): files loaded into one request need their own. */
+  blankPrefix?: string;
+}
+
+/** What `rdf()` writes: by default the whole catalogue. */
+export interface RdfParts {
+  /** The federated catalogue and its list of jurisdictions, or the jurisdictions' catalogues, or both. */
+  catalogues?: 'all' | 'federation' | 'jurisdictions' | 'none';
+  /**
+   * The records `linksOf` gives links to, with no relation statements (the links are written
+   * apart, `linksRdf()`); without it, every record written, duplicates linked to their primary.
+   */
+  linksOf?: (e: Entry) => Links | undefined;
+  records?: boolean;
 }
 
 /** One record of the federation as the first pass saw it. */
@@ -56,6 +70,14 @@ export interface Entry {
   /** The dataset's IRI (minted under the base when the record has none); undefined for a rejected record. */
   iri?: string;
   index?: IndexLine;
+  /** What duplicate detection compares (`findDuplicates`); kept for incremental updates. */
+  keyed?: Keyed;
+}
+
+/** A dataset's "also published by": the other members of its duplicate group, and its primary. */
+export interface Links {
+  duplicates: string[];
+  duplicateOf?: string;
 }
 
 /** A line of the JSON Lines index, for a search engine. */
@@ -151,7 +173,7 @@ export class Federation {
       if (!dataset) continue;
       entry.iri = this.datasetIri(profile, dataset, entry.n);
       const level = this.profiles.get(profile)?.jurisdiction?.level;
-      keyed.push({
+      entry.keyed = {
         n: entry.n,
         iri: entry.iri,
         identifier: dataset.identifier,
@@ -159,7 +181,8 @@ export class Federation {
         title: pickText(dataset.title),
         publisher: pickText(dataset.publisher?.name),
         rank: level === 'federal' ? 1 : 0,
-      });
+      };
+      keyed.push(entry.keyed);
       const code = (id: string, uri: string): string =>
         (vocab.get(id)?.get(uri)?.code as string | undefined) ?? uri;
       const formats = [
@@ -260,8 +283,10 @@ export class Federation {
   /**
    * Second pass for the search engines: one search document per dataset written, as its record is
    * read again. Every member of a duplicate group lists the others as "also published by".
+   * `linksOf` replaces this federation's own duplicates (an incremental update computes them over
+   * jurisdictions not read): an entry's links, or undefined for an entry not to write.
    */
-  async *documents(): AsyncGenerator<SearchDocument> {
+  async *documents(linksOf?: (e: Entry) => Links | undefined): AsyncGenerator<SearchDocument> {
     const vocabularies = defaultVocabularies();
     const highValue = loadHighValueList(undefined, vocabularies);
     const byN = new Map(this.entries.map((e) => [e.n, e]));
@@ -269,22 +294,35 @@ export class Federation {
     let n = 0;
     for await (const { profile, dataset } of this.records()) {
       const entry = byN.get(n++);
-      if (!dataset || !entry?.iri || !entry.index || skipped.has(entry.n)) continue;
-      const primary = entry.index.duplicateOf;
-      const group = primary
-        ? [primary, ...(this.indexOf(primary)?.duplicates ?? [])]
-        : (entry.index.duplicates ?? []);
+      if (!dataset || !entry?.iri || !entry.index) continue;
+      const links = linksOf
+        ? linksOf(entry)
+        : skipped.has(entry.n)
+          ? undefined
+          : this.linksOf(entry);
+      if (!links) continue;
       yield searchDocument(dataset, {
         id: entry.iri,
         jurisdiction: profile,
         catalogue: this.catalogueOf(profile),
         result: entry.result,
-        duplicates: group.filter((i) => i !== entry.iri),
-        ...(primary ? { duplicateOf: primary } : {}),
+        duplicates: links.duplicates,
+        ...(links.duplicateOf ? { duplicateOf: links.duplicateOf } : {}),
         vocabularies,
         highValue,
       });
     }
+  }
+
+  private linksOf(entry: Entry): Links {
+    const primary = entry.index?.duplicateOf;
+    const group = primary
+      ? [primary, ...(this.indexOf(primary)?.duplicates ?? [])]
+      : (entry.index?.duplicates ?? []);
+    return {
+      duplicates: group.filter((i) => i !== entry.iri),
+      ...(primary ? { duplicateOf: primary } : {}),
+    };
   }
 
   /** The index line of the dataset written under an IRI. */
@@ -300,7 +338,7 @@ export class Federation {
   private byIri?: Map<string, IndexLine>;
 
   /** Second pass: the RDF, catalogues first, then each record as it is read again. */
-  async *rdf(writer: RdfWriter): AsyncGenerator<string> {
+  async *rdf(writer: RdfWriter, parts: RdfParts = {}): AsyncGenerator<string> {
     const q: Statement = (s, p, o, g) =>
       factory.quad(
         s as never,
@@ -314,7 +352,11 @@ export class Federation {
     );
 
     yield writer.start();
-    yield await writer.write(this.cataloguesRdf(q, date));
+    yield await writer.write(this.cataloguesRdf(q, date, parts.catalogues ?? 'all'));
+    if (parts.records === false) {
+      yield writer.end();
+      return;
+    }
 
     const byN = new Map(this.entries.map((e) => [e.n, e]));
     const links = new Map(
@@ -328,21 +370,63 @@ export class Federation {
     let n = 0;
     for await (const { profile, dataset } of this.records()) {
       const entry = byN.get(n++);
-      if (!dataset || !entry?.iri || skipped.has(entry.n)) continue;
+      if (!dataset || !entry?.iri) continue;
+      if (parts.linksOf ? !parts.linksOf(entry) : skipped.has(entry.n)) continue;
       const cat = factory.namedNode(this.catalogueOf(profile));
       const graph = recordToRdf(
         { ...dataset, id: entry.iri },
-        { blankPrefix: `f${entry.n}`, graph: writer.quads ? cat : undefined },
+        {
+          blankPrefix: `${this.options.blankPrefix ?? 'f'}${entry.n}`,
+          graph: writer.quads ? cat : undefined,
+        },
       );
       const quads = once.filter(graph.quads, graph.shared);
-      this.addProvenance(quads, q, date, cat, profile, entry, dataset, links.get(entry.n));
+      const primary = parts.linksOf ? undefined : links.get(entry.n);
+      this.addProvenance(quads, q, date, cat, profile, entry, dataset, primary);
       yield await writer.write(quads);
     }
     yield writer.end();
   }
 
+  /**
+   * Duplicates linked to their primary (`dcat:qualifiedRelation`, role IANA `duplicate`), in a
+   * graph of their own (`<base>links`) so that it can be replaced alone.
+   */
+  async *linksRdf(writer: RdfWriter, links: Iterable<[string, Links]>): AsyncGenerator<string> {
+    const g = factory.namedNode(this.linksGraph);
+    const q: Statement = (s, p, o) =>
+      factory.quad(
+        s as never,
+        iri(p) as never,
+        o as never,
+        (writer.quads ? g : factory.defaultGraph()) as never,
+      );
+    yield writer.start();
+    let n = 0;
+    for (const [id, l] of links) {
+      if (!l.duplicateOf) continue;
+      const rel = factory.blankNode(`link${n++}`);
+      yield await writer.write([
+        q(factory.namedNode(id), 'dcat:qualifiedRelation', rel),
+        q(rel, RDF_TYPE, iri('dcat:Relationship')),
+        q(rel, 'dct:relation', factory.namedNode(l.duplicateOf)),
+        q(rel, 'dcat:hadRole', factory.namedNode(DUPLICATE_ROLE)),
+      ]);
+    }
+    yield writer.end();
+  }
+
+  get linksGraph(): string {
+    return `${this.base}links`;
+  }
+
   /** The federated dcat:Catalog, its publisher, and one dcat:Catalog per jurisdiction. */
-  private cataloguesRdf(q: Statement, date: Literal): Quad[] {
+  private cataloguesRdf(q: Statement, date: Literal, which: RdfParts['catalogues']): Quad[] {
+    if (which === 'none') return [];
+    if (which === 'jurisdictions')
+      return [...this.profiles].flatMap(([id, profile]) =>
+        jurisdictionRdf(q, factory.namedNode(this.catalogueOf(id)), id, profile),
+      );
     const fed = factory.namedNode(this.catalogue);
     const head: Quad[] = [
       q(fed, RDF_TYPE, iri('dcat:Catalog'), fed),
@@ -376,7 +460,8 @@ export class Federation {
     );
     for (const [id, profile] of this.profiles) {
       const cat = factory.namedNode(this.catalogueOf(id));
-      head.push(q(fed, 'dcat:catalog', cat, fed), ...jurisdictionRdf(q, cat, id, profile));
+      head.push(q(fed, 'dcat:catalog', cat, fed));
+      if (which === 'all') head.push(...jurisdictionRdf(q, cat, id, profile));
     }
     return head;
   }

@@ -113,6 +113,12 @@ export const CLI_FR: Readonly<Record<string, string>> = {
   'profile of inputs given without <profile>=': 'profil des entrées données sans <profil>=',
   'write the catalogue to a file instead of standard output':
     'écrire le catalogue dans un fichier plutôt que sur la sortie standard',
+  'RDF syntax, or search-engine documents (solr, opensearch)':
+    'syntaxe RDF, ou documents de moteur de recherche (solr, opensearch)',
+  'write the catalogue to a file instead of standard output (solr, opensearch: a folder; nquads: a folder when one, a file per jurisdiction)':
+    'écrire le catalogue dans un fichier plutôt que sur la sortie standard (solr, opensearch : un dossier ; nquads : un dossier quand c’en est un, un fichier par administration)',
+  'into a folder: read every jurisdiction again, whatever the folder holds':
+    'dans un dossier : relire toutes les administrations, quoi que le dossier contienne',
   'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file':
     'écrire un index JSON Lines (identifiant, titre, administration, thèmes, mots-clés, formats, licence, modification) dans ce fichier',
   'base IRI of the federated catalogue and its catalogue records':

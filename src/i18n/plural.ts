@@ -117,6 +117,19 @@ const COUNTED = {
     en: { one: 'record read', other: 'records read' },
     fr: { one: 'enregistrement lu', other: 'enregistrements lus' },
   },
+  added: { en: { one: 'added', other: 'added' }, fr: { one: 'ajouté', other: 'ajoutés' } },
+  removed: { en: { one: 'removed', other: 'removed' }, fr: { one: 'retiré', other: 'retirés' } },
+  changed: { en: { one: 'changed', other: 'changed' }, fr: { one: 'modifié', other: 'modifiés' } },
+  linksChanged: {
+    en: {
+      one: '"also published by" changed on {{n}} document',
+      other: '"also published by" changed on {{n}} documents',
+    },
+    fr: {
+      one: '« publié aussi par » modifié sur {{n}} document',
+      other: '« publié aussi par » modifié sur {{n}} documents',
+    },
+  },
 } satisfies Record<string, PluralForms>;
 
 export type Counted = keyof typeof COUNTED;

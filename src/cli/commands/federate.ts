@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { RDF_FORMATS } from '../../rdf/syntax.js';
 import { DEFAULT_BASE } from '../../federate/defaults.js';
+import { ENGINE_NAMES } from '../../federate/engines/engines.js';
 import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
@@ -16,12 +17,16 @@ export function register(program: Command, setExit: SetExit): void {
     .addOption(
       new Option(
         '-t, --to <format>',
-        'RDF syntax, or site: a static search site in the --output folder',
+        'RDF syntax, search-engine documents (solr, opensearch), or site: a static search site in the --output folder',
       )
-        .choices([...RDF_FORMATS, 'site'])
+        .choices([...RDF_FORMATS, ...ENGINE_NAMES, 'site'])
         .default('turtle'),
     )
-    .option('-o, --output <file>', 'write the catalogue to a file instead of standard output')
+    .option(
+      '-o, --output <file>',
+      'write the catalogue to a file instead of standard output (solr, opensearch: a folder; nquads: a folder when one, a file per jurisdiction)',
+    )
+    .option('--full', 'into a folder: read every jurisdiction again, whatever the folder holds')
     .option(
       '--index <file>',
       'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file',
