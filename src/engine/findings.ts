@@ -76,22 +76,18 @@ export function finalize(emitted: readonly Emitted[], ctx: FinalizeContext): Fin
 
 /**
  * Emitted findings as the report gives them, in steps (`src/util/turns.ts`). One rule lists at most
- * MAX_FINDINGS_PER_RULE findings on a record, the first it found (the record's order); the others
- * are counted, never built, and said by one `input/too-many-findings` as severe as the worst of them.
+ * MAX_FINDINGS_PER_RULE findings on a record (`listedOf`); the others are counted, never built, and
+ * said by one `input/too-many-findings` as severe as the worst of them.
  */
 export function* finalizeSteps(
   emitted: readonly Emitted[],
   ctx: FinalizeContext,
 ): Steps<Finding[]> {
-  const out: Finding[] = [];
-  const kept = new Set<string>();
   const book = ctx.rules ?? SHIPPED_RULES;
   const rules = resolvedFor(book, ctx);
-  const listed = new Map<string, number>();
-  const left = new Map<string, { count: number; severity: Severity }>();
-  // the source paths to locate, and their findings
-  const pointers: string[] = [];
-  const located: Finding[] = [];
+  // the findings that stand (not off, not a repeat): where in `emitted`, their severity and source
+  const stand: Standing = { at: [], severities: [], paths: [], perRule: new Map() };
+  const kept = new Set<string>();
   for (let i = 0; i < emitted.length; i++) {
     if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
     const e = emitted[i];
@@ -101,18 +97,24 @@ export function* finalizeSteps(
     const sourcePath =
       e.sourcePath ?? (e.property && ctx.sourceOf ? ctx.sourceOf(e.property) : undefined);
     if (repeats(kept, e.ruleId, sourcePath, e.property)) continue;
-    const n = (listed.get(e.ruleId) ?? 0) + 1;
-    listed.set(e.ruleId, n);
-    if (n > MAX_FINDINGS_PER_RULE) {
-      const l = left.get(e.ruleId);
-      if (!l) left.set(e.ruleId, { count: 1, severity });
-      else {
-        l.count++;
-        if (SEVERITY_RANK[severity] > SEVERITY_RANK[l.severity]) l.severity = severity;
-      }
-      continue;
-    }
-    const f = findingOf(e, rule.meta, severity, sourcePath, ctx.lang);
+    stand.at.push(i);
+    stand.severities.push(severity);
+    stand.paths.push(sourcePath);
+    stand.perRule.set(e.ruleId, (stand.perRule.get(e.ruleId) ?? 0) + 1);
+  }
+  yield;
+  const { unlisted, left } = listedOf(emitted, stand);
+  const out: Finding[] = [];
+  // the source paths to locate, and their findings
+  const pointers: string[] = [];
+  const located: Finding[] = [];
+  for (let k = 0; k < stand.at.length; k++) {
+    if (k % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    if (unlisted?.has(k)) continue;
+    const e = emitted[stand.at[k]];
+    const sourcePath = stand.paths[k];
+    const meta = resolve(book, rules, e.ruleId, ctx).meta;
+    const f = findingOf(e, meta, stand.severities[k], sourcePath, ctx.lang);
     out.push(f);
     if (sourcePath !== undefined) {
       pointers.push(sourcePath);
@@ -140,6 +142,62 @@ export function* finalizeSteps(
   // Most severe first, then by rule and property: a stable order for every formatter.
   return sortByRank(out);
 }
+
+/** The findings of a record that stand, by their place in `emitted`, with their severity and source path. */
+interface Standing {
+  at: number[];
+  severities: Severity[];
+  paths: (string | undefined)[];
+  perRule: Map<string, number>;
+}
+
+/**
+ * Which standing findings are not listed: those of a rule past its first MAX_FINDINGS_PER_RULE in
+ * the record's order (`placeOf`), and for each such rule how many and the worst severity. Nothing
+ * when no rule is over.
+ */
+function listedOf(
+  emitted: readonly Emitted[],
+  { at, severities, paths, perRule }: Standing,
+): { unlisted?: Set<number>; left: Map<string, { count: number; severity: Severity }> } {
+  const left = new Map<string, { count: number; severity: Severity }>();
+  const over = new Set([...perRule].filter(([, n]) => n > MAX_FINDINGS_PER_RULE).map(([r]) => r));
+  if (over.size === 0) return { left };
+  const byRule = new Map<string, number[]>();
+  for (let k = 0; k < at.length; k++) {
+    const id = emitted[at[k]].ruleId;
+    if (!over.has(id)) continue;
+    const list = byRule.get(id);
+    if (list) list.push(k);
+    else byRule.set(id, [k]);
+  }
+  const unlisted = new Set<number>();
+  for (const [ruleId, ks] of byRule) {
+    const place = ks.map((k) => placeOf(paths[k] ?? emitted[at[k]].property ?? ''));
+    const order = ks.map((_, j) => j).sort((x, y) => cmp(place[x], place[y]));
+    let worst: Severity = 'info';
+    for (const j of order.slice(MAX_FINDINGS_PER_RULE)) {
+      unlisted.add(ks[j]);
+      if (SEVERITY_RANK[severities[ks[j]]] > SEVERITY_RANK[worst]) worst = severities[ks[j]];
+    }
+    left.set(ruleId, { count: ks.length - MAX_FINDINGS_PER_RULE, severity: worst });
+  }
+  return { unlisted, left };
+}
+
+/**
+ * Where a finding is in the record, as text that sorts in the record's order: the record's own
+ * fields first, then list items by their numbers (`/resources/9` before `/resources/10`), then by
+ * path: the items of a long list in turn, whatever the order the checks found them in (a crosswalk
+ * goes property by property). Fields of one object go by name, not as the text writes them.
+ */
+function placeOf(path: string): string {
+  const items: string[] = [];
+  for (const m of path.matchAll(ITEM)) items.push((m[1] ?? m[2]).padStart(12, '0'));
+  return `${items.length ? 1 : 0}${items.join('.')}\u0000${path}`;
+}
+/** A list item's number in a JSON Pointer (`/resources/2`) or a property path (`distribution[2]`). */
+const ITEM = /\/(\d+)(?=\/|$)|\[(\d+)\]/g;
 
 /** A finding as the report gives it, its source not yet located. */
 function findingOf(
