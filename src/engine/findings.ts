@@ -173,8 +173,7 @@ function listedOf(
   }
   const unlisted = new Set<number>();
   for (const [ruleId, ks] of byRule) {
-    const place = ks.map((k) => placeOf(paths[k] ?? emitted[at[k]].property ?? ''));
-    const order = ks.map((_, j) => j).sort((x, y) => cmp(place[x], place[y]));
+    const order = inPlaceOrder(ks.map((k) => paths[k] ?? emitted[at[k]].property ?? ''));
     let worst: Severity = 'info';
     for (const j of order.slice(MAX_FINDINGS_PER_RULE)) {
       unlisted.add(ks[j]);
@@ -196,6 +195,24 @@ function placeOf(path: string): string {
   for (const m of path.matchAll(ITEM)) items.push((m[1] ?? m[2]).padStart(12, '0'));
   return `${items.length ? 1 : 0}${items.join('.')}\u0000${path}`;
 }
+/**
+ * The positions of `paths` in the record's order (`placeOf`; found order among equals). Paths
+ * found in that order already (a long list checked item by item) are not sorted: no key is kept.
+ */
+function inPlaceOrder(paths: readonly string[]): number[] {
+  const order = paths.map((_, j) => j);
+  let before = '';
+  for (const p of paths) {
+    const place = placeOf(p);
+    if (cmp(before, place) > 0) {
+      const places = paths.map(placeOf);
+      return order.sort((x, y) => cmp(places[x], places[y]));
+    }
+    before = place;
+  }
+  return order;
+}
+
 /** A list item's number in a JSON Pointer (`/resources/2`) or a property path (`distribution[2]`). */
 const ITEM = /\/(\d+)(?=\/|$)|\[(\d+)\]/g;
 
