@@ -32,25 +32,27 @@ export default stageRule({
       fr: `Un enregistrement liste au plus ${MAX.fr} constats d'une même règle`,
     },
     docs: {
-      en: `When one rule finds more than ${MAX.en} problems on one record (a list of 300,000 codes none
-of the code list has, a record of 8,000 resources), the report lists the first
-${MAX.en} in the order the rule found them (the record's order), and this one finding
-says how many more there are. Its severity is the highest of the findings it stands for, so the
-record's status and the run's exit code are what they would be with every finding listed. The
-summary's counts are of the findings listed (this one included); the number left out is in its
-message. Scores do not change: they count which rules fail, not how often. Without the cap, 300,000
-findings on one record took a gigabyte of memory. \`passerelle fix\` applies the fixes of the
-findings listed: run it again for the next ones.`,
+      en: `When one rule finds more than ${MAX.en} problems on one record (a list of 300,000 codes none of
+the code list has, a record of 8,000 resources), the report lists the first ${MAX.en} in the
+record's order (the record's own fields, then list items by their number), and this one finding says
+how many more there are. Its severity is the highest of the findings it stands for, so the record's
+status and the run's exit code are what they would be with every finding listed. The findings are
+counted as the rule found them, before findings on one gap are merged (\`related\`); the summary's
+counts are of the findings listed (this one included), and the number left out is in its message.
+Scores do not change: they count which rules fail, not how often. Without the cap, 300,000 findings
+on one record took a gigabyte of memory. \`passerelle fix\` applies the fixes of the findings
+listed: run it again for the next ones.`,
       fr: `Quand une règle trouve plus de ${MAX.fr} problèmes dans un enregistrement (une liste de 300 000
 codes absents de la liste de codes, un enregistrement de 8 000 ressources), le rapport liste les
-${MAX.fr} premiers dans l'ordre où la règle les a trouvés (l'ordre de
-l'enregistrement), et ce constat-ci dit combien il y en a de plus. Sa gravité est la plus haute des
+${MAX.fr} premiers dans l'ordre de l'enregistrement (ses propres champs, puis les éléments des listes
+selon leur numéro), et ce constat-ci dit combien il y en a de plus. Sa gravité est la plus haute des
 constats qu'il représente : le statut de l'enregistrement et le code de sortie sont ceux qu'ils
-seraient avec tous les constats listés. Les comptes du résumé sont ceux des constats listés (celui-ci
-compris) ; le nombre laissé de côté est dans son message. Les scores ne changent pas : ils comptent
-les règles qui échouent, pas combien de fois. Sans ce plafond, 300 000 constats sur un
-enregistrement prenaient un gigaoctet de mémoire. \`passerelle fix\` applique les corrections des
-constats listés : relancez-le pour les suivants.`,
+seraient avec tous les constats listés. Les constats sont comptés tels que la règle les a trouvés,
+avant que les constats d'une même lacune soient regroupés (\`related\`) ; les comptes du résumé sont
+ceux des constats listés (celui-ci compris), et le nombre laissé de côté est dans son message. Les
+scores ne changent pas : ils comptent les règles qui échouent, pas combien de fois. Sans ce plafond,
+300 000 constats sur un enregistrement prenaient un gigaoctet de mémoire. \`passerelle fix\` applique
+les corrections des constats listés : relancez-le pour les suivants.`,
     },
     messages: {
       more: {
