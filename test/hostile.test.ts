@@ -403,7 +403,7 @@ describe('one record with thousands of findings of one rule', () => {
     expect(
       fr.records[0].findings.find((f) => f.ruleId === 'input/too-many-findings')?.message,
     ).toBe(
-      "1\u00a0500 autres constats de profile/vocabulary dans cet enregistrement ne sont pas listés : un enregistrement liste au plus 1\u00a0000 constats d'une même règle",
+      "1\u00a0500 autres constats de profile/vocabulary dans cet enregistrement ne sont pas donnés : un enregistrement en donne au plus 1\u00a0000 constats d'une même règle",
     );
   });
 

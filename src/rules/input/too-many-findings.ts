@@ -29,7 +29,7 @@ export default stageRule({
     severity: 'error',
     title: {
       en: `A record lists at most ${MAX.en} findings of one rule`,
-      fr: `Un enregistrement liste au plus ${MAX.fr} constats d'une même règle`,
+      fr: `Un enregistrement donne au plus ${MAX.fr} constats d'une même règle`,
     },
     docs: {
       en: `When one rule finds more than ${MAX.en} problems on one record (a list of 300,000 codes none of
@@ -43,25 +43,25 @@ Scores do not change: they count which rules fail, not how often. Without the ca
 on one record took a gigabyte of memory. \`passerelle fix\` applies the fixes of the findings
 listed: run it again for the next ones.`,
       fr: `Quand une règle trouve plus de ${MAX.fr} problèmes dans un enregistrement (une liste de 300 000
-codes absents de la liste de codes, un enregistrement de 8 000 ressources), le rapport liste les
+codes absents de la liste de codes, un enregistrement de 8 000 ressources), le rapport donne les
 ${MAX.fr} premiers dans l'ordre de l'enregistrement (ses propres champs, puis les éléments des listes
 selon leur numéro), et ce constat-ci dit combien il y en a de plus. Sa gravité est la plus haute des
 constats qu'il représente : le statut de l'enregistrement et le code de sortie sont ceux qu'ils
-seraient avec tous les constats listés. Les constats sont comptés tels que la règle les a trouvés,
+seraient avec tous les constats donnés. Les constats sont comptés tels que la règle les a trouvés,
 avant que les constats d'une même lacune soient regroupés (\`related\`) ; les comptes du résumé sont
-ceux des constats listés (celui-ci compris), et le nombre laissé de côté est dans son message. Les
+ceux des constats donnés (celui-ci compris), et le nombre laissé de côté est dans son message. Les
 scores ne changent pas : ils comptent les règles qui échouent, pas combien de fois. Sans ce plafond,
 300 000 constats sur un enregistrement prenaient un gigaoctet de mémoire. \`passerelle fix\` applique
-les corrections des constats listés : relancez-le pour les suivants.`,
+les corrections des constats donnés : relancez-le pour les suivants.`,
     },
     messages: {
       more: {
         en: '{{count}} more findings of {{rule}} on this record are not listed: a record lists at most {{max}} findings of one rule',
-        fr: "{{count}} autres constats de {{rule}} dans cet enregistrement ne sont pas listés : un enregistrement liste au plus {{max}} constats d'une même règle",
+        fr: "{{count}} autres constats de {{rule}} dans cet enregistrement ne sont pas donnés : un enregistrement en donne au plus {{max}} constats d'une même règle",
       },
       oneMore: {
         en: '1 more finding of {{rule}} on this record is not listed: a record lists at most {{max}} findings of one rule',
-        fr: "1 autre constat de {{rule}} dans cet enregistrement n'est pas listé : un enregistrement liste au plus {{max}} constats d'une même règle",
+        fr: "1 autre constat de {{rule}} dans cet enregistrement n'est pas donné : un enregistrement en donne au plus {{max}} constats d'une même règle",
       },
     },
   },
