@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKER_LINE_CHARS } from '../src/engine/parallel.js';
 import { ROOT, tempDir } from './helpers.js';
-import { interrupted, readToEnd } from './support/interrupted.js';
+import { interrupted, leftovers, OLD, readToEnd } from './support/interrupted.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let codes: string;
@@ -64,4 +64,20 @@ describe.each([
       expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
     },
   );
+
+  // (this held before too, once the record was done: the report's rename waits for a turn)
+  test('within that record, writing to a file (-o): no temporary file left, the old report kept', async () => {
+    // the report's temporary file, written record by record, shows the small records' results
+    const written = (): boolean =>
+      leftovers(tmp.dir).some((f) => readFileSync(join(tmp.dir, f), 'utf8').includes('"findings"'));
+    const r = await interrupted(
+      tmp.dir,
+      [codes, '--profile', 'auto', '--workers', '1', '--now', '2026-11-01'],
+      signal,
+      (_e, pid) => written() && readToEnd(codes, pid),
+    );
+    expect(r.code).toBe(exit);
+    expect(leftovers(tmp.dir)).toEqual([]);
+    expect(r.report).toBe(OLD);
+  });
 });
