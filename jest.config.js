@@ -17,6 +17,7 @@ const SLOW = [
   'test/profile-quick.test.ts', // tens of thousands of records through every profile's validators
   'test/quadratic.test.ts', // the same run at two sizes
   'test/scale.test.ts', // large generated catalogues
+  'test/signals-records.test.ts', // signals within records that take seconds to check
   'test/worker-memory.test.ts', // worker threads on a large catalogue
 ];
 

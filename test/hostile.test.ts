@@ -6,11 +6,12 @@
  * file; XML entities and DTDs are never resolved; a JSON-LD context on the web is never fetched;
  * a crosswalk's map files stay inside its folder.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config/load.js';
 import { lintCrosswalk, loadCrosswalk } from '../src/crosswalk/crosswalk.js';
 import { validate } from '../src/engine/run.js';
+import { finalize } from '../src/engine/findings.js';
 import { loadProfile, parseProfile } from '../src/profiles/load.js';
 import { readSources } from '../src/sources/read.js';
 import type { SourceRecord } from '../src/sources/types.js';
@@ -338,6 +339,113 @@ describe('configuration files that are not files, or hold very many problems', (
     expect(lines).toHaveLength(n);
     expect(lines[n - 1]).toMatch(
       new RegExp(`many\\.yaml:${n + 1}:3: unknown rule "x/rule-${n - 1}"`),
+    );
+  });
+});
+
+describe('one record with thousands of findings of one rule', () => {
+  /** The first ca-gc fixture record with `n` audience codes none of the list has, and each code's column. */
+  function manyCodes(n: number): { file: string; columns: Map<string, number> } {
+    const r = JSON.parse(
+      readFileSync(join(ROOT, 'fixtures/ca-gc/catalogue.jsonl'), 'utf8').split('\n')[0],
+    ) as Record<string, unknown>;
+    r.audience = Array.from({ length: n }, (_, i) => `zz${i}`);
+    const text = JSON.stringify(r);
+    const columns = new Map<string, number>();
+    for (let i = 0, at = text.indexOf('"audience":['); i < n; i++) {
+      at = text.indexOf(`"zz${i}"`, at);
+      columns.set(`zz${i}`, at + 1);
+    }
+    const file = join(tmp.dir, `codes-${n}.jsonl`);
+    writeFileSync(file, `${text}\n`);
+    return { file, columns };
+  }
+
+  test('2,500 unknown codes: the first 1,000 listed at their columns, one finding says 1,500 more, as severe', async () => {
+    const { file, columns } = manyCodes(2500);
+    const report = await validate([file], { profile: 'ca-gc', now: NOW });
+    const [record] = report.records;
+    const codes = record.findings.filter((f) => f.ruleId === 'profile/vocabulary');
+    expect(codes).toHaveLength(1000);
+    // the first thousand in the record's order, each at its own code
+    expect(new Set(codes.map((f) => f.value))).toEqual(
+      new Set(Array.from({ length: 1000 }, (_, i) => `zz${i}`)),
+    );
+    for (const f of codes) expect([f.line, f.column]).toEqual([1, columns.get(f.value as string)]);
+    const more = record.findings.filter((f) => f.ruleId === 'input/too-many-findings');
+    expect(more).toHaveLength(1);
+    expect(more[0]).toMatchObject({ severity: 'error', line: 1 });
+    expect(more[0].message).toBe(
+      '1,500 more findings of profile/vocabulary on this record are not listed: a record lists at most 1,000 findings of one rule',
+    );
+    expect(record.status).toBe('invalid');
+    // the summary counts the findings listed, this one included
+    const listed = record.findings.filter((f) => f.severity === 'error').length;
+    expect(report.summary.findings.error).toBe(listed);
+    // in French, with French numbers
+    const fr = await validate([file], { profile: 'ca-gc', now: NOW, lang: 'fr' });
+    expect(
+      fr.records[0].findings.find((f) => f.ruleId === 'input/too-many-findings')?.message,
+    ).toBe(
+      "1\u00a0500 autres constats de profile/vocabulary dans cet enregistrement ne sont pas donnés : un enregistrement en donne au plus 1\u00a0000 constats d'une même règle",
+    );
+  });
+
+  test('the configuration still decides: a rule turned off counts nothing; the count finding takes its own severity', async () => {
+    const { file } = manyCodes(1200);
+    const off = await validate([file], {
+      profile: 'ca-gc',
+      now: NOW,
+      settings: { severity: { 'profile/vocabulary': 'off' } },
+    });
+    const ids = off.records[0].findings.map((f) => f.ruleId);
+    expect(ids).not.toContain('profile/vocabulary');
+    expect(ids).not.toContain('input/too-many-findings');
+    const warned = await validate([file], {
+      profile: 'ca-gc',
+      now: NOW,
+      settings: { severity: { 'input/too-many-findings': 'warning' } },
+    });
+    const more = warned.records[0].findings.filter((f) => f.ruleId === 'input/too-many-findings');
+    expect(more.map((f) => [f.severity, f.message.split(' ').slice(0, 3).join(' ')])).toEqual([
+      ['warning', '200 more findings'],
+    ]);
+  });
+
+  test('the findings left out are counted once each, and the worst of them sets the severity', () => {
+    const profile = loadProfile('ca-gc');
+    // what the profile check emits: a thousand legacy codes (warnings), the same again, then two unknown codes (errors)
+    const legacy = Array.from({ length: 1000 }, (_, i) => ({
+      ruleId: 'profile/vocabulary',
+      messageId: 'legacy',
+      data: { field: 'audience', value: `old${i}`, current: 'general_public' },
+      sourcePath: `/audience/${i}`,
+      value: `old${i}`,
+      severity: 'warning' as const,
+    }));
+    const unknown = (i: number) => ({
+      ruleId: 'profile/vocabulary',
+      messageId: 'unknown',
+      data: { field: 'audience', value: `zz${i}`, vocabulary: 'audience' },
+      sourcePath: `/audience/${i}`,
+      value: `zz${i}`,
+    });
+    const one = finalize([...legacy, ...legacy, unknown(1000)], { profile, lang: 'en' });
+    expect(one.filter((f) => f.ruleId === 'profile/vocabulary')).toHaveLength(1000);
+    expect(one.filter((f) => f.ruleId === 'input/too-many-findings')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message:
+          '1 more finding of profile/vocabulary on this record is not listed: a record lists at most 1,000 findings of one rule',
+      }),
+    ]);
+    const two = finalize([...legacy, unknown(1000), unknown(1001)], { profile, lang: 'en' });
+    expect(two.find((f) => f.ruleId === 'input/too-many-findings')?.message).toMatch(
+      /^2 more findings/,
+    );
+    // a thousand exactly: all listed, nothing more said
+    expect(finalize(legacy, { profile, lang: 'en' }).map((f) => f.ruleId)).not.toContain(
+      'input/too-many-findings',
     );
   });
 });

@@ -2,7 +2,7 @@
  * One gap, one finding (`mergeRelated`): findings of several rules on one property of a record
  * become one, at the highest severity, naming the others; scores and statuses do not move.
  */
-import { mergeRelated } from '../src/engine/findings.js';
+import { mergeRelated } from '../src/engine/related.js';
 import { validate, validateRecords } from '../src/engine/run.js';
 import { principleScores } from '../src/scores/principles.js';
 import { RULE_PRINCIPLES } from '../src/rules/index.js';

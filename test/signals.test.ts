@@ -2,12 +2,13 @@
  * SIGINT and SIGTERM, sent to the CLI while it works: the run ends with 130 or 143, leaves no
  * temporary file, and an existing report as it was, whether workers are busy or the main thread
  * is checking one huge record. The tests wait by events (a temporary file appearing, a line on
- * stderr), never by time, in bounded loops.
+ * stderr), never by time, in bounded loops. A signal within one record that takes seconds of
+ * checking: test/signals-records.test.ts (slow).
  */
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, ROOT, tempDir } from './helpers.js';
+import { ROOT, tempDir } from './helpers.js';
+import { interrupted, leftovers, OLD } from './support/interrupted.js';
 
 let tmp: ReturnType<typeof tempDir>;
 let many: string;
@@ -30,61 +31,32 @@ beforeAll(() => {
 });
 afterAll(() => tmp.cleanup());
 
-const OLD = 'the report of yesterday\n';
-const leftovers = (): string[] => readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'));
-
-/** Runs the CLI, waits (by events, bounded) until `ready`, sends `signal`, and returns how it ended. */
-async function interrupted(
-  args: string[],
-  signal: 'SIGINT' | 'SIGTERM',
-  ready: (stderr: string) => boolean,
-): Promise<{ code: number | null; stderr: string; report: string }> {
-  const out = join(tmp.dir, 'report.json');
-  writeFileSync(out, OLD);
-  const child = spawn(process.execPath, [BIN, 'validate', ...args, '-f', 'json', '-o', out], {
-    cwd: tmp.dir,
-    stdio: 'pipe',
-  });
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
-  let ended = false;
-  const exited = new Promise<number | null>((resolve) =>
-    child.on('exit', (code) => {
-      ended = true;
-      resolve(code);
-    }),
-  );
-  for (let i = 0; i < 3000 && !ended && !ready(stderr); i++)
-    await new Promise((r) => setTimeout(r, 10));
-  // the run must still be working when the signal is sent, or the test proves nothing
-  expect(ended).toBe(false);
-  child.kill(signal);
-  const code = await exited;
-  return { code, stderr, report: readFileSync(out, 'utf8') };
-}
-
 describe.each([
   ['SIGINT', 130],
   ['SIGTERM', 143],
 ] as const)('%s', (signal, exit) => {
   test('while workers are busy: workers stopped, exit code, no temporary file, the old report kept', async () => {
     const r = await interrupted(
+      tmp.dir,
       [many, '-p', 'ca-gc', '--workers', '2'],
       signal,
-      () => leftovers().length > 0,
+      () => leftovers(tmp.dir).length > 0,
     );
     expect(r.code).toBe(exit);
-    expect(leftovers()).toEqual([]);
+    expect(leftovers(tmp.dir)).toEqual([]);
     expect(r.report).toBe(OLD);
     expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
   });
 
   test('while the main thread checks one huge record: the report it was asked to abandon is never written', async () => {
-    const r = await interrupted([huge, '--profile', 'auto', '--workers', '1'], signal, (e) =>
-      /\(detected\)/.test(e),
+    const r = await interrupted(
+      tmp.dir,
+      [huge, '--profile', 'auto', '--workers', '1'],
+      signal,
+      (e) => /\(detected\)/.test(e),
     );
     expect(r.code).toBe(exit);
-    expect(leftovers()).toEqual([]);
+    expect(leftovers(tmp.dir)).toEqual([]);
     expect(r.report).toBe(OLD);
   });
 });

@@ -258,24 +258,40 @@ type Batched = { batch: Omit<Batch, 'id' | 'task'> };
  * are tried again one at a time, each alone in a worker (so that a line that runs it out of memory
  * is the one to blame), and a line that runs that worker out of memory too is given to `rejected`
  * as a rejected record (`input/too-large`, its file and line). Each line is tried at most twice.
+ * Records checked here (`here`, `checkHere`: other formats, lines too long for a worker) may take
+ * turns (`Pipeline.processAsync`, which lets signals in); they are checked one at a time.
  */
 export async function* throughWorkers<U extends Batched | { batch?: undefined }, R, T>(
   units: AsyncIterable<U>,
   run: { workers: number; init: WorkerInit; task: Task },
   fromWorker: (reply: R) => T[],
-  here: (unit: Exclude<U, Batched>) => T,
-  checkHere: (unit: Extract<U, Batched>, src: SourceRecord, seq: number, part: number) => T,
+  here: (unit: Exclude<U, Batched>) => T | Promise<T>,
+  checkHere: (
+    unit: Extract<U, Batched>,
+    src: SourceRecord,
+    seq: number,
+    part: number,
+  ) => T | Promise<T>,
 ): AsyncGenerator<T> {
   const pool = new WorkerPool(run.workers, run.init);
   const alone = new WorkerPool(1, run.init);
   let queue: Promise<unknown> = Promise.resolve();
+  // one record at a time here: two huge lines are never held at once
+  let hereQueue: Promise<unknown> = Promise.resolve();
+  const inTurn = <V>(f: () => V | Promise<V>): Promise<V> => {
+    const done = hereQueue.then(f);
+    hereQueue = done.catch(() => undefined);
+    return done;
+  };
   const again = (u: Extract<U, Batched>, line: Line, i: number): Promise<T[]> => {
     const seq = u.batch.seq + i;
     const tried = queue
       .then(() => alone.run<R>({ ...u.batch, lines: [line], seq, task: run.task }))
       .then(fromWorker, (e: unknown) => {
         if (!(e instanceof WorkerOutOfMemory)) throw e;
-        return [checkHere(u, outOfMemoryRecord(u.batch.file, line, WORKER_HEAP_MB), seq, 0)];
+        return inTurn(async () => [
+          await checkHere(u, outOfMemoryRecord(u.batch.file, line, WORKER_HEAP_MB), seq, 0),
+        ]);
       });
     queue = tried.catch(() => undefined); // one line at a time in that worker
     return tried;
@@ -289,7 +305,7 @@ export async function* throughWorkers<U extends Batched | { batch?: undefined },
     }
   };
   const one = async (u: U): Promise<T[]> => {
-    if (!u.batch) return [here(u as Exclude<U, Batched>)];
+    if (!u.batch) return inTurn(async () => [await here(u as Exclude<U, Batched>)]);
     const b = u as Extract<U, Batched>;
     if (b.batch.lines.every((l) => l.text.length <= WORKER_LINE_CHARS)) return inWorker(b);
     // the lines too long for a worker checked here, the runs of other lines by workers, in order
@@ -302,8 +318,15 @@ export async function* throughWorkers<U extends Batched | { batch?: undefined },
         parts.push(
           inWorker({ ...b, batch: { ...b.batch, lines: b.batch.lines.slice(from, i), seq } }),
         );
-      const records = jsonLineRecords(b.batch.file, line);
-      parts.push(records.map((src, part) => checkHere(b, src, b.batch.seq + i, part)));
+      parts.push(
+        inTurn(async () => {
+          const out: T[] = [];
+          const records = jsonLineRecords(b.batch.file, line);
+          for (let part = 0; part < records.length; part++)
+            out.push(await checkHere(b, records[part], b.batch.seq + i, part));
+          return out;
+        }),
+      );
       from = i + 1;
     });
     if (from < b.batch.lines.length)

@@ -4,7 +4,7 @@
  * record never stops the others. A run's records are read and put through it in `run.ts`.
  */
 import { loadCrosswalk, type Crosswalk, type Mapped } from '../crosswalk/crosswalk.js';
-import { checkAgainstProfile } from '../profiles/check.js';
+import { profileSteps } from '../profiles/check.js';
 import { conformToProfile } from '../profiles/conform.js';
 import { loadProfile } from '../profiles/load.js';
 import type { Profile } from '../profiles/types.js';
@@ -24,13 +24,15 @@ import { withinLimits } from '../sources/limits.js';
 import { pickText } from '../core/lang.js';
 import { READ_ERRORS } from '../i18n/read-errors.js';
 import { defaultVocabularies, type VocabularyRegistry } from '../vocab/vocabulary.js';
-import { finalize, mergeRelated, withFindings } from './findings.js';
+import { finalizeSteps, finalize, withFindings } from './findings.js';
+import { mergeRelated } from './related.js';
 import { checkFixes } from './fixes.js';
 import type { ValidateOptions } from './options.js';
 import { recordKeys, type RecordKeys } from '../rules/odc/unique-identifier.js';
 import { AUTO } from './detect.js';
 import { getAll, parsePath } from '../util/paths.js';
 import { isEmpty } from '../util/empty.js';
+import { atOnce, inTurns, type Steps } from '../util/turns.js';
 
 /** A record mapped without being checked (`convert`): its common record, or its rejection. */
 export type Mapping =
@@ -110,25 +112,33 @@ export class Pipeline {
     return read.shape === 'csv' ? conformToProfile(this.profile, read) : read;
   }
 
-  /** One record through the profile check, the crosswalk and the rules. */
+  /** One record through the profile check, the crosswalk and the rules, at once (a worker thread). */
   process(src: SourceRecord): Processed {
-    const prepared = this.prepare(src);
-    return 'result' in prepared ? prepared : this.finish(prepared);
+    return atOnce(this.steps(src));
   }
 
-  /** The same, with the asynchronous checks too: `options.checks` (SHACL) and the URLs (`options.urlChecker`). */
+  /**
+   * The same, letting signals in between steps (the main thread: one huge record cannot hold off a
+   * Ctrl-C), with the asynchronous checks too: `options.checks` (SHACL) and the URLs (`options.urlChecker`).
+   */
   async processAsync(src: SourceRecord): Promise<Processed> {
-    const prepared = this.prepare(src);
+    const checker = this.options.urlChecker;
+    if (!this.options.checks?.length && !checker) return inTurns(this.steps(src));
+    const prepared = await inTurns(this.prepare(src));
     if ('result' in prepared) return prepared;
     for (const c of this.options.checks ?? [])
       prepared.emitted.push(...(await c.check(prepared.mapped.dataset)));
-    const checker = this.options.urlChecker;
-    if (!checker) return this.finish(prepared);
+    if (!checker) return inTurns(this.finish(prepared));
     const urls = (prepared.mapped.dataset.distribution ?? []).flatMap((d) => [
       ...(d.accessURL ?? []),
       ...(d.downloadURL ?? []),
     ]);
-    return this.finish(prepared, await checker.checkAll(urls));
+    return inTurns(this.finish(prepared, await checker.checkAll(urls)));
+  }
+
+  private *steps(src: SourceRecord): Steps<Processed> {
+    const prepared = yield* this.prepare(src);
+    return 'result' in prepared ? prepared : yield* this.finish(prepared);
   }
 
   /** A record through the crosswalk only, without checking it (`convert`): its common record, or why it cannot be read. */
@@ -147,38 +157,42 @@ export class Pipeline {
     });
   }
 
-  private prepare(read: SourceRecord): Prepared | Processed {
+  /** A record read and checked, in steps between its stages (and within the long ones). */
+  private *prepare(read: SourceRecord): Steps<Prepared | Processed> {
     const src = withinLimits(this.conform(read));
     if (src.error || src.data === undefined) return { result: this.reject(src) };
-    const emitted: Emitted[] = checkAgainstProfile(this.profile, src.data);
+    yield;
+    const emitted: Emitted[] = yield* profileSteps(this.profile, src.data);
+    yield;
     const mapped = this.crosswalk.apply(src.data);
-    emitted.push(...mapped.findings);
+    for (const f of mapped.findings) emitted.push(f);
+    yield;
     const ruleChecks: RuleChecks = { ran: new Set(), notApplicable: new Set() };
-    emitted.push(
-      ...runRules(mapped.dataset, {
-        profile: this.profile,
-        now: this.now,
-        vocabularies: this.vocabularies,
-        settings: this.settings,
-        rules: this.rules.all,
-        checks: ruleChecks,
-        source: src.data,
-      }),
-    );
+    const found = runRules(mapped.dataset, {
+      profile: this.profile,
+      now: this.now,
+      vocabularies: this.vocabularies,
+      settings: this.settings,
+      rules: this.rules.all,
+      checks: ruleChecks,
+      source: src.data,
+    });
+    for (const f of found) emitted.push(f);
     for (const id of this.stageChecks) ruleChecks.ran.add(id);
     return { src, mapped, emitted, ruleChecks };
   }
 
-  private finish(
+  private *finish(
     { src, mapped, emitted, ruleChecks }: Prepared,
     urls?: Map<string, UrlStatus>,
-  ): Processed {
+  ): Steps<Processed> {
     if (urls) emitted.push(...unreachable(mapped, urls));
+    yield;
     const locator = src.locator;
     const locate = locator
       ? (pointers: readonly string[]) => locateAll(locator, pointers)
       : undefined;
-    const findings = finalize(emitted, {
+    const findings = yield* finalizeSteps(emitted, {
       profile: this.profile,
       rules: this.rules,
       settings: this.settings,
@@ -207,6 +221,7 @@ export class Pipeline {
         rulePrinciples: this.rules.principles,
       }),
     };
+    yield;
     // one gap, one finding: after the scores, which count every rule's verdict
     result.findings = mergeRelated(
       findings,

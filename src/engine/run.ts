@@ -254,8 +254,9 @@ export async function* validateRecords(
       unitsOf(inputs, pipelines, true),
       task,
       checkedInWorker,
-      (u) => u.pipeline.process(u.src),
-      (u, src) => u.pipeline.process(src),
+      // records checked here (other formats, lines too long for a worker) let signals in
+      (u) => u.pipeline.processAsync(u.src),
+      (u, src) => u.pipeline.processAsync(src),
     )) {
       const p = unique(c);
       // a baseline changes results: their text and tally no longer hold
@@ -266,7 +267,7 @@ export async function* validateRecords(
   const units = unitsOf(inputs, pipelines, false) as AsyncGenerator<Unit & { src: SourceRecord }>;
   if (!options.checks?.length && !options.urlChecker) {
     for await (const { pipeline, src } of units) {
-      const p = unique(pipeline.process(src));
+      const p = unique(await pipeline.processAsync(src));
       yield { ...p, result: known(p.result) };
     }
     return;

@@ -10,6 +10,7 @@ import { parsePath, toPointer } from '../util/paths.js';
 import type { FieldDef, LocalVocabulary, Profile } from './types.js';
 import { checkedSchema, validatorFor, type CheckedSchema } from './validators.js';
 import type { Bilingual } from '../core/lang.js';
+import { atOnce, STEP_ITEMS, type Steps } from '../util/turns.js';
 
 /**
  * A profile's validators. The quick one (valid or not) saves its cost on the records it then checks
@@ -66,16 +67,25 @@ function fieldName(pointer: string): string {
 }
 
 export function checkAgainstProfile(profile: Profile, record: unknown): Emitted[] {
+  return atOnce(profileSteps(profile, record));
+}
+
+/** `checkAgainstProfile` in steps (`src/util/turns.ts`): a record may fail its profile 300,000 times. */
+export function* profileSteps(profile: Profile, record: unknown): Steps<Emitted[]> {
   const v = validatorsFor(profile);
   if (!v.quick && ++v.checked > QUICK_AFTER) v.quick = validatorFor(v.schema, 'quick');
   // both validators check the same schema, so they agree on validity: the details are only for failures
   if (v.quick?.(record)) return [];
   const validate = v.detailed;
   if (validate(record)) return [];
+  const errors = validate.errors as ErrorObject[];
+  validate.errors = null; // not kept until the next record that fails
+  yield;
   const out: Emitted[] = [];
   const seen = new Set<string>();
-  for (const e of validate.errors as ErrorObject[]) {
-    const f = toFinding(profile, e);
+  for (let i = 0; i < errors.length; i++) {
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    const f = toFinding(profile, errors[i]);
     if (!f) continue;
     const key = `${f.ruleId} ${f.sourcePath}`;
     if (seen.has(key)) continue; // ajv may report one bad value under several keywords

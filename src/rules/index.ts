@@ -5,6 +5,7 @@ import parseError from './input/parse-error.js';
 import encoding from './input/encoding.js';
 import unrecognised from './input/unrecognised.js';
 import tooLarge from './input/too-large.js';
+import tooManyFindings from './input/too-many-findings.js';
 import required from './profile/required.js';
 import vocabulary from './profile/vocabulary.js';
 import type from './profile/type.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   parseError,
   unrecognised,
   tooLarge,
+  tooManyFindings,
   encoding,
   required,
   vocabulary,

@@ -43,4 +43,16 @@ describe('deeperThan', () => {
     expect(deeperThan(wide, 3)).toBe(false);
     expect(deeperThan(wide, 2)).toBe(true);
   });
+
+  test('a list of small objects without objects in them (empty, shared or not) is judged without remembering each', () => {
+    const empties = Array.from({ length: 200_000 }, () => ({}));
+    expect(deeperThan(empties, 2)).toBe(false);
+    expect(deeperThan(empties, 1)).toBe(true);
+    // one leaf met 200,000 times: looked at again each time, a few values each
+    const leaf = { a: 1, b: 'x' };
+    expect(deeperThan({ list: Array.from({ length: 200_000 }, () => leaf) }, 3)).toBe(false);
+    expect(deeperThan({ list: Array.from({ length: 200_000 }, () => leaf) }, 2)).toBe(true);
+    // the last item deeper than the others
+    expect(deeperThan([...empties, nested(5)], 5)).toBe(true);
+  });
 });

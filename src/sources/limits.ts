@@ -48,25 +48,42 @@ function within(v: object, max: number, depth: number, budget: { left: number })
   return true;
 }
 
-/** Whether a value is nested deeper than `max` levels, each object visited once (iterative: a hostile record cannot overflow the stack). */
+/** Entries of an object without objects in it that the safe walk looks at again rather than remember it. */
+const SMALL_LEAF = 8;
+
+/**
+ * Whether a value is nested deeper than `max` levels, each object that holds objects (or more than
+ * SMALL_LEAF values) visited once (iterative: a hostile record cannot overflow the stack). Memory
+ * stays small: one frame per level (at most `max`), and only those objects remembered: a list of
+ * 2 million empty objects is one of them (remembering every object took 200 MB).
+ */
 function deeperThanSafe(value: object, max: number): boolean {
-  // objects only (the other values cannot be deeper), with their depths beside them: nothing allocated per value
-  const stack: object[] = [value];
-  const depths: number[] = [0];
   const seen = new Set<object>();
-  while (stack.length) {
-    const v = stack.pop() as object;
-    const depth = depths.pop() as number;
-    if (seen.has(v)) continue;
-    if (depth >= max) return true;
-    seen.add(v);
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      if (child === null || typeof child !== 'object') continue;
-      stack.push(child);
-      depths.push(depth + 1);
+  // the values of each open object and the next one to look at (the frames' count is the depth)
+  const frames: { values: readonly unknown[]; next: number }[] = [];
+  let v: object | undefined = value;
+  for (;;) {
+    if (v !== undefined) {
+      if (frames.length >= max) return true;
+      const values = Array.isArray(v) ? v : Object.values(v);
+      let holdsObjects = false;
+      for (let i = 0; i < values.length && !holdsObjects; i++)
+        holdsObjects = values[i] !== null && typeof values[i] === 'object';
+      if (holdsObjects || values.length > SMALL_LEAF) {
+        if (seen.has(v)) holdsObjects = false;
+        else seen.add(v);
+      }
+      if (holdsObjects) frames.push({ values, next: 0 });
     }
+    v = undefined;
+    const top = frames[frames.length - 1];
+    if (!top) return false;
+    while (top.next < top.values.length && v === undefined) {
+      const child = top.values[top.next++];
+      if (child !== null && typeof child === 'object') v = child;
+    }
+    if (v === undefined) frames.pop();
   }
-  return false;
 }
 
 export const TOO_DEEP: Bilingual = {
