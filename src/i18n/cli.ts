@@ -102,8 +102,6 @@ export const CLI_FR: Readonly<Record<string, string>> = {
   'profile of the records (see `passerelle profiles`)':
     'profil des enregistrements (voir `passerelle profiles`)',
   'RDF syntax': 'syntaxe RDF',
-  'RDF syntax, or site: a static search site in the --output folder':
-    'syntaxe RDF, ou site : un site de recherche statique dans le dossier de --output',
   'write to a file instead of standard output':
     'écrire dans un fichier plutôt que sur la sortie standard',
   "one DCAT-AP catalogue from many jurisdictions' exports, duplicates linked, with a JSON Lines search index":
@@ -113,10 +111,10 @@ export const CLI_FR: Readonly<Record<string, string>> = {
   'profile of inputs given without <profile>=': 'profil des entrées données sans <profil>=',
   'write the catalogue to a file instead of standard output':
     'écrire le catalogue dans un fichier plutôt que sur la sortie standard',
-  'RDF syntax, or search-engine documents (solr, opensearch)':
-    'syntaxe RDF, ou documents de moteur de recherche (solr, opensearch)',
-  'write the catalogue to a file instead of standard output (solr, opensearch: a folder; nquads: a folder when one, a file per jurisdiction)':
-    'écrire le catalogue dans un fichier plutôt que sur la sortie standard (solr, opensearch : un dossier ; nquads : un dossier quand c’en est un, un fichier par administration)',
+  'RDF syntax, search-engine documents (solr, opensearch), or site: a static search site in the --output folder':
+    'syntaxe RDF, documents de moteur de recherche (solr, opensearch), ou site : un site de recherche statique dans le dossier de --output',
+  'write the catalogue to a file instead of standard output (solr, opensearch, site: a folder; nquads: a folder when one, a file per jurisdiction)':
+    'écrire le catalogue dans un fichier plutôt que sur la sortie standard (solr, opensearch, site : un dossier ; nquads : un dossier quand c’en est un, un fichier par administration)',
   'into a folder: read every jurisdiction again, whatever the folder holds':
     'dans un dossier : relire toutes les administrations, quoi que le dossier contienne',
   'write a JSON Lines index (id, title, jurisdiction, themes, keywords, formats, licence, modified) to this file':

@@ -24,7 +24,7 @@ export function register(program: Command, setExit: SetExit): void {
     )
     .option(
       '-o, --output <file>',
-      'write the catalogue to a file instead of standard output (solr, opensearch: a folder; nquads: a folder when one, a file per jurisdiction)',
+      'write the catalogue to a file instead of standard output (solr, opensearch, site: a folder; nquads: a folder when one, a file per jurisdiction)',
     )
     .option('--full', 'into a folder: read every jurisdiction again, whatever the folder holds')
     .option(
