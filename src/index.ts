@@ -75,6 +75,16 @@ export { rdfWriter, RDF_FORMATS, type RdfFormat, type RdfWriter } from './rdf/wr
 export { parseRdf, RdfSyntaxError, type RdfSyntax } from './rdf/parse.js';
 export { convertRecords, type ConvertOptions } from './engine/convert.js';
 export { Federation, type FederateOptions, type IndexLine } from './federate/federate.js';
+export {
+  loadStore,
+  isRdfArgument,
+  type LoadOptions,
+  type LoadedStore,
+  type LoadProblem,
+} from './query/store.js';
+export { prepareQuery, type PreparedQuery, type QueryForm } from './query/sparql.js';
+export { queryText, defaultFormat, RESULT_FORMATS, type ResultFormat } from './query/results.js';
+export { listExamples, exampleQuery, QUERIES_DIR, type ExampleQuery } from './query/examples.js';
 export type { ShaclChecker, ShaclResult } from './shacl/check.js';
 export {
   compare,

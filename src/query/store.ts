@@ -1,0 +1,220 @@
+/**
+ * The store a query runs on: RDF files loaded as they are (a catalogue `passerelle federate`
+ * wrote, or any RDF), and exports of any profile federated in memory first (`Federation.rdf()`,
+ * the same RDF `federate` writes, with one named graph per jurisdiction). A file that cannot be
+ * read is named and left out; the others are still loaded.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { Store } from 'oxigraph';
+import type { Lang } from '../core/lang.js';
+import { AUTO, profileAndPath, recogniseFiles, type Recognised } from '../engine/detect.js';
+import type { Input } from '../engine/run.js';
+import { Federation, type FederateOptions, type FederationSummary } from '../federate/federate.js';
+import { parseRdf, RdfSyntaxError } from '../rdf/parse.js';
+import { syntaxOf, type RdfSyntax } from '../rdf/syntax.js';
+import type { RdfWriter } from '../rdf/write.js';
+import { decode, detectEncoding } from '../sources/decode.js';
+import { relativeToCwd } from '../util/files.js';
+import { loadOxigraph } from './sparql.js';
+
+export interface LoadOptions extends FederateOptions {
+  /** In input folders, also read links leading outside the folder. */
+  followLinks?: boolean;
+}
+
+/** An input, or part of one, left out: where and why, in the run's language. */
+export interface LoadProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface LoadedStore {
+  store: Store;
+  problems: LoadProblem[];
+  /** RDF files loaded as they are. */
+  rdfFiles: string[];
+  /** What was federated in memory, when exports were given. */
+  federation?: FederationSummary;
+}
+
+/** Syntaxes Oxigraph reads itself (quicker on a large federation); RDF/XML and JSON-LD go through the project's parser (offline JSON-LD contexts). */
+const OXIGRAPH_FORMAT: Partial<Record<RdfSyntax, string>> = {
+  turtle: 'text/turtle',
+  trig: 'application/trig',
+  ntriples: 'application/n-triples',
+  nquads: 'application/n-quads',
+};
+
+/**
+ * Whether an argument is loaded as RDF as it is: a file whose name says RDF (`.ttl`, `.nq`,
+ * `.jsonld`…, also gzipped), named with no profile (no `<profile>=`, no --profile). Folders and
+ * other files are exports, federated first; `dcat-ap=catalogue.ttl` federates an RDF export.
+ */
+export function isRdfArgument(arg: string, profile: string | undefined): boolean {
+  if ((profile && profile !== AUTO) || profileAndPath(arg)) return false;
+  const name = arg.toLowerCase().replace(/\.gz$/, '');
+  if (!syntaxOf(name, '') || !/\.[a-z]+$/.test(name)) return false;
+  return existsSync(arg) && statSync(arg).isFile();
+}
+
+/** Every input in one store: RDF files as they are, exports federated. */
+export async function loadStore(
+  args: readonly string[],
+  options: LoadOptions = {},
+): Promise<LoadedStore> {
+  const { Store } = await loadOxigraph();
+  const loaded: LoadedStore = { store: new Store(), problems: [], rdfFiles: [] };
+  const lang = options.lang ?? 'en';
+  const exports: string[] = [];
+  for (const arg of args) {
+    const path = profileAndPath(arg)?.path ?? arg;
+    if (!existsSync(path)) {
+      loaded.problems.push({
+        file: relativeToCwd(path),
+        message:
+          lang === 'fr'
+            ? 'illisible (fichier ou dossier absent)'
+            : 'cannot read (no such file or directory)',
+      });
+      continue;
+    }
+    if (isRdfArgument(arg, options.profile)) await loadRdfFile(loaded, arg, lang);
+    else exports.push(arg);
+  }
+  if (exports.length) await federateInto(loaded, exports, options);
+  return loaded;
+}
+
+async function loadRdfFile(loaded: LoadedStore, file: string, lang: Lang): Promise<void> {
+  const shown = relativeToCwd(file);
+  const problem = (message: string, line?: number, column?: number): void =>
+    void loaded.problems.push({ file: shown, line, column, message });
+  let text: string;
+  try {
+    let bytes: Uint8Array = readFileSync(file);
+    if (/\.gz$/i.test(file)) bytes = gunzipSync(bytes);
+    text = decode(bytes, detectEncoding(bytes, true));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return problem(lang === 'fr' ? `illisible (${code})` : `cannot read (${code})`);
+  }
+  const syntax = syntaxOf(file, text.slice(0, 1000)) ?? 'turtle';
+  const base = pathToFileURL(resolve(file)).href;
+  const format = OXIGRAPH_FORMAT[syntax];
+  try {
+    if (format) loaded.store.load(text, { format, base_iri: base });
+    else {
+      const { fromQuad } = await loadOxigraph();
+      for (const q of await parseRdf(text, syntax, base)) loaded.store.add(fromQuad(q));
+    }
+    loaded.rdfFiles.push(shown);
+  } catch (e) {
+    if (e instanceof RdfSyntaxError) return problem(e.reason[lang], e.line, e.column);
+    const message = e instanceof Error ? e.message : String(e);
+    // Oxigraph: "Parser error at line 3 column 7: …", "… between line 3 column 7 and line 4 column 1: …"
+    const at = /line (\d+) column (\d+)/.exec(message);
+    const why = message.replace(/^[^:]*line \d+ column \d+[^:]*: /, '');
+    const name =
+      syntax === 'ntriples'
+        ? 'N-Triples'
+        : syntax === 'nquads'
+          ? 'N-Quads'
+          : syntax === 'trig'
+            ? 'TriG'
+            : 'Turtle';
+    problem(
+      lang === 'fr' ? `${name} non valide : ${why}` : `invalid ${name}: ${why}`,
+      at ? Number(at[1]) : undefined,
+      at ? Number(at[2]) : undefined,
+    );
+  }
+}
+
+/** `--profile auto` (or no profile): each file's profile recognised first; a file none recognises is named and left out. */
+async function resolveInputs(
+  args: readonly string[],
+  options: LoadOptions,
+  problems: LoadProblem[],
+): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    const named = profileAndPath(arg);
+    const profile = named?.profile ?? options.profile ?? AUTO;
+    const path = named?.path ?? arg;
+    if (profile !== AUTO) {
+      inputs.push({ profile, path });
+      continue;
+    }
+    for (const r of await recogniseFiles([path], undefined, { followLinks: options.followLinks })) {
+      if (r.profile !== undefined)
+        inputs.push({ profile: r.profile, path: r.file, entries: [r.entry] });
+      else problems.push(unrecognised(r, options.lang ?? 'en'));
+    }
+  }
+  return inputs;
+}
+
+function unrecognised(r: Extract<Recognised, { profile?: undefined }>, lang: Lang): LoadProblem {
+  const file = relativeToCwd(r.file);
+  const p = r.problem;
+  if (r.entry.rejected) return { file, message: r.entry.rejected[lang] };
+  if (p.kind === 'unreadable')
+    return {
+      file,
+      message:
+        lang === 'fr'
+          ? 'aucun enregistrement lisible ; laissé de côté'
+          : 'no readable record; left out',
+    };
+  const message =
+    p.kind === 'unknown'
+      ? {
+          en: 'no profile recognises its records; name one with <profile>=<path>',
+          fr: 'aucun profil ne reconnaît ses enregistrements ; nommez-en un avec <profil>=<chemin>',
+        }
+      : {
+          en: `its records fit several profiles (${p.candidates.join(', ')}); name one with <profile>=<path>`,
+          fr: `ses enregistrements conviennent à plusieurs profils (${p.candidates.join(', ')}) ; nommez-en un avec <profil>=<chemin>`,
+        };
+  return { file, line: p.line, message: message[lang] };
+}
+
+/** The exports federated in memory, straight into the store (N-Quads: one named graph per jurisdiction). */
+async function federateInto(
+  loaded: LoadedStore,
+  args: readonly string[],
+  options: LoadOptions,
+): Promise<void> {
+  const inputs = await resolveInputs(args, options, loaded.problems);
+  if (inputs.length === 0) return;
+  const federation = new Federation(inputs, options);
+  loaded.federation = await federation.scan();
+  for (const e of federation.entries) {
+    if (e.iri) continue;
+    for (const f of e.result.findings)
+      loaded.problems.push({
+        file: e.result.source.file,
+        line: f.line ?? e.result.source.line,
+        column: f.column,
+        message: f.message,
+      });
+  }
+  const { fromQuad } = await loadOxigraph();
+  const store = loaded.store;
+  const writer: RdfWriter = {
+    format: 'nquads',
+    quads: true,
+    start: () => '',
+    write: async (quads) => {
+      for (const q of quads) store.add(fromQuad(q));
+      return '';
+    },
+    end: () => '',
+  };
+  for await (const _ of federation.rdf(writer));
+}
