@@ -28,30 +28,36 @@ PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX dcatap: <http://data.europa.eu/r5r/>
 
-SELECT ?catalogue (SAMPLE(STR(?name)) AS ?jurisdiction) ?category (COUNT(DISTINCT ?dataset) AS ?datasets)
+SELECT ?catalogue (STR(?name) AS ?jurisdiction) ?category ?datasets
 WHERE {
   {
-    ?dataset dcatap:hvdCategory ?category .
-  } UNION {
-    # each title and keyword once: accents and case folded, anything but letters and digits a space
-    {
-      SELECT ?dataset ?words ?textLang WHERE {
-        { ?dataset dct:title ?text } UNION { ?dataset dcat:keyword ?text }
-        BIND(CONCAT(" ", REPLACE(
-          REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?text)),
-            "[àáâãäå]", "a"), "[çć]", "c"), "[èéêë]", "e"), "[ìíîï]", "i"), "[òóôõö]", "o"), "[ùúûü]", "u"),
-          "[^a-z0-9]+", " "), " ") AS ?words)
-        BIND(LCASE(SUBSTR(LANG(?text), 1, 2)) AS ?textLang)
-      }
-    }
+    SELECT ?catalogue ?category (COUNT(DISTINCT ?dataset) AS ?datasets)
+    WHERE {
+      {
+        ?dataset dcatap:hvdCategory ?category .
+      } UNION {
+        # each title and keyword once: accents and case folded, anything but letters and digits a space
+        {
+          SELECT ?dataset ?words ?textLang WHERE {
+            { ?dataset dct:title ?text } UNION { ?dataset dcat:keyword ?text }
+            BIND(CONCAT(" ", REPLACE(
+              REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?text)),
+                "[àáâãäå]", "a"), "[çć]", "c"), "[èéêë]", "e"), "[ìíîï]", "i"), "[òóôõö]", "o"), "[ùúûü]", "u"),
+              "[^a-z0-9]+", " "), " ") AS ?words)
+            BIND(LCASE(SUBSTR(LANG(?text), 1, 2)) AS ?textLang)
+          }
+        }
 `;
 
-const TAIL = `  }
-  ?federation dcat:catalog ?catalogue .
-  ?catalogue dcat:dataset ?dataset .
+const TAIL = `      }
+      ?federation dcat:catalog ?catalogue .
+      ?catalogue dcat:dataset ?dataset .
+    }
+    GROUP BY ?catalogue ?category
+  }
+  # the jurisdiction's English name, looked up once per row of counts
   OPTIONAL { ?catalogue dct:title ?name FILTER(langMatches(lang(?name), "en")) }
 }
-GROUP BY ?catalogue ?category
 ORDER BY ?catalogue ?category
 `;
 
@@ -61,8 +67,8 @@ export function highValueQuery(file = HIGH_VALUE_FILE): string {
   for (const c of loadHighValueList(file, defaultVocabularies()).categories)
     for (const lang of ['en', 'fr'] as const)
       for (const term of new Set(c.datasets.flatMap((d) => d.keys[lang])))
-        rows.push(`    (<${c.uri}> "${lang}" "${term}")`);
-  return `${HEAD}    VALUES (?category ?lang ?term) {\n${rows.join('\n')}\n    }\n    FILTER((?textLang = ?lang || ?textLang = "") && CONTAINS(?words, CONCAT(" ", ?term, " ")))\n${TAIL}`;
+        rows.push(`          (<${c.uri}> "${lang}" "${term}")`);
+  return `${HEAD}        VALUES (?category ?lang ?term) {\n${rows.join('\n')}\n        }\n        FILTER((?textLang = ?lang || ?textLang = "") && CONTAINS(?words, CONCAT(" ", ?term, " ")))\n${TAIL}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
