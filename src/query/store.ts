@@ -17,6 +17,7 @@ import { parseRdf, RdfSyntaxError } from '../rdf/parse.js';
 import { syntaxOf, type RdfSyntax } from '../rdf/syntax.js';
 import { lineText, type RdfWriter } from '../rdf/write.js';
 import { decode, detectEncoding } from '../sources/decode.js';
+import { render } from '../i18n/render.js';
 import { relativeToCwd } from '../util/files.js';
 import { loadOxigraph } from './sparql.js';
 
@@ -41,6 +42,27 @@ export interface LoadedStore {
   /** What was federated in memory, when exports were given. */
   federation?: FederationSummary;
 }
+
+const WORDS = {
+  missing: {
+    en: 'cannot read (no such file or directory)',
+    fr: 'illisible (fichier ou dossier absent)',
+  },
+  unreadable: { en: 'cannot read ({{code}})', fr: 'illisible ({{code}})' },
+  invalid: { en: 'invalid {{syntax}}: {{why}}', fr: '{{syntax}} non valide : {{why}}' },
+  noRecord: {
+    en: 'no readable record; left out',
+    fr: 'aucun enregistrement lisible ; laissé de côté',
+  },
+} as const;
+const SYNTAX_NAMES: Record<RdfSyntax, string> = {
+  turtle: 'Turtle',
+  trig: 'TriG',
+  ntriples: 'N-Triples',
+  nquads: 'N-Quads',
+  rdfxml: 'RDF/XML',
+  jsonld: 'JSON-LD',
+};
 
 /** Characters of N-Quads loaded at once. */
 const BATCH = 1 << 20;
@@ -79,10 +101,7 @@ export async function loadStore(
     if (!existsSync(path)) {
       loaded.problems.push({
         file: relativeToCwd(path),
-        message:
-          lang === 'fr'
-            ? 'illisible (fichier ou dossier absent)'
-            : 'cannot read (no such file or directory)',
+        message: WORDS.missing[lang],
       });
       continue;
     }
@@ -104,17 +123,18 @@ async function loadRdfFile(loaded: LoadedStore, file: string, lang: Lang): Promi
     text = decode(bytes, detectEncoding(bytes, true));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return problem(lang === 'fr' ? `illisible (${code})` : `cannot read (${code})`);
+    return problem(render(WORDS.unreadable[lang], { code }));
   }
   const syntax = syntaxOf(file, text.slice(0, 1000)) ?? 'turtle';
   const base = pathToFileURL(resolve(file)).href;
   const format = OXIGRAPH_FORMAT[syntax];
   try {
     if (format) loaded.store.load(text, { format, base_iri: base });
-    else {
-      const { fromQuad } = await loadOxigraph();
-      for (const q of await parseRdf(text, syntax, base)) loaded.store.add(fromQuad(q));
-    }
+    // through N-Quads text: one call rather than one per quad across the WebAssembly boundary
+    else
+      loaded.store.load(lineText(await parseRdf(text, syntax, base), true), {
+        format: 'application/n-quads',
+      });
     loaded.rdfFiles.push(shown);
   } catch (e) {
     if (e instanceof RdfSyntaxError) return problem(e.reason[lang], e.line, e.column);
@@ -122,16 +142,8 @@ async function loadRdfFile(loaded: LoadedStore, file: string, lang: Lang): Promi
     // Oxigraph: "Parser error at line 3 column 7: …", "… between line 3 column 7 and line 4 column 1: …"
     const at = /line (\d+) column (\d+)/.exec(message);
     const why = message.replace(/^[^:]*line \d+ column \d+[^:]*: /, '');
-    const name =
-      syntax === 'ntriples'
-        ? 'N-Triples'
-        : syntax === 'nquads'
-          ? 'N-Quads'
-          : syntax === 'trig'
-            ? 'TriG'
-            : 'Turtle';
     problem(
-      lang === 'fr' ? `${name} non valide : ${why}` : `invalid ${name}: ${why}`,
+      render(WORDS.invalid[lang], { syntax: SYNTAX_NAMES[syntax], why }),
       at ? Number(at[1]) : undefined,
       at ? Number(at[2]) : undefined,
     );
@@ -166,14 +178,7 @@ function unrecognised(r: Extract<Recognised, { profile?: undefined }>, lang: Lan
   const file = relativeToCwd(r.file);
   const p = r.problem;
   if (r.entry.rejected) return { file, message: r.entry.rejected[lang] };
-  if (p.kind === 'unreadable')
-    return {
-      file,
-      message:
-        lang === 'fr'
-          ? 'aucun enregistrement lisible ; laissé de côté'
-          : 'no readable record; left out',
-    };
+  if (p.kind === 'unreadable') return { file, message: WORDS.noRecord[lang] };
   const message =
     p.kind === 'unknown'
       ? {
