@@ -144,12 +144,14 @@ describe('example queries on the federation of the fixtures', () => {
   test('high-value coverage: written from hvd-category.yaml (node dist/build/hvd-query.js)', () => {
     const text = example('high-value-coverage');
     expect(text).toBe(highValueQuery());
-    // every term of the list, normalised as compare normalises it, is a row of the table
-    const inQuery = new Set(
-      [...text.matchAll(/\(<(http[^>]+)> "(en|fr)" "([^"]+)"\)/g)].map(
-        (m) => `${m[1]} ${m[2]} ${m[3]}`,
-      ),
-    );
+    // every term of the list, normalised as compare normalises it, is in its category's pattern
+    const inQuery = new Set<string>();
+    let category = '';
+    for (const line of text.split('\n')) {
+      category = /\(\?category = <([^>]+)>/.exec(line)?.[1] ?? category;
+      const m = /\?textLang = "(en|fr)".*REGEX\(\?words, " \(([^)]*)\) "\)/.exec(line);
+      if (m) for (const term of m[2].split('|')) inQuery.add(`${category} ${m[1]} ${term}`);
+    }
     const yaml = parse(
       readFileSync(join(ROOT, 'crosswalks/vocabularies/hvd-category.yaml'), 'utf8'),
     ) as {

@@ -1,9 +1,10 @@
 /**
  * The example query `queries/high-value-coverage.rq`, written from the high-value list
  * (`crosswalks/vocabularies/hvd-category.yaml`): the terms `passerelle compare` matches core
- * datasets with (normalised: accents and case folded), as a VALUES table the query compares every
- * title and keyword with. (One regular expression per category was tried: Oxigraph compiles a
- * pattern at each evaluation, a hundred times slower.)
+ * datasets with, normalised as compare normalises them (lower case, no accents, letters and digits
+ * only), as one pattern per category and language that titles and keywords, normalised the same
+ * way, are matched with: four times quicker on Oxigraph than a VALUES table of terms compared one
+ * by one, and a hundred times quicker than patterns that fold accents themselves.
  * `node dist/build/hvd-query.js` rewrites the file; `test/query.test.ts` fails when it differs.
  */
 import { writeFileSync } from 'node:fs';
@@ -23,7 +24,8 @@ const HEAD = `# en: High-value coverage: datasets per jurisdiction in each EU hi
 # title or one of its keywords in the term's language (untagged text: either language), accents and
 # case ignored, as passerelle compare matches core datasets (without compare's theme check).
 # Written by \`node dist/build/hvd-query.js\` from crosswalks/vocabularies/hvd-category.yaml (its
-# terms, normalised as compare does): edit the YAML, not the table.
+# terms, normalised as compare does, one pattern per category and language): edit the YAML, not
+# the patterns.
 PREFIX dcat: <http://www.w3.org/ns/dcat#>
 PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX dcatap: <http://data.europa.eu/r5r/>
@@ -63,12 +65,18 @@ ORDER BY ?catalogue ?category
 
 /** The query's text. */
 export function highValueQuery(file = HIGH_VALUE_FILE): string {
-  const rows: string[] = [];
-  for (const c of loadHighValueList(file, defaultVocabularies()).categories)
-    for (const lang of ['en', 'fr'] as const)
-      for (const term of new Set(c.datasets.flatMap((d) => d.keys[lang])))
-        rows.push(`          (<${c.uri}> "${lang}" "${term}")`);
-  return `${HEAD}        VALUES (?category ?lang ?term) {\n${rows.join('\n')}\n        }\n        FILTER((?textLang = ?lang || ?textLang = "") && CONTAINS(?words, CONCAT(" ", ?term, " ")))\n${TAIL}`;
+  const categories = loadHighValueList(file, defaultVocabularies()).categories;
+  // normalised terms are letters, digits and single spaces: nothing to escape in a pattern
+  const pattern = (terms: string[]): string => ` (${[...new Set(terms)].join('|')}) `;
+  const tests = categories.map(
+    (c) =>
+      `          # ${c.id}\n` +
+      `          (?category = <${c.uri}> && (\n` +
+      `            ((?textLang = "en" || ?textLang = "") && REGEX(?words, "${pattern(c.datasets.flatMap((d) => d.keys.en))}")) ||\n` +
+      `            ((?textLang = "fr" || ?textLang = "") && REGEX(?words, "${pattern(c.datasets.flatMap((d) => d.keys.fr))}"))))`,
+  );
+  const values = categories.map((c) => `<${c.uri}>`).join(' ');
+  return `${HEAD}        VALUES ?category { ${values} }\n        FILTER(\n${tests.join(' ||\n')}\n        )\n${TAIL}`;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
