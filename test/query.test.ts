@@ -337,6 +337,9 @@ describe('errors', () => {
         'q.rq',
       ),
     ).rejects.toThrow(/^q\.rq:2:3: SERVICE is not run/);
+    await expect(
+      prepareQuery('SELECT * { ?s ?p ?o .service <http://127.0.0.1:9/> { ?a ?b ?c } }', 'q.rq'),
+    ).rejects.toThrow(/^q\.rq:1:22: SERVICE is not run/);
     const ok = await prepareQuery(
       'SELECT * WHERE { ?s <http://example.org/SERVICE> "SERVICE" } # SERVICE',
       'q.rq',

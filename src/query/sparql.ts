@@ -21,8 +21,8 @@ const OPAQUE =
   /#[^\n]*|"""[\s\S]*?"""|'''[\s\S]*?'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>/g;
 const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
 
-/** A keyword as a word of the query, not part of a variable, prefixed name or IRI. */
-const keyword = (words: string): RegExp => new RegExp(`(?<![\\w?$:.-])(${words})(?![\\w:-])`, 'i');
+/** A keyword as a word of the query, not part of a variable, prefixed name or IRI (after a dot too: `?o .SERVICE`). */
+const keyword = (words: string): RegExp => new RegExp(`(?<![\\w?$:-])(${words})(?![\\w:-])`, 'i');
 const FORM = keyword('SELECT|ASK|CONSTRUCT|DESCRIBE');
 const SERVICE = keyword('SERVICE');
 
