@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { normalise } from '../src/compare/high-value.js';
 import { Federation } from '../src/federate/federate.js';
@@ -256,6 +257,22 @@ describe('inputs', () => {
     expect(loaded.problems[0].message).toMatch(/illisible/);
     expect(loaded.problems[1].message).toMatch(/^Turtle non valide/);
     expect(loaded.federation?.written).toBe(3);
+  });
+
+  test('gzipped N-Quads and N-Triples with a byte order mark are loaded', async () => {
+    const nq =
+      '<http://a.example/d> <http://purl.org/dc/terms/title> "Données"@fr <http://a.example/g> .\n';
+    writeFileSync(join(tmp.dir, 'one.nq.gz'), gzipSync(nq));
+    writeFileSync(
+      join(tmp.dir, 'bom.nt'),
+      `\uFEFF<http://a.example/e> <http://purl.org/dc/terms/title> "Été" .\n`,
+    );
+    const loaded = await loadStore([join(tmp.dir, 'one.nq.gz'), join(tmp.dir, 'bom.nt')]);
+    expect(loaded.problems).toEqual([]);
+    const { rows } = csvRows(
+      await run(loaded, 'SELECT ?t { ?s <http://purl.org/dc/terms/title> ?t } ORDER BY ?t', 'csv'),
+    );
+    expect(rows.map((r) => r.t)).toEqual(['Données', 'Été']);
   });
 
   test('records that cannot be read are named by file and line', () => {
