@@ -328,6 +328,10 @@ describe('results formats', () => {
     expect(table[1]).toMatch(/^-+ {2}-+$/);
     expect(table[2].indexOf('  ') + 2).toBeLessThanOrEqual(table[0].indexOf('title'));
     expect(table.at(-2)).toBe('(2 rows)');
+    // numbers on the right: the last column, a count, ends where its heading ends
+    const counts = (await run(fixtures, example('licences-in-use'), 'table')).split('\n');
+    expect(counts[2]).toMatch(/ \d+ +\d+ +\d+$/);
+    expect(counts[2].length).toBe(counts[0].length);
   });
 
   test('a CONSTRUCT asked for as CSV is a usage error', async () => {

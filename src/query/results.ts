@@ -89,18 +89,24 @@ const ROWS = {
   fr: { one: 'ligne', other: 'lignes' },
 };
 
+const XSD_NUMBERS =
+  /^http:\/\/www\.w3\.org\/2001\/XMLSchema#(integer|decimal|double|float|long|int|short|nonNegativeInteger|positiveInteger)$/;
+
 function table(results: JsonResults, lang: Lang): string {
   if (results.boolean !== undefined) return `${results.boolean}\n`;
   const vars = results.head.vars ?? [];
-  const rows = (results.results?.bindings ?? []).map((b) =>
-    vars.map((v) => escapeTerminal(cell(b[v]))),
-  );
+  const bindings = results.results?.bindings ?? [];
+  const rows = bindings.map((b) => vars.map((v) => escapeTerminal(cell(b[v]))));
   const widths = vars.map((v, i) => Math.max([...v].length, ...rows.map((r) => [...r[i]].length)));
-  const line = (cells: string[]): string =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i] - [...c].length)))
-      .join('  ')
-      .trimEnd();
+  // counts and other numbers line up on the right
+  const numeric = vars.map((v) =>
+    bindings.every((b) => !b[v] || XSD_NUMBERS.test(b[v].datatype ?? '')),
+  );
+  const pad = (c: string, i: number): string => {
+    const room = ' '.repeat(widths[i] - [...c].length);
+    return numeric[i] ? room + c : c + room;
+  };
+  const line = (cells: string[]): string => cells.map(pad).join('  ').trimEnd();
   const out = [
     line(vars.map(escapeTerminal)),
     line(widths.map((w) => '-'.repeat(w))),
