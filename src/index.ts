@@ -84,6 +84,16 @@ export {
 } from './federate/incremental.js';
 export { writeEngineFiles, type EngineRun } from './federate/engines/write.js';
 export { flatten as engineDocument } from './federate/engines/flatten.js';
+export {
+  loadStore,
+  isRdfArgument,
+  type LoadOptions,
+  type LoadedStore,
+  type LoadProblem,
+} from './query/store.js';
+export { prepareQuery, type PreparedQuery, type QueryForm } from './query/sparql.js';
+export { queryText, defaultFormat, RESULT_FORMATS, type ResultFormat } from './query/results.js';
+export { listExamples, exampleQuery, QUERIES_DIR, type ExampleQuery } from './query/examples.js';
 export type { ShaclChecker, ShaclResult } from './shacl/check.js';
 export {
   compare,

@@ -42,6 +42,7 @@ const LAYERS: Record<string, number> = {
   compare: 11,
   infer: 11,
   harvest: 11,
+  query: 11,
   cli: 12,
   'index.ts': 12,
   build: 12,

@@ -121,6 +121,32 @@ export const CASES: Record<string, [number, () => string[]][]> = {
     ],
     [2, () => ['federate', fx('ckan')]],
   ],
+  query: [
+    [
+      0,
+      () => ['query', `ckan=${join(fx('ckan'), 'dataset.json')}`, '-e', 'licences-in-use', ...NOW],
+    ],
+    // a JSON-LD context on the web, loaded as RDF and federated: refused, named, exit 1
+    [
+      1,
+      () => [
+        'query',
+        t('remote-context.jsonld'),
+        `dcat-ap=${t('remote-context.jsonld')}`,
+        '-q',
+        'ASK { ?s ?p ?o }',
+      ],
+    ],
+    [
+      2,
+      () => [
+        'query',
+        fx('ckan'),
+        '-q',
+        'SELECT * { SERVICE <https://example.org/sparql> { ?s ?p ?o } }',
+      ],
+    ],
+  ],
   rules: [
     [0, () => ['rules', '--format', 'json']],
     [2, () => ['rules', '-c', t('bad-config.yaml')]],

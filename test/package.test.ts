@@ -29,6 +29,7 @@ describe('the npm package', () => {
       'dist/index.js',
       'profiles',
       'crosswalks',
+      'queries/licences-in-use.rq',
       'docs/rules.md',
       'docs/rules/odc/keywords.md',
       'docs/rules/fr/odc/keywords.md',

@@ -187,6 +187,20 @@ export const CLI_FR: Readonly<Record<string, string>> = {
     'pages moissonnées au plus dans cette exécution (le reste à la suivante)',
   'also fetch from loopback, private and link-local addresses (refused by default)':
     'moissonner aussi depuis les adresses de bouclage, privées et lien-local (refusées par défaut)',
+  // passerelle query
+  'run a SPARQL 1.1 query on a federation (an RDF file passerelle federate wrote) or on exports federated in memory, offline':
+    'exécuter une requête SPARQL 1.1 sur une fédération (un fichier RDF écrit par passerelle federate) ou sur des exportations fédérées en mémoire, hors ligne',
+  'RDF files loaded as they are (.ttl, .nt, .nq, .trig, .rdf, .jsonld, also .gz), and exports federated first (folders, files, <profile>=<path>); then the query file (.rq) unless --query or --example':
+    "fichiers RDF chargés tels quels (.ttl, .nt, .nq, .trig, .rdf, .jsonld, aussi .gz) et exportations d'abord fédérées (dossiers, fichiers, <profil>=<chemin>) ; puis le fichier de requête (.rq), sauf avec --query ou --example",
+  'the query text, instead of a query file':
+    "le texte de la requête, au lieu d'un fichier de requête",
+  'a shipped example query (see --list-examples)':
+    'une requête d’exemple livrée (voir --list-examples)',
+  'list the shipped example queries': 'lister les requêtes d’exemple livrées',
+  'results: table (default on a terminal), csv (default elsewhere), tsv, json, xml (SPARQL 1.1 results formats); CONSTRUCT and DESCRIBE: turtle (default) or ntriples':
+    'résultats : table (par défaut dans un terminal), csv (par défaut ailleurs), tsv, json, xml (formats de résultats SPARQL 1.1) ; CONSTRUCT et DESCRIBE : turtle (par défaut) ou ntriples',
+  'write the results to a file instead of standard output':
+    'écrire les résultats dans un fichier plutôt que sur la sortie standard',
 };
 
 /** Words commander writes around those texts (help headings, defaults, choices). */

@@ -6,6 +6,7 @@ import * as profiles from './profiles.js';
 import * as crosswalk from './crosswalk.js';
 import * as convert from './convert.js';
 import * as federate from './federate.js';
+import * as query from './query.js';
 import * as rules from './rules.js';
 import * as config from './config.js';
 import * as schema from './schema.js';
@@ -21,6 +22,7 @@ export const COMMANDS: { register(program: Command, setExit: SetExit): void }[] 
   crosswalk,
   convert,
   federate,
+  query,
   rules,
   config,
   schema,
