@@ -236,7 +236,7 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
     );
   });
 
-  test('every usage error of src/cli has its French (a second argument)', () => {
+  test('every UsageError, ConfigError and InputError of src/ has its French', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory()
@@ -247,19 +247,24 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
       );
     const found: string[] = [];
     const englishOnly: string[] = [];
-    for (const file of files('src/cli')) {
+    // the French is the argument after the English and its place (util/errors.ts)
+    const frenchAt: Record<string, number> = { UsageError: 1, ConfigError: 2, InputError: 2 };
+    for (const file of files('src')) {
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
       const visit = (node: ts.Node): void => {
-        if (ts.isNewExpression(node) && node.expression.getText(source) === 'UsageError') {
+        const at = ts.isNewExpression(node) ? frenchAt[node.expression.getText(source)] : undefined;
+        if (ts.isNewExpression(node) && at !== undefined) {
           const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
           found.push(where);
-          if ((node.arguments?.length ?? 0) < 2) englishOnly.push(where);
+          const fr = node.arguments?.[at];
+          // an `undefined` French is none
+          if (!fr || fr.getText(source) === 'undefined') englishOnly.push(where);
         }
         ts.forEachChild(node, visit);
       };
       visit(source);
     }
-    expect(found.length).toBeGreaterThan(30);
+    expect(found.length).toBeGreaterThan(100);
     // No exception so far: a message built from data still gets its French from the same data.
     expect(englishOnly).toEqual([]);
   });

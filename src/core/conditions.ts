@@ -5,6 +5,7 @@
  * true|false}`, `{not}`, `{all: [...]}`, `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
  * by the caller's `resolve`.
  */
+import type { Bilingual } from './lang.js';
 import { isEmpty } from '../util/empty.js';
 import { getAll, plainField, type Segment } from '../util/paths.js';
 
@@ -36,7 +37,7 @@ export interface ResolvedPath {
 export interface ConditionHost {
   /** Parses and checks a path (against the profile), reporting problems itself. */
   resolve(path: unknown, at: (string | number)[]): ResolvedPath | undefined;
-  problem(message: string, at: (string | number)[]): void;
+  problem(message: Bilingual, at: (string | number)[]): void;
 }
 
 const KEYS = ['path', 'equals', 'in', 'startsWith', 'exists', 'not', 'all', 'any'];
@@ -94,14 +95,23 @@ export function compileCondition(
 ): Test | undefined {
   if (!isObj(c)) {
     host.problem(
-      'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+      {
+        en: 'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+        fr: 'une condition est une table (path avec equals/in/startsWith/exists, ou not/all/any)',
+      },
       at,
     );
     return undefined;
   }
   for (const k of Object.keys(c))
     if (!KEYS.includes(k))
-      host.problem(`unknown condition key "${k}" (known: ${KEYS.join(', ')})`, [...at, k]);
+      host.problem(
+        {
+          en: `unknown condition key "${k}" (known: ${KEYS.join(', ')})`,
+          fr: `clé de condition inconnue « ${k} » (connues : ${KEYS.join(', ')})`,
+        },
+        [...at, k],
+      );
   if ('not' in c) {
     const inner = compileCondition(c.not, host, [...at, 'not']);
     return inner && ((s) => !inner(s));
@@ -110,7 +120,10 @@ export function compileCondition(
     const key = 'all' in c ? 'all' : 'any';
     const list = c[key];
     if (!Array.isArray(list) || list.length === 0) {
-      host.problem(`\`${key}\` is a list of conditions`, [...at, key]);
+      host.problem(
+        { en: `\`${key}\` is a list of conditions`, fr: `\`${key}\` est une liste de conditions` },
+        [...at, key],
+      );
       return undefined;
     }
     const parts = list
@@ -127,7 +140,10 @@ export function compileCondition(
   }
   if ('in' in c) {
     if (!Array.isArray(c.in)) {
-      host.problem('`in` is a list of values', [...at, 'in']);
+      host.problem({ en: '`in` is a list of values', fr: '`in` est une liste de valeurs' }, [
+        ...at,
+        'in',
+      ]);
       return undefined;
     }
     // the list folded once (as `same` folds), not once per value compared
@@ -154,7 +170,10 @@ export function compileCondition(
       list.length === 0 ||
       !list.every((x) => typeof x === 'string' && x.trim() !== '')
     ) {
-      host.problem('`startsWith` is a list of texts', [...at, 'startsWith']);
+      host.problem(
+        { en: '`startsWith` is a list of texts', fr: '`startsWith` est une liste de textes' },
+        [...at, 'startsWith'],
+      );
       return undefined;
     }
     const prefixes = list.map((x) => fold(x));
@@ -164,13 +183,22 @@ export function compileCondition(
   }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {
-      host.problem('`exists` is true or false', [...at, 'exists']);
+      host.problem({ en: '`exists` is true or false', fr: '`exists` vaut true ou false' }, [
+        ...at,
+        'exists',
+      ]);
       return undefined;
     }
     const want = c.exists;
     const any = someValue(p, () => true);
     return (s) => any(s) === want;
   }
-  host.problem('a condition needs equals, in, startsWith or exists', at);
+  host.problem(
+    {
+      en: 'a condition needs equals, in, startsWith or exists',
+      fr: 'une condition a besoin de equals, in, startsWith ou exists',
+    },
+    at,
+  );
   return undefined;
 }

@@ -83,7 +83,11 @@ function languagesOf(fields: readonly InferredField[], guess: string | undefined
 
 export async function infer(paths: readonly string[], options: InferOptions): Promise<InferResult> {
   if (!/^[a-z0-9-]+$/.test(options.id))
-    throw new ConfigError(`--id: "${options.id}" must be lower-case letters, digits and dashes`);
+    throw new ConfigError(
+      `--id: "${options.id}" must be lower-case letters, digits and dashes`,
+      undefined,
+      `--id : « ${options.id} » doit être fait de minuscules, de chiffres et de tirets`,
+    );
   const vocabularies = options.vocabularies ?? defaultVocabularies();
   const sample = options.sample ?? DEFAULT_SAMPLE;
   // a key is a language when the language vocabulary knows it (`fn`, a vCard name, looks like a tag too)
@@ -109,7 +113,11 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
     if (obs.records >= sample) break;
   }
   if (obs.records === 0)
-    throw new ConfigError(`no readable record in ${paths.join(', ')}: nothing to infer from`);
+    throw new ConfigError(
+      `no readable record in ${paths.join(', ')}: nothing to infer from`,
+      undefined,
+      `aucun enregistrement lisible dans ${paths.join(', ')} : rien d’où tirer une ébauche`,
+    );
 
   const fields = inferFields(obs, vocabularies, options.id, headers);
   const drafter = new CrosswalkDrafter(fields, vocabularies, options.id);

@@ -112,7 +112,11 @@ export function expandPaths(paths: readonly string[], o: WalkOptions = {}): Inpu
     // a harvest snapshot: its records, not its manifest
     const found = walkDirectory(isSnapshot(p) ? join(p, RECORDS_DIR) : p, o);
     if (found.length === 0)
-      throw new InputError('no input files in this directory', relativeToCwd(p));
+      throw new InputError(
+        'no input files in this directory',
+        relativeToCwd(p),
+        'aucun fichier d’entrée dans ce dossier',
+      );
     out.push(...found);
   }
   return out;
@@ -142,7 +146,12 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
       names = readdirSync(dir).sort();
     } catch (e) {
       // the folder named on the command line stops the run; one found in it is a rejected entry
-      if (dir === root) throw new InputError(`cannot read (${code(e)})`, relativeToCwd(root));
+      if (dir === root)
+        throw new InputError(
+          `cannot read (${code(e)})`,
+          relativeToCwd(root),
+          `lecture impossible (${code(e)})`,
+        );
       return reject(dir, ENTRY_ERRORS.unreadable(code(e)));
     }
     reading.add(real);
@@ -323,7 +332,8 @@ export async function openFile(entry: string | InputEntry): Promise<OpenedFile> 
         shown,
         err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code),
       );
-    throw new InputError(`cannot read (${code ?? (err as Error).message})`, shown);
+    const why = code ?? (err as Error).message;
+    throw new InputError(`cannot read (${why})`, shown, `lecture impossible (${why})`);
   }
   const format = formatOf(input);
   if (format === 'jsonl')
@@ -503,7 +513,12 @@ async function readAll(stream: Readable, file: string): Promise<string> {
   try {
     for await (const chunk of stream) text += chunk as string;
   } catch (e) {
-    throw new InputError(`cannot read (${(e as Error).message})`, file);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(
+      `cannot read (${(e as Error).message})`,
+      file,
+      `lecture impossible (${why})`,
+    );
   }
   return text.replace(/^\uFEFF/, '');
 }
