@@ -3,6 +3,7 @@
  * its export (any input shape Passerelle reads). Both are checked as the shipped ones are (the
  * profile loader, the crosswalk compiler) before they are handed back.
  */
+import type { Bilingual } from '../core/lang.js';
 import { Compiler } from '../crosswalk/compile.js';
 import type { CrosswalkFile } from '../crosswalk/types.js';
 import { parseProfile } from '../profiles/load.js';
@@ -27,7 +28,7 @@ export interface InferOptions {
   sample?: number;
   vocabularies?: VocabularyRegistry;
   /** Told of each record that could not be read (it is counted, not used). */
-  onRejected?: (file: string, line: number | undefined, message: string) => void;
+  onRejected?: (file: string, line: number | undefined, message: Bilingual) => void;
 }
 
 export interface InferResult {
@@ -101,7 +102,7 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
       options.onRejected?.(
         src.source.file,
         src.error?.line ?? src.source.line,
-        src.error?.message.en ?? 'unreadable record',
+        src.error?.message ?? { en: 'unreadable record', fr: 'enregistrement illisible' },
       );
       continue;
     }
