@@ -29,11 +29,10 @@ export function crosswalkCheckCommand(args: string[], lang: Lang = 'en'): number
         : loadProfile(profileId, { knownRules: RULE_IDS });
     const { issues } = lintCrosswalk(file, profile);
     for (const i of issues)
-      process.stdout.write(
-        lang === 'fr' ? `${i.where} : ${i.fr}\n` : `${i.where}: ${i.message}\n`,
-      );
+      process.stdout.write(lang === 'fr' ? `${i.where} : ${i.fr}\n` : `${i.where}: ${i.message}\n`);
     problems += issues.length;
-    if (issues.length === 0) process.stdout.write(lang === 'fr' ? `${file} : ok\n` : `${file}: ok\n`);
+    if (issues.length === 0)
+      process.stdout.write(lang === 'fr' ? `${file} : ok\n` : `${file}: ok\n`);
   }
   return problems ? 1 : 0;
 }

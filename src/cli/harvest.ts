@@ -1,7 +1,7 @@
 /** `passerelle harvest`: options checked, the harvest run, its summary said honestly. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Lang } from '../core/lang.js';
+import type { Bilingual, Lang } from '../core/lang.js';
 import { harvest } from '../harvest/harvest.js';
 import {
   API_KINDS,
@@ -88,8 +88,13 @@ function apiOf(target: string, o: HarvestCliOptions) {
 const FR = (n: number): string => n.toLocaleString('fr-CA');
 const EN = (n: number): string => n.toLocaleString('en-CA');
 
-/** What was done, and what was not: pages, records, retries, failures. */
-export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
+/** What was done, and what was not: pages, records, retries, this run's failures (`failures`, in both languages). */
+export function summary(
+  m: SnapshotManifest,
+  out: string,
+  lang: Lang,
+  failures: readonly Bilingual[] = m.failures.map((x) => ({ en: x, fr: x })),
+): string {
   const f = lang === 'fr' ? FR : EN;
   const reported = m.reported === undefined ? undefined : f(m.reported);
   const shown = relativeToCwd(out);
@@ -99,7 +104,7 @@ export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
           `${m.complete ? 'Moisson terminée' : 'Moisson interrompue'} : ${m.api.url} (${m.api.kind})`,
           `  ${f(m.pages.length)} pages (${f(m.notModified)} inchangées), ${f(m.requests)} requêtes, ${f(m.retries)} reprises`,
           `  ${f(m.written)} fiches écrites${reported ? ` (le portail en annonce ${reported})` : ''}, ${f(m.duplicates)} doublons écartés, ${f(m.recovered)} retrouvées au second passage`,
-          ...m.failures.map((x) => `  échec : ${x}`),
+          ...failures.map((x) => `  échec : ${x.fr}`),
           m.complete
             ? `  Instantané : ${shown} (passerelle validate ${shown})`
             : `  Relancez la même commande pour reprendre (${shown}/manifest.json)`,
@@ -108,7 +113,7 @@ export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
           `${m.complete ? 'Harvest complete' : 'Harvest stopped'}: ${m.api.url} (${m.api.kind})`,
           `  ${f(m.pages.length)} pages (${f(m.notModified)} not modified), ${f(m.requests)} requests, ${f(m.retries)} retries`,
           `  ${f(m.written)} records written${reported ? ` (the portal reports ${reported})` : ''}, ${f(m.duplicates)} duplicates left out, ${f(m.recovered)} recovered by a second walk`,
-          ...m.failures.map((x) => `  failure: ${x}`),
+          ...failures.map((x) => `  failure: ${x.en}`),
           m.complete
             ? `  Snapshot: ${shown} (passerelle validate ${shown})`
             : `  Run the same command again to resume (${shown}/manifest.json)`,
@@ -151,7 +156,7 @@ export async function harvestCommand(
   const name = portal?.id ?? new URL(api.url).hostname;
   const out = o.out ?? `harvest-${name}`;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const { manifest } = await harvest({
+  const { manifest, failures } = await harvest({
     out,
     api,
     portal,
@@ -167,7 +172,7 @@ export async function harvestCommand(
       : undefined,
   });
   if (tty) process.stderr.write('\r\x1b[2K');
-  process.stderr.write(summary(manifest, out, lang));
+  process.stderr.write(summary(manifest, out, lang, failures));
   return manifest.complete ? 0 : 1;
 }
 

@@ -157,7 +157,8 @@ function profileFileSchema(): Schema {
         type: 'string',
         pattern: PROFILE_ID,
         'x-message': 'must be lower-case letters, digits and dashes (the file’s name)',
-        'x-message-fr': 'doit être fait de minuscules, de chiffres et de tirets (le nom du fichier)',
+        'x-message-fr':
+          'doit être fait de minuscules, de chiffres et de tirets (le nom du fichier)',
         description: 'The profile’s id: its file name without .yaml',
         examples: ['ca-xx'],
       },
