@@ -34,10 +34,36 @@ export const MAX_BYTES = 5 * 1024 * 1024;
 export const MAX_ALIASES = 1000;
 
 /**
- * The yaml library's messages, said plainly: hostile documents in both languages; any other (the
- * library's own English, which names the YAML error) quoted under a French lead.
+ * The yaml library's errors in French, by their code (its messages are English; the English
+ * message keeps the library's words, which name the place in the YAML grammar).
  */
-function hostile(message: string): Said {
+const YAML_ERRORS_FR: Record<string, string> = {
+  ALIAS_PROPS: 'un alias ne peut porter ni ancre ni étiquette',
+  BAD_ALIAS: 'alias non valide',
+  BAD_DIRECTIVE: 'directive non valide',
+  BAD_DQ_ESCAPE: 'échappement non valide dans une chaîne entre guillemets doubles',
+  BAD_INDENT: 'indentation incorrecte',
+  BAD_PROP_ORDER: 'ancre et étiquette dans le mauvais ordre',
+  BAD_SCALAR_START: 'une valeur ne peut commencer par ce caractère',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc ne peut servir de clé implicite',
+  BLOCK_IN_FLOW: 'un bloc ne peut figurer entre crochets ou accolades',
+  DUPLICATE_KEY: 'les clés d’une table doivent être uniques',
+  IMPOSSIBLE: 'structure impossible',
+  KEY_OVER_1024_CHARS: 'une clé implicite dépasse 1024 caractères',
+  MISSING_CHAR: 'il manque un caractère (un crochet, une accolade, un guillemet ou « : » ?)',
+  MULTILINE_IMPLICIT_KEY: 'une clé implicite tient sur une seule ligne',
+  MULTIPLE_ANCHORS: 'un nœud n’a qu’une ancre',
+  MULTIPLE_DOCS: 'le fichier ne contient qu’un document',
+  MULTIPLE_TAGS: 'un nœud n’a qu’une étiquette',
+  NON_STRING_KEY: 'une clé est du texte',
+  TAB_AS_INDENT: 'une tabulation ne peut servir d’indentation',
+  TAG_RESOLVE_FAILED: 'étiquette inconnue',
+  UNEXPECTED_TOKEN: 'élément inattendu',
+  BAD_COLLECTION_TYPE: 'type de collection inattendu',
+};
+
+/** The yaml library's messages, said plainly: hostile documents, and its errors by code, in both languages. */
+function hostile(message: string, code?: string): Said {
   if (/call stack/i.test(message))
     return {
       en: 'the document is nested too deeply',
@@ -48,7 +74,10 @@ function hostile(message: string): Said {
       en: `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`,
       fr: `le document développe plus de ${MAX_ALIASES} alias (une bombe d’alias ?)`,
     };
-  return { en: message, fr: `YAML non valide (${message})` };
+  return {
+    en: message,
+    fr: `YAML non valide : ${YAML_ERRORS_FR[code ?? ''] ?? 'erreur de syntaxe'}`,
+  };
 }
 
 /** Why a file cannot be read (its error code), in both languages. */
@@ -136,7 +165,7 @@ function parse(src: string, shown: string): { doc: Document; lineCounter: LineCo
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = lineCounter.linePos(e.pos[0]);
-    const said = hostile(e.message.split('\n')[0]);
+    const said = hostile(e.message.split('\n')[0], e.code);
     throw new ConfigError(said.en, `${shown}:${p.line}:${p.col}`, said.fr);
   }
   const repeated = repeatedKey(doc.contents);
