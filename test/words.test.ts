@@ -220,10 +220,19 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
       ['fix', 'fixtures/ca-gc', '-p', 'ca-gc', '--output', 'out', '--in-place'],
       '--output et --in-place : choisissez l’un des deux',
     ],
+    [['schema', 'confg'], 'type de fichier inconnu « confg » (vouliez-vous dire « config » ?)'],
   ])('%j in French', (args, message) => {
     const r = cli([...args, '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`passerelle: ${message}\n`);
+  });
+
+  test("commander's too many arguments, in French", () => {
+    const r = cli(['rules', 'test', 'a.yaml', 'b.yaml', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      "passerelle: trop d'arguments pour « test » (attendus : 1 ; donnés : 2).",
+    );
   });
 
   test('a French locale, without --lang, gives the French message', () => {
