@@ -126,6 +126,27 @@ export function isSafeRegex(pattern: string): boolean {
   }
 }
 
+/** V8's reasons for refusing a regular expression (its messages are English), in French. */
+const REGEX_REASONS_FR: [RegExp, string][] = [
+  [/Unterminated group/, 'groupe non fermé'],
+  [/Unmatched '\)'/, '« ) » sans « ( »'],
+  [/Nothing to repeat/, 'rien à répéter'],
+  [/Unterminated character class/, 'classe de caractères non fermée'],
+  [/Lone quantifier brackets/, 'accolades de quantificateur isolées'],
+  [/numbers out of order/, 'bornes de quantificateur dans le désordre'],
+  [/Invalid capture group name/, 'nom de groupe non valide'],
+  [/Invalid group/, 'groupe non valide'],
+  [/Invalid escape|Invalid Unicode escape/, 'échappement non valide'],
+  [/Range out of order/, 'intervalle de caractères dans le désordre'],
+  [/\\ at end of pattern/, '« \\ » en fin de motif'],
+];
+
+/** ` (why)` in French, or nothing for a reason not known here. */
+function regexReasonFr(message: string): string {
+  const found = REGEX_REASONS_FR.find(([re]) => re.test(message));
+  return found ? ` (${found[1]})` : '';
+}
+
 /**
  * A user's regular expression, compiled once it is known to be safe; a `ConfigError` at `where`
  * (file:line:col) when it is not, or not valid, or its flags are not `i`, `m`, `s`, `u`.
@@ -150,7 +171,7 @@ export function safeRegExp(pattern: string, flags = '', where?: string): RegExp 
     throw new ConfigError(
       `pattern ${JSON.stringify(pattern)} is not a valid regular expression (${(e as Error).message})`,
       where,
-      `le motif ${JSON.stringify(pattern)} n’est pas une expression régulière valide (${(e as Error).message})`,
+      `le motif ${JSON.stringify(pattern)} n’est pas une expression régulière valide${regexReasonFr((e as Error).message)}`,
     );
   }
 }
