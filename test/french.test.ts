@@ -466,7 +466,8 @@ describe('--lang fr: bad files and every command', () => {
     );
     write('baseline.json', '{"passerelleBaseline": 1, "findings": [');
     write('not-baseline.json', '{"findings": []}');
-    // a ruleset: a rule of Passerelle's redefined, a bad pattern, a target the model lacks
+    // a ruleset: a target the model lacks, an unsafe pattern, a pattern that is none, a rule of
+    // Passerelle's redefined
     write(
       'rules.yaml',
       [
@@ -476,6 +477,16 @@ describe('--lang fr: bad files and every command', () => {
         '    message: {en: Bad, fr: Mauvais}',
         '    target: titel',
         "    then: {check: pattern, pattern: '(a+)+'}",
+        '  ville/motif:',
+        '    title: {en: Title, fr: Titre}',
+        '    message: {en: Bad, fr: Mauvais}',
+        '    target: title',
+        "    then: {check: pattern, pattern: '(a'}",
+        '  odc/freshness:',
+        '    title: {en: Title, fr: Titre}',
+        '    message: {en: Bad, fr: Mauvais}',
+        '    target: title',
+        '    then: {check: present}',
       ].join('\n'),
     );
     write('lines.jsonl', '{"id": "a", "title": "A"}\n{"id": "b",\n{"id": "c", "title": "C"}\n');
@@ -483,6 +494,10 @@ describe('--lang fr: bad files and every command', () => {
   afterAll(() => tmp.cleanup());
 
   const runs: [string, () => string[]][] = [
+    [
+      'an option out of its range',
+      () => ['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--workers', 'lots'],
+    ],
     [
       'a bad configuration',
       () => ['validate', 'fixtures/ca-gc', '-p', 'ca-gc', '--config', at('passerelle.config.yaml')],
