@@ -87,6 +87,36 @@ function bilingual(y: YamlSource, v: unknown, at: (string | number)[]): Bilingua
   return { en: v.en, fr: v.fr };
 }
 
+/** A dataset's matching words in both languages (`terms: {en: [...], fr: [...]}`), checked. */
+function termsOf(
+  y: YamlSource,
+  did: string,
+  terms: unknown,
+  here: (string | number)[],
+): Record<'en' | 'fr', string[]> {
+  if (!isObj(terms))
+    throw new ConfigError(
+      `dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`,
+      y.where(here),
+      `ensemble ${did} : \`terms\` liste les mots à reconnaître en anglais et en français : {en: [...], fr: [...]}`,
+    );
+  const list = (lang: 'en' | 'fr'): string[] => {
+    const t = terms[lang];
+    if (
+      !Array.isArray(t) ||
+      t.length === 0 ||
+      t.some((x) => typeof x !== 'string' || !normalise(x))
+    )
+      throw new ConfigError(
+        `dataset ${did}: \`terms.${lang}\` is a list of words`,
+        y.where([...here, 'terms', lang]),
+        `ensemble ${did} : \`terms.${lang}\` est une liste de mots`,
+      );
+    return t as string[];
+  };
+  return { en: list('en'), fr: list('fr') };
+}
+
 /** Loads and checks a high-value list; every problem names its file, line and column. */
 export function loadHighValueList(
   file: string = HIGH_VALUE_FILE,
@@ -133,30 +163,7 @@ export function loadHighValueList(
           `l’ensemble ${did} est listé deux fois`,
         );
       seen.add(did);
-      const terms = raw.terms;
-      if (!isObj(terms))
-        throw new ConfigError(
-          `dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`,
-          y.where(here),
-          `ensemble ${did} : \`terms\` liste les mots à reconnaître en anglais et en français : {en: [...], fr: [...]}`,
-        );
-      const list = (lang: 'en' | 'fr'): string[] => {
-        const t = terms[lang];
-        if (
-          !Array.isArray(t) ||
-          t.length === 0 ||
-          t.some((x) => typeof x !== 'string' || !normalise(x))
-        ) {
-          throw new ConfigError(
-            `dataset ${did}: \`terms.${lang}\` is a list of words`,
-            y.where([...here, 'terms', lang]),
-            `ensemble ${did} : \`terms.${lang}\` est une liste de mots`,
-          );
-        }
-        return t as string[];
-      };
-      const en = list('en');
-      const fr = list('fr');
+      const { en, fr } = termsOf(y, did, raw.terms, here);
       const codes = raw.themes === undefined ? [] : raw.themes;
       if (!Array.isArray(codes))
         throw new ConfigError(

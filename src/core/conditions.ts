@@ -85,6 +85,29 @@ function someValue(p: ResolvedPath, test: (v: unknown) => boolean): Test {
   };
 }
 
+/** What is wrong with a condition, in both languages. */
+const SAID = {
+  notMap: {
+    en: 'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+    fr: 'une condition est une table (path avec equals/in/startsWith/exists, ou not/all/any)',
+  },
+  unknownKey: (k: string): Bilingual => ({
+    en: `unknown condition key "${k}" (known: ${KEYS.join(', ')})`,
+    fr: `clé de condition inconnue « ${k} » (connues : ${KEYS.join(', ')})`,
+  }),
+  conditions: (key: string): Bilingual => ({
+    en: `\`${key}\` is a list of conditions`,
+    fr: `\`${key}\` est une liste de conditions`,
+  }),
+  in: { en: '`in` is a list of values', fr: '`in` est une liste de valeurs' },
+  startsWith: { en: '`startsWith` is a list of texts', fr: '`startsWith` est une liste de textes' },
+  exists: { en: '`exists` is true or false', fr: '`exists` vaut true ou false' },
+  test: {
+    en: 'a condition needs equals, in, startsWith or exists',
+    fr: 'une condition a besoin de equals, in, startsWith ou exists',
+  },
+} satisfies Record<string, Bilingual | ((k: string) => Bilingual)>;
+
 /** At most this many texts a condition remembers the answer for (past it, started again). */
 const MAX_KNOWN = 1000;
 
@@ -94,24 +117,11 @@ export function compileCondition(
   at: (string | number)[],
 ): Test | undefined {
   if (!isObj(c)) {
-    host.problem(
-      {
-        en: 'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
-        fr: 'une condition est une table (path avec equals/in/startsWith/exists, ou not/all/any)',
-      },
-      at,
-    );
+    host.problem(SAID.notMap, at);
     return undefined;
   }
   for (const k of Object.keys(c))
-    if (!KEYS.includes(k))
-      host.problem(
-        {
-          en: `unknown condition key "${k}" (known: ${KEYS.join(', ')})`,
-          fr: `clé de condition inconnue « ${k} » (connues : ${KEYS.join(', ')})`,
-        },
-        [...at, k],
-      );
+    if (!KEYS.includes(k)) host.problem(SAID.unknownKey(k), [...at, k]);
   if ('not' in c) {
     const inner = compileCondition(c.not, host, [...at, 'not']);
     return inner && ((s) => !inner(s));
@@ -120,10 +130,7 @@ export function compileCondition(
     const key = 'all' in c ? 'all' : 'any';
     const list = c[key];
     if (!Array.isArray(list) || list.length === 0) {
-      host.problem(
-        { en: `\`${key}\` is a list of conditions`, fr: `\`${key}\` est une liste de conditions` },
-        [...at, key],
-      );
+      host.problem(SAID.conditions(key), [...at, key]);
       return undefined;
     }
     const parts = list
@@ -140,10 +147,7 @@ export function compileCondition(
   }
   if ('in' in c) {
     if (!Array.isArray(c.in)) {
-      host.problem({ en: '`in` is a list of values', fr: '`in` est une liste de valeurs' }, [
-        ...at,
-        'in',
-      ]);
+      host.problem(SAID.in, [...at, 'in']);
       return undefined;
     }
     // the list folded once (as `same` folds), not once per value compared
@@ -170,10 +174,7 @@ export function compileCondition(
       list.length === 0 ||
       !list.every((x) => typeof x === 'string' && x.trim() !== '')
     ) {
-      host.problem(
-        { en: '`startsWith` is a list of texts', fr: '`startsWith` est une liste de textes' },
-        [...at, 'startsWith'],
-      );
+      host.problem(SAID.startsWith, [...at, 'startsWith']);
       return undefined;
     }
     const prefixes = list.map((x) => fold(x));
@@ -183,22 +184,13 @@ export function compileCondition(
   }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {
-      host.problem({ en: '`exists` is true or false', fr: '`exists` vaut true ou false' }, [
-        ...at,
-        'exists',
-      ]);
+      host.problem(SAID.exists, [...at, 'exists']);
       return undefined;
     }
     const want = c.exists;
     const any = someValue(p, () => true);
     return (s) => any(s) === want;
   }
-  host.problem(
-    {
-      en: 'a condition needs equals, in, startsWith or exists',
-      fr: 'une condition a besoin de equals, in, startsWith ou exists',
-    },
-    at,
-  );
+  host.problem(SAID.test, at);
   return undefined;
 }

@@ -63,16 +63,20 @@ registerReader(rdfReader);
 registerReader(xmlReader);
 registerReader(csvReader);
 
+/** A path named on the command line that cannot be read: an input error, `why` its error code. */
+const NO_SUCH_FILE_FR = 'fichier ou dossier introuvable';
+
+function cannotRead(file: string, why: string | undefined, whyFr = why): InputError {
+  return new InputError(ENTRY_ERRORS.unreadable(why).en, file, ENTRY_ERRORS.unreadable(whyFr).fr);
+}
+
 function stat(path: string): Stats {
   try {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`,
-      relativeToCwd(path),
-      code === 'ENOENT' ? 'fichier ou dossier introuvable' : `lecture impossible (${code})`,
-    );
+    if (code !== 'ENOENT') throw cannotRead(relativeToCwd(path), code);
+    throw new InputError('no such file or directory', relativeToCwd(path), NO_SUCH_FILE_FR);
   }
 }
 
@@ -146,12 +150,7 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
       names = readdirSync(dir).sort();
     } catch (e) {
       // the folder named on the command line stops the run; one found in it is a rejected entry
-      if (dir === root)
-        throw new InputError(
-          `cannot read (${code(e)})`,
-          relativeToCwd(root),
-          `lecture impossible (${code(e)})`,
-        );
+      if (dir === root) throw cannotRead(relativeToCwd(root), code(e));
       return reject(dir, ENTRY_ERRORS.unreadable(code(e)));
     }
     reading.add(real);
@@ -332,8 +331,7 @@ export async function openFile(entry: string | InputEntry): Promise<OpenedFile> 
         shown,
         err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code),
       );
-    const why = code ?? (err as Error).message;
-    throw new InputError(`cannot read (${why})`, shown, `lecture impossible (${why})`);
+    throw cannotRead(shown, code ?? (err as Error).message);
   }
   const format = formatOf(input);
   if (format === 'jsonl')
@@ -513,12 +511,7 @@ async function readAll(stream: Readable, file: string): Promise<string> {
   try {
     for await (const chunk of stream) text += chunk as string;
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new InputError(
-      `cannot read (${(e as Error).message})`,
-      file,
-      `lecture impossible (${why})`,
-    );
+    throw cannotRead(file, (e as Error).message, (e as NodeJS.ErrnoException).code);
   }
   return text.replace(/^\uFEFF/, '');
 }
