@@ -129,17 +129,19 @@ const TYPES: Record<string, Said> = {
 export function ajvWords(e: ErrorObject): Said {
   const p = e.params as Record<string, unknown>;
   const en = e.message ?? 'is not valid';
+  // French counts 0 and 1 in the singular
+  const n = (word: string): string => `${p.limit} ${word}${Number(p.limit) > 1 ? 's' : ''}`;
   const fr: Record<string, () => string> = {
     minimum: () => `doit être ${p.comparison} ${p.limit}`,
     maximum: () => `doit être ${p.comparison} ${p.limit}`,
     exclusiveMinimum: () => `doit être ${p.comparison} ${p.limit}`,
     exclusiveMaximum: () => `doit être ${p.comparison} ${p.limit}`,
-    minItems: () => `doit avoir au moins ${p.limit} élément(s)`,
-    maxItems: () => `doit avoir au plus ${p.limit} élément(s)`,
-    minLength: () => `doit avoir au moins ${p.limit} caractère(s)`,
-    maxLength: () => `doit avoir au plus ${p.limit} caractère(s)`,
-    minProperties: () => `doit avoir au moins ${p.limit} clé(s)`,
-    maxProperties: () => `doit avoir au plus ${p.limit} clé(s)`,
+    minItems: () => `doit avoir au moins ${n('élément')}`,
+    maxItems: () => `doit avoir au plus ${n('élément')}`,
+    minLength: () => `doit avoir au moins ${n('caractère')}`,
+    maxLength: () => `doit avoir au plus ${n('caractère')}`,
+    minProperties: () => `doit avoir au moins ${n('clé')}`,
+    maxProperties: () => `doit avoir au plus ${n('clé')}`,
     pattern: () => `doit suivre le motif « ${p.pattern} »`,
     const: () => `doit valoir ${JSON.stringify(p.allowedValue)}`,
     uniqueItems: () => `ne doit pas répéter un élément (éléments ${p.j} et ${p.i})`,
