@@ -1,6 +1,8 @@
 /** Words: plurals in both languages, the command line in French, one error prefix, "did you mean". */
 import { count, inRecords, word } from '../src/i18n/plural.js';
 import { usageText } from '../src/i18n/cli.js';
+import { summary } from '../src/cli/harvest.js';
+import type { SnapshotManifest } from '../src/sources/snapshot.js';
 import { Command } from 'commander';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { described } from '../src/cli/localise.js';
@@ -36,6 +38,30 @@ describe('plurals through Intl.PluralRules', () => {
     expect(inRecords(1, 3, 'en')).toBe('in 1 of 3 records');
     expect(inRecords(1, 3, 'fr')).toBe('dans 1 enregistrement sur 3');
     expect(inRecords(2, 3, 'fr')).toBe('dans 2 enregistrements sur 3');
+  });
+
+  test("the harvest's summary agrees with its counts, in both languages", () => {
+    const m = {
+      api: { url: 'https://portal.example/api', kind: 'ckan' },
+      pages: [{}],
+      notModified: 0,
+      requests: 1,
+      retries: 2,
+      written: 1,
+      duplicates: 0,
+      recovered: 1,
+      failures: [],
+      complete: true,
+    } as unknown as SnapshotManifest;
+    const [en, fr] = (['en', 'fr'] as const).map((l) => summary(m, 'out', l).split('\n'));
+    expect(en.slice(1, 3)).toEqual([
+      '  1 page (0 not modified), 1 request, 2 retries',
+      '  1 record written, 0 duplicates left out, 1 recovered by a second walk',
+    ]);
+    expect(fr.slice(1, 3)).toEqual([
+      '  1 page (0 inchangée), 1 requête, 2 reprises',
+      '  1 fiche écrite, 0 doublon écarté, 1 retrouvée au second passage',
+    ]);
   });
 
   test('a run of one record says so in stylish, in both languages', () => {
