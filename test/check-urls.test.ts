@@ -147,6 +147,16 @@ describe('--check-urls', () => {
     });
     const f = report.records[0].findings.find((x) => x.ruleId === 'odc/access-url');
     expect(f?.message).toBe(`Access URL ${base}/silent is not reachable (timeout after 0.3 s)`);
+    // the reason in the report's language too
+    const fr = await validate([record(['/silent'])], {
+      profile: 'ca-gc',
+      now: NOW,
+      lang: 'fr',
+      urlChecker: new UrlChecker({ timeoutMs: 300, allowPrivate: true }),
+    });
+    expect(fr.records[0].findings.find((x) => x.ruleId === 'odc/access-url')?.message).toBe(
+      `L'URL d'accès ${base}/silent est injoignable (délai dépassé après 0.3 s)`,
+    );
   });
 
   test('no more requests in flight than the concurrency limit', async () => {
@@ -164,6 +174,7 @@ describe('--check-urls', () => {
     expect(await checker.check('ftp://ftp.example.ca/data.csv')).toEqual({
       ok: false,
       error: 'not an HTTP(S) URL',
+      fr: 'pas une URL HTTP(S)',
     });
     expect(checker.requests).toBe(0);
   });
@@ -247,12 +258,16 @@ describe('--check-urls', () => {
     expect(() => checkUrl(new URL('file:///etc/passwd'), DEFAULT_POLICY)).toThrow(/not an HTTP/);
     expect(nonPublic('8.8.8.8')).toBeUndefined();
     expect(nonPublic('2001:db8::1')).toBeUndefined();
-    expect(nonPublic('100.64.0.1')).toMatch(/shared/);
-    expect(nonPublic('64:ff9b::7f00:1')).toMatch(/loopback/);
+    expect(nonPublic('100.64.0.1')?.en).toMatch(/shared/);
+    expect(nonPublic('64:ff9b::7f00:1')).toEqual({
+      en: 'a loopback address',
+      fr: 'une adresse de bouclage',
+    });
     const checker = new UrlChecker({ timeoutMs: 2000, allowPrivate: true });
     expect(await checker.check(`${base}/loop`)).toEqual({
       ok: false,
       error: 'more than 5 redirects',
+      fr: 'plus de 5 redirections',
     });
   });
 });

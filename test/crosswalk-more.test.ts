@@ -371,6 +371,7 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
     expect(issues).toEqual([
       {
         message: '"contacts[rol=x]": field "rol" is not in contacts (did you mean "role"?)',
+        fr: '« contacts[rol=x] » : le champ « rol » n’est pas dans contacts (vouliez-vous dire « role » ?)',
         where: expect.stringMatching(/cw-.*\.yaml:5:11$/),
       },
     ]);
@@ -379,7 +380,11 @@ describe('crosswalk language: lists, codes, labels, preferences', () => {
 
 describe('conditions (the module crosswalks and profile detection share)', () => {
   const resolve = (path: unknown) => ({ segs: parsePath(String(path)), absolute: false });
-  const host = (problems: string[]) => ({ resolve, problem: (m: string) => void problems.push(m) });
+  // the English of each problem (every one has its French: the malformed conditions' test reads it)
+  const host = (problems: string[]) => ({
+    resolve,
+    problem: (m: { en: string; fr: string }) => void problems.push(m.en),
+  });
   const test1 = (c: unknown, record: unknown): boolean | string[] => {
     const problems: string[] = [];
     const t = compileCondition(c, host(problems), []);
@@ -435,6 +440,13 @@ describe('conditions (the module crosswalks and profile detection share)', () =>
     ]);
     expect(test1('type = opendata', {})).toEqual([
       'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+    ]);
+    // and in French
+    const fr: string[] = [];
+    compileCondition({ path: 'a', equal: 1 }, { resolve, problem: (m) => void fr.push(m.fr) }, []);
+    expect(fr).toEqual([
+      'clé de condition inconnue « equal » (connues : path, equals, in, startsWith, exists, not, all, any)',
+      'une condition a besoin de equals, in, startsWith ou exists',
     ]);
   });
 });

@@ -259,6 +259,7 @@ dataset:
     expect(loop).toEqual([
       {
         message: expect.stringMatching(/a crosswalk cannot extend itself/),
+        fr: expect.stringMatching(/une correspondance ne peut s’étendre elle-même$/),
         where: expect.stringMatching(/loop\.yaml:3:10$/),
       },
     ]);

@@ -330,7 +330,7 @@ describe('the command', () => {
   test('unreadable records are named and left out (exit 1); --sample limits the records read; French messages', () => {
     const r = cli(['infer', 'fixtures/ckan', '--id', 'c', '-o', tmp.dir, '--lang', 'fr']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/fixtures\/ckan\/packages\.jsonl:2: /);
+    expect(r.stderr).toMatch(/fixtures\/ckan\/packages\.jsonl:2 : JSON non valide : /);
     expect(r.stderr).toMatch(/ébauche de profil, \d+ champs/);
     expect(r.stderr).toMatch(/enregistrements illisibles, laissés de côté : 1/);
     const two = cli(['infer', 'fixtures/ca-gc', '--id', 'g', '-o', tmp.dir, '--sample', '2']);

@@ -367,7 +367,11 @@ describe('typical mistakes, said at file:line:col with the closest name', () => 
       'a\tb', //                                              4
     ].join('\n');
     expect(parseMapTable(table, 'status.tsv').problems).toEqual([
-      { message: 'creator_id must be a list', where: 'status.tsv:2:14' },
+      {
+        message: 'creator_id must be a list',
+        fr: 'creator_id doit être une liste',
+        where: 'status.tsv:2:14',
+      },
     ]);
     // prose in the # lines is a comment, as before
     expect(

@@ -1,6 +1,8 @@
 /** Words: plurals in both languages, the command line in French, one error prefix, "did you mean". */
 import { count, inRecords, word } from '../src/i18n/plural.js';
 import { usageText } from '../src/i18n/cli.js';
+import { summary } from '../src/cli/harvest.js';
+import type { SnapshotManifest } from '../src/sources/snapshot.js';
 import { Command } from 'commander';
 import { COMMANDS } from '../src/cli/commands/index.js';
 import { described } from '../src/cli/localise.js';
@@ -36,6 +38,30 @@ describe('plurals through Intl.PluralRules', () => {
     expect(inRecords(1, 3, 'en')).toBe('in 1 of 3 records');
     expect(inRecords(1, 3, 'fr')).toBe('dans 1 enregistrement sur 3');
     expect(inRecords(2, 3, 'fr')).toBe('dans 2 enregistrements sur 3');
+  });
+
+  test("the harvest's summary agrees with its counts, in both languages", () => {
+    const m = {
+      api: { url: 'https://portal.example/api', kind: 'ckan' },
+      pages: [{}],
+      notModified: 0,
+      requests: 1,
+      retries: 2,
+      written: 1,
+      duplicates: 0,
+      recovered: 1,
+      failures: [],
+      complete: true,
+    } as unknown as SnapshotManifest;
+    const [en, fr] = (['en', 'fr'] as const).map((l) => summary(m, 'out', l).split('\n'));
+    expect(en.slice(1, 3)).toEqual([
+      '  1 page (0 not modified), 1 request, 2 retries',
+      '  1 record written, 0 duplicates left out, 1 recovered by a second walk',
+    ]);
+    expect(fr.slice(1, 3)).toEqual([
+      '  1 page (0 inchangée), 1 requête, 2 reprises',
+      '  1 fiche écrite, 0 doublon écarté, 1 retrouvée au second passage',
+    ]);
   });
 
   test('a run of one record says so in stylish, in both languages', () => {
@@ -220,10 +246,19 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
       ['fix', 'fixtures/ca-gc', '-p', 'ca-gc', '--output', 'out', '--in-place'],
       '--output et --in-place : choisissez l’un des deux',
     ],
+    [['schema', 'confg'], 'type de fichier inconnu « confg » (vouliez-vous dire « config » ?)'],
   ])('%j in French', (args, message) => {
     const r = cli([...args, '--lang', 'fr']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`passerelle: ${message}\n`);
+  });
+
+  test("commander's too many arguments, in French", () => {
+    const r = cli(['rules', 'test', 'a.yaml', 'b.yaml', '--lang', 'fr']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(
+      "passerelle: trop d'arguments pour « test » (attendus : 1 ; donnés : 2).",
+    );
   });
 
   test('a French locale, without --lang, gives the French message', () => {
@@ -236,7 +271,7 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
     );
   });
 
-  test('every usage error of src/cli has its French (a second argument)', () => {
+  test('every UsageError, ConfigError and InputError of src/ has its French', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory()
@@ -247,19 +282,24 @@ describe('usage errors: one prefix, French under --lang fr, did you mean', () =>
       );
     const found: string[] = [];
     const englishOnly: string[] = [];
-    for (const file of files('src/cli')) {
+    // the French is the argument after the English and its place (util/errors.ts)
+    const frenchAt: Record<string, number> = { UsageError: 1, ConfigError: 2, InputError: 2 };
+    for (const file of files('src')) {
       const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
       const visit = (node: ts.Node): void => {
-        if (ts.isNewExpression(node) && node.expression.getText(source) === 'UsageError') {
+        const at = ts.isNewExpression(node) ? frenchAt[node.expression.getText(source)] : undefined;
+        if (ts.isNewExpression(node) && at !== undefined) {
           const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
           found.push(where);
-          if ((node.arguments?.length ?? 0) < 2) englishOnly.push(where);
+          const fr = node.arguments?.[at];
+          // an `undefined` French is none
+          if (!fr || fr.getText(source) === 'undefined') englishOnly.push(where);
         }
         ts.forEachChild(node, visit);
       };
       visit(source);
     }
-    expect(found.length).toBeGreaterThan(30);
+    expect(found.length).toBeGreaterThan(100);
     // No exception so far: a message built from data still gets its French from the same data.
     expect(englishOnly).toEqual([]);
   });

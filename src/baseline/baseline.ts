@@ -11,6 +11,7 @@ import { jsonText } from '../util/escape.js';
 import type { RecordResult } from '../core/record.js';
 import { statusOf } from '../core/record.js';
 import { ConfigError } from '../util/errors.js';
+import { jsonErrorReason } from '../i18n/read-errors.js';
 import { relativeToCwd } from '../util/files.js';
 import { LineIndex } from '../util/locate.js';
 import { loadYaml } from '../util/yaml.js';
@@ -140,9 +141,11 @@ export function loadBaseline(file: string): Baseline {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new ConfigError(
-      `cannot read the baseline (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      `cannot read the baseline (${why})`,
       shown,
+      `lecture du fichier de référence impossible (${why})`,
     );
   }
   const lines = new LineIndex(text);
@@ -168,6 +171,7 @@ export function loadBaseline(file: string): Baseline {
     throw new ConfigError(
       `the baseline is not valid JSON (${(e as Error).message.split('\n')[0]})`,
       where,
+      `le fichier de référence n’est pas du JSON valide (${jsonErrorReason(e as Error).fr})`,
     );
   }
   const d = data as Partial<BaselineFile>;
@@ -180,22 +184,27 @@ export function loadBaseline(file: string): Baseline {
     throw new ConfigError(
       `not a Passerelle baseline (expected {"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [...]})`,
       at(''),
+      `pas un fichier de référence de Passerelle ({"passerelleBaseline": ${BASELINE_FORMAT}, "findings": [...]} attendu)`,
     );
   }
   d.findings.forEach((e, i) => {
-    const bad = (field: string, what: string): never => {
+    const bad = (field: string, what: string, fr: string): never => {
       throw new ConfigError(
         `finding ${i + 1}: ${field} ${what}`,
         at(`/findings/${i}${field === 'entry' ? '' : `/${field}`}`),
+        `constat ${i + 1} : ${field} ${fr}`,
       );
     };
-    if (!e || typeof e !== 'object' || Array.isArray(e)) bad('entry', 'must be an object');
+    if (!e || typeof e !== 'object' || Array.isArray(e))
+      bad('entry', 'must be an object', 'doit être un objet');
     for (const k of ['profile', 'record', 'ruleId'] as const)
-      if (typeof e[k] !== 'string' || !e[k]) bad(k, 'must be a non-empty string');
+      if (typeof e[k] !== 'string' || !e[k])
+        bad(k, 'must be a non-empty string', 'doit être un texte non vide');
     for (const k of ['property', 'sourcePath'] as const)
-      if (e[k] !== undefined && typeof e[k] !== 'string') bad(k, 'must be a string');
+      if (e[k] !== undefined && typeof e[k] !== 'string')
+        bad(k, 'must be a string', 'doit être du texte');
     if (e.count !== undefined && !(Number.isInteger(e.count) && e.count > 0))
-      bad('count', 'must be a positive whole number');
+      bad('count', 'must be a positive whole number', 'doit être un nombre entier positif');
   });
   return new Baseline(d.findings, shown);
 }

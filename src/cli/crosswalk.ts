@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
+import type { Lang } from '../core/lang.js';
 import { basename, dirname, join } from 'node:path';
 import { crosswalkPath, lintCrosswalk } from '../crosswalk/crosswalk.js';
 import { listProfileIds, loadProfile } from '../profiles/load.js';
 import { RULE_IDS } from '../rules/index.js';
 import { loadYaml } from '../util/yaml.js';
 
-/** Lints crosswalks; prints every problem as file:line:col: message. Exit 1 when any is found. */
-export function crosswalkCheckCommand(args: string[]): number {
+/**
+ * Lints crosswalks; prints every problem as file:line:col: message (in French, `file:line:col :
+ * message`, as the errors say it). Exit 1 when any is found.
+ */
+export function crosswalkCheckCommand(args: string[], lang: Lang = 'en'): number {
   const targets = args.length
     ? args
     : listProfileIds().filter((id) => existsSync(crosswalkPath(id)));
@@ -24,9 +28,11 @@ export function crosswalkCheckCommand(args: string[]): number {
         ? loadProfile(profileId, { dir: beside, knownRules: RULE_IDS })
         : loadProfile(profileId, { knownRules: RULE_IDS });
     const { issues } = lintCrosswalk(file, profile);
-    for (const i of issues) process.stdout.write(`${i.where}: ${i.message}\n`);
+    for (const i of issues)
+      process.stdout.write(lang === 'fr' ? `${i.where} : ${i.fr}\n` : `${i.where}: ${i.message}\n`);
     problems += issues.length;
-    if (issues.length === 0) process.stdout.write(`${file}: ok\n`);
+    if (issues.length === 0)
+      process.stdout.write(lang === 'fr' ? `${file} : ok\n` : `${file}: ok\n`);
   }
   return problems ? 1 : 0;
 }

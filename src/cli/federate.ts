@@ -1,5 +1,6 @@
 /** `passerelle federate`: one DCAT-AP catalogue from many jurisdictions' exports, with a search index. */
 import { statSync } from 'node:fs';
+import { count, pluralForm, type PluralForms } from '../i18n/plural.js';
 import { render } from '../i18n/render.js';
 import { Federation, type FederationSummary } from '../federate/federate.js';
 import type { RdfFormat } from '../rdf/write.js';
@@ -30,8 +31,8 @@ const WORDS = {
     fr: '{{profile}} : {{records}} jeux de données dans {{catalogue}}',
   },
   total: {
-    en: '{{written}} datasets written from {{records}} records read ({{rejected}} unreadable, {{duplicates}} duplicates linked, {{sameIri}} read twice and written once)',
-    fr: '{{written}} jeux de données écrits sur {{records}} enregistrements lus ({{rejected}} illisibles, {{duplicates}} doublons reliés, {{sameIri}} lus deux fois et écrits une fois)',
+    en: '{{written}} from {{records}} ({{rejected}}, {{duplicates}}, {{sameIri}})',
+    fr: '{{written}} sur {{records}} ({{rejected}}, {{duplicates}}, {{sameIri}})',
   },
   duplicate: {
     en: 'duplicate: {{record}} of {{primary}} ({{reasons}})',
@@ -49,7 +50,28 @@ const WORDS = {
   },
 } as const;
 
+/** The total's counted words, each agreeing with its number. */
+const COUNTS = {
+  written: {
+    en: { one: 'dataset written', other: 'datasets written' },
+    fr: { one: 'jeu de données écrit', other: 'jeux de données écrits' },
+  },
+  rejected: {
+    en: { one: 'unreadable', other: 'unreadable' },
+    fr: { one: 'illisible', other: 'illisibles' },
+  },
+  duplicates: {
+    en: { one: 'duplicate linked', other: 'duplicates linked' },
+    fr: { one: 'doublon relié', other: 'doublons reliés' },
+  },
+  sameIri: {
+    en: { one: 'read twice and written once', other: 'read twice and written once' },
+    fr: { one: 'lu deux fois et écrit une fois', other: 'lus deux fois et écrits une fois' },
+  },
+} satisfies Record<string, PluralForms>;
+
 function report(s: FederationSummary, lang: Lang): string {
+  const n = (k: keyof typeof COUNTS, x: number): string => `${x} ${pluralForm(x, COUNTS[k], lang)}`;
   const where = (e: FederationSummary['duplicates'][number]['entry']) =>
     `${e.profile}:${e.result.id ?? e.iri} (${e.result.source.file}${e.result.source.line !== undefined ? `:${e.result.source.line}` : ''})`;
   const lines = s.jurisdictions.map((j) => render(WORDS.jurisdiction[lang], j));
@@ -66,7 +88,13 @@ function report(s: FederationSummary, lang: Lang): string {
   }
   const sameIri = s.duplicates.filter((d) => d.reasons.includes('same-iri')).length;
   lines.push(
-    render(WORDS.total[lang], { ...s, duplicates: s.duplicates.length - sameIri, sameIri }),
+    render(WORDS.total[lang], {
+      written: n('written', s.written),
+      records: count(s.records, 'recordsRead', lang),
+      rejected: n('rejected', s.rejected),
+      duplicates: n('duplicates', s.duplicates.length - sameIri),
+      sameIri: n('sameIri', sameIri),
+    }),
   );
   return `${lines.map(escapeTerminal).join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 /** `passerelle harvest`: options checked, the harvest run, its summary said honestly. */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Lang } from '../core/lang.js';
+import type { Bilingual, Lang } from '../core/lang.js';
 import { harvest } from '../harvest/harvest.js';
 import {
   API_KINDS,
@@ -13,7 +13,7 @@ import {
 } from '../harvest/portals.js';
 import { kindOfUrl } from '../harvest/protocols.js';
 import type { SnapshotManifest } from '../sources/snapshot.js';
-import { word } from '../i18n/plural.js';
+import { pluralForm, type PluralForms, word } from '../i18n/plural.js';
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 
@@ -88,27 +88,60 @@ function apiOf(target: string, o: HarvestCliOptions) {
 const FR = (n: number): string => n.toLocaleString('fr-CA');
 const EN = (n: number): string => n.toLocaleString('en-CA');
 
-/** What was done, and what was not: pages, records, retries, failures. */
-export function summary(m: SnapshotManifest, out: string, lang: Lang): string {
+/** The summary's counted words, each agreeing with its number. */
+const COUNTS = {
+  pages: { en: { one: 'page', other: 'pages' }, fr: { one: 'page', other: 'pages' } },
+  notModified: {
+    en: { one: 'not modified', other: 'not modified' },
+    fr: { one: 'inchangée', other: 'inchangées' },
+  },
+  requests: {
+    en: { one: 'request', other: 'requests' },
+    fr: { one: 'requête', other: 'requêtes' },
+  },
+  retries: { en: { one: 'retry', other: 'retries' }, fr: { one: 'reprise', other: 'reprises' } },
+  written: {
+    en: { one: 'record written', other: 'records written' },
+    fr: { one: 'fiche écrite', other: 'fiches écrites' },
+  },
+  duplicates: {
+    en: { one: 'duplicate left out', other: 'duplicates left out' },
+    fr: { one: 'doublon écarté', other: 'doublons écartés' },
+  },
+  recovered: {
+    en: { one: 'recovered by a second walk', other: 'recovered by a second walk' },
+    fr: { one: 'retrouvée au second passage', other: 'retrouvées au second passage' },
+  },
+} satisfies Record<string, PluralForms>;
+
+/** What was done, and what was not: pages, records, retries, this run's failures (`failures`, in both languages). */
+export function summary(
+  m: SnapshotManifest,
+  out: string,
+  lang: Lang,
+  failures: readonly Bilingual[] = m.failures.map((x) => ({ en: x, fr: x })),
+): string {
   const f = lang === 'fr' ? FR : EN;
+  const n = (k: keyof typeof COUNTS, x: number): string =>
+    `${f(x)} ${pluralForm(x, COUNTS[k], lang)}`;
   const reported = m.reported === undefined ? undefined : f(m.reported);
   const shown = relativeToCwd(out);
   const lines =
     lang === 'fr'
       ? [
           `${m.complete ? 'Moisson terminée' : 'Moisson interrompue'} : ${m.api.url} (${m.api.kind})`,
-          `  ${f(m.pages.length)} pages (${f(m.notModified)} inchangées), ${f(m.requests)} requêtes, ${f(m.retries)} reprises`,
-          `  ${f(m.written)} fiches écrites${reported ? ` (le portail en annonce ${reported})` : ''}, ${f(m.duplicates)} doublons écartés, ${f(m.recovered)} retrouvées au second passage`,
-          ...m.failures.map((x) => `  échec : ${x}`),
+          `  ${n('pages', m.pages.length)} (${n('notModified', m.notModified)}), ${n('requests', m.requests)}, ${n('retries', m.retries)}`,
+          `  ${n('written', m.written)}${reported ? ` (le portail en annonce ${reported})` : ''}, ${n('duplicates', m.duplicates)}, ${n('recovered', m.recovered)}`,
+          ...failures.map((x) => `  échec : ${x.fr}`),
           m.complete
             ? `  Instantané : ${shown} (passerelle validate ${shown})`
             : `  Relancez la même commande pour reprendre (${shown}/manifest.json)`,
         ]
       : [
           `${m.complete ? 'Harvest complete' : 'Harvest stopped'}: ${m.api.url} (${m.api.kind})`,
-          `  ${f(m.pages.length)} pages (${f(m.notModified)} not modified), ${f(m.requests)} requests, ${f(m.retries)} retries`,
-          `  ${f(m.written)} records written${reported ? ` (the portal reports ${reported})` : ''}, ${f(m.duplicates)} duplicates left out, ${f(m.recovered)} recovered by a second walk`,
-          ...m.failures.map((x) => `  failure: ${x}`),
+          `  ${n('pages', m.pages.length)} (${n('notModified', m.notModified)}), ${n('requests', m.requests)}, ${n('retries', m.retries)}`,
+          `  ${n('written', m.written)}${reported ? ` (the portal reports ${reported})` : ''}, ${n('duplicates', m.duplicates)}, ${n('recovered', m.recovered)}`,
+          ...failures.map((x) => `  failure: ${x.en}`),
           m.complete
             ? `  Snapshot: ${shown} (passerelle validate ${shown})`
             : `  Run the same command again to resume (${shown}/manifest.json)`,
@@ -151,7 +184,7 @@ export async function harvestCommand(
   const name = portal?.id ?? new URL(api.url).hostname;
   const out = o.out ?? `harvest-${name}`;
   const tty = Boolean(process.stderr.isTTY) && !process.env.CI;
-  const { manifest } = await harvest({
+  const { manifest, failures } = await harvest({
     out,
     api,
     portal,
@@ -167,7 +200,7 @@ export async function harvestCommand(
       : undefined,
   });
   if (tty) process.stderr.write('\r\x1b[2K');
-  process.stderr.write(summary(manifest, out, lang));
+  process.stderr.write(summary(manifest, out, lang, failures));
   return manifest.complete ? 0 : 1;
 }
 

@@ -80,7 +80,7 @@ export async function inferCommand(paths: string[], o: InferCommandOptions): Pro
     sample,
     onRejected: (file, line, message) =>
       process.stderr.write(
-        `${escapeTerminal(`${[file, line].filter((x) => x !== undefined).join(':')}: ${message}`)}\n`,
+        `${escapeTerminal(`${[file, line].filter((x) => x !== undefined).join(':')}${o.lang === 'fr' ? ' :' : ':'} ${message[o.lang]}`)}\n`,
       ),
   });
   for (const dir of [join(o.outputDir, 'profiles'), join(o.outputDir, 'crosswalks')])

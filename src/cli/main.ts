@@ -59,9 +59,7 @@ function debugging(): boolean {
 function reportError(e: unknown): void {
   const err = e instanceof Error ? e : new Error(String(e));
   if (err instanceof UsageError)
-    process.stderr.write(
-      `passerelle: ${cliLang(process.argv) === 'fr' && err.fr ? err.fr : err.message}\n`,
-    );
+    process.stderr.write(`passerelle: ${cliLang(process.argv) === 'fr' ? err.fr : err.message}\n`);
   else
     process.stderr.write(
       cliLang(process.argv) === 'fr'

@@ -44,10 +44,8 @@ async function copy(path: string): Promise<string> {
       createWriteStream(file),
     );
   } catch (e) {
-    throw new InputError(
-      `cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      name,
-    );
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(`cannot read (${why})`, name, `lecture impossible (${why})`);
   }
   showAs(file, name);
   return file;

@@ -71,13 +71,10 @@ export function parseNow(s: string | undefined): Date | undefined {
 }
 
 function urlChecker(o: ValidateCommandOptions): UrlChecker {
-  const timeout = wholeNumber(
-    '--url-timeout',
-    o.urlTimeout ?? '10',
-    1,
-    MAX_URL_TIMEOUT,
-    ' (seconds)',
-  );
+  const timeout = wholeNumber('--url-timeout', o.urlTimeout ?? '10', 1, MAX_URL_TIMEOUT, {
+    en: ' (seconds)',
+    fr: ' (secondes)',
+  });
   const concurrency = wholeNumber(
     '--url-concurrency',
     o.urlConcurrency ?? '8',

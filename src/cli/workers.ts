@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { autoWorkers } from '../engine/parallel.js';
+import type { Bilingual } from '../core/lang.js';
 import { UsageError } from '../util/errors.js';
 
 /**
@@ -21,7 +22,7 @@ export function addWorkersOption(cmd: Command): Command {
 /** A whole number from 1 to MAX_WORKERS, or `auto`: one per core when the inputs are large enough to pay for starting them. */
 export function parseWorkers(v: string | undefined, paths: readonly string[]): number {
   if (v === undefined || v === 'auto') return autoWorkers(paths);
-  return wholeNumber('--workers', v, 1, MAX_WORKERS, ' (or auto)');
+  return wholeNumber('--workers', v, 1, MAX_WORKERS, { en: ' (or auto)', fr: ' (ou auto)' });
 }
 
 /** A whole number within [min, max] from an option's text, or a usage error naming the range. */
@@ -30,13 +31,13 @@ export function wholeNumber(
   v: string,
   min: number,
   max: number,
-  also = '',
+  also: Bilingual = { en: '', fr: '' },
 ): number {
   const n = /^\d+$/.test(v.trim()) ? Number(v) : NaN;
   if (!(n >= min && n <= max))
     throw new UsageError(
-      `${option}: "${v}" is not a whole number from ${min} to ${max}${also}`,
-      `${option} : « ${v} » n’est pas un nombre entier de ${min} à ${max}${also}`,
+      `${option}: "${v}" is not a whole number from ${min} to ${max}${also.en}`,
+      `${option} : « ${v} » n’est pas un nombre entier de ${min} à ${max}${also.fr}`,
     );
   return n;
 }

@@ -78,9 +78,43 @@ function bilingual(y: YamlSource, v: unknown, at: (string | number)[]): Bilingua
     !v.en.trim() ||
     !v.fr.trim()
   ) {
-    throw new ConfigError('`label` needs English and French text: {en: …, fr: …}', y.where(at));
+    throw new ConfigError(
+      '`label` needs English and French text: {en: …, fr: …}',
+      y.where(at),
+      '`label` a besoin d’un texte anglais et d’un texte français : {en: …, fr: …}',
+    );
   }
   return { en: v.en, fr: v.fr };
+}
+
+/** A dataset's matching words in both languages (`terms: {en: [...], fr: [...]}`), checked. */
+function termsOf(
+  y: YamlSource,
+  did: string,
+  terms: unknown,
+  here: (string | number)[],
+): Record<'en' | 'fr', string[]> {
+  if (!isObj(terms))
+    throw new ConfigError(
+      `dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`,
+      y.where(here),
+      `ensemble ${did} : \`terms\` liste les mots à reconnaître en anglais et en français : {en: [...], fr: [...]}`,
+    );
+  const list = (lang: 'en' | 'fr'): string[] => {
+    const t = terms[lang];
+    if (
+      !Array.isArray(t) ||
+      t.length === 0 ||
+      t.some((x) => typeof x !== 'string' || !normalise(x))
+    )
+      throw new ConfigError(
+        `dataset ${did}: \`terms.${lang}\` is a list of words`,
+        y.where([...here, 'terms', lang]),
+        `ensemble ${did} : \`terms.${lang}\` est une liste de mots`,
+      );
+    return t as string[];
+  };
+  return { en: list('en'), fr: list('fr') };
 }
 
 /** Loads and checks a high-value list; every problem names its file, line and column. */
@@ -94,6 +128,7 @@ export function loadHighValueList(
     throw new ConfigError(
       'a high-value list is a vocabulary: `id`, and `concepts` (the categories)',
       y.where([]),
+      'une liste de forte valeur est un vocabulaire : `id`, et `concepts` (les catégories)',
     );
   const themes = vocabularies.require('theme');
   const categories: HighValueCategory[] = [];
@@ -101,47 +136,40 @@ export function loadHighValueList(
   for (const [id, c] of Object.entries(d.concepts)) {
     const at = ['concepts', id];
     if (!isObj(c) || typeof c.uri !== 'string')
-      throw new ConfigError(`category ${id} needs a \`uri\``, y.where(at));
+      throw new ConfigError(
+        `category ${id} needs a \`uri\``,
+        y.where(at),
+        `il manque une \`uri\` à la catégorie ${id}`,
+      );
     if (!isObj(c.datasets) || Object.keys(c.datasets).length === 0)
       throw new ConfigError(
         `category ${id} needs \`datasets\`: the core datasets of the category`,
         y.where(at),
+        `il manque \`datasets\` à la catégorie ${id} : ses ensembles de données essentiels`,
       );
     const datasets: CoreDataset[] = [];
     for (const [did, raw] of Object.entries(c.datasets)) {
       const here = [...at, 'datasets', did];
       if (!isObj(raw))
-        throw new ConfigError(`dataset ${did}: a map (label, terms, themes, eu)`, y.where(here));
-      if (seen.has(did))
-        throw new ConfigError(`dataset ${did} is listed twice`, y.where(here, true));
-      seen.add(did);
-      const terms = raw.terms;
-      if (!isObj(terms))
         throw new ConfigError(
-          `dataset ${did}: \`terms\` lists matching words in English and French: {en: [...], fr: [...]}`,
+          `dataset ${did}: a map (label, terms, themes, eu)`,
           y.where(here),
+          `ensemble ${did} : une table (label, terms, themes, eu)`,
         );
-      const list = (lang: 'en' | 'fr'): string[] => {
-        const t = terms[lang];
-        if (
-          !Array.isArray(t) ||
-          t.length === 0 ||
-          t.some((x) => typeof x !== 'string' || !normalise(x))
-        ) {
-          throw new ConfigError(
-            `dataset ${did}: \`terms.${lang}\` is a list of words`,
-            y.where([...here, 'terms', lang]),
-          );
-        }
-        return t as string[];
-      };
-      const en = list('en');
-      const fr = list('fr');
+      if (seen.has(did))
+        throw new ConfigError(
+          `dataset ${did} is listed twice`,
+          y.where(here, true),
+          `l’ensemble ${did} est listé deux fois`,
+        );
+      seen.add(did);
+      const { en, fr } = termsOf(y, did, raw.terms, here);
       const codes = raw.themes === undefined ? [] : raw.themes;
       if (!Array.isArray(codes))
         throw new ConfigError(
           `dataset ${did}: \`themes\` is a list of EU data-theme codes`,
           y.where([...here, 'themes']),
+          `ensemble ${did} : \`themes\` est une liste de codes de thèmes de données de l’UE`,
         );
       const resolved = codes.map((code, i) => {
         const concept = themes.lookup(code);
@@ -149,6 +177,7 @@ export function loadHighValueList(
           throw new ConfigError(
             `dataset ${did}: "${String(code)}" is not in the theme vocabulary`,
             y.where([...here, 'themes', i]),
+            `ensemble ${did} : « ${String(code)} » n’est pas dans le vocabulaire des thèmes`,
           );
         return { code: concept.code, uri: concept.uri };
       });
@@ -156,6 +185,7 @@ export function loadHighValueList(
         throw new ConfigError(
           `dataset ${did}: \`eu\` is the URI of an EU high-value subcategory`,
           y.where([...here, 'eu']),
+          `ensemble ${did} : \`eu\` est l’URI d’une sous-catégorie de forte valeur de l’UE`,
         );
       datasets.push({
         id: did,

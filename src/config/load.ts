@@ -114,6 +114,7 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
       problems.push({
         where: y.where(['profiles', id], true),
         message: `unknown profile "${id}" (${near ? `did you mean "${near}"? ` : ''}passerelle profiles lists them)`,
+        fr: `profil inconnu « ${id} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}passerelle profiles les liste)`,
       });
     }
   }
@@ -133,6 +134,7 @@ export function loadConfig(file: string, text?: string): LoadedConfig {
         chainProblems.push({
           where: y.where(['profiles', profile, 'rules', id], true),
           message: `unknown rule "${id}" (${near ? `did you mean "${near}"? ` : ''}neither Passerelle's nor defined by the rulesets)`,
+          fr: `règle inconnue « ${id} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}ni de Passerelle ni définie par les jeux de règles)`,
         });
       }
   throwProblems(inFileOrder(chainProblems));

@@ -10,7 +10,7 @@ import { CLASSES, propertyOf, type ClassName } from '../model/properties.js';
 import type { FieldDef, Profile } from '../profiles/types.js';
 import { compileSchema } from '../rules/checks.js';
 import type { CoreCheck, DataRule, RuleExample } from '../rules/types.js';
-import { ConfigError } from '../util/errors.js';
+import { ConfigError, type Said } from '../util/errors.js';
 import { closest, suggestion, type FileProblem } from '../util/file-schema.js';
 import { safeRegExp } from '../util/safe-regex.js';
 import type { VocabularyRegistry } from '../vocab/vocabulary.js';
@@ -40,41 +40,64 @@ interface Definition {
 }
 
 /** ` (did you mean "x"?)` for a typo or a field's words in a longer name, or nothing. */
-function near(name: string, names: readonly string[]): string {
+function near(name: string, names: readonly string[]): Said {
   const n = closest(name, names);
-  return n ? ` (did you mean "${n}"?)` : '';
+  return n
+    ? { en: ` (did you mean "${n}"?)`, fr: ` (vouliez-vous dire « ${n} » ?)` }
+    : { en: '', fr: '' };
 }
 
+/** A problem at `where`, in both languages. */
+const problem = (where: string, said: Said): FileProblem => ({
+  where,
+  message: said.en,
+  fr: said.fr,
+});
+
 /** The class of the nodes `given` names: the dataset, or the items of one of its lists of objects. */
-function givenClass(given: string): ClassName | string {
-  if (given === '') return 'Dataset';
+function givenClass(given: string): { cls: ClassName } | { problem: Said } {
+  if (given === '') return { cls: 'Dataset' };
   const m = /^([A-Za-z][A-Za-z0-9]*)\[\*\]$/.exec(given);
   const lists = CLASSES.Dataset.properties.filter((p) => p.kind === 'object' && p.multiple);
   const p = m ? propertyOf('Dataset', m[1]) : undefined;
-  if (p?.kind === 'object' && p.multiple && p.class) return p.class;
-  return `"${given}" is not a list of the dataset: '' (the dataset) or one of ${lists.map((l) => `${l.name}[*]`).join(', ')}${
-    m
-      ? near(
-          m[1],
-          lists.map((l) => l.name),
-        )
-      : ''
-  }`;
+  if (p?.kind === 'object' && p.multiple && p.class) return { cls: p.class };
+  const names = lists.map((l) => `${l.name}[*]`).join(', ');
+  const n = m
+    ? near(
+        m[1],
+        lists.map((l) => l.name),
+      )
+    : { en: '', fr: '' };
+  return {
+    problem: {
+      en: `"${given}" is not a list of the dataset: '' (the dataset) or one of ${names}${n.en}`,
+      fr: `« ${given} » n’est pas une liste du jeu de données : '' (le jeu de données) ou l’une de ${names}${n.fr}`,
+    },
+  };
 }
 
 /** A property path of the common record from class `cls`, or why it is none. */
-function modelPath(path: string, cls: ClassName): string | undefined {
+function modelPath(path: string, cls: ClassName): Said | undefined {
   let c = cls;
   const names = path.split('.');
   for (let i = 0; i < names.length; i++) {
     const p = propertyOf(c, names[i]);
     if (!p) {
-      const known = CLASSES[c].properties.map((d) => d.name);
-      return `no property "${names[i]}" on ${c} in the common record${near(names[i], known)}`;
+      const n = near(
+        names[i],
+        CLASSES[c].properties.map((d) => d.name),
+      );
+      return {
+        en: `no property "${names[i]}" on ${c} in the common record${n.en}`,
+        fr: `pas de propriété « ${names[i]} » sur ${c} dans l’enregistrement commun${n.fr}`,
+      };
     }
     if (i < names.length - 1) {
       if (p.kind !== 'object' || !p.class)
-        return `"${names[i]}" has no properties (its values are ${p.kind})`;
+        return {
+          en: `"${names[i]}" has no properties (its values are ${p.kind})`,
+          fr: `« ${names[i]} » n’a pas de propriétés (ses valeurs sont de type ${p.kind})`,
+        };
       c = p.class;
     }
   }
@@ -82,13 +105,19 @@ function modelPath(path: string, cls: ClassName): string | undefined {
 }
 
 /** A dotted field path of a profile (`resources.format`), or why it is none. */
-function profilePath(path: string, profile: Profile): string | undefined {
+function profilePath(path: string, profile: Profile): Said | undefined {
   let fields: Record<string, FieldDef> | undefined = profile.fields;
   for (const name of path.split('.')) {
     // a profile (or a sub-field) that declares no fields is free-form
     if (!fields || Object.keys(fields).length === 0) return undefined;
     const f: FieldDef | undefined = fields[name];
-    if (!f) return `profile ${profile.id} has no field "${name}"${near(name, Object.keys(fields))}`;
+    if (!f) {
+      const n = near(name, Object.keys(fields));
+      return {
+        en: `profile ${profile.id} has no field "${name}"${n.en}`,
+        fr: `le profil ${profile.id} n’a pas de champ « ${name} »${n.fr}`,
+      };
+    }
     fields = f.fields;
   }
   return undefined;
@@ -104,7 +133,10 @@ function targetOf(
   if (def.target !== undefined && def.source !== undefined)
     return {
       problems: [
-        { where: at(['source']), message: 'a rule checks a target or a source field, not both' },
+        problem(at(['source']), {
+          en: 'a rule checks a target or a source field, not both',
+          fr: 'une règle vérifie une cible ou un champ source, pas les deux',
+        }),
       ],
     };
   if (def.source) {
@@ -112,47 +144,44 @@ function targetOf(
     if (!profile)
       return {
         problems: [
-          {
-            where: at(['source', 'profile']),
-            message: `unknown profile "${def.source.profile}" (passerelle profiles lists them)`,
-          },
+          problem(at(['source', 'profile']), {
+            en: `unknown profile "${def.source.profile}" (passerelle profiles lists them)`,
+            fr: `profil inconnu « ${def.source.profile} » (passerelle profiles les liste)`,
+          }),
         ],
       };
     if (given !== '' && !/^[A-Za-z_][\w-]*\[\*\]$/.test(given))
       return {
         problems: [
-          {
-            where: at(['given']),
-            message: "`given` is '' (the record) or 'field[*]' (a list's items)",
-          },
+          problem(at(['given']), {
+            en: "`given` is '' (the record) or 'field[*]' (a list's items)",
+            fr: "`given` vaut '' (l’enregistrement) ou 'champ[*]' (les éléments d’une liste)",
+          }),
         ],
       };
     const path = given ? `${given.slice(0, -3)}.${def.source.field}` : def.source.field;
     const bad = profilePath(path, profile);
-    if (bad) return { problems: [{ where: at(['source', 'field']), message: bad }] };
+    if (bad) return { problems: [problem(at(['source', 'field']), bad)] };
     return { field: def.source.field, given, source: { profile: profile.id } };
   }
-  const cls = givenClass(given);
-  if (!(cls in CLASSES)) return { problems: [{ where: at(['given']), message: cls }] };
+  const of = givenClass(given);
+  if ('problem' in of) return { problems: [problem(at(['given']), of.problem)] };
   // `one-of` names its own targets
   const field = def.target ?? (def.then.check === 'one-of' ? '' : undefined);
   if (field === undefined)
     return {
       problems: [
-        {
-          where: at([]),
-          message: 'the rule needs a target (a property of the common record) or a source field',
-        },
+        problem(at([]), {
+          en: 'the rule needs a target (a property of the common record) or a source field',
+          fr: 'la règle a besoin d’une cible (une propriété de l’enregistrement commun) ou d’un champ source',
+        }),
       ],
     };
   const paths = def.then.check === 'one-of' ? def.then.targets : [];
   const problems = [
-    ...(field ? [{ where: at(['target']), message: modelPath(field, cls as ClassName) }] : []),
-    ...paths.map((p, i) => ({
-      where: at(['then', 'targets', i]),
-      message: modelPath(p, cls as ClassName),
-    })),
-  ].filter((p): p is FileProblem => !!p.message);
+    ...(field ? [{ where: at(['target']), said: modelPath(field, of.cls) }] : []),
+    ...paths.map((p, i) => ({ where: at(['then', 'targets', i]), said: modelPath(p, of.cls) })),
+  ].flatMap((p) => (p.said ? [problem(p.where, p.said)] : []));
   return problems.length ? { problems } : { field, given };
 }
 
@@ -167,17 +196,22 @@ function checkProblems(
     if (then.check === 'schema') compileSchema(then.schema, at(['then', 'schema']));
   } catch (e) {
     // safeRegExp says where (the pattern's line); the check's place otherwise
-    const where = (e instanceof ConfigError && e.where) || at(['then', then.check]);
+    if (e instanceof ConfigError && e.where) return [problem(e.where, e.said)];
     const m = (e as Error).message;
-    return [{ where, message: m.startsWith(`${where}: `) ? m.slice(where.length + 2) : m }];
+    return [
+      problem(at(['then', then.check]), {
+        en: m,
+        fr: `le schéma JSON ne se compile pas (${m})`,
+      }),
+    ];
   }
   if (then.check === 'vocabulary' && !targets.vocabularies.get(then.vocabulary)) {
     const ids = targets.vocabularies.ids();
     return [
-      {
-        where: at(['then', 'vocabulary']),
-        message: `unknown vocabulary "${then.vocabulary}"${suggestion(then.vocabulary, ids)}`,
-      },
+      problem(at(['then', 'vocabulary']), {
+        en: `unknown vocabulary "${then.vocabulary}"${suggestion(then.vocabulary, ids)}`,
+        fr: `vocabulaire inconnu « ${then.vocabulary} »${suggestion(then.vocabulary, ids, 'fr')}`,
+      }),
     ];
   }
   for (const k of ['after', 'before'] as const)
@@ -186,7 +220,12 @@ function checkProblems(
       then[k] !== undefined &&
       Number.isNaN(Date.parse(then[k] as string))
     )
-      return [{ where: at(['then', k]), message: `"${then[k]}" is not a date (YYYY-MM-DD)` }];
+      return [
+        problem(at(['then', k]), {
+          en: `"${then[k]}" is not a date (YYYY-MM-DD)`,
+          fr: `« ${then[k]} » n’est pas une date (AAAA-MM-JJ)`,
+        }),
+      ];
   return [];
 }
 

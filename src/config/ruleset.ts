@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { rulePageUrl } from '../tool.js';
 import { RULE_IDS } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
+import { ConfigError, type Said } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import {
   checkFile,
@@ -30,6 +31,7 @@ import { rulesetFile, USER_RULE_ID } from './schema.js';
 /** The rulesets Passerelle ships: `passerelle:<name>` is `<name>.yaml` here. */
 export const RULESETS_DIR = join(PACKAGE_ROOT, 'src', 'rules', 'rulesets');
 const RULESET_FILE = /\.(ya?ml|json)$/i;
+const RULESET: Said = { en: 'ruleset', fr: 'jeu de règles' };
 const PACKAGE_NAME = /^(@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 const RESERVED = /^(odc|dcat-ap|profile|input|shacl)\//;
 const userRuleId = new RegExp(USER_RULE_ID);
@@ -70,27 +72,51 @@ function confined(
   base: string,
   dir: string,
   ref: string,
-  what: string,
-): { file: string } | { problem: string } {
+  what: Said,
+): { file: string } | { problem: Said } {
+  const en = `${what.en} "${ref}"`;
+  const fr = `${what.fr} « ${ref} »`;
+  const folder = relativeToCwd(dir) || '.';
   if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\'))
-    return { problem: `${what} "${ref}": give a path relative to the file naming it` };
+    return {
+      problem: {
+        en: `${en}: give a path relative to the file naming it`,
+        fr: `${fr} : donnez un chemin relatif au fichier qui le nomme`,
+      },
+    };
   if (!RULESET_FILE.test(ref))
-    return { problem: `${what} "${ref}": a ruleset is a .yaml, .yml or .json file (never code)` };
+    return {
+      problem: {
+        en: `${en}: a ruleset is a .yaml, .yml or .json file (never code)`,
+        fr: `${fr} : un jeu de règles est un fichier .yaml, .yml ou .json (jamais du code)`,
+      },
+    };
   const target = resolve(base, ref);
   if (!inside(dir, target))
     return {
-      problem: `${what} "${ref}" is outside ${relativeToCwd(dir) || '.'} (rulesets stay in the folder of the file naming them)`,
+      problem: {
+        en: `${en} is outside ${folder} (rulesets stay in the folder of the file naming them)`,
+        fr: `${fr} est hors de ${folder} (les jeux de règles restent dans le dossier du fichier qui les nomme)`,
+      },
     };
   let real: string;
   try {
     real = realpathSync(target);
   } catch {
-    return { problem: `${what} "${ref}": no such file (${relativeToCwd(target)})` };
+    return {
+      problem: {
+        en: `${en}: no such file (${relativeToCwd(target)})`,
+        fr: `${fr} : fichier introuvable (${relativeToCwd(target)})`,
+      },
+    };
   }
   // a symbolic link inside the folder may still lead out of it
   if (!inside(realpathSync(dir), real))
     return {
-      problem: `${what} "${ref}" leads outside ${relativeToCwd(dir) || '.'} (symbolic link)`,
+      problem: {
+        en: `${en} leads outside ${folder} (symbolic link)`,
+        fr: `${fr} mène hors de ${folder} (lien symbolique)`,
+      },
     };
   return { file: real };
 }
@@ -111,25 +137,39 @@ export function shippedRulesets(): string[] {
 function packageRuleset(
   name: string,
   dir: string,
-): { file: string; root: string } | { problem: string } {
+): { file: string; root: string } | { problem: Said } {
   const paths = createRequire(join(dir, 'package.json')).resolve.paths(name) ?? [];
   const root = paths.map((p) => join(p, name)).find((p) => existsSync(join(p, 'package.json')));
   if (!root)
     return {
-      problem: `npm package "${name}" is not installed (looked from ${relativeToCwd(dir) || '.'}; npm install ${name})`,
+      problem: {
+        en: `npm package "${name}" is not installed (looked from ${relativeToCwd(dir) || '.'}; npm install ${name})`,
+        fr: `le paquet npm « ${name} » n’est pas installé (cherché depuis ${relativeToCwd(dir) || '.'} ; npm install ${name})`,
+      },
     };
   const pkg = loadYaml<{ passerelle?: { ruleset?: unknown } } | null>(join(root, 'package.json'));
   const declared = pkg.data?.passerelle?.ruleset;
-  if (declared !== undefined && typeof declared !== 'string')
+  if (declared !== undefined && typeof declared !== 'string') {
+    const at = pkg.where(['passerelle', 'ruleset']);
     return {
-      problem: `${pkg.where(['passerelle', 'ruleset'])}: passerelle.ruleset must be the path of a ruleset file`,
+      problem: {
+        en: `${at}: passerelle.ruleset must be the path of a ruleset file`,
+        fr: `${at} : passerelle.ruleset doit être le chemin d’un fichier de jeu de règles`,
+      },
     };
+  }
   const ref = declared ?? 'ruleset.yaml';
   if (declared === undefined && !existsSync(join(root, ref)))
     return {
-      problem: `npm package "${name}" has no ruleset (a "passerelle": {"ruleset": …} in its package.json, or a ruleset.yaml at its root)`,
+      problem: {
+        en: `npm package "${name}" has no ruleset (a "passerelle": {"ruleset": …} in its package.json, or a ruleset.yaml at its root)`,
+        fr: `le paquet npm « ${name} » n’a pas de jeu de règles (un "passerelle": {"ruleset": …} dans son package.json, ou un ruleset.yaml à sa racine)`,
+      },
     };
-  const found = confined(root, root, ref, `npm package "${name}": ruleset`);
+  const found = confined(root, root, ref, {
+    en: `npm package "${name}": ruleset`,
+    fr: `paquet npm « ${name} » : jeu de règles`,
+  });
   return 'file' in found ? { file: found.file, root: realpathSync(root) } : found;
 }
 
@@ -141,26 +181,36 @@ function resolveRef(
   ref: string,
   base: string,
   root: string,
-): { file: string; root: string } | { problem: string } {
+): { file: string; root: string } | { problem: Said } {
   if (ref.startsWith('passerelle:')) {
     const name = ref.slice('passerelle:'.length);
     const known = shippedRulesets();
     if (!known.includes(name))
       return {
-        problem: `unknown ruleset "${ref}"${suggestion(
-          ref,
-          known.map((k) => `passerelle:${k}`),
-        )}`,
+        problem: {
+          en: `unknown ruleset "${ref}"${suggestion(
+            ref,
+            known.map((k) => `passerelle:${k}`),
+          )}`,
+          fr: `jeu de règles inconnu « ${ref} »${suggestion(
+            ref,
+            known.map((k) => `passerelle:${k}`),
+            'fr',
+          )}`,
+        },
       };
     return { file: join(RULESETS_DIR, `${name}.yaml`), root: RULESETS_DIR };
   }
   if (ref.startsWith('.') || ref.includes('\\') || RULESET_FILE.test(ref) || isAbsolute(ref)) {
-    const found = confined(base, root, ref, 'ruleset');
+    const found = confined(base, root, ref, RULESET);
     return 'file' in found ? { ...found, root } : found;
   }
   if (PACKAGE_NAME.test(ref)) return packageRuleset(ref, base);
   return {
-    problem: `"${ref}" is not a ruleset name (passerelle:<name>, ./a-file.yaml or an npm package)`,
+    problem: {
+      en: `"${ref}" is not a ruleset name (passerelle:<name>, ./a-file.yaml or an npm package)`,
+      fr: `« ${ref} » n’est pas un nom de jeu de règles (passerelle:<nom>, ./un-fichier.yaml ou un paquet npm)`,
+    },
   };
 }
 
@@ -187,6 +237,7 @@ export function reservedDefinitions(
           problem: {
             where,
             message: `"${id}" is a rule of Passerelle: a new rule takes an id of its own (namespace/name)`,
+            fr: `« ${id} » est une règle de Passerelle : une nouvelle règle prend son propre identifiant (espace/nom)`,
           },
         },
       ];
@@ -197,6 +248,7 @@ export function reservedDefinitions(
           problem: {
             where,
             message: `"${id}": ${id.split('/')[0]}/ is Passerelle's own namespace; name your rules in yours (city/…)`,
+            fr: `« ${id} » : ${id.split('/')[0]}/ est l’espace de noms de Passerelle ; nommez vos règles dans le vôtre (ville/…)`,
           },
         },
       ];
@@ -226,7 +278,7 @@ export function applyRuleset(
   for (const { ref, where } of extendsOf(y, data.extends)) {
     const found = resolveRef(ref, dirname(resolve(y.file)), root);
     if ('problem' in found) {
-      st.problems.push({ where, message: found.problem });
+      st.problems.push({ where, message: found.problem.en, fr: found.problem.fr });
       continue;
     }
     loadRulesetFile(found.file, found.root, where, st);
@@ -252,6 +304,7 @@ export function applyRuleset(
       st.problems.push({
         where: at,
         message: `unknown rule "${id}" (${near ? `did you mean "${near}"? ` : ''}neither Passerelle's nor defined by this ruleset or those it extends)`,
+        fr: `règle inconnue « ${id} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}ni de Passerelle ni définie par ce jeu de règles ou ceux qu’il étend)`,
       });
       continue;
     }
@@ -273,7 +326,11 @@ function loadRulesetFile(file: string, root: string, where: string, st: Loading)
   const real = realpathSync(file);
   if (st.stack.includes(real)) {
     const chain = [...st.stack.slice(st.stack.indexOf(real)), real].map(relativeToCwd).join(' → ');
-    st.problems.push({ where, message: `the rulesets extend each other in a cycle: ${chain}` });
+    st.problems.push({
+      where,
+      message: `the rulesets extend each other in a cycle: ${chain}`,
+      fr: `les jeux de règles s’étendent l’un l’autre en cycle : ${chain}`,
+    });
     return;
   }
   if (st.done.has(real)) return; // extended twice (a diamond): its rules are in already
@@ -281,7 +338,13 @@ function loadRulesetFile(file: string, root: string, where: string, st: Loading)
   try {
     y = loadYaml(file);
   } catch (e) {
-    st.problems.push({ where, message: (e as Error).message });
+    // a file that cannot be read: its own place and words (a ConfigError), else the error's
+    const said = e instanceof ConfigError ? e : undefined;
+    st.problems.push({
+      where,
+      message: (e as Error).message,
+      fr: said?.fr ?? (e as Error).message,
+    });
     return;
   }
   const data = (y.data ?? {}) as { extends?: unknown; rules?: unknown };
@@ -330,11 +393,11 @@ export function finishChain(st: Loading): RulesetChain {
 export function loadRuleset(file: string, targets: RuleTargets): RulesetChain {
   const st = newChain(targets);
   const dir = dirname(resolve(file));
-  const found = confined(dir, dir, relative(dir, resolve(file)), 'ruleset');
+  const found = confined(dir, dir, relative(dir, resolve(file)), RULESET);
   if ('problem' in found)
     return {
       ...finishChain(st),
-      problems: [{ where: relativeToCwd(file), message: found.problem }],
+      problems: [{ where: relativeToCwd(file), message: found.problem.en, fr: found.problem.fr }],
     };
   loadRulesetFile(found.file, dir, relativeToCwd(file), st);
   return finishChain(st);

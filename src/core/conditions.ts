@@ -5,6 +5,7 @@
  * true|false}`, `{not}`, `{all: [...]}`, `{any: [...]}`. Data, not code: compiled once into a test, checked (paths against the profile)
  * by the caller's `resolve`.
  */
+import type { Bilingual } from './lang.js';
 import { isEmpty } from '../util/empty.js';
 import { getAll, plainField, type Segment } from '../util/paths.js';
 
@@ -36,7 +37,7 @@ export interface ResolvedPath {
 export interface ConditionHost {
   /** Parses and checks a path (against the profile), reporting problems itself. */
   resolve(path: unknown, at: (string | number)[]): ResolvedPath | undefined;
-  problem(message: string, at: (string | number)[]): void;
+  problem(message: Bilingual, at: (string | number)[]): void;
 }
 
 const KEYS = ['path', 'equals', 'in', 'startsWith', 'exists', 'not', 'all', 'any'];
@@ -84,6 +85,29 @@ function someValue(p: ResolvedPath, test: (v: unknown) => boolean): Test {
   };
 }
 
+/** What is wrong with a condition, in both languages. */
+const SAID = {
+  notMap: {
+    en: 'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
+    fr: 'une condition est une table (path avec equals/in/startsWith/exists, ou not/all/any)',
+  },
+  unknownKey: (k: string): Bilingual => ({
+    en: `unknown condition key "${k}" (known: ${KEYS.join(', ')})`,
+    fr: `clé de condition inconnue « ${k} » (connues : ${KEYS.join(', ')})`,
+  }),
+  conditions: (key: string): Bilingual => ({
+    en: `\`${key}\` is a list of conditions`,
+    fr: `\`${key}\` est une liste de conditions`,
+  }),
+  in: { en: '`in` is a list of values', fr: '`in` est une liste de valeurs' },
+  startsWith: { en: '`startsWith` is a list of texts', fr: '`startsWith` est une liste de textes' },
+  exists: { en: '`exists` is true or false', fr: '`exists` vaut true ou false' },
+  test: {
+    en: 'a condition needs equals, in, startsWith or exists',
+    fr: 'une condition a besoin de equals, in, startsWith ou exists',
+  },
+} satisfies Record<string, Bilingual | ((k: string) => Bilingual)>;
+
 /** At most this many texts a condition remembers the answer for (past it, started again). */
 const MAX_KNOWN = 1000;
 
@@ -93,15 +117,11 @@ export function compileCondition(
   at: (string | number)[],
 ): Test | undefined {
   if (!isObj(c)) {
-    host.problem(
-      'a condition is a map (path with equals/in/startsWith/exists, or not/all/any)',
-      at,
-    );
+    host.problem(SAID.notMap, at);
     return undefined;
   }
   for (const k of Object.keys(c))
-    if (!KEYS.includes(k))
-      host.problem(`unknown condition key "${k}" (known: ${KEYS.join(', ')})`, [...at, k]);
+    if (!KEYS.includes(k)) host.problem(SAID.unknownKey(k), [...at, k]);
   if ('not' in c) {
     const inner = compileCondition(c.not, host, [...at, 'not']);
     return inner && ((s) => !inner(s));
@@ -110,7 +130,7 @@ export function compileCondition(
     const key = 'all' in c ? 'all' : 'any';
     const list = c[key];
     if (!Array.isArray(list) || list.length === 0) {
-      host.problem(`\`${key}\` is a list of conditions`, [...at, key]);
+      host.problem(SAID.conditions(key), [...at, key]);
       return undefined;
     }
     const parts = list
@@ -127,7 +147,7 @@ export function compileCondition(
   }
   if ('in' in c) {
     if (!Array.isArray(c.in)) {
-      host.problem('`in` is a list of values', [...at, 'in']);
+      host.problem(SAID.in, [...at, 'in']);
       return undefined;
     }
     // the list folded once (as `same` folds), not once per value compared
@@ -154,7 +174,7 @@ export function compileCondition(
       list.length === 0 ||
       !list.every((x) => typeof x === 'string' && x.trim() !== '')
     ) {
-      host.problem('`startsWith` is a list of texts', [...at, 'startsWith']);
+      host.problem(SAID.startsWith, [...at, 'startsWith']);
       return undefined;
     }
     const prefixes = list.map((x) => fold(x));
@@ -164,13 +184,13 @@ export function compileCondition(
   }
   if ('exists' in c) {
     if (typeof c.exists !== 'boolean') {
-      host.problem('`exists` is true or false', [...at, 'exists']);
+      host.problem(SAID.exists, [...at, 'exists']);
       return undefined;
     }
     const want = c.exists;
     const any = someValue(p, () => true);
     return (s) => any(s) === want;
   }
-  host.problem('a condition needs equals, in, startsWith or exists', at);
+  host.problem(SAID.test, at);
   return undefined;
 }

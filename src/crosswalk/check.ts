@@ -14,14 +14,19 @@ import { compileCondition } from '../core/conditions.js';
 import { isPlainObject } from './candidates.js';
 import type { RecordContext } from './context.js';
 import { loadMapFile } from './map-file.js';
-import { checkFile, closest, schemaErrors, suggestion } from '../util/file-schema.js';
+import {
+  checkFile,
+  closest,
+  dottedOr,
+  schemaErrors,
+  suggestion,
+  type FileProblem,
+} from '../util/file-schema.js';
 import { crosswalkFile } from './file-schema.js';
 import { COMBINES, PRODUCERS, type Combine, type CrosswalkFile, type EntrySpec } from './types.js';
 
-export interface LintIssue {
-  message: string;
-  where: string;
-}
+/** A problem of a crosswalk at its file:line:col, in both languages (`fr`). */
+export type LintIssue = FileProblem;
 
 /** Where in the YAML: a path of keys and list indices. */
 export type YamlPath = (string | number)[];
@@ -29,6 +34,11 @@ export type YamlPath = (string | number)[];
 /** The JSON Pointer of a place in the YAML, as ajv names it. */
 const pointer = (at: YamlPath): string =>
   at.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+
+const LANGUAGE_TAG: Bilingual = {
+  en: '`language` must be a language tag',
+  fr: '`language` doit être une étiquette de langue',
+};
 
 /** `vocabulary: profile`: the profile's own code list of the field read (for labels). */
 export const PROFILE_CODES = 'profile';
@@ -80,8 +90,8 @@ export class CrosswalkCheck {
     this.defaultLanguage = typeof yaml.data?.language === 'string' ? yaml.data.language : 'und';
   }
 
-  problem(message: string, at: YamlPath, key = false): void {
-    this.issues.push({ message, where: this.yaml.where(at, key) });
+  problem(said: Bilingual, at: YamlPath, key = false): void {
+    this.issues.push({ message: said.en, fr: said.fr, where: this.yaml.where(at, key) });
   }
 
   /** `file:line:col` of an entry's key. */
@@ -98,7 +108,7 @@ export class CrosswalkCheck {
       ...checkFile(
         this.yaml,
         crosswalkFile(),
-        { name: (p) => p.join('.') || 'the crosswalk' },
+        { name: dottedOr({ en: 'the crosswalk', fr: 'la correspondance' }) },
         errors,
       ),
     );
@@ -107,9 +117,15 @@ export class CrosswalkCheck {
         this.unusable.add(e.instancePath);
     if (!isPlainObject(d)) return undefined;
     if (d.profile !== this.profile.id)
-      this.problem(`\`profile\` must be "${this.profile.id}"`, ['profile']);
+      this.problem(
+        {
+          en: `\`profile\` must be "${this.profile.id}"`,
+          fr: `\`profile\` doit valoir « ${this.profile.id} »`,
+        },
+        ['profile'],
+      );
     if (d.language !== undefined && !isLanguageTag(String(d.language)))
-      this.problem('`language` must be a language tag', ['language']);
+      this.problem(LANGUAGE_TAG, ['language']);
     if (isPlainObject(d.maps))
       for (const [name, m] of Object.entries(d.maps)) {
         if (typeof m === 'string') this.mapFile(name, m);
@@ -124,8 +140,13 @@ export class CrosswalkCheck {
     const file = this.yaml.fileAt?.(['maps', name]) ?? this.yaml.file;
     const { entries, problems } = loadMapFile(file, ref);
     for (const p of problems) {
-      if (p.where) this.issues.push({ message: `map ${name}: ${p.message}`, where: p.where });
-      else this.problem(p.message, ['maps', name]);
+      if (p.where)
+        this.issues.push({
+          message: `map ${name}: ${p.message}`,
+          fr: `table ${name} : ${p.fr}`,
+          where: p.where,
+        });
+      else this.problem({ en: p.message, fr: p.fr }, ['maps', name]);
     }
     // a refused table is still a known map: its entries' references are not reported again
     this.maps.set(name, toLookup(Object.fromEntries(entries ?? [])));
@@ -138,7 +159,10 @@ export class CrosswalkCheck {
       const known = CLASSES[scope.cls].properties.map((p) => p.name);
       const near = closest(name, known);
       this.problem(
-        `${scope.cls} has no property "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`,
+        {
+          en: `${scope.cls} has no property "${name}" (${near ? `did you mean "${near}"? ` : ''}known: ${known.join(', ')})`,
+          fr: `${scope.cls} n’a pas de propriété « ${name} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}connues : ${known.join(', ')})`,
+        },
         at,
         true,
       );
@@ -159,8 +183,14 @@ export class CrosswalkCheck {
     if (producers.length === 1) return true;
     this.problem(
       producers.length === 0
-        ? `${def.name}: say where the value comes from (${PRODUCERS.join(', ')})`
-        : `${def.name}: use only one of ${producers.join(', ')}`,
+        ? {
+            en: `${def.name}: say where the value comes from (${PRODUCERS.join(', ')})`,
+            fr: `${def.name} : dites d’où vient la valeur (${PRODUCERS.join(', ')})`,
+          }
+        : {
+            en: `${def.name}: use only one of ${producers.join(', ')}`,
+            fr: `${def.name} : n’employez qu’un de ${producers.join(', ')}`,
+          },
       at,
     );
     return false;
@@ -169,26 +199,47 @@ export class CrosswalkCheck {
   /** The keys of an entry (not `each`) that must fit its property; false when it cannot be built. */
   entryFits(e: EntrySpec, def: PropertyDef, at: YamlPath): boolean {
     if (e.object !== undefined && def.kind !== 'object')
-      this.problem(`${def.name} is not an object: \`object\` does not apply`, [...at, 'object']);
+      this.problem(
+        {
+          en: `${def.name} is not an object: \`object\` does not apply`,
+          fr: `${def.name} n’est pas un objet : \`object\` ne s’applique pas`,
+        },
+        [...at, 'object'],
+      );
     if (
       def.kind === 'object' &&
       e.object === undefined &&
       e.first === undefined &&
       e.all === undefined
     ) {
-      this.problem(`${def.name} is an object (${def.class}): give its fields under \`object\``, at);
+      this.problem(
+        {
+          en: `${def.name} is an object (${def.class}): give its fields under \`object\``,
+          fr: `${def.name} est un objet (${def.class}) : donnez ses champs sous \`object\``,
+        },
+        at,
+      );
       return false;
     }
     if (e.lang !== undefined && def.kind !== 'text' && def.kind !== 'texts')
-      this.problem(`${def.name} is not text: \`lang\` does not apply`, [...at, 'lang']);
+      this.problem(
+        {
+          en: `${def.name} is not text: \`lang\` does not apply`,
+          fr: `${def.name} n’est pas du texte : \`lang\` ne s’applique pas`,
+        },
+        [...at, 'lang'],
+      );
     if (Array.isArray(e.languages) && (def.kind !== 'text' || e.split === undefined)) {
       this.problem(
-        '`languages` (a list) splits one text into languages: it needs `split` and a text property',
+        {
+          en: '`languages` (a list) splits one text into languages: it needs `split` and a text property',
+          fr: '`languages` (une liste) partage un texte en langues : il lui faut `split` et une propriété texte',
+        },
         [...at, 'languages'],
       );
     }
     if (e.language !== undefined && !isLanguageTag(String(e.language)))
-      this.problem('`language` must be a language tag', [...at, 'language']);
+      this.problem(LANGUAGE_TAG, [...at, 'language']);
     return true;
   }
 
@@ -200,11 +251,9 @@ export class CrosswalkCheck {
   /** Checks a source path against the profile; returns its segments. */
   path(path: unknown, scope: Scope, at: YamlPath): FieldPath | undefined {
     const r = resolveFieldPath(path, this.profile, { fields: scope.fields, item: scope.item });
-    if (typeof r === 'string') {
-      this.problem(r, at);
-      return undefined;
-    }
-    return r;
+    if ('segs' in r) return r;
+    this.problem(r, at);
+    return undefined;
   }
 
   /** A `when` condition, its paths checked against the profile. */
@@ -226,7 +275,13 @@ export class CrosswalkCheck {
     if (isPlainObject(c)) return this.preference(c, def, at);
     if (typeof c !== 'string' || !COMBINES.has(c)) return 'first'; // said by the schema
     if (c === 'all' && !def.multiple && def.kind !== 'text' && def.kind !== 'texts')
-      this.problem(`${def.name} holds one value: combine cannot be "all"`, [...at, 'combine']);
+      this.problem(
+        {
+          en: `${def.name} holds one value: combine cannot be "all"`,
+          fr: `${def.name} a une seule valeur : combine ne peut valoir « all »`,
+        },
+        [...at, 'combine'],
+      );
     return c;
   }
 
@@ -235,18 +290,25 @@ export class CrosswalkCheck {
     const list = c.prefer;
     if (Object.keys(c).length !== 1 || !Array.isArray(list) || list.length === 0) return 'first'; // said by the schema
     if (def.multiple)
-      this.problem(`${def.name} holds several values: nothing to prefer`, [...at, 'combine']);
+      this.problem(
+        {
+          en: `${def.name} holds several values: nothing to prefer`,
+          fr: `${def.name} a plusieurs valeurs : rien à préférer`,
+        },
+        [...at, 'combine'],
+      );
     const vocabulary = def.vocabulary ? this.vocabularies.get(def.vocabulary) : undefined;
     const prefer = list.map((x, i) => {
       if (!vocabulary) return String(x);
       const concept = vocabulary.lookup(x);
       if (!concept)
-        this.problem(`"${String(x)}" is not in the ${vocabulary.id} vocabulary`, [
-          ...at,
-          'combine',
-          'prefer',
-          i,
-        ]);
+        this.problem(
+          {
+            en: `"${String(x)}" is not in the ${vocabulary.id} vocabulary`,
+            fr: `« ${String(x)} » n’est pas dans le vocabulaire ${vocabulary.id}`,
+          },
+          [...at, 'combine', 'prefer', i],
+        );
       return concept?.uri ?? String(x);
     });
     return { prefer };
@@ -272,7 +334,10 @@ export class CrosswalkCheck {
       const near = map ? undefined : closest(e.map, this.maps.keys());
       if (!map)
         this.problem(
-          `unknown map "${e.map}" (${near ? `did you mean "${near}"? ` : ''}define it under \`maps\`)`,
+          {
+            en: `unknown map "${e.map}" (${near ? `did you mean "${near}"? ` : ''}define it under \`maps\`)`,
+            fr: `table inconnue « ${e.map} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}définissez-la sous \`maps\`)`,
+          },
           [...at, 'map'],
         );
       return { map, mapName: { en: `the map "${e.map}"`, fr: `la table « ${e.map} »` } };
@@ -290,7 +355,10 @@ export class CrosswalkCheck {
     let vocabulary: Vocabulary | undefined;
     if (e.vocabulary === PROFILE_CODES)
       this.problem(
-        `\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`,
+        {
+          en: `\`vocabulary: ${PROFILE_CODES}\` gives labels: it goes with \`fact: label\` on a text property`,
+          fr: `\`vocabulary: ${PROFILE_CODES}\` donne des libellés : il va avec \`fact: label\` sur une propriété texte`,
+        },
         [...at, 'vocabulary'],
       );
     else if (e.vocabulary !== undefined) {
@@ -302,13 +370,19 @@ export class CrosswalkCheck {
         e.fact === undefined
       ) {
         this.problem(
-          `${def.name} takes values from the ${def.vocabulary} vocabulary, not ${vocabulary.id}`,
+          {
+            en: `${def.name} takes values from the ${def.vocabulary} vocabulary, not ${vocabulary.id}`,
+            fr: `${def.name} prend ses valeurs dans le vocabulaire ${def.vocabulary}, pas ${vocabulary.id}`,
+          },
           [...at, 'vocabulary'],
         );
       }
     }
     if (e.fact !== undefined && e.vocabulary === undefined)
-      this.problem('`fact` goes with `vocabulary`', [...at, 'fact']);
+      this.problem({ en: '`fact` goes with `vocabulary`', fr: '`fact` va avec `vocabulary`' }, [
+        ...at,
+        'fact',
+      ]);
     if (
       def.vocabulary &&
       e.vocabulary === undefined &&
@@ -320,7 +394,10 @@ export class CrosswalkCheck {
       e.each === undefined
     ) {
       this.problem(
-        `${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``,
+        {
+          en: `${def.name} takes ${def.vocabulary} URIs: add \`vocabulary: ${def.vocabulary}\` or a \`map\``,
+          fr: `${def.name} prend des URI de ${def.vocabulary} : ajoutez \`vocabulary: ${def.vocabulary}\` ou une \`map\``,
+        },
         at,
       );
     }
@@ -332,7 +409,10 @@ export class CrosswalkCheck {
     const vocabulary = this.vocabularies.get(String(e.vocabulary));
     if (!vocabulary)
       this.problem(
-        `unknown vocabulary "${e.vocabulary}"${suggestion(String(e.vocabulary), this.vocabularies.ids())}`,
+        {
+          en: `unknown vocabulary "${e.vocabulary}"${suggestion(String(e.vocabulary), this.vocabularies.ids())}`,
+          fr: `vocabulaire inconnu « ${e.vocabulary} »${suggestion(String(e.vocabulary), this.vocabularies.ids(), 'fr')}`,
+        },
         [...at, 'vocabulary'],
       );
     return vocabulary;

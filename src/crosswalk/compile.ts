@@ -144,7 +144,13 @@ export class Compiler {
       e.when !== undefined ? this.check.condition(e.when, scope, [...at, 'when']) : undefined;
     const fallback = e.default;
     if (fallback !== undefined && def.kind === 'object')
-      this.check.problem('`default` does not apply to objects', [...at, 'default']);
+      this.check.problem(
+        {
+          en: '`default` does not apply to objects',
+          fr: '`default` ne s’applique pas aux objets',
+        },
+        [...at, 'default'],
+      );
     // nothing around the producer (most text and object entries): the producer itself
     if (!when && !transform && fallback === undefined) {
       if (coerced !== undefined) this.coercedBy.set(produce, coerced);
@@ -182,7 +188,13 @@ export class Compiler {
   ): CompiledEntry | undefined {
     // one value per item; several items on a one-valued property are combined (and disagreements reported)
     if (!def.multiple && def.kind === 'object')
-      this.check.problem(`${def.name} holds one object: \`each\` does not apply`, [...at, 'each']);
+      this.check.problem(
+        {
+          en: `${def.name} holds one object: \`each\` does not apply`,
+          fr: `${def.name} a un seul objet : \`each\` ne s’applique pas`,
+        },
+        [...at, 'each'],
+      );
     const p = this.check.path(e.each, scope, [...at, 'each']);
     if (!p) return undefined;
     // a list given by a filter (`contacts[role=pointOfContact]`) is already its items
@@ -203,7 +215,10 @@ export class Compiler {
     // `parse: json`: a list kept as JSON text (BC's 2019 beta wrote `contacts: "[{…}]"`) is read as its items
     if (this.check.parse(e) && e.parse !== undefined && segs === p.segs)
       this.check.problem(
-        'with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)',
+        {
+          en: 'with `each`, `parse: json` reads a plain list path (no `[*]`, no filter)',
+          fr: 'avec `each`, `parse: json` lit le chemin simple d’une liste (sans `[*]` ni filtre)',
+        },
         [...at, 'parse'],
       );
     const { each: _each, parse: _parse, ...rest } = e;

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import type { Dataset, Provenance } from '../model/types.js';
 import type { Profile } from '../profiles/types.js';
 import type { Emitted } from '../core/finding.js';
+import type { Bilingual } from '../core/lang.js';
+import { pluralForm, type PluralForms } from '../i18n/plural.js';
 import { CROSSWALKS_DIR } from '../paths.js';
 import { ConfigError } from '../util/errors.js';
 import { inFileOrder } from '../util/file-schema.js';
@@ -247,6 +249,12 @@ function parentPath(id: string, child: string): string {
  * removes one), its `maps` the parent's maps of the same name; `crosswalk` and `profile` are the
  * child's own.
  */
+/** `(and 2 more problems…)` of an invalid crosswalk. */
+const MORE: PluralForms = {
+  en: { one: 'problem', other: 'problems' },
+  fr: { one: 'autre problème', other: 'autres problèmes' },
+};
+
 /** The maps a child crosswalk merges entry by entry (`name: null` removes the parent's). */
 const PER_ENTRY = ['dataset', 'maps'];
 
@@ -256,17 +264,17 @@ function crosswalkSource(
 ): { yaml: YamlSource<Record<string, unknown>>; chain: Link[]; problem?: LintIssue } {
   const yaml = loadYaml<Record<string, unknown>>(file);
   // an unknown parent or a cycle is a problem of the file, listed as the others are
-  const problem = (message: string) => ({
+  const problem = (said: Bilingual) => ({
     yaml,
     chain: [],
-    problem: { message, where: yaml.where(['extends']) },
+    problem: { message: said.en, fr: said.fr, where: yaml.where(['extends']) },
   });
   let parent: string | undefined;
   try {
     parent = parentId(yaml, 'crosswalk');
   } catch (e) {
     if (!(e instanceof ConfigError) || e.where === undefined) throw e;
-    return problem(e.message.slice(e.where.length + 2));
+    return problem(e.said);
   }
   if (parent === undefined) {
     try {
@@ -276,18 +284,25 @@ function crosswalkSource(
       return {
         yaml,
         chain: [],
-        problem: { message: e.message.slice(e.where.length + 2), where: e.where },
+        problem: { message: e.said.en, fr: e.said.fr, where: e.where },
       };
     }
     return { yaml, chain: [] };
   }
   const self = String(yaml.data.crosswalk ?? yaml.data.profile);
   const pfile = parentPath(parent, file);
-  if (!existsSync(pfile)) return problem(`extends: unknown crosswalk "${parent}"`);
-  if (pfile === file || seen.some((l) => l.file === pfile))
-    return problem(
-      `extends: "${parent}" extends this crosswalk in turn (${[...seen.map((l) => l.id), self, parent].join(' → ')}): a crosswalk cannot extend itself`,
-    );
+  if (!existsSync(pfile))
+    return problem({
+      en: `extends: unknown crosswalk "${parent}"`,
+      fr: `extends : correspondance inconnue « ${parent} »`,
+    });
+  if (pfile === file || seen.some((l) => l.file === pfile)) {
+    const cycle = [...seen.map((l) => l.id), self, parent].join(' → ');
+    return problem({
+      en: `extends: "${parent}" extends this crosswalk in turn (${cycle}): a crosswalk cannot extend itself`,
+      fr: `extends : « ${parent} » étend cette correspondance à son tour (${cycle}) : une correspondance ne peut s’étendre elle-même`,
+    });
+  }
   const up = crosswalkSource(pfile, [...seen, { id: self, file }]);
   if (up.problem) return up;
   const merged = mergeOver(up.yaml, yaml, {
@@ -348,14 +363,28 @@ export function loadCrosswalk(
   const hit = byFile.get(file);
   if (hit?.chain.every((l, i) => parentPath(l.id, i ? hit.chain[i - 1].file : file) === l.file))
     return hit.crosswalk;
-  if (!existsSync(file)) throw new ConfigError(`no crosswalk for profile ${profile.id}`, file);
+  if (!existsSync(file))
+    throw new ConfigError(
+      `no crosswalk for profile ${profile.id}`,
+      file,
+      `pas de correspondance pour le profil ${profile.id}`,
+    );
   const { issues, crosswalk, chain } = lintCrosswalk(file, profile, vocabularies);
   if (!crosswalk) {
-    const more =
-      issues.length > 1
-        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''}: run \`passerelle crosswalk check ${profile.id}\`)`
-        : '';
-    throw new ConfigError(`invalid crosswalk: ${issues[0].message}${more}`, issues[0].where);
+    const n = issues.length - 1;
+    const run = `\`passerelle crosswalk check ${profile.id}\``;
+    const [more, moreFr] =
+      n > 0
+        ? [
+            ` (and ${n} more ${pluralForm(n, MORE, 'en')}: run ${run})`,
+            ` (et ${n} ${pluralForm(n, MORE, 'fr')} : lancez ${run})`,
+          ]
+        : ['', ''];
+    throw new ConfigError(
+      `invalid crosswalk: ${issues[0].message}${more}`,
+      issues[0].where,
+      `correspondance non valide : ${issues[0].fr}${moreFr}`,
+    );
   }
   byFile.set(file, { crosswalk, chain: chain ?? [] });
   return crosswalk;

@@ -72,6 +72,8 @@ const ENTRY_SCHEMAS: Record<string, Schema> = {
     ],
     'x-message':
       'is first, most-frequent, min, max, all, or {prefer: [values in order of preference]}',
+    'x-message-fr':
+      'vaut first, most-frequent, min, max, all, ou {prefer: [valeurs par ordre de préférence]}',
   },
   conflict: { enum: ['report', 'ignore'], default: 'report' },
   language: { type: 'string', examples: ['en', 'fr'] },
@@ -86,6 +88,7 @@ const ENTRY: Schema = {
   description: `A source path, or a map saying where the value comes from (${PRODUCERS.join(', ')}) and how it is changed`,
   type: ['string', 'object'],
   'x-message': 'a source path or a map',
+  'x-message-fr': 'un chemin source ou une table',
   additionalProperties: false,
   properties: Object.fromEntries(
     [...ENTRY_KEYS].map((k) => [k, { ...ENTRY_SCHEMAS[k], description: ENTRY_DOCS[k] }]),
@@ -112,6 +115,7 @@ function crosswalkFileSchema(): Schema {
         type: 'string',
         pattern: '^[a-z0-9-]+$',
         'x-message': 'is the id of the crosswalk this one extends',
+        'x-message-fr': 'est l’identifiant de la correspondance que celle-ci étend',
         description:
           'The id of a crosswalk this one extends (ckan): its entries, which this file’s entries replace or add to',
         examples: ['ckan'],
@@ -130,6 +134,8 @@ function crosswalkFileSchema(): Schema {
         additionalProperties: {
           type: ['object', 'string', 'null'],
           'x-message': 'a map of local value → common value, or a .tsv table beside the crosswalk',
+          'x-message-fr':
+            'une table valeur locale → valeur commune, ou un tableau .tsv à côté de la correspondance',
         },
       },
       dataset: {

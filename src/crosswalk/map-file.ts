@@ -14,7 +14,7 @@
  */
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { checkFile } from '../util/file-schema.js';
+import { checkFile, dottedOr } from '../util/file-schema.js';
 import { relativeToCwd } from '../util/files.js';
 import { loadYaml, MAX_BYTES } from '../util/yaml.js';
 import { mapTableFile } from './file-schema.js';
@@ -30,6 +30,7 @@ const NO_TERM = 'sssom:NoTermFound';
 
 export interface MapFileProblem {
   message: string;
+  fr: string;
   /** `file:line:col` in the table; absent for problems of the reference itself (said at the crosswalk's line). */
   where?: string;
 }
@@ -45,27 +46,49 @@ export function loadMapFile(
   crosswalkFile: string,
   ref: string,
 ): { entries?: [string, unknown][]; problems: MapFileProblem[] } {
-  const refuse = (message: string) => ({ problems: [{ message }] });
+  // `map file "x": …` / `fichier de table « x » : …`
+  const refuse = (en: string, fr: string) => ({
+    problems: [{ message: `map file "${ref}"${en}`, fr: `fichier de table « ${ref} »${fr}` }],
+  });
   if (ref.includes('\0') || isAbsolute(ref) || /^[a-z]:/i.test(ref) || ref.startsWith('\\'))
-    return refuse(`map file "${ref}": give a path relative to the crosswalk's folder`);
+    return refuse(
+      ": give a path relative to the crosswalk's folder",
+      ' : donnez un chemin relatif au dossier de la correspondance',
+    );
   if (!MAP_FILE_EXTENSION.test(ref))
-    return refuse(`map file "${ref}": a map file is an SSSOM-like table (.tsv)`);
+    return refuse(
+      ': a map file is an SSSOM-like table (.tsv)',
+      ' : un fichier de table est un tableau à la SSSOM (.tsv)',
+    );
   const dir = dirname(resolve(crosswalkFile));
   const target = resolve(dir, ref);
-  if (!inside(dir, target)) return refuse(`map file "${ref}" is outside the crosswalk's folder`);
+  if (!inside(dir, target))
+    return refuse(
+      " is outside the crosswalk's folder",
+      ' est hors du dossier de la correspondance',
+    );
   let real: string;
   try {
     real = realpathSync(target);
   } catch {
-    return refuse(`map file "${ref}": no such file beside the crosswalk`);
+    return refuse(
+      ': no such file beside the crosswalk',
+      ' : aucun fichier de ce nom à côté de la correspondance',
+    );
   }
   // a symbolic link inside the folder may still lead out of it
   if (!inside(realpathSync(dir), real))
-    return refuse(`map file "${ref}" leads outside the crosswalk's folder (symbolic link)`);
+    return refuse(
+      " leads outside the crosswalk's folder (symbolic link)",
+      ' mène hors du dossier de la correspondance (lien symbolique)',
+    );
   const st = statSync(real);
-  if (!st.isFile()) return refuse(`map file "${ref}" is not a file`);
+  if (!st.isFile()) return refuse(' is not a file', ' n’est pas un fichier');
   if (st.size > MAX_BYTES)
-    return refuse(`map file "${ref}" is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+    return refuse(
+      ` is larger than ${MAX_BYTES / 1024 / 1024} MiB`,
+      ` dépasse ${MAX_BYTES / 1024 / 1024} Mio`,
+    );
   return parseMapTable(readFileSync(real, 'utf8'), relativeToCwd(target));
 }
 
@@ -101,6 +124,7 @@ export function parseMapTable(
         problems.push({
           message:
             'the header row needs the columns subject_id (or subject_label) and object_id, separated by tabs',
+          fr: 'la ligne d’en-tête a besoin des colonnes subject_id (ou subject_label) et object_id, séparées par des tabulations',
           where: at(line),
         });
       return;
@@ -109,19 +133,25 @@ export function parseMapTable(
     if (cells.length !== header.length) {
       problems.push({
         message: `this row has ${cells.length} cells, the header row has ${header.length}`,
+        fr: `cette ligne a ${cells.length} cellules, la ligne d’en-tête en a ${header.length}`,
         where: at(line),
       });
       return;
     }
     const local = cells[col.subject];
     if (!local) {
-      problems.push({ message: 'the local value (subject) is empty', where: at(line) });
+      problems.push({
+        message: 'the local value (subject) is empty',
+        fr: 'la valeur locale (subject) est vide',
+        where: at(line),
+      });
       return;
     }
     const relation = col.predicate >= 0 ? cells[col.predicate] : 'skos:exactMatch';
     if (!RELATIONS.has(relation)) {
       problems.push({
         message: `predicate_id "${relation}" is not a mapping relation (${[...RELATIONS].join(', ')})`,
+        fr: `predicate_id « ${relation} » n’est pas une relation de correspondance (${[...RELATIONS].join(', ')})`,
         where: at(line),
       });
       return;
@@ -132,6 +162,7 @@ export function parseMapTable(
     if (before && before.value !== common) {
       problems.push({
         message: `"${local}" is mapped twice, differently (line ${before.line})`,
+        fr: `« ${local} » a deux correspondances différentes (ligne ${before.line})`,
         where: at(line),
       });
       return;
@@ -139,7 +170,12 @@ export function parseMapTable(
     seen.set(local, { value: common, line });
     entries.push([local, common]);
   });
-  if (!header) problems.push({ message: 'the table has no header row', where: at(1) });
+  if (!header)
+    problems.push({
+      message: 'the table has no header row',
+      fr: 'le tableau n’a pas de ligne d’en-tête',
+      where: at(1),
+    });
   return problems.length ? { problems } : { entries, problems };
 }
 
@@ -158,5 +194,7 @@ function metadataProblems(lines: string[], shown: string): MapFileProblem[] {
     return []; // prose, not YAML
   }
   if (!y.data || typeof y.data !== 'object' || Array.isArray(y.data)) return [];
-  return checkFile(y, mapTableFile(), { name: (path) => path.join('.') || 'the metadata' });
+  return checkFile(y, mapTableFile(), {
+    name: dottedOr({ en: 'the metadata', fr: 'les métadonnées' }),
+  });
 }

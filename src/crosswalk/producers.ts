@@ -214,7 +214,13 @@ export class Producers {
       if (!p) return undefined;
       // a filter (`extras[key=uri].value`) names one value: its first match
       if (p.segs.includes(WILDCARD))
-        this.check.problem(`template "${t}": {${m[2]}} must name one value`, at);
+        this.check.problem(
+          {
+            en: `template "${t}": {${m[2]}} must name one value`,
+            fr: `modèle « ${t} » : {${m[2]}} doit nommer une seule valeur`,
+          },
+          at,
+        );
       paths.push(p);
       parts.push({
         literal: undefined,
@@ -249,7 +255,14 @@ export class Producers {
     const pairs: { lang: string; read: (ctx: RecordContext) => Located[] }[] = [];
     for (const [lang, path] of Object.entries(spec)) {
       if (!isLanguageTag(lang))
-        this.check.problem(`"${lang}" is not a language tag`, [...at, lang], true);
+        this.check.problem(
+          {
+            en: `"${lang}" is not a language tag`,
+            fr: `« ${lang} » n’est pas une étiquette de langue`,
+          },
+          [...at, lang],
+          true,
+        );
       const p = this.check.path(path, scope, [...at, lang]);
       if (!p) continue;
       this.ledger.declare(def, scope, [p], at.slice(0, -1), lang, 'field');

@@ -279,11 +279,20 @@ export class Transformers {
   private textSplit(e: EntrySpec, def: PropertyDef, at: YamlPath): Transform | undefined {
     if (e.map !== undefined || e.vocabulary !== undefined)
       this.check.problem(
-        `${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`,
+        {
+          en: `${def.name}: maps and vocabularies apply to codes, not to ${def.kind}`,
+          fr: `${def.name} : tables et vocabulaires s’appliquent aux codes, pas à ${def.kind}`,
+        },
         at,
       );
     if (e.split !== undefined && def.kind !== 'texts' && !e.languages)
-      this.check.problem('`split` applies to lists and keywords', [...at, 'split']);
+      this.check.problem(
+        {
+          en: '`split` applies to lists and keywords',
+          fr: '`split` s’applique aux listes et aux mots-clés',
+        },
+        [...at, 'split'],
+      );
     if (e.split === undefined || def.kind !== 'texts') return undefined;
     const separator = e.split;
     // keywords given as one delimited string per language
@@ -317,13 +326,22 @@ export class Transformers {
     if (!list) {
       if (p)
         this.check.problem(
-          `\`vocabulary: ${PROFILE_CODES}\` reads a coded field of the profile (one with a \`vocabulary\`)`,
+          {
+            en: `\`vocabulary: ${PROFILE_CODES}\` reads a coded field of the profile (one with a \`vocabulary\`)`,
+            fr: `\`vocabulary: ${PROFILE_CODES}\` lit un champ codé du profil (un champ qui a un \`vocabulary\`)`,
+          },
           [...at, 'vocabulary'],
         );
       return undefined;
     }
     if (fact !== 'label')
-      this.check.problem("the profile's code lists have one fact: label", [...at, 'fact']);
+      this.check.problem(
+        {
+          en: "the profile's code lists have one fact: label",
+          fr: 'les listes de codes du profil ont un seul fait : label',
+        },
+        [...at, 'fact'],
+      );
     const via = {
       en: `the ${list.id} code list of profile ${profile.id}`,
       fr: `la liste de codes ${list.id} du profil ${profile.id}`,
@@ -354,13 +372,22 @@ export class Transformers {
   ): Transform | undefined {
     if (e.fact === undefined) {
       this.check.problem(
-        `${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`,
+        {
+          en: `${def.name} is text: with a vocabulary, say which text \`fact\` to take (label)`,
+          fr: `${def.name} est du texte : avec un vocabulaire, dites quel \`fact\` textuel prendre (label)`,
+        },
         [...at, 'vocabulary'],
       );
       return undefined;
     }
     if (e.map !== undefined || e.split !== undefined)
-      this.check.problem(`${def.name}: \`map\` and \`split\` do not go with a text fact`, at);
+      this.check.problem(
+        {
+          en: `${def.name}: \`map\` and \`split\` do not go with a text fact`,
+          fr: `${def.name} : \`map\` et \`split\` ne vont pas avec un fait textuel`,
+        },
+        at,
+      );
     const fact = String(e.fact);
     let codes:
       | { find: (code: string) => Record<string, unknown> | undefined; via: Bilingual }

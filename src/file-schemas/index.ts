@@ -18,16 +18,53 @@ export interface SchemaKind {
   files: string[];
   /** The schema, with the hash that names its prebuilt validator. */
   schema: () => CheckedSchema;
+  /** The schema's `title` in French, for `passerelle schema --lang fr` (the schema itself is English). */
+  fr: string;
 }
 
 export const SCHEMA_KINDS: readonly SchemaKind[] = [
-  { kind: 'profile', files: ['profiles/*.yaml'], schema: profileFile },
-  { kind: 'crosswalk', files: ['crosswalks/*.yaml'], schema: crosswalkFile },
-  { kind: 'vocabulary', files: ['crosswalks/vocabularies/*.yaml'], schema: vocabularyFile },
-  { kind: 'map-table', files: ['crosswalks/**/*.tsv (its # lines)'], schema: mapTableFile },
-  { kind: 'config', files: ['passerelle.config.yaml'], schema: configFile },
-  { kind: 'ruleset', files: ['rulesets/*.yaml'], schema: rulesetFile },
-  { kind: 'portal', files: ['profiles/portals/*.yaml'], schema: portalFile },
+  {
+    kind: 'profile',
+    files: ['profiles/*.yaml'],
+    schema: profileFile,
+    fr: 'Profil Passerelle (profiles/<id>.yaml)',
+  },
+  {
+    kind: 'crosswalk',
+    files: ['crosswalks/*.yaml'],
+    schema: crosswalkFile,
+    fr: 'Correspondance Passerelle (crosswalks/<id>.yaml)',
+  },
+  {
+    kind: 'vocabulary',
+    files: ['crosswalks/vocabularies/*.yaml'],
+    schema: vocabularyFile,
+    fr: 'Vocabulaire Passerelle (crosswalks/vocabularies/<id>.yaml)',
+  },
+  {
+    kind: 'map-table',
+    files: ['crosswalks/**/*.tsv (its # lines)'],
+    schema: mapTableFile,
+    fr: 'Métadonnées d’une table de valeurs Passerelle (les lignes # d’un .tsv nommé sous `maps:`)',
+  },
+  {
+    kind: 'config',
+    files: ['passerelle.config.yaml'],
+    schema: configFile,
+    fr: 'Configuration Passerelle (passerelle.config.yaml)',
+  },
+  {
+    kind: 'ruleset',
+    files: ['rulesets/*.yaml'],
+    schema: rulesetFile,
+    fr: 'Jeu de règles Passerelle (un fichier nommé par `extends:`)',
+  },
+  {
+    kind: 'portal',
+    files: ['profiles/portals/*.yaml'],
+    schema: portalFile,
+    fr: 'Portail Passerelle (profiles/portals/<id>.yaml)',
+  },
 ];
 
 export const schemaKind = (kind: string): SchemaKind | undefined =>

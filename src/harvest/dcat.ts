@@ -30,12 +30,14 @@ export function dcatAp(url0: string): Protocol {
     async parse(body, _c, url) {
       const text = body.toString('utf8');
       const syntax = rdfSyntaxOf(text.slice(0, 4096), new URL(url).pathname);
-      if (!syntax) throw new RetryableError(`${url}: not an RDF document`);
+      if (!syntax)
+        throw new RetryableError(`${url}: not an RDF document`, `${url} : pas un document RDF`);
       let quads: Quad[];
       try {
         quads = await parseRdf(text, syntax, url);
       } catch (e) {
-        if (e instanceof RdfSyntaxError) throw new RetryableError(`${url}: ${e.message}`);
+        if (e instanceof RdfSyntaxError)
+          throw new RetryableError(`${url}: ${e.message}`, `${url} : ${e.reason.fr}`);
         throw e;
       }
       const datasets = quads

@@ -11,12 +11,14 @@ const ID: Schema = {
   type: 'string',
   pattern: '^[a-z0-9-]+$',
   'x-message': 'must be lower-case letters, digits and dashes',
+  'x-message-fr': 'doit être fait de minuscules, de chiffres et de tirets',
 };
 
 const WEB_ADDRESS: Schema = {
   type: 'string',
   pattern: '^https?://',
   'x-message': 'must be a web address (http:// or https://)',
+  'x-message-fr': 'doit être une adresse web (http:// ou https://)',
 };
 
 const BILINGUAL: Schema = {

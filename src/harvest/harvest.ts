@@ -8,6 +8,7 @@
  * the same folder asks each page with If-None-Match / If-Modified-Since and keeps a page the
  * portal says has not changed (304).
  */
+import type { Bilingual } from '../core/lang.js';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -34,6 +35,7 @@ import {
 import { UsageError } from '../util/errors.js';
 import { relativeToCwd } from '../util/files.js';
 import {
+  failureOf,
   FatalHttpError,
   HttpClient,
   RetryableError,
@@ -144,6 +146,8 @@ function pageFile(p: Protocol, records: PageRecord[], page: Page): Buffer {
 
 class Harvest {
   readonly m: SnapshotManifest;
+  /** This run's failures in both languages (the manifest keeps them in English). */
+  readonly failures: Bilingual[] = [];
   private readonly seen = new Set<string>();
   private readonly previous = new Map<string, SnapshotPage>();
   private readonly http: HttpClient;
@@ -241,12 +245,14 @@ class Harvest {
         const last = this.m.pages[this.m.pages.length - 1];
         stale = last.received > 0 && last.written === 0 && this.m.pass === 1 ? stale + 1 : 0;
         if (stale >= MAX_STALE_PAGES)
-          throw new Error(
+          throw new FatalHttpError(
             `${MAX_STALE_PAGES} pages in a row brought no new record: the portal seems to ignore paging (${url})`,
+            `${MAX_STALE_PAGES} pages de suite n’ont apporté aucune fiche nouvelle : le portail semble ignorer la pagination (${url})`,
           );
       } catch (e) {
         if (!(e instanceof Error)) throw e;
         this.m.failures.push(e.message);
+        this.failures.push(failureOf(e));
         this.m.cursor = cursor;
         this.save();
         return false;
@@ -272,7 +278,10 @@ class Harvest {
     const n = this.m.pages.length + 1;
     if (f.status === 304) {
       if (before?.file) return this.kept(before, n, f);
-      throw new FatalHttpError(`${url}: 304 Not Modified to a request that was not conditional`);
+      throw new FatalHttpError(
+        `${url}: 304 Not Modified to a request that was not conditional`,
+        `${url} : 304 Not Modified en réponse à une requête qui n’était pas conditionnelle`,
+      );
     }
     const page = parsed as Page;
     if (page.total !== undefined) {
@@ -367,10 +376,11 @@ function prepareOut(out: string, api: PortalApi): SnapshotManifest | undefined {
   return undefined;
 }
 
-/** A harvest's outcome: the manifest, and whether it resumed an interrupted one. */
+/** A harvest's outcome: the manifest, whether it resumed an interrupted one, and this run's failures in both languages. */
 export interface HarvestResult {
   manifest: SnapshotManifest;
   resumed: boolean;
+  failures: Bilingual[];
 }
 
 export async function harvest(o: HarvestOptions): Promise<HarvestResult> {
@@ -393,7 +403,7 @@ export async function harvest(o: HarvestOptions): Promise<HarvestResult> {
     h.prune();
   }
   h.save();
-  return { manifest: h.m, resumed };
+  return { manifest: h.m, resumed, failures: h.failures };
 }
 
 /**
@@ -402,7 +412,11 @@ export async function harvest(o: HarvestOptions): Promise<HarvestResult> {
  * text of a large export would not fit in one string. Decompressed, at most `maxText` bytes.
  */
 function bulkProtocol(kind: ApiKind, url: string, maxText: number): Protocol {
-  if (kind !== 'ckan-bulk') throw new FatalHttpError(`the ${kind} protocol is not supported yet`);
+  if (kind !== 'ckan-bulk')
+    throw new FatalHttpError(
+      `the ${kind} protocol is not supported yet`,
+      `le protocole ${kind} n’est pas encore pris en charge`,
+    );
   return {
     kind,
     format: 'jsonl',
@@ -414,7 +428,11 @@ function bulkProtocol(kind: ApiKind, url: string, maxText: number): Protocol {
         try {
           bytes = gunzipSync(body, { maxOutputLength: maxText });
         } catch (e) {
-          throw new RetryableError(`${at}: ${(e as Error).message}`);
+          const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+          throw new RetryableError(
+            `${at}: ${(e as Error).message}`,
+            `${at} : décompression impossible (${why})`,
+          );
         }
       const records: PageRecord[] = [];
       let i = 0;

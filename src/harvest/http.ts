@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { gunzipSync } from 'node:zlib';
-import { checkUrl, DEFAULT_POLICY, policyLookup, type NetworkPolicy } from '../net/policy.js';
+import {
+  checkUrl,
+  DEFAULT_POLICY,
+  type NetworkPolicy,
+  type PolicyError,
+  policyLookup,
+} from '../net/policy.js';
+import { timeoutAfter } from '../net/urls.js';
+import type { Said } from '../util/errors.js';
 import { tool } from '../tool.js';
 
 export interface Clock {
@@ -57,17 +65,31 @@ export interface Fetched {
   sha256: string;
 }
 
-/** A request that will not succeed by asking again (refused by the policy, too large, 4xx). */
-export class FatalHttpError extends Error {}
+/** A request that will not succeed by asking again (refused by the policy, too large, 4xx); `fr`: in French. */
+export class FatalHttpError extends Error {
+  constructor(
+    message: string,
+    readonly fr: string,
+  ) {
+    super(message);
+  }
+}
 
 /** A request that may succeed when asked again (429, 5xx, cut short, a body that does not parse). */
 export class RetryableError extends Error {
   constructor(
     message: string,
+    readonly fr: string,
     readonly retryAfterMs?: number,
   ) {
     super(message);
   }
+}
+
+/** Why a harvest stopped, in both languages: its own errors' French, another error's message as is. */
+export function failureOf(e: Error): Said {
+  const fr = (e as { fr?: unknown }).fr;
+  return { en: e.message, fr: typeof fr === 'string' ? fr : e.message };
 }
 
 export interface HttpStats {
@@ -131,6 +153,7 @@ export class HttpClient {
         if (this.waited + wait > this.maxRetryWaitMs)
           throw new FatalHttpError(
             `${e.message}; retries stopped (waited ${this.waited / 1000} s)`,
+            `${e.fr} ; nouvelles tentatives arrêtées (${this.waited / 1000} s d’attente)`,
           );
         this.waited += wait;
         this.stats.retries++;
@@ -153,7 +176,7 @@ export class HttpClient {
       try {
         checkUrl(at, policy);
       } catch (e) {
-        throw new FatalHttpError((e as Error).message);
+        throw new FatalHttpError((e as Error).message, (e as PolicyError).fr);
       }
       const res = await this.send(at, headers, signal, policy);
       const status = res.statusCode ?? 0;
@@ -161,7 +184,10 @@ export class HttpClient {
       if (status >= 300 && status <= 399 && status !== 304 && location) {
         res.destroy();
         if (hops >= this.policy.maxRedirects)
-          throw new FatalHttpError(`more than ${this.policy.maxRedirects} redirects`);
+          throw new FatalHttpError(
+            `more than ${this.policy.maxRedirects} redirects`,
+            `plus de ${this.policy.maxRedirects} redirections`,
+          );
         at = new URL(location, at);
         continue;
       }
@@ -179,19 +205,23 @@ export class HttpClient {
       res.destroy();
       throw new RetryableError(
         `HTTP ${status} from ${at.href}`,
+        `HTTP ${status} de ${at.href}`,
         retryAfterMs(header('retry-after'), this.clock.now()),
       );
     }
     if (status >= 400 || (status < 200 && status !== 304)) {
       res.destroy();
-      throw new FatalHttpError(`HTTP ${status} from ${at.href}`);
+      throw new FatalHttpError(`HTTP ${status} from ${at.href}`, `HTTP ${status} de ${at.href}`);
     }
     let body = await this.bodyOf(res, signal, at);
     if (header('content-encoding') === 'gzip')
       try {
         body = gunzipSync(body, { maxOutputLength: this.maxBytes });
       } catch (e) {
-        throw new RetryableError(`${at.href}: bad gzip body (${(e as Error).message})`);
+        throw new RetryableError(
+          `${at.href}: bad gzip body (${(e as Error).message})`,
+          `${at.href} : corps gzip abîmé (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        );
       }
     return {
       url: at.href,
@@ -211,7 +241,10 @@ export class HttpClient {
         size += (c as Buffer).length;
         if (size > this.maxBytes) {
           res.destroy();
-          throw new FatalHttpError(`${at.href}: response larger than ${this.maxBytes} bytes`);
+          throw new FatalHttpError(
+            `${at.href}: response larger than ${this.maxBytes} bytes`,
+            `${at.href} : réponse de plus de ${this.maxBytes} octets`,
+          );
         }
         chunks.push(c as Buffer);
       }
@@ -222,18 +255,25 @@ export class HttpClient {
     this.stats.bytes += size;
     const declared = Number(res.headers['content-length']);
     if (res.headers['content-length'] !== undefined && declared !== size)
-      throw new RetryableError(`${at.href}: body cut short (${size} of ${declared} bytes)`);
+      throw new RetryableError(
+        `${at.href}: body cut short (${size} of ${declared} bytes)`,
+        `${at.href} : corps coupé (${size} octets sur ${declared})`,
+      );
     return Buffer.concat(chunks);
   }
 
   /** A network error as a retryable one, or the timeout said plainly. */
   private transient(e: unknown, signal: AbortSignal, at: URL): Error {
     if (e instanceof FatalHttpError || e instanceof RetryableError) return e;
-    if (signal.aborted)
-      return new RetryableError(`${at.href}: timeout after ${this.timeoutMs / 1000} s`);
+    if (signal.aborted) {
+      const t = timeoutAfter(this.timeoutMs / 1000);
+      return new RetryableError(`${at.href}: ${t.en}`, `${at.href} : ${t.fr}`);
+    }
     const err = e as NodeJS.ErrnoException & { cause?: { code?: string } };
-    if (err.code === 'EPOLICY') return new FatalHttpError(err.message);
-    return new RetryableError(`${at.href}: ${err.code ?? err.cause?.code ?? err.message}`);
+    if (err.code === 'EPOLICY') return new FatalHttpError(err.message, (e as PolicyError).fr);
+    // a system error by its code (ECONNRESET), a standard name
+    const why = err.code ?? err.cause?.code ?? err.message;
+    return new RetryableError(`${at.href}: ${why}`, `${at.href} : ${why}`);
   }
 
   private send(

@@ -7,7 +7,7 @@
  */
 import { basename } from 'node:path';
 import type { Bilingual } from '../core/lang.js';
-import { UsageError } from '../util/errors.js';
+import { type Said, UsageError } from '../util/errors.js';
 import { checkFile, throwProblems } from '../util/file-schema.js';
 import { locate, locateAll } from '../util/search-path.js';
 import { loadYaml } from '../util/yaml.js';
@@ -38,10 +38,17 @@ export interface Portal {
 }
 
 /** How the places of a portal are named in messages: `api 2: kind`. */
-const placeName = (path: string[]): string =>
-  path[0] === 'apis' && path.length > 1
-    ? `api ${Number(path[1]) + 1}${path.length > 2 ? `: ${path.slice(2).join('.')}` : ''}`
-    : path.join('.') || 'the portal';
+const placeName = (path: string[]): Said => {
+  if (path[0] !== 'apis' || path.length < 2)
+    return path.length
+      ? { en: path.join('.'), fr: path.join('.') }
+      : { en: 'the portal', fr: 'le portail' };
+  const rest = path.slice(2).join('.');
+  return {
+    en: `api ${Number(path[1]) + 1}${rest ? `: ${rest}` : ''}`,
+    fr: `api ${Number(path[1]) + 1}${rest ? ` : ${rest}` : ''}`,
+  };
+};
 
 /** Reads and checks one portal file: its structure by its JSON Schema (the one editors are given), then its id. */
 export function loadPortal(file: string): Portal {
@@ -51,7 +58,11 @@ export function loadPortal(file: string): Portal {
   // findPortal looks a portal up by its file's name: an id that differs would never be found
   const named = basename(file).replace(/\.yaml$/, '');
   if (!problems.length && d.id !== named)
-    problems.push({ message: `id must be the file's name, "${named}"`, where: y.where(['id']) });
+    problems.push({
+      message: `id must be the file's name, "${named}"`,
+      fr: `id doit être le nom du fichier, « ${named} »`,
+      where: y.where(['id']),
+    });
   throwProblems(problems);
   return { ...d, file: y.file };
 }

@@ -6,6 +6,7 @@
 import { SaxesParser } from 'saxes';
 import { linearNamespaces } from '../util/saxes.js';
 import { FatalHttpError, RetryableError } from './http.js';
+import { jsonErrorReason } from '../i18n/read-errors.js';
 import type { ApiKind } from './portals.js';
 
 /** Where the next page starts: an offset, a page number, or a URL the portal gave. */
@@ -48,7 +49,10 @@ function json(body: Buffer, url: string): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (e) {
-    throw new RetryableError(`${url}: not valid JSON (${(e as Error).message})`);
+    throw new RetryableError(
+      `${url}: not valid JSON (${(e as Error).message})`,
+      `${url} : JSON non valide (${jsonErrorReason(e as Error).fr})`,
+    );
   }
 }
 
@@ -89,7 +93,10 @@ function ckan(base: string, rows: number): Protocol {
       };
       const results = doc?.result?.results;
       if (doc?.success !== true || !Array.isArray(results))
-        throw new RetryableError(`${url}: not a CKAN package_search answer`);
+        throw new RetryableError(
+          `${url}: not a CKAN package_search answer`,
+          `${url} : pas une réponse package_search de CKAN`,
+        );
       const start = (c as { start: number }).start;
       const total = typeof doc.result?.count === 'number' ? doc.result.count : undefined;
       // a portal may give fewer rows than asked (its rows limit): the next page starts after them
@@ -114,7 +121,10 @@ function dataJson(url0: string): Protocol {
     parse(body, _c, url) {
       const doc = json(body, url) as { dataset?: unknown };
       if (!Array.isArray(doc?.dataset))
-        throw new RetryableError(`${url}: no dataset list (not a data.json)`);
+        throw new RetryableError(
+          `${url}: no dataset list (not a data.json)`,
+          `${url} : pas de liste de jeux de données (pas un data.json)`,
+        );
       return {
         records: jsonRecords(doc.dataset, ['identifier', '@id'], url),
         total: doc.dataset.length,
@@ -132,7 +142,11 @@ function socrata(base: string, limit: number): Protocol {
     url: (c) => withQuery(base, { limit, page: (c as { page: number }).page }),
     parse(body, c, url) {
       const list = json(body, url);
-      if (!Array.isArray(list)) throw new RetryableError(`${url}: not a list of Socrata views`);
+      if (!Array.isArray(list))
+        throw new RetryableError(
+          `${url}: not a list of Socrata views`,
+          `${url} : pas une liste de vues Socrata`,
+        );
       const page = (c as { page: number }).page;
       return {
         records: jsonRecords(list, ['id'], url),
@@ -178,9 +192,15 @@ function cswParts(body: string, url: string): Record<string, string> {
   }
   // the server refused the request itself: asking again gives the same answer
   if (exception !== undefined)
-    throw new FatalHttpError(`${url}: the CSW server answered an exception: ${exception.trim()}`);
+    throw new FatalHttpError(
+      `${url}: the CSW server answered an exception: ${exception.trim()}`,
+      `${url} : le serveur CSW a répondu par une exception : ${exception.trim()}`,
+    );
   if (!results || !closed)
-    throw new RetryableError(`${url}: not a whole GetRecords answer (cut short?)`);
+    throw new RetryableError(
+      `${url}: not a whole GetRecords answer (cut short?)`,
+      `${url} : réponse GetRecords incomplète (coupée ?)`,
+    );
   return results;
 }
 

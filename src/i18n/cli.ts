@@ -237,8 +237,12 @@ const USAGE_FR: [RegExp, string][] = [
     "l'argument « $2 » de l'option « $1 » n'est pas valide ; choix permis : $3.",
   ],
   [
-    /^too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./,
-    "trop d'arguments$1 : $2 attendus, $3 donnés.",
+    /^too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./,
+    "trop d'arguments pour « $1 » (attendus : $2 ; donnés : $3).",
+  ],
+  [
+    /^too many arguments\. Expected (\d+) arguments? but got (\d+)\./,
+    "trop d'arguments (attendus : $1 ; donnés : $2).",
   ],
   [/\(Did you mean (.*)\?\)/, '(Vouliez-vous dire $1 ?)'],
   [/^\(run passerelle --help for usage\)/, "(passerelle --help pour l'utilisation)"],

@@ -3,6 +3,7 @@
  * its export (any input shape Passerelle reads). Both are checked as the shipped ones are (the
  * profile loader, the crosswalk compiler) before they are handed back.
  */
+import type { Bilingual } from '../core/lang.js';
 import { Compiler } from '../crosswalk/compile.js';
 import type { CrosswalkFile } from '../crosswalk/types.js';
 import { parseProfile } from '../profiles/load.js';
@@ -27,7 +28,7 @@ export interface InferOptions {
   sample?: number;
   vocabularies?: VocabularyRegistry;
   /** Told of each record that could not be read (it is counted, not used). */
-  onRejected?: (file: string, line: number | undefined, message: string) => void;
+  onRejected?: (file: string, line: number | undefined, message: Bilingual) => void;
 }
 
 export interface InferResult {
@@ -83,7 +84,11 @@ function languagesOf(fields: readonly InferredField[], guess: string | undefined
 
 export async function infer(paths: readonly string[], options: InferOptions): Promise<InferResult> {
   if (!/^[a-z0-9-]+$/.test(options.id))
-    throw new ConfigError(`--id: "${options.id}" must be lower-case letters, digits and dashes`);
+    throw new ConfigError(
+      `--id: "${options.id}" must be lower-case letters, digits and dashes`,
+      undefined,
+      `--id : « ${options.id} » doit être fait de minuscules, de chiffres et de tirets`,
+    );
   const vocabularies = options.vocabularies ?? defaultVocabularies();
   const sample = options.sample ?? DEFAULT_SAMPLE;
   // a key is a language when the language vocabulary knows it (`fn`, a vCard name, looks like a tag too)
@@ -97,7 +102,7 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
       options.onRejected?.(
         src.source.file,
         src.error?.line ?? src.source.line,
-        src.error?.message.en ?? 'unreadable record',
+        src.error?.message ?? { en: 'unreadable record', fr: 'enregistrement illisible' },
       );
       continue;
     }
@@ -109,7 +114,11 @@ export async function infer(paths: readonly string[], options: InferOptions): Pr
     if (obs.records >= sample) break;
   }
   if (obs.records === 0)
-    throw new ConfigError(`no readable record in ${paths.join(', ')}: nothing to infer from`);
+    throw new ConfigError(
+      `no readable record in ${paths.join(', ')}: nothing to infer from`,
+      undefined,
+      `aucun enregistrement lisible dans ${paths.join(', ')} : rien d’où tirer une ébauche`,
+    );
 
   const fields = inferFields(obs, vocabularies, options.id, headers);
   const drafter = new CrosswalkDrafter(fields, vocabularies, options.id);

@@ -8,6 +8,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP } from 'node:net';
+import type { Said } from '../util/errors.js';
 
 export interface NetworkPolicy {
   /** Loopback, private and link-local addresses allowed (tests on 127.0.0.1, an intranet). */
@@ -18,24 +19,48 @@ export interface NetworkPolicy {
 
 export const DEFAULT_POLICY: NetworkPolicy = { allowPrivate: false, maxRedirects: 5 };
 
-/** Why a request was not made: `refused: 127.0.0.1 is a loopback address`. */
+/** Why a request was not made: `refused: 127.0.0.1 is a loopback address`; `fr`: in French. */
 export class PolicyError extends Error {
   readonly code = 'EPOLICY';
+  constructor(
+    message: string,
+    readonly fr: string,
+  ) {
+    super(message);
+  }
 }
 
+/** Kinds of addresses that are not public, in both languages. */
+const KINDS = {
+  thisNetwork: { en: 'a "this network" address', fr: 'une adresse « ce réseau »' },
+  private: { en: 'a private address', fr: 'une adresse privée' },
+  shared: {
+    en: 'a shared (carrier-grade NAT) address',
+    fr: 'une adresse partagée (NAT d’opérateur)',
+  },
+  loopback: { en: 'a loopback address', fr: 'une adresse de bouclage' },
+  linkLocal: { en: 'a link-local address', fr: 'une adresse lien-local' },
+  ietf: { en: 'an IETF protocol address', fr: 'une adresse de protocole de l’IETF' },
+  benchmarking: { en: 'a benchmarking address', fr: 'une adresse d’essais de performance' },
+  multicast: { en: 'a multicast address', fr: 'une adresse de multidiffusion' },
+  reserved: { en: 'a reserved address', fr: 'une adresse réservée' },
+  unspecified: { en: 'an unspecified address', fr: 'une adresse non spécifiée' },
+  notIp: { en: 'not an IP address', fr: 'pas une adresse IP' },
+} as const satisfies Record<string, Said>;
+
 /** IPv4 ranges that are not public addresses (RFC 6890), as [first octets, prefix length, name]. */
-const V4_RANGES: readonly [number, number, string][] = [
-  [0x00000000, 8, 'a "this network" address'],
-  [0x0a000000, 8, 'a private address'],
-  [0x64400000, 10, 'a shared (carrier-grade NAT) address'],
-  [0x7f000000, 8, 'a loopback address'],
-  [0xa9fe0000, 16, 'a link-local address'],
-  [0xac100000, 12, 'a private address'],
-  [0xc0000000, 24, 'an IETF protocol address'],
-  [0xc0a80000, 16, 'a private address'],
-  [0xc6120000, 15, 'a benchmarking address'],
-  [0xe0000000, 4, 'a multicast address'],
-  [0xf0000000, 4, 'a reserved address'],
+const V4_RANGES: readonly [number, number, Said][] = [
+  [0x00000000, 8, KINDS.thisNetwork],
+  [0x0a000000, 8, KINDS.private],
+  [0x64400000, 10, KINDS.shared],
+  [0x7f000000, 8, KINDS.loopback],
+  [0xa9fe0000, 16, KINDS.linkLocal],
+  [0xac100000, 12, KINDS.private],
+  [0xc0000000, 24, KINDS.ietf],
+  [0xc0a80000, 16, KINDS.private],
+  [0xc6120000, 15, KINDS.benchmarking],
+  [0xe0000000, 4, KINDS.multicast],
+  [0xf0000000, 4, KINDS.reserved],
 ];
 
 function v4Number(ip: string): number {
@@ -58,7 +83,7 @@ function v6Groups(ip: string): number[] {
 }
 
 /** What makes an address non-public, or undefined for a public one. */
-export function nonPublic(ip: string): string | undefined {
+export function nonPublic(ip: string): Said | undefined {
   const family = isIP(ip);
   if (family === 4) {
     const n = v4Number(ip);
@@ -75,21 +100,25 @@ export function nonPublic(ip: string): string | undefined {
     // NAT64 (64:ff9b::/96) reaches the IPv4 address it embeds
     if (g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0))
       return nonPublic(`${g[6] >> 8}.${g[6] & 255}.${g[7] >> 8}.${g[7] & 255}`);
-    if (g.every((x) => x === 0)) return 'an unspecified address';
-    if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return 'a loopback address';
-    if ((g[0] & 0xfe00) === 0xfc00) return 'a private address';
-    if ((g[0] & 0xffc0) === 0xfe80) return 'a link-local address';
-    if ((g[0] & 0xff00) === 0xff00) return 'a multicast address';
+    if (g.every((x) => x === 0)) return KINDS.unspecified;
+    if (g.slice(0, 7).every((x) => x === 0) && g[7] === 1) return KINDS.loopback;
+    if ((g[0] & 0xfe00) === 0xfc00) return KINDS.private;
+    if ((g[0] & 0xffc0) === 0xfe80) return KINDS.linkLocal;
+    if ((g[0] & 0xff00) === 0xff00) return KINDS.multicast;
     return undefined;
   }
-  return 'not an IP address';
+  return KINDS.notIp;
 }
 
 /** Throws a PolicyError when the policy refuses `ip`. */
 export function checkAddress(ip: string, policy: NetworkPolicy): void {
   if (policy.allowPrivate) return;
   const why = nonPublic(ip);
-  if (why) throw new PolicyError(`refused: ${ip} is ${why} (--allow-private to allow)`);
+  if (why)
+    throw new PolicyError(
+      `refused: ${ip} is ${why.en} (--allow-private to allow)`,
+      `refusé : ${ip} est ${why.fr} (--allow-private pour l’autoriser)`,
+    );
 }
 
 /** A `lookup` for http.request: DNS answers checked against the policy before any connection. */
@@ -116,10 +145,13 @@ export function policyLookup(policy: NetworkPolicy) {
 /** Throws a PolicyError for a URL the policy refuses before any look-up (scheme, literal address). */
 export function checkUrl(url: URL, policy: NetworkPolicy): void {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new PolicyError(`refused: not an HTTP(S) URL`);
+    throw new PolicyError('refused: not an HTTP(S) URL', 'refusé : pas une URL HTTP(S)');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) checkAddress(host, policy);
   // "localhost" and its subdomains never leave the machine, whatever DNS says (RFC 6761)
   else if (!policy.allowPrivate && /(^|\.)localhost\.?$/i.test(host))
-    throw new PolicyError(`refused: ${host} is a loopback address (--allow-private to allow)`);
+    throw new PolicyError(
+      `refused: ${host} is ${KINDS.loopback.en} (--allow-private to allow)`,
+      `refusé : ${host} est ${KINDS.loopback.fr} (--allow-private pour l’autoriser)`,
+    );
 }

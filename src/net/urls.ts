@@ -7,7 +7,14 @@
  */
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { checkUrl, DEFAULT_POLICY, policyLookup, type NetworkPolicy } from './policy.js';
+import type { Said } from '../util/errors.js';
+import {
+  checkUrl,
+  DEFAULT_POLICY,
+  PolicyError,
+  policyLookup,
+  type NetworkPolicy,
+} from './policy.js';
 
 export interface UrlStatus {
   ok: boolean;
@@ -15,6 +22,8 @@ export interface UrlStatus {
   status?: number;
   /** Why there was no answer: `timeout after 10 s`, `ECONNREFUSED`, `not an HTTP(S) URL`. */
   error?: string;
+  /** `error` in French (`délai dépassé après 10 s`). */
+  fr?: string;
 }
 
 export interface UrlCheckOptions {
@@ -83,17 +92,18 @@ export class UrlChecker {
     try {
       parsed = new URL(url);
     } catch {
-      return { ok: false, error: 'not a valid URL' };
+      return { ok: false, error: 'not a valid URL', fr: 'URL non valide' };
     }
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
-      return { ok: false, error: 'not an HTTP(S) URL' };
+      return { ok: false, error: 'not an HTTP(S) URL', fr: 'pas une URL HTTP(S)' };
     try {
       let status = await this.follow(parsed, 'HEAD');
       // some servers refuse HEAD; ask again with GET and drop the body
       if (status === 405 || status === 501) status = await this.follow(parsed, 'GET');
       return { ok: status < 400, status };
     } catch (e) {
-      return { ok: false, error: describe(e, this.timeoutMs) };
+      const why = describe(e, this.timeoutMs);
+      return { ok: false, error: why.en, fr: why.fr };
     }
   }
 
@@ -114,7 +124,10 @@ export class UrlChecker {
       )
         return res.statusCode ?? 0;
       if (hops >= this.policy.maxRedirects)
-        throw new Error(`more than ${this.policy.maxRedirects} redirects`);
+        throw new PolicyError(
+          `more than ${this.policy.maxRedirects} redirects`,
+          `plus de ${this.policy.maxRedirects} redirections`,
+        );
       at = new URL(location, at);
     }
   }
@@ -143,15 +156,28 @@ export class UrlChecker {
   }
 }
 
-function describe(e: unknown, timeoutMs: number): string {
+/** Why there was no answer, in both languages; a system error by its code (`ECONNREFUSED`), a standard name. */
+function describe(e: unknown, timeoutMs: number): Said {
   const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
   if (err.name === 'TimeoutError' || err.name === 'AbortError')
-    return `timeout after ${timeoutMs / 1000} s`;
-  if (err.code === 'EPOLICY') return err.message;
-  return err.cause?.code ?? err.code ?? err.cause?.message ?? err.message;
+    return timeoutAfter(timeoutMs / 1000);
+  if (err.code === 'EPOLICY') return { en: err.message, fr: (e as PolicyError).fr ?? err.message };
+  const why = err.cause?.code ?? err.code ?? err.cause?.message ?? err.message;
+  return { en: why, fr: why };
 }
 
-/** How a URL check reads in a message: `HTTP 404`, `timeout after 10 s`. */
-export function statusText(s: UrlStatus): string {
-  return s.status !== undefined ? `HTTP ${s.status}` : (s.error ?? 'no answer');
+/** `timeout after 10 s`, in both languages (the harvest's HTTP client says it too). */
+export const timeoutAfter = (seconds: number): Said => ({
+  en: `timeout after ${seconds} s`,
+  fr: `délai dépassé après ${seconds} s`,
+});
+
+/**
+ * How a URL check reads in a message: `HTTP 404`, or why there was no answer in both languages
+ * (a language map: the message shows it in the report's language).
+ */
+export function statusText(s: UrlStatus): string | Said {
+  if (s.status !== undefined) return `HTTP ${s.status}`;
+  if (s.error === undefined) return { en: 'no answer', fr: 'aucune réponse' };
+  return s.fr === undefined ? s.error : { en: s.error, fr: s.fr };
 }

@@ -2,7 +2,7 @@
  * Source paths checked against a profile's fields, so that a typo in a crosswalk or in a profile's
  * `detect` block is an error with its place, not a value silently never found.
  */
-import { isLanguageTag } from '../core/lang.js';
+import { isLanguageTag, type Bilingual } from '../core/lang.js';
 import {
   filterOf,
   isPointer,
@@ -32,28 +32,47 @@ const own = Object.prototype.hasOwnProperty;
 const LISTS = new Set(['list', 'strings', 'codes', 'object', 'json', 'any', 'text', 'tags']);
 
 /** ` (did you mean "x"?)` when a field of `fields` is close to a misspelt name. */
-function nearest(name: string, fields: Record<string, FieldDef> | undefined): string {
+function nearest(name: string, fields: Record<string, FieldDef> | undefined): Bilingual {
   const near = fields ? closest(name, Object.keys(fields)) : undefined;
-  return near ? ` (did you mean "${near}"?)` : '';
+  return near
+    ? { en: ` (did you mean "${near}"?)`, fr: ` (vouliez-vous dire « ${near} » ?)` }
+    : { en: '', fr: '' };
 }
 
-/** Parses `path` and checks it against the profile; a string is the problem when it does not fit. */
+/** `"path": field "x" is not in y`, in both languages. */
+function notIn(path: string, key: string, where: Bilingual, near: Bilingual): Bilingual {
+  return {
+    en: `"${path}": field "${key}" is not in ${where.en}${near.en}`,
+    fr: `« ${path} » : le champ « ${key} » n’est pas dans ${where.fr}${near.fr}`,
+  };
+}
+
+const notList = (path: string, name: string): Bilingual => ({
+  en: `"${path}": ${name} is not a list`,
+  fr: `« ${path} » : ${name} n’est pas une liste`,
+});
+
+/** Parses `path` and checks it against the profile; the problem, in both languages, when it does not fit. */
 export function resolveFieldPath(
   path: unknown,
   profile: Profile,
   scope: PathScope,
-): FieldPath | string {
-  if (typeof path !== 'string') return 'a source path is a string';
+): FieldPath | Bilingual {
+  if (typeof path !== 'string')
+    return { en: 'a source path is a string', fr: 'un chemin source est du texte' };
   // `.`: the current item of `each` (a code of a list, read as it is)
   if (path === '.')
     return scope.item
       ? { segs: [], absolute: false, field: scope.item }
-      : `"." (the current item) applies inside \`each\``;
+      : {
+          en: '"." (the current item) applies inside `each`',
+          fr: '« . » (l’élément courant) s’emploie dans `each`',
+        };
   let segs: Segment[];
   try {
     segs = parsePath(path);
   } catch (e) {
-    return (e as PathError).message;
+    return { en: (e as PathError).message, fr: (e as PathError).fr };
   }
   const absolute = isPointer(path);
   let fields = absolute ? profile.fields : scope.fields;
@@ -62,20 +81,23 @@ export function resolveFieldPath(
     const filter = filterOf(seg);
     if (filter) {
       // the items of a list whose field (a name, or a path below the item) has a value
-      if (field && !LISTS.has(field.type)) return `"${path}": ${field.name} is not a list`;
+      if (field && !LISTS.has(field.type)) return notList(path, field.name);
       const key = filter.key.split('.')[0];
       if (field?.fields && !own.call(field.fields, key))
-        return `"${path}": field "${key}" is not in ${field.name}${nearest(key, field.fields)}`;
+        return notIn(path, key, { en: field.name, fr: field.name }, nearest(key, field.fields));
       continue;
     }
     if (seg === WILDCARD || /^\d+$/.test(seg)) {
-      if (field && !LISTS.has(field.type)) return `"${path}": ${field.name} is not a list`;
+      if (field && !LISTS.has(field.type)) return notList(path, field.name);
       continue;
     }
     if (field && (field.type === 'text' || field.type === 'tags')) {
       return isLanguageTag(seg)
         ? { segs, absolute }
-        : `"${path}": ${field.name} is a language map; "${seg}" is not a language`;
+        : {
+            en: `"${path}": ${field.name} is a language map; "${seg}" is not a language`,
+            fr: `« ${path} » : ${field.name} est une table de langues ; « ${seg} » n’est pas une langue`,
+          };
     }
     if (
       field &&
@@ -88,12 +110,11 @@ export function resolveFieldPath(
       return { segs, absolute }; // free-form object: anything below is allowed
     }
     if (!fields || !own.call(fields, seg)) {
-      const where = field
-        ? field.name
-        : !absolute && scope.item
-          ? scope.item.name
-          : `profile ${profile.id}`;
-      return `"${path}": field "${seg}" is not in ${where}${nearest(seg, fields)}`;
+      const name = field ? field.name : !absolute && scope.item ? scope.item.name : undefined;
+      const where = name
+        ? { en: name, fr: name }
+        : { en: `profile ${profile.id}`, fr: `le profil ${profile.id}` };
+      return notIn(path, seg, where, nearest(seg, fields));
     }
     field = fields[seg];
     fields = field.fields;

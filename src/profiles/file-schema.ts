@@ -157,6 +157,8 @@ function profileFileSchema(): Schema {
         type: 'string',
         pattern: PROFILE_ID,
         'x-message': 'must be lower-case letters, digits and dashes (the file’s name)',
+        'x-message-fr':
+          'doit être fait de minuscules, de chiffres et de tirets (le nom du fichier)',
         description: 'The profile’s id: its file name without .yaml',
         examples: ['ca-xx'],
       },
@@ -164,6 +166,7 @@ function profileFileSchema(): Schema {
         type: 'string',
         pattern: PROFILE_ID,
         'x-message': 'is the id of the profile this one extends',
+        'x-message-fr': 'est l’identifiant du profil que celui-ci étend',
         description:
           'The id of a profile this one extends (ckan): its fields, code lists and rules, to which this file adds its own',
         examples: ['ckan'],

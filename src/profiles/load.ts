@@ -6,7 +6,7 @@ import { loadYaml, type YamlSource } from '../util/yaml.js';
 import { ConfigError, UsageError } from '../util/errors.js';
 import { PROFILES_DIR } from '../paths.js';
 import { locate, locateAll, type Located } from '../util/search-path.js';
-import type { LangText } from '../core/lang.js';
+import type { Bilingual, LangText } from '../core/lang.js';
 import type {
   Detect,
   FieldDef,
@@ -47,6 +47,7 @@ function parseVocabularies(y: YamlSource<Raw>, raw: unknown): Record<string, Loc
           throw new ConfigError(
             `legacy code ${old} points to unknown code ${String(cur)}`,
             y.where([...at, 'legacy', old]),
+            `l’ancien code ${old} renvoie au code inconnu ${String(cur)}`,
           );
         }
         legacy.set(old, String(cur));
@@ -70,12 +71,17 @@ function parseFields(
     const d: Raw = typeof def === 'string' ? { type: def } : isObj(def) ? def : {};
     const type = d.type as FieldType;
     if ((type === 'code' || type === 'codes') && typeof d.vocabulary !== 'string') {
-      throw new ConfigError(`field ${name}: a ${type} field needs a \`vocabulary\``, y.where(here));
+      throw new ConfigError(
+        `field ${name}: a ${type} field needs a \`vocabulary\``,
+        y.where(here),
+        `champ ${name} : un champ ${type} a besoin d’un \`vocabulary\``,
+      );
     }
     if (typeof d.vocabulary === 'string' && !vocabularies[d.vocabulary]) {
       throw new ConfigError(
         `field ${name}: unknown vocabulary "${d.vocabulary}"${suggestion(d.vocabulary, Object.keys(vocabularies))}`,
         y.where([...here, 'vocabulary']),
+        `champ ${name} : vocabulaire inconnu « ${d.vocabulary} »${suggestion(d.vocabulary, Object.keys(vocabularies), 'fr')}`,
       );
     }
     const field: FieldDef = {
@@ -94,6 +100,7 @@ function parseFields(
         throw new ConfigError(
           `field ${name}: only list and object fields have sub-fields`,
           y.where([...here, 'fields']),
+          `champ ${name} : seuls les champs list et object ont des sous-champs`,
         );
       }
       field.fields = parseFields(y, d.fields, [...here, 'fields'], vocabularies);
@@ -108,6 +115,7 @@ function parseFields(
         throw new ConfigError(
           `field ${field.name}: alias ${alias} is also a field`,
           y.where([...at, field.name, 'aliases']),
+          `champ ${field.name} : l’alias ${alias} est aussi un champ`,
         );
       const { aliases: _a, required: _r, ...rest } = field;
       void _a;
@@ -129,23 +137,32 @@ const own = Object.prototype.hasOwnProperty;
 /** `detect: {priority, when}`: the condition is the crosswalk language's, its paths fields of the profile. */
 function parseDetect(y: YamlSource<Raw>, raw: Raw, profile: Profile): Detect {
   const at = ['detect'];
-  const problems: { message: string; where: string }[] = [];
-  const problem = (message: string, where: (string | number)[]): void =>
-    void problems.push({ message: `detect: ${message}`, where: y.where(where) });
+  const problems: { said: Bilingual; where: string }[] = [];
+  const problem = (said: Bilingual, where: (string | number)[]): void =>
+    void problems.push({ said, where: y.where(where) });
   const when = compileCondition(
     raw.when,
     {
       resolve: (path, where) => {
         const r = resolveFieldPath(path, profile, { fields: profile.fields });
-        if (typeof r === 'string') problem(r, where);
-        return typeof r === 'string' ? undefined : r;
+        if ('segs' in r) return r;
+        problem(r, where);
+        return undefined;
       },
       problem,
     },
     [...at, 'when'],
   );
-  if (problems.length) throw new ConfigError(problems[0].message, problems[0].where);
-  if (!when) throw new ConfigError('detect: `when` is a condition', y.where(at));
+  if (problems.length) {
+    const [{ said, where }] = problems;
+    throw new ConfigError(`detect: ${said.en}`, where, `detect : ${said.fr}`);
+  }
+  if (!when)
+    throw new ConfigError(
+      'detect: `when` is a condition',
+      y.where(at),
+      'detect : `when` est une condition',
+    );
   return { priority: raw.priority as number, when, where: y.where(at) };
 }
 
@@ -160,6 +177,7 @@ function parseRecordTypes(
     throw new ConfigError(
       `recordTypes: field "${raw.field}" is not in the profile`,
       y.where([...at, 'field']),
+      `recordTypes : le champ « ${raw.field} » n’est pas dans le profil`,
     );
   const types: RecordTypes['types'] = {};
   for (const [name, t] of Object.entries(raw.types)) {
@@ -173,6 +191,7 @@ function parseRecordTypes(
           throw new ConfigError(
             `record type ${name}: field "${String(n)}" is not in the profile`,
             y.where([...here, 'required', i]),
+            `type d’enregistrement ${name} : le champ « ${String(n)} » n’est pas dans le profil`,
           );
         scope = f.fields;
       }
@@ -207,13 +226,19 @@ function unknownRule(y: YamlSource<Raw>, id: string, known: KnownRules): ConfigE
   return new ConfigError(
     `unknown rule "${id}" (${near ? `did you mean "${near}"? ` : ''}passerelle rules lists them)`,
     y.where(['rules', id], true),
+    `règle inconnue « ${id} » (${near ? `vouliez-vous dire « ${near} » ? ` : ''}passerelle rules les liste)`,
   );
 }
 
 /** How the places of a profile are named in messages: `field resources.url: type`, `detect: priority`. */
-function placeName(path: string[]): string {
-  const rest = (from: number): string =>
-    path.length > from ? `: ${path.slice(from).join('.')}` : '';
+function placeName(path: string[]): Bilingual {
+  const tail = (from: number): string => path.slice(from).join('.');
+  const rest = (from: number): Bilingual =>
+    path.length > from ? { en: `: ${tail(from)}`, fr: ` : ${tail(from)}` } : { en: '', fr: '' };
+  const named = (en: string, fr: string, from: number): Bilingual => ({
+    en: `${en}${rest(from).en}`,
+    fr: `${fr}${rest(from).fr}`,
+  });
   if (path[0] === 'fields' && path.length > 1) {
     const names = [path[1]];
     let i = 2;
@@ -221,14 +246,16 @@ function placeName(path: string[]): string {
       names.push(path[i + 1]);
       i += 2;
     }
-    return `field ${names.join('.')}${rest(i)}`;
+    return named(`field ${names.join('.')}`, `champ ${names.join('.')}`, i);
   }
-  if (path[0] === 'rules' && path.length === 2) return `rule ${path[1]}: severity`;
-  if (path[0] === 'vocabularies' && path.length > 1) return `vocabulary ${path[1]}${rest(2)}`;
+  if (path[0] === 'rules' && path.length === 2)
+    return { en: `rule ${path[1]}: severity`, fr: `règle ${path[1]} : gravité` };
+  if (path[0] === 'vocabularies' && path.length > 1)
+    return named(`vocabulary ${path[1]}`, `vocabulaire ${path[1]}`, 2);
   if (path[0] === 'recordTypes' && path[1] === 'types' && path.length > 2)
-    return `record type ${path[2]}${rest(3)}`;
-  if (path.length === 0) return 'the profile';
-  return path.length === 1 ? path[0] : `${path[0]}${rest(1)}`;
+    return named(`record type ${path[2]}`, `type d’enregistrement ${path[2]}`, 3);
+  if (path.length === 0) return { en: 'the profile', fr: 'le profil' };
+  return path.length === 1 ? { en: path[0], fr: path[0] } : named(path[0], path[0], 1);
 }
 
 export function parseProfile(y: YamlSource<Raw>, knownRules?: KnownRules): Profile {
@@ -329,11 +356,13 @@ function addCodes(child: YamlSource<Raw>) {
       throw new ConfigError(
         `vocabulary ${name}: \`add\` adds codes to the parent's vocabulary of that id, and it has none (use \`codes\`)`,
         child.where(at),
+        `vocabulaire ${name} : \`add\` ajoute des codes au vocabulaire du parent de cet identifiant, et il n’en a pas (employez \`codes\`)`,
       );
     if (entry.codes !== undefined)
       throw new ConfigError(
         `vocabulary ${name}: \`add\` (codes added to the parent's) or \`codes\` (the whole list), not both`,
         child.where(at),
+        `vocabulaire ${name} : \`add\` (codes ajoutés à ceux du parent) ou \`codes\` (la liste entière), pas les deux`,
       );
     const from = isObj(parent) ? parent : { codes: parent };
     return {
@@ -365,17 +394,20 @@ function profileSource(
     throw new ConfigError(
       '`id` is required: a profile that extends another still names itself',
       yaml.where([]),
+      '`id` est obligatoire : un profil qui en étend un autre se nomme quand même',
     );
   const pfile = parentPath(parent, dir);
   if (!existsSync(pfile))
     throw new ConfigError(
       `extends: unknown profile "${parent}" (known: ${listProfileIds().join(', ')})`,
       yaml.where(['extends']),
+      `extends : profil inconnu « ${parent} » (connus : ${listProfileIds().join(', ')})`,
     );
   if (seen.some((l) => l.file === pfile) || pfile === file)
     throw new ConfigError(
       `extends: "${parent}" extends this profile in turn (${[...seen.map((l) => l.id), String(yaml.data.id), parent].join(' → ')}): a profile cannot extend itself`,
       yaml.where(['extends']),
+      `extends : « ${parent} » étend ce profil à son tour (${[...seen.map((l) => l.id), String(yaml.data.id), parent].join(' → ')}) : un profil ne peut s’étendre lui-même`,
     );
   const up = profileSource(pfile, dir, [...seen, { id: String(yaml.data.id), file }]);
   const merged = mergeOver(up.yaml, yaml, {
@@ -405,7 +437,11 @@ export function loadProfile(id: string, { dir, knownRules }: LoadProfileOptions 
   const { yaml, chain } = profileSource(file, dir, []);
   const profile = parseProfile(yaml, knownRules);
   if (profile.id !== id)
-    throw new ConfigError(`profile id "${profile.id}" does not match its file name`, profile.file);
+    throw new ConfigError(
+      `profile id "${profile.id}" does not match its file name`,
+      profile.file,
+      `l’identifiant du profil « ${profile.id} » ne correspond pas au nom de son fichier`,
+    );
   profile.lineage = [profile.id, ...chain.map((l) => l.id)];
   cache.set(file, { profile, yaml, chain });
   return profile;

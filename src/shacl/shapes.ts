@@ -21,9 +21,11 @@ export async function readShapes(files: readonly string[]): Promise<Quad[]> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
       throw new InputError(
-        `cannot read shapes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        `cannot read shapes (${why})`,
         shown,
+        `lecture des formes impossible (${why})`,
       );
     }
     const syntax =
@@ -34,7 +36,7 @@ export async function readShapes(files: readonly string[]): Promise<Quad[]> {
     } catch (e) {
       if (!(e instanceof RdfSyntaxError)) throw e;
       const where = [shown, e.line, e.column].filter((x) => x !== undefined).join(':');
-      throw new ConfigError(e.message, where);
+      throw new ConfigError(e.message, where, e.reason.fr);
     }
   }
   return out;

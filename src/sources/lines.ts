@@ -66,7 +66,12 @@ export async function* readLines(file: string, stream: Readable): AsyncGenerator
       }
     }
   } catch (e) {
-    throw new InputError(`cannot read after line ${line} (${(e as Error).message})`, file);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new InputError(
+      `cannot read after line ${line} (${(e as Error).message})`,
+      file,
+      `lecture impossible après la ligne ${line} (${why})`,
+    );
   } finally {
     // a reader that stops early (the first record of a file, to recognise its profile) closes the file
     stream.destroy();

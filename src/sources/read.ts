@@ -63,16 +63,20 @@ registerReader(rdfReader);
 registerReader(xmlReader);
 registerReader(csvReader);
 
+/** A path named on the command line that cannot be read: an input error, `why` its error code. */
+const NO_SUCH_FILE_FR = 'fichier ou dossier introuvable';
+
+function cannotRead(file: string, why: string | undefined, whyFr = why): InputError {
+  return new InputError(ENTRY_ERRORS.unreadable(why).en, file, ENTRY_ERRORS.unreadable(whyFr).fr);
+}
+
 function stat(path: string): Stats {
   try {
     return statSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
-      code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code})`,
-      relativeToCwd(path),
-      code === 'ENOENT' ? 'fichier ou dossier introuvable' : `lecture impossible (${code})`,
-    );
+    if (code !== 'ENOENT') throw cannotRead(relativeToCwd(path), code);
+    throw new InputError('no such file or directory', relativeToCwd(path), NO_SUCH_FILE_FR);
   }
 }
 
@@ -112,7 +116,11 @@ export function expandPaths(paths: readonly string[], o: WalkOptions = {}): Inpu
     // a harvest snapshot: its records, not its manifest
     const found = walkDirectory(isSnapshot(p) ? join(p, RECORDS_DIR) : p, o);
     if (found.length === 0)
-      throw new InputError('no input files in this directory', relativeToCwd(p));
+      throw new InputError(
+        'no input files in this directory',
+        relativeToCwd(p),
+        'aucun fichier d’entrée dans ce dossier',
+      );
     out.push(...found);
   }
   return out;
@@ -142,7 +150,7 @@ function walkDirectory(root: string, o: WalkOptions): InputEntry[] {
       names = readdirSync(dir).sort();
     } catch (e) {
       // the folder named on the command line stops the run; one found in it is a rejected entry
-      if (dir === root) throw new InputError(`cannot read (${code(e)})`, relativeToCwd(root));
+      if (dir === root) throw cannotRead(relativeToCwd(root), code(e));
       return reject(dir, ENTRY_ERRORS.unreadable(code(e)));
     }
     reading.add(real);
@@ -323,7 +331,7 @@ export async function openFile(entry: string | InputEntry): Promise<OpenedFile> 
         shown,
         err instanceof EntryRejected ? err.why : ENTRY_ERRORS.unreadable(code),
       );
-    throw new InputError(`cannot read (${code ?? (err as Error).message})`, shown);
+    throw cannotRead(shown, code ?? (err as Error).message);
   }
   const format = formatOf(input);
   if (format === 'jsonl')
@@ -503,7 +511,7 @@ async function readAll(stream: Readable, file: string): Promise<string> {
   try {
     for await (const chunk of stream) text += chunk as string;
   } catch (e) {
-    throw new InputError(`cannot read (${(e as Error).message})`, file);
+    throw cannotRead(file, (e as Error).message, (e as NodeJS.ErrnoException).code);
   }
   return text.replace(/^\uFEFF/, '');
 }

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { jsonErrorReason } from '../i18n/read-errors.js';
 import { relativeToCwd } from '../util/files.js';
 
 export const SNAPSHOT_FORMAT = 'passerelle-harvest/1';
@@ -98,7 +99,11 @@ export function readManifest(dir: string): SnapshotManifest | undefined {
   try {
     const st = fstatSync(fd);
     if (!st.isFile() || st.size > MAX_MANIFEST_BYTES)
-      throw new InputError('not a regular file of at most 64 MiB', shown);
+      throw new InputError(
+        'not a regular file of at most 64 MiB',
+        shown,
+        'pas un fichier ordinaire d’au plus 64 Mio',
+      );
     text = readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
@@ -107,10 +112,18 @@ export function readManifest(dir: string): SnapshotManifest | undefined {
   try {
     m = JSON.parse(text) as SnapshotManifest;
   } catch (e) {
-    throw new InputError(`not valid JSON (${(e as Error).message})`, shown);
+    throw new InputError(
+      `not valid JSON (${(e as Error).message})`,
+      shown,
+      `JSON non valide (${jsonErrorReason(e as Error).fr})`,
+    );
   }
   if (m?.format !== SNAPSHOT_FORMAT || !Array.isArray(m.pages))
-    throw new InputError(`format: not a Passerelle harvest manifest (${SNAPSHOT_FORMAT})`, shown);
+    throw new InputError(
+      `format: not a Passerelle harvest manifest (${SNAPSHOT_FORMAT})`,
+      shown,
+      `format : pas un manifeste de moissonnage de Passerelle (${SNAPSHOT_FORMAT})`,
+    );
   return m;
 }
 

@@ -39,6 +39,7 @@ export function parentId(y: YamlSource<unknown>, what: string): string | undefin
     throw new ConfigError(
       `\`extends\` is the id of the ${what} this one builds on (one id: lower-case letters, digits and dashes)`,
       y.where(['extends']),
+      `\`extends\` est l’identifiant ${what === 'crosswalk' ? 'de la correspondance sur laquelle celle-ci' : 'du profil sur lequel celui-ci'} s’appuie (un identifiant : minuscules, chiffres et tirets)`,
     );
   return d.extends;
 }
@@ -62,6 +63,7 @@ export function refuseRemovals(
         throw new ConfigError(
           `${k}.${name}: null removes a parent's entry, and this ${what} extends nothing (\`extends: <id>\`)`,
           y.where([k, name]),
+          `${k}.${name} : null retire une entrée du parent, et ce fichier n’étend rien (\`extends: <id>\`)`,
         );
   }
 }

@@ -6,7 +6,7 @@
  * source field, unknown vocabulary…), which the schema cannot know.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { ConfigError } from './errors.js';
+import { ConfigError, type Said } from './errors.js';
 import { unsafeReason } from './safe-regex.js';
 import { hashedSchema, validatorFor, type CheckedSchema, type Kind } from './validators.js';
 import type { YamlSource } from './yaml.js';
@@ -17,9 +17,10 @@ export type Schema = Record<string, unknown>;
 export const schemaId = (kind: string): string =>
   `https://github.com/passerelle/passerelle/schemas/${kind}.schema.json`;
 
-/** A problem found in a file, at its place. */
+/** A problem found in a file, at its place; `fr`: the message in French. */
 export interface FileProblem {
   message: string;
+  fr: string;
   where: string;
 }
 
@@ -103,57 +104,114 @@ function schemaAt(schema: Schema, schemaPath: string): Schema {
 }
 
 /** `string,object` (ajv's `type` parameter) in words: `text or a map`. */
-export const typeWords = (types: string): string =>
-  types
+export const typeWords = (types: string): Said => ({
+  en: types
     .split(',')
-    .map((t) => TYPES[t] ?? t)
-    .join(' or ');
+    .map((t) => TYPES[t]?.en ?? t)
+    .join(' or '),
+  fr: types
+    .split(',')
+    .map((t) => TYPES[t]?.fr ?? t)
+    .join(' ou '),
+});
 
-const TYPES: Record<string, string> = {
-  string: 'text',
-  object: 'a map',
-  array: 'a list',
-  integer: 'a whole number',
-  number: 'a number',
-  boolean: 'true or false',
-  null: 'empty',
+const TYPES: Record<string, Said> = {
+  string: { en: 'text', fr: 'du texte' },
+  object: { en: 'a map', fr: 'une table' },
+  array: { en: 'a list', fr: 'une liste' },
+  integer: { en: 'a whole number', fr: 'un nombre entier' },
+  number: { en: 'a number', fr: 'un nombre' },
+  boolean: { en: 'true or false', fr: 'true ou false' },
+  null: { en: 'empty', fr: 'vide' },
 };
+
+/** Ajv's message for the keywords it words itself (bounds, patterns), in both languages. */
+export function ajvWords(e: ErrorObject): Said {
+  const p = e.params as Record<string, unknown>;
+  const en = e.message ?? 'is not valid';
+  // French counts 0 and 1 in the singular
+  const n = (word: string): string => `${p.limit} ${word}${Number(p.limit) > 1 ? 's' : ''}`;
+  const fr: Record<string, () => string> = {
+    minimum: () => `doit être ${p.comparison} ${p.limit}`,
+    maximum: () => `doit être ${p.comparison} ${p.limit}`,
+    exclusiveMinimum: () => `doit être ${p.comparison} ${p.limit}`,
+    exclusiveMaximum: () => `doit être ${p.comparison} ${p.limit}`,
+    minItems: () => `doit avoir au moins ${n('élément')}`,
+    maxItems: () => `doit avoir au plus ${n('élément')}`,
+    minLength: () => `doit avoir au moins ${n('caractère')}`,
+    maxLength: () => `doit avoir au plus ${n('caractère')}`,
+    minProperties: () => `doit avoir au moins ${n('clé')}`,
+    maxProperties: () => `doit avoir au plus ${n('clé')}`,
+    pattern: () => `doit suivre le motif « ${p.pattern} »`,
+    const: () => `doit valoir ${JSON.stringify(p.allowedValue)}`,
+    uniqueItems: () => `ne doit pas répéter un élément (éléments ${p.j} et ${p.i})`,
+  };
+  return { en, fr: fr[e.keyword]?.() ?? 'n’est pas valide' };
+}
 
 /** How a file's problems are said: the name of a place, and messages of the file's own. */
 export interface Wording {
-  /** How the place at `path` is named (`field title`); by default its keys joined with dots. */
-  name?(path: string[]): string;
+  /** How the place at `path` is named (`field title`), in both languages; by default its keys joined with dots. */
+  name?(path: string[]): Said;
   /** A message of the file's own for an error (with its place), or undefined for the usual one. */
   say?(e: ErrorObject, path: string[], y: YamlSource): FileProblem | undefined;
 }
 
-const dotted = (path: string[]): string => path.join('.');
+const dotted = (path: string[]): Said => ({ en: path.join('.'), fr: path.join('.') });
+
+/** A place named the same in both languages by its keys, the whole file by `whole`. */
+export const dottedOr =
+  (whole: Said) =>
+  (path: string[]): Said =>
+    path.length ? dotted(path) : whole;
 
 /** What is wrong with a value of a format: an unsafe pattern says why (util/safe-regex.ts). */
-export function badFormat(format: string, value: unknown): string {
-  if (format !== 'regex') return `not a valid ${format}`;
+export function badFormat(format: string, value: unknown): Said {
+  if (format !== 'regex') return { en: `not a valid ${format}`, fr: `${format} non valide` };
   const unsafe = unsafeReason(String(value));
-  return unsafe ? `unsafe regular expression: ${unsafe}` : 'not a valid regular expression';
+  return unsafe
+    ? {
+        en: `unsafe regular expression: ${unsafe.en}`,
+        fr: `expression régulière dangereuse : ${unsafe.fr}`,
+      }
+    : { en: 'not a valid regular expression', fr: 'expression régulière non valide' };
+}
+
+/** A schema's own words for its place (`x-message`, `x-message-fr`), when it has them. */
+function schemaWords(s: Schema | undefined): Said | undefined {
+  const en = s?.['x-message'];
+  if (typeof en !== 'string') return undefined;
+  const fr = s?.['x-message-fr'];
+  return { en, fr: typeof fr === 'string' ? fr : en };
 }
 
 /** One problem in the usual words: the place named, what is wrong, what is known there. */
 function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): FileProblem {
   const path = segments(e.instancePath);
-  const name = path.length ? (w.name ?? dotted)(path) : '';
-  const at = (p: string): string => (p ? `${p}: ` : '');
-  const whole = (w.name ?? dotted)([]) || 'the file';
+  const named = (w.name ?? dotted)(path);
+  const [name, nameFr] = path.length ? [named.en, named.fr] : ['', ''];
+  const at = (p: string, colon: string): string => (p ? `${p}${colon}` : '');
+  const file = (w.name ?? dotted)([]);
+  const whole = file.en || 'the file';
+  const wholeFr = file.fr || 'le fichier';
   // the schema part the error is in (ajv's path is relative to the definition a `$ref` points to)
   const parent = (e.parentSchema as Schema | undefined) ?? schemaAt(schema, e.schemaPath);
-  const said = typeof parent['x-message'] === 'string' ? parent['x-message'] : undefined;
+  const said = schemaWords(parent);
   const where = y.where(path);
+  const problem = (en: string, fr: string, place = where): FileProblem => ({
+    message: en,
+    fr,
+    where: place,
+  });
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
       const known = Object.keys((parent.properties as Schema | undefined) ?? {});
-      return {
-        message: `${at(name)}unknown key "${key}"${suggestion(key, known)}`,
-        where: y.where([...path, key], true),
-      };
+      return problem(
+        `${at(name, ': ')}unknown key "${key}"${suggestion(key, known)}`,
+        `${at(nameFr, ' : ')}clé inconnue « ${key} »${suggestion(key, known, 'fr')}`,
+        y.where([...path, key], true),
+      );
     }
     case 'enum': {
       const values = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -161,40 +219,48 @@ function describe(e: ErrorObject, schema: Schema, y: YamlSource, w: Wording): Fi
         typeof e.data === 'string' || e.data === undefined
           ? closest(String(e.data ?? ''), values)
           : undefined;
-      const list =
+      const [list, listFr] =
         values.length === 1
-          ? ` ${values[0]}`
+          ? [` ${values[0]}`, ` ${values[0]}`]
           : values.length <= 25
-            ? ` one of ${values.join(', ')}`
-            : ' a known value';
-      return {
-        message: `${name || 'the value'} must be${list}${near ? ` (did you mean "${near}"?)` : ''}`,
-        where,
-      };
+            ? [` one of ${values.join(', ')}`, ` l’une de ${values.join(', ')}`]
+            : [' a known value', ' une valeur connue'];
+      return problem(
+        `${name || 'the value'} must be${list}${near ? ` (did you mean "${near}"?)` : ''}`,
+        `${nameFr || 'la valeur'} doit être${listFr}${near ? ` (vouliez-vous dire « ${near} » ?)` : ''}`,
+      );
     }
     case 'type': {
-      const types = String((e.params as { type: string }).type);
-      return { message: `${name || whole} must be ${said ?? typeWords(types)}`, where };
+      const types = said ?? typeWords(String((e.params as { type: string }).type));
+      return problem(
+        `${name || whole} must be ${types.en}`,
+        `${nameFr || wholeFr} doit être ${types.fr}`,
+      );
     }
     case 'required': {
       const missing = (e.params as { missingProperty: string }).missingProperty;
-      return { message: `${name || whole} needs \`${missing}\``, where };
+      return problem(
+        `${name || whole} needs \`${missing}\``,
+        `${nameFr || wholeFr} : il manque \`${missing}\``,
+      );
     }
     case 'propertyNames': {
       const key = String((e.params as { propertyName?: string }).propertyName);
-      const rule = (parent.propertyNames as Schema | undefined)?.['x-message'];
-      return {
-        message: `${at(name)}"${key}" is not a valid name${rule ? ` (${String(rule)})` : ''}`,
-        where: y.where([...path, key], true),
-      };
+      const rule = schemaWords(parent.propertyNames as Schema | undefined);
+      return problem(
+        `${at(name, ': ')}"${key}" is not a valid name${rule ? ` (${rule.en})` : ''}`,
+        `${at(nameFr, ' : ')}« ${key} » n’est pas un nom valide${rule ? ` (${rule.fr})` : ''}`,
+        y.where([...path, key], true),
+      );
     }
-    case 'format':
-      return {
-        message: `${at(name)}${badFormat((e.params as { format: string }).format, e.data)}`,
-        where,
-      };
-    default:
-      return { message: `${name || whole} ${said ?? e.message ?? 'is not valid'}`, where };
+    case 'format': {
+      const bad = badFormat((e.params as { format: string }).format, e.data);
+      return problem(`${at(name, ': ')}${bad.en}`, `${at(nameFr, ' : ')}${bad.fr}`);
+    }
+    default: {
+      const words = said ?? ajvWords(e);
+      return problem(`${name || whole} ${words.en}`, `${nameFr || wholeFr} ${words.fr}`);
+    }
   }
 }
 
@@ -260,7 +326,8 @@ export function throwProblems(problems: FileProblem[]): void {
   if (!problems.length) return;
   const [first, ...rest] = problems;
   const more = rest.map((p) => `\n${p.where}: ${p.message}`).join('');
-  throw new ConfigError(`${first.message}${more}`, first.where);
+  const moreFr = rest.map((p) => `\n${p.where} : ${p.fr}`).join('');
+  throw new ConfigError(`${first.message}${more}`, first.where, `${first.fr}${moreFr}`);
 }
 
 /** A schema checked once per process: its hash is worked out on first use. */

@@ -22,14 +22,26 @@ export function isSelector(seg: Segment): boolean {
 }
 export type Segment = string;
 
-export class PathError extends Error {}
+/** A path that does not parse; `fr`: the message in French. */
+export class PathError extends Error {
+  constructor(
+    message: string,
+    readonly fr: string,
+  ) {
+    super(message);
+  }
+}
 
 export function isPointer(path: string): boolean {
   return path === '' || path.startsWith('/');
 }
 
 export function parsePath(path: string): Segment[] {
-  if (typeof path !== 'string') throw new PathError(`path must be a string, got ${typeof path}`);
+  if (typeof path !== 'string')
+    throw new PathError(
+      `path must be a string, got ${typeof path}`,
+      `un chemin est du texte, pas ${typeof path}`,
+    );
   if (isPointer(path)) {
     if (path === '') return [];
     return path
@@ -45,21 +57,32 @@ export function parsePath(path: string): Segment[] {
   while ((m = re.exec(path)) !== null) {
     last = re.lastIndex;
     if (m[1] !== undefined) {
-      if (!expectName) throw new PathError(`invalid path "${path}": missing "." before "${m[1]}"`);
+      if (!expectName)
+        throw new PathError(
+          `invalid path "${path}": missing "." before "${m[1]}"`,
+          `chemin non valide « ${path} » : il manque « . » avant « ${m[1]} »`,
+        );
       out.push(m[1]);
       expectName = false;
     } else if (m[2] !== undefined || m[3] !== undefined) {
       if (expectName && out.length > 0)
-        throw new PathError(`invalid path "${path}": "[" after "."`);
+        throw new PathError(
+          `invalid path "${path}": "[" after "."`,
+          `chemin non valide « ${path} » : « [ » après « . »`,
+        );
       out.push(m[2] ?? m[3]);
       expectName = false;
     } else {
-      if (expectName) throw new PathError(`invalid path "${path}": empty segment`);
+      if (expectName)
+        throw new PathError(
+          `invalid path "${path}": empty segment`,
+          `chemin non valide « ${path} » : segment vide`,
+        );
       expectName = true;
     }
   }
   if (last !== path.length || expectName || out.length === 0) {
-    throw new PathError(`invalid path "${path}"`);
+    throw new PathError(`invalid path "${path}"`, `chemin non valide « ${path} »`);
   }
   return out;
 }

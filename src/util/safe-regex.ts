@@ -4,7 +4,7 @@
  * takes exponential time on a value of a few dozen characters, and one record could then stall a
  * whole run. Patterns that can backtrack without bound are refused before any record is read.
  */
-import { ConfigError } from './errors.js';
+import { ConfigError, type Said } from './errors.js';
 
 /** Longer patterns are refused: a metadata check needs no more, and size multiplies backtracking. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -50,9 +50,12 @@ function endAlternative(p: string, g: Group): void {
 }
 
 /** Why `pattern` could backtrack without bound, or undefined when it cannot. */
-export function unsafeReason(pattern: string): string | undefined {
+export function unsafeReason(pattern: string): Said | undefined {
   if (pattern.length > MAX_PATTERN_LENGTH)
-    return `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+    return {
+      en: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`,
+      fr: `le motif dépasse ${MAX_PATTERN_LENGTH} caractères`,
+    };
   const stack: Group[] = [{ unbounded: false, firsts: [], altStart: 0, alternation: false }];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -60,14 +63,20 @@ export function unsafeReason(pattern: string): string | undefined {
     if (c === '\\') {
       const n = pattern[i + 1];
       if (n !== undefined && /[1-9k]/.test(n))
-        return 'back-references (\\1, \\k<name>) are not allowed: they can take exponential time';
+        return {
+          en: 'back-references (\\1, \\k<name>) are not allowed: they can take exponential time',
+          fr: 'les références arrière (\\1, \\k<name>) ne sont pas permises : elles peuvent prendre un temps exponentiel',
+        };
       i++;
     } else if (c === '[') {
       // a class is one character: skip to its end
       for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
     } else if (c === '(') {
       if (pattern.startsWith('(?<=', i) || pattern.startsWith('(?<!', i))
-        return 'lookbehind ((?<=…), (?<!…)) is not allowed: it is matched backwards, with backtracking';
+        return {
+          en: 'lookbehind ((?<=…), (?<!…)) is not allowed: it is matched backwards, with backtracking',
+          fr: 'le regard arrière ((?<=…), (?<!…)) n’est pas permis : il est apparié à rebours, avec retours en arrière',
+        };
       const open = /^\(\?(?::|=|!|<[A-Za-z_][A-Za-z0-9_]*>)/.exec(pattern.slice(i));
       const skip = open ? open[0].length - 1 : 0;
       stack.push({ unbounded: false, firsts: [], altStart: i + 1 + skip, alternation: false });
@@ -83,9 +92,15 @@ export function unsafeReason(pattern: string): string | undefined {
       const parent = stack[stack.length - 1];
       if (q && q.max > 1) {
         if (top.unbounded)
-          return 'a repeated group holds a repetition (nested quantifiers such as (a+)+): it can take exponential time';
+          return {
+            en: 'a repeated group holds a repetition (nested quantifiers such as (a+)+): it can take exponential time',
+            fr: 'un groupe répété contient une répétition (quantificateurs imbriqués comme (a+)+) : cela peut prendre un temps exponentiel',
+          };
         if (top.alternation && !top.firsts)
-          return 'a repeated group holds alternatives that can match the same text (such as (a|ab)*): start each alternative with a different character';
+          return {
+            en: 'a repeated group holds alternatives that can match the same text (such as (a|ab)*): start each alternative with a different character',
+            fr: 'un groupe répété contient des alternatives qui peuvent reconnaître le même texte (comme (a|ab)*) : commencez chaque alternative par un caractère différent',
+          };
       }
       parent.unbounded ||= top.unbounded || (q !== undefined && q.max === Infinity);
       if (q) i += q.length;
@@ -111,21 +126,52 @@ export function isSafeRegex(pattern: string): boolean {
   }
 }
 
+/** V8's reasons for refusing a regular expression (its messages are English), in French. */
+const REGEX_REASONS_FR: [RegExp, string][] = [
+  [/Unterminated group/, 'groupe non fermé'],
+  [/Unmatched '\)'/, '« ) » sans « ( »'],
+  [/Nothing to repeat/, 'rien à répéter'],
+  [/Unterminated character class/, 'classe de caractères non fermée'],
+  [/Lone quantifier brackets/, 'accolades de quantificateur isolées'],
+  [/numbers out of order/, 'bornes de quantificateur dans le désordre'],
+  [/Invalid capture group name/, 'nom de groupe non valide'],
+  [/Invalid group/, 'groupe non valide'],
+  [/Invalid escape|Invalid Unicode escape/, 'échappement non valide'],
+  [/Range out of order/, 'intervalle de caractères dans le désordre'],
+  [/\\ at end of pattern/, '« \\ » en fin de motif'],
+];
+
+/** ` (why)` in French, or nothing for a reason not known here. */
+function regexReasonFr(message: string): string {
+  const found = REGEX_REASONS_FR.find(([re]) => re.test(message));
+  return found ? ` (${found[1]})` : '';
+}
+
 /**
  * A user's regular expression, compiled once it is known to be safe; a `ConfigError` at `where`
  * (file:line:col) when it is not, or not valid, or its flags are not `i`, `m`, `s`, `u`.
  */
 export function safeRegExp(pattern: string, flags = '', where?: string): RegExp {
   if (!FLAGS.test(flags))
-    throw new ConfigError(`flags "${flags}": only i, m, s and u are allowed`, where);
+    throw new ConfigError(
+      `flags "${flags}": only i, m, s and u are allowed`,
+      where,
+      `options « ${flags} » : seules i, m, s et u sont permises`,
+    );
   const unsafe = unsafeReason(pattern);
-  if (unsafe) throw new ConfigError(`pattern ${JSON.stringify(pattern)}: ${unsafe}`, where);
+  if (unsafe)
+    throw new ConfigError(
+      `pattern ${JSON.stringify(pattern)}: ${unsafe.en}`,
+      where,
+      `motif ${JSON.stringify(pattern)} : ${unsafe.fr}`,
+    );
   try {
     return new RegExp(pattern, flags);
   } catch (e) {
     throw new ConfigError(
       `pattern ${JSON.stringify(pattern)} is not a valid regular expression (${(e as Error).message})`,
       where,
+      `le motif ${JSON.stringify(pattern)} n’est pas une expression régulière valide${regexReasonFr((e as Error).message)}`,
     );
   }
 }

@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
-import { ConfigError } from './errors.js';
+import { ConfigError, type Said } from './errors.js';
 import { relativeToCwd } from './files.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
@@ -33,13 +33,63 @@ export const MAX_BYTES = 5 * 1024 * 1024;
 /** Aliases (`*name`) a document may expand: a few in real files, billions in an alias bomb. */
 export const MAX_ALIASES = 1000;
 
-/** The yaml library's messages about hostile documents, said plainly. */
-function hostile(message: string): string {
-  if (/call stack/i.test(message)) return 'the document is nested too deeply';
+/**
+ * The yaml library's errors in French, by their code (its messages are English; the English
+ * message keeps the library's words, which name the place in the YAML grammar).
+ */
+const YAML_ERRORS_FR: Record<string, string> = {
+  ALIAS_PROPS: 'un alias ne peut porter ni ancre ni étiquette',
+  BAD_ALIAS: 'alias non valide',
+  BAD_DIRECTIVE: 'directive non valide',
+  BAD_DQ_ESCAPE: 'échappement non valide dans une chaîne entre guillemets doubles',
+  BAD_INDENT: 'indentation incorrecte',
+  BAD_PROP_ORDER: 'ancre et étiquette dans le mauvais ordre',
+  BAD_SCALAR_START: 'une valeur ne peut commencer par ce caractère',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc ne peut servir de clé implicite',
+  BLOCK_IN_FLOW: 'un bloc ne peut figurer entre crochets ou accolades',
+  DUPLICATE_KEY: 'les clés d’une table doivent être uniques',
+  IMPOSSIBLE: 'structure impossible',
+  KEY_OVER_1024_CHARS: 'une clé implicite dépasse 1024 caractères',
+  MISSING_CHAR: 'il manque un caractère (un crochet, une accolade, un guillemet ou « : » ?)',
+  MULTILINE_IMPLICIT_KEY: 'une clé implicite tient sur une seule ligne',
+  MULTIPLE_ANCHORS: 'un nœud n’a qu’une ancre',
+  MULTIPLE_DOCS: 'le fichier ne contient qu’un document',
+  MULTIPLE_TAGS: 'un nœud n’a qu’une étiquette',
+  NON_STRING_KEY: 'une clé est du texte',
+  TAB_AS_INDENT: 'une tabulation ne peut servir d’indentation',
+  TAG_RESOLVE_FAILED: 'étiquette inconnue',
+  UNEXPECTED_TOKEN: 'élément inattendu',
+  BAD_COLLECTION_TYPE: 'type de collection inattendu',
+};
+
+/** The yaml library's messages, said plainly: hostile documents, and its errors by code, in both languages. */
+function hostile(message: string, code?: string): Said {
+  if (/call stack/i.test(message))
+    return {
+      en: 'the document is nested too deeply',
+      fr: 'le document est imbriqué trop profondément',
+    };
   if (/alias count/i.test(message))
-    return `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`;
-  return message;
+    return {
+      en: `the document expands more than ${MAX_ALIASES} aliases (an alias bomb?)`,
+      fr: `le document développe plus de ${MAX_ALIASES} alias (une bombe d’alias ?)`,
+    };
+  return {
+    en: message,
+    fr: `YAML non valide : ${YAML_ERRORS_FR[code ?? ''] ?? 'erreur de syntaxe'}`,
+  };
 }
+
+/** Why a file cannot be read (its error code), in both languages. */
+const unreadable = (e: unknown): Said => {
+  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return { en: `cannot read file (${why})`, fr: `lecture du fichier impossible (${why})` };
+};
+
+const tooLarge: Said = {
+  en: `the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`,
+  fr: `le fichier dépasse ${MAX_BYTES / 1024 / 1024} Mio`,
+};
 
 /**
  * A YAML file's text, its size checked before it is read: a regular file of at most MAX_BYTES.
@@ -51,23 +101,17 @@ function readText(file: string, shown: string): string {
     // not blocking: opening a FIFO that no one writes to would wait for ever
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (e) {
-    throw new ConfigError(
-      `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      shown,
-    );
+    throw new ConfigError(unreadable(e).en, shown, unreadable(e).fr);
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new ConfigError('not a regular file', shown);
-    if (st.size > MAX_BYTES)
-      throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
+    if (!st.isFile())
+      throw new ConfigError('not a regular file', shown, 'pas un fichier ordinaire');
+    if (st.size > MAX_BYTES) throw new ConfigError(tooLarge.en, shown, tooLarge.fr);
     return readFileSync(fd, 'utf8');
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(
-      `cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
-      shown,
-    );
+    throw new ConfigError(unreadable(e).en, shown, unreadable(e).fr);
   } finally {
     closeSync(fd);
   }
@@ -76,8 +120,7 @@ function readText(file: string, shown: string): string {
 export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T> {
   const shown = relativeToCwd(file);
   const src = text ?? readText(file, shown);
-  if (src.length > MAX_BYTES)
-    throw new ConfigError(`the file is larger than ${MAX_BYTES / 1024 / 1024} MiB`, shown);
+  if (src.length > MAX_BYTES) throw new ConfigError(tooLarge.en, shown, tooLarge.fr);
   const snapshot = readSnapshot(src);
   if (snapshot)
     return {
@@ -91,7 +134,8 @@ export function loadYaml<T = unknown>(file: string, text?: string): YamlSource<T
     // keys are own properties (`__proto__` is a key like any other: the yaml library defines it)
     data = doc.toJS({ maxAliasCount: MAX_ALIASES }) as T;
   } catch (e) {
-    throw new ConfigError(hostile((e as Error).message), shown);
+    const said = hostile((e as Error).message);
+    throw new ConfigError(said.en, shown, said.fr);
   }
   return {
     file: shown,
@@ -121,12 +165,17 @@ function parse(src: string, shown: string): { doc: Document; lineCounter: LineCo
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     const p = lineCounter.linePos(e.pos[0]);
-    throw new ConfigError(hostile(e.message.split('\n')[0]), `${shown}:${p.line}:${p.col}`);
+    const said = hostile(e.message.split('\n')[0], e.code);
+    throw new ConfigError(said.en, `${shown}:${p.line}:${p.col}`, said.fr);
   }
   const repeated = repeatedKey(doc.contents);
   if (repeated?.range) {
     const p = lineCounter.linePos(repeated.range[0]);
-    throw new ConfigError('Map keys must be unique', `${shown}:${p.line}:${p.col}`);
+    throw new ConfigError(
+      'Map keys must be unique',
+      `${shown}:${p.line}:${p.col}`,
+      'les clés d’une table doivent être uniques',
+    );
   }
   return { doc, lineCounter };
 }

@@ -25,6 +25,8 @@ function vocabularyFileSchema(): Schema {
         type: 'string',
         pattern: '^[a-z0-9-]+$',
         'x-message': 'must be lower-case letters, digits and dashes (the file’s name)',
+        'x-message-fr':
+          'doit être fait de minuscules, de chiffres et de tirets (le nom du fichier)',
         description: 'The vocabulary’s id: its file name without .yaml',
       },
       title: LANG_TEXT,

@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadYaml } from '../util/yaml.js';
-import { ConfigError } from '../util/errors.js';
+import { ConfigError, type Said } from '../util/errors.js';
 import { checkFile, throwProblems } from '../util/file-schema.js';
 import { vocabularyFile } from './file-schema.js';
 import { locate, locateAll, searchPathGeneration } from '../util/search-path.js';
@@ -131,10 +131,17 @@ interface VocabularyFile {
 }
 
 /** How the places of a vocabulary are named in messages: `concept DAILY: notations`. */
-const placeName = (path: string[]): string =>
-  path[0] === 'concepts' && path.length > 1
-    ? `concept ${path[1]}${path.length > 2 ? `: ${path.slice(2).join('.')}` : ''}`
-    : path.join('.') || 'the vocabulary';
+const placeName = (path: string[]): Said => {
+  if (path[0] !== 'concepts' || path.length < 2)
+    return path.length
+      ? { en: path.join('.'), fr: path.join('.') }
+      : { en: 'the vocabulary', fr: 'le vocabulaire' };
+  const rest = path.slice(2).join('.');
+  return {
+    en: `concept ${path[1]}${rest ? `: ${rest}` : ''}`,
+    fr: `concept ${path[1]}${rest ? ` : ${rest}` : ''}`,
+  };
+};
 
 export function loadVocabulary(file: string): Vocabulary {
   const y = loadYaml<VocabularyFile>(file);
@@ -173,14 +180,23 @@ export class VocabularyRegistry {
     if (!file) return undefined;
     const v = loadVocabulary(file);
     if (v.id !== id)
-      throw new ConfigError(`vocabulary id "${v.id}" does not match its file name`, v.file);
+      throw new ConfigError(
+        `vocabulary id "${v.id}" does not match its file name`,
+        v.file,
+        `l’identifiant du vocabulaire « ${v.id} » ne correspond pas au nom de son fichier`,
+      );
     this.vocabularies.set(id, v);
     return v;
   }
 
   require(id: string): Vocabulary {
     const v = this.get(id);
-    if (!v) throw new ConfigError(`unknown vocabulary "${id}"`);
+    if (!v)
+      throw new ConfigError(
+        `unknown vocabulary "${id}"`,
+        undefined,
+        `vocabulaire inconnu « ${id} »`,
+      );
     return v;
   }
 

@@ -4,8 +4,8 @@ import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 
 export function register(program: Command, setExit: SetExit): void {
-  // `--format` and the search path options are given once, here: `profiles show` takes them too,
-  // before or after its id (an option of the same name on both would go to this one)
+  // `--format`, `--lang` and the search path options are given once, here: `profiles show` takes
+  // them too, before or after its id (an option of the same name on both would go to this one)
   const profiles = program
     .command('profiles')
     .description(
@@ -15,6 +15,11 @@ export function register(program: Command, setExit: SetExit): void {
       new Option('-f, --format <format>', 'text for people, json for programs')
         .choices(['text', 'json'])
         .default('text'),
+    )
+    .addOption(
+      new Option('--lang <lang>', 'language of headings and labels')
+        .choices(['en', 'fr'])
+        .default(langFromEnv()),
     );
   addProfilePathOptions(profiles).action(async (o) => {
     await useProfilePath(o);
@@ -27,11 +32,6 @@ export function register(program: Command, setExit: SetExit): void {
       "a profile's fields (type, required, bilingual, code list), the common property each maps to, and its code lists",
     )
     .argument('<id>', 'profile id (see `passerelle profiles`)')
-    .addOption(
-      new Option('--lang <lang>', 'language of headings and labels')
-        .choices(['en', 'fr'])
-        .default(langFromEnv()),
-    )
     .action(async (id: string, _o, cmd: Command) => {
       const o = cmd.optsWithGlobals();
       await useProfilePath(o);

@@ -5,7 +5,7 @@ import { escapeTerminal as esc, terminalLink } from '../../util/escape.js';
 import { SHIPPED_RULES } from '../../rules/book.js';
 import { ruleHelp } from '../rule-help.js';
 import { severityLabel, t } from '../../i18n/ui.js';
-import { count, counted, inRecords, severityCount } from '../../i18n/plural.js';
+import { count, counted, inRecords, severityCount, word } from '../../i18n/plural.js';
 import type { RecordResult } from '../../core/record.js';
 import type { Severity } from '../../core/severity.js';
 import type { FormatterFactory } from './types.js';
@@ -44,7 +44,7 @@ export const stylish: FormatterFactory = (o) => {
       withFindings++;
       for (const f of r.findings) if (isFixable(f)) fixable++;
       const title = r.title ? ` ${esc(JSON.stringify(r.title))}` : '';
-      const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(t(r.status === 'rejected' ? 'rejected' : 'noId', o.lang))}${title}${r.profile ? c.dim(` (${esc(r.profile)})`) : ''}`;
+      const head = `${c.underline(esc(where(r)))}  ${r.id !== null ? esc(r.id) : c.dim(r.status === 'rejected' ? word('rejected', 1, o.lang) : t('noId', o.lang))}${title}${r.profile ? c.dim(` (${esc(r.profile)})`) : ''}`;
       const rows = r.findings.map((f) => [
         f.line !== undefined
           ? f.column !== undefined
