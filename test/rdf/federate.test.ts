@@ -183,7 +183,7 @@ function factoryQuad(s: string, cls: string) {
         `duplicate: ca-gc:0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f (fixtures/ca-gc/catalogue.jsonl:8) of dcat-ap:traffic-sign-inventory`,
       );
       expect(run.stderr).toMatch(/same title and publisher\)/);
-      expect(run.stderr).toMatch(/1 duplicates linked/);
+      expect(run.stderr).toMatch(/1 duplicate linked/);
     });
 
     test('is linked in the RDF (dcat:qualifiedRelation, role duplicate) and in the index, and kept', () => {
