@@ -101,11 +101,7 @@ const countBy = (xs: string[]): Record<string, number> => {
     pkg.resources[0].url = 'javascript:alert(1)';
     pkg.notes_translated = { en: '<img src=x onerror=alert(2)>', fr: '<b>gras</b>' };
     writeFileSync(join(hostile, 'hostile.jsonl'), `${JSON.stringify(pkg)}\n`);
-    const r = buildSite(
-      [...fixtureInputs(), `dcat-ap=${alberta}`, `ca-gc=${hostile}`],
-      site,
-      join(tmp.dir, 'index.jsonl'),
-    );
+    const r = buildSite([...fixtureInputs(), `dcat-ap=${alberta}`, `ca-gc=${hostile}`], site);
     expect(r.stderr).toContain('search site written to');
     read = readSite(site);
     context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
