@@ -1,7 +1,7 @@
 /**
  * Reading a written search site back as the page would: data/links.js, data/catalogue.js and every
- * chunk run in a bare VM context whose only global is a `passerelle` that records what they register (so a chunk
- * that did anything but call it would fail here).
+ * chunk run in a bare VM context whose only global is a `passerelle` that records what they
+ * register (so a chunk that did anything but call it would fail here).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

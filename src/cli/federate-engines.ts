@@ -84,7 +84,10 @@ export async function engineCommand(paths: string[], o: EngineCommandOptions): P
   if (o.to === 'site') {
     const { writeSite } = await import('../federate/site/site.js');
     const s = await writeSite(dir, paths, { ...options, now: options.now ?? new Date() });
-    site = { chunks: s.catalogue.jurisdictions.reduce((n, j) => n + j.chunks.length, 0), ...s };
+    site = {
+      chunks: s.catalogue.jurisdictions.reduce((n, j) => n + j.chunks.length, 0),
+      bytes: s.bytes,
+    };
     run = s;
   } else if (o.to === 'nquads') run = await writeGraphFiles(dir, paths, options);
   else run = await writeEngineFiles(dir, paths, { ...options, format: o.to });
