@@ -5,19 +5,12 @@
  * run does not read). Only Alberta's files change, the report says so, the delta holds exactly
  * those changes, and the outputs equal a full rebuild's. Expected ids read from the inputs.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import N3 from 'n3';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { albertaCopy, FEDERAL_TRAFFIC_SIGNS, harvestAgain, PROFILES } from './harvest-again.js';
 import {
   bulkActions,
   checkOpenSearchDocument,
@@ -25,24 +18,10 @@ import {
   filesOf,
 } from './engine-check.js';
 
-const profiles = readdirSync(join(ROOT, 'fixtures')).filter((d) =>
-  existsSync(join(ROOT, 'profiles', `${d}.yaml`)),
-);
+const profiles = PROFILES;
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
-
-/** Alberta's exports, copied to be harvested again; the inputs of every jurisdiction with them. */
-function albertaCopy(name: string): { ab: string; inputs: string[] } {
-  const ab = join(tmp.dir, name);
-  mkdirSync(ab);
-  for (const f of readdirSync(join(ROOT, 'fixtures', 'ca-ab')))
-    copyFileSync(join(ROOT, 'fixtures', 'ca-ab', f), join(ab, f));
-  return {
-    ab,
-    inputs: profiles.map((p) => (p === 'ca-ab' ? `ca-ab=${ab}` : `${p}=fixtures/${p}`)),
-  };
-}
-const { ab, inputs } = albertaCopy('ca-ab');
+const { ab, inputs } = albertaCopy(tmp.dir, 'ca-ab');
 
 function federate(to: string, out: string, ...more: string[]) {
   return cli(['federate', ...inputs, '--to', to, '--output', out, '--now', '2026-11-01', ...more]);
@@ -51,53 +30,7 @@ const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const hashes = (dir: string) =>
   Object.fromEntries(Object.entries(filesOf(dir)).map(([n, t]) => [n, sha(t)]));
 
-/** ca-ab's page of a record: /publications/<name> for publications, else /opendata/<name>. */
-const iriOf = (r: { type?: string; name: string }) =>
-  `https://open.alberta.ca/${r.type === 'publications' ? 'publications' : 'opendata'}/${r.name}`;
-
-/** The new harvest: line 1 edited, line 3 removed, a new record at the end. */
-function harvestAgain(folder = ab): { changed: string; removed: string; added: string } {
-  const file = join(folder, 'publications.jsonl');
-  const records = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l)
-    .map((l) => JSON.parse(l));
-  const [first, , third] = records;
-  first.title = `${first.title} (revised)`;
-  first.notes = `${first.notes} Revised in November.`;
-  // Alberta's own record of the traffic sign inventory open.canada.ca carries a copy of
-  // (fixtures/ca-gc/catalogue.jsonl line 8: same title, publisher "Government of Alberta")
-  const added = {
-    ...first,
-    id: '3c9e1b7a-52d4-4f08-9a6e-1d2b3c4d5e6f',
-    name: 'traffic-sign-inventory',
-    title: 'Traffic sign inventory',
-    notes: 'Location and type of traffic signs on provincial highways.',
-    organization: {
-      id: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
-      name: 'transportation',
-      title: 'Government of Alberta',
-      type: 'organization',
-      is_organization: true,
-      state: 'active',
-    },
-    tags: [{ name: 'traffic signs' }, { name: 'roads' }],
-    resources: [
-      {
-        id: '6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817',
-        package_id: '3c9e1b7a-52d4-4f08-9a6e-1d2b3c4d5e6f',
-        name: 'Traffic sign inventory (CSV)',
-        format: 'CSV',
-        url: 'https://open.alberta.ca/dataset/3c9e1b7a-52d4-4f08-9a6e-1d2b3c4d5e6f/resource/6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817/download/traffic-signs.csv',
-        position: 0,
-      },
-    ],
-  };
-  writeFileSync(file, `${[first, records[1], added].map((r) => JSON.stringify(r)).join('\n')}\n`);
-  return { changed: iriOf(first), removed: iriOf(third), added: iriOf(added) };
-}
-
-const copy = 'https://open.canada.ca/data/dataset/0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f';
+const copy = FEDERAL_TRAFFIC_SIGNS;
 const os = join(tmp.dir, 'os');
 const solr = join(tmp.dir, 'solr');
 const docs = (dir: string) => join(dir, 'opensearch', 'documents');
@@ -107,7 +40,7 @@ describe('a new harvest of one jurisdiction', () => {
   const firstSolr = federate('solr', solr);
   const before = hashes(docs(os));
   const beforeSolr = hashes(join(solr, 'solr', 'documents'));
-  const ids = harvestAgain();
+  const ids = harvestAgain(ab);
   const second = federate('opensearch', os);
   const secondSolr = federate('solr', solr, '--lang', 'fr');
 
@@ -244,7 +177,7 @@ describe('a new harvest of one jurisdiction', () => {
 });
 
 describe('N-Quads into a folder: a file per named graph, a SPARQL Update for a running store', () => {
-  const copy2 = albertaCopy('ca-ab-nq');
+  const copy2 = albertaCopy(tmp.dir, 'ca-ab-nq');
   const out = join(tmp.dir, 'nq');
   mkdirSync(out);
   const run = () =>

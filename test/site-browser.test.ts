@@ -1,7 +1,8 @@
 /**
  * The search site in a real browser: headless Chromium (as test/html-browser.test.ts) opens the
  * site built from the fixtures of every profile — with Alberta's own record of a dataset
- * open.canada.ca republishes, and a record with hostile text — from disk, offline. Expected
+ * open.canada.ca republishes, and a record with hostile text — from disk, offline; last, the same
+ * site after a new harvest of Alberta alone (test/harvest-again.ts). Expected
  * results and counts are computed here from the records the data files hold (site.test.ts checks
  * those against the inputs), never read from the page.
  */
@@ -16,11 +17,11 @@ import {
   ALBERTA_TTL,
   buildSite,
   FEDERAL_COPY,
-  fixtureInputs,
   readSite,
   type ReadSite,
 } from './site-helpers.js';
 import { HOSTILE_TITLE, hostilePackage } from './report-helpers.js';
+import { albertaCopy, harvestAgain } from './harvest-again.js';
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];
@@ -55,6 +56,8 @@ const countBy = (xs: string[]): Record<string, number> => {
   const requests: string[] = [];
   const problems: string[] = [];
   let dialogs = 0;
+  /** Every jurisdiction's fixtures, Alberta's from a copy (harvested again by the last test). */
+  let inputs: string[];
 
   /** The site opened afresh at `hash` (a new document, not a fragment change of the last one). */
   const open = async (hash: string, p = page) => {
@@ -101,11 +104,8 @@ const countBy = (xs: string[]): Record<string, number> => {
     pkg.resources[0].url = 'javascript:alert(1)';
     pkg.notes_translated = { en: '<img src=x onerror=alert(2)>', fr: '<b>gras</b>' };
     writeFileSync(join(hostile, 'hostile.jsonl'), `${JSON.stringify(pkg)}\n`);
-    const r = buildSite(
-      [...fixtureInputs(), `dcat-ap=${alberta}`, `ca-gc=${hostile}`],
-      site,
-      join(tmp.dir, 'index.jsonl'),
-    );
+    inputs = [...albertaCopy(tmp.dir, 'ca-ab').inputs, `dcat-ap=${alberta}`, `ca-gc=${hostile}`];
+    const r = buildSite(inputs, site);
     expect(r.stderr).toContain('search site written to');
     read = readSite(site);
     context = await chromium.launchPersistentContext(join(tmp.dir, 'profile'), {
@@ -364,5 +364,28 @@ const countBy = (xs: string[]): Record<string, number> => {
     expect(
       await page.locator('header, main, footer, [role=search], aside, nav').count(),
     ).toBeGreaterThanOrEqual(6);
+  });
+
+  // last: it changes the site the tests above read
+  test('after a new harvest of Alberta alone, the page finds its new record and the new "also published by"', async () => {
+    const ids = harvestAgain(join(tmp.dir, 'ca-ab'));
+    const r = buildSite(inputs, site);
+    expect(r.stderr).toMatch(/^ca-ab: 1 added, 1 removed, 1 changed$/m);
+    expect(r.stderr).toMatch(/^ca-gc: unchanged \(not read\)$/m);
+    const now = readSite(site).records;
+    const expected = matching(matching(now, 'traffic'), 'sign').map((x) => x.id);
+    expect(expected).toContain(ids.added);
+    await open('#q=traffic%20sign');
+    expect((await resultIds()).sort()).toEqual(expected.sort());
+    // the federal copy's folder was not rewritten: its page names Alberta's new record all the same
+    await open(`#dataset=${encodeURIComponent(FEDERAL_COPY)}`);
+    const copies = () =>
+      page.$$eval('#dataset-view .copies a', (a) => a.map((x) => x.getAttribute('data-copy')));
+    expect((await copies()).sort()).toEqual([ALBERTA_ORIGINAL, ids.added].sort());
+    await page.locator(`#dataset-view .copies a[data-copy="${ids.added}"]`).click();
+    await page.waitForFunction((id) => decodeURIComponent(location.hash).includes(id), ids.added);
+    expect(await page.textContent('#dataset-view h1')).toBe('Traffic sign inventory');
+    expect((await copies()).sort()).toEqual([ALBERTA_ORIGINAL, FEDERAL_COPY].sort());
+    expect(problems).toEqual([]);
   });
 });

@@ -1,29 +1,40 @@
 /**
- * Reading a written search site back as the page would: data/catalogue.js and every chunk run in a
- * bare VM context whose only global is a `passerelle` that records what they register (so a chunk
- * that did anything but call it would fail here).
+ * Reading a written search site back as the page would: data/links.js, data/catalogue.js and every
+ * chunk run in a bare VM context whose only global is a `passerelle` that records what they
+ * register (so a chunk that did anything but call it would fail here).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Catalogue } from '../src/federate/site/shared.js';
-import type { SiteRecord } from '../src/federate/site/record.js';
-import { cli, ROOT } from './helpers.js';
+import type { SiteLinks, SiteRecord } from '../src/federate/site/record.js';
+import { cli } from './helpers.js';
+import { PROFILES } from './harvest-again.js';
 
 export interface ReadSite {
   catalogue: Catalogue;
-  /** Records in chunk order, each with its jurisdiction's folder and chunk number. */
-  records: (SiteRecord & { chunk: string })[];
+  /** data/links.js: "also published by" of each dataset that has copies in other jurisdictions. */
+  links: Record<string, SiteLinks>;
+  /**
+   * Records in chunk order, each with its jurisdiction's folder and chunk number, and the copies
+   * the page lists on its page (data/links.js; none: empty).
+   */
+  records: (SiteRecord & SiteLinks & { chunk: string })[];
   /** Each chunk's call: its jurisdiction argument, number, record count and index. */
   calls: { file: string; jurisdiction: string; n: number; records: number; index: unknown }[];
 }
 
 export function readSite(dir: string): ReadSite {
   let catalogue: Catalogue | undefined;
+  let links: Record<string, SiteLinks> | undefined;
+  runInNewContext(readFileSync(join(dir, 'data', 'links.js'), 'utf8'), {
+    passerelle: { links: (l: Record<string, SiteLinks>) => (links = l) },
+  });
   runInNewContext(readFileSync(join(dir, 'data', 'catalogue.js'), 'utf8'), {
     passerelle: { catalogue: (c: Catalogue) => (catalogue = c) },
   });
-  if (!catalogue) throw new Error('catalogue.js registered nothing');
+  if (!catalogue || !links) throw new Error('catalogue.js or links.js registered nothing');
+  const copies = links;
   const records: ReadSite['records'] = [];
   const calls: ReadSite['calls'] = [];
   for (const j of catalogue.jurisdictions)
@@ -32,23 +43,22 @@ export function readSite(dir: string): ReadSite {
         passerelle: {
           chunk: (jurisdiction: string, n: number, rs: SiteRecord[], index: unknown) => {
             calls.push({ file: c.file, jurisdiction, n, records: rs.length, index });
-            for (const r of rs) records.push({ ...r, chunk: c.file });
+            for (const r of rs)
+              records.push({ ...r, ...(copies[r.id] ?? { duplicates: [] }), chunk: c.file });
           },
         },
       });
     }
-  return { catalogue, records, calls };
+  return { catalogue, links, records, calls };
 }
 
 /** Every fixtures folder that has a profile, as `<profile>=fixtures/<profile>`. */
 export function fixtureInputs(): string[] {
-  return readdirSync(join(ROOT, 'fixtures'))
-    .filter((d) => existsSync(join(ROOT, 'profiles', `${d}.yaml`)))
-    .map((p) => `${p}=fixtures/${p}`);
+  return PROFILES.map((p) => `${p}=fixtures/${p}`);
 }
 
-/** `federate … --to site` into `dir`, with its JSON Lines index beside. */
-export function buildSite(inputs: string[], dir: string, index: string) {
+/** `federate … --to site` into `dir`. */
+export function buildSite(inputs: string[], dir: string, ...more: string[]) {
   return cli([
     'federate',
     ...inputs,
@@ -56,10 +66,9 @@ export function buildSite(inputs: string[], dir: string, index: string) {
     'site',
     '--output',
     dir,
-    '--index',
-    index,
     '--now',
     '2026-11-01',
+    ...more,
   ]);
 }
 
@@ -72,6 +81,5 @@ export const ALBERTA_TTL = `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix
   dct:publisher [ a foaf:Agent ; foaf:name "Government of Alberta"@en ] ;
   dcat:distribution [ a dcat:Distribution ; dcat:accessURL <https://open.alberta.ca/dataset/traffic-sign-inventory/resource/traffic-signs.csv> ] .
 `;
-export const FEDERAL_COPY =
-  'https://open.canada.ca/data/dataset/0f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f';
+export { FEDERAL_TRAFFIC_SIGNS as FEDERAL_COPY } from './harvest-again.js';
 export const ALBERTA_ORIGINAL = 'https://open.alberta.ca/dataset/traffic-sign-inventory';

@@ -4,11 +4,23 @@
  * catalogue's names and labels as the profiles and vocabularies give them, record text never
  * executable, and the usage errors. The page itself is tested in Chromium by site-browser.test.ts.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { buildSite, fixtureInputs, readSite } from './site-helpers.js';
+import { buildSite, FEDERAL_COPY, fixtureInputs, readSite } from './site-helpers.js';
+import { albertaCopy, harvestAgain } from './harvest-again.js';
+import { SHOWN_DUPLICATES, siteLinks } from '../src/federate/site/record.js';
 import { HOSTILE_TITLE, hostilePackage } from './report-helpers.js';
 import { CHUNK_BYTES, JurisdictionWriter, writeJurisdiction } from '../src/federate/site/write.js';
 import { writeShared } from '../src/federate/site/shared.js';
@@ -18,21 +30,46 @@ import type { SearchDocument } from '../src/federate/document.js';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
+/** Every file under a folder, by its path there, with the hash of its content. */
+const hashes = (dir: string): Record<string, string> =>
+  Object.fromEntries(
+    (readdirSync(dir, { recursive: true }) as string[])
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
+/** The files of a site, the manifest aside (it names the inputs' files, not the site's content). */
+const siteFiles = (dir: string) => {
+  const { 'federation-manifest.json': _, ...rest } = hashes(dir);
+  return rest;
+};
 const inputs = fixtureInputs();
 const profiles = inputs.map((i) => i.split('=')[0]);
 const site = join(tmp.dir, 'site');
-const indexFile = join(tmp.dir, 'index.jsonl');
-const run = buildSite(inputs, site, indexFile);
-const index = readFileSync(indexFile, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { id: string; jurisdiction: string; title: { en?: string } });
+const run = buildSite(inputs, site);
+/** What the incremental core says each jurisdiction's documents are (federation-manifest.json). */
+const written = (dir: string): { id: string; jurisdiction: string }[] =>
+  Object.entries(
+    JSON.parse(readFileSync(join(dir, 'federation-manifest.json'), 'utf8')).jurisdictions as Record<
+      string,
+      { documents: Record<string, unknown> }
+    >,
+  ).flatMap(([jurisdiction, j]) => Object.keys(j.documents).map((id) => ({ id, jurisdiction })));
+const index = written(site);
 const read = readSite(site);
 
 test('the run says where the site is and how much it holds', () => {
   // some fixtures hold unreadable records on purpose: exit 1, the site written all the same
   expect(run.code).toBe(1);
   expect(run.stderr).toContain(`search site written to ${site}: ${index.length} datasets in`);
+  expect(run.stderr).toContain(`; ${profiles.length} of ${profiles.length} jurisdictions read)`);
+  for (const p of profiles)
+    expect(run.stderr).toMatch(new RegExp(`^${p}: \\d+ added \\(new\\)$`, 'm'));
   expect(run.stdout).toBe('');
 });
 
@@ -40,7 +77,7 @@ test('a page, its assets, and one folder per jurisdiction', () => {
   for (const f of ['index.html', 'assets/site.js', 'assets/site.css', 'assets/minisearch.js'])
     expect(existsSync(join(site, f))).toBe(true);
   expect(readdirSync(join(site, 'data')).sort()).toEqual(
-    [...profiles, 'catalogue.js'].sort((a, b) => (a < b ? -1 : 1)),
+    [...profiles, 'catalogue.js', 'links.js'].sort((a, b) => (a < b ? -1 : 1)),
   );
   const html = readFileSync(join(site, 'index.html'), 'utf8');
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
@@ -116,14 +153,14 @@ describe('record text', () => {
   mkdirSync(dir);
   writeFileSync(join(dir, 'hostile.jsonl'), `${JSON.stringify(pkg)}\n`);
   const out = join(tmp.dir, 'hostile-site');
-  const r = buildSite([`ca-gc=${dir}`], out, join(tmp.dir, 'hostile.jsonl'));
+  const r = buildSite([`ca-gc=${dir}`], out);
 
   test('stays data: the chunk gives it back exactly and nothing else carries it', () => {
     expect(r.code).toBe(0);
     const back = readSite(out);
     expect(back.records[0].title.en).toBe(HOSTILE_TITLE);
     expect(back.records[0].description.en).toBe(desc);
-    for (const f of ['index.html', 'assets/site.js', 'data/catalogue.js'])
+    for (const f of ['index.html', 'assets/site.js', 'data/catalogue.js', 'data/links.js'])
       expect(readFileSync(join(out, f), 'utf8')).not.toContain('alert(');
   });
 
@@ -143,6 +180,18 @@ describe('usage', () => {
     const fr = cli(['federate', 'ca-gc=fixtures/ca-gc', '--to', 'site', '--lang', 'fr']);
     expect(fr.code).toBe(2);
     expect(fr.stderr).toContain('--to site demande --output <dossier>');
+  });
+
+  test('--index goes with one catalogue file, not the site', () => {
+    const r = cli(
+      ['federate', 'ca-on=fixtures/ca-on', '--to', 'site', '-o', join(tmp.dir, 'x')].concat([
+        '--index',
+        join(tmp.dir, 'x.jsonl'),
+      ]),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--index goes with one catalogue file; --to site into a folder');
+    expect(existsSync(join(tmp.dir, 'x'))).toBe(false);
   });
 
   test('a folder holding something else is refused, untouched', () => {
@@ -196,5 +245,106 @@ describe('one jurisdiction at a time (the incremental layer)', () => {
       ['ca-gc', docs.length],
       ['ca-on', 2],
     ]);
+  });
+});
+
+test('"also published by": copies in other jurisdictions only, the first 20 listed, the rest counted', () => {
+  const of = (id: string) => id.split(':')[0];
+  const copies = Array.from({ length: 25 }, (_, i) => `ca-gc:${i}`);
+  expect(siteLinks('ca-ab', { duplicates: ['ca-ab:own', ...copies] }, of)).toEqual({
+    duplicates: copies.slice(0, SHOWN_DUPLICATES),
+    duplicateCount: 25,
+  });
+  expect(siteLinks('ca-ab', { duplicates: ['ca-gc:1'], duplicateOf: 'ca-gc:1' }, of)).toEqual({
+    duplicates: ['ca-gc:1'],
+  });
+  // a jurisdiction's own repeats are not "also published by"
+  expect(siteLinks('ca-ab', { duplicates: ['ca-ab:2'] }, of)).toBeUndefined();
+  // on the site built: every copy listed is another jurisdiction's dataset
+  const where = new Map(read.records.map((r) => [r.id, r.jurisdiction]));
+  for (const r of read.records)
+    for (const c of r.duplicates)
+      expect([c, where.get(c)]).toEqual([c, expect.not.stringMatching(`^${r.jurisdiction}$`)]);
+});
+
+describe('a new harvest of one jurisdiction (incremental, like the engines)', () => {
+  // every jurisdiction's fixtures, Alberta's from a copy harvested again (test/harvest-again.ts)
+  const { ab, inputs: again } = albertaCopy(tmp.dir, 'ca-ab');
+  const en = join(tmp.dir, 'inc-en');
+  const fr = join(tmp.dir, 'inc-fr');
+  const first = buildSite(again, en);
+  cpSync(en, fr, { recursive: true });
+  const before = hashes(en);
+  const ids = harvestAgain(ab);
+  const second = buildSite(again, en);
+  const secondFr = buildSite(again, fr, '--lang', 'fr');
+  const after = hashes(en);
+  const full = join(tmp.dir, 'inc-full');
+  buildSite(again, full);
+
+  test('the second run reads Alberta alone and says what changed, in English and French', () => {
+    expect(first.stderr).toMatch(/^ca-ab: \d+ added \(new\)$/m);
+    for (const p of profiles.filter((x) => x !== 'ca-ab')) {
+      expect(second.stderr).toMatch(new RegExp(`^${p}: unchanged \\(not read\\)$`, 'm'));
+      expect(secondFr.stderr).toMatch(new RegExp(`^${p} : inchangé \\(non relu\\)$`, 'm'));
+    }
+    expect(second.stderr).toMatch(/^ca-ab: 1 added, 1 removed, 1 changed$/m);
+    expect(secondFr.stderr).toMatch(/^ca-ab : 1 ajouté, 1 retiré, 1 modifié$/m);
+    expect(second.stderr).toMatch(/^"also published by" changed on 1 document$/m);
+    expect(secondFr.stderr).toMatch(/^« publié aussi par » modifié sur 1 document$/m);
+    expect(second.stderr).toContain(
+      `; 1 of ${profiles.length} jurisdictions read); open ${en}/index.html`,
+    );
+    expect(secondFr.stderr).toContain(`; administrations lues : 1 sur ${profiles.length})`);
+    // the fixtures' unreadable records are in jurisdictions not read: not named again
+    expect(second.stderr).not.toMatch(/fixtures\//);
+    expect(second.code).toBe(0);
+  });
+
+  test("only Alberta's folder and the shared data files change; the others are kept byte for byte", () => {
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]);
+    expect(changed.filter((f) => !f.startsWith('data/ca-ab/')).sort()).toEqual([
+      'data/catalogue.js',
+      'data/links.js',
+      'federation-manifest.json',
+    ]);
+    expect(changed.some((f) => f.startsWith('data/ca-ab/'))).toBe(true);
+    const kept = (h: Record<string, string>) =>
+      Object.keys(h).filter((f) => !f.startsWith('data/ca-ab/'));
+    expect(kept(after)).toEqual(kept(before));
+  });
+
+  test('the page finds the new record, the edit, and the new "also published by"', () => {
+    const site2 = readSite(en);
+    const ab2 = site2.records.filter((r) => r.jurisdiction === 'ca-ab').map((r) => r.id);
+    expect(ab2).toContain(ids.added);
+    expect(ab2).not.toContain(ids.removed);
+    expect(site2.records.find((r) => r.id === ids.changed)?.title.en).toMatch(/\(revised\)$/);
+    expect(site2.catalogue.records).toBe(site2.records.length);
+    // the federal copy, in a folder not rewritten, and Alberta's new record name each other
+    expect(read.links[FEDERAL_COPY]).toBeUndefined();
+    expect(site2.links[FEDERAL_COPY]).toEqual({ duplicates: [ids.added] });
+    expect(site2.links[ids.added]).toEqual({ duplicates: [FEDERAL_COPY] });
+  });
+
+  test('the same files as a full rebuild, and as --full', () => {
+    expect(siteFiles(en)).toEqual(siteFiles(full));
+    const r = buildSite(again, en, '--full');
+    expect(r.stderr).toMatch(/^ca-gc: 0 added, 0 removed, 0 changed$/m);
+    expect(siteFiles(en)).toEqual(siteFiles(full));
+  });
+
+  test('a jurisdiction left out: its folder gone; a file missing: its jurisdiction read again', () => {
+    const fewer = again.filter((i) => !i.startsWith('dcat-us='));
+    const r = buildSite(fewer, en);
+    expect(r.stderr).toMatch(/^dcat-us: no longer among the inputs, \d+ removed$/m);
+    expect(existsSync(join(en, 'data', 'dcat-us'))).toBe(false);
+    expect(readSite(en).catalogue.jurisdictions.map((j) => j.id)).not.toContain('dcat-us');
+    const chunk = join(en, 'data', 'ca-bc', '0.js');
+    const text = readFileSync(chunk, 'utf8');
+    rmSync(chunk);
+    const again2 = buildSite(fewer, en);
+    expect(again2.stderr).toMatch(/^ca-bc: 0 added, 0 removed, 0 changed$/m);
+    expect(readFileSync(chunk, 'utf8')).toBe(text);
   });
 });

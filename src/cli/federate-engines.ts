@@ -1,12 +1,14 @@
 /**
- * `passerelle federate --to solr|opensearch --output DIR`: search-engine documents, and
- * `--to nquads --output DIR/`: N-Quads per named graph, both kept up to date per jurisdiction.
+ * `passerelle federate --to solr|opensearch --output DIR`: search-engine documents,
+ * `--to nquads --output DIR/`: N-Quads per named graph, and `--to site --output DIR`: the static
+ * search site, all kept up to date per jurisdiction (src/federate/kept.ts).
  */
 import { mkdirSync, statSync } from 'node:fs';
 import type { Lang } from '../core/lang.js';
 import { writeEngineFiles } from '../federate/engines/write.js';
 import { writeGraphFiles } from '../federate/engines/graphs.js';
 import type { EngineName } from '../federate/engines/engines.js';
+import type { FolderRun } from '../federate/kept.js';
 import { render } from '../i18n/render.js';
 import { escapeTerminal } from '../util/escape.js';
 import { UsageError } from '../util/errors.js';
@@ -15,7 +17,7 @@ import { parseNow } from './validate.js';
 
 export interface EngineCommandOptions {
   profile?: string;
-  to: EngineName | 'nquads';
+  to: EngineName | 'nquads' | 'site';
   output?: string;
   base?: string;
   publisher?: string;
@@ -27,7 +29,11 @@ export interface EngineCommandOptions {
 
 const TOTAL = {
   en: '{{documents}} documents in {{dir}} ({{read}} of {{jurisdictions}} jurisdictions read)',
-  fr: '{{documents}} documents dans {{dir}} ({{read}} administrations lues sur {{jurisdictions}})',
+  fr: '{{documents}} documents dans {{dir}} (administrations lues : {{read}} sur {{jurisdictions}})',
+};
+const SITE = {
+  en: 'search site written to {{dir}}: {{documents}} datasets in {{chunks}} data files ({{mb}} MB; {{read}} of {{jurisdictions}} jurisdictions read); open {{dir}}/index.html',
+  fr: 'site de recherche écrit dans {{dir}} : {{documents}} jeux de données en {{chunks}} fichiers de données ({{mb}} Mo ; administrations lues : {{read}} sur {{jurisdictions}}) ; ouvrez {{dir}}/index.html',
 };
 
 /** An output folder: created when missing; a file there is refused. */
@@ -61,6 +67,8 @@ export async function engineCommand(paths: string[], o: EngineCommandOptions): P
       `--index goes with one catalogue file; --to ${o.to} into a folder writes its own documents`,
       `--index va avec un seul fichier de catalogue ; --to ${o.to} dans un dossier écrit ses propres documents`,
     );
+  if (o.to === 'site' && o.output !== undefined)
+    (await import('../federate/site/write.js')).requireSiteFolder(o.output);
   const dir = outputFolder(o.output, o.to);
   paths = await readableInputs(paths);
   const options = {
@@ -71,20 +79,30 @@ export async function engineCommand(paths: string[], o: EngineCommandOptions): P
     publisher: o.publisher,
     full: o.full,
   };
-  const run =
-    o.to === 'nquads'
-      ? await writeGraphFiles(dir, paths, options)
-      : await writeEngineFiles(dir, paths, { ...options, format: o.to });
+  let site: { chunks: number; bytes: number } | undefined;
+  let run: FolderRun;
+  if (o.to === 'site') {
+    const { writeSite } = await import('../federate/site/site.js');
+    const s = await writeSite(dir, paths, { ...options, now: options.now ?? new Date() });
+    site = {
+      chunks: s.catalogue.jurisdictions.reduce((n, j) => n + j.chunks.length, 0),
+      bytes: s.bytes,
+    };
+    run = s;
+  } else if (o.to === 'nquads') run = await writeGraphFiles(dir, paths, options);
+  else run = await writeEngineFiles(dir, paths, { ...options, format: o.to });
   for (const e of run.rejected)
     for (const f of e.result.findings)
       process.stderr.write(
         `${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`,
       );
-  const total = render(TOTAL[o.lang], {
+  const total = render((site ? SITE : TOTAL)[o.lang], {
     documents: run.jurisdictions.reduce((n, j) => n + j.documents, 0),
     dir,
     read: run.jurisdictions.filter((j) => j.read).length,
     jurisdictions: run.jurisdictions.length,
+    chunks: site?.chunks ?? 0,
+    mb: ((site?.bytes ?? 0) / 1e6).toFixed(1),
   });
   process.stderr.write(`${[...run.lines, total].map(escapeTerminal).join('\n')}\n`);
   return run.rejected.length ? 1 : 0;

@@ -38,10 +38,6 @@ const WORDS = {
     en: 'duplicate: {{record}} of {{primary}} ({{reasons}})',
     fr: 'doublon : {{record}} de {{primary}} ({{reasons}})',
   },
-  site: {
-    en: 'search site written to {{dir}}: {{records}} datasets in {{chunks}} data files ({{mb}} MB); open {{dir}}/index.html',
-    fr: 'site de recherche écrit dans {{dir}} : {{records}} jeux de données en {{chunks}} fichiers de données ({{mb}} Mo) ; ouvrez {{dir}}/index.html',
-  },
   reasons: {
     'same-iri': { en: 'same IRI, written once', fr: 'même IRI, écrit une fois' },
     identifier: { en: 'same identifier', fr: 'même identifiant' },
@@ -104,17 +100,18 @@ const isFolder = (p: string): boolean =>
 
 /** Exit 0 when every record was read, 1 when some could not be (named on stderr). */
 export async function federateCommand(paths: string[], o: FederateCommandOptions): Promise<number> {
-  // search-engine documents, or N-Quads into a folder: a file per jurisdiction, kept up to date
-  const folder = o.to === 'nquads' && o.output !== undefined && isFolder(o.output);
-  if ((ENGINE_NAMES as readonly string[]).includes(o.to) || folder) {
-    const { engineCommand } = await import('./federate-engines.js');
-    return engineCommand(paths, { ...o, to: o.to as EngineName | 'nquads' });
-  }
   if (o.to === 'site' && o.output === undefined)
     throw new UsageError(
       '--to site needs --output <folder>: the site is a folder of files',
       '--to site demande --output <dossier> : le site est un dossier de fichiers',
     );
+  // search-engine documents, the search site, or N-Quads into a folder: a folder kept up to date
+  // per jurisdiction
+  const folder = o.to === 'nquads' && o.output !== undefined && isFolder(o.output);
+  if ((ENGINE_NAMES as readonly string[]).includes(o.to) || o.to === 'site' || folder) {
+    const { engineCommand } = await import('./federate-engines.js');
+    return engineCommand(paths, { ...o, to: o.to as EngineName | 'nquads' | 'site' });
+  }
   requireDirectoryOf('--output', o.output);
   requireDirectoryOf('--index', o.index);
   paths = await readableInputs(paths);
@@ -134,7 +131,6 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
       );
     }
   }
-  if (o.to === 'site') return siteOutput(federation, summary, o as SiteOptions);
   const sink: Sink = o.output !== undefined ? fileSink(o.output) : stdoutSink();
   const index: Sink | undefined = o.index !== undefined ? fileSink(o.index) : undefined;
   try {
@@ -148,33 +144,5 @@ export async function federateCommand(paths: string[], o: FederateCommandOptions
     throw e;
   }
   process.stderr.write(report(summary, o.lang));
-  return summary.rejected ? 1 : 0;
-}
-
-type SiteOptions = FederateCommandOptions & { output: string };
-
-/** `--to site`: the site in the --output folder, the index file if asked, then the summary. */
-async function siteOutput(
-  federation: Federation,
-  summary: FederationSummary,
-  o: SiteOptions,
-): Promise<number> {
-  const { writeSite } = await import('../federate/site/site.js');
-  const site = await writeSite(federation, o.output, { now: parseNow(o.now) ?? new Date() });
-  if (o.index !== undefined) {
-    const index = fileSink(o.index);
-    try {
-      for (const line of federation.indexLines()) await index.write(line);
-      await index.close();
-    } catch (e) {
-      index.abort();
-      throw e;
-    }
-  }
-  const chunks = site.jurisdictions.reduce((n, j) => n + j.chunks.length, 0);
-  process.stderr.write(
-    report(summary, o.lang) +
-      `${escapeTerminal(render(WORDS.site[o.lang], { dir: o.output, records: site.catalogue.records, chunks, mb: (site.bytes / 1e6).toFixed(1) }))}\n`,
-  );
   return summary.rejected ? 1 : 0;
 }

@@ -346,9 +346,14 @@ export class FederationUpdate {
 
   /** Every document's links, in input order (after the read jurisdictions' `documents()`). */
   *links(): Generator<[string, Links]> {
+    for (const d of this.documentLinks()) yield [d.id, d.links];
+  }
+
+  /** Every document with its jurisdiction and links, in input order (after `documents()`). */
+  *documentLinks(): Generator<{ id: string; profile: string; links: Links }> {
     for (const j of this.jurisdictions)
       for (const id of Object.keys(this.states.get(j.profile)?.documents ?? {}))
-        yield [id, this.now(id)];
+        yield { id, profile: j.profile, links: this.now(id) };
   }
 
   /** The catalogue (named graph) of a jurisdiction of the last run. */

@@ -1,7 +1,7 @@
 /**
  * `federate --to nquads --output DIR` when DIR is a folder: the federation as N-Quads files a
  * SPARQL store loads, one per named graph, kept up to date per jurisdiction like the engines'
- * documents (`../incremental.ts`):
+ * documents (`../kept.ts`):
  *
  * ```
  * DIR/federation-manifest.json
@@ -21,9 +21,9 @@ import type { Input } from '../../engine/run.js';
 import type { Lang } from '../../core/lang.js';
 import { lineText, type RdfWriter } from '../../rdf/write.js';
 import { factory } from '../../rdf/terms.js';
-import { Federation, type Entry } from '../federate.js';
+import { Federation } from '../federate.js';
 import type { UpdateOptions } from '../incremental.js';
-import { finish, openUpdate, type EngineRun } from './write.js';
+import { updateFolder, type FolderRun } from '../kept.js';
 
 /** A file written beside its name and renamed once complete. */
 class FileOut {
@@ -74,43 +74,47 @@ export async function writeGraphFiles(
   dir: string,
   inputs: readonly (string | Input)[],
   options: Omit<UpdateOptions, 'format'> & { lang?: Lang },
-): Promise<EngineRun> {
+): Promise<FolderRun> {
   const root = join(dir, 'nquads');
   mkdirSync(root, { recursive: true });
-  const update = await openUpdate(dir, root, inputs, { ...options, format: 'nquads' });
-  // the whole federation's profiles, for its catalogue (nothing is read for it)
-  const all = new Federation(
-    update.jurisdictions.flatMap((j) => j.inputs),
-    options,
-  );
-  const replaced = [
-    ...update.read.map((p) => all.catalogueOf(p)),
-    ...update.dropped.flatMap((p) => update.previousCatalogue(p) ?? []),
-    all.catalogue,
-    all.linksGraph,
-  ];
-  const script = new FileOut(join(root, 'update.ru'));
-  script.write(replaced.map((g) => `DROP SILENT GRAPH <${g}> ;\n`).join(''));
-  script.write('INSERT DATA {\n');
-  const rejected: Entry[] = [];
-  for (const profile of update.read) {
-    // the statuses and the manifest's hashes, from the documents
-    for await (const _ of update.documents(profile));
-    const f = update.federation(profile) as Federation;
-    await writeGraph(join(root, `${profile}.nq`), all.catalogueOf(profile), script, (w) =>
-      f.rdf(w, { catalogues: 'jurisdictions', linksOf: update.linksOf(profile) }),
+  return updateFolder(dir, root, inputs, { ...options, format: 'nquads' }, (update) => {
+    // the whole federation's profiles, for its catalogue (nothing is read for it)
+    const all = new Federation(
+      update.jurisdictions.flatMap((j) => j.inputs),
+      options,
     );
-    update.setOutputs(profile, [`${profile}.nq`]);
-    rejected.push(...f.entries.filter((e) => !e.iri));
-  }
-  for (const p of update.dropped) rmSync(join(root, `${p}.nq`), { force: true });
-  await writeGraph(join(root, 'catalogue.nq'), all.catalogue, script, (w) =>
-    all.rdf(w, { catalogues: 'federation', records: false }),
-  );
-  await writeGraph(join(root, 'links.nq'), all.linksGraph, script, (w) =>
-    all.linksRdf(w, update.links()),
-  );
-  script.write('}\n');
-  script.close();
-  return finish(dir, update, options.lang, rejected);
+    const replaced = [
+      ...update.read.map((p) => all.catalogueOf(p)),
+      ...update.dropped.flatMap((p) => update.previousCatalogue(p) ?? []),
+      all.catalogue,
+      all.linksGraph,
+    ];
+    const script = new FileOut(join(root, 'update.ru'));
+    script.write(replaced.map((g) => `DROP SILENT GRAPH <${g}> ;\n`).join(''));
+    script.write('INSERT DATA {\n');
+    return {
+      // the documents give the statuses and the manifest's hashes; the graph is the records' RDF
+      open: (profile) => ({
+        add() {},
+        async close() {
+          const f = update.federation(profile) as Federation;
+          await writeGraph(join(root, `${profile}.nq`), all.catalogueOf(profile), script, (w) =>
+            f.rdf(w, { catalogues: 'jurisdictions', linksOf: update.linksOf(profile) }),
+          );
+          return [`${profile}.nq`];
+        },
+      }),
+      drop: (p) => rmSync(join(root, `${p}.nq`), { force: true }),
+      async end() {
+        await writeGraph(join(root, 'catalogue.nq'), all.catalogue, script, (w) =>
+          all.rdf(w, { catalogues: 'federation', records: false }),
+        );
+        await writeGraph(join(root, 'links.nq'), all.linksGraph, script, (w) =>
+          all.linksRdf(w, update.links()),
+        );
+        script.write('}\n');
+        script.close();
+      },
+    };
+  });
 }

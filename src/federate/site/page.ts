@@ -61,6 +61,7 @@ export function indexHtml(): string {
 <footer><p id="about"></p></footer>
 <script src="assets/minisearch.js"></script>
 <script src="assets/site.js"></script>
+<script src="data/links.js"></script>
 <script src="data/catalogue.js"></script>
 </body>
 </html>

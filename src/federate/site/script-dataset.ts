@@ -2,7 +2,7 @@
  * The page's script, part three: a dataset's view (`#dataset=<IRI>`): its title and descriptions
  * in both languages, facts, the source portal's page, contact, distributions, the quality score
  * with its findings (each rule linked to its page) and "also published by" (links to the other
- * jurisdictions' copies). Record text as text nodes only, links checked (`h.safeUrl`).
+ * jurisdictions' copies, from data/links.js). Record text as text nodes only, links checked (`h.safeUrl`).
  */
 export const DATASET_SCRIPT = `
 (function () {
@@ -76,12 +76,14 @@ export const DATASET_SCRIPT = `
       })) : el('p', {}, P.t('noFindings')));
   }
 
+  // "also published by" (data/links.js): the first copies, and how many there are
   function copies(el, d) {
-    if (!d.duplicates.length) return null;
-    var more = (d.duplicateCount || d.duplicates.length) - d.duplicates.length;
+    var c = P.copies[d.id];
+    if (!c) return null;
+    var more = (c.duplicateCount || c.duplicates.length) - c.duplicates.length;
     return el('section', { 'class': 'copies', 'aria-labelledby': 'copies-heading' },
       el('h2', { id: 'copies-heading' }, P.t('alsoPublished')),
-      el('ul', {}, d.duplicates.map(function (id) {
+      el('ul', {}, c.duplicates.map(function (id) {
         var i = P.byId.get(id);
         var other = i === undefined ? null : P.docs[i];
         var label = other ? jurisdictionName(other.jurisdiction) + ' — ' + (P.pick(other.title) || id) : id;

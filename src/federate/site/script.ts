@@ -3,7 +3,8 @@
  * (`#q=…&jurisdiction=…&sort=…&page=…`, `#dataset=<IRI>`), searching and counting facets. Part
  * two (script-view.ts) draws the search, part three (script-dataset.ts) a dataset. Plain ES2017 in a classic script: `file://` allows no module.
  *
- * Loading: data/catalogue.js names every chunk; they are added as <script> elements one after
+ * Loading: data/links.js gives "also published by" of every dataset that has copies elsewhere;
+ * data/catalogue.js names every chunk; they are added as <script> elements one after
  * the other, first chunks of every jurisdiction (or of the jurisdictions the URL filters on)
  * first, and each registers itself with `passerelle.chunk()`, is indexed, and the results are
  * drawn again: a first result needs one chunk, not the whole catalogue.
@@ -107,6 +108,10 @@ const CORE = String.raw`
     P.cat.jurisdictions.forEach(function (j) { j.chunks.forEach(function (c) { if (c.file === file) n = c.records; }); });
     return n;
   }
+
+  // data/links.js, loaded before catalogue.js: "also published by", the federation's and not a chunk's
+  P.copies = {};
+  P.links = function (copies) { P.copies = copies; };
 
   P.catalogue = function (cat) {
     P.cat = cat;

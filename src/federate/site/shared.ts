@@ -1,8 +1,9 @@
 /**
  * The site's shared files: data/catalogue.js (what every jurisdiction folder holds, the labels of
- * the codes their records use, the totals), the page and its assets. Written from the manifests
- * of the folders under data/, so that after one jurisdiction's folder is rewritten, this alone
- * brings the rest of the site up to date.
+ * the codes their records use, the totals), data/links.js ("also published by", which changes
+ * with any jurisdiction), the page and its assets. Written from the manifests of the folders under
+ * data/ and the federation's links, so that after one jurisdiction's folder is rewritten, this
+ * alone brings the rest of the site up to date.
  */
 import { copyFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +16,7 @@ import { ruleHelp } from '../../report/rule-help.js';
 import { defaultVocabularies } from '../../vocab/vocabulary.js';
 import { loadHighValueList } from '../../compare/high-value.js';
 import { readManifests, type JurisdictionManifest } from './write.js';
+import type { SiteLinks } from './record.js';
 import { indexHtml } from './page.js';
 import { SITE_CSS } from './style.js';
 import { siteScript } from './script.js';
@@ -22,6 +24,8 @@ import { siteScript } from './script.js';
 export interface SharedOptions {
   /** The date "updated within" counts from (`--now`). */
   now: Date;
+  /** "Also published by" of each dataset that has copies in other jurisdictions (`siteLinks`). */
+  links?: Record<string, SiteLinks>;
 }
 
 export interface Catalogue {
@@ -86,7 +90,7 @@ function writeAtomically(file: string, text: string): void {
 
 /**
  * The shared files (the incremental layer's second entry point): data/catalogue.js from every
- * folder's manifest, index.html and assets/. Returns what catalogue.js holds.
+ * folder's manifest, data/links.js, index.html and assets/. Returns what catalogue.js holds.
  */
 export function writeShared(dir: string, o: SharedOptions): Catalogue {
   const catalogue = catalogueOf(readManifests(dir), o);
@@ -95,6 +99,8 @@ export function writeShared(dir: string, o: SharedOptions): Catalogue {
   writeAtomically(join(dir, 'assets', 'site.css'), SITE_CSS);
   writeAtomically(join(dir, 'assets', 'site.js'), siteScript());
   copyFileSync(searchLibraryFile(), join(dir, 'assets', SEARCH_LIBRARY));
+  // before catalogue.js in the page: the links are there when the first chunk is
+  writeAtomically(join(dir, 'data', 'links.js'), `passerelle.links(${jsonText(o.links ?? {})});\n`);
   writeAtomically(
     join(dir, 'data', 'catalogue.js'),
     `passerelle.catalogue(${jsonText(catalogue)});\n`,

@@ -10,12 +10,23 @@
  *   DIR/data/<jurisdiction>/<n>.js      that jurisdiction's search documents and their MiniSearch
  *                                       index, ≤ CHUNK_BYTES each
  *   DIR/data/<jurisdiction>/manifest.json  what catalogue.js says of it, read back by writeShared
+ *   DIR/data/links.js                   "also published by" of every dataset with copies in
+ *                                       other jurisdictions (shared)
+ *   DIR/federation-manifest.json        what the next run compares with (../kept.ts); not loaded
  *
- * Two entry points for the incremental layer: `writeJurisdiction` rewrites one jurisdiction's
- * folder from its documents (the others untouched); `writeShared` rewrites the shared files from
- * the manifests of every folder under data/.
+ * Two entry points for the incremental layer (site.ts): `writeJurisdiction` rewrites one
+ * jurisdiction's folder from its documents (the others untouched); `writeShared` rewrites the
+ * shared files from the manifests of every folder under data/ and the federation's links.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { LangText } from '../../core/lang.js';
 import { jsonText } from '../../util/escape.js';
@@ -187,23 +198,31 @@ export async function writeJurisdiction(
   return w.close();
 }
 
-/** The manifests of every jurisdiction folder under DIR/data, in id order. */
-export function readManifests(dir: string): JurisdictionManifest[] {
-  let names: string[] = [];
+/** The jurisdiction folders under DIR/data (those with a manifest), in name order. */
+export function jurisdictionFolders(dir: string): string[] {
   try {
-    names = readdirSync(join(dir, 'data'), { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    return readdirSync(join(dir, 'data'), { withFileTypes: true })
+      .filter(
+        (e) =>
+          e.isDirectory() &&
+          !e.name.startsWith('.') &&
+          existsSync(join(dir, 'data', e.name, 'manifest.json')),
+      )
       .map((e) => e.name)
       .sort();
   } catch {
     return [];
   }
+}
+
+/** The manifests of every jurisdiction folder under DIR/data, in id order. */
+export function readManifests(dir: string): JurisdictionManifest[] {
   const out: JurisdictionManifest[] = [];
-  for (const n of names) {
+  for (const n of jurisdictionFolders(dir)) {
     try {
       out.push(JSON.parse(readFileSync(join(dir, 'data', n, 'manifest.json'), 'utf8')));
     } catch {
-      // a folder without a manifest is not a jurisdiction of the site
+      // a folder whose manifest cannot be read is not a jurisdiction of the site
     }
   }
   return out;
