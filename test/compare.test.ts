@@ -489,6 +489,16 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     );
   });
 
+  test("html: the charts' labels name each jurisdiction whole (the label column fits the longest, long column names slant)", () => {
+    const html = run('html').stdout;
+    const labels = [
+      ...html.matchAll(/<text class="(?:label|legend)"[^>]*>([^<]*)<title>([^<]*)<\/title>/g),
+    ];
+    expect(labels.length).toBeGreaterThan(0);
+    for (const [, shown, whole] of labels) expect(shown).toBe(whole);
+    expect(labels.map((l) => l[2])).toContain(profileYaml('ca-gc-hnap').name.en);
+  });
+
   test('French: --lang fr', () => {
     const md = run('markdown', ['--lang', 'fr']).stdout;
     for (const h of [

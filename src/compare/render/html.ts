@@ -167,7 +167,6 @@ export function comparisonHtml(c: Comparison, lang: Lang): string {
           'high-value',
           w('highValue', lang),
           heatmap('chart-high-value', w('highValue', lang), covered.map(name), rows, {
-            labelWidth: 260,
             cellWidth: 76,
           }),
         ),

@@ -5,7 +5,9 @@
  */
 import { escapeHtml as h } from '../../util/escape.js';
 
-const LABEL = 120;
+/** The label column: wide enough for the longest label (about 7 pixels a character), within bounds. */
+const LABEL_MIN = 120;
+const LABEL_MAX = 360;
 const BAR = 260;
 const VALUE = 170;
 const ROW = 22;
@@ -23,6 +25,12 @@ export interface Bar {
 
 const num = (n: number): string => String(Math.round(n * 10) / 10);
 
+/** Width of the label column for these labels: jurisdiction names are read whole, not cut. */
+function labelColumn(labels: readonly string[]): number {
+  const longest = labels.reduce((n, l) => Math.max(n, l.length), 0);
+  return Math.min(LABEL_MAX, Math.max(LABEL_MIN, longest * 7 + 12));
+}
+
 /** A label in `width` pixels (about 7 per character): cut with `…` when longer, whole in its tooltip. */
 function fitLabel(label: string, width: number): string {
   const max = Math.max(4, Math.floor(width / 7));
@@ -39,17 +47,18 @@ function frame(id: string, title: string, width: number, height: number, body: s
 
 /** One horizontal bar per item, on a 0–100 % axis. */
 export function barChart(id: string, title: string, bars: readonly Bar[]): string {
+  const left = labelColumn(bars.map((b) => b.label));
   const height = TOP * 2 + bars.length * ROW;
-  const width = LABEL + BAR + VALUE;
-  let body = `<line class="axis" x1="${LABEL}" y1="${TOP - 4}" x2="${LABEL}" y2="${height - TOP + 4}"/>`;
+  const width = left + BAR + VALUE;
+  let body = `<line class="axis" x1="${left}" y1="${TOP - 4}" x2="${left}" y2="${height - TOP + 4}"/>`;
   bars.forEach((b, i) => {
     const y = TOP + i * ROW;
     const len = Math.max(0, Math.min(1, b.value)) * BAR;
     body +=
-      `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fitLabel(b.label, LABEL - 6)}</text>` +
-      `<rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>` +
-      `<rect class="bar${b.cls ? ` ${h(b.cls)}` : ''}" x="${LABEL}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${num(b.value * 100)}"><title>${h(`${b.label}: ${b.text}`)}</title></rect>` +
-      `<text class="value" x="${LABEL + BAR + 6}" y="${y + 15}">${h(b.text)}</text>`;
+      `<text class="label" x="${left - 6}" y="${y + 15}" text-anchor="end">${fitLabel(b.label, left - 6)}</text>` +
+      `<rect class="track" x="${left}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>` +
+      `<rect class="bar${b.cls ? ` ${h(b.cls)}` : ''}" x="${left}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${num(b.value * 100)}"><title>${h(`${b.label}: ${b.text}`)}</title></rect>` +
+      `<text class="value" x="${left + BAR + 6}" y="${y + 15}">${h(b.text)}</text>`;
   });
   return frame(id, title, width, height, body);
 }
@@ -67,26 +76,27 @@ export function stackedChart(
   segments: readonly string[],
   stacks: readonly Stack[],
 ): string {
+  const left = labelColumn(stacks.map((s) => s.label));
   const legend = 24;
   const height = TOP * 2 + stacks.length * ROW + legend;
-  const width = LABEL + BAR + VALUE;
+  const width = left + BAR + VALUE;
   let body = '';
   segments.forEach((s, k) => {
-    const x = LABEL + k * 52;
+    const x = left + k * 52;
     body += `<rect class="seg seg-${k}" x="${x}" y="${TOP}" width="12" height="12"/><text class="legend" x="${x + 16}" y="${TOP + 11}">${h(s)}</text>`;
   });
   stacks.forEach((s, i) => {
     const y = TOP + legend + i * ROW;
     const total = s.counts.reduce((a, b) => a + b, 0);
-    body += `<text class="label" x="${LABEL - 6}" y="${y + 15}" text-anchor="end">${fitLabel(s.label, LABEL - 6)}</text><rect class="track" x="${LABEL}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>`;
-    let x = LABEL;
+    body += `<text class="label" x="${left - 6}" y="${y + 15}" text-anchor="end">${fitLabel(s.label, left - 6)}</text><rect class="track" x="${left}" y="${y + 3}" width="${BAR}" height="${ROW - 6}"/>`;
+    let x = left;
     s.counts.forEach((n, k) => {
       if (!n || !total) return;
       const len = (n / total) * BAR;
       body += `<rect class="bar seg seg-${k}" x="${num(x)}" y="${y + 3}" width="${num(len)}" height="${ROW - 6}" data-value="${n}"><title>${h(`${s.label}: ${segments[k]} ${n}`)}</title></rect>`;
       x += len;
     });
-    body += `<text class="value" x="${LABEL + BAR + 6}" y="${y + 15}">${h(String(total))}</text>`;
+    body += `<text class="value" x="${left + BAR + 6}" y="${y + 15}">${h(String(total))}</text>`;
   });
   return frame(id, title, width, height, body);
 }
@@ -97,16 +107,23 @@ export function heatmap(
   title: string,
   columns: readonly string[],
   rows: readonly { label: string; cells: ({ value: number; text: string } | undefined)[] }[],
-  { labelWidth = LABEL, cellWidth = 64 }: { labelWidth?: number; cellWidth?: number } = {},
+  { labelWidth, cellWidth = 64 }: { labelWidth?: number; cellWidth?: number } = {},
 ): string {
-  const left = labelWidth;
+  const left = labelWidth ?? labelColumn(rows.map((r) => r.label));
   const cw = cellWidth;
-  const head = 22;
+  // column names longer than a cell are written slanted, whole, above their column
+  const longest = columns.reduce((n, c) => Math.max(n, c.length), 0);
+  const slant = longest * 7 > cw;
+  const head = slant ? Math.min(LABEL_MAX, Math.round(longest * 7 * 0.6) + 16) : 22;
   const height = TOP * 2 + head + rows.length * ROW;
-  const width = left + columns.length * cw + 8;
+  const width = left + columns.length * cw + (slant ? Math.round(longest * 7 * 0.8) : 8);
   let body = '';
   columns.forEach((c, k) => {
-    body += `<text class="legend" x="${left + k * cw + cw / 2}" y="${TOP + 14}" text-anchor="middle">${fitLabel(c, cw)}</text>`;
+    const x = left + k * cw + cw / 2;
+    const y = TOP + head - 6;
+    body += slant
+      ? `<text class="legend" x="${x}" y="${y}" transform="rotate(-35 ${x} ${y})">${fitLabel(c, LABEL_MAX)}</text>`
+      : `<text class="legend" x="${x}" y="${TOP + 14}" text-anchor="middle">${fitLabel(c, cw)}</text>`;
   });
   rows.forEach((r, i) => {
     const y = TOP + head + i * ROW;
