@@ -10,6 +10,7 @@ import { writeGraphFiles } from '../federate/engines/graphs.js';
 import type { EngineName } from '../federate/engines/engines.js';
 import type { FolderRun } from '../federate/kept.js';
 import { render } from '../i18n/render.js';
+import { count } from '../i18n/plural.js';
 import { escapeTerminal } from '../util/escape.js';
 import { UsageError } from '../util/errors.js';
 import { readableInputs } from './stdin.js';
@@ -27,13 +28,14 @@ export interface EngineCommandOptions {
   lang: Lang;
 }
 
+// the counts come with their words, agreeing with their numbers (count())
 const TOTAL = {
-  en: '{{documents}} documents in {{dir}} ({{read}} of {{jurisdictions}} jurisdictions read)',
-  fr: '{{documents}} documents dans {{dir}} (administrations lues : {{read}} sur {{jurisdictions}})',
+  en: '{{documents}} in {{dir}} ({{read}} of {{jurisdictions}} read)',
+  fr: '{{documents}} dans {{dir}} (administrations lues : {{read}} sur {{total}})',
 };
 const SITE = {
-  en: 'search site written to {{dir}}: {{documents}} datasets in {{chunks}} data files ({{mb}} MB; {{read}} of {{jurisdictions}} jurisdictions read); open {{dir}}/index.html',
-  fr: 'site de recherche écrit dans {{dir}} : {{documents}} jeux de données en {{chunks}} fichiers de données ({{mb}} Mo ; administrations lues : {{read}} sur {{jurisdictions}}) ; ouvrez {{dir}}/index.html',
+  en: 'search site written to {{dir}}: {{datasets}} in {{chunks}} ({{mb}} MB; {{read}} of {{jurisdictions}} read); open {{dir}}/index.html',
+  fr: 'site de recherche écrit dans {{dir}} : {{datasets}} en {{chunks}} ({{mb}} Mo ; administrations lues : {{read}} sur {{total}}) ; ouvrez {{dir}}/index.html',
 };
 
 /** An output folder: created when missing; a file there is refused. */
@@ -96,13 +98,20 @@ export async function engineCommand(paths: string[], o: EngineCommandOptions): P
       process.stderr.write(
         `${escapeTerminal(`${[e.result.source.file, f.line ?? e.result.source.line, f.column].filter((x) => x !== undefined).join(':')}: ${f.message}`)}\n`,
       );
+  const documents = run.jurisdictions.reduce((n, j) => n + j.documents, 0);
   const total = render((site ? SITE : TOTAL)[o.lang], {
-    documents: run.jurisdictions.reduce((n, j) => n + j.documents, 0),
+    documents: count(documents, 'document', o.lang),
+    datasets: count(documents, 'dataset', o.lang),
     dir,
     read: run.jurisdictions.filter((j) => j.read).length,
-    jurisdictions: run.jurisdictions.length,
-    chunks: site?.chunks ?? 0,
-    mb: ((site?.bytes ?? 0) / 1e6).toFixed(1),
+    jurisdictions: count(run.jurisdictions.length, 'jurisdiction', o.lang),
+    total: run.jurisdictions.length,
+    chunks: count(site?.chunks ?? 0, 'dataFile', o.lang),
+    // 0.2 MB, 0,2 Mo
+    mb: ((site?.bytes ?? 0) / 1e6).toLocaleString(o.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }),
   });
   process.stderr.write(`${[...run.lines, total].map(escapeTerminal).join('\n')}\n`);
   return run.rejected.length ? 1 : 0;

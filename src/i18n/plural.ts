@@ -120,6 +120,22 @@ const COUNTED = {
   added: { en: { one: 'added', other: 'added' }, fr: { one: 'ajouté', other: 'ajoutés' } },
   removed: { en: { one: 'removed', other: 'removed' }, fr: { one: 'retiré', other: 'retirés' } },
   changed: { en: { one: 'changed', other: 'changed' }, fr: { one: 'modifié', other: 'modifiés' } },
+  dataset: {
+    en: { one: 'dataset', other: 'datasets' },
+    fr: { one: 'jeu de données', other: 'jeux de données' },
+  },
+  document: {
+    en: { one: 'document', other: 'documents' },
+    fr: { one: 'document', other: 'documents' },
+  },
+  dataFile: {
+    en: { one: 'data file', other: 'data files' },
+    fr: { one: 'fichier de données', other: 'fichiers de données' },
+  },
+  jurisdiction: {
+    en: { one: 'jurisdiction', other: 'jurisdictions' },
+    fr: { one: 'administration', other: 'administrations' },
+  },
   linksChanged: {
     en: {
       one: '"also published by" changed on {{n}} document',
