@@ -3,6 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
+import { FORMATTERS, pieces, type FormatterOptions } from '../src/report/formatters/index.js';
+import type { Report } from '../src/report/model.js';
+import { tool } from '../src/tool.js';
 import { have } from './support/optional.mjs';
 
 /**
@@ -75,4 +78,19 @@ export function xpath(file: string, expr: string): string {
   const r = spawnSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`xmllint --xpath ${expr}: ${r.stderr}`);
   return r.stdout.replace(/\n$/, '');
+}
+
+/**
+ * A whole report as `passerelle validate -f <format>` writes it, made in the test's process: for
+ * tests of a report's content, which need no process of their own (each CLI start costs 0.3 s or
+ * more of CPU; test/cli.test.ts and the others run the command itself).
+ */
+export function formatted(
+  format: string,
+  report: Report,
+  options: Omit<FormatterOptions, 'color' | 'tool'>,
+): string {
+  const f = FORMATTERS[format]({ color: false, tool: tool(), ...options });
+  const parts = [f.start(), ...report.records.map((r) => f.record(r)), f.end(report.summary)];
+  return parts.flatMap((c) => [...pieces(c)]).join('');
 }
