@@ -6,12 +6,9 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { resolveConfig } from '../src/config/load.js';
 import type { Lang } from '../src/core/lang.js';
-import { validate as validateInProcess } from '../src/engine/run.js';
-import { ruleBook } from '../src/rules/book.js';
 import { cli, ROOT, tempDir } from './helpers.js';
-import { formatted } from './report-helpers.js';
+import { validatedText } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 const RECORD = join(ROOT, 'fixtures', 'ca-gc', 'dataset.json');
@@ -37,26 +34,10 @@ afterAll(() => tmp.cleanup());
 
 const validate = (args: string[], cwd = tmp.dir) =>
   cli(['validate', RECORD, '--profile', 'ca-gc', ...NOW, '--fail-on', 'never', ...args], { cwd });
-/**
- * The record's report in `format`, made in the test's process with the configuration in `tmp.dir`
- * (or none: `--no-config`), as `validate` above makes it; its first test runs the command itself.
- */
-async function report(
-  format: string,
-  o: { lang?: Lang; config?: false } = {},
-): Promise<{ stdout: string }> {
-  const config = resolveConfig(o.config, tmp.dir);
-  const rules = ruleBook(config?.rules);
-  const lang = o.lang ?? 'en';
-  const r = await validateInProcess([RECORD], {
-    profile: 'ca-gc',
-    now: new Date('2026-11-01T00:00:00Z'),
-    lang,
-    settings: config?.settings,
-    rules,
-  });
-  return { stdout: formatted(format, r, { lang, rules, failOn: 'never' }) };
-}
+/** The record's report in `format`, made in-process as `validate` above makes it (its first test runs the command). */
+const report = async (format: string, o: { lang?: Lang; config?: false } = {}) => ({
+  stdout: await validatedText([RECORD], format, { profile: 'ca-gc', cwd: tmp.dir, ...o }),
+});
 const findingsOf = (stdout: string): JsonFinding[] => JSON.parse(stdout).records[0].findings;
 const cityFindings = (stdout: string) =>
   findingsOf(stdout).filter((f) => f.ruleId.startsWith('city/'));
