@@ -120,6 +120,55 @@ function importsOf(sf: ts.SourceFile): string[] {
 
 const GRAPH = new Map(FILES.map((f) => [f, importsOf(parsed.get(f)!)]));
 
+/**
+ * What loading a file loads with it: its static imports but `import type` (an `import()` call
+ * waits for its use). Imports of names used only as types count too (TypeScript drops them; this
+ * reading errs on the heavy side).
+ */
+function loadedWith(sf: ts.SourceFile): string[] {
+  const specifiers: string[] = [];
+  for (const node of sf.statements) {
+    if (
+      (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) ||
+      (ts.isExportDeclaration(node) && !node.isTypeOnly)
+    ) {
+      if (node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier))
+        specifiers.push(node.moduleSpecifier.text);
+    }
+  }
+  return specifiers
+    .filter((s) => s.startsWith('.'))
+    .map((s) => resolve(dirname(sf.fileName), s).replace(/\.js$/, '.ts'))
+    .filter((f) => parsed.has(f));
+}
+
+/** Every file loaded when `file` is (itself included). */
+function loadClosure(file: string): Set<string> {
+  const seen = new Set([file]);
+  for (const f of seen) for (const g of loadedWith(parsed.get(f)!)) seen.add(g);
+  return seen;
+}
+
+/**
+ * What `passerelle` may not load before a command runs (docs/performance.md, "Start-up"): the
+ * engine, readers, profiles, rules and reports are each command's work, loaded by its action with
+ * `import()`. Option lists come from plain-data files (report/formatters/names.ts, rdf/syntax.ts).
+ */
+const NOT_AT_START_UP = [
+  'engine',
+  'sources',
+  'profiles',
+  'crosswalk',
+  'rules',
+  'scores',
+  'shacl',
+  'config',
+  'vocab',
+  'model',
+  'report/formatters/index.ts',
+  'report/model.ts',
+];
+
 /** A file's folder under src/ (or its own name when at the top), as LAYERS names it. */
 function folderOf(file: string): string {
   return relative(ROOT, file).split('/')[0];
@@ -255,6 +304,19 @@ describe('architecture', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('starts the command line without loading what its commands do', () => {
+    const loaded = [...loadClosure(join(ROOT, 'cli/main.ts'))].map((f) => relative(ROOT, f));
+    const heavy = loaded.filter((f) =>
+      NOT_AT_START_UP.some((n) => f === n || f.startsWith(`${n}/`)),
+    );
+    expect(
+      heavy.map(
+        (f) =>
+          `src/cli/main.ts loads src/${f} on start-up: register options from plain data and import() the code in the command's action`,
+      ),
+    ).toEqual([]);
   });
 
   it(`has no source file over ${MAX_FILE_LINES} lines`, () => {

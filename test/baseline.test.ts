@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { validatedText } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 const lines = readFileSync(join(ROOT, 'fixtures', 'ca-gc', 'catalogue.jsonl'), 'utf8')
@@ -33,10 +34,9 @@ describe('baseline', () => {
   });
   afterAll(() => tmp.cleanup());
 
-  test('--update-baseline records every finding, by record, rule, property and source path', () => {
-    const before = JSON.parse(
-      cli(['validate', catalogue, '-p', 'ca-gc', '-f', 'json', ...NOW]).stdout,
-    );
+  test('--update-baseline records every finding, by record, rule, property and source path', async () => {
+    // the report without a baseline, made in-process: the command's own runs follow
+    const before = JSON.parse(await validatedText([catalogue], 'json', { profile: 'ca-gc' }));
     const total =
       before.summary.findings.error +
       before.summary.findings.warning +
@@ -78,7 +78,7 @@ describe('baseline', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  test('with the baseline, known findings are left out, whatever the order of the records: exit 0', () => {
+  test('with the baseline, known findings are left out, whatever the order of the records: exit 0', async () => {
     const shuffled = join(tmp.dir, 'shuffled.jsonl');
     writeFileSync(shuffled, `${[...readable].reverse().join('\n')}\n`);
     const r = cli([
@@ -97,9 +97,7 @@ describe('baseline', () => {
     expect(report.summary.findings).toEqual({ error: 0, warning: 0, info: 0 });
     expect(report.summary.invalid).toBe(0);
     // scores are facts about the metadata: the baseline does not change them
-    const plain = JSON.parse(
-      cli(['validate', shuffled, '-p', 'ca-gc', '-f', 'json', ...NOW]).stdout,
-    );
+    const plain = JSON.parse(await validatedText([shuffled], 'json', { profile: 'ca-gc' }));
     expect(report.summary.scores).toEqual(plain.summary.scores);
   });
 
@@ -161,11 +159,11 @@ describe('baseline', () => {
     );
   });
 
-  test('the same finding twice needs two entries: the second copy of a record is reported', () => {
+  test('the same finding twice needs two entries: the second copy of a record is reported', async () => {
     const twice = join(tmp.dir, 'twice.jsonl');
     writeFileSync(twice, `${[readable[3], readable[3]].join('\n')}\n`);
-    const r = cli(['validate', twice, '-p', 'ca-gc', '-f', 'json', '--baseline', baseline, ...NOW]);
-    const [a, b] = JSON.parse(r.stdout).records;
+    const r = await validatedText([twice], 'json', { profile: 'ca-gc', baseline });
+    const [a, b] = JSON.parse(r).records;
     expect(a.findings).toEqual([]);
     expect(b.findings.map((f: { ruleId: string }) => f.ruleId)).toContain('odc/freshness');
   });

@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, loadExpected, tempDir, type Run } from './helpers.js';
+import { validatedText } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 const CATALOGUE = 'fixtures/ca-gc/catalogue.jsonl';
@@ -12,13 +13,13 @@ const CATALOGUE = 'fixtures/ca-gc/catalogue.jsonl';
  * record's principle shares ("P1 100% · P2 100% · …").
  */
 let catalogueJson = '';
-function fromJson(): {
+async function fromJson(): Promise<{
   findings: Record<'error' | 'warning' | 'info' | 'total', number>;
   principles: (unit: string) => string;
-} {
-  // run once for the tests that read it
+}> {
+  // made once, in-process, for the tests that read it (the JSON report through the command: below)
   if (!catalogueJson)
-    catalogueJson = cli(['validate', CATALOGUE, '--profile', 'ca-gc', '-f', 'json', ...NOW]).stdout;
+    catalogueJson = await validatedText([CATALOGUE], 'json', { profile: 'ca-gc' });
   const report = JSON.parse(catalogueJson);
   const { error, warning, info } = report.summary.findings;
   expect([error, warning, info].every((n) => n > 0)).toBe(true);
@@ -167,10 +168,10 @@ describe('passerelle validate', () => {
     }
   });
 
-  test('a record with warnings only exits 0', () => {
+  test('a record with warnings only exits 0', async () => {
     const file = 'fixtures/ca-gc/package_show.json';
     const { error, warning, info } = JSON.parse(
-      cli(['validate', file, '--profile', 'ca-gc', '-f', 'json', ...NOW]).stdout,
+      await validatedText([file], 'json', { profile: 'ca-gc' }),
     ).summary.findings;
     expect([error, warning]).toEqual([0, expect.any(Number)]);
     expect(warning).toBeGreaterThan(0);
@@ -227,9 +228,9 @@ describe('passerelle validate', () => {
     expect(r.code).toBe(1);
   });
 
-  test('stylish: grouped per record with file:line, rule ids and a summary; no colour when piped', () => {
+  test('stylish: grouped per record with file:line, rule ids and a summary; no colour when piped', async () => {
     const r = cli(['validate', CATALOGUE, '--profile', 'ca-gc', ...NOW]);
-    const { findings, principles } = fromJson();
+    const { findings, principles } = await fromJson();
     expect(r.stdout).toMatch(
       /fixtures\/ca-gc\/catalogue\.jsonl:4 {2}d7f3a1c5-6e2b-4a8d-9f0c-1b3e5d7a9c02 "Canadian Vehicle Specifications"/,
     );
@@ -249,22 +250,22 @@ describe('passerelle validate', () => {
     expect(r.stdout).not.toMatch(/\x1b\[/);
   });
 
-  test('stylish names a readable record without identifier as such, not as rejected', () => {
+  test('stylish names a readable record without identifier as such, not as rejected', async () => {
     const f = join(tmp.dir, 'no-id.jsonl');
     const rec = JSON.parse(readFileSync('fixtures/ca-gc/catalogue.jsonl', 'utf8').split('\n')[3]);
     delete rec.id;
     delete rec.name;
     writeFileSync(f, `${JSON.stringify(rec)}\n`);
-    const r = cli(['validate', f, '--profile', 'ca-gc', ...NOW]);
-    expect(r.stdout).toMatch(
+    const stylish = await validatedText([f], 'stylish', { profile: 'ca-gc' });
+    expect(stylish).toMatch(
       /no-id\.jsonl:1 {2}\(no identifier\) "Canadian Vehicle Specifications"/,
     );
-    expect(r.stdout).not.toMatch(/1 {2}rejected/);
+    expect(stylish).not.toMatch(/1 {2}rejected/);
   });
 
-  test('French messages with --lang fr', () => {
+  test('French messages with --lang fr', async () => {
     const r = cli(['validate', CATALOGUE, '--profile', 'ca-gc', '--lang', 'fr', ...NOW]);
-    const { findings, principles } = fromJson();
+    const { findings, principles } = await fromJson();
     expect(r.stdout).toMatch(
       /Dernière mise à jour le 2023-02-14 \(il y a 1356 jours\) mais fréquence déclarée « Mensuel »/,
     );

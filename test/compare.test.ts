@@ -7,7 +7,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
-import { compare, type Comparison } from '../src/compare/compare.js';
+import { compare, parseCompareInputs, type Comparison } from '../src/compare/compare.js';
+import { renderComparison, type CompareFormat } from '../src/compare/render/index.js';
+import type { Lang } from '../src/core/lang.js';
 import { loadHighValueList, matchRecord, type HighValueList } from '../src/compare/high-value.js';
 import { modelRows, type Matrix } from '../src/compare/matrix.js';
 import { validate } from '../src/engine/run.js';
@@ -388,11 +390,24 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
   afterAll(() => tmp.cleanup());
   const run = (format: string, extra: string[] = []) =>
     cli(['compare', ...INPUTS, `ca-gc=${hostile}`, '--now', '2026-11-01', '-f', format, ...extra]);
-  // the JSON report, made once for the tests that read it
-  let json = '';
-  const jsonRun = (): string => {
-    if (!json) json = run('json').stdout;
-    return json;
+  // The same comparison made in-process, once per language, for the tests of a format's content
+  // (each run of the command compares every jurisdiction again); markdown and JSON go through the
+  // command too, and must match.
+  const made = new Map<Lang, Comparison>();
+  const rendered = async (format: CompareFormat, lang: Lang = 'en'): Promise<string> => {
+    let c = made.get(lang);
+    if (!c) {
+      const cwd = process.cwd();
+      process.chdir(ROOT);
+      try {
+        const inputs = parseCompareInputs([...INPUTS, `ca-gc=${hostile}`]);
+        c = await compare({ inputs, now: NOW, lang, onRejected: () => undefined });
+      } finally {
+        process.chdir(cwd);
+      }
+      made.set(lang, c);
+    }
+    return renderComparison(c, format, lang);
   };
 
   test('markdown: the matrix per obligation, fill rates, indicators, scores, high-value datasets; record text escaped', () => {
@@ -422,10 +437,10 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(md).not.toMatch(/\[click\]\(http/);
   });
 
-  test('csv: one long table, a row per section, property and jurisdiction; formulas neutralised', () => {
-    const r = run('csv');
-    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
-    const rows = parseCsv(r.stdout.slice(1), { relax_column_count: false }) as string[][];
+  test('csv: one long table, a row per section, property and jurisdiction; formulas neutralised', async () => {
+    const csv = await rendered('csv');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv.slice(1), { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual([
       'Section',
       'Group',
@@ -459,8 +474,8 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     for (const e of evidence) expect(e[3].startsWith("'=")).toBe(true);
   });
 
-  test('json: the comparison as data', () => {
-    const c = JSON.parse(jsonRun()) as Comparison;
+  test('json: the comparison as data', async () => {
+    const c = JSON.parse(await rendered('json')) as Comparison;
     expect(c.schemaVersion).toBe(1);
     expect(Object.keys(c.measures ?? {})).toEqual(JURISDICTIONS);
     // the hostile record was read as one more federal record
@@ -472,8 +487,8 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     });
   });
 
-  test('html: one page, no script, no network, charts as inline SVG, record text escaped', () => {
-    const html = run('html').stdout;
+  test('html: one page, no script, no network, charts as inline SVG, record text escaped', async () => {
+    const html = await rendered('html');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script|https?:\/\/[^"'<\s]*\.(js|css)\b|<link /);
@@ -489,8 +504,8 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     );
   });
 
-  test("html: the charts' labels name each jurisdiction whole (the label column fits the longest, long column names slant)", () => {
-    const html = run('html').stdout;
+  test("html: the charts' labels name each jurisdiction whole (the label column fits the longest, long column names slant)", async () => {
+    const html = await rendered('html');
     const labels = [
       ...html.matchAll(/<text class="(?:label|legend)"[^>]*>([^<]*)<title>([^<]*)<\/title>/g),
     ];
@@ -499,8 +514,8 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(labels.map((l) => l[2])).toContain(profileYaml('ca-gc-hnap').name.en);
   });
 
-  test('French: --lang fr', () => {
-    const md = run('markdown', ['--lang', 'fr']).stdout;
+  test('French: --lang fr', async () => {
+    const md = await rendered('markdown', 'fr');
     for (const h of [
       '# Comparaison des administrations',
       '## Matrice des correspondances',
@@ -523,8 +538,8 @@ describe('the command, in every format, over the fixtures of every jurisdiction'
     expect(title[1 + JURISDICTIONS.indexOf('ca-gc-hnap')]).toContain('Titre \\(fr\\) — directe');
   });
 
-  test('the same run twice gives the same bytes', () => {
-    expect(run('json').stdout).toBe(jsonRun());
+  test('the command writes the same bytes as the comparison made in-process, and the same on each run', async () => {
+    expect(run('json').stdout).toBe(await rendered('json'));
   });
 
   test('from the crosswalks alone: --profiles, no records', () => {

@@ -3,6 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './helpers.js';
+import { loadBaseline } from '../src/baseline/baseline.js';
+import { resolveConfig } from '../src/config/load.js';
+import type { Lang } from '../src/core/lang.js';
+import { validate } from '../src/engine/run.js';
+import { FORMATTERS, pieces, type FormatterOptions } from '../src/report/formatters/index.js';
+import type { Report } from '../src/report/model.js';
+import { ruleBook } from '../src/rules/book.js';
+import { tool } from '../src/tool.js';
 import { have } from './support/optional.mjs';
 
 /**
@@ -75,4 +83,50 @@ export function xpath(file: string, expr: string): string {
   const r = spawnSync('xmllint', ['--xpath', expr, file], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`xmllint --xpath ${expr}: ${r.stderr}`);
   return r.stdout.replace(/\n$/, '');
+}
+
+/**
+ * A whole report as `passerelle validate -f <format>` writes it, made in the test's process: for
+ * tests of a report's content, which need no process of their own (each CLI start costs 0.3 s or
+ * more of CPU; test/cli.test.ts and the others run the command itself).
+ */
+export function formatted(
+  format: string,
+  report: Report,
+  options: Omit<FormatterOptions, 'color' | 'tool'>,
+): string {
+  const f = FORMATTERS[format]({ color: false, tool: tool(), ...options });
+  const parts = [f.start(), ...report.records.map((r) => f.record(r)), f.end(report.summary)];
+  return parts.flatMap((c) => [...pieces(c)]).join('');
+}
+
+/**
+ * `passerelle validate <paths> --profile <profile> --now <now> -f <format> --fail-on never` run
+ * from `cwd` (its passerelle.config.yaml, or none for `config: false`), made in the test's process:
+ * the report's text, for tests of its content only.
+ */
+export async function validatedText(
+  paths: string[],
+  format: string,
+  o: {
+    profile: string;
+    now?: string;
+    lang?: Lang;
+    cwd?: string;
+    config?: false;
+    baseline?: string;
+  },
+): Promise<string> {
+  const config = resolveConfig(o.config, o.cwd ?? ROOT);
+  const rules = ruleBook(config?.rules);
+  const lang = o.lang ?? 'en';
+  const report = await validate(paths, {
+    profile: o.profile,
+    now: new Date(`${o.now ?? '2026-11-01'}T00:00:00Z`),
+    lang,
+    settings: config?.settings,
+    rules,
+    baseline: o.baseline === undefined ? undefined : loadBaseline(o.baseline),
+  });
+  return formatted(format, report, { lang, rules, failOn: 'never' });
 }

@@ -6,7 +6,9 @@
  */
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Lang } from '../src/core/lang.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { validatedText } from './report-helpers.js';
 
 const NOW = ['--now', '2026-11-01'];
 const RECORD = join(ROOT, 'fixtures', 'ca-gc', 'dataset.json');
@@ -32,6 +34,10 @@ afterAll(() => tmp.cleanup());
 
 const validate = (args: string[], cwd = tmp.dir) =>
   cli(['validate', RECORD, '--profile', 'ca-gc', ...NOW, '--fail-on', 'never', ...args], { cwd });
+/** The record's report in `format`, made in-process as `validate` above makes it (its first test runs the command). */
+const report = async (format: string, o: { lang?: Lang; config?: false } = {}) => ({
+  stdout: await validatedText([RECORD], format, { profile: 'ca-gc', cwd: tmp.dir, ...o }),
+});
 const findingsOf = (stdout: string): JsonFinding[] => JSON.parse(stdout).records[0].findings;
 const cityFindings = (stdout: string) =>
   findingsOf(stdout).filter((f) => f.ruleId.startsWith('city/'));
@@ -138,25 +144,25 @@ describe('a ruleset using each core check', () => {
     });
   });
 
-  test("a rule's principle counts in the principle scores", () => {
+  test("a rule's principle counts in the principle scores", async () => {
     // city/description-long is the ruleset's one P3 rule, and the record fails it
     const p3 = (stdout: string) => JSON.parse(stdout).records[0].scores.principles.P3;
-    const without = p3(validate(['-f', 'json', '--no-config']).stdout);
-    const withRules = p3(validate(['-f', 'json']).stdout);
+    const without = p3((await report('json', { config: false })).stdout);
+    const withRules = p3((await report('json')).stdout);
     expect(withRules).toMatchObject({
       applicable: without.applicable + 1,
       passed: without.passed,
     });
   });
 
-  test('messages in French', () => {
-    const r = validate(['-f', 'json', '--lang', 'fr']);
+  test('messages in French', async () => {
+    const r = await report('json', { lang: 'fr' });
     const f = cityFindings(r.stdout).find((x) => x.ruleId === 'city/issued-since-2018');
     expect(f?.message).toBe('Publié le 2017-09-28, avant le 2018-01-01');
   });
 
-  test('SARIF: the rules with their title, docs and level; results at their line', () => {
-    const r = validate(['-f', 'sarif']);
+  test('SARIF: the rules with their title, docs and level; results at their line', async () => {
+    const r = await report('sarif');
     const run = JSON.parse(r.stdout).runs[0];
     const rule = run.tool.driver.rules.find(
       (x: { id: string }) => x.id === 'city/description-long',
@@ -172,8 +178,8 @@ describe('a ruleset using each core check', () => {
     );
   });
 
-  test('HTML: the findings and the rule notes', () => {
-    const r = validate(['-f', 'html']);
+  test('HTML: the findings and the rule notes', async () => {
+    const r = await report('html');
     expect(r.stdout).toContain(
       'A file is not CSV: http://publications.europa.eu/resource/authority/file-type/JSON',
     );

@@ -11,7 +11,6 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Option, type Command } from 'commander';
 import {
   FORMATTERS,
   pieces,
@@ -26,15 +25,8 @@ import { supportsHyperlinks } from '../util/escape.js';
 import { suggestion } from '../util/file-schema.js';
 import { fileSink, stdoutSink, type Sink } from './output.js';
 import { colourLevel } from './colour.js';
-
-export interface OutputFlags {
-  format?: string[];
-  output?: string;
-  quiet?: boolean;
-  maxWarnings?: string;
-  /** `--output.<format>` values, as commander names them. */
-  [outputFor: `output.${string}`]: string | undefined;
-}
+import type { OutputFlags } from './flags.js';
+import { FORMAT_NAMES } from '../report/formatters/names.js';
 
 export interface PlannedOutput {
   format: string;
@@ -42,41 +34,10 @@ export interface PlannedOutput {
   file?: string;
 }
 
-const collect = (v: string, prev: string[] | undefined): string[] => [...(prev ?? []), v];
-
-/** Registers the output flags on a command. */
-export function addOutputOptions(cmd: Command): Command {
-  cmd
-    .addOption(
-      new Option(
-        '-f, --format <format>',
-        `report format, repeatable: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)`,
-      ).argParser(collect),
-    )
-    .option(
-      '-o, --output <file>',
-      'write the report to a file instead of standard output (the format that has no --output.<format>)',
-    )
-    .option(
-      '--output.<format> <file>',
-      'write one format to a file, e.g. --output.sarif report.sarif (repeatable, one per format)',
-    );
-  // commander knows options by name: one hidden option per format stands for `--output.<format>`
-  for (const name of Object.keys(FORMATTERS))
-    cmd.addOption(new Option(`--output.${name} <file>`).hideHelp());
-  cmd
-    .option(
-      '-q, --quiet',
-      'report errors only (warnings and infos still count for --fail-on and --max-warnings)',
-    )
-    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings');
-  return cmd;
-}
-
 /** Which format goes where; every problem is a usage error, raised before anything is read. */
 export function planOutputs(o: OutputFlags): PlannedOutput[] {
   const files = new Map<string, string>();
-  for (const name of Object.keys(FORMATTERS)) {
+  for (const name of FORMAT_NAMES) {
     const f = o[`output.${name}`];
     if (f !== undefined) files.set(name, f);
   }
@@ -84,8 +45,8 @@ export function planOutputs(o: OutputFlags): PlannedOutput[] {
   for (const f of o.format ?? ['stylish']) {
     if (!FORMATTERS[f])
       throw new UsageError(
-        `--format: unknown format "${f}"${suggestion(f, Object.keys(FORMATTERS))}`,
-        `--format : format inconnu « ${f} »${suggestion(f, Object.keys(FORMATTERS), 'fr')}`,
+        `--format: unknown format "${f}"${suggestion(f, FORMAT_NAMES)}`,
+        `--format : format inconnu « ${f} »${suggestion(f, FORMAT_NAMES, 'fr')}`,
       );
     if (!formats.includes(f)) formats.push(f);
   }

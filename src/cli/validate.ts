@@ -23,7 +23,8 @@ export const MAX_URL_CONCURRENCY = 64;
 import { readableInputs } from './stdin.js';
 import { relativeToCwd } from '../util/files.js';
 import { fileSink } from './output.js';
-import { Outputs, parseMaxWarnings, planOutputs, type OutputFlags } from './outputs.js';
+import { Outputs, parseMaxWarnings, planOutputs } from './outputs.js';
+import type { OutputFlags } from './flags.js';
 import { inputSize, Progress } from './progress.js';
 import { ruleBook } from '../rules/book.js';
 

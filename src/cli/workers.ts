@@ -1,23 +1,8 @@
-/** `--workers <n|auto>`, shared by `validate` and `convert`. */
-import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
+/** What `--workers <n|auto>` asks for (flags.ts registers it), for `validate` and `convert`. */
 import { autoWorkers } from '../engine/parallel.js';
 import type { Bilingual } from '../core/lang.js';
 import { UsageError } from '../util/errors.js';
-
-/**
- * Worker threads at most: the machine's cores, at least 4, at most 16. Each holds a pipeline
- * (~50 MB) and wants a core, so more only costs memory (a thousand took 11 GB and ignored SIGTERM).
- */
-export const MAX_WORKERS = Math.min(16, Math.max(4, availableParallelism()));
-
-export function addWorkersOption(cmd: Command): Command {
-  return cmd.option(
-    '--workers <n>',
-    `worker threads for JSON Lines inputs (1: none; at most ${MAX_WORKERS}: the cores, at least 4, at most 16; auto: one per core, up to 4, for inputs of 4 MB or more)`,
-    'auto',
-  );
-}
+import { MAX_WORKERS } from './flags.js';
 
 /** A whole number from 1 to MAX_WORKERS, or `auto`: one per core when the inputs are large enough to pay for starting them. */
 export function parseWorkers(v: string | undefined, paths: readonly string[]): number {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
 import { RDF_FORMATS } from '../../rdf/syntax.js';
-import { addWorkersOption } from '../workers.js';
+import { addWorkersOption } from '../flags.js';
 import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 

@@ -1,7 +1,6 @@
 import { Option, type Command } from 'commander';
 import { langFromEnv } from '../../i18n/ui.js';
-import { addOutputOptions } from '../outputs.js';
-import { addWorkersOption } from '../workers.js';
+import { addOutputOptions, addWorkersOption } from '../flags.js';
 import { addProfilePathOptions, useProfilePath } from '../profile-path.js';
 import type { SetExit } from './types.js';
 import { UsageError } from '../../util/errors.js';

@@ -7,9 +7,10 @@ import { junit } from './junit.js';
 import { markdown } from './markdown.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
+import type { FormatName } from './names.js';
 import type { FormatterFactory } from './types.js';
 
-/** Every output format, by the name `--format` takes. */
+/** Every output format, by the name `--format` takes (one for each of FORMAT_NAMES, no other). */
 export const FORMATTERS: Record<string, FormatterFactory> = {
   stylish,
   json,
@@ -20,7 +21,7 @@ export const FORMATTERS: Record<string, FormatterFactory> = {
   markdown,
   html,
   csv,
-};
+} satisfies Record<FormatName, FormatterFactory>;
 
 export type { Chunk, Formatter, FormatterFactory, FormatterOptions } from './types.js';
 export { pieces } from './types.js';
