@@ -8,37 +8,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { HOSTILE_YAML } from './support/hostile-yaml.js';
 
 let tmp: ReturnType<typeof tempDir>;
 beforeAll(() => (tmp = tempDir()));
 afterAll(() => tmp.cleanup());
 
 describe('YAML limits: alias bombs, deep nesting, oversized files', () => {
-  const bomb = (): string => {
-    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    let prev = 'a';
-    for (const n of 'bcdefghi') {
-      lines.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(', ')}]`);
-      prev = n;
-    }
-    return `${lines.join('\n')}\nrules: *i\n`;
-  };
-
-  test.each([
-    ['an alias bomb', 'bomb.yaml', bomb, /bomb\.yaml: the document expands more than 1000 aliases/],
-    [
-      'a document nested 100 000 deep',
-      'deep.yaml',
-      () => `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
-      /deep\.yaml:1:\d+: the document is nested too deeply/,
-    ],
-    [
-      'a 6 MiB file',
-      'big.yaml',
-      () => `rules: {}\n${'# padding padding padding padding\n'.repeat(200_000)}`,
-      /big\.yaml: the file is larger than 5 MiB/,
-    ],
-  ])(
+  test.each(HOSTILE_YAML)(
     '%s: the run stops before reading anything, naming the file (exit 2)',
     (_what, name, make, message) => {
       const f = join(tmp.dir, name);

@@ -18,6 +18,7 @@ import type { SourceRecord } from '../src/sources/types.js';
 import { loadYaml } from '../src/util/yaml.js';
 import { loadVocabulary, VocabularyRegistry } from '../src/vocab/vocabulary.js';
 import { cli, ROOT, tempDir } from './helpers.js';
+import { HOSTILE_YAML } from './support/hostile-yaml.js';
 
 const NOW = new Date('2026-11-01T00:00:00Z');
 const SPECIAL = ['__proto__', 'constructor', 'prototype'];
@@ -280,31 +281,7 @@ describe('prototype keys in crosswalks, profiles, vocabularies and the configura
 describe('YAML limits: alias bombs, deep nesting, oversized files', () => {
   // read here as the loader reads them; the commands on the same files (exit 2, stderr, nothing
   // written): test/hostile-limits.test.ts, in the slow project
-  const bomb = (): string => {
-    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    let prev = 'a';
-    for (const n of 'bcdefghi') {
-      lines.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(', ')}]`);
-      prev = n;
-    }
-    return `${lines.join('\n')}\nrules: *i\n`;
-  };
-
-  test.each([
-    ['an alias bomb', 'bomb.yaml', bomb, /bomb\.yaml: the document expands more than 1000 aliases/],
-    [
-      'a document nested 100 000 deep',
-      'deep.yaml',
-      () => `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`,
-      /deep\.yaml:1:\d+: the document is nested too deeply/,
-    ],
-    [
-      'a 6 MiB file',
-      'big.yaml',
-      () => `rules: {}\n${'# padding padding padding padding\n'.repeat(200_000)}`,
-      /big\.yaml: the file is larger than 5 MiB/,
-    ],
-  ])(
+  test.each(HOSTILE_YAML)(
     '%s: refused before anything is read from it, naming the file',
     (_what, name, make, message) => {
       const f = join(tmp.dir, name);
